@@ -1,0 +1,57 @@
+// Lint: office-addin-lint runs ESLint with this file (it prefers a project eslint.config.mjs).
+// The Office add-in rules (load before read, sync after load, no sync in loops …) come from
+// eslint-plugin-office-addins; on top of them, a boundary rule keeps src/core pure.
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import globals from "globals";
+
+const coreBoundary = {
+  patterns: [
+    { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "src/core is pure TypeScript: no React." },
+    { group: ["@fluentui/*"], message: "src/core is pure TypeScript: no UI library." },
+    { group: ["office-addin-*", "@microsoft/office-js", "@types/office-js"], message: "src/core must not depend on Office." },
+    { group: ["node:*", "fs", "path", "os", "child_process", "worker_threads", "zlib", "buffer"], message: "src/core runs in the browser too: no Node modules." },
+    { group: ["**/hosts/*", "**/hosts", "**/taskpane/*", "**/taskpane", "**/cli/*", "**/cli"], message: "src/core must not import hosts, UI or CLI." },
+    { group: ["exceljs", "docx"], message: "src/core: heavy libraries are loaded by hosts/renderers on demand, not by the validation core." },
+  ],
+};
+
+export default [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "assets/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: { ...globals.browser, ...globals.node, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+    },
+    rules: {
+      "no-undef": "off", // TypeScript checks this, and knows the DOM and Office types
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+    },
+  },
+  {
+    files: ["src/core/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", coreBoundary],
+      "no-restricted-globals": [
+        "error",
+        { name: "window", message: "src/core has no DOM." },
+        { name: "document", message: "src/core has no DOM." },
+        { name: "navigator", message: "src/core has no DOM." },
+        { name: "localStorage", message: "src/core has no DOM." },
+        { name: "Excel", message: "Office.js belongs in src/hosts/office." },
+        { name: "Office", message: "Office.js belongs in src/hosts/office." },
+        { name: "process", message: "src/core runs in the browser too." },
+        { name: "require", message: "src/core uses ES imports only." },
+      ],
+      "no-new-func": "error",
+      "no-eval": "error",
+    },
+  },
+];

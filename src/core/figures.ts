@@ -1,0 +1,58 @@
+/**
+ * The contract between reading/validation and comparison/drafting.
+ *
+ * Validation reads each template sheet into a `TableData`: its data rows (records) and its
+ * headline figures. Every figure value is an exact integer in a fixed scale, so sums and
+ * comparisons never drift:
+ * - `count`: the count itself (人, 期, 件 …)
+ * - `money`: fen (分, 1/100 元)
+ * - `rate`:  tenths of a percent (985 = 98.5%)
+ */
+import type { TemplateId } from "./issues";
+
+export type { TemplateId };
+
+export type FigureKind = "count" | "money" | "rate";
+
+export interface Figure {
+  /**
+   * Stable id made of template, indicator and group, e.g. `T1/发展预备党员`,
+   * `T2/培训人数/入党积极分子培训`, `T3/金额（元）/慰问金`, `T4/受理数/来电`, `T4/办结率/来电`.
+   * The same id in two years is the same figure: that is how the comparison pairs them.
+   */
+  readonly id: string;
+  readonly template: TemplateId;
+  /** The indicator (normally the column header), e.g. `发展预备党员`, `受理数`, `办结率`. */
+  readonly indicator: string;
+  /** The category the figure is summed over (a 培训类别, 经费类别 or 渠道), if any. */
+  readonly group?: string;
+  readonly kind: FigureKind;
+  /** Exact integer in the kind's scale (see above). */
+  readonly value: number;
+  /** Unit for counts (`人`, `期`, `人次`, `件`, `个`, `名` …); `元` for money; `%` for rates. */
+  readonly unit: string;
+  /** True when this is a headline figure of SPEC §1 G-05 (checked for large changes). */
+  readonly headline: boolean;
+}
+
+/** One data row of a template sheet, as read (after lenient reading). */
+export interface TableRecord {
+  /** 0-based sheet row. */
+  readonly row: number;
+  /** Text values by canonical header (e.g. `培训项目`, `培训类别`, `备注`). */
+  readonly text: Readonly<Record<string, string>>;
+  /** Numbers by canonical header, in their kind's scale (counts as is, money in fen, rates in tenths of %). */
+  readonly numbers: Readonly<Record<string, number>>;
+}
+
+export interface TableData {
+  readonly template: TemplateId;
+  /** The template's title, e.g. `党员发展情况`. */
+  readonly title: string;
+  readonly sheet: string;
+  /** The 统计年度 (or year found in the title / sheet name); undefined when none was found. */
+  readonly year: number | undefined;
+  readonly records: readonly TableRecord[];
+  /** Figures of the table (totals and per-category totals); the totals row's values are NOT used when they disagree with the data: the sum of the data rows is. */
+  readonly figures: readonly Figure[];
+}

@@ -1,0 +1,51 @@
+/**
+ * The host interface: what the task pane (and the browser page) asks of a workbook. The UI only
+ * talks to this; `office/` implements it with Excel.run, `xlsx/` with a file read in the browser.
+ * Capabilities a host lacks are absent (`undefined`), and the UI hides the matching actions.
+ */
+import type { WorkbookModel } from "../core/model";
+import type { Issue } from "../core/issues";
+
+export interface ReadProgress {
+  /** Cells read so far and in all (all = the sum of the used ranges to read). */
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ReadProgress) => void;
+}
+
+/** A row of the comparison sheet the host writes (already worded by the core). */
+export interface ComparisonRow {
+  readonly sheet: string;
+  readonly indicator: string;
+  readonly unit: string;
+  readonly current: number;
+  readonly previous: number;
+  readonly change: number;
+  readonly pct: number | null;
+  readonly text: string;
+}
+
+export interface WorkbookHost {
+  readonly kind: "office" | "xlsx";
+  /** A name for the workbook shown in the UI (file name, or 当前工作簿). */
+  readonly label: string;
+  /** Reads every sheet that may hold a template. Never writes. Rejects with a Chinese message. */
+  readWorkbook(options?: ReadOptions): Promise<WorkbookModel>;
+  /** Activates the sheet and selects the cell (A1, `7:7` or `C:C`). */
+  selectCell?(sheet: string, cell: string): Promise<void>;
+  /** Inserts the four blank templates as new sheets for `year`; never overwrites. Returns the new sheet names. */
+  insertTemplates?(year: number): Promise<string[]>;
+  /** Marks the cells of these issues (fill colour); remembers what was there. */
+  markIssues?(issues: readonly Issue[]): Promise<number>;
+  /** Restores exactly what was there before `markIssues`. */
+  clearMarks?(): Promise<number>;
+  /** Inserts the comparison as a new sheet with a native chart; returns the sheet name. */
+  insertComparison?(
+    rows: readonly ComparisonRow[],
+    years: { current: number; previous: number }
+  ): Promise<string>;
+}
