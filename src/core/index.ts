@@ -2,3 +2,32 @@
 export * from "./model";
 export * from "./issues";
 export * from "./figures";
+export * from "./settings";
+export { validateWorkbook, showFigure } from "./validate";
+export type { ValidationResult, ValidateOptions } from "./validate";
+export { issueMessage, issueLocation, describeAddress } from "./messages";
+export {
+  TEMPLATES,
+  FRAME_LABELS,
+  TOTAL_LABEL,
+  templateById,
+  loadTemplates,
+  compileTemplate,
+  COMPILED_TEMPLATES,
+} from "./templates";
+export type {
+  TemplateDefinition,
+  ColumnDefinition,
+  RuleDefinition,
+  ColumnType,
+  CompiledTemplate,
+} from "./templates";
+export { normaliseHeader } from "./read/normalise";
+export {
+  isDateFormat,
+  isPercentFormat,
+  formatSerial,
+  ymdToSerial,
+  serialToYmd,
+} from "./read/dates";
+export { formatFen, formatTenthsPct } from "./read/numbers";

@@ -1,0 +1,124 @@
+/**
+ * Chinese messages, made from an issue (SPEC §1: "the message in Chinese"). Rules never hold the
+ * final text: a template rule carries its wording (`message`, with `{placeholders}`), the generic
+ * checks' wording is here, and this module fills the placeholders from the issue.
+ */
+import type { Issue, IssueValue } from "./issues";
+import { LENIENT } from "./read/numbers";
+import { TEMPLATES } from "./templates";
+
+/** Wording of the generic codes (G-01…G-05, lenient reading, named checks' extra codes). */
+export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
+  "missing-header": "缺少必填列“{column}”",
+  "unknown-column": "“{value}”不是本表的列，已忽略",
+  "duplicate-header": "列“{column}”重复出现（另见 {other}），此列已忽略",
+  "required-blank": "“{column}”为必填项，不能为空",
+  "not-a-number": "“{column}”应填数字，‘{value}’无法读作数字",
+  "not-integer": "“{column}”应为整数，‘{value}’不是整数（四舍五入为 {expected}）",
+  "below-min": "“{column}”不能小于 {expected}，现为 {value}",
+  "too-many-decimals": "“{column}”小数位数过多，‘{value}’四舍五入为 {expected}",
+  "too-large": "“{column}”中的‘{value}’数值过大，无法精确计算",
+  "wrong-type": "“{column}”中的‘{value}’类型不对，请填写正确的值",
+  "excel-error": "“{column}”为 Excel 错误值 {value}，请修正公式或数据",
+  "not-in-list": "‘{value}’不是“{column}”的可选值，应为：{expected}",
+  "not-a-date": "‘{value}’不是有效日期，请按 2013-05-01 的格式填写",
+  "duplicate-value": "“{column}”‘{value}’与 {other} 重复，不能重复填报",
+  "lenient-number": "‘{value}’ 按 {expected} 读取，请{fixes}",
+  "lenient-enum": "‘{value}’ 按“{expected}”读取，请从下拉列表中选择",
+  "lenient-date-text": "‘{value}’ 按 {expected} 读取，请填写为日期格式的单元格",
+  "lenient-date-number": "‘{value}’ 按日期 {expected} 读取，请将单元格设为日期格式",
+  "lenient-percent-number": "‘{value}’ 按 {expected} 读取，请使用百分比格式",
+  "lenient-percent-fraction":
+    "‘{value}’ 按 {expected} 读取（未设百分比格式，请确认不是 {value}%），请使用百分比格式",
+  "total-mismatch": "合计行“{column}” {value} 与各行之和 {expected} 不符",
+  "total-blank": "合计行“{column}”为空，各行之和为 {expected}",
+  "no-total-row": "没有“合计”行，已按各行之和计算合计",
+  "sum-too-large": "“{column}”的合计数值过大，无法精确计算",
+  "duplicate-row": "此行与{other}完全相同，是否重复填报？",
+  "large-change":
+    "“{column}”{group}本年 {value}，上年 {expected}，变动 {pct}%，超过 {threshold}%，变动较大，请在备注中说明",
+  "rate-out-of-range": "“{column}” {value} 超出 0–100% 的范围",
+});
+
+/** The fix each leniency asks for, in the order they are listed. */
+const FIXES: ReadonlyArray<readonly [number, string]> = [
+  [LENIENT.wan, "填写完整数字（不要用“万”）"],
+  [LENIENT.unitSuffix, "只填数字"],
+  [LENIENT.thousands, "去掉千位分隔符"],
+  [LENIENT.fullwidth, "使用半角数字"],
+  [LENIENT.spaces, "去掉多余的空格"],
+];
+
+/**
+ * The fixes for a set of leniency bits.
+ * @example lenientFixes(LENIENT.unitSuffix | LENIENT.textNumber) // "只填数字"
+ * @example lenientFixes(LENIENT.textNumber) // "将单元格设为数值格式"
+ */
+export function lenientFixes(bits: number): string {
+  const fixes = FIXES.filter(([bit]) => bits & bit).map(([, text]) => text);
+  return fixes.length > 0 ? fixes.join("，") : "将单元格设为数值格式";
+}
+
+const ruleMessages = new Map<string, string>();
+for (const t of TEMPLATES)
+  for (const r of t.rules) ruleMessages.set(`${r.id} ${r.code}`, r.message);
+
+/**
+ * `7:7` → `第7行`, `C:C` → `C列`, anything else as is.
+ * @example describeAddress("7:7") // "第7行"
+ */
+export function describeAddress(address: string): string {
+  const row = /^(\d+):\1$/.exec(address);
+  if (row) return `第${row[1]}行`;
+  const col = /^([A-Z]+):\1$/.exec(address);
+  if (col) return `${col[1]}列`;
+  return address;
+}
+
+function show(v: IssueValue | undefined): string {
+  if (v === undefined || v === null) return "（空）";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+/**
+ * The Chinese message of an issue.
+ * @example issueMessage({ rule: "G-02", code: "lenient-unit-suffix", severity: "warning", sheet: "表1", cell: "C5", value: "49人", expected: 49, explained: false, params: { lenient: 40 } }) // "‘49人’ 按 49 读取，请只填数字"
+ */
+export function issueMessage(issue: Issue): string {
+  const code = issue.code;
+  let template =
+    ruleMessages.get(`${issue.rule} ${code}`) ??
+    GENERIC_MESSAGES[code] ??
+    (code.startsWith("lenient-") ? GENERIC_MESSAGES["lenient-number"] : undefined) ??
+    `${issue.rule} ${code}`;
+  if (code.startsWith("lenient-") && template === GENERIC_MESSAGES["lenient-number"]) {
+    const bits = typeof issue.params?.lenient === "number" ? issue.params.lenient : 0;
+    template = template.replace("{fixes}", lenientFixes(bits));
+  }
+  const values: Record<string, string> = {
+    value: show(issue.value),
+    expected: show(issue.expected),
+    column: issue.column ?? "",
+    cell: issue.cell,
+    sheet: issue.sheet,
+  };
+  for (const [k, v] of Object.entries(issue.params ?? {})) {
+    values[k] = k === "other" && typeof v === "string" ? describeAddress(v) : show(v);
+  }
+  if (code === "large-change")
+    values.group = issue.params?.group ? `（${show(issue.params.group)}）` : "";
+  const text = template.replace(/\{([^{}]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return issue.explained ? `${text}（已在备注中说明）` : text;
+}
+
+/**
+ * Where an issue is, for lists: `表1!C5`, `'2013 表1'!7:7`.
+ * @example issueLocation({ sheet: "表1", cell: "C5" } as Issue) // "表1!C5"
+ */
+export function issueLocation(issue: Pick<Issue, "sheet" | "cell">): string {
+  const sheet = /^[\p{L}\p{N}_]+$/u.test(issue.sheet)
+    ? issue.sheet
+    : `'${issue.sheet.replaceAll("'", "''")}'`;
+  return `${sheet}!${issue.cell}`;
+}

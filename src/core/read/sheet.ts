@@ -1,0 +1,159 @@
+/**
+ * Finding a template in a sheet (SPEC §1 "Finding a sheet"): the header row (by normalised header
+ * text, wherever it is), the column of each header, and the year (统计年度, else a year in the
+ * title or the sheet name).
+ */
+import type { CellValue, SheetModel } from "../model";
+import type { CompiledTemplate } from "../templates";
+import { FRAME_LABELS, TOTAL_LABEL } from "../templates";
+import { normaliseHeader } from "./normalise";
+
+/** How far down a sheet the header row is looked for. */
+const HEADER_SCAN_ROWS = 50;
+
+export interface HeaderCell {
+  readonly col: number;
+  readonly text: string;
+}
+
+export interface DetectedTable {
+  readonly template: CompiledTemplate;
+  readonly sheet: SheetModel;
+  /** 0-based row of the header row. */
+  readonly headerRow: number;
+  /** Sheet column of each template column (by template column index); -1 when missing. */
+  readonly colOf: Int32Array;
+  /** Template column indexes of required headers that are missing. */
+  readonly missing: readonly number[];
+  /** Header cells that are no template column (ignored). */
+  readonly unknown: readonly HeaderCell[];
+  /** Header cells naming a column already found to the left (ignored). */
+  readonly repeated: readonly (HeaderCell & { readonly first: number })[];
+  readonly year: number | undefined;
+}
+
+function headerKeys(row: readonly CellValue[] | undefined): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  if (!row) return out;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    out.push(typeof v === "string" ? normaliseHeader(v) : undefined);
+  }
+  return out;
+}
+
+/**
+ * Finds which template (if any) a sheet holds: the row, within the first 50, where most of a
+ * template's required headers are found (at least half of them, and at least 2).
+ * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数"]] }, COMPILED_TEMPLATES)?.template.def.id // "T1"
+ */
+export function detectTable(
+  sheet: SheetModel,
+  templates: readonly CompiledTemplate[]
+): DetectedTable | undefined {
+  let best: { t: CompiledTemplate; row: number; score: number } | undefined;
+  const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const keys = headerKeys(sheet.values[r]);
+    if (keys.length < 2) continue;
+    for (const t of templates) {
+      const found = new Set<number>();
+      for (const k of keys) {
+        const i = k === undefined ? undefined : t.headerIndex.get(k);
+        if (i !== undefined) found.add(i);
+      }
+      const required = t.required.filter((i) => found.has(i)).length;
+      if (required < 2 || required * 2 < t.required.length) continue;
+      const score = required / t.required.length + found.size / 1000;
+      if (!best || score > best.score) best = { t, row: r, score };
+    }
+  }
+  if (!best) return undefined;
+  const { t, row } = best;
+  const colOf = new Int32Array(t.columns.length).fill(-1);
+  const unknown: HeaderCell[] = [];
+  const repeated: (HeaderCell & { first: number })[] = [];
+  const cells = sheet.values[row] ?? [];
+  headerKeys(cells).forEach((k, col) => {
+    if (k === undefined || k === "") return;
+    const text = String(cells[col]);
+    const i = t.headerIndex.get(k);
+    if (i === undefined) unknown.push({ col, text });
+    else if ((colOf[i] ?? -1) >= 0) repeated.push({ col, text, first: colOf[i] ?? -1 });
+    else colOf[i] = col;
+  });
+  const missing = t.required.filter((i) => (colOf[i] ?? -1) < 0);
+  return {
+    template: t,
+    sheet,
+    headerRow: row,
+    colOf,
+    missing,
+    unknown,
+    repeated,
+    year: detectYear(sheet, row),
+  };
+}
+
+const YEAR = /(?<!\d)(19|20)\d{2}(?!\d)/;
+
+/**
+ * A 4-digit year (1900–2099) in a cell value, or undefined.
+ * @example yearIn("2013年度") // 2013
+ * @example yearIn(2013) // 2013
+ * @example yearIn("20131") // undefined
+ */
+export function yearIn(v: CellValue): number | undefined {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2099 ? v : undefined;
+  if (typeof v !== "string") return undefined;
+  const m = YEAR.exec(v);
+  return m ? Number(m[0]) : undefined;
+}
+
+const LABEL_KEYS = new Set(FRAME_LABELS.map((l) => normaliseHeader(l)));
+const YEAR_LABEL = normaliseHeader("统计年度");
+
+/** The year of a table: the 统计年度 value above the header row, else a year in the title, else in the sheet name. */
+export function detectYear(sheet: SheetModel, headerRow: number): number | undefined {
+  let fromTitle: number | undefined;
+  for (let r = 0; r < headerRow; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      const key = normaliseHeader(v);
+      if (key.startsWith(YEAR_LABEL)) {
+        const inLabel = yearIn(key.slice(YEAR_LABEL.length));
+        if (inLabel !== undefined) return inLabel;
+        for (let n = c + 1; n < row.length; n++) {
+          const next = row[n];
+          if (next === null || next === undefined || next === "") continue;
+          const y = yearIn(next);
+          if (y !== undefined) return y;
+          break;
+        }
+        continue;
+      }
+      const previous = c > 0 ? row[c - 1] : undefined;
+      const afterLabel = typeof previous === "string" && LABEL_KEYS.has(normaliseHeader(previous));
+      if (fromTitle === undefined && !afterLabel && !LABEL_KEYS.has(key)) fromTitle = yearIn(v);
+    }
+  }
+  return fromTitle ?? yearIn(sheet.name);
+}
+
+const TOTAL_KEYS = new Set([normaliseHeader(TOTAL_LABEL), "总计"]);
+
+/**
+ * True when a cell says 合计 (or 总计), spaces and width forms aside.
+ * @example isTotalLabel("合 计") // true
+ */
+export function isTotalLabel(v: CellValue): boolean {
+  return (
+    typeof v === "string" &&
+    v.length <= 12 &&
+    v.includes("计") &&
+    TOTAL_KEYS.has(normaliseHeader(v))
+  );
+}

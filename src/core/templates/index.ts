@@ -1,0 +1,148 @@
+/**
+ * The templates, loaded from their definitions: validated with the zod schema and compiled once
+ * (headers normalised, rule expressions parsed and compiled) when this module loads.
+ */
+import { SETTING_NAMES, type Settings } from "../settings";
+import { ColumnReader } from "../read/cell";
+import { normaliseHeader } from "../read/normalise";
+import { FRAME_LABELS, TEMPLATE_DEFINITIONS, TOTAL_LABEL } from "./definitions";
+import { compileExpression, type CompiledExpression, type ExpressionScope } from "./expression";
+import {
+  TemplateSchema,
+  type ColumnDefinition,
+  type RuleDefinition,
+  type TemplateDefinition,
+} from "./schema";
+
+export type { ColumnDefinition, RuleDefinition, TemplateDefinition };
+export type { ColumnType, NamedCheck } from "./schema";
+export { FRAME_LABELS, TOTAL_LABEL };
+export { ExpressionError, compileExpression } from "./expression";
+
+export type RowRuleDefinition = Extract<RuleDefinition, { kind: "row" }>;
+export type NamedRuleDefinition = Extract<RuleDefinition, { kind: "named" }>;
+
+/** A row rule ready to run. */
+export interface CompiledRowRule {
+  readonly def: RowRuleDefinition;
+  readonly check: CompiledExpression;
+  readonly when: CompiledExpression | undefined;
+  /** Template column index of the cell reported. */
+  readonly cell: number;
+  /** Columns read by `check` (must be present unless blank counts as zero). */
+  readonly uses: readonly number[];
+}
+
+/** A template ready to run: its definition plus what the engine precomputes once. */
+export interface CompiledTemplate {
+  readonly def: TemplateDefinition;
+  readonly columns: readonly ColumnDefinition[];
+  /** Template column index by normalised header (and alias). */
+  readonly headerIndex: ReadonlyMap<string, number>;
+  /** Template column indexes of the required columns. */
+  readonly required: readonly number[];
+  /** Template column index of 备注, or -1. */
+  readonly remark: number;
+  readonly rowRules: readonly CompiledRowRule[];
+  readonly namedRules: readonly NamedRuleDefinition[];
+  /** Column index by canonical header. */
+  readonly byHeader: ReadonlyMap<string, number>;
+}
+
+/** Setting slots of rule expressions (`SETTING_NAMES` order). */
+const SETTING_SLOTS = Object.keys(SETTING_NAMES);
+
+/**
+ * Setting values as rule expressions see them (money in fen).
+ * @example settingValues(DEFAULT_SETTINGS)[0] // 500000 (慰问金人均上限 5000 元)
+ */
+export function settingValues(settings: Settings): Float64Array {
+  const out = new Float64Array(SETTING_SLOTS.length);
+  SETTING_SLOTS.forEach((name, slot) => {
+    const s = SETTING_NAMES[name];
+    if (s) out[slot] = s.kind === "money" ? Math.round(settings[s.key] * 100) : settings[s.key];
+  });
+  return out;
+}
+
+/** Compiles a validated template definition (throws on an expression that does not compile). */
+export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
+  const headerIndex = new Map<string, number>();
+  const byHeader = new Map<string, number>();
+  def.columns.forEach((c, i) => {
+    byHeader.set(c.header, i);
+    headerIndex.set(normaliseHeader(c.header), i);
+    for (const a of c.aliases ?? []) {
+      const key = normaliseHeader(a);
+      if (!headerIndex.has(key)) headerIndex.set(key, i);
+    }
+  });
+  const scope: ExpressionScope = {
+    column: (name) => headerIndex.get(normaliseHeader(name)),
+    allowed: (col) => def.columns[col]?.allowed,
+    isMoney: (col) => def.columns[col]?.type === "money",
+    setting: (name) => {
+      const slot = SETTING_SLOTS.indexOf(name);
+      return slot < 0 ? undefined : { slot, money: SETTING_NAMES[name]?.kind === "money" };
+    },
+    settingIsMoney: (slot) => SETTING_NAMES[SETTING_SLOTS[slot] ?? ""]?.kind === "money",
+  };
+  const rowRules: CompiledRowRule[] = [];
+  const namedRules: NamedRuleDefinition[] = [];
+  for (const rule of def.rules) {
+    if (rule.kind === "named") {
+      namedRules.push(rule);
+      continue;
+    }
+    const check = compileExpression(rule.check, scope);
+    const when = rule.when === undefined ? undefined : compileExpression(rule.when, scope);
+    const cell = rule.cell === undefined ? check.columns[0] : byHeader.get(rule.cell);
+    if (cell === undefined) throw new Error(`${def.id}/${rule.id}: 规则没有可报告的单元格`);
+    rowRules.push({ def: rule, check, when, cell, uses: check.columns });
+  }
+  return {
+    def,
+    columns: def.columns,
+    headerIndex,
+    required: def.columns.flatMap((c, i) => (c.required ? [i] : [])),
+    remark: def.columns.findIndex((c) => c.key === "remark"),
+    rowRules,
+    namedRules,
+    byHeader,
+  };
+}
+
+/** Readers for a template's columns (one set per sheet being read: they hold scratch state). */
+export function columnReaders(t: CompiledTemplate): ColumnReader[] {
+  return t.columns.map((c) => new ColumnReader(c));
+}
+
+/**
+ * Validates template definitions (zod) and compiles them; throws a readable error at load.
+ * @example loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
+ */
+export function loadTemplates(definitions: readonly unknown[]): CompiledTemplate[] {
+  return definitions.map((raw, i) => {
+    const parsed = TemplateSchema.safeParse(raw);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ");
+      throw new Error(`模板定义 #${i + 1} 无效：${detail}`);
+    }
+    return compileTemplate(parsed.data);
+  });
+}
+
+/** The four templates, compiled. */
+export const COMPILED_TEMPLATES: readonly CompiledTemplate[] = Object.freeze(
+  loadTemplates(TEMPLATE_DEFINITIONS)
+);
+
+/** The four template definitions (T1…T4), e.g. for writing blank templates. */
+export const TEMPLATES: readonly TemplateDefinition[] = Object.freeze(
+  COMPILED_TEMPLATES.map((t) => t.def)
+);
+
+/** The template definition with this id. */
+export function templateById(id: string): TemplateDefinition | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}

@@ -1,0 +1,729 @@
+/**
+ * Validation of one template sheet: the hot loop over its data rows. Columns are resolved once
+ * per sheet; a plain number in a count or money column takes a `typeof` fast path with no
+ * allocation; issues are allocated only when something is wrong; records are built only when
+ * someone reads `TableData.records`.
+ */
+import type { Figure, TableData, TableRecord } from "../figures";
+import type { Issue, IssueValue, Severity } from "../issues";
+import { a1, columnLetters, isDateValue, isErrorValue, type CellValue } from "../model";
+import {
+  ColumnReader,
+  displayValue,
+  isBlankCell,
+  newReading,
+  READ_BLANK,
+  READ_INVALID,
+  READ_OK,
+  type CellReading,
+} from "../read/cell";
+import { formatSerial, serialYear } from "../read/dates";
+import { isBlankText, trimText } from "../read/normalise";
+import { excelDigits, formatFen, formatTenthsPct, scaleDecimal } from "../read/numbers";
+import { isTotalLabel, type DetectedTable } from "../read/sheet";
+import { SETTING_NAMES } from "../settings";
+import { columnReaders, type CompiledRowRule, type CompiledTemplate } from "../templates";
+import { makeIssue, rowAddress, type IssueExtras } from "./sink";
+
+const K_TEXT = 0;
+const K_ENUM = 1;
+const K_COUNT = 2;
+const K_MONEY = 3;
+const K_OTHER = 4;
+
+/** Where a figure is reported: a cell (or column) and whether its row is explained by 备注. */
+export interface FigureLocation {
+  readonly cell: string;
+  readonly explained: boolean;
+}
+
+export interface TableResult {
+  readonly detected: DetectedTable;
+  readonly table: TableData;
+  readonly locations: ReadonlyMap<string, FigureLocation>;
+}
+
+export interface TableContext {
+  /** Setting values as rule expressions see them. */
+  readonly settings: Float64Array;
+  /** Year the dates should lie in (the table's year, else the year asked for). */
+  readonly year: number | undefined;
+}
+
+/** A date-in-year or rate check resolved to column indexes. */
+interface DateCheck {
+  readonly rule: string;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly cols: readonly number[];
+}
+interface RateCheck {
+  readonly rule: string;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly rate: number;
+  readonly num: number;
+  readonly den: number;
+}
+
+/**
+ * Tenths of a percent of num/den, rounded half up, exact.
+ * @example ratioTenths(2, 3) // 667
+ * @example ratioTenths(1, 8) // 125
+ */
+export function ratioTenths(num: number, den: number): number {
+  return Math.floor((2000 * num + den) / (2 * den));
+}
+
+/** Percent (natural, e.g. 98.46) to tenths, half up. */
+function pctTenths(pct: number): number {
+  const s = { value: 0, inexact: false };
+  return scaleDecimal(excelDigits(pct), 1, s) ? s.value : Math.round(pct * 10);
+}
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (isBlankCell(a) && isBlankCell(b)) return true;
+  if (typeof a === "string" && typeof b === "string") return trimText(a) === trimText(b);
+  if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error;
+  if (isDateValue(a) && isDateValue(b)) return a.date === b.date;
+  return false;
+}
+
+/** True when every mapped cell of the row is blank. */
+function isBlankRow(row: readonly CellValue[], mapped: Int32Array): boolean {
+  for (let i = 0; i < mapped.length; i++) {
+    const v = row[mapped[i] as number];
+    if (v !== null && v !== undefined && !(typeof v === "string" && isBlankText(v))) return false;
+  }
+  return true;
+}
+
+/** Validates one detected template sheet, appending its issues. */
+export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue[]): TableResult {
+  const t = d.template;
+  const sheet = d.sheet;
+  const sheetName = sheet.name;
+  const rows = sheet.values;
+  const formats = sheet.formats;
+  const hasFormats = formats !== undefined;
+  const cols = t.columns;
+  const n = cols.length;
+  const colOf = d.colOf;
+  const headerAddress = rowAddress(d.headerRow);
+  const push = (
+    rule: string,
+    code: string,
+    severity: Severity,
+    cell: string,
+    extras?: IssueExtras
+  ): void => {
+    issues.push(makeIssue(rule, code, severity, sheetName, cell, extras));
+  };
+
+  // G-01: the header row
+  for (const i of d.missing) {
+    push("G-01", "missing-header", "error", headerAddress, { column: cols[i]?.header ?? "" });
+  }
+  for (const u of d.unknown) {
+    push("G-01", "unknown-column", "warning", a1(d.headerRow, u.col), {
+      column: u.text,
+      value: u.text,
+    });
+  }
+  for (const u of d.repeated) {
+    push("G-01", "duplicate-header", "error", a1(d.headerRow, u.col), {
+      column: u.text,
+      value: u.text,
+      params: { other: a1(d.headerRow, u.first) },
+    });
+  }
+
+  // columns resolved once
+  const readers = columnReaders(t);
+  const kinds = new Int8Array(n);
+  const mins = new Float64Array(n);
+  const required = new Uint8Array(n);
+  const summed = new Uint8Array(n);
+  const mappedList: number[] = [];
+  cols.forEach((c, k) => {
+    kinds[k] =
+      c.type === "text"
+        ? K_TEXT
+        : c.type === "enum"
+          ? K_ENUM
+          : c.type === "count"
+            ? K_COUNT
+            : c.type === "money"
+              ? K_MONEY
+              : K_OTHER;
+    mins[k] = c.min ?? 0;
+    required[k] = c.required ? 1 : 0;
+    summed[k] = c.type === "count" || c.type === "money" ? 1 : 0;
+    if ((colOf[k] ?? -1) >= 0) mappedList.push(colOf[k] ?? 0);
+  });
+  const mapped = Int32Array.from(mappedList);
+  const firstCol = mappedList.length > 0 ? Math.min(...mappedList) : 0;
+  const remarkCol = t.remark >= 0 ? (colOf[t.remark] ?? -1) : -1;
+  const remarkFilled = (row: readonly CellValue[] | undefined): boolean =>
+    remarkCol >= 0 && row !== undefined && !isBlankCell(row[remarkCol]);
+
+  const dateChecks: DateCheck[] = [];
+  const rateChecks: RateCheck[] = [];
+  for (const rule of t.namedRules) {
+    if (rule.check === "datesInYear") {
+      const names = Array.isArray(rule.params.columns)
+        ? rule.params.columns
+        : [String(rule.params.columns)];
+      const idx = names.map((h) => t.byHeader.get(h) ?? -1).filter((k) => k >= 0);
+      dateChecks.push({ rule: rule.id, code: rule.code, severity: rule.severity, cols: idx });
+    } else if (rule.check === "rateMatchesCounts") {
+      const rate = t.byHeader.get(String(rule.params.rate)) ?? -1;
+      const ratio = cols[rate]?.ratio;
+      if (rate < 0 || !ratio) continue;
+      rateChecks.push({
+        rule: rule.id,
+        code: rule.code,
+        severity: rule.severity,
+        rate,
+        num: t.byHeader.get(ratio.numerator) ?? -1,
+        den: t.byHeader.get(ratio.denominator) ?? -1,
+      });
+    }
+  }
+
+  // keys for duplicates: the unique column, else the first text column, else the first column
+  let keyCol = cols.findIndex((c) => c.unique === true);
+  const unique = keyCol >= 0;
+  if (keyCol < 0)
+    keyCol = Math.max(
+      0,
+      cols.findIndex((c) => c.type === "text")
+    );
+  const keySheetCol = colOf[keyCol] ?? -1;
+  const keyRows = new Map<string, number>();
+  const keyMore = new Map<string, number[]>();
+
+  // groups (per allowed value of the groupBy enum column)
+  const groupK =
+    t.def.figures.groupBy === undefined ? -1 : (t.byHeader.get(t.def.figures.groupBy) ?? -1);
+  const groupCount = groupK >= 0 ? (cols[groupK]?.allowed?.length ?? 0) : 0;
+  const groupSums = new Float64Array(groupCount * n);
+  const groupFilled = new Int32Array(groupCount * n);
+  const groupRows = new Int32Array(groupCount);
+  const groupFirst = new Int32Array(groupCount).fill(-1);
+  const groupRate = new Float64Array(groupCount * n).fill(NaN);
+  const unitK = cols.findIndex((c) => c.unitColumn !== undefined);
+  const unitOf = unitK >= 0 ? (t.byHeader.get(cols[unitK]?.unitColumn ?? "") ?? -1) : -1;
+  const groupUnit: string[] = new Array<string>(groupCount).fill("");
+
+  const sums = new Float64Array(n);
+  const filled = new Int32Array(n);
+  const vals = new Float64Array(n);
+  const status = new Uint8Array(n);
+  const reading: CellReading = newReading();
+  const settings = ctx.settings;
+  const rowRules = t.rowRules;
+  let totalRow = -1;
+  let dataRows = 0;
+  let end = rows.length;
+
+  for (let r = d.headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row === undefined || row.length === 0 || isBlankRow(row, mapped)) continue;
+    if (isTotalLabel(row[firstCol]) || (firstCol !== 0 && isTotalLabel(row[0]))) {
+      totalRow = r;
+      end = r;
+      break;
+    }
+    dataRows++;
+    let explainedKnown = false;
+    let explained = false;
+    const isExplained = (): boolean => {
+      if (!explainedKnown) {
+        explained = remarkFilled(row);
+        explainedKnown = true;
+      }
+      return explained;
+    };
+
+    for (let k = 0; k < n; k++) {
+      const c = colOf[k] as number;
+      if (c < 0) {
+        status[k] = READ_BLANK;
+        vals[k] = NaN;
+        continue;
+      }
+      const v = row[c];
+      const kind = kinds[k];
+      if (typeof v === "number") {
+        if (
+          kind === K_COUNT &&
+          v >= (mins[k] as number) &&
+          v <= 9007199254740991 &&
+          Number.isInteger(v)
+        ) {
+          status[k] = READ_OK;
+          vals[k] = v;
+          sums[k] = (sums[k] as number) + v;
+          filled[k] = (filled[k] as number) + 1;
+          continue;
+        }
+        if (kind === K_MONEY && v >= 0 && v < 9e13 && Number.isInteger(v)) {
+          status[k] = READ_OK;
+          vals[k] = v * 100;
+          sums[k] = (sums[k] as number) + v * 100;
+          filled[k] = (filled[k] as number) + 1;
+          continue;
+        }
+      } else if (typeof v === "string" && v.length > 0) {
+        if (kind === K_TEXT) {
+          if (!isBlankText(v)) {
+            status[k] = READ_OK;
+            vals[k] = NaN;
+            continue;
+          }
+        } else if (kind === K_ENUM) {
+          const idx = (readers[k] as ColumnReader).enumIndex(v);
+          if (idx >= 0) {
+            status[k] = READ_OK;
+            vals[k] = idx;
+            continue;
+          }
+        }
+      }
+      // slow path: anything else
+      (readers[k] as ColumnReader).read(v, formats?.[r]?.[c], hasFormats, reading);
+      status[k] = reading.status;
+      vals[k] = reading.status === READ_OK ? reading.value : NaN;
+      if (reading.status === READ_OK) {
+        if (summed[k]) {
+          sums[k] = (sums[k] as number) + reading.value;
+          filled[k] = (filled[k] as number) + 1;
+        }
+        if (reading.code !== "") {
+          push("G-02", reading.code, "warning", a1(r, c), {
+            column: cols[k]?.header ?? "",
+            value: displayValue(v),
+            expected: reading.expected ?? null,
+            explained: isExplained(),
+            params: { lenient: reading.lenient },
+          });
+        }
+      } else if (reading.status === READ_INVALID) {
+        const extras: IssueExtras = { column: cols[k]?.header ?? "", value: displayValue(v) };
+        push(
+          "G-02",
+          reading.code,
+          "error",
+          a1(r, c),
+          reading.expected === undefined ? extras : { ...extras, expected: reading.expected }
+        );
+      } else if (required[k]) {
+        push("G-02", "required-blank", "error", a1(r, c), { column: cols[k]?.header ?? "" });
+      }
+    }
+
+    // row rules (expressions)
+    for (let i = 0; i < rowRules.length; i++) {
+      const rule = rowRules[i] as CompiledRowRule;
+      const zero = rule.def.blank === "zero";
+      let skip = false;
+      const uses = rule.uses;
+      for (let u = 0; u < uses.length; u++) {
+        const s = status[uses[u] as number];
+        if (s === READ_INVALID || (s === READ_BLANK && !zero)) {
+          skip = true;
+          break;
+        }
+      }
+      if (skip) continue;
+      if (rule.when !== undefined && !rule.when.evaluate(vals, settings)) continue;
+      if (zero) {
+        for (let u = 0; u < uses.length; u++)
+          if (status[uses[u] as number] === READ_BLANK) vals[uses[u] as number] = 0;
+      }
+      const ok = rule.check.evaluate(vals, settings);
+      if (!ok) reportRowRule(rule, r, row);
+      if (zero) {
+        for (let u = 0; u < uses.length; u++)
+          if (status[uses[u] as number] === READ_BLANK) vals[uses[u] as number] = NaN;
+      }
+    }
+
+    // named row checks
+    if (dateChecks.length > 0 && ctx.year !== undefined) {
+      for (const check of dateChecks) {
+        for (const k of check.cols) {
+          if (status[k] !== READ_OK) continue;
+          if (serialYear(vals[k] as number) === ctx.year) continue;
+          push(check.rule, check.code, check.severity, a1(r, colOf[k] as number), {
+            column: cols[k]?.header ?? "",
+            value: formatSerial(vals[k] as number),
+            explained: isExplained(),
+            params: { year: ctx.year },
+          });
+        }
+      }
+    }
+    for (const check of rateChecks) checkRate(check, r, row, vals, status, isExplained);
+
+    // duplicates (G-04) and unique keys (G-02)
+    if (keySheetCol >= 0 && status[keyCol] === READ_OK) checkDuplicate(r, row);
+
+    // groups
+    if (groupK >= 0 && status[groupK] === READ_OK) {
+      const g = vals[groupK] as number;
+      groupRows[g] = (groupRows[g] as number) + 1;
+      if (groupFirst[g] === -1) {
+        groupFirst[g] = r;
+        if (unitOf >= 0 && status[unitOf] === READ_OK) {
+          groupUnit[g] = (readers[unitOf] as ColumnReader).allowedValue(vals[unitOf] as number);
+        }
+      }
+      const base = g * n;
+      for (let k = 0; k < n; k++) {
+        if (status[k] !== READ_OK) continue;
+        if (summed[k]) {
+          groupSums[base + k] = (groupSums[base + k] as number) + (vals[k] as number);
+          groupFilled[base + k] = (groupFilled[base + k] as number) + 1;
+        } else if (kinds[k] === K_OTHER && cols[k]?.type === "percent") {
+          groupRate[base + k] = vals[k] as number;
+        }
+      }
+    }
+  }
+
+  function showSide(rule: CompiledRowRule, money: boolean): IssueValue {
+    const cmp = rule.check.comparison;
+    if (!cmp) return null;
+    const v = cmp.right(vals, settings);
+    if (!Number.isFinite(v)) return null;
+    return money ? formatFen(Math.round(v)) : v;
+  }
+
+  function showColumn(k: number): IssueValue {
+    if (status[k] !== READ_OK) return null;
+    const v = vals[k] as number;
+    const type = cols[k]?.type;
+    if (type === "money") return formatFen(v);
+    if (type === "date") return formatSerial(v);
+    if (type === "enum") return (readers[k] as ColumnReader).allowedValue(v);
+    if (type === "text") return null;
+    return v;
+  }
+
+  function reportRowRule(rule: CompiledRowRule, r: number, row: readonly CellValue[]): void {
+    const params: Record<string, IssueValue> = {};
+    const used = new Set([...rule.check.columns, ...(rule.when?.columns ?? [])]);
+    for (const k of used) params[cols[k]?.header ?? ""] = showColumn(k);
+    for (const slot of rule.check.settings) {
+      const name = Object.keys(SETTING_NAMES)[slot] ?? "";
+      const s = SETTING_NAMES[name];
+      const v = settings[slot] as number;
+      params[name] = s?.kind === "money" ? formatFen(v) : v;
+    }
+    const cmp = rule.check.comparison;
+    const c = colOf[rule.cell] as number;
+    const cellValue = showColumn(rule.cell);
+    const severity = rule.def.severity;
+    push(rule.def.id, rule.def.code, severity, c >= 0 ? a1(r, c) : rowAddress(r), {
+      column: cols[rule.cell]?.header ?? "",
+      value: cellValue,
+      expected:
+        cmp === undefined
+          ? null
+          : cmp.rightColumn !== undefined
+            ? showColumn(cmp.rightColumn)
+            : showSide(rule, cmp.rightMoney),
+      explained: severity === "warning" && remarkFilled(row),
+      params,
+    });
+  }
+
+  function checkRate(
+    check: RateCheck,
+    r: number,
+    row: readonly CellValue[],
+    v: Float64Array,
+    st: Uint8Array,
+    isExplained: () => boolean
+  ): void {
+    if (st[check.rate] !== READ_OK) return;
+    const pct = v[check.rate] as number;
+    const cell = a1(r, colOf[check.rate] as number);
+    const column = cols[check.rate]?.header ?? "";
+    const severityExplained = check.severity === "warning" && isExplained();
+    if (!(pct >= 0 && pct <= 100)) {
+      push(check.rule, "rate-out-of-range", check.severity, cell, {
+        column,
+        value: `${pct}%`,
+        expected: "0%–100%",
+        explained: severityExplained,
+      });
+      return;
+    }
+    if (check.num < 0 || check.den < 0 || st[check.num] !== READ_OK || st[check.den] !== READ_OK)
+      return;
+    const num = v[check.num] as number;
+    const den = v[check.den] as number;
+    if (den <= 0 || num > den) return;
+    const ratio = (num / den) * 100;
+    if (Math.abs(pct - ratio) <= 0.05 + 1e-9) return;
+    push(check.rule, check.code, check.severity, cell, {
+      column,
+      value: `${pct}%`,
+      expected: formatTenthsPct(ratioTenths(num, den)),
+      explained: severityExplained,
+      params: { numerator: num, denominator: den },
+    });
+    void row;
+  }
+
+  function checkDuplicate(r: number, row: readonly CellValue[]): void {
+    const raw = row[keySheetCol];
+    const key =
+      kinds[keyCol] === K_ENUM
+        ? (readers[keyCol] as ColumnReader).allowedValue(vals[keyCol] as number)
+        : trimText(typeof raw === "string" ? raw : String(displayValue(raw)));
+    const first = keyRows.get(key);
+    if (first === undefined) {
+      keyRows.set(key, r);
+      return;
+    }
+    const others = [first, ...(keyMore.get(key) ?? [])];
+    for (const p of others) {
+      const prev = rows[p] ?? [];
+      let same = true;
+      for (let i = 0; i < mapped.length && same; i++)
+        same = sameCell(prev[mapped[i] as number], row[mapped[i] as number]);
+      if (same) {
+        push("G-04", "duplicate-row", "warning", rowAddress(r), {
+          value: key,
+          explained: remarkFilled(row),
+          params: { other: rowAddress(p) },
+        });
+        return;
+      }
+    }
+    if (unique) {
+      push("G-02", "duplicate-value", "error", a1(r, keySheetCol), {
+        column: cols[keyCol]?.header ?? "",
+        value: key,
+        params: { other: a1(first, keySheetCol) },
+      });
+    }
+    const more = keyMore.get(key);
+    if (more === undefined) keyMore.set(key, [r]);
+    else if (more.length < 50) more.push(r);
+  }
+
+  // G-03: the 合计 row
+  const totalRowCells = totalRow >= 0 ? (rows[totalRow] ?? []) : undefined;
+  if (totalRowCells !== undefined) {
+    for (let k = 0; k < n; k++) {
+      const c = colOf[k] as number;
+      if (!summed[k] || c < 0) continue;
+      const v = totalRowCells[c];
+      const reader = readers[k] as ColumnReader;
+      reader.read(v, formats?.[totalRow]?.[c], hasFormats, reading);
+      const column = cols[k]?.header ?? "";
+      const sum = sums[k] as number;
+      const expected = kinds[k] === K_MONEY ? formatFen(sum) : sum;
+      if (reading.status === READ_BLANK) {
+        if (filled[k])
+          push("G-03", "total-blank", "warning", a1(totalRow, c), {
+            column,
+            expected,
+            explained: remarkFilled(totalRowCells),
+          });
+        continue;
+      }
+      if (reading.status === READ_INVALID) {
+        push("G-02", reading.code, "error", a1(totalRow, c), { column, value: displayValue(v) });
+        continue;
+      }
+      if (reading.code !== "") {
+        push("G-02", reading.code, "warning", a1(totalRow, c), {
+          column,
+          value: displayValue(v),
+          expected: reading.expected ?? null,
+          explained: remarkFilled(totalRowCells),
+          params: { lenient: reading.lenient },
+        });
+      }
+      if (reading.value !== sum) {
+        push("G-03", "total-mismatch", "error", a1(totalRow, c), {
+          column,
+          value: displayValue(v),
+          expected,
+        });
+      }
+    }
+  } else if (dataRows > 0) {
+    push("G-03", "no-total-row", "warning", headerAddress, {});
+  }
+
+  // figures (sums of the data rows)
+  const figures: Figure[] = [];
+  const locations = new Map<string, FigureLocation>();
+  const template = t.def.id;
+  const addFigure = (f: Figure, row: number, col: number): void => {
+    if (!Number.isSafeInteger(f.value)) {
+      push(
+        "G-03",
+        "sum-too-large",
+        "error",
+        col >= 0 ? columnLetters(col) + ":" + columnLetters(col) : headerAddress,
+        {
+          column: f.indicator,
+        }
+      );
+      return;
+    }
+    figures.push(f);
+    const cell =
+      row >= 0 && col >= 0
+        ? a1(row, col)
+        : col >= 0
+          ? `${columnLetters(col)}:${columnLetters(col)}`
+          : headerAddress;
+    locations.set(f.id, { cell, explained: row >= 0 && remarkFilled(rows[row]) });
+  };
+  for (const spec of t.def.figures.totals) {
+    const k = t.byHeader.get(spec.column) ?? -1;
+    if (k < 0 || !filled[k]) continue;
+    const col = cols[k];
+    const money = col?.type === "money";
+    addFigure(
+      {
+        id: `${template}/${spec.column}`,
+        template,
+        indicator: spec.column,
+        kind: money ? "money" : "count",
+        value: sums[k] as number,
+        unit: col?.unit ?? (money ? "元" : ""),
+        headline: spec.headline,
+      },
+      totalRow,
+      colOf[k] as number
+    );
+  }
+  const allowed = groupK >= 0 ? (cols[groupK]?.allowed ?? []) : [];
+  for (let g = 0; g < groupCount; g++) {
+    if (!groupRows[g]) continue;
+    const group = allowed[g] ?? "";
+    const firstRow = groupFirst[g] as number;
+    const base = g * n;
+    for (const spec of t.def.figures.groups) {
+      const k = t.byHeader.get(spec.column) ?? -1;
+      if (k < 0 || !groupFilled[base + k]) continue;
+      const col = cols[k];
+      const money = col?.type === "money";
+      addFigure(
+        {
+          id: `${template}/${spec.column}/${group}`,
+          template,
+          indicator: spec.column,
+          group,
+          kind: money ? "money" : "count",
+          value: groupSums[base + k] as number,
+          unit:
+            col?.unitColumn !== undefined
+              ? groupUnit[g] || "件"
+              : (col?.unit ?? (money ? "元" : "")),
+          headline: spec.headline,
+        },
+        firstRow,
+        colOf[k] as number
+      );
+    }
+    cols.forEach((col, k) => {
+      if (col.type !== "percent" || !col.ratio) return;
+      const numK = t.byHeader.get(col.ratio.numerator) ?? -1;
+      const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
+      let tenths: number | undefined;
+      const given = groupRate[base + k] as number;
+      if (groupRows[g] === 1 && given === given) tenths = pctTenths(given);
+      else if (numK >= 0 && denK >= 0 && groupFilled[base + numK] && groupFilled[base + denK]) {
+        const den = groupSums[base + denK] as number;
+        if (den > 0) tenths = ratioTenths(groupSums[base + numK] as number, den);
+      }
+      if (tenths === undefined) return;
+      addFigure(
+        {
+          id: `${template}/${col.header}/${group}`,
+          template,
+          indicator: col.header,
+          group,
+          kind: "rate",
+          value: tenths,
+          unit: "%",
+          headline: false,
+        },
+        firstRow,
+        (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1)
+      );
+    });
+  }
+
+  const recordsEnd = end;
+  let records: TableRecord[] | undefined;
+  const table: Omit<TableData, "records"> = {
+    template,
+    title: t.def.name,
+    sheet: sheetName,
+    year: d.year,
+    figures,
+  };
+  Object.defineProperty(table, "records", {
+    enumerable: true,
+    get(): readonly TableRecord[] {
+      records ??= buildRecords(t, d, recordsEnd, mapped);
+      return records;
+    },
+  });
+  return { detected: d, table: table as TableData, locations };
+}
+
+/** Reads the data rows into records (only when asked for: drafting needs few of them). */
+function buildRecords(
+  t: CompiledTemplate,
+  d: DetectedTable,
+  end: number,
+  mapped: Int32Array
+): TableRecord[] {
+  const readers = columnReaders(t);
+  const reading = newReading();
+  const rows = d.sheet.values;
+  const hasFormats = d.sheet.formats !== undefined;
+  const out: TableRecord[] = [];
+  for (let r = d.headerRow + 1; r < end; r++) {
+    const row = rows[r];
+    if (row === undefined || row.length === 0 || isBlankRow(row, mapped)) continue;
+    const text: Record<string, string> = {};
+    const numbers: Record<string, number> = {};
+    t.columns.forEach((col, k) => {
+      const c = d.colOf[k] as number;
+      if (c < 0) return;
+      (readers[k] as ColumnReader).read(row[c], d.sheet.formats?.[r]?.[c], hasFormats, reading);
+      if (reading.status !== READ_OK) return;
+      switch (col.type) {
+        case "text":
+        case "enum":
+          text[col.header] = reading.text;
+          break;
+        case "date":
+          text[col.header] = formatSerial(reading.value);
+          break;
+        case "percent":
+          numbers[col.header] = pctTenths(reading.value);
+          break;
+        default:
+          numbers[col.header] = reading.value;
+      }
+    });
+    out.push({ row: r, text, numbers });
+  }
+  return out;
+}
