@@ -1,0 +1,153 @@
+/**
+ * From what Excel returns (`values`, `numberFormat`, `valueTypes`) to the core's neutral model, and
+ * the arithmetic of reading in chunks. Pure functions: no Office.js here, tested directly.
+ */
+import type { CellValue } from "../../core/model";
+
+/**
+ * One cell as the core wants it: blank → null, error values → `{ error }`, booleans and numbers
+ * as such (a number formatted as a date stays a number; the core decides from the format).
+ * @example toCellValue("#DIV/0!", "Error") // { error: '#DIV/0!' }
+ * @example toCellValue("", "Empty") // null
+ */
+export function toCellValue(value: unknown, type: string | undefined): CellValue {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Error":
+      return { error: String(value) };
+    case "Boolean":
+      return typeof value === "boolean" ? value : String(value).toUpperCase() === "TRUE";
+    case "Double":
+    case "Integer":
+      return typeof value === "number" ? value : Number(value);
+    case "String":
+      return typeof value === "string" ? value : String(value);
+    default:
+      if (value === "" || value === null || value === undefined) return null;
+      return typeof value === "number" || typeof value === "boolean" || typeof value === "string"
+        ? value
+        : String(value);
+  }
+}
+
+/** Shares format strings (most cells of a column carry the same one); `General` → undefined. */
+export class FormatInterner {
+  private readonly seen = new Map<string, string>();
+  intern(format: unknown): string | undefined {
+    if (typeof format !== "string" || format === "General" || format === "") return undefined;
+    let f = this.seen.get(format);
+    if (f === undefined) {
+      f = format;
+      this.seen.set(format, f);
+    }
+    return f;
+  }
+}
+
+/** Grows a sheet's rows and formats from a block read from Excel (rows in order). */
+export class SheetAssembler {
+  readonly values: CellValue[][] = [];
+  readonly formats: (string[] | undefined)[] = [];
+  private anyFormat = false;
+  constructor(private readonly interner: FormatInterner) {}
+
+  /** Appends the rows of a block (values, numberFormat and valueTypes of the same range). */
+  append(
+    values: readonly (readonly unknown[])[],
+    formats: readonly (readonly unknown[])[],
+    types: readonly (readonly unknown[])[]
+  ): void {
+    for (let r = 0; r < values.length; r++) {
+      const vs = values[r] ?? [];
+      const fs = formats[r];
+      const ts = types[r];
+      const row: CellValue[] = new Array<CellValue>(vs.length);
+      let frow: string[] | undefined;
+      for (let c = 0; c < vs.length; c++) {
+        row[c] = toCellValue(vs[c], ts?.[c] as string | undefined);
+        const f = this.interner.intern(fs?.[c]);
+        if (f !== undefined) {
+          frow ??= new Array<string>(vs.length);
+          frow[c] = f;
+        }
+      }
+      this.values.push(row);
+      this.formats.push(frow);
+      if (frow) this.anyFormat = true;
+    }
+  }
+
+  /** Formats only when some cell has one (a sheet of General cells carries none). */
+  get formatsOrUndefined(): (string[] | undefined)[] | undefined {
+    return this.anyFormat ? this.formats : undefined;
+  }
+}
+
+/**
+ * Bytes of a block as JSON (UTF-8), what Excel sends back for `values`, `numberFormat` and
+ * `valueTypes`: used to size the next chunk.
+ * @example jsonBytes([[1, "a"]]) // 9
+ */
+export function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? "";
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export interface ChunkLimits {
+  /** Cells of the first chunk, before anything is known about the data. */
+  readonly firstChunkCells: number;
+  /** Bytes a chunk's response should carry (the estimate aims here). */
+  readonly targetChunkBytes: number;
+  /** Most cells in one chunk, whatever the estimate. */
+  readonly maxChunkCells: number;
+}
+
+/**
+ * Sizes row chunks so each response stays near `targetChunkBytes`: bytes per cell are measured on
+ * each chunk read and the largest rate seen so far is used (a conservative estimate).
+ * @example new ChunkPlanner({ firstChunkCells: 1000, targetChunkBytes: 1e6, maxChunkCells: 1e5 }).rowsFor(10) // 100
+ */
+export class ChunkPlanner {
+  private bytesPerCell = 0;
+  constructor(private readonly limits: ChunkLimits) {}
+
+  /** Rows of the next chunk for a sheet `columns` wide (at least 1). */
+  rowsFor(columns: number): number {
+    const cells =
+      this.bytesPerCell > 0
+        ? Math.min(
+            this.limits.maxChunkCells,
+            Math.floor(this.limits.targetChunkBytes / this.bytesPerCell)
+          )
+        : this.limits.firstChunkCells;
+    return Math.max(1, Math.floor(cells / Math.max(1, columns)));
+  }
+
+  /** After Excel refused a response of `cells` cells as too large: a quarter of it next time. */
+  refused(cells: number): void {
+    this.bytesPerCell = Math.max(
+      this.bytesPerCell,
+      (4 * this.limits.targetChunkBytes) / Math.max(1, cells)
+    );
+  }
+
+  /** Records what a chunk of `cells` cells weighed. */
+  observe(cells: number, bytes: number): void {
+    if (cells > 0) this.bytesPerCell = Math.max(this.bytesPerCell, bytes / cells);
+  }
+
+  get estimate(): number {
+    return this.bytesPerCell;
+  }
+}

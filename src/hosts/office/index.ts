@@ -1,0 +1,71 @@
+/**
+ * The Office host: the task pane's `WorkbookHost` on the workbook open in Excel (Excel.run).
+ * Requires ExcelApi 1.9 (fill patterns for exact restore; see manifest.xml); uses
+ * `mergeUndoGroup` (ExcelApi 1.20) when the host has it.
+ */
+import type { ComparisonRow, ReadOptions, WorkbookHost } from "../host";
+import type { Issue } from "../../core/issues";
+import type { WorkbookModel } from "../../core/model";
+import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
+import { selectCellInExcel } from "./select";
+import { clearMarksInExcel, markIssuesInExcel } from "./marks";
+import { addPlannedSheets } from "./write";
+import { comparisonPlan, templatePlans } from "./layout";
+import { uniqueSheetName } from "./text";
+import { OfficeHostError } from "./errors";
+
+export { READ_LIMITS, type ReadLimits } from "./read";
+export { ReadCancelledError, OfficeHostError } from "./errors";
+export { MARKS_NAMESPACE, MARK_COLORS } from "./marks";
+
+/** The ExcelApi version the add-in needs (keep in step with manifest.xml). */
+export const REQUIRED_EXCEL_API = "1.9";
+
+export interface OfficeHostOptions {
+  /** Read limits (tests and benches shrink the threshold); defaults to READ_LIMITS. */
+  readonly limits?: ReadLimits;
+}
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1900 || year > 2099) {
+    throw new OfficeHostError(
+      `统计年度“${year}”无效，请输入 1900–2099 之间的四位年份。`,
+      "InvalidArgument"
+    );
+  }
+}
+
+/**
+ * A `WorkbookHost` on the workbook open in Excel. Call after `Office.onReady`.
+ * @example const host = createOfficeHost(); const wb = await host.readWorkbook({ signal });
+ */
+export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost {
+  const limits = options.limits ?? READ_LIMITS;
+  return {
+    kind: "office",
+    label: "当前工作簿",
+    readWorkbook: (o?: ReadOptions): Promise<WorkbookModel> => readWorkbookFromExcel(o, limits),
+    selectCell: (sheet: string, cell: string) => selectCellInExcel(sheet, cell),
+    insertTemplates: async (year: number) => {
+      checkYear(year);
+      return addPlannedSheets((taken) => templatePlans(year, taken), "插入模板");
+    },
+    markIssues: (issues: readonly Issue[]) => markIssuesInExcel(issues),
+    clearMarks: () => clearMarksInExcel(),
+    insertComparison: async (
+      rows: readonly ComparisonRow[],
+      years: { current: number; previous: number }
+    ) => {
+      checkYear(years.current);
+      checkYear(years.previous);
+      const [name] = await addPlannedSheets((taken) => {
+        const name = uniqueSheetName(
+          `同比 ${years.current}-${years.previous}`,
+          new Set(taken.map((t) => t.toLowerCase()))
+        );
+        return [comparisonPlan(rows, years, name)];
+      }, "插入同比表");
+      return name ?? "";
+    },
+  };
+}

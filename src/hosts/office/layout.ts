@@ -1,0 +1,252 @@
+/**
+ * What the add-in writes, as data: the blank templates (from the core's TEMPLATES) and the
+ * comparison sheet. Pure: no Office.js; `write.ts` applies a plan to a new sheet.
+ */
+import { a1, columnLetters } from "../../core/model";
+import {
+  FRAME_LABELS,
+  TEMPLATES,
+  TOTAL_LABEL,
+  type ColumnDefinition,
+  type TemplateDefinition,
+} from "../../core/templates";
+import type { ComparisonRow } from "../host";
+import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
+
+export type PlanValue = string | number | boolean;
+
+/** A rectangle of cells: number formats are written before values (text cells stay text). */
+export interface PlanBlock {
+  readonly address: string;
+  readonly values?: PlanValue[][];
+  readonly formats?: string[][];
+  /** Formulas the add-in itself composes (=SUM over the template's rows); never user text. */
+  readonly formulas?: string[][];
+  readonly bold?: boolean;
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly blocks: readonly PlanBlock[];
+  readonly lists?: readonly { readonly address: string; readonly allowed: readonly string[] }[];
+  readonly freezeRows?: number;
+  readonly chart?: {
+    readonly source: string;
+    readonly title: string;
+    readonly position: readonly [string, string];
+  };
+}
+
+/** Blank data rows in a new template, between the header row and 合计. */
+export const TEMPLATE_DATA_ROWS = 20;
+
+/**
+ * Excel number format of a template column.
+ * @example columnFormat({ type: "money" }) // "0.00"
+ */
+export function columnFormat(c: Pick<ColumnDefinition, "type" | "decimals">): string {
+  switch (c.type) {
+    case "count":
+      return "0";
+    case "decimal":
+      return c.decimals === 0 ? "0" : `0.${"0".repeat(c.decimals ?? 1)}`;
+    case "money":
+      return "0.00";
+    case "date":
+      return "yyyy-mm-dd";
+    case "percent":
+      return "0.0%";
+    default:
+      return TEXT_FORMAT;
+  }
+}
+
+/**
+ * A template's base sheet name for a year.
+ * @example templateSheetBase(TEMPLATES[0], 2013) // "表1 党员发展 2013"
+ */
+export function templateSheetBase(t: TemplateDefinition, year: number): string {
+  return `${t.label} ${t.name.replace(/情况$/, "")} ${year}`;
+}
+
+function row<T>(n: number, f: (i: number) => T): T[] {
+  return Array.from({ length: n }, (_, i) => f(i));
+}
+
+/**
+ * The blank template `t` for `year` (SPEC §1 frame): title, label/value row, headers, blank data
+ * rows formatted by column type (lists for enum columns) and a 合计 row summing count and money.
+ */
+export function templatePlan(t: TemplateDefinition, year: number, name: string): SheetPlan {
+  const cols = t.columns.length;
+  const width = Math.max(cols, FRAME_LABELS.length * 2);
+  const first = 4;
+  const last = first + TEMPLATE_DATA_ROWS - 1;
+  const total = last + 1;
+  const frameValues: PlanValue[] = [];
+  const frameFormats: string[] = [];
+  for (const label of FRAME_LABELS) {
+    frameValues.push(cellText(label), label === "统计年度" ? year : "");
+    frameFormats.push(
+      TEXT_FORMAT,
+      label === "统计年度" ? "0" : label === "填报日期" ? "yyyy-mm-dd" : TEXT_FORMAT
+    );
+  }
+  while (frameValues.length < width) {
+    frameValues.push("");
+    frameFormats.push(TEXT_FORMAT);
+  }
+  const formats = t.columns.map((c) => columnFormat(c));
+  const totals = t.columns.map((c, i) => {
+    if (i === 0) return "";
+    if (c.type !== "count" && c.type !== "money") return "";
+    const col = columnLetters(i);
+    return `=SUM(${col}${first}:${col}${last})`;
+  });
+  return {
+    name,
+    blocks: [
+      {
+        address: `A1:${a1(0, width - 1)}`,
+        values: [[cellText(t.title), ...row(width - 1, () => "")]],
+        formats: [row(width, () => TEXT_FORMAT)],
+        bold: true,
+      },
+      { address: `A2:${a1(1, width - 1)}`, values: [frameValues], formats: [frameFormats] },
+      {
+        address: `A3:${a1(2, cols - 1)}`,
+        values: [t.columns.map((c) => cellText(c.header))],
+        formats: [row(cols, () => TEXT_FORMAT)],
+        bold: true,
+      },
+      {
+        address: `A${first}:${a1(last - 1, cols - 1)}`,
+        formats: row(TEMPLATE_DATA_ROWS, () => formats),
+      },
+      {
+        address: `A${total}:${a1(total - 1, cols - 1)}`,
+        values: [[cellText(TOTAL_LABEL), ...row(cols - 1, () => "")]],
+        formats: [formats.map((f, i) => (i === 0 ? TEXT_FORMAT : f))],
+        formulas: [totals],
+        bold: true,
+      },
+    ],
+    lists: t.columns.flatMap((c, i) =>
+      c.type === "enum" && c.allowed
+        ? [
+            {
+              address: `${columnLetters(i)}${first}:${columnLetters(i)}${last}`,
+              allowed: c.allowed,
+            },
+          ]
+        : []
+    ),
+    freezeRows: 3,
+  };
+}
+
+/** The four templates for `year`, named so that no existing sheet is touched. */
+export function templatePlans(year: number, takenNames: Iterable<string>): SheetPlan[] {
+  const taken = new Set([...takenNames].map((n) => n.toLowerCase()));
+  return TEMPLATES.map((t) => {
+    const name = uniqueSheetName(templateSheetBase(t, year), taken);
+    taken.add(name.toLowerCase());
+    return templatePlan(t, year, name);
+  });
+}
+
+type RowKind = "count" | "money" | "rate";
+
+/**
+ * How a comparison row is shown, from its unit.
+ * @example rowKind("元") // "money"
+ */
+export function rowKind(unit: string): RowKind {
+  if (unit === "元" || unit === "万元") return "money";
+  if (unit === "%" || unit === "％" || unit === "个百分点") return "rate";
+  return "count";
+}
+
+const KIND_FORMAT: Record<RowKind, string> = { count: "0", money: "0.00", rate: "0.0" };
+const KIND_ORDER: Record<RowKind, number> = { count: 0, money: 1, rate: 2 };
+
+/**
+ * The comparison sheet: counts first (they share a scale and make the chart), then money, then
+ * rates; every text (indicator, unit, sheet, wording) written as text.
+ */
+export function comparisonPlan(
+  rows: readonly ComparisonRow[],
+  years: { current: number; previous: number },
+  name: string
+): SheetPlan {
+  const ordered = rows
+    .map((r, i) => ({ r, i, kind: rowKind(r.unit) }))
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.i - b.i);
+  const header = [
+    "指标",
+    `${years.current}年`,
+    `${years.previous}年`,
+    "增减",
+    "增减幅度",
+    "单位",
+    "来源表",
+    "说明",
+  ];
+  const values: PlanValue[][] = ordered.map(({ r }) => [
+    cellText(r.indicator),
+    r.current,
+    r.previous,
+    r.change,
+    r.pct === null ? "" : r.pct / 100,
+    cellText(r.unit),
+    cellText(r.sheet),
+    cellText(r.text),
+  ]);
+  const formats = ordered.map(({ kind }) => [
+    TEXT_FORMAT,
+    KIND_FORMAT[kind],
+    KIND_FORMAT[kind],
+    KIND_FORMAT[kind],
+    "0.0%",
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+  ]);
+  const counts = ordered.filter((o) => o.kind === "count").length;
+  const charted = counts > 0 ? counts : ordered.length;
+  const lastRow = 2 + ordered.length;
+  const blocks: PlanBlock[] = [
+    {
+      address: "A1:H1",
+      values: [
+        [
+          cellText(`${years.current}年与${years.previous}年主要指标对比`),
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+          "",
+        ],
+      ],
+      formats: [row(8, () => TEXT_FORMAT)],
+      bold: true,
+    },
+    { address: "A2:H2", values: [header], formats: [row(8, () => TEXT_FORMAT)], bold: true },
+  ];
+  if (ordered.length > 0) blocks.push({ address: `A3:H${lastRow}`, values, formats });
+  return {
+    name,
+    blocks,
+    freezeRows: 2,
+    chart:
+      ordered.length > 0
+        ? {
+            source: `A2:C${2 + charted}`,
+            title: `${years.current}年与${years.previous}年对比${counts > 0 && counts < ordered.length ? "（人数、件数等计数指标）" : ""}`,
+            position: ["J2", "R20"],
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * Reading the whole workbook through Excel.run, never writing.
+ *
+ * 1. Survey (1 sync): the sheets and their used ranges (`valuesOnly`), walked with
+ *    `worksheets.getFirst()` / `getNextOrNullObject()` so that names and sizes come back together.
+ *    If the host refuses methods on a null object (the chain past the last sheet), or there are
+ *    more sheets than the chain covers, it falls back to two syncs (names, then used ranges).
+ * 2. Below `chunkThresholdCells` in all: one more sync reads `values`, `numberFormat` and
+ *    `valueTypes` of every sheet (A1 to the used range's last cell) — 2 syncs in all. Should
+ *    Excel on the web still refuse the response as too large (long texts), it reads in chunks.
+ * 3. Above it: row chunks sized from the bytes per cell measured so far, aiming at
+ *    `targetChunkBytes` (2 MB) per response, far under Excel on the web's 5 MB limit; progress is
+ *    reported after each chunk and the AbortSignal is honoured between and during chunks.
+ * A used range over `maxRangeCells` (5,000,000) is refused before anything is read.
+ */
+import type { SheetModel, WorkbookModel } from "../../core/model";
+import { a1 } from "../../core/model";
+import type { ReadOptions } from "../host";
+import { ChunkPlanner, FormatInterner, SheetAssembler, jsonBytes, type ChunkLimits } from "./cells";
+import {
+  OfficeHostError,
+  describeOfficeError,
+  isPayloadLimitError,
+  throwIfAborted,
+  untilAborted,
+  ReadCancelledError,
+} from "./errors";
+
+export interface ReadLimits extends ChunkLimits {
+  /** At or below this many cells in all, the workbook is read in one request (2 syncs in all). */
+  readonly chunkThresholdCells: number;
+  /** A sheet whose range to read holds more cells than this is refused. */
+  readonly maxRangeCells: number;
+  /** Sheets the one-sync survey covers before falling back to two syncs. */
+  readonly surveySheets: number;
+}
+
+export const READ_LIMITS: ReadLimits = Object.freeze({
+  chunkThresholdCells: 50_000,
+  firstChunkCells: 20_000,
+  targetChunkBytes: 2 * 1024 * 1024,
+  maxChunkCells: 200_000,
+  maxRangeCells: 5_000_000,
+  surveySheets: 30,
+});
+
+/** A sheet and the rectangle to read: A1 to the last used cell. */
+interface SheetExtent {
+  readonly name: string;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+const READ_PROPS = "values,numberFormat,valueTypes";
+
+/** `A1:K120` for a rectangle of `rows` × `cols` starting at `row` (0-based). */
+function blockAddress(row: number, rows: number, cols: number): string {
+  return `${a1(row, 0)}:${a1(row + rows - 1, cols - 1)}`;
+}
+
+/** Used range → extent from A1 (so row/column indexes of the model are the sheet's). */
+function extentOf(name: string, used: Excel.Range): SheetExtent {
+  if (used.isNullObject) return { name, rows: 0, cols: 0 };
+  return { name, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+}
+
+/** Survey in one sync by walking the sheets; undefined when the chain cannot be used. */
+async function surveyChained(
+  context: Excel.RequestContext,
+  limits: ReadLimits,
+  signal?: AbortSignal
+): Promise<SheetExtent[] | undefined> {
+  const sheets: Excel.Worksheet[] = [];
+  const used: Excel.Range[] = [];
+  let ws = context.workbook.worksheets.getFirst();
+  for (let i = 0; i < limits.surveySheets; i++) {
+    ws.load("name");
+    sheets.push(ws);
+    used.push(ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+    ws = ws.getNextOrNullObject();
+  }
+  const probe = ws.load("name"); // the sheet after the last one covered: must be null
+  try {
+    await untilAborted(context.sync(), signal);
+  } catch (e) {
+    if (e instanceof ReadCancelledError) throw e;
+    return undefined;
+  }
+  if (!probe.isNullObject) return undefined;
+  const out: SheetExtent[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i]!;
+    if (s.isNullObject) break;
+    out.push(extentOf(s.name, used[i]!));
+  }
+  return out;
+}
+
+/** Survey in two syncs: names, then used ranges. */
+async function surveyPlain(
+  context: Excel.RequestContext,
+  signal?: AbortSignal
+): Promise<SheetExtent[]> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await untilAborted(context.sync(), signal);
+  const used = sheets.items.map((s) =>
+    s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
+  );
+  await untilAborted(context.sync(), signal);
+  return sheets.items.map((s, i) => extentOf(s.name, used[i]!));
+}
+
+function refuseHuge(extents: readonly SheetExtent[], limits: ReadLimits): void {
+  for (const e of extents) {
+    const cells = e.rows * e.cols;
+    if (cells > limits.maxRangeCells) {
+      throw new OfficeHostError(
+        `工作表“${e.name}”的数据区域 A1:${a1(e.rows - 1, e.cols - 1)} 共 ${cells.toLocaleString("en-US")} 个单元格，超过 ${limits.maxRangeCells.toLocaleString("en-US")} 个单元格的上限，无法读取。` +
+          `请删除多余的空行、空列（包括只填了空格的单元格），或把数据拆分到多个工作表后再试。`,
+        "RangeTooLarge"
+      );
+    }
+  }
+}
+
+/** Reads every sheet in one request. */
+async function readWhole(
+  context: Excel.RequestContext,
+  extents: readonly SheetExtent[],
+  signal?: AbortSignal
+): Promise<SheetModel[]> {
+  const ranges = extents.map((e) =>
+    e.rows > 0
+      ? context.workbook.worksheets
+          .getItem(e.name)
+          .getRange(blockAddress(0, e.rows, e.cols))
+          .load(READ_PROPS)
+      : undefined
+  );
+  await untilAborted(context.sync(), signal);
+  const interner = new FormatInterner();
+  return extents.map((e, i) => {
+    const r = ranges[i];
+    const sheet = new SheetAssembler(interner);
+    if (r) sheet.append(r.values, r.numberFormat, r.valueTypes);
+    return { name: e.name, values: sheet.values, formats: sheet.formatsOrUndefined };
+  });
+}
+
+/** Reads sheet by sheet in row chunks sized to stay under the payload target. */
+async function readChunked(
+  context: Excel.RequestContext,
+  extents: readonly SheetExtent[],
+  limits: ReadLimits,
+  options: ReadOptions,
+  total: number,
+  refusedWhole: boolean
+): Promise<SheetModel[]> {
+  const planner = new ChunkPlanner(limits);
+  if (refusedWhole) planner.refused(total);
+  const interner = new FormatInterner();
+  const out: SheetModel[] = [];
+  let done = 0;
+  for (const e of extents) {
+    const sheet = new SheetAssembler(interner);
+    const ws = context.workbook.worksheets.getItem(e.name);
+    for (let row = 0; row < e.rows;) {
+      const rows = Math.min(planner.rowsFor(e.cols), e.rows - row);
+      const range = ws.getRange(blockAddress(row, rows, e.cols)).load(READ_PROPS);
+      try {
+        // Deliberate: chunks are read one after another so that no request or response grows
+        // past the payload limit and memory is released chunk by chunk; each sync is awaited
+        // before the next chunk is sized from the bytes it returned.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await untilAborted(context.sync(), options.signal);
+      } catch (err) {
+        // Excel on the web refused the response (very long texts): retry with a quarter.
+        if (!isPayloadLimitError(err) || rows === 1) throw err;
+        planner.refused(rows * e.cols);
+        continue;
+      }
+      const { values, numberFormat, valueTypes } = range;
+      planner.observe(
+        rows * e.cols,
+        jsonBytes(values) + jsonBytes(numberFormat) + jsonBytes(valueTypes)
+      );
+      sheet.append(values, numberFormat, valueTypes);
+      row += rows;
+      done += rows * e.cols;
+      options.onProgress?.({ done, total });
+    }
+    out.push({ name: e.name, values: sheet.values, formats: sheet.formatsOrUndefined });
+  }
+  return out;
+}
+
+/**
+ * Reads every sheet of the workbook in the active Excel (see the module comment for the syncs).
+ * Rejects with a Chinese message (`OfficeHostError`) or, when cancelled, a `ReadCancelledError`.
+ */
+export async function readWorkbookFromExcel(
+  options: ReadOptions = {},
+  limits: ReadLimits = READ_LIMITS
+): Promise<WorkbookModel> {
+  const { signal } = options;
+  throwIfAborted(signal);
+  try {
+    const sheets = await Excel.run(async (context) => {
+      const extents =
+        (await surveyChained(context, limits, signal)) ?? (await surveyPlain(context, signal));
+      refuseHuge(extents, limits);
+      const total = extents.reduce((n, e) => n + e.rows * e.cols, 0);
+      options.onProgress?.({ done: 0, total });
+      let refusedWhole = false;
+      if (total <= limits.chunkThresholdCells) {
+        try {
+          const whole = await readWhole(context, extents, signal);
+          options.onProgress?.({ done: total, total });
+          return whole;
+        } catch (e) {
+          if (!isPayloadLimitError(e)) throw e;
+          refusedWhole = true; // Excel on the web: too many bytes (long texts) for one response
+        }
+      }
+      return readChunked(context, extents, limits, options, total, refusedWhole);
+    });
+    return { sheets };
+  } catch (e) {
+    throw describeOfficeError(e, "读取工作簿");
+  }
+}

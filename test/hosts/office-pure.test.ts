@@ -1,0 +1,232 @@
+/** The Office host's pure helpers: cell mapping, chunk sizing, safe text, names, the mark store. */
+import { describe, expect, it } from "vitest";
+import {
+  ChunkPlanner,
+  FormatInterner,
+  SheetAssembler,
+  jsonBytes,
+  toCellValue,
+} from "../../src/hosts/office/cells";
+import { cellText, safeSheetName, uniqueSheetName } from "../../src/hosts/office/text";
+import { markTargets, parseStoreXml, storeXml, type MarkEntry } from "../../src/hosts/office/marks";
+import { selectableAddress } from "../../src/hosts/office/select";
+import { columnFormat, rowKind, templateSheetBase } from "../../src/hosts/office/layout";
+import { TEMPLATES } from "../../src/core/templates";
+import type { Issue } from "../../src/core/issues";
+
+describe("toCellValue", () => {
+  it.each([
+    ["", "Empty", null],
+    ["#N/A", "Error", { error: "#N/A" }],
+    [true, "Boolean", true],
+    ["FALSE", "Boolean", false],
+    [42, "Double", 42],
+    [0, "Integer", 0],
+    ["=1+1", "String", "=1+1"],
+    ["49人", "String", "49人"],
+    ["", "Unknown", null],
+    ["图片", "RichValue", "图片"],
+  ])("%j typed %s → %j", (v, t, want) => {
+    expect(toCellValue(v, t)).toEqual(want);
+  });
+});
+
+describe("SheetAssembler", () => {
+  it("interns formats, leaves General out and keeps rows without formats undefined", () => {
+    const a = new SheetAssembler(new FormatInterner());
+    a.append(
+      [
+        [1, "x"],
+        [2, 3],
+      ],
+      [
+        ["General", "General"],
+        ["yyyy-mm-dd", "0.0%"],
+      ],
+      [
+        ["Double", "String"],
+        ["Double", "Double"],
+      ]
+    );
+    expect(a.values).toEqual([
+      [1, "x"],
+      [2, 3],
+    ]);
+    expect(a.formats[0]).toBeUndefined();
+    expect(a.formats[1]).toEqual(["yyyy-mm-dd", "0.0%"]);
+    const b = new SheetAssembler(new FormatInterner());
+    b.append([[1]], [["General"]], [["Double"]]);
+    expect(b.formatsOrUndefined).toBeUndefined();
+  });
+});
+
+describe("ChunkPlanner", () => {
+  const limits = { firstChunkCells: 20_000, targetChunkBytes: 2_000_000, maxChunkCells: 200_000 };
+  it("starts with the first chunk size, then sizes from the heaviest bytes per cell seen", () => {
+    const p = new ChunkPlanner(limits);
+    expect(p.rowsFor(10)).toBe(2_000);
+    p.observe(20_000, 500_000); // 25 B/cell
+    expect(p.rowsFor(10)).toBe(8_000);
+    p.observe(80_000, 400_000); // lighter: the estimate stays at the heaviest
+    expect(p.rowsFor(10)).toBe(8_000);
+    p.observe(10, 0);
+    expect(p.estimate).toBe(25);
+  });
+  it("never plans fewer than one row, nor more than maxChunkCells", () => {
+    const p = new ChunkPlanner(limits);
+    p.observe(1, 10_000_000);
+    expect(p.rowsFor(16_384)).toBe(1);
+    const q = new ChunkPlanner(limits);
+    q.observe(1_000, 1);
+    expect(q.rowsFor(1)).toBe(200_000);
+  });
+  it("after a refusal plans a quarter of the refused chunk", () => {
+    const p = new ChunkPlanner(limits);
+    p.refused(40_000);
+    expect(p.rowsFor(1)).toBe(10_000);
+  });
+  it("jsonBytes counts UTF-8", () => {
+    expect(jsonBytes([["统计"]])).toBe(2 + 2 + 6 + 2);
+    expect(jsonBytes([[1, null]])).toBe(10);
+  });
+});
+
+describe("cellText (issue 7: user text never becomes a formula)", () => {
+  it.each(['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)", "'x", "\t=1"])(
+    "%j gets a text prefix",
+    (s) => {
+      expect(cellText(s)).toBe(`'${s}`);
+    }
+  );
+  it.each(["昆山市教育局", "1+1", "a=b", ""])("%j is written as is", (s) => {
+    expect(cellText(s)).toBe(s);
+  });
+});
+
+describe("sheet names", () => {
+  it("removes characters Excel refuses and cuts at 31", () => {
+    expect(safeSheetName("同比:2014/2013")).toBe("同比 2014 2013");
+    expect(safeSheetName("'[x]'")).toBe("x");
+    expect(safeSheetName("")).toBe("Sheet");
+    expect(safeSheetName("长".repeat(40))).toHaveLength(31);
+  });
+  it("adds (2), (3) … ignoring case, within 31 characters", () => {
+    expect(uniqueSheetName("Sheet", new Set(["sheet", "sheet (2)"]))).toBe("Sheet (3)");
+    expect(uniqueSheetName("表1", new Set())).toBe("表1");
+    const long = "长".repeat(31);
+    const n = uniqueSheetName(long, new Set([long]));
+    expect(n).toBe(`${"长".repeat(27)} (2)`);
+  });
+  it("names templates like 表1 党员发展 2013", () => {
+    expect(TEMPLATES.map((t) => templateSheetBase(t, 2013))).toEqual([
+      "表1 党员发展 2013",
+      "表2 培训 2013",
+      "表3 经费 2013",
+      "表4 信访咨询办理 2013",
+    ]);
+  });
+});
+
+describe("formats and kinds", () => {
+  it.each([
+    [{ type: "count" as const }, "0"],
+    [{ type: "decimal" as const }, "0.0"],
+    [{ type: "decimal" as const, decimals: 2 }, "0.00"],
+    [{ type: "decimal" as const, decimals: 0 }, "0"],
+    [{ type: "money" as const }, "0.00"],
+    [{ type: "date" as const }, "yyyy-mm-dd"],
+    [{ type: "percent" as const }, "0.0%"],
+    [{ type: "enum" as const }, "@"],
+    [{ type: "text" as const }, "@"],
+  ])("%j → %s", (c, f) => expect(columnFormat(c)).toBe(f));
+  it("classifies comparison rows by unit", () => {
+    expect([rowKind("元"), rowKind("万元"), rowKind("%"), rowKind("人"), rowKind("件")]).toEqual([
+      "money",
+      "money",
+      "rate",
+      "count",
+      "count",
+    ]);
+  });
+});
+
+describe("selectableAddress", () => {
+  it.each([
+    ["C7", "C7"],
+    ["$c$7", "C7"],
+    ["7:7", "7:7"],
+    ["C:C", "C:C"],
+    ["A1:B2", "A1:B2"],
+    ["表1!A1", undefined],
+    ["", undefined],
+    ["7", undefined],
+  ])("%j → %j", (a, want) => expect(selectableAddress(a)).toBe(want));
+});
+
+describe("the mark store", () => {
+  const entries: MarkEntry[] = [
+    {
+      sheetId: "{1}",
+      address: "C3",
+      mark: "error",
+      original: {
+        color: "#FFFFFF",
+        pattern: "None",
+        patternColor: "#000000",
+        tintAndShade: 0,
+        patternTintAndShade: 0,
+      },
+    },
+    {
+      sheetId: "{2}<&>",
+      address: "A1",
+      mark: "warning",
+      original: {
+        color: "#FFFF00",
+        pattern: "Gray50",
+        patternColor: "#FF0000",
+        tintAndShade: 0.4,
+        patternTintAndShade: -0.25,
+      },
+    },
+  ];
+  it("round-trips through XML, also with a declaration and entities Excel may add", () => {
+    const xml = storeXml(entries);
+    expect(xml).not.toMatch(/<&>/);
+    expect(parseStoreXml(xml)).toEqual(entries);
+    expect(
+      parseStoreXml(
+        `<?xml version="1.0" encoding="utf-8"?>\n${xml.replace(/"/g, (q, i: number) => (i > 40 ? "&quot;" : q))}`
+      )
+    ).toEqual(entries);
+  });
+  it("reads nothing from a part it cannot understand", () => {
+    expect(parseStoreXml("<marks>not json</marks>")).toEqual([]);
+    expect(parseStoreXml('<marks xmlns="x">{"v":2,"cells":[]}</marks>')).toEqual([]);
+    expect(parseStoreXml("<other/>")).toEqual([]);
+  });
+  it("targets cells, rows by their first cell, errors first, at most `max` cells", () => {
+    const issue = (cell: string, severity: "error" | "warning"): Issue => ({
+      rule: "G-02",
+      code: "x",
+      severity,
+      sheet: "S",
+      cell,
+      explained: false,
+    });
+    const t = markTargets(
+      [
+        issue("A1", "warning"),
+        issue("B2", "error"),
+        issue("9:9", "warning"),
+        issue("C:C", "error"),
+        issue("A1", "error"),
+      ],
+      2
+    );
+    expect([...(t.get("S") ?? [])]).toEqual([
+      ["B2", "error"],
+      ["A1", "error"],
+    ]);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The Office host against the fake Excel (test/fakes/fake-excel.ts), which enforces
+ * load-before-read and sync like the real one, counts syncs and measures every request and
+ * response as JSON.
+ */
+import { describe, expect, it } from "vitest";
+import { useFakeOffice } from "./office-fixture";
+import { createOfficeHost, READ_LIMITS } from "../../src/hosts/office";
+import { generatedSheet } from "../fakes/fake-excel";
+import type { WorkbookModel } from "../../src/core/model";
+
+const MB4 = 4 * 1024 * 1024;
+const install = useFakeOffice();
+
+const cell = (wb: WorkbookModel, sheet: number, r: number, c: number) =>
+  wb.sheets[sheet]?.values[r]?.[c];
+
+describe("readWorkbook below the chunk threshold", () => {
+  it("reads every sheet in 2 syncs, maps types and formats, and writes nothing", async () => {
+    const f = install({
+      sheets: [
+        {
+          name: "表1 党员发展 2013",
+          values: [
+            ["表1 党员发展情况统计表"],
+            ["填报单位", "昆山市教育局", "统计年度", 2013],
+            ["单位名称", "年末党员数", "发展预备党员", "日期", "标记"],
+            ["实验小学", 45, { error: "#DIV/0!" }, 41640, true],
+            ["  ", null, "49人", 41641.5, false],
+          ],
+          formats: [[], [], [], [undefined, "0", "0", "yyyy-mm-dd", undefined]],
+        },
+        { name: "空表" },
+        { name: "偏移", values: [[], [], [null, null, "x"], [null, 7]], visibility: "Hidden" },
+      ],
+    });
+    const wb = await createOfficeHost().readWorkbook();
+    expect(f.stats.syncs).toBe(2);
+    expect(f.writes).toHaveLength(0);
+    expect(f.stats.leftoverActions).toBe(0);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["表1 党员发展 2013", "空表", "偏移"]);
+    expect(cell(wb, 0, 3, 0)).toBe("实验小学");
+    expect(cell(wb, 0, 3, 1)).toBe(45);
+    expect(cell(wb, 0, 3, 2)).toEqual({ error: "#DIV/0!" });
+    expect(cell(wb, 0, 3, 3)).toBe(41640);
+    expect(wb.sheets[0]?.formats?.[3]?.[3]).toBe("yyyy-mm-dd");
+    expect(wb.sheets[0]?.formats?.[3]?.[0]).toBeUndefined(); // General
+    expect(cell(wb, 0, 3, 4)).toBe(true);
+    expect(cell(wb, 0, 4, 4)).toBe(false);
+    expect(cell(wb, 0, 4, 0)).toBe("  ");
+    expect(cell(wb, 0, 4, 1)).toBeNull();
+    expect(cell(wb, 0, 4, 2)).toBe("49人");
+    expect(wb.sheets[1]?.values).toHaveLength(0);
+    // a used range that does not start at A1 keeps the sheet's row/column indexes
+    expect(cell(wb, 2, 2, 2)).toBe("x");
+    expect(cell(wb, 2, 3, 1)).toBe(7);
+    expect(wb.sheets[2]?.values).toHaveLength(4);
+  });
+
+  it("falls back to names then used ranges when the host refuses methods on null objects", async () => {
+    const f = install({
+      nullChaining: "throw",
+      sheets: [generatedSheet("A", 10, 3), generatedSheet("B", 5, 2)],
+    });
+    const wb = await createOfficeHost().readWorkbook();
+    expect(wb.sheets.map((s) => [s.name, s.values.length, s.values[0]?.length])).toEqual([
+      ["A", 10, 3],
+      ["B", 5, 2],
+    ]);
+    expect(f.stats.syncs).toBe(4); // refused survey + names + used ranges + data
+    expect(f.writes).toHaveLength(0);
+  });
+
+  it("reads workbooks with more sheets than the one-sync survey covers", async () => {
+    const sheets = Array.from({ length: READ_LIMITS.surveySheets + 3 }, (_, i) =>
+      generatedSheet(`S${i}`, 3, 2)
+    );
+    const f = install({ sheets });
+    const wb = await createOfficeHost().readWorkbook();
+    expect(wb.sheets).toHaveLength(sheets.length);
+    expect(f.stats.syncs).toBe(4);
+  });
+
+  it("reads in chunks when Excel on the web refuses a small but heavy response (long texts)", async () => {
+    const long = "长".repeat(300);
+    const values = Array.from({ length: 4000 }, (_, r) =>
+      Array.from({ length: 10 }, (_, c) => `${r}-${c}${long}`)
+    );
+    const f = install({ sheets: [{ name: "长文本", values }] });
+    const progress: number[] = [];
+    const wb = await createOfficeHost().readWorkbook({ onProgress: (p) => progress.push(p.done) });
+    expect(f.stats.records.some((r) => r.failed === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(f.stats.maxResponseBytes).toBeLessThanOrEqual(MB4);
+    expect(wb.sheets[0]?.values).toHaveLength(4000);
+    expect(cell(wb, 0, 3999, 9)).toBe(`3999-9${long}`);
+    expect(progress.at(-1)).toBe(40_000);
+    expect(f.writes).toHaveLength(0);
+  });
+});
+
+describe("readWorkbook above the chunk threshold", () => {
+  it("reads 1,000,000 cells in chunks of at most 4 MB each way, with progress, writing nothing", async () => {
+    const f = install({
+      sheets: [generatedSheet("大表", 100_000, 10), { name: "封面", values: [["说明"]] }],
+    });
+    const progress: { done: number; total: number }[] = [];
+    const wb = await createOfficeHost().readWorkbook({ onProgress: (p) => progress.push(p) });
+    expect(wb.sheets[0]?.values).toHaveLength(100_000);
+    expect(cell(wb, 0, 99_999, 0)).toBe("单位99999");
+    expect(cell(wb, 0, 99_999, 9)).toBe((99_999 * 7 + 9 * 13) % 1000);
+    expect(cell(wb, 1, 0, 0)).toBe("说明");
+    expect(f.stats.maxResponseBytes).toBeLessThanOrEqual(MB4);
+    expect(f.stats.maxRequestBytes).toBeLessThanOrEqual(MB4);
+    expect(f.stats.records.every((r) => !r.failed)).toBe(true);
+    expect(f.stats.syncs).toBeGreaterThan(2);
+    expect(f.writes).toHaveLength(0);
+    expect(progress.at(-1)).toEqual({ done: 1_000_001, total: 1_000_001 });
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
+  }, 120_000);
+
+  it("refuses a range over 5,000,000 cells with a clear message, before reading any value", async () => {
+    const values: (string | null)[][] = [["单位名称"]];
+    values[499_999] = [null, null, null, null, null, null, null, null, null, null, "x"]; // A1:K500000 = 5.5M cells
+    const f = install({ sheets: [{ name: "超大", values }] });
+    await expect(createOfficeHost().readWorkbook()).rejects.toThrow(
+      /工作表“超大”的数据区域 A1:K500000 共 5,500,000 个单元格，超过 5,000,000 个单元格的上限/
+    );
+    expect(f.stats.syncs).toBe(1);
+    expect(f.stats.maxResponseBytes).toBeLessThan(20_000); // sizes only, no values
+  });
+
+  it("stops within one second when cancelled, and the host stays usable", async () => {
+    const f = install({ latencyMs: 150, sheets: [generatedSheet("大表", 100_000, 10)] });
+    const host = createOfficeHost();
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const read = host.readWorkbook({
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done > 0 && !abortedAt) {
+          abortedAt = Date.now();
+          controller.abort();
+        }
+      },
+    });
+    await expect(read).rejects.toMatchObject({ name: "AbortError" });
+    expect(Date.now() - abortedAt).toBeLessThan(1000);
+    const syncsAtAbort = f.stats.syncs;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(f.stats.syncs).toBe(syncsAtAbort); // no chunk requested after the abort
+    expect(f.writes).toHaveLength(0);
+    // already aborted: rejects at once without touching Excel
+    await expect(host.readWorkbook({ signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+    expect(f.stats.syncs).toBe(syncsAtAbort);
+  }, 60_000);
+});
+
+describe("selectCell", () => {
+  it("activates the sheet and selects the cell, a row or a column", async () => {
+    const f = install({ sheets: [{ name: "Sheet1" }, { name: "表2 培训 2013", values: [["a"]] }] });
+    const host = createOfficeHost();
+    await host.selectCell?.("表2 培训 2013", "C7");
+    expect(f.state.selection).toEqual({ sheet: "表2 培训 2013", address: "C7" });
+    expect(f.state.activeSheetId).toBe(f.sheet("表2 培训 2013").id);
+    await host.selectCell?.("表2 培训 2013", "7:7");
+    expect(f.state.selection?.address).toBe("A7:XFD7");
+    expect(f.stats.syncs).toBe(2);
+    expect(f.writes).toHaveLength(0);
+  });
+
+  it("says in Chinese when the sheet is gone", async () => {
+    install({ sheets: [{ name: "Sheet1" }] });
+    await expect(createOfficeHost().selectCell?.("表9", "A1")).rejects.toThrow(
+      /找不到相应的工作表或单元格/
+    );
+  });
+});
