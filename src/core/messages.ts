@@ -55,7 +55,9 @@ const FIXES: ReadonlyArray<readonly [number, string]> = [
  * @example lenientFixes(LENIENT.textNumber) // "将单元格设为数值格式"
  */
 export function lenientFixes(bits: number): string {
-  const fixes = FIXES.filter(([bit]) => bits & bit).map(([, text]) => text);
+  // "填写完整数字" already covers the unit of `3.5万元`
+  const wanted = bits & LENIENT.wan ? bits & ~LENIENT.unitSuffix : bits;
+  const fixes = FIXES.filter(([bit]) => wanted & bit).map(([, text]) => text);
   return fixes.length > 0 ? fixes.join("，") : "将单元格设为数值格式";
 }
 

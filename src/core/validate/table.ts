@@ -22,8 +22,23 @@ import { isBlankText, trimText } from "../read/normalise";
 import { excelDigits, formatFen, formatTenthsPct, scaleDecimal } from "../read/numbers";
 import { isTotalLabel, type DetectedTable } from "../read/sheet";
 import { SETTING_NAMES } from "../settings";
-import { columnReaders, type CompiledRowRule, type CompiledTemplate } from "../templates";
+import {
+  columnReaders,
+  type ColumnDefinition,
+  type CompiledRowRule,
+  type CompiledTemplate,
+} from "../templates";
 import { makeIssue, rowAddress, type IssueExtras } from "./sink";
+
+// Hot-loop aliases, bound once at load: with some module transforms every use of an imported
+// binding is a property read (even a getter call), which costs per cell.
+const OK: number = READ_OK;
+const BLANK: number = READ_BLANK;
+const INVALID: number = READ_INVALID;
+const blankText = isBlankText;
+const trimmed = trimText;
+const blankCell = isBlankCell;
+const totalLabel = isTotalLabel;
 
 const K_TEXT = 0;
 const K_ENUM = 1;
@@ -83,8 +98,8 @@ function pctTenths(pct: number): number {
 
 function sameCell(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
-  if (isBlankCell(a) && isBlankCell(b)) return true;
-  if (typeof a === "string" && typeof b === "string") return trimText(a) === trimText(b);
+  if (blankCell(a) && blankCell(b)) return true;
+  if (typeof a === "string" && typeof b === "string") return trimmed(a) === trimmed(b);
   if (isErrorValue(a) && isErrorValue(b)) return a.error === b.error;
   if (isDateValue(a) && isDateValue(b)) return a.date === b.date;
   return false;
@@ -94,7 +109,7 @@ function sameCell(a: CellValue, b: CellValue): boolean {
 function isBlankRow(row: readonly CellValue[], mapped: Int32Array): boolean {
   for (let i = 0; i < mapped.length; i++) {
     const v = row[mapped[i] as number];
-    if (v !== null && v !== undefined && !(typeof v === "string" && isBlankText(v))) return false;
+    if (v !== null && v !== undefined && !(typeof v === "string" && blankText(v))) return false;
   }
   return true;
 }
@@ -166,7 +181,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const firstCol = mappedList.length > 0 ? Math.min(...mappedList) : 0;
   const remarkCol = t.remark >= 0 ? (colOf[t.remark] ?? -1) : -1;
   const remarkFilled = (row: readonly CellValue[] | undefined): boolean =>
-    remarkCol >= 0 && row !== undefined && !isBlankCell(row[remarkCol]);
+    remarkCol >= 0 && row !== undefined && !blankCell(row[remarkCol]);
 
   const dateChecks: DateCheck[] = [];
   const rateChecks: RateCheck[] = [];
@@ -231,26 +246,17 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   for (let r = d.headerRow + 1; r < rows.length; r++) {
     const row = rows[r];
     if (row === undefined || row.length === 0 || isBlankRow(row, mapped)) continue;
-    if (isTotalLabel(row[firstCol]) || (firstCol !== 0 && isTotalLabel(row[0]))) {
+    if (totalLabel(row[firstCol]) || (firstCol !== 0 && totalLabel(row[0]))) {
       totalRow = r;
       end = r;
       break;
     }
     dataRows++;
-    let explainedKnown = false;
-    let explained = false;
-    const isExplained = (): boolean => {
-      if (!explainedKnown) {
-        explained = remarkFilled(row);
-        explainedKnown = true;
-      }
-      return explained;
-    };
 
     for (let k = 0; k < n; k++) {
       const c = colOf[k] as number;
       if (c < 0) {
-        status[k] = READ_BLANK;
+        status[k] = BLANK;
         vals[k] = NaN;
         continue;
       }
@@ -263,14 +269,14 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
           v <= 9007199254740991 &&
           Number.isInteger(v)
         ) {
-          status[k] = READ_OK;
+          status[k] = OK;
           vals[k] = v;
           sums[k] = (sums[k] as number) + v;
           filled[k] = (filled[k] as number) + 1;
           continue;
         }
         if (kind === K_MONEY && v >= 0 && v < 9e13 && Number.isInteger(v)) {
-          status[k] = READ_OK;
+          status[k] = OK;
           vals[k] = v * 100;
           sums[k] = (sums[k] as number) + v * 100;
           filled[k] = (filled[k] as number) + 1;
@@ -278,15 +284,15 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
         }
       } else if (typeof v === "string" && v.length > 0) {
         if (kind === K_TEXT) {
-          if (!isBlankText(v)) {
-            status[k] = READ_OK;
+          if (!blankText(v)) {
+            status[k] = OK;
             vals[k] = NaN;
             continue;
           }
         } else if (kind === K_ENUM) {
           const idx = (readers[k] as ColumnReader).enumIndex(v);
           if (idx >= 0) {
-            status[k] = READ_OK;
+            status[k] = OK;
             vals[k] = idx;
             continue;
           }
@@ -295,8 +301,8 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       // slow path: anything else
       (readers[k] as ColumnReader).read(v, formats?.[r]?.[c], hasFormats, reading);
       status[k] = reading.status;
-      vals[k] = reading.status === READ_OK ? reading.value : NaN;
-      if (reading.status === READ_OK) {
+      vals[k] = reading.status === OK ? reading.value : NaN;
+      if (reading.status === OK) {
         if (summed[k]) {
           sums[k] = (sums[k] as number) + reading.value;
           filled[k] = (filled[k] as number) + 1;
@@ -306,11 +312,11 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
             column: cols[k]?.header ?? "",
             value: displayValue(v),
             expected: reading.expected ?? null,
-            explained: isExplained(),
+            explained: remarkFilled(row),
             params: { lenient: reading.lenient },
           });
         }
-      } else if (reading.status === READ_INVALID) {
+      } else if (reading.status === INVALID) {
         const extras: IssueExtras = { column: cols[k]?.header ?? "", value: displayValue(v) };
         push(
           "G-02",
@@ -332,7 +338,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       const uses = rule.uses;
       for (let u = 0; u < uses.length; u++) {
         const s = status[uses[u] as number];
-        if (s === READ_INVALID || (s === READ_BLANK && !zero)) {
+        if (s === INVALID || (s === BLANK && !zero)) {
           skip = true;
           break;
         }
@@ -341,13 +347,13 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       if (rule.when !== undefined && !rule.when.evaluate(vals, settings)) continue;
       if (zero) {
         for (let u = 0; u < uses.length; u++)
-          if (status[uses[u] as number] === READ_BLANK) vals[uses[u] as number] = 0;
+          if (status[uses[u] as number] === BLANK) vals[uses[u] as number] = 0;
       }
       const ok = rule.check.evaluate(vals, settings);
       if (!ok) reportRowRule(rule, r, row);
       if (zero) {
         for (let u = 0; u < uses.length; u++)
-          if (status[uses[u] as number] === READ_BLANK) vals[uses[u] as number] = NaN;
+          if (status[uses[u] as number] === BLANK) vals[uses[u] as number] = NaN;
       }
     }
 
@@ -355,35 +361,35 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     if (dateChecks.length > 0 && ctx.year !== undefined) {
       for (const check of dateChecks) {
         for (const k of check.cols) {
-          if (status[k] !== READ_OK) continue;
+          if (status[k] !== OK) continue;
           if (serialYear(vals[k] as number) === ctx.year) continue;
           push(check.rule, check.code, check.severity, a1(r, colOf[k] as number), {
             column: cols[k]?.header ?? "",
             value: formatSerial(vals[k] as number),
-            explained: isExplained(),
+            explained: remarkFilled(row),
             params: { year: ctx.year },
           });
         }
       }
     }
-    for (const check of rateChecks) checkRate(check, r, row, vals, status, isExplained);
+    for (let i = 0; i < rateChecks.length; i++) checkRate(rateChecks[i] as RateCheck, r, row);
 
     // duplicates (G-04) and unique keys (G-02)
-    if (keySheetCol >= 0 && status[keyCol] === READ_OK) checkDuplicate(r, row);
+    if (keySheetCol >= 0 && status[keyCol] === OK) checkDuplicate(r, row);
 
     // groups
-    if (groupK >= 0 && status[groupK] === READ_OK) {
+    if (groupK >= 0 && status[groupK] === OK) {
       const g = vals[groupK] as number;
       groupRows[g] = (groupRows[g] as number) + 1;
       if (groupFirst[g] === -1) {
         groupFirst[g] = r;
-        if (unitOf >= 0 && status[unitOf] === READ_OK) {
+        if (unitOf >= 0 && status[unitOf] === OK) {
           groupUnit[g] = (readers[unitOf] as ColumnReader).allowedValue(vals[unitOf] as number);
         }
       }
       const base = g * n;
       for (let k = 0; k < n; k++) {
-        if (status[k] !== READ_OK) continue;
+        if (status[k] !== OK) continue;
         if (summed[k]) {
           groupSums[base + k] = (groupSums[base + k] as number) + (vals[k] as number);
           groupFilled[base + k] = (groupFilled[base + k] as number) + 1;
@@ -403,7 +409,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   }
 
   function showColumn(k: number): IssueValue {
-    if (status[k] !== READ_OK) return null;
+    if (status[k] !== OK) return null;
     const v = vals[k] as number;
     const type = cols[k]?.type;
     if (type === "money") return formatFen(v);
@@ -441,19 +447,14 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     });
   }
 
-  function checkRate(
-    check: RateCheck,
-    r: number,
-    row: readonly CellValue[],
-    v: Float64Array,
-    st: Uint8Array,
-    isExplained: () => boolean
-  ): void {
-    if (st[check.rate] !== READ_OK) return;
+  function checkRate(check: RateCheck, r: number, row: readonly CellValue[]): void {
+    const v = vals;
+    const st = status;
+    if (st[check.rate] !== OK) return;
     const pct = v[check.rate] as number;
     const cell = a1(r, colOf[check.rate] as number);
     const column = cols[check.rate]?.header ?? "";
-    const severityExplained = check.severity === "warning" && isExplained();
+    const severityExplained = check.severity === "warning" && remarkFilled(row);
     if (!(pct >= 0 && pct <= 100)) {
       push(check.rule, "rate-out-of-range", check.severity, cell, {
         column,
@@ -463,8 +464,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       });
       return;
     }
-    if (check.num < 0 || check.den < 0 || st[check.num] !== READ_OK || st[check.den] !== READ_OK)
-      return;
+    if (check.num < 0 || check.den < 0 || st[check.num] !== OK || st[check.den] !== OK) return;
     const num = v[check.num] as number;
     const den = v[check.den] as number;
     if (den <= 0 || num > den) return;
@@ -477,7 +477,6 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       explained: severityExplained,
       params: { numerator: num, denominator: den },
     });
-    void row;
   }
 
   function checkDuplicate(r: number, row: readonly CellValue[]): void {
@@ -485,7 +484,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     const key =
       kinds[keyCol] === K_ENUM
         ? (readers[keyCol] as ColumnReader).allowedValue(vals[keyCol] as number)
-        : trimText(typeof raw === "string" ? raw : String(displayValue(raw)));
+        : trimmed(typeof raw === "string" ? raw : String(displayValue(raw)));
     const first = keyRows.get(key);
     if (first === undefined) {
       keyRows.set(key, r);
@@ -525,12 +524,13 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       const c = colOf[k] as number;
       if (!summed[k] || c < 0) continue;
       const v = totalRowCells[c];
-      const reader = readers[k] as ColumnReader;
+      // a total may be below a row minimum (期数 ≥ 1 per row, but no rows at all sum to 0)
+      const reader = new ColumnReader({ ...(cols[k] as ColumnDefinition), min: 0 });
       reader.read(v, formats?.[totalRow]?.[c], hasFormats, reading);
       const column = cols[k]?.header ?? "";
       const sum = sums[k] as number;
       const expected = kinds[k] === K_MONEY ? formatFen(sum) : sum;
-      if (reading.status === READ_BLANK) {
+      if (reading.status === BLANK) {
         if (filled[k])
           push("G-03", "total-blank", "warning", a1(totalRow, c), {
             column,
@@ -539,7 +539,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
           });
         continue;
       }
-      if (reading.status === READ_INVALID) {
+      if (reading.status === INVALID) {
         push("G-02", reading.code, "error", a1(totalRow, c), { column, value: displayValue(v) });
         continue;
       }
@@ -707,7 +707,7 @@ function buildRecords(
       const c = d.colOf[k] as number;
       if (c < 0) return;
       (readers[k] as ColumnReader).read(row[c], d.sheet.formats?.[r]?.[c], hasFormats, reading);
-      if (reading.status !== READ_OK) return;
+      if (reading.status !== OK) return;
       switch (col.type) {
         case "text":
         case "enum":

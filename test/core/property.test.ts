@@ -1,0 +1,151 @@
+/**
+ * Property: any grid of arbitrary cells — unicode text, huge/negative/NaN/Infinity numbers, dates,
+ * booleans, error values, blanks, ragged rows — with or without a real header row, never makes
+ * validation throw, and every reported address lies inside its sheet.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CellValue, SheetModel } from "../../src/core/model";
+import { parseA1 } from "../../src/core/model";
+import { issueMessage } from "../../src/core/messages";
+import { validateWorkbook } from "../../src/core/validate";
+import { TEMPLATES } from "../../src/core/templates";
+
+const headerTexts = TEMPLATES.flatMap((t) => t.columns.map((c) => c.header));
+const choices = TEMPLATES.flatMap((t) => t.columns.flatMap((c) => c.allowed ?? []));
+
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.string({ unit: "binary", maxLength: 8 }),
+  fc.constantFrom(
+    ...headerTexts,
+    ...choices,
+    "合计",
+    "统计年度",
+    "2013",
+    "49人",
+    "3.5万元",
+    "98%",
+    "2013-05-01",
+    " ",
+    ""
+  ),
+  fc.integer({ min: -1000, max: 100_000 }),
+  fc.double(),
+  fc.constantFrom(
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.MAX_VALUE,
+    -0,
+    1e300,
+    2 ** 53 + 2
+  ),
+  fc.boolean(),
+  fc.constantFrom("#DIV/0!", "#N/A", "#REF!", "#VALUE!").map((error) => ({ error })),
+  fc.double().map((date) => ({ date }))
+);
+
+const row = fc.array(cell, { maxLength: 14 });
+const format = fc.constantFrom(
+  undefined,
+  "General",
+  "0.0%",
+  "yyyy-mm-dd",
+  '#,##0"元"',
+  "@",
+  "[Red]0.00"
+);
+
+/** A grid, possibly with a real template header row (complete or partial) somewhere in it. */
+const sheet: fc.Arbitrary<SheetModel> = fc
+  .record({
+    rows: fc.array(row, { maxLength: 25 }),
+    header: fc.option(
+      fc.record({
+        template: fc.integer({ min: 0, max: TEMPLATES.length - 1 }),
+        at: fc.nat({ max: 25 }),
+        drop: fc.array(fc.nat({ max: 12 }), { maxLength: 3 }),
+        shift: fc.nat({ max: 3 }),
+      })
+    ),
+    name: fc.string({ maxLength: 10 }),
+    withFormats: fc.boolean(),
+    formatSeed: fc.array(fc.array(format, { maxLength: 14 }), { maxLength: 25 }),
+  })
+  .map(({ rows, header, name, withFormats, formatSeed }) => {
+    const values: CellValue[][] = rows.map((r) => [...r]);
+    if (header) {
+      const t = TEMPLATES[header.template];
+      const headers: CellValue[] = (t?.columns ?? [])
+        .map((c) => c.header)
+        .filter((_, i) => !header.drop.includes(i));
+      const at = Math.min(header.at, values.length);
+      values.splice(at, 0, [...new Array<CellValue>(header.shift).fill(null), ...headers]);
+    }
+    return withFormats ? { name, values, formats: formatSeed } : { name, values };
+  });
+
+function inside(address: string, s: SheetModel): boolean {
+  const height = s.values.length;
+  const width = s.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const [a, b] = address.split(":");
+  if (b !== undefined && a !== b) return false;
+  const p = parseA1(address);
+  if (!p) return false;
+  if (p.row !== undefined && (p.row < 0 || p.row >= height)) return false;
+  if (p.col !== undefined && (p.col < 0 || p.col >= width)) return false;
+  return true;
+}
+
+const stats = { tables: 0, issues: 0 };
+describe("validateWorkbook on arbitrary grids", () => {
+  it("never throws, and every address is inside its sheet", () => {
+    fc.assert(
+      fc.property(
+        fc.array(sheet, { minLength: 1, maxLength: 3 }),
+        fc.option(fc.integer({ min: 1990, max: 2030 })),
+        (sheets, year) => {
+          const r = validateWorkbook({ sheets }, year === null ? {} : { year });
+          if (r.tables.length > 0) stats.tables++;
+          if (r.issues.length > 0) stats.issues++;
+          for (const issue of r.issues) {
+            const s = sheets.find((x) => x.name === issue.sheet);
+            expect(s, issue.sheet).toBeDefined();
+            if (!s) continue;
+            // a sheet name may repeat: the address must fit one of the sheets of that name
+            const fits = sheets
+              .filter((x) => x.name === issue.sheet)
+              .some((x) => inside(issue.cell, x));
+            expect(fits, `${issue.rule} ${issue.code} ${issue.cell}`).toBe(true);
+            const message = issueMessage(issue);
+            expect(message).not.toMatch(/undefined|\{[a-z]+\}/);
+          }
+          for (const t of r.tables) {
+            for (const f of t.figures) expect(Number.isSafeInteger(f.value), f.id).toBe(true);
+            expect(Array.isArray(t.records)).toBe(true);
+          }
+        }
+      ),
+      { numRuns: 400 }
+    );
+    // the property is not vacuous: most grids hold a template, and many have issues
+    expect(stats.tables).toBeGreaterThan(200);
+    expect(stats.issues).toBeGreaterThan(100);
+  });
+  it("a real header row is always found, wherever it is", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), fc.integer({ min: 0, max: 3 }), (above, ti) => {
+        const t = TEMPLATES[ti];
+        if (!t) return;
+        // rows above the header must not look like a header themselves
+        const clean = above.map((r) => r.map((v) => (typeof v === "string" ? "x" : v)));
+        const values: CellValue[][] = [...clean, t.columns.map((c) => c.header)];
+        const r = validateWorkbook({ sheets: [{ name: "任意", values }] });
+        expect(r.tables.map((x) => x.template)).toEqual([t.id]);
+      }),
+      { numRuns: 200 }
+    );
+  });
+});
