@@ -1,0 +1,117 @@
+/**
+ * manifest.xml: valid against the Office add-in XSD (xmllint), icons real PNGs at their sizes,
+ * zh-CN default with en-US overrides, a Home-tab button opening the pane, and a requirement set
+ * in step with the code.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REQUIRED_EXCEL_API } from "../src/hosts/office";
+
+const ROOT = join(__dirname, "..");
+/** The schemas live next to the repository (../shared), or where BUREAU_STATS_MANIFEST_XSD says. */
+const XSD =
+  process.env.BUREAU_STATS_MANIFEST_XSD ??
+  join(ROOT, "..", "shared", "office-manifest-xsd", "OfficeAppManifestV1_1.xsd");
+const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+
+function xmllintPath(): string {
+  try {
+    return execFileSync("sh", ["-c", "command -v xmllint"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new Error(
+      "xmllint is missing: install it with `apt-get install -y libxml2-utils` (CI does) — the manifest cannot be validated without it."
+    );
+  }
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const b = readFileSync(file);
+  expect(
+    b.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])),
+    `${file} is not a PNG`
+  ).toBe(true);
+  expect(b.subarray(12, 16).toString("ascii")).toBe("IHDR");
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+describe("manifest.xml", () => {
+  it("validates against the Office add-in manifest schema", () => {
+    const xmllint = xmllintPath();
+    expect(existsSync(XSD), `schema not found at ${XSD}`).toBe(true);
+    const out = execFileSync(xmllint, ["--noout", "--schema", XSD, join(ROOT, "manifest.xml")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(out).toBe("");
+  });
+
+  it("references icons that exist at the stated sizes (16/32/64/80/128)", () => {
+    const refs = [...manifest.matchAll(/https:\/\/localhost:3000\/assets\/(icon-(\d+)\.png)/g)];
+    expect(new Set(refs.map((m) => m[2]))).toEqual(new Set(["16", "32", "64", "80"]));
+    for (const size of [16, 32, 64, 80, 128]) {
+      expect(pngSize(join(ROOT, "assets", `icon-${size}.png`))).toEqual({
+        width: size,
+        height: size,
+      });
+    }
+    expect(manifest).toMatch(/<IconUrl DefaultValue="[^"]*icon-32\.png"\/>/);
+    expect(manifest).toMatch(/<HighResolutionIconUrl DefaultValue="[^"]*icon-64\.png"\/>/);
+    for (const size of [16, 32, 80])
+      expect(manifest).toContain(`<bt:Image size="${size}" resid="Icon.${size}x${size}"/>`);
+  });
+
+  it("defaults to zh-CN with en-US overrides for the name, description and button", () => {
+    expect(manifest).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
+    expect(manifest).toMatch(
+      /<DisplayName DefaultValue="统计报表助手">\s*<Override Locale="en-US" Value="Bureau Stats"\/>/
+    );
+    expect(manifest).toMatch(/<Description DefaultValue="[^"]+">\s*<Override Locale="en-US"/);
+    for (const id of [
+      "Group.Label",
+      "OpenPane.Label",
+      "OpenPane.Tooltip",
+      "GetStarted.Title",
+      "GetStarted.Description",
+    ]) {
+      expect(manifest).toMatch(
+        new RegExp(
+          `<bt:String id="${id.replace(".", "\\.")}" DefaultValue="[^"]*[\\u4e00-\\u9fff][^"]*">\\s*<bt:Override Locale="en-US"`
+        )
+      );
+    }
+  });
+
+  it("puts a button on the Home tab that shows the task pane", () => {
+    expect(manifest).toMatch(
+      /<ExtensionPoint xsi:type="PrimaryCommandSurface">\s*<OfficeTab id="TabHome">/
+    );
+    expect(manifest).toMatch(
+      /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>[^<]+<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\/>/
+    );
+    expect(manifest).toContain(
+      '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>'
+    );
+    expect(manifest).toContain(
+      '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>'
+    );
+  });
+
+  it("asks for the ExcelApi version the code needs and the least permission that allows its writes", () => {
+    const sets = [...manifest.matchAll(/Set Name="ExcelApi" MinVersion="([\d.]+)"/g)].map(
+      (m) => m[1]
+    );
+    expect(sets).toEqual([REQUIRED_EXCEL_API, REQUIRED_EXCEL_API]);
+    expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
+  });
+
+  it("uses https on one origin for every URL", () => {
+    const urls = [...manifest.matchAll(/(?:DefaultValue="|<AppDomain>)(https?:\/\/[^"<]+)/g)].map(
+      (m) => m[1]!
+    );
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(new URL(u).origin).toBe("https://localhost:3000");
+  });
+});
