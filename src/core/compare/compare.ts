@@ -1,0 +1,122 @@
+/**
+ * Year-on-year comparison of the tables of two years (SPEC §2): every figure present in both
+ * years, paired by its id, with the change, the percentage and the Chinese wording.
+ */
+import type { Figure, FigureKind, TableData, TemplateId } from "../figures";
+import type { MoneyUnit } from "./numbers";
+import { changeWording, yoyChange } from "./yoy";
+
+export interface Comparison {
+  /** The figure id, e.g. `T1/发展预备党员`, `T4/办结率/来电`. */
+  readonly id: string;
+  readonly template: TemplateId;
+  /** This year's sheet name. */
+  readonly sheet: string;
+  readonly indicator: string;
+  readonly group?: string;
+  /** A label for tables: the group then the indicator (`来电受理数`, `慰问金金额`), or the indicator. */
+  readonly label: string;
+  readonly kind: FigureKind;
+  /** `人`, `件` …; `元` for money; `%` for rates. */
+  readonly unit: string;
+  /** Natural units: counts as is, money in 元 (2 decimals), rates in percent. */
+  readonly current: number;
+  readonly previous: number;
+  /** current − previous in natural units (percentage points for rates). */
+  readonly change: number;
+  /** Percentage change rounded half-up to 0.1; null for rates and when last year is zero. */
+  readonly pct: number | null;
+  /** The wording, e.g. `比上年增加6人，增长14.0%`, `与上年持平`, `比上年提高1.2个百分点`. */
+  readonly text: string;
+}
+
+export interface CompareOptions {
+  /** Money changes worded in 元 (default) or 万元. */
+  readonly moneyUnit?: MoneyUnit;
+}
+
+const TEMPLATE_ORDER: readonly TemplateId[] = ["T1", "T2", "T3", "T4"];
+
+/**
+ * A figure value in natural units: money fen → 元, rate tenths → percent.
+ * @example naturalValue(30137050, "money") // 301370.5
+ * @example naturalValue(985, "rate")       // 98.5
+ */
+export function naturalValue(value: number, kind: FigureKind): number {
+  if (kind === "money") return value / 100;
+  if (kind === "rate") return value / 10;
+  return value;
+}
+
+/**
+ * The label of a figure for tables and lists.
+ * @example figureLabel({ indicator: "受理数", group: "来电" }) // "来电受理数"
+ * @example figureLabel({ indicator: "金额（元）", group: "慰问金" }) // "慰问金金额"
+ */
+export function figureLabel(figure: Pick<Figure, "indicator" | "group">): string {
+  const indicator = figure.indicator.replace(/[（(][^）)]*[）)]$/, "");
+  return figure.group ? `${figure.group}${indicator}` : indicator;
+}
+
+/** Tables in 表1…表4 order (stable for the same template). */
+export function orderTables<T extends { readonly template: TemplateId }>(
+  tables: readonly T[]
+): T[] {
+  return tables
+    .map((table, index) => ({ table, index }))
+    .sort(
+      (a, b) =>
+        TEMPLATE_ORDER.indexOf(a.table.template) - TEMPLATE_ORDER.indexOf(b.table.template) ||
+        a.index - b.index
+    )
+    .map((x) => x.table);
+}
+
+/** Last year's table of the same template, if any. */
+export function previousTableFor(
+  table: Pick<TableData, "template">,
+  previous: readonly TableData[]
+): TableData | undefined {
+  return previous.find((p) => p.template === table.template);
+}
+
+/**
+ * Compares every figure present in both years (same id, same kind and unit), in 表1…表4 order
+ * and the figures' own order. Figures missing in either year, or whose value is not an exact
+ * integer, are left out: no comparison is better than a wrong one.
+ * @example compareTables([t1of2013], [t1of2012])[0].text // "比上年增加6人，增长14.0%"
+ */
+export function compareTables(
+  current: readonly TableData[],
+  previous: readonly TableData[],
+  options: CompareOptions = {}
+): Comparison[] {
+  const out: Comparison[] = [];
+  for (const table of orderTables(current)) {
+    const before = previousTableFor(table, previous);
+    if (!before) continue;
+    const lastYear = new Map(before.figures.map((f) => [f.id, f]));
+    for (const figure of table.figures) {
+      const old = lastYear.get(figure.id);
+      if (!old || old.kind !== figure.kind || old.unit !== figure.unit) continue;
+      const change = yoyChange(figure.value, old.value, figure.kind);
+      if (!change) continue;
+      out.push({
+        id: figure.id,
+        template: figure.template,
+        sheet: table.sheet,
+        indicator: figure.indicator,
+        ...(figure.group !== undefined ? { group: figure.group } : {}),
+        label: figureLabel(figure),
+        kind: figure.kind,
+        unit: figure.unit,
+        current: naturalValue(figure.value, figure.kind),
+        previous: naturalValue(old.value, figure.kind),
+        change: naturalValue(change.change, figure.kind),
+        pct: change.pctTenths === null ? null : change.pctTenths / 10,
+        text: changeWording(change, { unit: figure.unit, moneyUnit: options.moneyUnit }),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+/**
+ * Exact number formatting for the report: counts, money (held in fen) and rates (held in tenths of
+ * a percent). Everything is integer/BigInt arithmetic, so no `1.005` or `2.675` float trap can
+ * reach the text.
+ *
+ * Number styles (SPEC §3):
+ * - `exact`: the figure as is, no thousands separators (`9236个`, `301370元`, `301370.50元`).
+ * - `approximate`: never overstates: the figure is floored, then `多` marks what was cut off:
+ *   below 100 the figure stays exact (`62人`); from 100 to 9999 it keeps two significant digits
+ *   (`9236` → `9200多`, `736` → `730多`, `264` → `260多`); from 10000 on it is counted in whole 万
+ *   (`73000` → `7万多`, `10591` → `1万多`, `301370` → `30万多`). A figure the floor leaves whole
+ *   gets no `多` (`9200` → `9200`, `70000` → `7万`).
+ * Money may also be shown in 万元 with 2 decimals, rounded half-up (`301370元` → `30.14万元`).
+ */
+
+export type NumberStyle = "exact" | "approximate";
+export type MoneyUnit = "元" | "万元";
+
+const TEN = BigInt(10);
+const HUNDRED = BigInt(100);
+const WAN = BigInt(10000);
+const ZERO = BigInt(0);
+const TWO = BigInt(2);
+
+/**
+ * `numerator / denominator` rounded half away from zero (the statistician's 四舍五入), exactly.
+ * The denominator must be positive.
+ * @example roundHalfUp(1005n, 10n) // 101n   (100.5 → 101)
+ * @example roundHalfUp(-15n, 10n)  // -2n    (−1.5 → −2)
+ */
+export function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= ZERO) throw new RangeError("roundHalfUp: 分母必须为正数");
+  const negative = numerator < ZERO;
+  const n = negative ? -numerator : numerator;
+  const q = (TWO * n + denominator) / (TWO * denominator);
+  return negative ? -q : q;
+}
+
+/**
+ * Writes an integer held in 10^-decimals units as a decimal string.
+ * @example formatScaled(140n, 1)  // "14.0"
+ * @example formatScaled(-5n, 2)   // "-0.05"
+ * @example formatScaled(1000n, 1, true) // "100" (trailing zeros dropped)
+ */
+export function formatScaled(value: bigint, decimals: number, dropZeros = false): string {
+  const negative = value < ZERO;
+  const digits = (negative ? -value : value).toString().padStart(decimals + 1, "0");
+  const whole = digits.slice(0, digits.length - decimals);
+  let fraction = decimals > 0 ? digits.slice(digits.length - decimals) : "";
+  if (dropZeros) fraction = fraction.replace(/0+$/, "");
+  return (negative ? "-" : "") + whole + (fraction ? `.${fraction}` : "");
+}
+
+/** True when `value` can be written: a safe integer (the contract of `Figure.value`). */
+export function isExactInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value);
+}
+
+/**
+ * Approximates a non-negative whole amount the way reports do: floor, then `多` (see file notes).
+ * @example approximateWhole(9236n)   // "9200多"
+ * @example approximateWhole(73000n)  // "7万多"
+ * @example approximateWhole(62n)     // "62"
+ * @example approximateWhole(9200n)   // "9200"
+ */
+export function approximateWhole(value: bigint, hasFraction = false): string {
+  if (value < HUNDRED) return value.toString() + (hasFraction ? "多" : "");
+  if (value >= WAN) {
+    const wan = value / WAN;
+    const more = value % WAN !== ZERO || hasFraction;
+    return `${wan.toString()}万${more ? "多" : ""}`;
+  }
+  // 100..9999: keep two significant digits
+  const step = value >= BigInt(1000) ? HUNDRED : TEN;
+  const floored = (value / step) * step;
+  const more = floored !== value || hasFraction;
+  return `${floored.toString()}${more ? "多" : ""}`;
+}
+
+/**
+ * A count with its unit.
+ * @example formatCount(9236, "个", "exact")        // "9236个"
+ * @example formatCount(9236, "个", "approximate")  // "9200多个"
+ */
+export function formatCount(value: number, unit: string, style: NumberStyle = "exact"): string {
+  const v = BigInt(value);
+  if (style === "approximate" && v >= ZERO) return approximateWhole(v) + unit;
+  return v.toString() + unit;
+}
+
+/**
+ * Money (given in fen) in 元, with fen only when there are some; `万元` gives 2 decimals
+ * rounded half-up, falling back to 元 when that would read `0.00万元` for a non-zero sum.
+ * @example formatMoney(30137000, "元")   // "301370元"
+ * @example formatMoney(30137050, "元")   // "301370.50元"
+ * @example formatMoney(30137000, "万元") // "30.14万元"
+ * @example formatMoney(7300000, "元", "approximate") // "7万多元"
+ */
+export function formatMoney(
+  fen: number,
+  moneyUnit: MoneyUnit = "元",
+  style: NumberStyle = "exact"
+): string {
+  const v = BigInt(fen);
+  if (style === "approximate" && v >= ZERO) {
+    return `${approximateWhole(v / HUNDRED, v % HUNDRED !== ZERO)}元`;
+  }
+  if (moneyUnit === "万元") {
+    const hundredthsOfWan = roundHalfUp(v, WAN); // 1 万元 = 1 000 000 fen; 0.01 万元 = 10 000 fen
+    if (hundredthsOfWan !== ZERO || v === ZERO) return `${formatScaled(hundredthsOfWan, 2)}万元`;
+  }
+  const fenPart = v % HUNDRED;
+  return `${formatScaled(v, 2, fenPart === ZERO)}元`;
+}
+
+/**
+ * A rate (given in tenths of a percent), without a useless `.0`.
+ * @example formatRate(985)  // "98.5%"
+ * @example formatRate(1000) // "100%"
+ */
+export function formatRate(tenths: number): string {
+  return `${formatScaled(BigInt(tenths), 1, true)}%`;
+}
+
+/** Formatting of one figure: its kind, unit and style. */
+export interface ValueFormat {
+  readonly kind: "count" | "money" | "rate";
+  /** Unit of a count (`人`, `件` …); ignored for money (元/万元) and rates (%). */
+  readonly unit: string;
+  readonly style?: NumberStyle;
+  readonly moneyUnit?: MoneyUnit;
+}
+
+/**
+ * A figure value in its kind's scale, written with its unit.
+ * @example formatValue(49, { kind: "count", unit: "人" })            // "49人"
+ * @example formatValue(7356000, { kind: "money", unit: "元", style: "approximate" }) // "7万多元"
+ * @example formatValue(985, { kind: "rate", unit: "%" })             // "98.5%"
+ */
+export function formatValue(value: number, format: ValueFormat): string {
+  switch (format.kind) {
+    case "money":
+      return formatMoney(value, format.moneyUnit, format.style);
+    case "rate":
+      return formatRate(value);
+    default:
+      return formatCount(value, format.unit, format.style);
+  }
+}
