@@ -31,3 +31,33 @@ export {
   serialToYmd,
 } from "./read/dates";
 export { formatFen, formatTenthsPct } from "./read/numbers";
+// Year-on-year comparison (issue 3, SPEC §2)
+export {
+  compareTables,
+  figureLabel,
+  naturalValue,
+  orderTables,
+  yoyChange,
+  changeWording,
+  changeAmount,
+  growthWording,
+  yearNote,
+  yearLabel,
+  formatValue,
+  formatCount,
+  formatMoney,
+  formatRate,
+  approximateWhole,
+  roundHalfUp,
+} from "./compare";
+export type {
+  Comparison,
+  CompareOptions,
+  YoyChange,
+  ChangeDirection,
+  ChangeFormat,
+  YearNoteFormat,
+  NumberStyle,
+  MoneyUnit,
+  ValueFormat,
+} from "./compare";
