@@ -1,0 +1,167 @@
+/**
+ * Task pane benchmark (issue 6): first-load JavaScript of taskpane.html from the production build
+ * (raw and gzip, office.js excluded) and the time from navigation to the first rendered tab in
+ * headless Chromium (median of 10; the app marks it with performance.mark).
+ *
+ *   npx tsx bench/pane.ts            (builds into .cache/pane-dist when sources changed)
+ *   import { benchPane } from "./pane"   (for bench/run.ts)
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { ensureBuilt } from "../test/e2e/build";
+import { OFFICE_JS_CDN, launchChromium } from "../test/e2e/chromium";
+import { serveStatic } from "../test/e2e/serve";
+
+/** Must match src/taskpane/perf.ts. */
+const FIRST_TAB_MARK = "bureau-stats:first-tab";
+
+/** Just enough of office.js for the pane to start: Office.onReady reporting Excel. */
+export const MINIMAL_OFFICE_JS = `window.Office = {
+  HostType: { Excel: "Excel" },
+  PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" },
+  onReady: function (cb) {
+    var info = { host: "Excel", platform: "OfficeOnline" };
+    return new Promise(function (resolve) { setTimeout(function () { if (cb) cb(info); resolve(info); }, 0); });
+  },
+};`;
+
+export interface JsFile {
+  readonly file: string;
+  readonly raw: number;
+  readonly gzip: number;
+}
+
+export interface FirstLoad {
+  readonly page: string;
+  readonly files: readonly JsFile[];
+  readonly raw: number;
+  readonly gzip: number;
+}
+
+export interface PaneBench {
+  readonly taskpane: FirstLoad;
+  readonly browserPage: FirstLoad;
+  /** Navigation → first rendered tab, per run (ms). */
+  readonly firstTabMs: readonly number[];
+  readonly firstTabMedian: number;
+  readonly browserFirstTabMedian: number;
+  /** Every chunk of the build (lazy ones included), for the record. */
+  readonly chunks: readonly JsFile[];
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function jsFile(dir: string, file: string): Promise<JsFile> {
+  const bytes = await fs.readFile(path.join(dir, file));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** The scripts a page loads up front (its <script src> tags of this origin: office.js excluded). */
+export async function firstLoad(dir: string, page: string): Promise<FirstLoad> {
+  const html = await fs.readFile(path.join(dir, page), "utf8");
+  const srcs = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)]
+    .map((m) => m[1]!)
+    .filter((s) => !/^https?:/.test(s));
+  const files = await Promise.all(srcs.map((s) => jsFile(dir, s.replace(/^\.?\//, ""))));
+  return {
+    page,
+    files,
+    raw: files.reduce((n, f) => n + f.raw, 0),
+    gzip: files.reduce((n, f) => n + f.gzip, 0),
+  };
+}
+
+async function timeFirstTab(url: string, runs: number, officeJs?: string): Promise<number[]> {
+  const browser = await launchChromium();
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
+      if (officeJs) {
+        await context.route(OFFICE_JS_CDN, (route) =>
+          route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs })
+        );
+      }
+      const page = await context.newPage();
+      await page.goto(url);
+      const t = await page.waitForFunction(
+        (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+        FIRST_TAB_MARK,
+        { timeout: 30_000 }
+      );
+      const ms = (await t.jsonValue()) as number;
+      if (i > 0) times.push(ms); // the first run warms up the browser process itself
+      await context.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchPane(options: { runs?: number; dir?: string } = {}): Promise<PaneBench> {
+  const runs = options.runs ?? 10;
+  const dir = options.dir ?? (await ensureBuilt());
+  const taskpane = await firstLoad(dir, "taskpane.html");
+  const browserPage = await firstLoad(dir, "index.html");
+  const chunks = await Promise.all(
+    (await fs.readdir(dir))
+      .filter((f) => f.endsWith(".js"))
+      .sort()
+      .map((f) => jsFile(dir, f))
+  );
+  const server = await serveStatic(dir);
+  try {
+    const firstTabMs = await timeFirstTab(server.url + "taskpane.html", runs, MINIMAL_OFFICE_JS);
+    const browserMs = await timeFirstTab(server.url + "index.html", runs);
+    return {
+      taskpane,
+      browserPage,
+      firstTabMs,
+      firstTabMedian: median(firstTabMs),
+      browserFirstTabMedian: median(browserMs),
+      chunks,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export function formatPaneBench(b: PaneBench): string {
+  const lines = [
+    "task pane (production build, office.js excluded)",
+    `  first-load JS of taskpane.html: ${b.taskpane.raw} B raw (${kb(b.taskpane.raw)}), ${b.taskpane.gzip} B gzip (${kb(b.taskpane.gzip)})  target ≤ 167 KB gzip`,
+    ...b.taskpane.files.map((f) => `    ${f.file}: ${f.raw} B raw, ${f.gzip} B gzip`),
+    `  first-load JS of index.html (browser page): ${b.browserPage.raw} B raw, ${b.browserPage.gzip} B gzip`,
+    `  navigation → first rendered tab (taskpane.html, headless Chromium, median of ${b.firstTabMs.length}): ${b.firstTabMedian.toFixed(0)} ms  target ≤ 300 ms`,
+    `    runs: ${b.firstTabMs.map((t) => t.toFixed(0)).join(", ")}`,
+    `  navigation → first rendered tab (index.html, median): ${b.browserFirstTabMedian.toFixed(0)} ms`,
+    "  chunks loaded on demand:",
+    ...b.chunks
+      .filter(
+        (c) =>
+          !b.taskpane.files.some((f) => f.file === c.file) &&
+          !b.browserPage.files.some((f) => f.file === c.file)
+      )
+      .map((c) => `    ${c.file}: ${c.raw} B raw, ${c.gzip} B gzip`),
+  ];
+  return lines.join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  void benchPane().then(
+    (b) => console.log(formatPaneBench(b)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    }
+  );
+}

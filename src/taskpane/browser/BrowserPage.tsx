@@ -1,0 +1,152 @@
+/**
+ * The browser page: pick an .xlsx file (or open a bundled sample, fetched from this same origin)
+ * and use the same pane as in Excel. The file is read in this browser and never uploaded.
+ */
+import { useCallback, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from "react";
+import { Button, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { App } from "../components/App";
+import { Notice, useCommonStyles } from "../components/common";
+import { describeError } from "../run";
+import { CellPreview } from "./CellPreview";
+import type { CellPreviewRenderer } from "../types";
+import { createBrowserHost, type BrowserHost } from "./browserHost";
+
+/** Sample workbooks copied into dist/samples/ by the build (file names). */
+declare const BUREAU_SAMPLES: readonly string[];
+const SAMPLES: readonly string[] = typeof BUREAU_SAMPLES !== "undefined" ? BUREAU_SAMPLES : [];
+
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+const useStyles = makeStyles({
+  page: { minHeight: "100vh", maxWidth: "760px", marginInline: "auto" },
+  drop: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
+  tools: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS },
+  sample: { minWidth: "9em", maxWidth: "100%" },
+  hidden: { display: "none" },
+});
+
+/** The sample to open from the address (`?sample=bureau-stats-2013.xlsx`), if it is one of ours. */
+export function sampleFromQuery(search: string, samples: readonly string[]): string | undefined {
+  const name = new URLSearchParams(search).get("sample");
+  return name && samples.includes(name) ? name : undefined;
+}
+
+export function BrowserPage() {
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const [host, setHost] = useState<BrowserHost | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = useCallback((name: string, bytes: Uint8Array) => {
+    setProblem(undefined);
+    setHost(createBrowserHost({ name, bytes }, () => undefined));
+  }, []);
+
+  const openFile = useCallback(
+    async (file: File) => {
+      if (file.size > MAX_FILE_BYTES) {
+        setProblem(`文件“${file.name}”太大（${Math.round(file.size / 1048576)} MB），请拆分后再试。`);
+        return;
+      }
+      try {
+        open(file.name, new Uint8Array(await file.arrayBuffer()));
+      } catch (e) {
+        setProblem(`无法读取文件“${file.name}”：${describeError(e)}`);
+      }
+    },
+    [open]
+  );
+
+  const openSample = useCallback(
+    async (name: string) => {
+      try {
+        const response = await fetch(`samples/${encodeURIComponent(name)}`);
+        if (!response.ok) throw new Error(`示例文件不可用（HTTP ${response.status}）`);
+        open(name, new Uint8Array(await response.arrayBuffer()));
+      } catch (e) {
+        setProblem(describeError(e));
+      }
+    },
+    [open]
+  );
+
+  // ?sample=… opens a bundled sample at once (links in the README, tests, the benchmark)
+  const [autoOpened] = useState(() => {
+    const name = typeof location !== "undefined" ? sampleFromQuery(location.search, SAMPLES) : undefined;
+    if (name) void openSample(name);
+    return name;
+  });
+
+  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ""; // the same file can be picked again after it changed on disk
+    if (file) void openFile(file);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void openFile(file);
+  };
+
+  const cellPreview = useMemo<CellPreviewRenderer>(() => {
+    function renderCellPreview(sheet: string, cell: string) {
+      return <CellPreview sheet={sheet} cell={cell} model={host?.lastModel()} />;
+    }
+    return renderCellPreview;
+  }, [host]);
+
+  const toolbar = (
+    <div className={styles.tools}>
+      <div className={common.row}>
+        <Button appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
+          {host ? "换一个文件" : "选择 .xlsx 文件"}
+        </Button>
+        <input ref={input} className={styles.hidden} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onPick} aria-label="选择 .xlsx 文件" tabIndex={-1} />
+        {SAMPLES.length > 0 ? (
+          <Select
+            className={styles.sample}
+            aria-label="打开示例工作簿"
+            value=""
+            onChange={(_e, d) => d.value && void openSample(d.value)}
+          >
+            <option value="">打开示例…</option>
+            {SAMPLES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        ) : null}
+      </div>
+      <span className={common.muted}>文件只在本机浏览器中读取，不会上传。</span>
+      {problem ? <Notice intent="error">{problem}</Notice> : null}
+    </div>
+  );
+
+  return (
+    <div
+      className={dragging ? `${styles.page} ${styles.drop}` : styles.page}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <App
+        host={host}
+        autoRun
+        toolbar={toolbar}
+        cellPreview={cellPreview}
+        noHostMessage={
+          autoOpened
+            ? "正在打开示例…"
+            : "请选择一个 .xlsx 工作簿（也可以把文件拖到此处），或打开示例。校验、同比和报告都在本机完成。"
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The pane: header, the four tabs (校验 / 同比 / 报告 / 模板) and the shared 校验 run. Used by both
+ * pages; it only talks to a `WorkbookHost`, never to Office.js. Tabs other than 校验 are separate
+ * chunks, loaded when first opened (or hovered).
+ */
+import { Suspense, lazy, useEffect, useState, type ReactNode } from "react";
+import {
+  FluentProvider,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
+import type { WorkbookHost } from "../../hosts/host";
+import { useWorkbookRun } from "../run";
+import type { CellPreviewRenderer, TemplateDownload } from "../types";
+import { TabErrorBoundary } from "./TabErrorBoundary";
+import { ValidateTab } from "./ValidateTab";
+
+const loadCompare = () => import(/* webpackChunkName: "tab-compare" */ "./CompareTab");
+const loadReport = () => import(/* webpackChunkName: "tab-report" */ "./ReportTab");
+const loadTemplate = () => import(/* webpackChunkName: "tab-template" */ "./TemplateTab");
+const CompareTab = lazy(() => loadCompare().then((m) => ({ default: m.CompareTab })));
+const ReportTab = lazy(() => loadReport().then((m) => ({ default: m.ReportTab })));
+const TemplateTab = lazy(() => loadTemplate().then((m) => ({ default: m.TemplateTab })));
+
+export type TabId = "validate" | "compare" | "report" | "template";
+
+const TABS: ReadonlyArray<{ id: TabId; label: string; preload?: () => Promise<unknown> }> = [
+  { id: "validate", label: "校验" },
+  { id: "compare", label: "同比", preload: loadCompare },
+  { id: "report", label: "报告", preload: loadReport },
+  { id: "template", label: "模板", preload: loadTemplate },
+];
+
+/** Chinese UI fonts first on every platform (Windows, macOS, Linux), then Fluent's defaults. */
+const theme: Theme = {
+  ...webLightTheme,
+  fontFamilyBase: `"Segoe UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", ${webLightTheme.fontFamilyBase}`,
+};
+
+const useStaticStyles = makeStaticStyles({
+  "html, body": { margin: 0, padding: 0, height: "100%" },
+  "#root": { height: "100%" },
+});
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100%", display: "flex", flexDirection: "column" },
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
+  label: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  panel: { padding: tokens.spacingHorizontalM, flexGrow: 1, minWidth: 0 },
+});
+
+export interface AppProps {
+  /** The workbook to work on; undefined on the browser page until a file is chosen. */
+  readonly host: WorkbookHost | undefined;
+  /** Shown when there is no host (what to do first), in plain Chinese. */
+  readonly noHostMessage?: string;
+  /** Shown under the title (browser page: the file picker). */
+  readonly toolbar?: ReactNode;
+  /** Shown in 校验 under the issue clicked (browser page: the sheet around the cell). */
+  readonly cellPreview?: CellPreviewRenderer;
+  /** Browser page: a blank-template workbook to download when the host cannot insert sheets. */
+  readonly downloadTemplates?: TemplateDownload;
+  readonly initialTab?: TabId;
+  /** Runs 校验 as soon as a workbook is given (browser page: right after the file is chosen). */
+  readonly autoRun?: boolean;
+}
+
+export function App(props: AppProps) {
+  useStaticStyles();
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>(props.initialTab ?? "validate");
+  const run = useWorkbookRun(props.host);
+  const { autoRun, host } = props;
+  const start = run.run;
+  useEffect(() => {
+    if (autoRun && host) start();
+  }, [autoRun, host, start]);
+
+  const fallback = <Spinner size="tiny" label="正在加载…" />;
+  let panel: ReactNode;
+  switch (tab) {
+    case "validate":
+      panel = <ValidateTab host={props.host} run={run} noHostMessage={props.noHostMessage} cellPreview={props.cellPreview} />;
+      break;
+    case "compare":
+      panel = <CompareTab host={props.host} run={run} />;
+      break;
+    case "report":
+      panel = <ReportTab host={props.host} run={run} />;
+      break;
+    case "template":
+      panel = <TemplateTab host={props.host} run={run} downloadTemplates={props.downloadTemplates} />;
+      break;
+  }
+
+  return (
+    <FluentProvider theme={theme} className={styles.provider}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>统计报表助手</h1>
+        {props.host ? (
+          <Text size={200} className={styles.label}>
+            {props.host.label}
+          </Text>
+        ) : null}
+        {props.toolbar}
+      </header>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, data) => setTab(data.value as TabId)}
+        aria-label="功能"
+      >
+        {TABS.map((t) => (
+          <Tab
+            key={t.id}
+            id={`tab-${t.id}`}
+            value={t.id}
+            aria-controls="tab-panel"
+            onMouseEnter={() => preload(t.preload)}
+            onFocus={() => preload(t.preload)}
+          >
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <main id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+        <TabErrorBoundary resetKey={tab}>
+          <Suspense fallback={fallback}>{panel}</Suspense>
+        </TabErrorBoundary>
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** Starts loading a tab's chunk early (hover, keyboard focus); a failure shows when it opens. */
+function preload(load: (() => Promise<unknown>) | undefined): void {
+  load?.().catch(() => undefined);
+}

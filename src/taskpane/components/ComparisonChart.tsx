@@ -1,0 +1,79 @@
+/**
+ * A small diverging bar chart of the percentage changes, drawn as inline SVG by React (no chart
+ * library): increases to the right in green, decreases to the left in red. Values beyond ±100%
+ * are drawn at the edge, their label still gives the true figure.
+ */
+import { tokens } from "@fluentui/react-components";
+import type { ComparisonView } from "../engine";
+import { formatPct } from "./format";
+
+const ROW = 22;
+const LABEL = 96;
+const WIDTH = 300;
+const VALUE = 52;
+
+/** Rows the chart can draw: those with a percentage. */
+export function chartRows(rows: readonly ComparisonView[]): ComparisonView[] {
+  return rows.filter((r) => r.pct !== null);
+}
+
+export function ComparisonChart({ rows, title }: { rows: readonly ComparisonView[]; title: string }) {
+  const data = chartRows(rows);
+  if (data.length === 0) return null;
+  const plot = WIDTH - LABEL - VALUE;
+  const half = plot / 2;
+  const axis = LABEL + half;
+  const limit = Math.min(100, Math.max(10, ...data.map((r) => Math.abs(r.pct ?? 0))));
+  const height = data.length * ROW + 8;
+  const summary = data.map((r) => `${fullName(r)} ${formatPct(r.pct)}`).join("，");
+  return (
+    <svg
+      role="img"
+      aria-label={`${title}：${summary}`}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      style={{ maxWidth: WIDTH * 1.6, display: "block" }}
+    >
+      <title>{title}</title>
+      <line x1={axis} x2={axis} y1={0} y2={height} stroke={tokens.colorNeutralStroke1} strokeWidth={1} />
+      {data.map((r, i) => {
+        const pct = r.pct ?? 0;
+        const w = (Math.min(Math.abs(pct), limit) / limit) * half;
+        const y = 4 + i * ROW;
+        const up = pct >= 0;
+        return (
+          <g key={r.id}>
+            <text x={LABEL - 4} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
+              {clip(label(r), 8)}
+            </text>
+            <rect
+              x={up ? axis : axis - w}
+              y={y + 4}
+              width={Math.max(w, 1)}
+              height={ROW - 8}
+              rx={2}
+              fill={up ? tokens.colorPaletteGreenBackground3 : tokens.colorPaletteRedBackground3}
+            />
+            <text x={WIDTH - 2} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
+              {formatPct(r.pct)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** The indicator with its category, e.g. `来电受理数`. */
+export function fullName(r: ComparisonView): string {
+  return r.label;
+}
+
+/** The short bar label: the category when there is one (all bars of a table share the indicator). */
+function label(r: ComparisonView): string {
+  return r.group ?? r.indicator;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + "…" : s;
+}

@@ -1,0 +1,73 @@
+/**
+ * What the UI needs from the core, behind one lazily loaded chunk: validation, comparison and
+ * drafting are not part of the first load (the pane shows its first tab without them); they are
+ * fetched when the user first runs 校验, in parallel with reading the workbook.
+ */
+import type { WorkbookModel } from "../core/model";
+import type { Comparison } from "../core/compare";
+import type { Issue } from "../core/issues";
+import type { TableData } from "../core/figures";
+
+/** An issue with its Chinese message, ready to show. */
+export interface ShownIssue {
+  readonly key: string;
+  readonly issue: Issue;
+  readonly message: string;
+}
+
+/** A comparison row as the 同比 tab shows it: the core's (natural units: 元, %, counts). */
+export type ComparisonView = Comparison;
+
+export interface Analysis {
+  readonly model: WorkbookModel;
+  readonly issues: readonly ShownIssue[];
+  readonly tables: readonly TableData[];
+  readonly comparisons: readonly ComparisonView[];
+  readonly currentYear?: number;
+  readonly previousYear?: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Warnings on rows whose 备注 is filled (shown as 已说明, never hidden). */
+  readonly explained: number;
+}
+
+/** The 报告 tab's options (SPEC §3: number style and wording). */
+export interface ReportOptions {
+  readonly numberStyle: "exact" | "approximate";
+  readonly moneyInWan: boolean;
+  readonly includeComparison: boolean;
+  readonly nameYear: boolean;
+  readonly headings: boolean;
+}
+
+export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
+  numberStyle: "exact",
+  moneyInWan: false,
+  includeComparison: true,
+  nameYear: false,
+  headings: true,
+};
+
+export interface Engine {
+  analyze(model: WorkbookModel): Analysis;
+  /** The drafted paragraphs as plain text (two full-width spaces before each paragraph). */
+  draftText(analysis: Analysis, options: ReportOptions): string;
+  /** Word-ready HTML (GB/T 9704 styles, every character escaped) of a — possibly edited — draft. */
+  draftHtml(text: string): string;
+  /** The same draft as a .docx file (loads the docx library on first use). */
+  draftDocx(text: string): Promise<Uint8Array>;
+}
+
+let pending: Promise<Engine> | undefined;
+
+/** Loads the core (once); later calls share the same promise. A failed load may be retried. */
+export function loadEngine(): Promise<Engine> {
+  pending ??= import(/* webpackChunkName: "engine" */ "./engine-impl").then(
+    (m) => m.engine,
+    (e: unknown) => {
+      pending = undefined;
+      throw e;
+    }
+  );
+  return pending;
+}

@@ -1,0 +1,27 @@
+/**
+ * Entry of the Excel task pane (taskpane.html). office.js is loaded by the page from Microsoft's
+ * CDN (or, in the intranet build, from this origin); this is the only module that touches the
+ * `Office` global — everything else goes through the `WorkbookHost` made by the Office host.
+ */
+import { createRoot } from "react-dom/client";
+import { createOfficeHost } from "../hosts/office";
+import { App } from "./components/App";
+
+const NOT_IN_EXCEL =
+  "此页面是 Excel 加载项，请在 Excel 中通过“开始”选项卡的“统计报表助手”按钮打开。没有 Excel 时，可以使用浏览器版页面（index.html）。";
+const NO_OFFICE_JS =
+  "无法加载 Office 脚本（office.js）。请检查网络连接；不能访问互联网的内网环境请使用内网版（npm run build:intranet）。";
+
+function mount(node: React.ReactNode): void {
+  const root = document.getElementById("root");
+  if (root) createRoot(root).render(node);
+}
+
+if (typeof Office === "undefined") {
+  mount(<App host={undefined} noHostMessage={NO_OFFICE_JS} />);
+} else {
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) mount(<App host={createOfficeHost()} />);
+    else mount(<App host={undefined} noHostMessage={NOT_IN_EXCEL} />);
+  });
+}

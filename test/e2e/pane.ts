@@ -1,0 +1,89 @@
+/** Steps and checks shared by the browser-page and task-pane tests. */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { unzipSync, strFromU8 } from "fflate";
+import { promises as fs } from "node:fs";
+import type { Page } from "playwright-core";
+import { ROOT } from "./build";
+
+export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
+
+export type TabName = "校验" | "同比" | "报告" | "模板";
+
+export async function openTab(page: Page, tab: TabName): Promise<void> {
+  await page.getByRole("tab", { name: tab }).click();
+  await page.waitForFunction(
+    (t) => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === t,
+    tab
+  );
+}
+
+/** Waits until 校验 has finished (the error/warning counts are shown). */
+export async function waitForResults(page: Page): Promise<void> {
+  await page.getByRole("status").filter({ hasText: "错误" }).first().waitFor({ timeout: 60_000 });
+}
+
+/** Serious or critical axe violations on the page as it is now (rule: nodes). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // tabster (Fluent's focus manager) puts aria-hidden focus sentinels around arrow-key groups
+  // such as the TabList; they pass focus on at once and are not content, so axe skips them
+  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Reads the clipboard back in the page: its text/html and text/plain. */
+export async function readClipboard(
+  page: Page
+): Promise<{ html: string; text: string; types: string[] }> {
+  return page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    const out = { html: "", text: "", types: [] as string[] };
+    for (const item of items) {
+      out.types.push(...item.types);
+      if (item.types.includes("text/html"))
+        out.html = await (await item.getType("text/html")).text();
+      if (item.types.includes("text/plain"))
+        out.text = await (await item.getType("text/plain")).text();
+    }
+    return out;
+  });
+}
+
+/** Clicks 下载 .docx and returns the downloaded file's word/document.xml. */
+export async function downloadDocx(page: Page): Promise<{ name: string; documentXml: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载 .docx" }).click(),
+  ]);
+  const file = await download.path();
+  const bytes = new Uint8Array(await fs.readFile(file));
+  const parts = unzipSync(bytes);
+  const xml = parts["word/document.xml"];
+  if (!xml)
+    throw new Error(
+      `no word/document.xml in ${download.suggestedFilename()}: ${Object.keys(parts).join(", ")}`
+    );
+  return { name: download.suggestedFilename(), documentXml: strFromU8(xml) };
+}
+
+/** Records CSP violations the page reports (installed before its scripts run). */
+export const CSP_WATCH = `window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI);
+});`;
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? []
+  );
+}

@@ -1,0 +1,161 @@
+// Builds the two pages that share the React UI (src/taskpane):
+//   taskpane.html  the Excel task pane (Office host; office.js from Microsoft's CDN, or — with
+//                  `--env intranet` — from this origin, copied from @microsoft/office-js)
+//   index.html     the browser page (xlsx host on a file the user picks, or the bundled sample;
+//   demo.html      the file never leaves the browser); demo.html is the same page.
+//
+//   npm run build        production build into dist/ (no source maps)
+//   npm run dev-server   https://localhost:3000 with office-addin-dev-certs (for sideloading)
+//   npm run demo         http://localhost:8080/index.html, production bundle, no certificates
+//
+// Both pages carry a Content-Security-Policy (meta, and the same header from the dev server):
+// scripts only from this origin (+ the office.js CDN on the task pane), no inline script, no
+// connection to any other origin. Fluent UI's CSS-in-JS (Griffel) inserts <style> elements at run
+// time, so style-src allows 'unsafe-inline' — for styles only.
+const fs = require("fs");
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office/office.js";
+
+/** The CSP of a page; `extraScript` is the one other origin allowed to serve scripts (or ""). */
+function contentSecurityPolicy(extraScript, { dev = false } = {}) {
+  const self = "'self'";
+  return [
+    `default-src ${self}`,
+    `script-src ${self}${extraScript ? " " + extraScript : ""}`,
+    `style-src ${self} 'unsafe-inline'`,
+    `img-src ${self} data: blob:`,
+    `font-src ${self} data:`,
+    // webpack-dev-server's live reload talks to its own origin over a web socket
+    `connect-src ${self}${dev ? " ws: wss:" : ""}`,
+    `worker-src ${self} blob:`,
+    "object-src 'none'",
+    `base-uri ${self}`,
+    "form-action 'none'",
+  ].join("; ");
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const intranet = Boolean(env.intranet);
+  const demo = Boolean(env.demo);
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const officeJs = intranet ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  const taskpaneCsp = contentSecurityPolicy(intranet ? "" : "https://appsforoffice.microsoft.com", {
+    dev: serving && !production,
+  });
+  const browserCsp = contentSecurityPolicy("", { dev: serving && !production });
+
+  const page = (filename, chunk, title, csp, headScripts = []) =>
+    new HtmlWebpackPlugin({
+      filename,
+      chunks: [chunk],
+      template: path.resolve(__dirname, "src/taskpane/page.html"),
+      templateParameters: { title, csp, headScripts },
+      scriptLoading: "defer",
+      inject: "head",
+      minify: production ? { collapseWhitespace: true, removeComments: true } : false,
+    });
+
+  const copy = [
+    { from: "assets/samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
+    { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
+    { from: "assets/icons/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
+  ];
+  if (intranet) {
+    copy.push({ from: "node_modules/@microsoft/office-js/dist", to: "office" });
+  }
+
+  // the browser page offers the sample workbooks copied into dist/samples/
+  const samplesDir = path.resolve(__dirname, "assets/samples");
+  const samples = fs.existsSync(samplesDir) ? fs.readdirSync(samplesDir).filter((f) => f.endsWith(".xlsx")).sort() : [];
+
+  /** @type {import('webpack').Configuration} */
+  const config = {
+    mode: production ? "production" : "development",
+    // never eval-based maps: the CSP forbids eval; production ships no source maps at all
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/taskpane.tsx",
+      browser: "./src/taskpane/browser.tsx",
+    },
+    output: {
+      // `--env out=<dir>`: the browser tests build into their own directory
+      path: path.resolve(__dirname, env.out || "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js", ".mjs", ".json"],
+      // the core's ESM imports carry no extension; some packages ship both module formats
+      fullySpecified: false,
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, buffer: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // types are checked by `npm run typecheck`; the build only transpiles
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: !production } },
+          },
+        },
+        { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      ],
+    },
+    optimization: {
+      splitChunks: { chunks: "async" },
+      // chunk names from webpackChunkName comments stay readable in dist/ (bench reports them)
+      chunkIds: production ? "deterministic" : "named",
+    },
+    performance: { hints: false },
+    plugins: [
+      page("taskpane.html", "taskpane", "统计报表助手", taskpaneCsp, [officeJs]),
+      page("index.html", "browser", "统计报表助手（浏览器版）", browserCsp),
+      page("demo.html", "browser", "统计报表助手（浏览器版）", browserCsp),
+      new CopyWebpackPlugin({ patterns: copy }),
+      new webpack.DefinePlugin({ BUREAU_SAMPLES: JSON.stringify(samples) }),
+    ],
+  };
+
+  if (serving) {
+    const headers = (req) => ({
+      "Content-Security-Policy": req.path.startsWith("/taskpane") ? taskpaneCsp : browserCsp,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+    });
+    if (demo) {
+      config.devServer = {
+        port: Number(env.port || 8080),
+        host: "localhost",
+        server: "http",
+        hot: false,
+        liveReload: false,
+        client: false,
+        webSocketServer: false,
+        open: env.open ? ["/index.html"] : false,
+        static: false,
+        headers: (req) => headers(req),
+      };
+    } else {
+      const devCerts = require("office-addin-dev-certs");
+      config.devServer = {
+        port: Number(env.port || 3000),
+        host: "localhost",
+        server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+        hot: false,
+        static: false,
+        headers: (req) => ({ ...headers(req), "Access-Control-Allow-Origin": "*" }),
+      };
+    }
+  }
+  return config;
+};
