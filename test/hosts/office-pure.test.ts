@@ -80,10 +80,14 @@ describe("ChunkPlanner", () => {
     q.observe(1_000, 1);
     expect(q.rowsFor(1)).toBe(200_000);
   });
-  it("after a refusal plans a quarter of the refused chunk", () => {
+  it("after a refusal plans a quarter of the refused chunk, at most the first chunk, then measures again", () => {
     const p = new ChunkPlanner(limits);
     p.refused(40_000);
     expect(p.rowsFor(1)).toBe(10_000);
+    p.refused(20_000);
+    expect(p.rowsFor(1)).toBe(5_000);
+    p.observe(5_000, 5_000_000); // 1000 B/cell
+    expect(p.rowsFor(1)).toBe(2_000);
   });
   it("jsonBytes counts UTF-8", () => {
     expect(jsonBytes([["统计"]])).toBe(2 + 2 + 6 + 2);

@@ -120,31 +120,38 @@ export interface ChunkLimits {
  */
 export class ChunkPlanner {
   private bytesPerCell = 0;
+  /** Cells of the next chunk when set (after a refusal), before the estimate takes over again. */
+  private probeCells: number | undefined;
   constructor(private readonly limits: ChunkLimits) {}
 
   /** Rows of the next chunk for a sheet `columns` wide (at least 1). */
   rowsFor(columns: number): number {
     const cells =
-      this.bytesPerCell > 0
+      this.probeCells ??
+      (this.bytesPerCell > 0
         ? Math.min(
             this.limits.maxChunkCells,
             Math.floor(this.limits.targetChunkBytes / this.bytesPerCell)
           )
-        : this.limits.firstChunkCells;
+        : this.limits.firstChunkCells);
     return Math.max(1, Math.floor(cells / Math.max(1, columns)));
   }
 
-  /** After Excel refused a response of `cells` cells as too large: a quarter of it next time. */
+  /**
+   * After Excel refused a response of `cells` cells as too large: the next chunk is a quarter
+   * of it (at most the first chunk's size), measured before the estimate is used again.
+   */
   refused(cells: number): void {
-    this.bytesPerCell = Math.max(
-      this.bytesPerCell,
-      (4 * this.limits.targetChunkBytes) / Math.max(1, cells)
+    this.probeCells = Math.max(
+      1,
+      Math.floor(Math.min(cells / 4, this.probeCells ?? this.limits.firstChunkCells))
     );
   }
 
   /** Records what a chunk of `cells` cells weighed. */
   observe(cells: number, bytes: number): void {
     if (cells > 0) this.bytesPerCell = Math.max(this.bytesPerCell, bytes / cells);
+    this.probeCells = undefined;
   }
 
   get estimate(): number {

@@ -36,8 +36,8 @@ export interface ReadLimits extends ChunkLimits {
 }
 
 export const READ_LIMITS: ReadLimits = Object.freeze({
-  chunkThresholdCells: 50_000,
-  firstChunkCells: 20_000,
+  chunkThresholdCells: 25_000,
+  firstChunkCells: 2_000,
   targetChunkBytes: 2 * 1024 * 1024,
   maxChunkCells: 200_000,
   maxRangeCells: 5_000_000,

@@ -1,0 +1,145 @@
+/**
+ * Office host on the fake Excel (issue 6): for workbooks of 1k, 100k and 1M cells, the number of
+ * `context.sync()` calls of `readWorkbook` and the largest request and response (JSON, UTF-8
+ * bytes, as measured by test/fakes/fake-excel.ts), plus the time (median of 3; fake latency 0, so
+ * this is the host's own cost, not Excel's). Also marking 1,000 issue cells.
+ *
+ *   npx tsx bench/office.ts        (or through `npm run bench -- office`)
+ */
+import { createOfficeHost, READ_LIMITS } from "../src/hosts/office";
+import { installFakeOffice, generatedSheet, type FakeSheetSpec } from "../test/fakes/fake-excel";
+import type { Issue } from "../src/core/issues";
+import { a1 } from "../src/core/model";
+
+export interface OfficeBenchRow {
+  readonly label: string;
+  readonly cells: number;
+  readonly syncs: number;
+  readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
+  readonly medianMs: number;
+}
+
+const LIMIT = 4 * 1024 * 1024;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+async function measure(
+  label: string,
+  cells: number,
+  sheets: FakeSheetSpec[],
+  action: (host: ReturnType<typeof createOfficeHost>) => Promise<unknown>,
+  runs = 3
+): Promise<OfficeBenchRow> {
+  const times: number[] = [];
+  let row: OfficeBenchRow | undefined;
+  for (let i = 0; i < runs; i++) {
+    const fake = installFakeOffice(globalThis, { sheets });
+    try {
+      const host = createOfficeHost();
+      const t0 = performance.now();
+      await action(host);
+      times.push(performance.now() - t0);
+      row = {
+        label,
+        cells,
+        syncs: fake.stats.syncs,
+        maxRequestBytes: fake.stats.maxRequestBytes,
+        maxResponseBytes: fake.stats.maxResponseBytes,
+        medianMs: 0,
+      };
+    } finally {
+      fake.uninstall();
+    }
+  }
+  return { ...row!, medianMs: median(times) };
+}
+
+/** The figures; each workbook is one sheet of 10 columns (text first, integers after). */
+export async function benchOffice(): Promise<OfficeBenchRow[]> {
+  const rows: OfficeBenchRow[] = [];
+  for (const [label, r] of [
+    ["read 1k cells", 100],
+    ["read 100k cells", 10_000],
+    ["read 1M cells", 100_000],
+  ] as const) {
+    const sheets = [generatedSheet("表1", r, 10)];
+    rows.push(await measure(label, r * 10, sheets, (h) => h.readWorkbook()));
+  }
+  const text = "某某市某某区某某街道第一中心小学党支部".repeat(2); // 40 CJK characters per cell
+  for (const r of [2_000, 20_000]) {
+    const heavy: FakeSheetSpec = {
+      name: "长文本",
+      values: Array.from({ length: r }, (_, i) =>
+        Array.from({ length: 10 }, (_, c) => `${i}${c}${text}`)
+      ),
+    };
+    const cells = r * 10;
+    rows.push(
+      await measure(`read ${cells / 1000}k cells of 40-char text`, cells, [heavy], (h) =>
+        h.readWorkbook()
+      )
+    );
+  }
+  const issues: Issue[] = Array.from({ length: 1_000 }, (_, i) => ({
+    rule: "G-02",
+    code: "bench",
+    severity: i % 3 ? "warning" : "error",
+    sheet: "表1",
+    cell: a1(3 + (i >> 3), i & 7),
+    explained: false,
+  }));
+  rows.push(
+    await measure(
+      "mark 1,000 cells + clear",
+      1_000,
+      [generatedSheet("表1", 200, 10)],
+      async (h) => {
+        await h.markIssues?.(issues);
+        await h.clearMarks?.();
+      }
+    )
+  );
+  return rows;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The printed table. */
+export function formatOfficeBench(rows: readonly OfficeBenchRow[]): string {
+  const head = ["case", "cells", "syncs", "largest request", "largest response", "median ms"];
+  const body = rows.map((r) => [
+    r.label,
+    r.cells.toLocaleString("en-US"),
+    String(r.syncs),
+    kb(r.maxRequestBytes),
+    kb(r.maxResponseBytes),
+    r.medianMs.toFixed(0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cols: string[]) =>
+    "  " + cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const worst = Math.max(...rows.map((r) => Math.max(r.maxRequestBytes, r.maxResponseBytes)));
+  const small = rows.filter(
+    (r) => r.label.startsWith("read") && r.cells <= READ_LIMITS.chunkThresholdCells
+  );
+  return [
+    line(head),
+    ...body.map(line),
+    "",
+    `  targets: ≤ 2 syncs below ${READ_LIMITS.chunkThresholdCells.toLocaleString("en-US")} cells: ${small.every((r) => r.syncs <= 2) ? "met" : "MISSED"}; ` +
+      `no request/response above 4 MB: ${worst <= LIMIT ? "met" : "MISSED"} (largest ${kb(worst)})`,
+  ].join("\n");
+}
+
+/** For bench/run.ts. */
+export async function runOfficeBench(): Promise<string> {
+  return formatOfficeBench(await benchOffice());
+}
+
+if (process.argv[1]?.endsWith("office.ts")) {
+  void runOfficeBench().then((t) => console.log(t));
+}
