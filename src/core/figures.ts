@@ -53,6 +53,11 @@ export interface TableData {
   /** The 统计年度 (or year found in the title / sheet name); undefined when none was found. */
   readonly year: number | undefined;
   readonly records: readonly TableRecord[];
+  /**
+   * Number of data rows (= `records.length`), known without reading the records: validation builds
+   * `records` only when they are first read, so counting them this way costs nothing.
+   */
+  readonly rowCount?: number;
   /** Figures of the table (totals and per-category totals); the totals row's values are NOT used when they disagree with the data: the sum of the data rows is. */
   readonly figures: readonly Figure[];
 }

@@ -36,7 +36,7 @@ export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze(
   "sum-too-large": "“{column}”的合计数值过大，无法精确计算",
   "duplicate-row": "此行与{other}完全相同，是否重复填报？",
   "large-change":
-    "“{column}”{group}本年 {value}，上年 {expected}，变动 {pct}%，超过 {threshold}%，变动较大，请在备注中说明",
+    "“{column}”{group}本年 {value}，上年 {expected}，{direction} {pct}%，超过 {threshold}%，变动较大，请在备注中说明",
   "rate-out-of-range": "“{column}” {value} 超出 0–100% 的范围",
 });
 

@@ -112,7 +112,8 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
       const change = Math.abs(f.value - last.value);
       if (change * 100 <= settings.changeThresholdPct * last.value) continue;
       const loc = current.locations.get(f.id);
-      const pct = Math.round(((f.value - last.value) / last.value) * 1000) / 10;
+      // shown only (the comparison module computes the exact percentage for texts)
+      const pct = Math.round((change / last.value) * 1000) / 10;
       issues.push(
         makeIssue("G-05", "large-change", "warning", current.table.sheet, loc?.cell ?? "1:1", {
           column: f.indicator,
@@ -121,6 +122,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
           explained: loc?.explained ?? false,
           params: {
             pct,
+            direction: f.value > last.value ? "增长" : "下降",
             threshold: settings.changeThresholdPct,
             previousYear,
             ...(f.group === undefined ? {} : { group: f.group }),

@@ -178,7 +178,12 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     if ((colOf[k] ?? -1) >= 0) mappedList.push(colOf[k] ?? 0);
   });
   const mapped = Int32Array.from(mappedList);
-  const firstCol = mappedList.length > 0 ? Math.min(...mappedList) : 0;
+  // the 合计 label: in the sheet's first column, the table's first column, or the template's first column
+  const labelCols = Int32Array.from(
+    new Set(
+      [0, mappedList.length > 0 ? Math.min(...mappedList) : 0, colOf[0] ?? -1].filter((c) => c >= 0)
+    )
+  );
   const remarkCol = t.remark >= 0 ? (colOf[t.remark] ?? -1) : -1;
   const remarkFilled = (row: readonly CellValue[] | undefined): boolean =>
     remarkCol >= 0 && row !== undefined && !blankCell(row[remarkCol]);
@@ -246,7 +251,10 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   for (let r = d.headerRow + 1; r < rows.length; r++) {
     const row = rows[r];
     if (row === undefined || row.length === 0 || isBlankRow(row, mapped)) continue;
-    if (totalLabel(row[firstCol]) || (firstCol !== 0 && totalLabel(row[0]))) {
+    let isTotal = false;
+    for (let i = 0; i < labelCols.length && !isTotal; i++)
+      isTotal = totalLabel(row[labelCols[i] as number]);
+    if (isTotal) {
       totalRow = r;
       end = r;
       break;
@@ -675,6 +683,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     sheet: sheetName,
     year: d.year,
     figures,
+    rowCount: dataRows,
   };
   Object.defineProperty(table, "records", {
     enumerable: true,
