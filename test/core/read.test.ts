@@ -50,7 +50,9 @@ describe("finding a template", () => {
   it("finds the header row anywhere in the first rows, with columns moved and the sheet renamed", () => {
     const base = referenceT1();
     const order = [3, 0, 10, 1, 2, 4, 5, 6, 7, 8, 9];
-    const moved = base.values.map((row, r) => (r < 2 ? [...row] : order.map((c) => row[c] ?? null)));
+    const moved = base.values.map((row, r) =>
+      r < 2 ? [...row] : order.map((c) => row[c] ?? null)
+    );
     const values: CellValue[][] = [["说明：本表由各校填报"], [], ...moved];
     const r = validateWorkbook(workbook({ name: "Sheet1", values }));
     expect(r.tables.map((t) => t.template)).toEqual(["T1"]);
