@@ -4,10 +4,19 @@
  * in step with the code.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REQUIRED_EXCEL_API } from "../src/hosts/office";
+import {
+  LOCAL_OFFICE_JS,
+  OFFICE_JS_CDN,
+  intranetBase,
+  isNeededOfficeFile,
+  main,
+  rewriteTaskpaneHtml,
+} from "../scripts/build-intranet";
 
 const ROOT = join(__dirname, "..");
 /** The schemas live next to the repository (../shared), or where BUREAU_STATS_MANIFEST_XSD says. */
@@ -113,5 +122,84 @@ describe("manifest.xml", () => {
     );
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(new URL(u).origin).toBe("https://localhost:3000");
+  });
+});
+
+describe("intranet build (scripts/build-intranet.ts)", () => {
+  it("checks the URL: https, no query, no trailing slash", () => {
+    expect(intranetBase("https://intranet.example/bureau-stats/")).toBe(
+      "https://intranet.example/bureau-stats"
+    );
+    expect(intranetBase("https://10.1.2.3:8443")).toBe("https://10.1.2.3:8443");
+    expect(() => intranetBase("http://intranet.example")).toThrow(/必须是 https/);
+    expect(() => intranetBase("https://x.example/?a=1")).toThrow(/不能带查询参数/);
+    expect(() => intranetBase("intranet")).toThrow(/不是有效的网址/);
+  });
+
+  it("keeps the Excel files of office-js and leaves out other hosts and debug copies", () => {
+    for (const f of [
+      "office.js",
+      "o15apptofilemappingtable.js",
+      "excel-win32-16.01.js",
+      "excel-web-16.00.js",
+      "zh-cn/office_strings.js",
+      "telemetry/oteljs_agave.js",
+    ]) {
+      expect(isNeededOfficeFile(f), f).toBe(true);
+    }
+    for (const f of [
+      "office.debug.js",
+      "outlook-15.js",
+      "word-win32-16.00.js",
+      "powerpoint-web-16.00.js",
+      "zh-cn/outlook_strings.js",
+      "office.d.ts",
+      "office-vsdoc.js",
+    ]) {
+      expect(isNeededOfficeFile(f), f).toBe(false);
+    }
+  });
+
+  it("points taskpane.html at its own office.js and drops the CDN from the CSP", () => {
+    const html = `<meta http-equiv=Content-Security-Policy content="default-src 'self'; script-src 'self' ${"https://appsforoffice.microsoft.com"}"><script src=${OFFICE_JS_CDN}></script>`;
+    const out = rewriteTaskpaneHtml(html);
+    expect(out).toContain(`<script src=${LOCAL_OFFICE_JS}></script>`);
+    expect(out).toContain("script-src 'self'\"");
+    expect(out).not.toContain("appsforoffice");
+    expect(() => rewriteTaskpaneHtml("<html></html>")).toThrow(/找不到 office.js/);
+  });
+
+  it("writes a valid manifest with every URL on the intranet origin, and a working dist", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bureau-intranet-"));
+    try {
+      const dist = join(dir, "dist");
+      mkdirSync(dist);
+      writeFileSync(
+        join(dist, "taskpane.html"),
+        `<!doctype html><script src="${OFFICE_JS_CDN}"></script>`
+      );
+      const code = main(
+        ["--url", "https://intranet.example/bureau-stats", "--dist", dist, "--skip-build"],
+        ROOT
+      );
+      expect(code).toBe(0);
+      const xml = readFileSync(join(dist, "manifest.xml"), "utf8");
+      expect(xml).not.toContain("localhost");
+      expect(xml).toContain(
+        '<SourceLocation DefaultValue="https://intranet.example/bureau-stats/taskpane.html"/>'
+      );
+      expect(xml).toContain("<AppDomain>https://intranet.example</AppDomain>");
+      execFileSync(xmllintPath(), ["--noout", "--schema", XSD, join(dist, "manifest.xml")], {
+        stdio: "pipe",
+      });
+      expect(readFileSync(join(dist, "taskpane.html"), "utf8")).toContain(
+        `src="${LOCAL_OFFICE_JS}"`
+      );
+      expect(existsSync(join(dist, "office", "office.js"))).toBe(true);
+      expect(existsSync(join(dist, "office", "excel-win32-16.01.js"))).toBe(true);
+      expect(existsSync(join(dist, "office", "word-win32-16.00.js"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
