@@ -61,3 +61,17 @@ export type {
   MoneyUnit,
   ValueFormat,
 } from "./compare";
+// Drafted report paragraphs (issue 3, SPEC §3)
+export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES } from "./draft";
+export type {
+  Draft,
+  DraftOptions,
+  DraftParagraph,
+  HeadingStyle,
+  SheetPhrases,
+  PhraseSentence,
+  PhraseClause,
+  PhraseList,
+  RatesPhrase,
+  ProgrammePhrases,
+} from "./draft";

@@ -124,9 +124,9 @@ export function t2(year: number | undefined, programmes: Programme[]): TableData
   return table("T2", year, figures, records);
 }
 
-/** SPEC §5 programmes (2013); 900多/320多 spread as 912 and 326, the 期数 of the first five invented. */
+/** SPEC §5 programmes (2013); 900多/320多 spread as 906 and 326, the 期数 of the first five invented. */
 export const T2_2013: Programme[] = [
-  { 培训项目: "党员干部集中轮训", 培训类别: "党员干部轮训", 期数: 1, 培训人数: 912 },
+  { 培训项目: "党员干部集中轮训", 培训类别: "党员干部轮训", 期数: 1, 培训人数: 906 },
   { 培训项目: "入党积极分子培训班", 培训类别: "入党积极分子培训", 期数: 2, 培训人数: 264 },
   { 培训项目: "新党员培训班", 培训类别: "新党员培训", 期数: 1, 培训人数: 112 },
   { 培训项目: "校长任职资格培训班", 培训类别: "校长培训", 期数: 2, 培训人数: 326 },

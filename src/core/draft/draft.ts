@@ -1,0 +1,459 @@
+/**
+ * Drafted report paragraphs (SPEC §3): one paragraph per sheet, 表1…表4, in the style of the
+ * reference report. The sentences are data (`phrases.ts`); this file holds the wording rules:
+ * which clause can be written, number styles, comparison clauses, the year-named form, merged
+ * rates (`均达100%`), programme lists, headings, and the guard that keeps any placeholder,
+ * `undefined` or `NaN` out of the text.
+ */
+import type { Figure, TableData, TableRecord, TemplateId } from "../figures";
+import { orderTables, previousTableFor } from "../compare/compare";
+import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
+import { changeWording, yearLabel, yearNote, yoyChange } from "../compare/yoy";
+import { oneLine, toChinesePunctuation } from "../render/punctuation";
+import {
+  DEFAULT_PHRASES,
+  type PhraseClause,
+  type PhraseList,
+  type PhraseSentence,
+  type ProgrammePhrases,
+  type RatesPhrase,
+  type SheetPhrases,
+} from "./phrases";
+
+export type HeadingStyle = "none" | "一、" | "（一）";
+
+export interface DraftOptions {
+  /** `exact` (default: `9236个`, `301370元`) or `approximate` (`9200多个`, `7万多元`). */
+  readonly numberStyle?: NumberStyle;
+  /** Money in 元 (default) or 万元 with 2 decimals (`30.14万元`); approximate money is in 万 anyway. */
+  readonly moneyUnit?: MoneyUnit;
+  /** Number style for single figures by id, e.g. `{ "T3/金额（元）/慰问金": "approximate" }`. */
+  readonly figureStyles?: Readonly<Record<string, NumberStyle>>;
+  /** Comparison clauses (`比上年增加6人，增长14.0%`) when last year is given (default true). */
+  readonly includeComparison?: boolean;
+  /** The form naming last year: `来信43件（2012年51件）` (default false). */
+  readonly nameYear?: boolean;
+  /** Headings: none (default), `一、党员发展情况` (黑体) or `（一）党员发展情况` (楷体). */
+  readonly headings?: HeadingStyle;
+  /** The phrasing (default `DEFAULT_PHRASES`). */
+  readonly phrases?: readonly SheetPhrases[];
+}
+
+export interface DraftParagraph {
+  readonly template: TemplateId;
+  readonly sheet: string;
+  /** E.g. `一、党员发展情况`; absent when headings are off. */
+  readonly heading?: string;
+  /** 1 for `一、` (黑体), 2 for `（一）` (楷体). */
+  readonly headingLevel?: 1 | 2;
+  readonly text: string;
+}
+
+export interface Draft {
+  readonly paragraphs: DraftParagraph[];
+}
+
+/** Text that must never reach a report: unfilled placeholders and JavaScript's non-values. */
+const UNFILLED = /undefined|NaN|Infinity|null|\[object|[{}]/;
+
+/**
+ * True when a sentence (with cell text taken out) holds a placeholder or a non-value.
+ * @example hasUnfilled("发展预备党员undefined人。") // true
+ * @example hasUnfilled("发展预备党员49人。")        // false
+ */
+export function hasUnfilled(text: string): boolean {
+  return UNFILLED.test(text);
+}
+
+const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/**
+ * Chinese numeral for headings (1…99).
+ * @example chineseNumeral(4)  // "四"
+ * @example chineseNumeral(12) // "十二"
+ * @example chineseNumeral(20) // "二十"
+ */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return DIGITS[ones] ?? "";
+  return `${tens > 1 ? DIGITS[tens] : ""}十${ones ? DIGITS[ones] : ""}`;
+}
+
+// ---- templates -----------------------------------------------------------------------------
+
+type Token =
+  | { readonly literal: string }
+  | { readonly name: string; readonly compare: boolean; readonly unit?: string };
+
+const PLACEHOLDER = /\{(\+?)([^{}@]+?)(?:@([^{}]+))?\}/g;
+const parsed = new Map<string, Token[]>();
+
+/**
+ * Splits a phrase into literal text and placeholders (cached: phrases are few).
+ * @example parsePhrase("对{+T1/新党员培训@名}进行培训") // [{literal:"对"},{name:"T1/新党员培训",compare:true,unit:"名"},{literal:"进行培训"}]
+ */
+export function parsePhrase(text: string): readonly Token[] {
+  const cached = parsed.get(text);
+  if (cached) return cached;
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const at = m.index;
+    if (at > last) tokens.push({ literal: text.slice(last, at) });
+    const name = (m[2] ?? "").trim();
+    const unit = m[3]?.trim();
+    tokens.push(unit ? { name, compare: m[1] === "+", unit } : { name, compare: m[1] === "+" });
+    last = at + m[0].length;
+  }
+  if (last < text.length) tokens.push({ literal: text.slice(last) });
+  parsed.set(text, tokens);
+  return tokens;
+}
+
+// ---- figures -------------------------------------------------------------------------------
+
+interface SheetContext {
+  readonly template: TemplateId;
+  readonly current: ReadonlyMap<string, Figure>;
+  readonly previous: ReadonlyMap<string, Figure> | undefined;
+  readonly records: readonly TableRecord[];
+  readonly yearLabel: string;
+  readonly numberStyle: NumberStyle;
+  readonly moneyUnit: MoneyUnit;
+  readonly figureStyles: Readonly<Record<string, NumberStyle>>;
+  readonly includeComparison: boolean;
+  readonly nameYear: boolean;
+  /** Cell texts written into this paragraph; the text holds `\uE000<index>\uE000` for each. */
+  readonly cellTexts: string[];
+}
+
+/** A figure value that can be written: an exact, non-negative integer (a rate at most 100%). */
+function writable(figure: Figure | undefined): figure is Figure {
+  if (!figure || !isExactInteger(figure.value) || figure.value < 0) return false;
+  if (typeof figure.unit !== "string") return false;
+  return figure.kind !== "rate" || figure.value <= 1000;
+}
+
+interface Written {
+  readonly text: string;
+  /** Year note and comparison, written at the end of the clause. */
+  readonly after: string;
+  readonly changed: boolean;
+}
+
+function writeFigure(
+  ctx: SheetContext,
+  id: string,
+  compare: boolean,
+  unitOverride: string | undefined
+): Written | undefined {
+  const figure = ctx.current.get(id);
+  if (!writable(figure)) return undefined;
+  const old = ctx.previous?.get(id);
+  const before =
+    compare && writable(old) && old.kind === figure.kind && old.unit === figure.unit
+      ? old
+      : undefined;
+  const showsChange = before !== undefined && (ctx.includeComparison || ctx.nameYear);
+  // a zero count or sum is only worth writing against a non-zero last year (`举报0件，比上年减少5件`)
+  const zero = figure.value === 0 && figure.kind !== "rate";
+  if (zero && !(showsChange && before.value !== 0)) return undefined;
+  const unit = unitOverride ?? figure.unit;
+  const style = ctx.figureStyles[id] ?? ctx.numberStyle;
+  const format = { kind: figure.kind, unit, style, moneyUnit: ctx.moneyUnit };
+  const text = formatValue(figure.value, format);
+  let after = "";
+  let changed = false;
+  if (before) {
+    if (ctx.nameYear)
+      after += yearNote(before.value, figure.kind, { ...format, yearLabel: ctx.yearLabel });
+    const change = ctx.includeComparison
+      ? yoyChange(figure.value, before.value, figure.kind)
+      : undefined;
+    if (change) {
+      after += `，${changeWording(change, { unit, moneyUnit: ctx.moneyUnit })}`;
+      changed = true;
+    }
+  }
+  return { text, after, changed };
+}
+
+/** Resolves a placeholder name to a figure id; `{项目}` is handled by the caller. */
+type Resolve = (name: string) => string;
+
+const byId: Resolve = (name) => name;
+
+/** The programmes of a 表2 category as written: `A、B等`, and whether there are several. */
+interface ProgrammeNames {
+  readonly text: string;
+  readonly several: boolean;
+}
+
+interface ClauseText {
+  readonly text: string;
+  readonly changed: boolean;
+}
+
+function writePhrase(
+  ctx: SheetContext,
+  phrase: string,
+  resolve: Resolve = byId,
+  names?: ProgrammeNames
+): ClauseText | undefined {
+  let text = "";
+  let after = "";
+  let changed = false;
+  let prefix = "";
+  for (const token of parsePhrase(phrase)) {
+    if ("literal" in token) {
+      text += token.literal;
+      prefix = "";
+      continue;
+    }
+    if (token.name === "项目") {
+      if (names === undefined) return undefined;
+      text += names.text;
+      prefix = names.several ? "共" : "";
+      continue;
+    }
+    const written = writeFigure(ctx, resolve(token.name), token.compare, token.unit);
+    if (!written) return undefined;
+    text += prefix + written.text;
+    prefix = "";
+    after += written.after;
+    changed ||= written.changed;
+  }
+  return { text: text + after, changed };
+}
+
+// ---- clauses -------------------------------------------------------------------------------
+
+function writeList(ctx: SheetContext, list: PhraseList): ClauseText | undefined {
+  const items = list.items
+    .map((item) => writePhrase(ctx, item))
+    .filter((x): x is ClauseText => x !== undefined);
+  const last = items[items.length - 1];
+  if (!last) return undefined;
+  return {
+    text: (list.lead ?? "") + items.map((i) => i.text).join(list.itemSep),
+    changed: last.changed,
+  };
+}
+
+/** `均达` for a rate of 100%, `均为` otherwise. */
+function allAt(rateText: string): string {
+  return rateText === "100%" ? `均达${rateText}` : `均为${rateText}`;
+}
+
+/**
+ * Rates of several groups, merged when equal: `办结率、满意率均达100%`; per indicator
+ * `办结率均达100%，满意率分别为95%、100%`; a single group reads `办结率98.5%` (with its
+ * comparison when asked for).
+ */
+function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefined {
+  type Row = { indicator: string; cells: (Figure | undefined)[] };
+  const rows: Row[] = rates.indicators
+    .map((indicator) => ({
+      indicator,
+      cells: rates.groups.map((g) => ctx.current.get(`${ctx.template}/${indicator}/${g}`)),
+    }))
+    .map((row) => ({ ...row, cells: row.cells.map((f) => (writable(f) ? f : undefined)) }))
+    .filter((row) => row.cells.some((f) => f !== undefined));
+  if (rows.length === 0) return undefined;
+  // groups that have at least one rate
+  const groups = rates.groups.map((_, i) => rows.some((r) => r.cells[i] !== undefined));
+  const complete = rows.every((r) => r.cells.every((f, i) => f !== undefined || !groups[i]));
+  const values = rows.flatMap((r) => r.cells.filter((f): f is Figure => f !== undefined));
+  const shown = values.map((f) => formatValue(f.value, { kind: "rate", unit: "%" }));
+  const single = groups.filter(Boolean).length === 1;
+  if (complete && values.length > 1 && new Set(shown).size === 1 && shown[0] !== undefined) {
+    return { text: rows.map((r) => r.indicator).join("、") + allAt(shown[0]), changed: false };
+  }
+  const parts: string[] = [];
+  let changed = false;
+  for (const row of rows) {
+    const present = row.cells
+      .map((f, i) => ({ f, group: rates.groups[i] ?? "" }))
+      .filter((c): c is { f: Figure; group: string } => c.f !== undefined);
+    const texts = present.map((c) => formatValue(c.f.value, { kind: "rate", unit: "%" }));
+    if (single) {
+      const one = present[0];
+      if (!one) continue;
+      const written = writeFigure(ctx, one.f.id, true, undefined);
+      if (!written) continue;
+      parts.push(`${row.indicator}${written.text}${written.after}`);
+      changed = written.changed;
+    } else if (present.length === groups.filter(Boolean).length) {
+      changed = false;
+      parts.push(
+        new Set(texts).size === 1 && texts[0] !== undefined
+          ? `${row.indicator}${allAt(texts[0])}`
+          : `${row.indicator}分别为${texts.join("、")}`
+      );
+    } else {
+      changed = false;
+      parts.push(present.map((c, i) => `${c.group}${row.indicator}${texts[i] ?? ""}`).join("，"));
+    }
+  }
+  if (parts.length === 0) return undefined;
+  return { text: parts.join("，"), changed };
+}
+
+/** Programme names of one category: unique, one line each, at most `max` then `等`. */
+function programmeNames(
+  ctx: SheetContext,
+  records: readonly TableRecord[],
+  nameHeader: string,
+  fallback: string,
+  max: number
+): ProgrammeNames {
+  const names = [
+    ...new Set(records.map((r) => oneLine(r.text[nameHeader] ?? "")).filter((n) => n !== "")),
+  ];
+  if (names.length === 0) names.push(fallback);
+  const shown = names.slice(0, Math.max(1, max));
+  const marks = shown.map((name) => {
+    ctx.cellTexts.push(name);
+    return `\uE000${ctx.cellTexts.length - 1}\uE000`;
+  });
+  return {
+    text: marks.join("、") + (names.length > shown.length ? "等" : ""),
+    several: names.length > 1,
+  };
+}
+
+function writeProgrammes(ctx: SheetContext, p: ProgrammePhrases): ClauseText | undefined {
+  const byCategory = new Map<string, TableRecord[]>();
+  for (const record of ctx.records) {
+    const category = oneLine(record.text[p.categoryHeader] ?? "");
+    if (category === "") continue;
+    const list = byCategory.get(category);
+    if (list) list.push(record);
+    else byCategory.set(category, [record]);
+  }
+  const rank = (c: string) => {
+    const i = p.order.indexOf(c);
+    return i < 0 ? p.order.length : i;
+  };
+  const categories = [...byCategory.keys()]
+    .map((c, met) => ({ c, met }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.met - b.met)
+    .map((x) => x.c);
+  const parts: string[] = [];
+  let changed = false;
+  for (const category of categories) {
+    const records = byCategory.get(category) ?? [];
+    const names = programmeNames(ctx, records, p.nameHeader, category, p.maxNames);
+    const phrase = p.byCategory[category] ?? p.fallback;
+    const resolve: Resolve = (name) =>
+      name.includes("/") ? name : `${ctx.template}/${name}/${category}`;
+    const written = writePhrase(ctx, phrase, resolve, names);
+    if (!written) continue;
+    parts.push(written.text);
+    changed = written.changed;
+  }
+  if (parts.length === 0) return undefined;
+  return { text: p.lead + parts.join(p.sep), changed };
+}
+
+function writeClause(ctx: SheetContext, clause: PhraseClause): ClauseText | undefined {
+  if (clause.text !== undefined) return writePhrase(ctx, clause.text);
+  if (clause.list) return writeList(ctx, clause.list);
+  if (clause.rates) return writeRates(ctx, clause.rates);
+  if (clause.programmes) return writeProgrammes(ctx, clause.programmes);
+  return undefined;
+}
+
+/** Puts the cell texts back in place of their marks, in Chinese punctuation. */
+function restoreCellTexts(text: string, cellTexts: readonly string[]): string {
+  return text.replace(/\uE000(\d+)\uE000/g, (_, i: string) =>
+    toChinesePunctuation(cellTexts[Number(i)] ?? "")
+  );
+}
+
+/**
+ * One sentence: the clauses that can be written, joined, ended with `。`; undefined when none can
+ * be, or when the guard finds anything unfilled in it.
+ */
+function writeSentence(ctx: SheetContext, sentence: PhraseSentence): string | undefined {
+  let text = "";
+  let previousWritten = false;
+  let previousChanged = false;
+  for (const clause of sentence) {
+    if (clause.attached && !previousWritten) continue;
+    const written = writeClause(ctx, clause);
+    if (!written) {
+      previousWritten = false;
+      continue;
+    }
+    if (text !== "") {
+      const sep = clause.sep ?? "，";
+      text += previousChanged ? (clause.sepAfterChange ?? sep) : sep;
+    }
+    text += written.text;
+    previousWritten = true;
+    previousChanged = written.changed;
+  }
+  if (text === "") return undefined;
+  text = toChinesePunctuation(text) + "。";
+  if (hasUnfilled(text)) return undefined;
+  return restoreCellTexts(text, ctx.cellTexts);
+}
+
+function figureMap(figures: readonly Figure[]): Map<string, Figure> {
+  return new Map(figures.map((f) => [f.id, f]));
+}
+
+function headingFor(style: HeadingStyle, n: number, title: string): Partial<DraftParagraph> {
+  if (style === "一、") return { heading: `${chineseNumeral(n)}、${title}`, headingLevel: 1 };
+  if (style === "（一）") return { heading: `（${chineseNumeral(n)}）${title}`, headingLevel: 2 };
+  return {};
+}
+
+/**
+ * Drafts one paragraph per sheet (表1…表4) from this year's tables and, optionally, last year's.
+ * Only sentences whose figures exist are written; a sheet with none gives no paragraph.
+ * @example draftReport([t1of2013], undefined, {}).paragraphs[0].text
+ * // "全年培训入党积极分子264人。发展预备党员49人，其中教工党员18人，学生党员31人；转正预备党员35人。…"
+ */
+export function draftReport(
+  current: readonly TableData[],
+  previous: readonly TableData[] | undefined,
+  options: DraftOptions = {}
+): Draft {
+  const phrases = options.phrases ?? DEFAULT_PHRASES;
+  const paragraphs: DraftParagraph[] = [];
+  for (const table of orderTables(current)) {
+    const sheetPhrases = phrases.find((p) => p.template === table.template);
+    if (!sheetPhrases) continue;
+    const before = previous ? previousTableFor(table, previous) : undefined;
+    const lastYear = before?.year ?? (isExactInteger(table.year) ? table.year - 1 : undefined);
+    const ctx: SheetContext = {
+      template: table.template,
+      current: figureMap(table.figures),
+      previous: before ? figureMap(before.figures) : undefined,
+      records: table.records,
+      yearLabel: yearLabel(lastYear),
+      numberStyle: options.numberStyle ?? "exact",
+      moneyUnit: options.moneyUnit ?? "元",
+      figureStyles: options.figureStyles ?? {},
+      includeComparison: options.includeComparison ?? true,
+      nameYear: options.nameYear ?? false,
+      cellTexts: [],
+    };
+    const text = sheetPhrases.sentences
+      .map((sentence) => writeSentence(ctx, sentence))
+      .filter((s): s is string => s !== undefined)
+      .join("");
+    if (text === "") continue;
+    paragraphs.push({
+      template: table.template,
+      sheet: table.sheet,
+      ...headingFor(options.headings ?? "none", paragraphs.length + 1, sheetPhrases.heading),
+      text,
+    });
+  }
+  return { paragraphs };
+}

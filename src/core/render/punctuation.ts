@@ -1,0 +1,33 @@
+/**
+ * Chinese punctuation for report text (SPEC §4): ASCII `, ; : ( ) ? !` become `，；：（）？！`.
+ * The `.` is left alone: in report text it is a decimal point (`14.0%`).
+ */
+
+const FULL_WIDTH: Readonly<Record<string, string>> = {
+  ",": "，",
+  ";": "；",
+  ":": "：",
+  "(": "（",
+  ")": "）",
+  "?": "？",
+  "!": "！",
+};
+
+const ASCII_PUNCTUATION = /[,;:()?!]/g;
+
+/**
+ * @example toChinesePunctuation("普通话培训班(暑期),共2期") // "普通话培训班（暑期），共2期"
+ * @example toChinesePunctuation("alert(1)") // "alert（1）"
+ */
+export function toChinesePunctuation(text: string): string {
+  return text.replace(ASCII_PUNCTUATION, (mark) => FULL_WIDTH[mark] ?? mark);
+}
+
+/**
+ * Cell text made fit for one line of report text: line breaks and runs of spaces become one
+ * space, ends trimmed.
+ * @example oneLine(" 普通话\n培训班 ") // "普通话 培训班"
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
