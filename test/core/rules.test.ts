@@ -335,6 +335,36 @@ describe("T4 信访咨询办理情况", () => {
   });
 });
 
+describe("T4-03 on the 合计 row", () => {
+  const rows = [
+    t4Row("来电", { 受理数: 100, 办结数: 100, 满意数: 100 }),
+    t4Row("来访", { 受理数: 100, 办结数: 96, 满意数: 90 }),
+  ];
+  const formats = { 办结率: "0.0%", 满意率: "0.0%" };
+  it("fires when the 合计 rate is not the ratio of the 合计 counts", () => {
+    const r = one("T4", rows, {
+      formats,
+      total: { 受理数: 200, 办结数: 196, 满意数: 190, 办结率: 0.99 },
+    });
+    expect(issuesOf(r, "T4-03")).toMatchObject([
+      { code: "closed-rate", cell: "F6", value: "99%", expected: "98%" },
+    ]);
+  });
+  it("near miss: 98% = 196 / 200; a blank 合计 rate", () => {
+    const r = one("T4", rows, {
+      formats,
+      total: { 受理数: 200, 办结数: 196, 满意数: 190, 办结率: 0.98 },
+    });
+    expect(issuesOf(r, "T4-03")).toEqual([]);
+  });
+  it("a plain 0 is 0% either way: no warning", () => {
+    const r = one("T4", [t4Row("来信", { 受理数: 5, 办结数: 0, 满意数: 0, 办结率: 0 })], {
+      formats: { 办结率: "General" },
+    });
+    expect(r.issues.filter((i) => i.cell === "F4")).toEqual([]);
+  });
+});
+
 describe("G rules (every template)", () => {
   it("G-01 (E) a required header is missing: reported at the header row", () => {
     const headers = [
@@ -418,6 +448,21 @@ describe("G rules (every template)", () => {
     ]);
     const r4 = one("T4", [t4Row("来电"), t4Row("来电", { 受理数: 200 })]);
     expect(issuesOf(r4, "G-02")).toMatchObject([{ code: "duplicate-value", cell: "A5" }]);
+  });
+  it("G-02 each repeated value points at its own first row", () => {
+    const r = one("T1", [
+      t1Row("甲"),
+      t1Row("乙"),
+      t1Row("丙"),
+      t1Row("乙", { 年末党员数: 1 }),
+      t1Row("甲", { 年末党员数: 2 }),
+      t1Row("乙", { 年末党员数: 3 }),
+    ]);
+    expect(issuesOf(r, "G-02").map((i) => [i.cell, i.params?.other])).toEqual([
+      ["A7", "A5"],
+      ["A8", "A4"],
+      ["A9", "A5"],
+    ]);
   });
   it("G-02 near miss: optional cells may be blank", () => {
     expect(

@@ -247,7 +247,9 @@ export class ColumnReader {
     if (!Number.isFinite(v)) return set(out, READ_INVALID, NaN, "not-a-number");
     if (isPercentFormat(format)) return this.percentFrom(v, 2, out, "");
     if (v > 1 && v <= 100) return this.percentFrom(v, 0, out, "lenient-percent-number");
-    if (v >= 0 && v <= 1) return this.percentFrom(v, 2, out, "lenient-percent-fraction");
+    // 0 is 0% either way; 1 could be 1% or 100%
+    if (v === 0) return this.percentFrom(0, 0, out, "");
+    if (v > 0 && v <= 1) return this.percentFrom(v, 2, out, "lenient-percent-fraction");
     this.percentFrom(v, 0, out, "");
   }
 
@@ -268,7 +270,7 @@ export class ColumnReader {
       return;
     }
     if (pct > 1 && pct <= 100) return this.percentFrom(pct, 0, out, "lenient-percent-number");
-    if (pct >= 0 && pct <= 1) return this.percentFrom(pct, 2, out, "lenient-percent-fraction");
+    if (pct > 0 && pct <= 1) return this.percentFrom(pct, 2, out, "lenient-percent-fraction");
     this.percentFrom(pct, 0, out, mainLenientCode(parsed.lenient));
   }
 

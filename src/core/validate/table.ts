@@ -221,7 +221,9 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       cols.findIndex((c) => c.type === "text")
     );
   const keySheetCol = colOf[keyCol] ?? -1;
-  const keyRows = new Map<string, number>();
+  // a Set until a key repeats (one hash operation per row), then a Map from key to first row
+  const keySeen = new Set<string>();
+  let keyRows: Map<string, number> | undefined;
   const keyMore = new Map<string, number[]>();
 
   // groups (per allowed value of the groupBy enum column)
@@ -487,12 +489,42 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     });
   }
 
+  /** The duplicate key of a row whose key cell reads as OK. */
+  function keyText(raw: CellValue, enumIndex: number): string {
+    return kinds[keyCol] === K_ENUM
+      ? (readers[keyCol] as ColumnReader).allowedValue(enumIndex)
+      : trimmed(typeof raw === "string" ? raw : String(displayValue(raw)));
+  }
+
+  /** Key → first data row, for the data rows above `end` (built once, at the first repeated key). */
+  function firstRowsByKey(end: number): Map<string, number> {
+    const map = new Map<string, number>();
+    const keyReading = newReading();
+    for (let p = d.headerRow + 1; p < end; p++) {
+      const prev = rows[p];
+      if (prev === undefined || prev.length === 0 || isBlankRow(prev, mapped)) continue;
+      const raw = prev[keySheetCol];
+      (readers[keyCol] as ColumnReader).read(
+        raw,
+        formats?.[p]?.[keySheetCol],
+        hasFormats,
+        keyReading
+      );
+      if (keyReading.status !== OK) continue;
+      const key = keyText(raw, keyReading.value);
+      if (!map.has(key)) map.set(key, p);
+    }
+    return map;
+  }
+
   function checkDuplicate(r: number, row: readonly CellValue[]): void {
     const raw = row[keySheetCol];
-    const key =
-      kinds[keyCol] === K_ENUM
-        ? (readers[keyCol] as ColumnReader).allowedValue(vals[keyCol] as number)
-        : trimmed(typeof raw === "string" ? raw : String(displayValue(raw)));
+    const key = keyText(raw, vals[keyCol] as number);
+    if (keyRows === undefined) {
+      const size = keySeen.size;
+      if (keySeen.add(key).size !== size) return;
+      keyRows = firstRowsByKey(r);
+    }
     const first = keyRows.get(key);
     if (first === undefined) {
       keyRows.set(key, r);
@@ -568,8 +600,41 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
         });
       }
     }
+    checkTotalRates(totalRowCells);
   } else if (dataRows > 0) {
     push("G-03", "no-total-row", "warning", headerAddress, {});
+  }
+
+  /** T4-03 on the 合计 row: its rates against the totals of the counts. */
+  function checkTotalRates(cells: readonly CellValue[]): void {
+    if (rateChecks.length === 0) return;
+    for (let k = 0; k < n; k++) {
+      status[k] = summed[k] && filled[k] ? OK : BLANK;
+      vals[k] = summed[k] ? (sums[k] as number) : NaN;
+    }
+    for (const check of rateChecks) {
+      const c = colOf[check.rate] as number;
+      if (c < 0) continue;
+      const v = cells[c];
+      (readers[check.rate] as ColumnReader).read(v, formats?.[totalRow]?.[c], hasFormats, reading);
+      status[check.rate] = reading.status;
+      vals[check.rate] = reading.value;
+      if (reading.status === INVALID) {
+        push("G-02", reading.code, "error", a1(totalRow, c), {
+          column: cols[check.rate]?.header ?? "",
+          value: displayValue(v),
+        });
+      } else if (reading.status === OK && reading.code !== "") {
+        push("G-02", reading.code, "warning", a1(totalRow, c), {
+          column: cols[check.rate]?.header ?? "",
+          value: displayValue(v),
+          expected: reading.expected ?? null,
+          explained: remarkFilled(cells),
+          params: { lenient: reading.lenient },
+        });
+      }
+    }
+    for (const check of rateChecks) checkRate(check, totalRow, cells);
   }
 
   // figures (sums of the data rows)
