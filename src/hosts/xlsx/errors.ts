@@ -1,0 +1,34 @@
+/**
+ * Why an .xlsx file could not be read. `reason` is the Chinese sentence shown to the user (the
+ * command line prints `文件名：reason`); `code` is for programs and tests.
+ */
+export type XlsxErrorCode =
+  | "empty"
+  | "not-zip"
+  | "xls"
+  | "encrypted"
+  | "corrupt"
+  | "not-xlsx"
+  | "missing-part"
+  | "too-large"
+  | "aborted";
+
+export class XlsxReadError extends Error {
+  readonly code: XlsxErrorCode;
+  readonly reason: string;
+
+  constructor(code: XlsxErrorCode, reason: string) {
+    super(reason);
+    this.name = "XlsxReadError";
+    this.code = code;
+    this.reason = reason;
+  }
+}
+
+/** True when `e` is a read error of this module (also across bundles: checks the shape). */
+export function isXlsxReadError(e: unknown): e is XlsxReadError {
+  return (
+    e instanceof XlsxReadError ||
+    (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "XlsxReadError")
+  );
+}

@@ -1,0 +1,360 @@
+/**
+ * The fast .xlsx reader: bytes in, the core's `WorkbookModel` out. Runs in Node and the browser
+ * (no Node modules here; Node callers may pass zlib's native inflate through `inflateRaw`).
+ *
+ * It reads only what the checks need: workbook.xml (sheet names, visibility, 1904 dates), the
+ * relationships, sharedStrings.xml, styles.xml (number formats per style) and the worksheets.
+ */
+import type { SheetModel, WorkbookModel } from "../../core/model";
+import { XlsxReadError, isXlsxReadError } from "./errors";
+import { scanSheet, type ScanContext } from "./sheet";
+import { NO_STYLES, parseStyles } from "./styles";
+import { attr, elementPrefix, findStartTag, richText, tagEnd } from "./xml";
+import { openZip, type InflateRaw, type ZipArchive } from "./zip";
+
+/** A sheet as read from a file: the core's model plus what only a file knows. */
+export interface XlsxSheetModel extends SheetModel {
+  /** Merged areas (`A1:K1`); see sheet.ts for how their values are placed. */
+  readonly merges: readonly string[];
+  /** `hidden` / `veryHidden` sheets are read too (last year's data is often hidden). */
+  readonly state: "visible" | "hidden" | "veryHidden";
+}
+
+export interface XlsxWorkbookModel extends WorkbookModel {
+  readonly sheets: readonly XlsxSheetModel[];
+  /** The workbook counts dates from 1904 (Mac); serials in the model are already 1900-based. */
+  readonly date1904: boolean;
+}
+
+export interface XlsxReadOptions {
+  /** A faster raw-DEFLATE inflater (e.g. Node's zlib.inflateRawSync). */
+  readonly inflateRaw?: InflateRaw;
+  /** Refuse workbooks with more non-blank cells than this (default 5,000,000). */
+  readonly maxCells?: number;
+  /** Progress: `done`/`total` in characters of worksheet XML. */
+  readonly onProgress?: (p: { done: number; total: number }) => void;
+  readonly signal?: AbortSignal;
+}
+
+export const DEFAULT_MAX_CELLS = 5_000_000;
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Text of an XML part (UTF-8, or UTF-16 with a byte-order mark). */
+function partText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return utf8.decode(bytes);
+}
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+/** Searches bytes for an ASCII name stored as UTF-16LE (how CFB directory entries are named). */
+function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
+  const first = name.charCodeAt(0);
+  const limit = bytes.length - name.length * 2;
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i <= limit; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < name.length; k++) {
+      if (bytes[i + 2 * k] !== name.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    if (bytes[i + 1] === 0) return true;
+  }
+  return false;
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Says what a file that is not a readable .xlsx is, from its first bytes; undefined for a zip.
+ * @example sniffNonXlsx(new Uint8Array()) // XlsxReadError("empty", …)
+ */
+export function sniffNonXlsx(bytes: Uint8Array): XlsxReadError | undefined {
+  if (bytes.length === 0) return new XlsxReadError("empty", "文件为空（0 字节）");
+  if (startsWith(bytes, CFB_MAGIC)) {
+    if (hasUtf16Name(bytes, "EncryptionInfo") || hasUtf16Name(bytes, "EncryptedPackage")) {
+      return new XlsxReadError(
+        "encrypted",
+        "文件已加密（有密码保护），请在 Excel 中取消密码后另存为 .xlsx 再试"
+      );
+    }
+    return new XlsxReadError(
+      "xls",
+      "这是旧版 Excel 97-2003 文件（.xls），请在 Excel 中另存为 .xlsx 后再试"
+    );
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return undefined;
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
+    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 PDF 文件）");
+  let text = "";
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 512));
+  } catch {
+    /* binary */
+  }
+  const head = text.trimStart().slice(0, 200).toLowerCase();
+  if (head.startsWith("<html") || head.startsWith("<!doctype html") || head.includes("<table")) {
+    return new XlsxReadError(
+      "not-xlsx",
+      "不是 .xlsx 文件（这是网页/HTML 文件，只是扩展名为表格），请在 Excel 中另存为 .xlsx"
+    );
+  }
+  if (head.startsWith("<?xml")) {
+    return new XlsxReadError(
+      "not-xlsx",
+      "不是 .xlsx 文件（这是 XML 文件，可能是 Excel 2003 XML 表格），请在 Excel 中另存为 .xlsx"
+    );
+  }
+  if (text && (head.includes(",") || head.includes("\t"))) {
+    return new XlsxReadError(
+      "not-xlsx",
+      "不是 .xlsx 文件（这是文本/CSV 文件），请在 Excel 中打开后另存为 .xlsx"
+    );
+  }
+  return new XlsxReadError("not-zip", "不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）");
+}
+
+interface Relationship {
+  readonly type: string;
+  readonly target: string;
+}
+
+/** `Id → {type, target}` of a .rels part; targets resolved against `baseDir` (`xl/`). */
+function parseRels(xml: string, baseDir: string): Map<string, Relationship> {
+  const rels = new Map<string, Relationship>();
+  const p = elementPrefix(xml, "Relationships");
+  let i = findStartTag(xml, p + "Relationship", 0);
+  while (i >= 0) {
+    const gt = tagEnd(xml, i);
+    if (gt < 0) break;
+    const id = attr(xml, i, gt, "Id");
+    const type = attr(xml, i, gt, "Type") ?? "";
+    const target = attr(xml, i, gt, "Target");
+    const external = attr(xml, i, gt, "TargetMode") === "External";
+    if (id && target && !external) rels.set(id, { type, target: resolvePart(baseDir, target) });
+    i = findStartTag(xml, p + "Relationship", gt);
+  }
+  return rels;
+}
+
+/**
+ * A relationship target as a zip entry name.
+ * @example resolvePart("xl/", "worksheets/sheet1.xml") // "xl/worksheets/sheet1.xml"
+ * @example resolvePart("xl/", "/xl/styles.xml") // "xl/styles.xml"
+ */
+export function resolvePart(baseDir: string, target: string): string {
+  const raw = target.startsWith("/") ? target.slice(1) : baseDir + target;
+  const out: string[] = [];
+  for (const seg of raw.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+function typeIs(rel: Relationship, kind: string): boolean {
+  return rel.type.endsWith("/" + kind);
+}
+
+function readText(zip: ZipArchive, name: string): string | undefined {
+  const bytes = zip.read(name);
+  return bytes === undefined ? undefined : partText(bytes);
+}
+
+function whatElse(zip: ZipArchive): XlsxReadError {
+  const has = (n: string): boolean => zip.entries.has(n);
+  if (has("mimetype") && has("content.xml")) {
+    return new XlsxReadError(
+      "not-xlsx",
+      "不是 .xlsx 文件（这是 OpenDocument 表格 .ods），请另存为 .xlsx 后再试"
+    );
+  }
+  if (has("xl/workbook.bin")) {
+    return new XlsxReadError(
+      "not-xlsx",
+      "不是 .xlsx 文件（这是二进制工作簿 .xlsb），请在 Excel 中另存为 .xlsx 后再试"
+    );
+  }
+  if (has("word/document.xml"))
+    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 Word 文档）");
+  if (has("ppt/presentation.xml"))
+    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 PowerPoint 文档）");
+  if (!has("[Content_Types].xml")) {
+    return new XlsxReadError(
+      "not-xlsx",
+      "不是 .xlsx 文件（这是普通 zip 压缩包，不是 Excel 工作簿）"
+    );
+  }
+  return new XlsxReadError("missing-part", "文件不完整：缺少工作簿部件（xl/workbook.xml）");
+}
+
+/** All `<si>` items of sharedStrings.xml, rich text runs joined, phonetic runs left out. */
+export function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const p = elementPrefix(xml, "sst");
+  const siClose = "</" + p + "si>";
+  const phonetic = { next: -2 };
+  let i = findStartTag(xml, p + "si", 0);
+  while (i >= 0) {
+    const gt = xml.indexOf(">", i);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      out.push("");
+      i = findStartTag(xml, p + "si", gt);
+      continue;
+    }
+    let end = xml.indexOf(siClose, gt);
+    if (end < 0) end = xml.length;
+    out.push(richText(xml, gt, end, p, phonetic));
+    i = findStartTag(xml, p + "si", end);
+  }
+  return out;
+}
+
+interface SheetEntry {
+  readonly name: string;
+  readonly state: "visible" | "hidden" | "veryHidden";
+  readonly part: string;
+}
+
+function parseWorkbook(
+  xml: string,
+  rels: Map<string, Relationship>
+): { sheets: SheetEntry[]; date1904: boolean } {
+  const p = elementPrefix(xml, "workbook");
+  let date1904 = false;
+  const pr = findStartTag(xml, p + "workbookPr", 0);
+  if (pr >= 0) {
+    const v = attr(xml, pr, tagEnd(xml, pr), "date1904");
+    date1904 = v === "1" || v === "true";
+  }
+  const sheets: SheetEntry[] = [];
+  let i = findStartTag(xml, p + "sheet", 0);
+  while (i >= 0) {
+    const gt = tagEnd(xml, i);
+    if (gt < 0) break;
+    const name = attr(xml, i, gt, "name") ?? `Sheet${sheets.length + 1}`;
+    const stateAttr = attr(xml, i, gt, "state");
+    const state = stateAttr === "hidden" || stateAttr === "veryHidden" ? stateAttr : "visible";
+    const rid = relationshipIdAttr(xml, i, gt);
+    const rel = rid === undefined ? undefined : rels.get(rid);
+    if (rel && typeIs(rel, "worksheet")) sheets.push({ name, state, part: rel.target });
+    i = findStartTag(xml, p + "sheet", gt);
+  }
+  return { sheets, date1904 };
+}
+
+/** The `r:id` attribute whatever its prefix is called. */
+function relationshipIdAttr(xml: string, start: number, end: number): string | undefined {
+  const direct = attr(xml, start, end, "r:id");
+  if (direct !== undefined) return direct;
+  let i = xml.indexOf(":id=", start);
+  while (i >= 0 && i < end) {
+    const q = xml.charCodeAt(i + 4);
+    if (q === 34 || q === 39) {
+      const close = xml.indexOf(q === 34 ? '"' : "'", i + 5);
+      if (close > 0 && close < end) return xml.slice(i + 5, close);
+    }
+    i = xml.indexOf(":id=", i + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Reads an .xlsx file into the core's model. Throws `XlsxReadError` (with a Chinese `reason`) for
+ * anything that is not a readable .xlsx: empty, not a zip, .xls, password-protected, corrupt,
+ * missing parts, too large.
+ * @example readXlsx(await file.bytes()).sheets.map(s => s.name)
+ */
+export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxWorkbookModel {
+  try {
+    return readXlsxUnchecked(bytes, options);
+  } catch (e) {
+    if (isXlsxReadError(e)) throw e;
+    if (e instanceof RangeError) {
+      throw new XlsxReadError("too-large", "文件过大，内存不足以读取，请只保留统计表后再试");
+    }
+    throw new XlsxReadError(
+      "corrupt",
+      "文件已损坏（无法解析其内容），请在 Excel 中打开后另存为 .xlsx 再试"
+    );
+  }
+}
+
+function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWorkbookModel {
+  const notXlsx = sniffNonXlsx(bytes);
+  if (notXlsx) throw notXlsx;
+  const zip = openZip(bytes, options.inflateRaw);
+
+  const rootRelsXml = readText(zip, "_rels/.rels");
+  let workbookPart = "xl/workbook.xml";
+  if (rootRelsXml !== undefined) {
+    for (const rel of parseRels(rootRelsXml, "").values()) {
+      if (typeIs(rel, "officeDocument")) workbookPart = rel.target;
+    }
+  }
+  const workbookXml =
+    readText(zip, workbookPart) ??
+    (workbookPart !== "xl/workbook.xml" ? readText(zip, "xl/workbook.xml") : undefined);
+  if (workbookXml === undefined) throw whatElse(zip);
+  const baseDir = workbookPart.includes("/")
+    ? workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1)
+    : "";
+  const relsPart = baseDir + "_rels/" + workbookPart.slice(baseDir.length) + ".rels";
+  const relsXml = readText(zip, relsPart);
+  if (relsXml === undefined)
+    throw new XlsxReadError("missing-part", `文件不完整：缺少工作簿关系部件（${relsPart}）`);
+  const rels = parseRels(relsXml, baseDir);
+  const { sheets, date1904 } = parseWorkbook(workbookXml, rels);
+
+  let sharedStrings: string[] = [];
+  let styles = NO_STYLES;
+  for (const rel of rels.values()) {
+    if (typeIs(rel, "sharedStrings")) {
+      const xml = readText(zip, rel.target);
+      if (xml !== undefined) sharedStrings = parseSharedStrings(xml);
+    } else if (typeIs(rel, "styles")) {
+      const xml = readText(zip, rel.target);
+      if (xml !== undefined) styles = parseStyles(xml);
+    }
+  }
+
+  const total = sheets.reduce((n, s) => n + (zip.entries.get(s.part)?.size ?? 0), 0);
+  let doneBefore = 0;
+  const budget = { cells: 0, maxCells: options.maxCells ?? DEFAULT_MAX_CELLS };
+  const out: XlsxSheetModel[] = [];
+  for (const entry of sheets) {
+    if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
+    const xml = readText(zip, entry.part);
+    if (xml === undefined) {
+      throw new XlsxReadError(
+        "missing-part",
+        `文件不完整：缺少工作表「${entry.name}」的内容（${entry.part}）`
+      );
+    }
+    const before = doneBefore;
+    const ctx: ScanContext = {
+      sharedStrings,
+      styles,
+      date1904,
+      budget,
+      onRows: (offset) => {
+        if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
+        options.onProgress?.({ done: before + Math.min(offset, xml.length), total });
+      },
+    };
+    const scanned = scanSheet(xml, ctx);
+    doneBefore += zip.entries.get(entry.part)?.size ?? 0;
+    options.onProgress?.({ done: doneBefore, total });
+    out.push({
+      name: entry.name,
+      state: entry.state,
+      values: scanned.values,
+      formats: scanned.formats,
+      merges: scanned.merges,
+    });
+  }
+  return { sheets: out, date1904 };
+}

@@ -1,0 +1,260 @@
+/**
+ * Small, allocation-light helpers for scanning SpreadsheetML text with indexOf/charCodeAt (no DOM
+ * parser, no regex per cell). Inputs are well-formed enough for Excel; anything else must not
+ * throw worse than "not found".
+ */
+
+/**
+ * Decodes XML entities (`&lt;` `&gt;` `&amp;` `&quot;` `&apos;` `&#NN;` `&#xHH;`) and the OOXML
+ * `_xHHHH_` escapes (`_x000D_` is a carriage return, `_x005F_` escapes a literal underscore).
+ * @example decodeXmlText("a &amp; b_x000D_") // "a & b\r"
+ */
+export function decodeXmlText(s: string): string {
+  if (s.indexOf("&") < 0 && s.indexOf("_x") < 0) return s;
+  return decodeOoxmlEscapes(decodeEntities(s));
+}
+
+/** XML entities only (attribute values carry no `_xHHHH_` escapes). */
+export function decodeEntities(s: string): string {
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  let out = "";
+  let last = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp + 1);
+    if (semi < 0 || semi - amp > 12) break;
+    const name = s.slice(amp + 1, semi);
+    let rep: string | undefined;
+    switch (name) {
+      case "lt":
+        rep = "<";
+        break;
+      case "gt":
+        rep = ">";
+        break;
+      case "amp":
+        rep = "&";
+        break;
+      case "quot":
+        rep = '"';
+        break;
+      case "apos":
+        rep = "'";
+        break;
+      default:
+        if (name.charCodeAt(0) === 35 /* # */) {
+          const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
+          const code = hex ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+          if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff)
+            rep = String.fromCodePoint(code);
+        }
+    }
+    if (rep !== undefined) {
+      out += s.slice(last, amp) + rep;
+      last = semi + 1;
+    }
+    amp = s.indexOf("&", rep !== undefined ? semi + 1 : amp + 1);
+  }
+  return out + s.slice(last);
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/**
+ * `_xHHHH_` escapes of ECMA-376 (characters XML cannot hold, e.g. `_x000D_`); `_x005F_` before
+ * such a pattern keeps it literal.
+ * @example decodeOoxmlEscapes("a_x000D_b") // "a\rb"
+ */
+export function decodeOoxmlEscapes(s: string): string {
+  let i = s.indexOf("_x");
+  if (i < 0) return s;
+  let out = "";
+  let last = 0;
+  while (i >= 0) {
+    if (
+      i + 6 < s.length &&
+      s.charCodeAt(i + 6) === 95 &&
+      isHex(s.charCodeAt(i + 2)) &&
+      isHex(s.charCodeAt(i + 3)) &&
+      isHex(s.charCodeAt(i + 4)) &&
+      isHex(s.charCodeAt(i + 5))
+    ) {
+      const code = parseInt(s.slice(i + 2, i + 6), 16);
+      out += s.slice(last, i) + String.fromCharCode(code);
+      last = i + 7;
+      i = s.indexOf("_x", last);
+    } else {
+      i = s.indexOf("_x", i + 1);
+    }
+  }
+  return out + s.slice(last);
+}
+
+/**
+ * The value of attribute `name` inside the tag text `xml[start, end)` (start at `<`, end at `>`),
+ * entity-decoded; undefined when absent. Compares whole attribute names (`id` does not match
+ * `r:id`) and never looks outside the tag.
+ * @example attr('<sheet name="表1" r:id="rId1"/>', 0, 30, "name") // "表1"
+ */
+export function attr(xml: string, start: number, end: number, name: string): string | undefined {
+  let i = start + 1;
+  // skip the element name
+  while (i < end) {
+    const c = xml.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) break;
+    i++;
+  }
+  while (i < end) {
+    let c = xml.charCodeAt(i);
+    while ((c === 32 || c === 9 || c === 10 || c === 13) && i < end) c = xml.charCodeAt(++i);
+    const nameStart = i;
+    while (
+      c !== 61 &&
+      c !== 32 &&
+      c !== 9 &&
+      c !== 10 &&
+      c !== 13 &&
+      c !== 62 &&
+      c !== 47 &&
+      i < end
+    )
+      c = xml.charCodeAt(++i);
+    const nameEnd = i;
+    while ((c === 32 || c === 9 || c === 10 || c === 13) && i < end) c = xml.charCodeAt(++i);
+    if (c !== 61 /* = */) {
+      i++;
+      continue;
+    }
+    c = xml.charCodeAt(++i);
+    while ((c === 32 || c === 9 || c === 10 || c === 13) && i < end) c = xml.charCodeAt(++i);
+    if (c !== 34 && c !== 39) return undefined;
+    const close = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+    if (close < 0 || close > end) return undefined;
+    if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart))
+      return decodeEntities(xml.slice(i + 1, close));
+    i = close + 1;
+  }
+  return undefined;
+}
+
+/**
+ * End of the tag opened at `lt` (index of its `>`), honouring quoted attribute values.
+ * @example tagEnd('<a b=">">', 0) // 8
+ */
+export function tagEnd(xml: string, lt: number): number {
+  let i = lt + 1;
+  const n = xml.length;
+  while (i < n) {
+    const c = xml.charCodeAt(i);
+    if (c === 62) return i;
+    if (c === 34 || c === 39) {
+      const close = xml.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else i++;
+  }
+  return -1;
+}
+
+/**
+ * Namespace prefix (with its colon) used for the root element `localName`, e.g. `x:` when a
+ * writer spells `<x:worksheet>`; empty for the default namespace.
+ * @example elementPrefix('<?xml?><x:worksheet>', "worksheet") // "x:"
+ */
+export function elementPrefix(xml: string, localName: string): string {
+  let i = xml.indexOf(localName);
+  while (i > 0) {
+    const c = xml.charCodeAt(i - 1);
+    const after = xml.charCodeAt(i + localName.length);
+    if (
+      (after === 32 ||
+        after === 62 ||
+        after === 47 ||
+        after === 10 ||
+        after === 13 ||
+        after === 9) &&
+      (c === 60 || c === 58)
+    ) {
+      if (c === 60) return "";
+      const lt = xml.lastIndexOf("<", i);
+      return xml.slice(lt + 1, i);
+    }
+    i = xml.indexOf(localName, i + 1);
+  }
+  return "";
+}
+
+/**
+ * Index of the next start tag `<name` (followed by space, `>` or `/`) at or after `from`, or -1.
+ * @example findStartTag("<rows><row r='1'>", "row", 0) // 6
+ */
+export function findStartTag(xml: string, name: string, from: number, limit = xml.length): number {
+  const open = "<" + name;
+  let i = xml.indexOf(open, from);
+  while (i >= 0 && i < limit) {
+    const c = xml.charCodeAt(i + open.length);
+    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    i = xml.indexOf(open, i + 1);
+  }
+  return -1;
+}
+
+/** Where the next phonetic run (`<rPh>`) is: -1 none left, -2 not looked for yet. */
+export interface PhoneticCursor {
+  next: number;
+}
+
+/**
+ * Concatenated text of the `<t>` elements in `xml[start, end)` — a shared string item or an
+ * inline string — skipping phonetic runs (`<rPh>`), decoded.
+ * @example richText("<si><r><t>党</t></r><r><t xml:space='preserve'>员 </t></r></si>", 0, 60, "") // "党员 "
+ */
+export function richText(
+  xml: string,
+  start: number,
+  end: number,
+  prefix: string,
+  phonetic: PhoneticCursor = { next: -2 }
+): string {
+  const tOpen = "<" + prefix + "t";
+  const tClose = "</" + prefix + "t>";
+  const phOpen = "<" + prefix + "rPh";
+  const phClose = "</" + prefix + "rPh>";
+  let out = "";
+  // the next <rPh> at or after `start`, remembered across calls so that a document is searched once
+  if (phonetic.next !== -1 && phonetic.next < start) phonetic.next = xml.indexOf(phOpen, start);
+  let ph = phonetic.next >= end ? -1 : phonetic.next;
+  let i = xml.indexOf(tOpen, start);
+  scan: while (i >= 0 && i < end) {
+    // skip a phonetic run (<rPh>…</rPh>) that holds this <t>
+    while (ph >= 0 && ph < i) {
+      const phEnd = xml.indexOf(phClose, ph);
+      if (phEnd < 0) break scan;
+      ph = xml.indexOf(phOpen, phEnd);
+      phonetic.next = ph;
+      if (ph >= end) ph = -1;
+      if (phEnd > i) {
+        i = xml.indexOf(tOpen, phEnd);
+        continue scan;
+      }
+    }
+    const c = xml.charCodeAt(i + tOpen.length);
+    if (c !== 62 && c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+      i = xml.indexOf(tOpen, i + 1);
+      continue;
+    }
+    const gt = xml.indexOf(">", i);
+    if (gt < 0 || gt >= end) break;
+    if (xml.charCodeAt(gt - 1) === 47) {
+      i = xml.indexOf(tOpen, gt); // <t/>
+      continue;
+    }
+    const close = xml.indexOf(tClose, gt);
+    if (close < 0 || close > end) break;
+    out += xml.slice(gt + 1, close);
+    i = xml.indexOf(tOpen, close + tClose.length);
+  }
+  return decodeXmlText(out);
+}
