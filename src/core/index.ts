@@ -75,3 +75,14 @@ export type {
   RatesPhrase,
   ProgrammePhrases,
 } from "./draft";
+// Word-ready output (issue 3, SPEC §4); the .docx renderer is a separate entry loaded on demand:
+// `const { renderDocx } = await import("./render/docx")`.
+export {
+  renderText,
+  renderHtml,
+  escapeHtml,
+  toChinesePunctuation,
+  indentLine,
+  REPORT_STYLE,
+  TEXT_INDENT,
+} from "./render";
