@@ -174,6 +174,22 @@ describe("number formatting", () => {
   ])("approximates %i as %s (floor, never more)", (value, expected) => {
     expect(approximateWhole(BigInt(value))).toBe(expected);
   });
+  it("never overstates: the approximation is at most the figure, 多 exactly when something was cut", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2_000_000_000 }), (v) => {
+        const text = approximateWhole(BigInt(v));
+        const m = /^(\d+)(万)?(多)?$/.exec(text);
+        expect(m).not.toBeNull();
+        const shown = Number(m![1]) * (m![2] ? 10000 : 1);
+        expect(shown).toBeLessThanOrEqual(v);
+        expect(m![3] === "多").toBe(shown < v);
+        // what is cut off is less than one unit of the last digit kept
+        const step = v < 100 ? 1 : v < 1000 ? 10 : v < 10000 ? 100 : 10000;
+        expect(v - shown).toBeLessThan(step);
+      })
+    );
+  });
+
   it("marks a cut-off fraction with 多", () => {
     expect(approximateWhole(BigInt(56), true)).toBe("56多");
     expect(formatMoney(7000050, "元", "approximate")).toBe("7万多元");
