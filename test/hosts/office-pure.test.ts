@@ -23,6 +23,7 @@ describe("toCellValue", () => {
     [42, "Double", 42],
     [0, "Integer", 0],
     ["=1+1", "String", "=1+1"],
+    ["", "String", null],
     ["49人", "String", "49人"],
     ["", "Unknown", null],
     ["图片", "RichValue", "图片"],

@@ -22,7 +22,8 @@ export function toCellValue(value: unknown, type: string | undefined): CellValue
     case "Integer":
       return typeof value === "number" ? value : Number(value);
     case "String":
-      return typeof value === "string" ? value : String(value);
+      // a formula returning "" looks blank and is blank to the checks
+      return value === "" ? null : typeof value === "string" ? value : String(value);
     default:
       if (value === "" || value === null || value === undefined) return null;
       return typeof value === "number" || typeof value === "boolean" || typeof value === "string"
