@@ -267,8 +267,19 @@ describe("compareTables", () => {
       t4(2012, [{ 渠道: "来电", 计量单位: "个", 受理数: 160, 办结数: 154 }]),
       t3(2012, [{ 经费类别: "三公经费", 金额: "135000" }]),
     ];
-    const result = compareTables(now, before);
-    expect(result.map((c) => c.template)).toEqual(["T3", "T3", "T4", "T4", "T4"]);
+    expect(compareTables(now, before).map((c) => c.id)).toEqual([
+      "T3/金额（元）/三公经费",
+      "T4/受理数/来电",
+      "T4/办结率/来电",
+    ]);
+    const result = compareTables(now, before, { scope: "all" });
+    expect(result.map((c) => c.id)).toEqual([
+      "T3/金额（元）/三公经费",
+      "T3/金额（元）",
+      "T4/受理数/来电",
+      "T4/办结数/来电",
+      "T4/办结率/来电",
+    ]);
     expect(result.find((c) => c.id === "T3/金额（元）/三公经费")).toMatchObject({
       group: "三公经费",
       label: "三公经费金额",

@@ -33,6 +33,12 @@ export interface Comparison {
 export interface CompareOptions {
   /** Money changes worded in 元 (default) or 万元. */
   readonly moneyUnit?: MoneyUnit;
+  /**
+   * Which figures: `headline` (default: SPEC §2's headline figures, plus the rates, which §2
+   * compares in 百分点) or `all` (also per-category 表2 figures, 表3 total and 受益人数, 表4
+   * 办结数/满意数).
+   */
+  readonly scope?: "headline" | "all";
 }
 
 const TEMPLATE_ORDER: readonly TemplateId[] = ["T1", "T2", "T3", "T4"];
@@ -81,9 +87,10 @@ export function previousTableFor(
 }
 
 /**
- * Compares every figure present in both years (same id, same kind and unit), in 表1…表4 order
- * and the figures' own order. Figures missing in either year, or whose value is not an exact
- * integer, are left out: no comparison is better than a wrong one.
+ * Compares every headline figure and rate (or, with `scope: "all"`, every figure) present in both
+ * years (same id, same kind and unit), in 表1…表4 order and the figures' own order. Figures
+ * missing in either year, or whose value is not an exact integer, are left out: no comparison is
+ * better than a wrong one.
  * @example compareTables([t1of2013], [t1of2012])[0].text // "比上年增加6人，增长14.0%"
  */
 export function compareTables(
@@ -92,11 +99,13 @@ export function compareTables(
   options: CompareOptions = {}
 ): Comparison[] {
   const out: Comparison[] = [];
+  const all = options.scope === "all";
   for (const table of orderTables(current)) {
     const before = previousTableFor(table, previous);
     if (!before) continue;
     const lastYear = new Map(before.figures.map((f) => [f.id, f]));
     for (const figure of table.figures) {
+      if (!all && !figure.headline && figure.kind !== "rate") continue;
       const old = lastYear.get(figure.id);
       if (!old || old.kind !== figure.kind || old.unit !== figure.unit) continue;
       const change = yoyChange(figure.value, old.value, figure.kind);
