@@ -17,7 +17,7 @@
  * e.g. with esbuild, and call it before the page's scripts run).
  */
 
-import { columnLetters } from "../../src/core/model";
+import { columnLetters, type CellValue, type WorkbookModel } from "../../src/core/model";
 
 /* ---------------------------------------------------------------- cell model */
 
@@ -1586,4 +1586,21 @@ export function generatedSheet(name: string, rows: number, cols: number): FakeSh
     values[r] = row;
   }
   return { name, values };
+}
+
+/**
+ * The fake's sheets for a neutral workbook model (e.g. read from an .xlsx), as Excel would hold
+ * them: dates as serial numbers (their format says "date"), errors as error values.
+ */
+export function sheetsFromModel(model: WorkbookModel): FakeSheetSpec[] {
+  const cell = (v: CellValue): FakeCell => {
+    if (v === undefined || v === null) return null;
+    if (typeof v === "object") return "error" in v ? { error: v.error } : v.date;
+    return v;
+  };
+  return model.sheets.map((s) => ({
+    name: s.name,
+    values: s.values.map((row) => Array.from(row, cell)),
+    formats: s.formats?.map((row) => (row ? Array.from(row) : [])),
+  }));
 }

@@ -11,25 +11,9 @@ import { useFakeOffice } from "./office-fixture";
 import { createOfficeHost } from "../../src/hosts/office";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { validateWorkbook } from "../../src/core/validate";
-import type { CellValue, WorkbookModel } from "../../src/core/model";
-import type { FakeCell, FakeSheetSpec } from "../fakes/fake-excel";
+import { sheetsFromModel } from "../fakes/fake-excel";
 
 const install = useFakeOffice();
-
-/** A model cell as Excel holds it: dates are serial numbers (their format says "date"). */
-function excelCell(v: CellValue): FakeCell {
-  if (v === undefined || v === null) return null;
-  if (typeof v === "object") return "error" in v ? { error: v.error } : v.date;
-  return v;
-}
-
-function asExcel(model: WorkbookModel): FakeSheetSpec[] {
-  return model.sheets.map((s) => ({
-    name: s.name,
-    values: s.values.map((row) => Array.from(row, excelCell)),
-    formats: s.formats?.map((row) => (row ? Array.from(row) : [])),
-  }));
-}
 
 describe.each(["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"])(
   "%s through the Office host",
@@ -39,7 +23,7 @@ describe.each(["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"])(
     );
 
     it("finds the same issues as the .xlsx path, in 2 syncs, writing nothing", async () => {
-      const fake = install({ sheets: asExcel(xlsx) });
+      const fake = install({ sheets: sheetsFromModel(xlsx) });
       const wb = await createOfficeHost().readWorkbook();
       expect(fake.stats.syncs).toBe(2);
       expect(fake.writes).toHaveLength(0);
@@ -50,7 +34,7 @@ describe.each(["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"])(
     });
 
     it("marks every issue and clears back to the original fills", async () => {
-      const fake = install({ sheets: asExcel(xlsx) });
+      const fake = install({ sheets: sheetsFromModel(xlsx) });
       const host = createOfficeHost();
       const { issues } = validateWorkbook(await host.readWorkbook());
       const before = fake.state.sheets.map((s) => [...s.fills.entries()]);
