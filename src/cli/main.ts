@@ -1,0 +1,181 @@
+/**
+ * `bureau-stats` without Node specifics: everything it touches outside (files, streams) comes
+ * through `CliIO`, so tests run it in-process and the browser could too.
+ *
+ * Exit status: 0 no error (warnings allowed), 1 errors found, 2 bad usage or an unreadable file
+ * (one line naming the file and the reason, never a stack trace).
+ */
+import type { WorkbookModel, SheetModel } from "../core/model";
+import { analyzeWorkbook } from "../core/analyze";
+import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
+import { isXlsxReadError } from "../hosts/xlsx/errors";
+import type { InflateRaw } from "../hosts/xlsx/zip";
+import { parseArgs, UsageError, USAGE } from "./args";
+import { jsonReport, textReport } from "./output";
+
+/** A file that cannot be read or written; `reason` is Chinese (找不到文件 …). */
+export class FileAccessError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "FileAccessError";
+  }
+}
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Progress goes to stderr only when it is a terminal. */
+  readonly stderrIsTTY: boolean;
+  /** Throws FileAccessError with a Chinese reason. */
+  readFile(path: string): Uint8Array;
+  writeFile(path: string, data: Uint8Array): void;
+  exists(path: string): boolean;
+  /** The absolute form of a path (to refuse writing over an input file). */
+  resolve(path: string): string;
+  /** A native raw-DEFLATE inflater, when the platform has one. */
+  readonly inflateRaw?: InflateRaw;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** The last path segment, for messages and sheet-name suffixes. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+/**
+ * Sheets of several workbooks in one model; a name met again gets its file name appended, so every
+ * issue still says which sheet it is about.
+ * @example mergeWorkbooks([["a.xlsx", wbA], ["b.xlsx", wbB]]).sheets.map((s) => s.name)
+ */
+export function mergeWorkbooks(
+  books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>
+): WorkbookModel {
+  const sheets: SheetModel[] = [];
+  const taken = new Set<string>();
+  for (const [file, wb] of books) {
+    for (const s of wb.sheets) {
+      let name = s.name;
+      if (taken.has(name)) {
+        name = `${s.name}（${fileName(file)}）`;
+        for (let k = 2; taken.has(name); k++) name = `${s.name}（${fileName(file)} ${k}）`;
+      }
+      taken.add(name);
+      sheets.push(name === s.name ? s : { ...(s as XlsxSheetModel), name });
+    }
+  }
+  return { sheets };
+}
+
+class Unusable extends Error {}
+
+/**
+ * Runs the command line; resolves to the exit status.
+ * @example await run(["check", "assets/samples/bureau-stats-2013.xlsx"], nodeIO) // 0
+ */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const fail = (line: string): number => {
+    io.stderr(line.replace(/\s*\n\s*/g, " ") + "\n");
+    return EXIT_UNUSABLE;
+  };
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError)
+      return fail(`用法错误：${e.message}（bureau-stats --help 查看用法）`);
+    throw e;
+  }
+  if (args.command === "help") {
+    io.stdout(USAGE + "\n");
+    return EXIT_OK;
+  }
+
+  if (args.command === "template") {
+    if (io.exists(args.out) && !args.force)
+      return fail(`${args.out}：文件已存在，不覆盖（换一个文件名，或加 --force）`);
+    const { writeTemplates } = await import("../hosts/xlsx/template");
+    const bytes = await writeTemplates(args.year);
+    try {
+      io.writeFile(args.out, bytes);
+    } catch (e) {
+      return fail(
+        `${args.out}：无法写入（${e instanceof FileAccessError ? e.reason : String(e)}）`
+      );
+    }
+    io.stdout(`已生成 ${args.year} 年空白模板：${args.out}（表1–表4 四张工作表）\n`);
+    return EXIT_OK;
+  }
+
+  // check
+  const progress = io.stderrIsTTY
+    ? (text: string): void => io.stderr(`\r\x1b[K${text}`)
+    : undefined;
+  const books: Array<[string, WorkbookModel]> = [];
+  try {
+    for (const file of args.files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = io.readFile(file);
+      } catch (e) {
+        throw new Unusable(`${file}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
+      }
+      progress?.(`正在读取 ${fileName(file)} …`);
+      try {
+        const wb = readXlsx(bytes, {
+          ...(io.inflateRaw ? { inflateRaw: io.inflateRaw } : {}),
+          ...(progress
+            ? {
+                onProgress: (p: { done: number; total: number }) =>
+                  progress(
+                    `正在读取 ${fileName(file)} … ${p.total > 0 ? Math.floor((p.done / p.total) * 100) : 0}%`
+                  ),
+              }
+            : {}),
+        });
+        books.push([file, wb]);
+      } catch (e) {
+        if (isXlsxReadError(e)) throw new Unusable(`${file}：${e.reason}`);
+        throw new Unusable(
+          `${file}：文件无法解析（${e instanceof Error ? e.message : String(e)}）`
+        );
+      }
+    }
+  } catch (e) {
+    if (progress) io.stderr("\r\x1b[K");
+    if (e instanceof Unusable) return fail(e.message);
+    throw e;
+  }
+
+  progress?.("正在校验、比较、起草 …");
+  const analysis = analyzeWorkbook(mergeWorkbooks(books), {
+    ...(args.year === undefined ? {} : { year: args.year }),
+    draft: { numberStyle: args.approx ? "approximate" : "exact" },
+  });
+  if (progress) io.stderr("\r\x1b[K");
+
+  if (args.docx !== undefined) {
+    const target = io.resolve(args.docx);
+    if (args.files.some((f) => io.resolve(f) === target) || /\.xls[xmb]?$/i.test(args.docx)) {
+      return fail(`${args.docx}：不能把报告写到表格文件上（请用 .docx 文件名）`);
+    }
+    const { renderDocx } = await import("../core/render/docx");
+    const bytes = await renderDocx({ paragraphs: analysis.draft.paragraphs });
+    try {
+      io.writeFile(args.docx, bytes);
+    } catch (e) {
+      return fail(
+        `${args.docx}：无法写入（${e instanceof FileAccessError ? e.reason : String(e)}）`
+      );
+    }
+  }
+
+  if (args.json) io.stdout(JSON.stringify(jsonReport(analysis), null, 2) + "\n");
+  else {
+    io.stdout(textReport(analysis));
+    if (args.docx !== undefined) io.stdout(`\n已保存 Word 文档：${args.docx}\n`);
+  }
+  return analysis.issues.some((i) => i.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}

@@ -1,0 +1,210 @@
+/**
+ * What `bureau-stats check` prints: the JSON object of the contract, or the text report (issues
+ * grouped by sheet, the comparison table, the draft).
+ */
+import type { Analysis } from "../core/analyze";
+import type { Comparison } from "../core/compare";
+import type { Issue, IssueValue } from "../core/issues";
+import { issueLocation, issueMessage } from "../core/messages";
+
+export interface JsonIssue {
+  readonly rule: string;
+  readonly severity: "error" | "warning";
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+  readonly value: IssueValue;
+  readonly expected: IssueValue;
+  readonly explained: boolean;
+}
+
+export interface JsonComparison {
+  readonly sheet: string;
+  /** The figure's label: the group then the indicator (`来电受理数`), or the indicator. */
+  readonly indicator: string;
+  readonly current: number;
+  readonly previous: number;
+  readonly change: number;
+  readonly pct: number | null;
+  readonly text: string;
+}
+
+export interface JsonReport {
+  readonly issues: JsonIssue[];
+  readonly comparisons: JsonComparison[];
+  readonly draft: { readonly text: string; readonly html: string };
+}
+
+/**
+ * The `--json` object: exactly `{ issues, comparisons, draft: { text, html } }`.
+ * @example jsonReport(analysis).issues[0].rule // "T1-01"
+ */
+export function jsonReport(a: Analysis): JsonReport {
+  return {
+    issues: a.issues.map((i) => ({
+      rule: i.rule,
+      severity: i.severity,
+      sheet: i.sheet,
+      cell: i.cell,
+      message: issueMessage(i),
+      value: i.value ?? null,
+      expected: i.expected ?? null,
+      explained: i.explained,
+    })),
+    comparisons: a.comparisons.map((c) => ({
+      sheet: c.sheet,
+      indicator: c.label,
+      current: c.current,
+      previous: c.previous,
+      change: c.change,
+      pct: c.pct,
+      text: c.text,
+    })),
+    draft: { text: a.draft.text, html: a.draft.html },
+  };
+}
+
+/**
+ * Columns a string takes in a terminal (CJK and full-width characters take two).
+ * @example displayWidth("表1 ab") // 6
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number, right = false): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+/** A plain table with aligned columns (numbers right-aligned). */
+function table(rows: readonly (readonly string[])[], rightAligned: readonly boolean[]): string[] {
+  const widths: number[] = [];
+  for (const r of rows)
+    r.forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, displayWidth(cell))));
+  return rows.map((r) =>
+    r
+      .map((cell, k) =>
+        k === r.length - 1 ? cell : pad(cell, widths[k] ?? 0, rightAligned[k] === true)
+      )
+      .join("  ")
+      .trimEnd()
+  );
+}
+
+/**
+ * A number as the comparison table shows it (no float noise, no thousands separators).
+ * @example showNumber(301370.5) // "301370.50"
+ */
+export function showNumber(n: number, c?: Pick<Comparison, "kind">): string {
+  if (c?.kind === "money") return n.toFixed(2);
+  if (c?.kind === "rate") return `${Number(n.toFixed(1))}%`;
+  return String(Number(n.toFixed(6)));
+}
+
+function severityLabel(i: Issue): string {
+  return i.severity === "error" ? "错误" : "警告";
+}
+
+/** The sheet names in workbook order: those with tables first, then any others with issues. */
+function sheetOrder(a: Analysis): string[] {
+  const names = a.tables.map((t) => t.sheet);
+  for (const i of a.issues) if (!names.includes(i.sheet)) names.push(i.sheet);
+  return names;
+}
+
+/**
+ * The text report: summary, issues by sheet, comparison table, draft.
+ * @example textReport(analysis, ["a.xlsx"]).startsWith("校验")
+ */
+export function textReport(a: Analysis): string {
+  const out: string[] = [];
+  const errors = a.issues.filter((i) => i.severity === "error").length;
+  const warnings = a.issues.length - errors;
+  const explained = a.issues.filter((i) => i.severity === "warning" && i.explained).length;
+  const years = [a.currentYear, a.previousYear].filter((y): y is number => y !== undefined);
+  if (a.tables.length === 0) {
+    out.push("未找到统计表：没有一张工作表的表头与 表1–表4 模板相符（按表头识别，与表名无关）。");
+    out.push("可用 bureau-stats template 模板.xlsx --year <年度> 生成空白模板。");
+    return out.join("\n") + "\n";
+  }
+  out.push(
+    `找到统计表 ${a.tables.length} 张${years.length > 0 ? `（${years.map((y) => `${y}年 ${a.tables.filter((t) => t.year === y || (t.year === undefined && y === a.currentYear)).length} 张`).join("，")}）` : ""}。`
+  );
+  out.push(
+    `校验结果：错误 ${errors} 项，警告 ${warnings} 项${explained > 0 ? `（其中 ${explained} 项已在备注中说明）` : ""}。${errors === 0 ? "没有错误，可以上报。" : "请先改正错误再上报。"}`
+  );
+  for (const sheet of sheetOrder(a)) {
+    const issues = a.issues.filter((i) => i.sheet === sheet);
+    const e = issues.filter((i) => i.severity === "error").length;
+    out.push("");
+    out.push(
+      `【${sheet}】${issues.length === 0 ? "无问题" : `错误 ${e} 项，警告 ${issues.length - e} 项`}`
+    );
+    const rows = issues.map((i) => [
+      "  " + severityLabel(i),
+      i.rule,
+      issueLocation(i),
+      issueMessage(i),
+    ]);
+    out.push(...table(rows, []));
+  }
+
+  out.push("");
+  if (a.comparisons.length === 0) {
+    out.push(
+      a.previousYear === undefined
+        ? "同比：没有上年的统计表，不作比较。"
+        : "同比：没有可比较的指标。"
+    );
+  } else {
+    out.push(`同比（${a.currentYear ?? "本"}年与${a.previousYear ?? "上"}年）`);
+    const rows: string[][] = [
+      [
+        "  表",
+        "指标",
+        `${a.currentYear ?? "本"}年`,
+        `${a.previousYear ?? "上"}年`,
+        "增减",
+        "增减%",
+        "说明",
+      ],
+    ];
+    for (const c of a.comparisons) {
+      rows.push([
+        "  " + c.sheet.split(" ")[0],
+        c.label,
+        showNumber(c.current, c),
+        showNumber(c.previous, c),
+        (c.change > 0 ? "+" : "") +
+          (c.kind === "rate" ? `${Number(c.change.toFixed(1))}` : showNumber(c.change, c)),
+        c.pct === null ? "—" : `${c.pct.toFixed(1)}%`,
+        c.text,
+      ]);
+    }
+    out.push(...table(rows, [false, false, true, true, true, true, false]));
+  }
+
+  out.push("");
+  if (a.draft.text.trim() === "") out.push("报告段落：没有可写入报告的数字。");
+  else {
+    out.push(`报告段落（${a.currentYear ?? ""}年）`);
+    out.push(a.draft.text.replace(/\s+$/, ""));
+  }
+  return out.join("\n") + "\n";
+}

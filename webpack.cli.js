@@ -1,0 +1,41 @@
+// Builds the command line `bureau-stats` into dist/cli.js (target Node), so that it starts fast:
+// one file to load instead of transpiling TypeScript at every run. Run by `npm run build:cli`,
+// and by the `prepare` script, so `npx bureau-stats` works right after `npm ci`.
+//
+// ExcelJS (templates) and docx (--docx) stay outside the bundle and are required from
+// node_modules only by the commands that need them; everything else (core, reader, fflate, zod,
+// jsep, decimal.js) is bundled.
+const path = require("path");
+
+module.exports = (_env, argv) => ({
+  mode: argv.mode || "production",
+  target: "node20",
+  entry: { cli: "./src/cli/index.ts" },
+  output: {
+    path: path.resolve(__dirname, "dist"),
+    filename: "[name].js",
+    chunkFilename: "cli-[name].js",
+    // dist/ also holds the pages' build: never clean it from here
+    clean: false,
+  },
+  resolve: { extensions: [".ts", ".js", ".mjs", ".json"] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: {
+          loader: "ts-loader",
+          // types are checked by `npm run typecheck`; the build only transpiles
+          options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: false } },
+        },
+      },
+      { test: /\.m?js$/, resolve: { fullySpecified: false } },
+    ],
+  },
+  externals: { exceljs: "commonjs exceljs", docx: "commonjs docx" },
+  optimization: { minimize: false, splitChunks: false },
+  devtool: false,
+  performance: { hints: false },
+  stats: "errors-warnings",
+});
