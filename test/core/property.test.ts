@@ -134,6 +134,16 @@ describe("validateWorkbook on arbitrary grids", () => {
     expect(stats.tables).toBeGreaterThan(200);
     expect(stats.issues).toBeGreaterThan(100);
   });
+  it("survives malformed models from a host (null rows, missing grids)", () => {
+    const t1 = TEMPLATES[0]?.columns.map((c) => c.header) ?? [];
+    const bad = {
+      sheets: [{ name: "a", values: [t1, null, undefined, [null, "x"]] }, { name: "b" }, null],
+    } as unknown as Parameters<typeof validateWorkbook>[0];
+    const r = validateWorkbook(bad);
+    expect(r.tables.map((t) => t.sheet)).toEqual(["a"]);
+    expect(r.tables[0]?.records).toHaveLength(1);
+    expect(r.issues.every((i) => i.sheet === "a")).toBe(true);
+  });
   it("a real header row is always found, wherever it is", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 6 }), fc.integer({ min: 0, max: 3 }), (above, ti) => {

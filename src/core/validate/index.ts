@@ -40,6 +40,8 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
   const templates = opts.templates ?? COMPILED_TEMPLATES;
   const detected: DetectedTable[] = [];
   for (const sheet of wb.sheets ?? []) {
+    // a host may hand over anything: a sheet without a grid holds no template
+    if (!sheet || !Array.isArray(sheet.values)) continue;
     const d = detectTable(sheet, templates);
     if (d) detected.push(d);
   }

@@ -252,7 +252,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
 
   for (let r = d.headerRow + 1; r < rows.length; r++) {
     const row = rows[r];
-    if (row === undefined || row.length === 0 || isBlankRow(row, mapped)) continue;
+    if (!row || row.length === 0 || isBlankRow(row, mapped)) continue;
     let isTotal = false;
     for (let i = 0; i < labelCols.length && !isTotal; i++)
       isTotal = totalLabel(row[labelCols[i] as number]);
@@ -502,7 +502,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     const keyReading = newReading();
     for (let p = d.headerRow + 1; p < end; p++) {
       const prev = rows[p];
-      if (prev === undefined || prev.length === 0 || isBlankRow(prev, mapped)) continue;
+      if (!prev || prev.length === 0 || isBlankRow(prev, mapped)) continue;
       const raw = prev[keySheetCol];
       (readers[keyCol] as ColumnReader).read(
         raw,
@@ -774,7 +774,7 @@ function buildRecords(
   const out: TableRecord[] = [];
   for (let r = d.headerRow + 1; r < end; r++) {
     const row = rows[r];
-    if (row === undefined || row.length === 0 || isBlankRow(row, mapped)) continue;
+    if (!row || row.length === 0 || isBlankRow(row, mapped)) continue;
     const text: Record<string, string> = {};
     const numbers: Record<string, number> = {};
     t.columns.forEach((col, k) => {
