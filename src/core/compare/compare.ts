@@ -64,7 +64,10 @@ export function figureLabel(figure: Pick<Figure, "indicator" | "group">): string
   return figure.group ? `${figure.group}${indicator}` : indicator;
 }
 
-/** Tables in 表1…表4 order (stable for the same template). */
+/**
+ * Tables in 表1…表4 order (stable for the same template).
+ * @example orderTables([t4, t1, t2]).map((t) => t.template) // ["T1", "T2", "T4"]
+ */
 export function orderTables<T extends { readonly template: TemplateId }>(
   tables: readonly T[]
 ): T[] {
@@ -78,7 +81,10 @@ export function orderTables<T extends { readonly template: TemplateId }>(
     .map((x) => x.table);
 }
 
-/** Last year's table of the same template, if any. */
+/**
+ * Last year's table of the same template, if any.
+ * @example previousTableFor({ template: "T1" }, [t1of2012, t2of2012]) // t1of2012
+ */
 export function previousTableFor(
   table: Pick<TableData, "template">,
   previous: readonly TableData[]

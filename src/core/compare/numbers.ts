@@ -51,7 +51,11 @@ export function formatScaled(value: bigint, decimals: number, dropZeros = false)
   return (negative ? "-" : "") + whole + (fraction ? `.${fraction}` : "");
 }
 
-/** True when `value` can be written: a safe integer (the contract of `Figure.value`). */
+/**
+ * True when `value` can be written: a safe integer (the contract of `Figure.value`).
+ * @example isExactInteger(49)  // true
+ * @example isExactInteger(NaN) // false
+ */
 export function isExactInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value);
 }

@@ -21,7 +21,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** A CSS font-family list: `'仿宋_GB2312','仿宋',FangSong,STFangsong,serif`. */
+/**
+ * A CSS font-family list, non-ASCII names quoted.
+ * @example cssFontFamily(["黑体", "SimHei"], "sans-serif") // "'黑体',SimHei,sans-serif"
+ */
 export function cssFontFamily(fonts: readonly string[], generic: string): string {
   return [...fonts.map((f) => (/^[A-Za-z]+$/.test(f) ? f : `'${f}'`)), generic].join(",");
 }
