@@ -83,21 +83,21 @@ export function chineseNumeral(n: number): string {
 
 // ---- templates -----------------------------------------------------------------------------
 
-type Token =
+export type PhraseToken =
   | { readonly literal: string }
   | { readonly name: string; readonly compare: boolean; readonly unit?: string };
 
 const PLACEHOLDER = /\{(\+?)([^{}@]+?)(?:@([^{}]+))?\}/g;
-const parsed = new Map<string, Token[]>();
+const parsed = new Map<string, PhraseToken[]>();
 
 /**
  * Splits a phrase into literal text and placeholders (cached: phrases are few).
  * @example parsePhrase("对{+T1/新党员培训@名}进行培训") // [{literal:"对"},{name:"T1/新党员培训",compare:true,unit:"名"},{literal:"进行培训"}]
  */
-export function parsePhrase(text: string): readonly Token[] {
+export function parsePhrase(text: string): readonly PhraseToken[] {
   const cached = parsed.get(text);
   if (cached) return cached;
-  const tokens: Token[] = [];
+  const tokens: PhraseToken[] = [];
   let last = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
     const at = m.index;
