@@ -221,10 +221,10 @@ export class ColumnReader {
     this.finishNumber(this.scaled.value, this.scaled.inexact, out, parsed.lenient);
   }
 
-  private readSerial(serial: number, out: CellReading, code: string, expectedText = false): void {
+  private readSerial(serial: number, out: CellReading, code: string): void {
     const day = Math.floor(serial);
     if (!(day >= 1 && day <= MAX_SERIAL)) return set(out, READ_INVALID, NaN, "not-a-date");
-    set(out, READ_OK, day, code, code === "" && !expectedText ? undefined : formatSerial(day));
+    set(out, READ_OK, day, code, code === "" ? undefined : formatSerial(day));
   }
 
   private readDateNumber(

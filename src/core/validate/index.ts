@@ -13,7 +13,7 @@ import { COMPILED_TEMPLATES, settingValues, type CompiledTemplate } from "../tem
 import { makeIssue } from "./sink";
 import { validateTable, type TableResult } from "./table";
 
-export { ratioTenths } from "./table";
+export { ratioTenths, pctTenths } from "./figures";
 
 export interface ValidateOptions {
   /** The year under review (default: the largest year found). */

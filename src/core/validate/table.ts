@@ -19,15 +19,17 @@ import {
 } from "../read/cell";
 import { formatSerial, serialYear } from "../read/dates";
 import { isBlankText, trimText } from "../read/normalise";
-import { excelDigits, formatFen, formatTenthsPct, scaleDecimal } from "../read/numbers";
+import { formatFen, formatTenthsPct } from "../read/numbers";
 import { isTotalLabel, type DetectedTable } from "../read/sheet";
 import { SETTING_NAMES } from "../settings";
 import {
   columnReaders,
   type ColumnDefinition,
+  type ColumnType,
   type CompiledRowRule,
   type CompiledTemplate,
 } from "../templates";
+import { pctTenths, ratioTenths, tableFigures } from "./figures";
 import { makeIssue, rowAddress, type IssueExtras } from "./sink";
 
 // Hot-loop aliases, bound once at load: with some module transforms every use of an imported
@@ -45,6 +47,15 @@ const K_ENUM = 1;
 const K_COUNT = 2;
 const K_MONEY = 3;
 const K_OTHER = 4;
+const KIND_OF: Readonly<Record<ColumnType, number>> = {
+  text: K_TEXT,
+  enum: K_ENUM,
+  count: K_COUNT,
+  money: K_MONEY,
+  decimal: K_OTHER,
+  date: K_OTHER,
+  percent: K_OTHER,
+};
 
 /** Where a figure is reported: a cell (or column) and whether its row is explained by 备注. */
 export interface FigureLocation {
@@ -79,21 +90,6 @@ interface RateCheck {
   readonly rate: number;
   readonly num: number;
   readonly den: number;
-}
-
-/**
- * Tenths of a percent of num/den, rounded half up, exact.
- * @example ratioTenths(2, 3) // 667
- * @example ratioTenths(1, 8) // 125
- */
-export function ratioTenths(num: number, den: number): number {
-  return Math.floor((2000 * num + den) / (2 * den));
-}
-
-/** Percent (natural, e.g. 98.46) to tenths, half up. */
-function pctTenths(pct: number): number {
-  const s = { value: 0, inexact: false };
-  return scaleDecimal(excelDigits(pct), 1, s) ? s.value : Math.round(pct * 10);
 }
 
 function sameCell(a: CellValue, b: CellValue): boolean {
@@ -162,16 +158,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const summed = new Uint8Array(n);
   const mappedList: number[] = [];
   cols.forEach((c, k) => {
-    kinds[k] =
-      c.type === "text"
-        ? K_TEXT
-        : c.type === "enum"
-          ? K_ENUM
-          : c.type === "count"
-            ? K_COUNT
-            : c.type === "money"
-              ? K_MONEY
-              : K_OTHER;
+    kinds[k] = KIND_OF[c.type];
     mins[k] = c.min ?? 0;
     required[k] = c.required ? 1 : 0;
     summed[k] = c.type === "count" || c.type === "money" ? 1 : 0;
@@ -663,82 +650,18 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
           : headerAddress;
     locations.set(f.id, { cell, explained: row >= 0 && remarkFilled(rows[row]) });
   };
-  for (const spec of t.def.figures.totals) {
-    const k = t.byHeader.get(spec.column) ?? -1;
-    if (k < 0 || !filled[k]) continue;
-    const col = cols[k];
-    const money = col?.type === "money";
-    addFigure(
-      {
-        id: `${template}/${spec.column}`,
-        template,
-        indicator: spec.column,
-        kind: money ? "money" : "count",
-        value: sums[k] as number,
-        unit: col?.unit ?? (money ? "元" : ""),
-        headline: spec.headline,
-      },
-      totalRow,
-      colOf[k] as number
-    );
-  }
-  const allowed = groupK >= 0 ? (cols[groupK]?.allowed ?? []) : [];
-  for (let g = 0; g < groupCount; g++) {
-    if (!groupRows[g]) continue;
-    const group = allowed[g] ?? "";
-    const firstRow = groupFirst[g] as number;
-    const base = g * n;
-    for (const spec of t.def.figures.groups) {
-      const k = t.byHeader.get(spec.column) ?? -1;
-      if (k < 0 || !groupFilled[base + k]) continue;
-      const col = cols[k];
-      const money = col?.type === "money";
-      addFigure(
-        {
-          id: `${template}/${spec.column}/${group}`,
-          template,
-          indicator: spec.column,
-          group,
-          kind: money ? "money" : "count",
-          value: groupSums[base + k] as number,
-          unit:
-            col?.unitColumn !== undefined
-              ? groupUnit[g] || "件"
-              : (col?.unit ?? (money ? "元" : "")),
-          headline: spec.headline,
-        },
-        firstRow,
-        colOf[k] as number
-      );
-    }
-    cols.forEach((col, k) => {
-      if (col.type !== "percent" || !col.ratio) return;
-      const numK = t.byHeader.get(col.ratio.numerator) ?? -1;
-      const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
-      let tenths: number | undefined;
-      const given = groupRate[base + k] as number;
-      if (groupRows[g] === 1 && given === given) tenths = pctTenths(given);
-      else if (numK >= 0 && denK >= 0 && groupFilled[base + numK] && groupFilled[base + denK]) {
-        const den = groupSums[base + denK] as number;
-        if (den > 0) tenths = ratioTenths(groupSums[base + numK] as number, den);
-      }
-      if (tenths === undefined) return;
-      addFigure(
-        {
-          id: `${template}/${col.header}/${group}`,
-          template,
-          indicator: col.header,
-          group,
-          kind: "rate",
-          value: tenths,
-          unit: "%",
-          headline: false,
-        },
-        firstRow,
-        (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1)
-      );
-    });
-  }
+  const placed = tableFigures(t, colOf, {
+    sums,
+    filled,
+    totalRow,
+    groupSums,
+    groupFilled,
+    groupRows,
+    groupFirst,
+    groupRate,
+    groupUnit,
+  });
+  for (const p of placed) addFigure(p.figure, p.row, p.col);
 
   const recordsEnd = end;
   let records: TableRecord[] | undefined;

@@ -1,0 +1,143 @@
+/**
+ * The figures of a table (TableData.figures) from the sums the row loop accumulated: column totals
+ * and, per group (a 培训类别, 经费类别 or 渠道), group totals and rates. Values are exact integers:
+ * counts as is, money in fen, rates in tenths of a percent.
+ */
+import type { Figure } from "../figures";
+import { excelDigits, scaleDecimal } from "../read/numbers";
+import type { CompiledTemplate } from "../templates";
+
+/** What the row loop accumulated, by template column index (`g * columns + k` for groups). */
+export interface Accumulated {
+  readonly sums: Float64Array;
+  readonly filled: Int32Array;
+  /** 0-based sheet row of the 合计 row, or -1. */
+  readonly totalRow: number;
+  readonly groupSums: Float64Array;
+  readonly groupFilled: Int32Array;
+  /** Data rows per group. */
+  readonly groupRows: Int32Array;
+  /** First data row of each group, or -1. */
+  readonly groupFirst: Int32Array;
+  /** The rate filled on a group's (last) row, NaN when none. */
+  readonly groupRate: Float64Array;
+  /** The unit (计量单位) on a group's first row, or "". */
+  readonly groupUnit: readonly string[];
+}
+
+/** A figure and the cell it is reported at (row or col -1 when there is none). */
+export interface PlacedFigure {
+  readonly figure: Figure;
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * Tenths of a percent of num/den, rounded half up, exact.
+ * @example ratioTenths(2, 3) // 667
+ * @example ratioTenths(1, 8) // 125
+ */
+export function ratioTenths(num: number, den: number): number {
+  return Math.floor((2000 * num + den) / (2 * den));
+}
+
+/**
+ * A percent (natural, e.g. 98.46) in tenths, half up, exact to Excel's 15 digits.
+ * @example pctTenths(98.45) // 985
+ */
+export function pctTenths(pct: number): number {
+  const s = { value: 0, inexact: false };
+  return scaleDecimal(excelDigits(pct), 1, s) ? s.value : Math.round(pct * 10);
+}
+
+/** The figures the template's `figures` spec asks for, from the accumulated sums. */
+export function tableFigures(
+  t: CompiledTemplate,
+  colOf: Int32Array,
+  acc: Accumulated
+): PlacedFigure[] {
+  const out: PlacedFigure[] = [];
+  const template = t.def.id;
+  const cols = t.columns;
+  const n = cols.length;
+  const countOrMoney = (k: number, value: number, unit: string | undefined) => {
+    const money = cols[k]?.type === "money";
+    return {
+      kind: money ? ("money" as const) : ("count" as const),
+      value,
+      unit: unit ?? (money ? "元" : ""),
+    };
+  };
+  for (const spec of t.def.figures.totals) {
+    const k = t.byHeader.get(spec.column) ?? -1;
+    if (k < 0 || !acc.filled[k]) continue;
+    out.push({
+      figure: {
+        id: `${template}/${spec.column}`,
+        template,
+        indicator: spec.column,
+        ...countOrMoney(k, acc.sums[k] as number, cols[k]?.unit),
+        headline: spec.headline,
+      },
+      row: acc.totalRow,
+      col: colOf[k] as number,
+    });
+  }
+  const groupBy = t.def.figures.groupBy;
+  const allowed = groupBy === undefined ? [] : (cols[t.byHeader.get(groupBy) ?? -1]?.allowed ?? []);
+  allowed.forEach((group, g) => {
+    if (!acc.groupRows[g]) return;
+    const row = acc.groupFirst[g] as number;
+    const base = g * n;
+    for (const spec of t.def.figures.groups) {
+      const k = t.byHeader.get(spec.column) ?? -1;
+      if (k < 0 || !acc.groupFilled[base + k]) continue;
+      const unit = cols[k]?.unitColumn !== undefined ? acc.groupUnit[g] || "件" : cols[k]?.unit;
+      out.push({
+        figure: {
+          id: `${template}/${spec.column}/${group}`,
+          template,
+          indicator: spec.column,
+          group,
+          ...countOrMoney(k, acc.groupSums[base + k] as number, unit),
+          headline: spec.headline,
+        },
+        row,
+        col: colOf[k] as number,
+      });
+    }
+    cols.forEach((col, k) => {
+      if (col.type !== "percent" || !col.ratio) return;
+      const numK = t.byHeader.get(col.ratio.numerator) ?? -1;
+      const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
+      let tenths: number | undefined;
+      const given = acc.groupRate[base + k] as number;
+      if (acc.groupRows[g] === 1 && given === given) tenths = pctTenths(given);
+      else if (
+        numK >= 0 &&
+        denK >= 0 &&
+        acc.groupFilled[base + numK] &&
+        acc.groupFilled[base + denK]
+      ) {
+        const den = acc.groupSums[base + denK] as number;
+        if (den > 0) tenths = ratioTenths(acc.groupSums[base + numK] as number, den);
+      }
+      if (tenths === undefined) return;
+      out.push({
+        figure: {
+          id: `${template}/${col.header}/${group}`,
+          template,
+          indicator: col.header,
+          group,
+          kind: "rate",
+          value: tenths,
+          unit: "%",
+          headline: false,
+        },
+        row,
+        col: (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1),
+      });
+    });
+  });
+  return out;
+}
