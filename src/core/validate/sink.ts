@@ -2,6 +2,8 @@
  * Collects the issues of one sheet. Issues are only allocated when something is wrong.
  */
 import type { Issue, IssueValue, Severity } from "../issues";
+import { a1 } from "../model";
+import type { DetectedTable } from "../read/sheet";
 
 export interface IssueExtras {
   readonly column?: string;
@@ -46,4 +48,37 @@ export function makeIssue(
  */
 export function rowAddress(row: number): string {
   return `${row + 1}:${row + 1}`;
+}
+
+/**
+ * G-01: the header row's issues (a required header missing, an unknown column, a header twice).
+ * @example headerIssues(detectTable(sheet, COMPILED_TEMPLATES)!) // [{ rule: "G-01", code: "missing-header", cell: "3:3", … }]
+ */
+export function headerIssues(d: DetectedTable): Issue[] {
+  const sheet = d.sheet.name;
+  const out: Issue[] = [];
+  for (const i of d.missing) {
+    const column = d.template.columns[i]?.header ?? "";
+    out.push(
+      makeIssue("G-01", "missing-header", "error", sheet, rowAddress(d.headerRow), { column })
+    );
+  }
+  for (const u of d.unknown) {
+    out.push(
+      makeIssue("G-01", "unknown-column", "warning", sheet, a1(d.headerRow, u.col), {
+        column: u.text,
+        value: u.text,
+      })
+    );
+  }
+  for (const u of d.repeated) {
+    out.push(
+      makeIssue("G-01", "duplicate-header", "error", sheet, a1(d.headerRow, u.col), {
+        column: u.text,
+        value: u.text,
+        params: { other: a1(d.headerRow, u.first) },
+      })
+    );
+  }
+  return out;
 }

@@ -27,10 +27,10 @@ import {
   type ColumnDefinition,
   type ColumnType,
   type CompiledRowRule,
-  type CompiledTemplate,
 } from "../templates";
-import { pctTenths, ratioTenths, tableFigures } from "./figures";
-import { makeIssue, rowAddress, type IssueExtras } from "./sink";
+import { ratioTenths, tableFigures } from "./figures";
+import { buildRecords, isBlankRow } from "./records";
+import { headerIssues, makeIssue, rowAddress, type IssueExtras } from "./sink";
 
 // Hot-loop aliases, bound once at load: with some module transforms every use of an imported
 // binding is a property read (even a getter call), which costs per cell.
@@ -101,15 +101,6 @@ function sameCell(a: CellValue, b: CellValue): boolean {
   return false;
 }
 
-/** True when every mapped cell of the row is blank. */
-function isBlankRow(row: readonly CellValue[], mapped: Int32Array): boolean {
-  for (let i = 0; i < mapped.length; i++) {
-    const v = row[mapped[i] as number];
-    if (v !== null && v !== undefined && !(typeof v === "string" && blankText(v))) return false;
-  }
-  return true;
-}
-
 /** Validates one detected template sheet, appending its issues. */
 export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue[]): TableResult {
   const t = d.template;
@@ -132,23 +123,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     issues.push(makeIssue(rule, code, severity, sheetName, cell, extras));
   };
 
-  // G-01: the header row
-  for (const i of d.missing) {
-    push("G-01", "missing-header", "error", headerAddress, { column: cols[i]?.header ?? "" });
-  }
-  for (const u of d.unknown) {
-    push("G-01", "unknown-column", "warning", a1(d.headerRow, u.col), {
-      column: u.text,
-      value: u.text,
-    });
-  }
-  for (const u of d.repeated) {
-    push("G-01", "duplicate-header", "error", a1(d.headerRow, u.col), {
-      column: u.text,
-      value: u.text,
-      params: { other: a1(d.headerRow, u.first) },
-    });
-  }
+  issues.push(...headerIssues(d));
 
   // columns resolved once
   const readers = columnReaders(t);
@@ -681,46 +656,4 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     },
   });
   return { detected: d, table: table as TableData, locations };
-}
-
-/** Reads the data rows into records (only when asked for: drafting needs few of them). */
-function buildRecords(
-  t: CompiledTemplate,
-  d: DetectedTable,
-  end: number,
-  mapped: Int32Array
-): TableRecord[] {
-  const readers = columnReaders(t);
-  const reading = newReading();
-  const rows = d.sheet.values;
-  const hasFormats = d.sheet.formats !== undefined;
-  const out: TableRecord[] = [];
-  for (let r = d.headerRow + 1; r < end; r++) {
-    const row = rows[r];
-    if (!row || row.length === 0 || isBlankRow(row, mapped)) continue;
-    const text: Record<string, string> = {};
-    const numbers: Record<string, number> = {};
-    t.columns.forEach((col, k) => {
-      const c = d.colOf[k] as number;
-      if (c < 0) return;
-      (readers[k] as ColumnReader).read(row[c], d.sheet.formats?.[r]?.[c], hasFormats, reading);
-      if (reading.status !== OK) return;
-      switch (col.type) {
-        case "text":
-        case "enum":
-          text[col.header] = reading.text;
-          break;
-        case "date":
-          text[col.header] = formatSerial(reading.value);
-          break;
-        case "percent":
-          numbers[col.header] = pctTenths(reading.value);
-          break;
-        default:
-          numbers[col.header] = reading.value;
-      }
-    });
-    out.push({ row: r, text, numbers });
-  }
-  return out;
 }
