@@ -7,7 +7,8 @@ import type { CellValue } from "../model";
 import { isBlankCell, newReading, READ_OK, type ColumnReader } from "../read/cell";
 import { formatSerial } from "../read/dates";
 import type { DetectedTable } from "../read/sheet";
-import { columnReaders, type CompiledTemplate } from "../templates";
+import { isSpaceCode } from "../read/normalise";
+import { columnReaders, type ColumnType, type CompiledTemplate } from "../templates";
 import { pctTenths } from "./figures";
 
 const blankCell = isBlankCell;
@@ -21,6 +22,24 @@ export function isBlankRow(row: readonly CellValue[], mapped: Int32Array): boole
   return true;
 }
 
+const T_TEXT = 0;
+const T_ENUM = 1;
+const T_COUNT = 2;
+const T_MONEY = 3;
+const T_DATE = 4;
+const T_PERCENT = 5;
+const T_DECIMAL = 6;
+const TYPE_CODE: Readonly<Record<ColumnType, number>> = {
+  text: T_TEXT,
+  enum: T_ENUM,
+  count: T_COUNT,
+  money: T_MONEY,
+  date: T_DATE,
+  percent: T_PERCENT,
+  decimal: T_DECIMAL,
+};
+const spaceCode = isSpaceCode;
+
 /** Reads the data rows into records (only when asked for: drafting needs few of them). */
 export function buildRecords(
   t: CompiledTemplate,
@@ -28,36 +47,64 @@ export function buildRecords(
   end: number,
   mapped: Int32Array
 ): TableRecord[] {
-  const readers = columnReaders(t);
+  const all = columnReaders(t);
+  // the mapped columns, resolved once
+  const ks = t.columns.flatMap((_, k) => ((d.colOf[k] ?? -1) >= 0 ? [k] : []));
+  const sheetCols = ks.map((k) => d.colOf[k] as number);
+  const headers = ks.map((k) => t.columns[k]?.header ?? "");
+  const types = ks.map((k) => TYPE_CODE[t.columns[k]?.type ?? "text"]);
+  const mins = ks.map((k) => t.columns[k]?.min ?? 0);
+  const readers = ks.map((k) => all[k] as ColumnReader);
   const reading = newReading();
   const rows = d.sheet.values;
-  const hasFormats = d.sheet.formats !== undefined;
+  const formats = d.sheet.formats;
+  const hasFormats = formats !== undefined;
   const out: TableRecord[] = [];
   for (let r = d.headerRow + 1; r < end; r++) {
     const row = rows[r];
     if (!row || row.length === 0 || isBlankRow(row, mapped)) continue;
     const text: Record<string, string> = {};
     const numbers: Record<string, number> = {};
-    t.columns.forEach((col, k) => {
-      const c = d.colOf[k] as number;
-      if (c < 0) return;
-      (readers[k] as ColumnReader).read(row[c], d.sheet.formats?.[r]?.[c], hasFormats, reading);
-      if (reading.status !== READ_OK) return;
-      switch (col.type) {
-        case "text":
-        case "enum":
-          text[col.header] = reading.text;
-          break;
-        case "date":
-          text[col.header] = formatSerial(reading.value);
-          break;
-        case "percent":
-          numbers[col.header] = pctTenths(reading.value);
-          break;
-        default:
-          numbers[col.header] = reading.value;
+    for (let i = 0; i < ks.length; i++) {
+      const v = row[sheetCols[i] as number];
+      const type = types[i];
+      const header = headers[i] as string;
+      // fast paths: plain numbers, clean text, exact choices
+      if (typeof v === "number") {
+        if (type === T_COUNT && v >= (mins[i] as number) && Number.isSafeInteger(v)) {
+          numbers[header] = v;
+          continue;
+        }
+        if (type === T_MONEY && v >= 0 && v < 9e13 && Number.isInteger(v)) {
+          numbers[header] = v * 100;
+          continue;
+        }
+      } else if (
+        typeof v === "string" &&
+        v.length > 0 &&
+        !spaceCode(v.charCodeAt(0)) &&
+        !spaceCode(v.charCodeAt(v.length - 1))
+      ) {
+        if (
+          type === T_TEXT ||
+          (type === T_ENUM && (readers[i] as ColumnReader).enumIndex(v) >= 0)
+        ) {
+          text[header] = v;
+          continue;
+        }
       }
-    });
+      (readers[i] as ColumnReader).read(
+        v,
+        formats?.[r]?.[sheetCols[i] as number],
+        hasFormats,
+        reading
+      );
+      if (reading.status !== READ_OK) continue;
+      if (type === T_TEXT || type === T_ENUM) text[header] = reading.text;
+      else if (type === T_DATE) text[header] = formatSerial(reading.value);
+      else if (type === T_PERCENT) numbers[header] = pctTenths(reading.value);
+      else numbers[header] = reading.value;
+    }
     out.push({ row: r, text, numbers });
   }
   return out;
