@@ -23,6 +23,24 @@ import {
   type Scaled,
 } from "./numbers";
 
+/** Column types as small integers, for typed-array loops (one lookup per column per sheet). */
+export const TYPE_TEXT = 0;
+export const TYPE_ENUM = 1;
+export const TYPE_COUNT = 2;
+export const TYPE_MONEY = 3;
+export const TYPE_DATE = 4;
+export const TYPE_PERCENT = 5;
+export const TYPE_DECIMAL = 6;
+export const TYPE_CODE: Readonly<Record<ColumnType, number>> = {
+  text: TYPE_TEXT,
+  enum: TYPE_ENUM,
+  count: TYPE_COUNT,
+  money: TYPE_MONEY,
+  date: TYPE_DATE,
+  percent: TYPE_PERCENT,
+  decimal: TYPE_DECIMAL,
+};
+
 export const READ_OK = 0;
 export const READ_BLANK = 1;
 export const READ_INVALID = 2;
@@ -290,9 +308,4 @@ export class ColumnReader {
 export function mainLenientCode(bits: number): string {
   for (const [bit, code] of LENIENT_CODES) if (bits & bit) return code;
   return "";
-}
-
-/** True when a column type holds numbers that are summed (count and money). */
-export function isSummed(type: ColumnType): boolean {
-  return type === "count" || type === "money";
 }

@@ -29,16 +29,6 @@ export const LENIENT_CODES: ReadonlyArray<readonly [number, string]> = [
   [LENIENT.textNumber, "lenient-text-number"],
 ];
 
-/**
- * The issue code of a leniency bit set and the list of all its codes (for the message).
- * @example lenientCodes(LENIENT.unitSuffix | LENIENT.textNumber) // ["lenient-unit-suffix", "lenient-text-number"]
- */
-export function lenientCodes(bits: number): string[] {
-  const out: string[] = [];
-  for (const [bit, code] of LENIENT_CODES) if (bits & bit) out.push(code);
-  return out;
-}
-
 /** Result of `scaleDecimal`, written into a caller-owned object (no allocation per cell). */
 export interface Scaled {
   /** The integer value × 10^scale, rounded half away from zero. */

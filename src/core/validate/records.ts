@@ -4,11 +4,23 @@
  */
 import type { TableRecord } from "../figures";
 import type { CellValue } from "../model";
-import { isBlankCell, newReading, READ_OK, type ColumnReader } from "../read/cell";
+import {
+  isBlankCell,
+  newReading,
+  READ_OK,
+  TYPE_CODE,
+  TYPE_COUNT,
+  TYPE_DATE,
+  TYPE_ENUM,
+  TYPE_MONEY,
+  TYPE_PERCENT,
+  TYPE_TEXT,
+  type ColumnReader,
+} from "../read/cell";
 import { formatSerial } from "../read/dates";
 import type { DetectedTable } from "../read/sheet";
 import { isSpaceCode } from "../read/normalise";
-import { columnReaders, type ColumnType, type CompiledTemplate } from "../templates";
+import { columnReaders, type CompiledTemplate } from "../templates";
 import { pctTenths } from "./figures";
 
 const blankCell = isBlankCell;
@@ -22,22 +34,12 @@ export function isBlankRow(row: readonly CellValue[], mapped: Int32Array): boole
   return true;
 }
 
-const T_TEXT = 0;
-const T_ENUM = 1;
-const T_COUNT = 2;
-const T_MONEY = 3;
-const T_DATE = 4;
-const T_PERCENT = 5;
-const T_DECIMAL = 6;
-const TYPE_CODE: Readonly<Record<ColumnType, number>> = {
-  text: T_TEXT,
-  enum: T_ENUM,
-  count: T_COUNT,
-  money: T_MONEY,
-  date: T_DATE,
-  percent: T_PERCENT,
-  decimal: T_DECIMAL,
-};
+const T_TEXT: number = TYPE_TEXT;
+const T_ENUM: number = TYPE_ENUM;
+const T_COUNT: number = TYPE_COUNT;
+const T_MONEY: number = TYPE_MONEY;
+const T_DATE: number = TYPE_DATE;
+const T_PERCENT: number = TYPE_PERCENT;
 const spaceCode = isSpaceCode;
 
 /** Reads the data rows into records (only when asked for: drafting needs few of them). */

@@ -15,6 +15,12 @@ import {
   READ_BLANK,
   READ_INVALID,
   READ_OK,
+  TYPE_CODE,
+  TYPE_COUNT,
+  TYPE_ENUM,
+  TYPE_MONEY,
+  TYPE_PERCENT,
+  TYPE_TEXT,
   type CellReading,
 } from "../read/cell";
 import { formatSerial, serialYear } from "../read/dates";
@@ -22,12 +28,7 @@ import { isBlankText, trimText } from "../read/normalise";
 import { formatFen, formatTenthsPct } from "../read/numbers";
 import { isTotalLabel, type DetectedTable } from "../read/sheet";
 import { SETTING_NAMES } from "../settings";
-import {
-  columnReaders,
-  type ColumnDefinition,
-  type ColumnType,
-  type CompiledRowRule,
-} from "../templates";
+import { columnReaders, type ColumnDefinition, type CompiledRowRule } from "../templates";
 import { ratioTenths, tableFigures } from "./figures";
 import { buildRecords, isBlankRow } from "./records";
 import { headerIssues, makeIssue, rowAddress, type IssueExtras } from "./sink";
@@ -42,20 +43,11 @@ const trimmed = trimText;
 const blankCell = isBlankCell;
 const totalLabel = isTotalLabel;
 
-const K_TEXT = 0;
-const K_ENUM = 1;
-const K_COUNT = 2;
-const K_MONEY = 3;
-const K_OTHER = 4;
-const KIND_OF: Readonly<Record<ColumnType, number>> = {
-  text: K_TEXT,
-  enum: K_ENUM,
-  count: K_COUNT,
-  money: K_MONEY,
-  decimal: K_OTHER,
-  date: K_OTHER,
-  percent: K_OTHER,
-};
+const K_TEXT: number = TYPE_TEXT;
+const K_ENUM: number = TYPE_ENUM;
+const K_COUNT: number = TYPE_COUNT;
+const K_MONEY: number = TYPE_MONEY;
+const K_PERCENT: number = TYPE_PERCENT;
 
 /** Where a figure is reported: a cell (or column) and whether its row is explained by 备注. */
 export interface FigureLocation {
@@ -133,7 +125,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const summed = new Uint8Array(n);
   const mappedList: number[] = [];
   cols.forEach((c, k) => {
-    kinds[k] = KIND_OF[c.type];
+    kinds[k] = TYPE_CODE[c.type];
     mins[k] = c.min ?? 0;
     required[k] = c.required ? 1 : 0;
     summed[k] = c.type === "count" || c.type === "money" ? 1 : 0;
@@ -365,7 +357,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
         if (summed[k]) {
           groupSums[base + k] = (groupSums[base + k] as number) + (vals[k] as number);
           groupFilled[base + k] = (groupFilled[base + k] as number) + 1;
-        } else if (kinds[k] === K_OTHER && cols[k]?.type === "percent") {
+        } else if (kinds[k] === K_PERCENT) {
           groupRate[base + k] = vals[k] as number;
         }
       }
