@@ -128,7 +128,7 @@ describe("validateWorkbook on arbitrary grids", () => {
           }
         }
       ),
-      { numRuns: 400 }
+      { numRuns: Number(process.env.CORE_PROPERTY_RUNS ?? 400) }
     );
     // the property is not vacuous: most grids hold a template, and many have issues
     expect(stats.tables).toBeGreaterThan(200);
@@ -156,6 +156,39 @@ describe("validateWorkbook on arbitrary grids", () => {
         expect(r.tables.map((x) => x.template)).toEqual([t.id]);
       }),
       { numRuns: 200 }
+    );
+  });
+});
+
+describe("money is exact to the fen", () => {
+  it("any amounts, as numbers or as text, sum to the exact total in fen", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 ** 13 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (amounts) => {
+          const header = TEMPLATES[2]?.columns.map((c) => c.header) ?? [];
+          const at = header.indexOf("金额（元）");
+          const rows: CellValue[][] = amounts.map(([fen, asText], i) => {
+            const row: CellValue[] = header.map(() => null);
+            row[0] = `项目${i}`;
+            row[1] = "其他";
+            const yuan = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
+            row[at] = asText ? yuan : fen / 100;
+            return row;
+          });
+          const r = validateWorkbook({ sheets: [{ name: "表3", values: [header, ...rows] }] });
+          const exact = amounts.reduce((s, [fen]) => s + BigInt(fen), 0n);
+          const figure = r.tables[0]?.figures.find((f) => f.id === "T3/金额（元）");
+          expect(r.issues.filter((i) => i.rule === "G-02" && i.severity === "error")).toEqual([]);
+          if (exact <= BigInt(Number.MAX_SAFE_INTEGER))
+            expect(BigInt(figure?.value ?? -1)).toBe(exact);
+          else expect(figure).toBeUndefined();
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });
