@@ -1,6 +1,6 @@
 // Builds the two pages that share the React UI (src/taskpane):
-//   taskpane.html  the Excel task pane (Office host; office.js from Microsoft's CDN, or — with
-//                  `--env intranet` — from this origin, copied from @microsoft/office-js)
+//   taskpane.html  the Excel task pane (Office host; office.js from Microsoft's CDN —
+//                  `npm run build:intranet` rewrites it to this origin afterwards)
 //   index.html     the browser page (xlsx host on a file the user picks, or the bundled sample;
 //   demo.html      the file never leaves the browser); demo.html is the same page.
 //
@@ -19,7 +19,6 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const OFFICE_JS_LOCAL = "office/office.js";
 
 /** The CSP of a page; `extraScript` is the one other origin allowed to serve scripts (or ""). */
 function contentSecurityPolicy(extraScript, { dev = false } = {}) {
@@ -41,11 +40,9 @@ function contentSecurityPolicy(extraScript, { dev = false } = {}) {
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
-  const intranet = Boolean(env.intranet);
   const demo = Boolean(env.demo);
   const serving = Boolean(env.WEBPACK_SERVE);
-  const officeJs = intranet ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
-  const taskpaneCsp = contentSecurityPolicy(intranet ? "" : "https://appsforoffice.microsoft.com", {
+  const taskpaneCsp = contentSecurityPolicy("https://appsforoffice.microsoft.com", {
     dev: serving && !production,
   });
   const browserCsp = contentSecurityPolicy("", { dev: serving && !production });
@@ -66,9 +63,6 @@ module.exports = async (env = {}, argv = {}) => {
     { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
     { from: "assets/icons/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
   ];
-  if (intranet) {
-    copy.push({ from: "node_modules/@microsoft/office-js/dist", to: "office" });
-  }
 
   // the browser page offers the sample workbooks copied into dist/samples/
   const samplesDir = path.resolve(__dirname, "assets/samples");
@@ -118,7 +112,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      page("taskpane.html", "taskpane", "统计报表助手", taskpaneCsp, [officeJs]),
+      page("taskpane.html", "taskpane", "统计报表助手", taskpaneCsp, [OFFICE_JS_CDN]),
       page("index.html", "browser", "统计报表助手（浏览器版）", browserCsp),
       page("demo.html", "browser", "统计报表助手（浏览器版）", browserCsp),
       new CopyWebpackPlugin({ patterns: copy }),

@@ -4,10 +4,13 @@
  */
 import "./cspSafeZod"; // before the core: see the file
 import { compareTables } from "../core/compare";
+import { draftReport, type Draft, type DraftOptions, type DraftParagraph } from "../core/draft";
+import { renderHtml, renderText } from "../core/render";
 import { issueMessage } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
 import type { TableData } from "../core/figures";
 import { validateWorkbook } from "../core/validate";
+import { splitDraft } from "./draftText";
 import type { Analysis, Engine, ReportOptions, ShownIssue } from "./engine";
 
 function tablesOfYear(tables: readonly TableData[], year: number | undefined): TableData[] {
@@ -42,15 +45,47 @@ function analyze(model: WorkbookModel): Analysis {
   };
 }
 
+/** The drafting options of the core for the 报告 tab's options. */
+export function draftOptions(options: ReportOptions): DraftOptions {
+  return {
+    numberStyle: options.numberStyle,
+    moneyUnit: options.moneyInWan ? "万元" : "元",
+    includeComparison: options.includeComparison,
+    nameYear: options.nameYear,
+    headings: options.headings,
+  };
+}
+
 function draftText(analysis: Analysis, options: ReportOptions): string {
-  void analysis;
-  void options;
-  return "";
+  const current = tablesOfYear(analysis.tables, analysis.currentYear);
+  const previous = tablesOfYear(analysis.tables, analysis.previousYear);
+  const draft = draftReport(
+    current,
+    previous.length > 0 ? previous : undefined,
+    draftOptions(options)
+  );
+  return renderText(draft);
+}
+
+/**
+ * The (possibly edited) text as a draft for the renderers: one paragraph per line, `一、` and
+ * `（一）` lines as headings.
+ */
+export function draftFromText(text: string): Draft {
+  const paragraphs: DraftParagraph[] = splitDraft(text).map((line) =>
+    line.level === 0
+      ? { template: "T1", sheet: "", text: line.text }
+      : { template: "T1", sheet: "", heading: line.text, headingLevel: line.level, text: "" }
+  );
+  return { paragraphs };
 }
 
 export const engine: Engine = {
   analyze,
   draftText,
-  draftHtml: (text) => text,
-  draftDocx: () => Promise.reject(new Error("未实现")),
+  draftHtml: (text) => renderHtml(draftFromText(text)),
+  draftDocx: async (text) => {
+    const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../core/render/docx");
+    return renderDocx(draftFromText(text));
+  },
 };

@@ -37,7 +37,8 @@ export interface ReportOptions {
   readonly moneyInWan: boolean;
   readonly includeComparison: boolean;
   readonly nameYear: boolean;
-  readonly headings: boolean;
+  /** Headings per sheet: none, `一、党员发展情况` (黑体) or `（一）党员发展情况` (楷体). */
+  readonly headings: "none" | "一、" | "（一）";
 }
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
@@ -45,7 +46,7 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   moneyInWan: false,
   includeComparison: true,
   nameYear: false,
-  headings: true,
+  headings: "none",
 };
 
 export interface Engine {

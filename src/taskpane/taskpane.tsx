@@ -1,10 +1,11 @@
 /**
  * Entry of the Excel task pane (taskpane.html). office.js is loaded by the page from Microsoft's
  * CDN (or, in the intranet build, from this origin); this is the only module that touches the
- * `Office` global — everything else goes through the `WorkbookHost` made by the Office host.
+ * `Office` global — everything else goes through the `WorkbookHost` made by the Office host
+ * (src/hosts/office, loaded on first use by lazyOfficeHost).
  */
 import { createRoot } from "react-dom/client";
-import { createOfficeHost } from "../hosts/office";
+import { lazyOfficeHost } from "./lazyOfficeHost";
 import { App } from "./components/App";
 
 const NOT_IN_EXCEL =
@@ -21,7 +22,7 @@ if (typeof Office === "undefined") {
   mount(<App host={undefined} noHostMessage={NO_OFFICE_JS} />);
 } else {
   void Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) mount(<App host={createOfficeHost()} />);
+    if (info.host === Office.HostType.Excel) mount(<App host={lazyOfficeHost()} />);
     else mount(<App host={undefined} noHostMessage={NOT_IN_EXCEL} />);
   });
 }

@@ -17,6 +17,12 @@ const SAMPLES: readonly string[] = typeof BUREAU_SAMPLES !== "undefined" ? BUREA
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
+/** The four blank templates as .xlsx (the writer and ExcelJS are fetched on first use). */
+async function blankTemplates(year: number): Promise<Uint8Array> {
+  const { writeTemplates } = await import(/* webpackChunkName: "template-writer" */ "../templateChunk");
+  return writeTemplates(year);
+}
+
 const useStyles = makeStyles({
   page: { minHeight: "100vh", maxWidth: "760px", marginInline: "auto" },
   drop: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
@@ -141,6 +147,7 @@ export function BrowserPage() {
         autoRun
         toolbar={toolbar}
         cellPreview={cellPreview}
+        downloadTemplates={blankTemplates}
         noHostMessage={
           autoOpened
             ? "正在打开示例…"

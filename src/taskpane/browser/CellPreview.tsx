@@ -91,7 +91,10 @@ const useStyles = makeStyles({
 export function CellPreview({ sheet, cell, model }: { sheet: string; cell: string; model: { sheets: readonly SheetModel[] } | undefined }) {
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.scrollIntoView?.({ block: "nearest" }), [sheet, cell]);
+  useEffect(() => {
+    // a block body: newer browsers return a promise from scrollIntoView, not a cleanup function
+    box.current?.scrollIntoView?.({ block: "nearest" });
+  }, [sheet, cell]);
   const data = model?.sheets.find((s) => s.name === sheet);
   const win = gridWindow(cell);
   if (!data || !win) {

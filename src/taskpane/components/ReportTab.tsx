@@ -75,7 +75,9 @@ export function ReportTab({ host, run }: { host: WorkbookHost | undefined; run: 
   }, [analysis, options]);
 
   // a new analysis starts a new draft
-  useEffect(() => setEdited(null), [analysis]);
+  useEffect(() => {
+    setEdited(null);
+  }, [analysis]);
 
   const text = edited ?? generated ?? "";
   const lines = useMemo(() => splitDraft(text), [text]);
@@ -130,7 +132,17 @@ export function ReportTab({ host, run }: { host: WorkbookHost | undefined; run: 
           onChange={(_e, d) => set("nameYear", d.checked)}
           label="注明上年数（如“（2012年51件）”）"
         />
-        <Switch checked={options.headings} onChange={(_e, d) => set("headings", d.checked)} label="分条标题（一、二、…）" />
+        <Field label="标题">
+          <RadioGroup
+            layout="horizontal"
+            value={options.headings}
+            onChange={(_e, d) => set("headings", d.value === "一、" || d.value === "（一）" ? d.value : "none")}
+          >
+            <Radio value="none" label="无" />
+            <Radio value="一、" label="一、" />
+            <Radio value="（一）" label="（一）" />
+          </RadioGroup>
+        </Field>
       </div>
 
       {edited !== null && generated !== undefined && edited !== generated ? (

@@ -94,7 +94,9 @@ export interface ValidateTabProps {
 
 export function ValidateTab({ host, run, noHostMessage, cellPreview }: ValidateTabProps) {
   const common = useCommonStyles();
-  useEffect(markFirstTab, []);
+  useEffect(() => {
+    markFirstTab();
+  }, []);
   if (!host) {
     return (
       <Notice intent="info" title="尚未打开工作簿">

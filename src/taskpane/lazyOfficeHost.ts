@@ -1,0 +1,44 @@
+/**
+ * The Office host, loaded on first use: the pane renders its first tab without the host's code
+ * (and the core's templates it brings); the first action fetches it. All Office.js calls stay in
+ * src/hosts/office — this only forwards.
+ */
+import type { ComparisonRow, ReadOptions, WorkbookHost } from "../hosts/host";
+import type { Issue } from "../core/issues";
+
+type Capability =
+  "selectCell" | "insertTemplates" | "markIssues" | "clearMarks" | "insertComparison";
+
+export function lazyOfficeHost(): WorkbookHost {
+  let loading: Promise<WorkbookHost> | undefined;
+  const real = (): Promise<WorkbookHost> => {
+    loading ??= import(/* webpackChunkName: "office-host" */ "./officeHostChunk").then(
+      (m) => m.createOfficeHost(),
+      (e: unknown) => {
+        loading = undefined; // a failed load may be retried
+        throw e;
+      }
+    );
+    return loading;
+  };
+  /** The real host's method, or a Chinese error when this Excel lacks it. */
+  const method = async <K extends Capability>(name: K): Promise<NonNullable<WorkbookHost[K]>> => {
+    const host = await real();
+    const fn = host[name];
+    if (!fn) throw new Error("此版本的 Excel 不支持这项操作。");
+    return fn.bind(host) as NonNullable<WorkbookHost[K]>;
+  };
+  return {
+    kind: "office",
+    label: "当前工作簿",
+    readWorkbook: async (options?: ReadOptions) => (await real()).readWorkbook(options),
+    selectCell: async (sheet: string, cell: string) => (await method("selectCell"))(sheet, cell),
+    insertTemplates: async (year: number) => (await method("insertTemplates"))(year),
+    markIssues: async (issues: readonly Issue[]) => (await method("markIssues"))(issues),
+    clearMarks: async () => (await method("clearMarks"))(),
+    insertComparison: async (
+      rows: readonly ComparisonRow[],
+      years: { current: number; previous: number }
+    ) => (await method("insertComparison"))(rows, years),
+  };
+}

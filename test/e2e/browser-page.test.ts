@@ -1,0 +1,214 @@
+/**
+ * The browser page (index.html, production build) end to end in headless Chromium: pick a file →
+ * 校验 → issues by sheet → click → the cell shown; 同比; 报告 → copy (read back as HTML) and
+ * .docx download; 模板. On every tab: axe (no serious/critical violation), a screenshot at
+ * 320 px, hostile cell text shown as text, no request beyond the page's origin, no CSP violation.
+ */
+import { existsSync, promises as fs, readdirSync } from "node:fs";
+import path from "node:path";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { ROOT, ensureBuilt } from "./build";
+import {
+  chromiumAvailable,
+  foreignRequests,
+  launchChromium,
+  watchTraffic,
+  type Traffic,
+} from "./chromium";
+import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
+import {
+  CSP_WATCH,
+  cspViolations,
+  downloadDocx,
+  openTab,
+  readClipboard,
+  screenshot,
+  seriousViolations,
+  waitForResults,
+} from "./pane";
+import { serveStatic, type StaticServer } from "./serve";
+
+const SAMPLES_DIR = path.join(ROOT, "assets", "samples");
+const samples = existsSync(SAMPLES_DIR)
+  ? readdirSync(SAMPLES_DIR)
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort()
+  : [];
+
+describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let traffic: Traffic;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    const [dir, b] = await Promise.all([ensureBuilt(), launchChromium()]);
+    browser = b;
+    server = await serveStatic(dir);
+    context = await browser.newContext({
+      viewport: { width: 320, height: 900 },
+      acceptDownloads: true,
+    });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: server.origin,
+    });
+    await context.addInitScript(CSP_WATCH);
+    traffic = watchTraffic(context);
+    page = await context.newPage();
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(server.url + "index.html");
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("shows the empty state in Chinese, with no workbook", async () => {
+    expect(await page.getByText("尚未打开工作簿").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "选择 .xlsx 文件" }).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("validates a picked file: counts, issues grouped by sheet, severity filter, 已说明", async () => {
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "测试工作簿.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await makeFixtureWorkbook()),
+    });
+    await waitForResults(page);
+    const status = await page.getByRole("status").filter({ hasText: "错误" }).first().innerText();
+    const errors = Number(/错误\s*(\d+)/.exec(status)?.[1]);
+    const warnings = Number(/警告\s*(\d+)/.exec(status)?.[1]);
+    expect(errors).toBeGreaterThanOrEqual(2); // T1-01 and T1-03 at least
+    expect(warnings).toBeGreaterThanOrEqual(1);
+    // grouped by sheet
+    const groups = await page.locator("section h2").allInnerTexts();
+    expect(groups.some((g) => g.startsWith("表1 2013"))).toBe(true);
+    // the T1-01 issue is there, with its rule id and cell
+    const t101 = page.locator("button", { hasText: "T1-01" }).first();
+    expect(await t101.innerText()).toMatch(/T1-01 · [A-Z]+\d+/);
+    // an explained warning shows 已说明
+    expect(await page.locator("li", { hasText: "已说明" }).count()).toBeGreaterThanOrEqual(1);
+    // filter: errors only
+    await page.getByRole("radio", { name: /^错误/ }).check();
+    const items = await page.locator("section li").allInnerTexts();
+    expect(items.length).toBe(errors);
+    expect(items.every((t) => t.startsWith("错误"))).toBe(true);
+    await page.getByRole("radio", { name: /^全部/ }).check();
+    await screenshot(page, "browser-校验");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("clicking an issue shows its sheet and cell in a grid, highlighted", async () => {
+    const item = page.locator("button", { hasText: "T1-01" }).first();
+    const cell = /T1-01 · ([A-Z]+\d+)/.exec(await item.innerText())?.[1];
+    await item.click();
+    const preview = page.getByTestId("cell-preview");
+    await preview.waitFor();
+    expect(await preview.locator("caption").innerText()).toContain(
+      `工作表“表1 2013”，单元格 ${cell}`
+    );
+    const hit = preview.locator('td[aria-current="location"]');
+    expect(await hit.count()).toBe(1);
+    expect(await item.getAttribute("aria-current")).toBe("true");
+    await screenshot(page, "browser-校验-定位");
+  });
+
+  it("shows hostile cell text as text (no markup, no script, no formula)", async () => {
+    // the hostile names are in the preview grid of 表1 (column A) when visible; and in the draft below
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("同比: table and chart", async () => {
+    await openTab(page, "同比");
+    await page.getByRole("table").first().waitFor();
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("发展预备党员");
+    expect(text).toMatch(/比上年(增加|减少)|与上年持平/);
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, "browser-同比");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("报告: options, editable draft, copy as HTML + text, .docx download", async () => {
+    await openTab(page, "报告");
+    const draft = page.getByRole("textbox", { name: "报告草稿（可直接修改）" });
+    await page.waitForFunction(() => (document.querySelector("textarea")?.value ?? "").length > 0);
+    const text = await draft.inputValue();
+    expect(text).toContain("发展预备党员");
+    expect(text).not.toContain("undefined");
+    // the user edits the draft; the edit is kept and copied
+    await draft.fill(text + "\n　　人工补充的一段。" + HOSTILE_HTML);
+    await page.getByRole("button", { name: "复制" }).click();
+    await page.getByText("已复制").waitFor();
+    const clip = await readClipboard(page);
+    expect(clip.types).toEqual(expect.arrayContaining(["text/html", "text/plain"]));
+    expect(clip.text).toContain("人工补充的一段。");
+    expect(clip.html).toContain("人工补充的一段。");
+    expect(clip.html).toMatch(/仿宋/);
+    expect(clip.html).not.toContain(HOSTILE_HTML);
+    expect(clip.html).toContain("&lt;img");
+    const docx = await downloadDocx(page);
+    expect(docx.name).toMatch(/\.docx$/);
+    expect(docx.documentXml).toContain("人工补充的一段。");
+    expect(docx.documentXml).toContain("&lt;img");
+    // options re-draft without losing the edit
+    await page.getByRole("switch", { name: /万元/ }).click();
+    expect(await draft.inputValue()).toContain("人工补充的一段。");
+    await page.getByRole("button", { name: "按当前选项重新生成" }).click();
+    expect(await draft.inputValue()).not.toContain("人工补充的一段。");
+    await screenshot(page, "browser-报告");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  });
+
+  it("模板: downloads the blank templates for a year as .xlsx", async () => {
+    await openTab(page, "模板");
+    await page.getByRole("textbox", { name: "统计年度" }).fill("2014");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载空白模板 .xlsx" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("统计报表模板-2014.xlsx");
+    const parts = unzipSync(new Uint8Array(await fs.readFile(await download.path())));
+    expect(Object.keys(parts)).toEqual(
+      expect.arrayContaining(["xl/workbook.xml", "[Content_Types].xml"])
+    );
+    const sheets = readXlsx(new Uint8Array(await fs.readFile(await download.path()))).sheets.map(
+      (s) => s.name
+    );
+    expect(sheets.length).toBe(4);
+    await page.getByText("已下载“统计报表模板-2014.xlsx”").waitFor();
+    await screenshot(page, "browser-模板");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("made no request beyond its own origin, and no CSP violation", async () => {
+    expect(traffic.requests.length).toBeGreaterThan(1);
+    expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(traffic.problems).toEqual([]);
+  });
+
+  it.runIf(samples.length > 0)("opens each bundled sample from the same origin", async () => {
+    for (const sample of samples) {
+      const p = await context.newPage();
+      await p.goto(`${server.url}index.html?sample=${encodeURIComponent(sample)}`);
+      await waitForResults(p);
+      expect(await p.getByText("没有找到统计表").count()).toBe(0);
+      await p.close();
+    }
+    expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * The production taskpane.html in headless Chromium on the Office helper's fake Office/Excel,
+ * served for Microsoft's office.js URL (so the page loads exactly as in Excel): 校验 → issues →
+ * click selects the cell in "Excel"; validation writes nothing; marks and clear-marks; 同比 and
+ * 插入同比工作表; 报告: copy through the Clipboard API, through the legacy fallback when the API
+ * is blocked (as in Excel on the web), the message when nothing works, and the .docx download;
+ * 模板 inserts the four sheets. axe and a 320 px screenshot on every tab; no request beyond the
+ * page's origin and the office.js URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { ensureBuilt } from "./build";
+import {
+  OFFICE_JS_CDN,
+  chromiumAvailable,
+  foreignRequests,
+  launchChromium,
+  watchTraffic,
+  type Traffic,
+} from "./chromium";
+import { fakeOfficeScript, fakeSheets } from "./fakeOffice";
+import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
+import {
+  CSP_WATCH,
+  cspViolations,
+  downloadDocx,
+  openTab,
+  readClipboard,
+  screenshot,
+  seriousViolations,
+  waitForResults,
+} from "./pane";
+import { serveStatic, type StaticServer } from "./serve";
+
+interface FakeView {
+  writes: number;
+  sheets: string[];
+  selection?: { sheet: string; address: string };
+  fills: number;
+  charts: number;
+}
+
+/** The part of the fake runtime (test/fakes/fake-excel.ts) the checks read, in the page. */
+interface FakeInPage {
+  readonly writes: readonly unknown[];
+  readonly state: {
+    readonly sheets: ReadonlyArray<{
+      name: string;
+      fills: Map<number, unknown>;
+      charts: unknown[];
+    }>;
+    readonly selection?: { sheet: string; address: string };
+  };
+}
+
+/** What the fake workbook looks like now (read in the page). */
+function fakeView(page: Page): Promise<FakeView> {
+  return page.evaluate(() => {
+    const fake = (window as unknown as { __fakeOffice: FakeInPage }).__fakeOffice;
+    const sheets = fake.state.sheets;
+    return {
+      writes: fake.writes.length,
+      sheets: sheets.map((s) => s.name),
+      selection: fake.state.selection,
+      fills: sheets.reduce((n, s) => n + s.fills.size, 0),
+      charts: sheets.reduce((n, s) => n + s.charts.length, 0),
+    };
+  });
+}
+
+describe.runIf(chromiumAvailable())("task pane (taskpane.html on a fake Excel)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let officeJs: string;
+
+  beforeAll(async () => {
+    const [dir, b, bytes] = await Promise.all([
+      ensureBuilt(),
+      launchChromium(),
+      makeFixtureWorkbook(),
+    ]);
+    browser = b;
+    server = await serveStatic(dir);
+    officeJs = await fakeOfficeScript({
+      sheets: fakeSheets(readXlsx(bytes)),
+      platform: "OfficeOnline",
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh pane; `initScript` runs before the page's own scripts (e.g. to block the clipboard). */
+  async function openPane(
+    initScript?: string
+  ): Promise<{ context: BrowserContext; page: Page; traffic: Traffic; dialogs: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: 320, height: 900 },
+      acceptDownloads: true,
+    });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: server.origin,
+    });
+    await context.addInitScript(CSP_WATCH);
+    if (initScript) await context.addInitScript(initScript);
+    await context.route(OFFICE_JS_CDN, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs })
+    );
+    const traffic = watchTraffic(context);
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(server.url + "taskpane.html");
+    return { context, page, traffic, dialogs };
+  }
+
+  /** Opens a pane with `initScript`, runs 校验 and clicks 复制 on the draft. */
+  async function copyDraftIn(initScript: string): Promise<{ context: BrowserContext; page: Page }> {
+    const { context, page } = await openPane(initScript);
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+    await openTab(page, "报告");
+    await page.waitForFunction(() => (document.querySelector("textarea")?.value ?? "").length > 0);
+    await page.getByRole("button", { name: "复制" }).click();
+    return { context, page };
+  }
+
+  it("validates, selects the cell in Excel on click, marks and clears, never writes while validating", async () => {
+    const { context, page, traffic, dialogs } = await openPane();
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+    expect((await fakeView(page)).writes).toBe(0);
+
+    const item = page.locator("button", { hasText: "T1-01" }).first();
+    const cell = /T1-01 · ([A-Z]+\d+)/.exec(await item.innerText())?.[1];
+    await item.click();
+    await page.waitForFunction(() =>
+      Boolean((window as unknown as { __fakeOffice: FakeInPage }).__fakeOffice.state.selection)
+    );
+    const view = await fakeView(page);
+    expect(view.selection?.sheet).toBe("表1 2013");
+    expect(view.selection?.address.replace(/\$/g, "")).toBe(cell);
+    expect(view.writes).toBe(0);
+    await screenshot(page, "taskpane-校验");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "标记问题单元格" }).click();
+    await page.getByText(/已标记 \d+ 个单元格/).waitFor();
+    expect((await fakeView(page)).fills).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await page.getByText(/已清除 \d+ 个单元格的标记/).waitFor();
+    expect((await fakeView(page)).fills).toBe(0);
+
+    expect(foreignRequests(traffic.requests, server.origin, [OFFICE_JS_CDN])).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+
+  it("同比, 报告 (copy + .docx) and 模板 on the fake Excel", async () => {
+    const { context, page, traffic, dialogs } = await openPane();
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+
+    await openTab(page, "同比");
+    await page.getByRole("table").first().waitFor();
+    expect(await page.locator("main").innerText()).toContain("发展预备党员");
+    await screenshot(page, "taskpane-同比");
+    expect(await seriousViolations(page)).toEqual([]);
+    const before = await fakeView(page);
+    await page.getByRole("button", { name: "插入同比工作表" }).click();
+    await page.getByText(/已插入工作表“.+”/).waitFor();
+    const after = await fakeView(page);
+    expect(after.sheets.length).toBe(before.sheets.length + 1);
+    expect(after.charts).toBe(before.charts + 1);
+
+    await openTab(page, "报告");
+    await page.waitForFunction(() => (document.querySelector("textarea")?.value ?? "").length > 0);
+    const text = await page.locator("textarea").inputValue();
+    expect(text).toContain("发展预备党员");
+    await page.getByRole("button", { name: "复制" }).click();
+    await page.getByText("已复制。").waitFor();
+    const clip = await readClipboard(page);
+    expect(clip.html).toContain("发展预备党员");
+    expect(clip.html).not.toContain(HOSTILE_HTML);
+    const docx = await downloadDocx(page);
+    expect(docx.documentXml).toContain("发展预备党员");
+    await screenshot(page, "taskpane-报告");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await openTab(page, "模板");
+    await page.getByRole("textbox", { name: "统计年度" }).fill("2014");
+    const sheetsBefore = (await fakeView(page)).sheets.length;
+    await page.getByRole("button", { name: "插入模板" }).click();
+    await page.getByText(/已插入 4 张工作表/).waitFor();
+    expect((await fakeView(page)).sheets.length).toBe(sheetsBefore + 4);
+    await screenshot(page, "taskpane-模板");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    expect(foreignRequests(traffic.requests, server.origin, [OFFICE_JS_CDN])).toEqual([]);
+    expect(traffic.requests).toContain(OFFICE_JS_CDN);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(traffic.problems).toEqual([]);
+    await context.close();
+  });
+
+  it("copies through the legacy fallback when the Clipboard API is blocked (Excel on the web)", async () => {
+    const blockApi = `navigator.clipboard.write = () => Promise.reject(new DOMException("blocked", "NotAllowedError"));`;
+    const { context, page } = await copyDraftIn(blockApi);
+    await page.getByText("已复制（兼容方式）").waitFor();
+    const clip = await readClipboard(page);
+    expect(clip.html).toContain("发展预备党员");
+    expect(clip.text).toContain("发展预备党员");
+    await context.close();
+  });
+
+  it("says to use 下载 .docx when no way of copying works", async () => {
+    const blockAll = `navigator.clipboard.write = () => Promise.reject(new DOMException("blocked", "NotAllowedError"));
+document.execCommand = () => false;`;
+    const { context, page } = await copyDraftIn(blockAll);
+    await page.getByText("无法复制到剪贴板").waitFor();
+    expect(await page.locator("main").innerText()).toContain("下载 .docx");
+    await context.close();
+  });
+
+  it("explains itself in Chinese when opened outside Excel or without office.js", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 600 } });
+    await context.route(OFFICE_JS_CDN, (route) => route.fulfill({ status: 404, body: "" }));
+    const page = await context.newPage();
+    await page.goto(server.url + "taskpane.html");
+    await page.getByText("无法加载 Office 脚本").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
