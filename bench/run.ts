@@ -19,6 +19,11 @@ const BENCHES: readonly BenchEntry[] = [
     run: async () => (await import("./core")).runCoreBench(),
   },
   {
+    name: "cli",
+    title: "command line: bureau-stats check on a 100,000-row .xlsx (issues 4, 6)",
+    run: async () => (await import("./cli")).runCliBench(),
+  },
+  {
     name: "pane",
     title: "task pane (issue 6)",
     run: async () => {

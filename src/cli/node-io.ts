@@ -45,8 +45,9 @@ export const nodeIO: CliIO = {
   },
   exists: (path) => existsSync(path),
   resolve: (path) => resolve(path),
-  inflateRaw: (data) => {
-    const out = inflateRawSync(data);
+  inflateRaw: (data, size) => {
+    // one output chunk of the known size: no concatenation of 16 KB pieces
+    const out = inflateRawSync(data, { chunkSize: Math.max(64 * 1024, size) });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
 };

@@ -125,6 +125,17 @@ export function isoToSerial(s: string): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/**
+ * An empty row array that already has the generic elements kind: pushing text, numbers and
+ * objects into it never changes its kind, so the optimised scan loop is not thrown away when the
+ * first text or fraction arrives.
+ */
+function newRow(): CellValue[] {
+  const row: CellValue[] = [undefined];
+  row.length = 0;
+  return row;
+}
+
 function pushAt<T>(row: T[], col: number, v: T): void {
   const len = row.length;
   if (col === len) row.push(v);
@@ -165,6 +176,65 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+/**
+ * Stores the current row's formats: rows formatted alike share one array (most rows of a table).
+ * Returns the array now last stored. Module-level (not a closure) so the scan loop's variables
+ * stay in registers.
+ */
+function storeRowFormats(
+  formats: Array<Array<string | undefined> | undefined>,
+  rowIdx: number,
+  scratch: Array<string | undefined>,
+  len: number,
+  last: Array<string | undefined> | undefined
+): Array<string | undefined> | undefined {
+  if (rowIdx < 0 || len === 0) return last;
+  let same = last !== undefined && last.length === len;
+  for (let k = 0; same && k < len; k++)
+    same = (last as Array<string | undefined>)[k] === scratch[k];
+  const stored = same ? last : scratch.slice(0, len);
+  formats[rowIdx] = stored;
+  return stored;
+}
+
+/** The value of a cell of `type` whose `<v>` text is xml[vs, ve). */
+function cellValue(
+  xml: string,
+  type: number,
+  vs: number,
+  ve: number,
+  sharedStrings: readonly string[],
+  shift1904: boolean
+): CellValue {
+  switch (type) {
+    case T_NUMBER: {
+      if (ve <= vs) return undefined;
+      const n = parseDecimal(xml, vs, ve);
+      if (n === n) return shift1904 ? n + 1462 : n;
+      return decodeXmlText(xml.slice(vs, ve));
+    }
+    case T_SHARED: {
+      let idx = 0;
+      for (let m = vs; m < ve; m++) idx = idx * 10 + (xml.charCodeAt(m) - 48);
+      const s = sharedStrings[idx];
+      return s === "" ? undefined : s;
+    }
+    case T_STR: {
+      const s = decodeXmlText(xml.slice(vs, ve));
+      return s === "" ? undefined : s;
+    }
+    case T_BOOL:
+      return xml.charCodeAt(vs) === 49 || xml.startsWith("true", vs);
+    case T_ERROR:
+      return errorValue(decodeXmlText(xml.slice(vs, ve)).trim());
+    default: {
+      const text = xml.slice(vs, ve);
+      const serial = isoToSerial(text);
+      return serial === serial ? serial : decodeXmlText(text);
+    }
+  }
+}
+
 const corruptCell = (): XlsxReadError =>
   new XlsxReadError("corrupt", "文件已损坏（工作表单元格标记不完整）");
 
@@ -181,11 +251,10 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
   if (sdStart < 0) return { values, formats, merges };
   const sdOpenEnd = tagEnd(xml, sdStart);
   if (sdOpenEnd < 0) throw new XlsxReadError("corrupt", "文件已损坏（工作表内容不完整）");
+  // the closing tag is near the end: search backwards
   let sdEnd =
-    xml.charCodeAt(sdOpenEnd - 1) === 47
-      ? sdOpenEnd
-      : xml.indexOf("</" + p + "sheetData>", sdOpenEnd);
-  if (sdEnd < 0) sdEnd = xml.length;
+    xml.charCodeAt(sdOpenEnd - 1) === 47 ? sdOpenEnd : xml.lastIndexOf("</" + p + "sheetData>");
+  if (sdEnd < sdOpenEnd) sdEnd = xml.length;
 
   const { sharedStrings, date1904 } = ctx;
   const styleFormats = ctx.styles.formats;
@@ -198,6 +267,8 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
   const isOpen = "<" + p + "is";
   const phonetic = { next: -2 };
 
+  /** The row the cells belong to (from `<row r>`), and the row `row`/`fmtScratch` hold now. */
+  let rowTarget = -1;
   let rowIdx = -1;
   let row: CellValue[] = [];
   // formats of the current row are collected here; rows with the same formats share one array
@@ -205,65 +276,13 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
   let fmtLen = 0;
   let lastFmtRow: Array<string | undefined> | undefined;
   let col = -1;
-  let rowsSinceReport = 0;
+  // report at the first row too, so the optimised loop has seen the call already
+  let rowsSinceReport = 4095;
+  const onRows = ctx.onRows ?? ((): void => undefined);
   let i = sdOpenEnd + 1;
 
-  const finishRow = (): void => {
-    if (rowIdx < 0) return;
-    if (fmtLen === 0) return;
-    let same = lastFmtRow !== undefined && lastFmtRow.length === fmtLen;
-    for (let k = 0; same && k < fmtLen; k++)
-      same = (lastFmtRow as Array<string | undefined>)[k] === fmtScratch[k];
-    if (!same) lastFmtRow = fmtScratch.slice(0, fmtLen);
-    formats[rowIdx] = lastFmtRow;
-    fmtLen = 0;
-  };
-  const startRow = (r: number): void => {
-    finishRow();
-    rowIdx = r;
-    while (values.length <= r) values.push([]);
-    row = values[r] as CellValue[];
-    const f = formats[r];
-    if (f !== undefined) {
-      // a row met again (cells out of order): continue its formats
-      for (let k = 0; k < f.length; k++) fmtScratch[k] = f[k];
-      fmtLen = f.length;
-    }
-  };
-
-  /** The value of a cell of `type` whose `<v>` text is xml[vs, ve). */
-  const cellValue = (type: number, style: number, vs: number, ve: number): CellValue => {
-    switch (type) {
-      case T_NUMBER: {
-        if (ve <= vs) return undefined;
-        const n = parseDecimal(xml, vs, ve);
-        if (n === n) return date1904 && styleIsDate[style] === true ? n + 1462 : n;
-        return decodeXmlText(xml.slice(vs, ve));
-      }
-      case T_SHARED: {
-        let idx = 0;
-        for (let m = vs; m < ve; m++) idx = idx * 10 + (xml.charCodeAt(m) - 48);
-        const s = sharedStrings[idx];
-        return s === "" ? undefined : s;
-      }
-      case T_STR: {
-        const s = decodeXmlText(xml.slice(vs, ve));
-        return s === "" ? undefined : s;
-      }
-      case T_BOOL:
-        return xml.charCodeAt(vs) === 49 || xml.startsWith("true", vs);
-      case T_ERROR:
-        return errorValue(decodeXmlText(xml.slice(vs, ve)).trim());
-      default: {
-        const text = xml.slice(vs, ve);
-        const serial = isoToSerial(text);
-        return serial === serial ? serial : decodeXmlText(text);
-      }
-    }
-  };
-
   while (i < sdEnd) {
-    const lt = xml.indexOf("<", i);
+    const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
     if (lt < 0 || lt >= sdEnd) break;
     if (pl > 0 && xml.charCodeAt(lt + pl) !== 58 /* : */) {
       i = lt + 1;
@@ -282,13 +301,13 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
       const gt = tagEnd(xml, lt);
       if (gt < 0) break;
       const rAttr = attr(xml, lt, gt, "r");
-      const r = rAttr === undefined ? rowIdx + 1 : Number(rAttr) - 1;
-      startRow(Number.isInteger(r) && r >= 0 && r < 1048576 ? r : rowIdx + 1);
+      const r = rAttr === undefined ? rowTarget + 1 : Number(rAttr) - 1;
+      rowTarget = Number.isInteger(r) && r >= 0 && r < 1048576 ? r : rowTarget + 1;
       col = -1;
       i = gt + 1;
       if (++rowsSinceReport === 4096) {
         rowsSinceReport = 0;
-        ctx.onRows?.(i);
+        onRows(i);
       }
       continue;
     }
@@ -360,10 +379,21 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
       j = ve + 1;
     }
     const gt = j; // index of '>'
-    if (cellRow >= 0 && cellRow !== rowIdx) {
-      startRow(cellRow);
-      col = -1;
-    } else if (rowIdx < 0) startRow(0);
+    const want = cellRow >= 0 ? cellRow : rowTarget < 0 ? 0 : rowTarget;
+    if (want !== rowIdx) {
+      // a new row (or cells out of order): store the last row's formats, take up this one
+      rowTarget = want;
+      lastFmtRow = storeRowFormats(formats, rowIdx, fmtScratch, fmtLen, lastFmtRow);
+      fmtLen = 0;
+      rowIdx = want;
+      while (values.length <= rowIdx) values.push(newRow());
+      row = values[rowIdx] as CellValue[];
+      const again = formats[rowIdx];
+      if (again !== undefined) {
+        for (let k = 0; k < again.length; k++) fmtScratch[k] = again[k];
+        fmtLen = again.length;
+      }
+    }
     col = cellCol >= 0 ? cellCol : col + 1;
     if (selfClosing) {
       i = gt + 1;
@@ -382,10 +412,26 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
     ) {
       fastEnd = gt + 4;
       while (xml.charCodeAt(fastEnd) !== 60 && fastEnd < sdEnd) fastEnd++;
-      if (!xml.startsWith("</v></c>", fastEnd)) fastEnd = -1;
+      if (
+        xml.charCodeAt(fastEnd + 1) !== 47 ||
+        xml.charCodeAt(fastEnd + 2) !== 118 ||
+        xml.charCodeAt(fastEnd + 3) !== 62 ||
+        xml.charCodeAt(fastEnd + 4) !== 60 ||
+        xml.charCodeAt(fastEnd + 5) !== 47 ||
+        xml.charCodeAt(fastEnd + 6) !== 99 ||
+        xml.charCodeAt(fastEnd + 7) !== 62
+      )
+        fastEnd = -1; // not `</v></c>`
     }
     if (fastEnd >= 0) {
-      value = cellValue(type, style, gt + 4, fastEnd);
+      value = cellValue(
+        xml,
+        type,
+        gt + 4,
+        fastEnd,
+        sharedStrings,
+        date1904 && styleIsDate[style] === true
+      );
       i = fastEnd + 8;
     } else {
       let close = xml.indexOf(cellClose, gt);
@@ -406,7 +452,14 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
           if ((vc === 62 || isSpace(vc)) && xml.charCodeAt(vgt - 1) !== 47) {
             let ve = xml.indexOf(vClose, vgt + 1);
             if (ve < 0 || ve > close) ve = close;
-            value = cellValue(type, style, vgt + 1, ve);
+            value = cellValue(
+              xml,
+              type,
+              vgt + 1,
+              ve,
+              sharedStrings,
+              date1904 && styleIsDate[style] === true
+            );
           }
         }
       }
@@ -426,7 +479,7 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
       if (col >= fmtLen) fmtLen = col + 1;
     }
   }
-  finishRow();
+  storeRowFormats(formats, rowIdx, fmtScratch, fmtLen, lastFmtRow);
 
   // merged areas
   const mcStart = findStartTag(xml, p + "mergeCells", sdEnd);

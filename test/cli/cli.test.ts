@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { cli } from "./harness";
+import { fakeCfb } from "../hosts/xlsx-fixtures";
+import { writeTemplateWorkbook } from "../../src/hosts/xlsx/template";
+import { yearSheets } from "../../scripts/samples/figures";
+import { parseArgs, UsageError } from "../../src/cli/args";
+import { displayWidth, showNumber } from "../../src/cli/output";
+
+const ROOT = path.join(__dirname, "..", "..");
+const CLEAN = path.join(ROOT, "assets", "samples", "bureau-stats-2013.xlsx");
+let tmp = "";
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-cli-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const sha = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+describe("check on the clean sample", () => {
+  it("prints the issues, the comparison and the draft, and exits 0", async () => {
+    const before = sha(CLEAN);
+    const r = await cli("check", CLEAN);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("校验结果：错误 0 项，警告 0 项");
+    expect(r.stdout).toContain("【表1 党员发展 2013】无问题");
+    expect(r.stdout).toMatch(
+      /表1\s+发展预备党员\s+49\s+43\s+\+6\s+14\.0%\s+比上年增加6人，增长14\.0%/
+    );
+    expect(r.stdout).toContain("　　全年培训入党积极分子264人");
+    expect(r.stdout).toContain(
+      "发展预备党员49人，比上年增加6人，增长14.0%，其中教工党员18人，学生党员31人"
+    );
+    expect(sha(CLEAN)).toBe(before); // the input is never modified
+  });
+
+  it("--json prints exactly { issues, comparisons, draft: { text, html } }", async () => {
+    const r = await cli("check", CLEAN, "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(j)).toEqual(["issues", "comparisons", "draft"]);
+    expect(j.issues).toEqual([]);
+    const draft = j.draft as Record<string, unknown>;
+    expect(Object.keys(draft)).toEqual(["text", "html"]);
+    expect(draft.html).toContain("仿宋");
+    const comparisons = j.comparisons as Array<Record<string, unknown>>;
+    expect(Object.keys(comparisons[0] ?? {})).toEqual([
+      "sheet",
+      "indicator",
+      "current",
+      "previous",
+      "change",
+      "pct",
+      "text",
+    ]);
+    expect(comparisons).toContainEqual({
+      sheet: "表1 党员发展 2013",
+      indicator: "发展预备党员",
+      current: 49,
+      previous: 43,
+      change: 6,
+      pct: 14,
+      text: "比上年增加6人，增长14.0%",
+    });
+    expect(comparisons).toContainEqual(
+      expect.objectContaining({
+        indicator: "三公经费金额",
+        current: 186420.5,
+        previous: 203880,
+        change: -17459.5,
+        pct: -8.6,
+      })
+    );
+    expect(comparisons).toContainEqual(
+      expect.objectContaining({
+        indicator: "来电办结率",
+        current: 100,
+        previous: 100,
+        change: 0,
+        pct: null,
+        text: "与上年持平",
+      })
+    );
+  });
+
+  it("--approx writes approximate figures in the draft", async () => {
+    const r = await cli("check", CLEAN, "--json", "--approx");
+    const text = (JSON.parse(r.stdout) as { draft: { text: string } }).draft.text;
+    expect(text).toContain("接听来电9200多个");
+    expect(text).toContain("7万多元");
+  });
+
+  it("--year picks the year under review (2012 alone has no last year to compare with)", async () => {
+    const r = await cli("check", CLEAN, "--year", "2012");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("同比：没有上年的统计表，不作比较。");
+    expect(r.stdout).toContain("发展预备党员43人");
+  });
+
+  it("--docx saves the draft as a Word document, never over an input", async () => {
+    const out = path.join(tmp, "报告.docx");
+    const r = await cli("check", CLEAN, "--docx", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("已保存 Word 文档");
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const refused = await cli("check", CLEAN, "--docx", CLEAN);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("不能把报告写到表格文件上");
+  });
+
+  it("reads this year and last year from separate files, as from one", async () => {
+    const y2013 = path.join(tmp, "2013.xlsx");
+    const y2012 = path.join(tmp, "2012.xlsx");
+    writeFileSync(y2013, await writeTemplateWorkbook(yearSheets(2013)));
+    writeFileSync(y2012, await writeTemplateWorkbook(yearSheets(2012)));
+    const both = JSON.parse((await cli("check", y2013, y2012, "--json")).stdout) as {
+      comparisons: unknown[];
+      draft: { text: string };
+    };
+    const one = JSON.parse((await cli("check", CLEAN, "--json")).stdout) as {
+      comparisons: unknown[];
+      draft: { text: string };
+    };
+    expect(both.comparisons).toEqual(one.comparisons);
+    expect(both.draft.text).toBe(one.draft.text);
+  });
+
+  it("keeps sheets of the same name from two files apart", async () => {
+    const r = await cli("check", CLEAN, CLEAN);
+    expect(r.stdout).toContain("【表1 党员发展 2013】");
+    expect(r.stdout).toContain("【表1 党员发展 2013（bureau-stats-2013.xlsx）】");
+  });
+});
+
+describe("unreadable files and bad usage: exit 2 with one line naming the file and the reason", () => {
+  const cases: Array<[string, () => string, string]> = [
+    ["missing", () => path.join(tmp, "没有这个文件.xlsx"), "找不到文件"],
+    ["empty", () => write("empty.xlsx", new Uint8Array()), "文件为空"],
+    ["corrupt", () => write("corrupt.xlsx", readFileSync(CLEAN).subarray(0, 5000)), "文件已损坏"],
+    [
+      "not .xlsx (text)",
+      () => write("notes.xlsx", Buffer.from("单位名称,年末党员数\n昆山中学,132\n")),
+      "不是 .xlsx 文件",
+    ],
+    ["old .xls", () => write("old.xls", fakeCfb(["Root Entry", "Workbook"])), "Excel 97-2003"],
+    [
+      "password-protected",
+      () => write("locked.xlsx", fakeCfb(["Root Entry", "EncryptionInfo", "EncryptedPackage"])),
+      "文件已加密（有密码保护）",
+    ],
+    ["a folder", () => tmp, "这是文件夹"],
+  ];
+  function write(name: string, bytes: Uint8Array): string {
+    const file = path.join(tmp, name);
+    writeFileSync(file, bytes);
+    return file;
+  }
+  it.each(cases)("%s", async (_name, make, reason) => {
+    const file = make();
+    const r = await cli("check", CLEAN, file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file);
+    expect(lines[0]).toContain(reason);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [[], "缺少命令"],
+    [["check"], "至少一个 .xlsx 文件"],
+    [["check", "a.xlsx", "--year", "13"], "四位年度"],
+    [["check", "a.xlsx", "--frobnicate"], "不认识选项“--frobnicate”"],
+    [["check", "a.xlsx", "--docx"], "--docx 后面缺少参数"],
+    [["export", "a.xlsx"], "未知命令“export”"],
+    [["template", "out.xlsx"], "--year"],
+  ])("usage %j", async (argv, text) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(text);
+  });
+
+  it("--help prints the usage and exits 0", async () => {
+    const r = await cli("--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("bureau-stats check <文件.xlsx>...");
+  });
+});
+
+describe("arguments", () => {
+  it("parses flags in any order, with = too", () => {
+    expect(
+      parseArgs(["check", "--approx", "a.xlsx", "--year=2013", "b.xlsx", "--docx", "r.docx"])
+    ).toEqual({
+      command: "check",
+      files: ["a.xlsx", "b.xlsx"],
+      json: false,
+      approx: true,
+      year: 2013,
+      docx: "r.docx",
+    });
+    expect(parseArgs(["template", "t.xlsx", "--year", "2014", "--force"])).toEqual({
+      command: "template",
+      out: "t.xlsx",
+      year: 2014,
+      force: true,
+    });
+    expect(parseArgs(["check", "--", "--odd-name.xlsx"])).toMatchObject({
+      files: ["--odd-name.xlsx"],
+    });
+    expect(() => parseArgs(["template", "a", "b", "--year", "2014"])).toThrow(UsageError);
+  });
+  it("measures terminal width of Chinese text and shows numbers without float noise", () => {
+    expect(displayWidth("表1 ab")).toBe(6);
+    expect(displayWidth("（）")).toBe(4);
+    expect(showNumber(0.1 + 0.2)).toBe("0.3");
+    expect(showNumber(301370.5, { kind: "money" })).toBe("301370.50");
+    expect(showNumber(98.5, { kind: "rate" })).toBe("98.5%");
+  });
+});
+
+describe("the installed command", () => {
+  it("bin/bureau-stats.js runs check and reports an unreadable file in one line", () => {
+    const ok = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin", "bureau-stats.js"), "check", CLEAN],
+      { encoding: "utf8", cwd: ROOT }
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain("校验结果：错误 0 项");
+    expect(ok.stderr).toBe("");
+    mkdirSync(tmp, { recursive: true });
+    const missing = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin", "bureau-stats.js"), "check", "不存在.xlsx"],
+      { encoding: "utf8", cwd: ROOT }
+    );
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr.trim()).toBe("不存在.xlsx：找不到文件");
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { cli } from "./harness";
+import { mistakeSheets } from "../../scripts/samples/mistakes";
+import { mistakeLine } from "../../scripts/make-samples";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { analyzeWorkbook } from "../../src/core/analyze";
+import { TEMPLATES } from "../../src/core/templates";
+
+const SAMPLES = path.join(__dirname, "..", "..", "assets", "samples");
+const MISTAKES_FILE = path.join(SAMPLES, "bureau-stats-2013-mistakes.xlsx");
+
+interface JsonIssue {
+  rule: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+  message: string;
+  explained: boolean;
+}
+
+describe("the mistakes sample", () => {
+  const { mistakes } = mistakeSheets();
+  const readme = readFileSync(path.join(SAMPLES, "README.md"), "utf8");
+
+  it("lists every mistake in the samples README", () => {
+    for (const m of mistakes) expect(readme).toContain(mistakeLine(m));
+  });
+
+  it("covers every rule of SPEC §1 (every template rule and G-01…G-05)", () => {
+    const rules = new Set(mistakes.map((m) => m.rule));
+    const all = [
+      ...new Set(TEMPLATES.flatMap((t) => t.rules.map((r) => r.id))),
+      "G-01",
+      "G-02",
+      "G-03",
+      "G-04",
+      "G-05",
+    ];
+    expect(all.length).toBeGreaterThanOrEqual(19);
+    expect(all.filter((r) => !rules.has(r))).toEqual([]);
+  });
+
+  it("bureau-stats check reports each listed mistake at its cell, and nothing else; exit 1", async () => {
+    const r = await cli("check", MISTAKES_FILE, "--json");
+    expect(r.code).toBe(1);
+    const issues = (JSON.parse(r.stdout) as { issues: JsonIssue[] }).issues;
+    const key = (x: {
+      sheet: string;
+      cell: string;
+      rule: string;
+      severity: string;
+      explained?: boolean;
+    }): string => `${x.sheet}!${x.cell} ${x.rule} ${x.severity}${x.explained ? " explained" : ""}`;
+    const reported = issues.map(key).sort();
+    const listed = mistakes.map(key).sort();
+    expect(reported).toEqual(listed);
+    for (const i of issues) expect(i.message.length).toBeGreaterThan(4);
+  });
+
+  it("the text report shows them by sheet with severity, rule and sheet!cell", async () => {
+    const r = await cli("check", MISTAKES_FILE);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/【表1 党员发展 2013】错误 \d+ 项，警告 \d+ 项/);
+    expect(r.stdout).toMatch(/错误\s+T1-01\s+'表1 党员发展 2013'!E6\s+发展预备党员 8 应等于/);
+    expect(r.stdout).toMatch(/警告\s+T1-03\s+'表1 党员发展 2013'!G4\s+.*已在备注中说明/);
+  });
+});
+
+describe("the clean sample", () => {
+  it("holds SPEC §5's 2013 figures", () => {
+    const a = analyzeWorkbook(
+      readXlsx(new Uint8Array(readFileSync(path.join(SAMPLES, "bureau-stats-2013.xlsx"))))
+    );
+    expect(a.issues).toEqual([]);
+    expect(a.currentYear).toBe(2013);
+    expect(a.previousYear).toBe(2012);
+    const t1 = a.tables.find((t) => t.template === "T1" && t.year === 2013);
+    expect(t1?.records).toHaveLength(27);
+    const fig = (id: string): number | undefined =>
+      a.tables
+        .filter((t) => t.year === 2013)
+        .flatMap((t) => t.figures)
+        .find((f) => f.id === id)?.value;
+    expect(fig("T1/培训入党积极分子")).toBe(264);
+    expect(fig("T1/发展预备党员")).toBe(49);
+    expect(fig("T1/其中：教工")).toBe(18);
+    expect(fig("T1/其中：学生")).toBe(31);
+    expect(fig("T1/转正预备党员")).toBe(35);
+    expect(fig("T1/新党员培训")).toBe(112);
+    expect(fig("T1/评选优秀党员")).toBe(57);
+    expect(fig("T3/金额（元）/募集善款")).toBe(30137000);
+    expect(fig("T4/受理数/网上咨询")).toBe(3509);
+    expect(fig("T4/受理数/行政服务中心")).toBe(10591);
+    expect(a.draft.text).toContain(
+      "发展预备党员49人，比上年增加6人，增长14.0%，其中教工党员18人，学生党员31人；转正预备党员35人"
+    );
+    expect(a.draft.text).toContain("办理人大代表建议8件、政协委员提案15件，办结率、满意率均达100%");
+  });
+});

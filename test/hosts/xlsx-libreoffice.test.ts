@@ -1,0 +1,89 @@
+/**
+ * A workbook written by another program is read the same as one we wrote: LibreOffice Calc
+ * (headless) re-saves both samples as .xlsx — its own shared strings, styles, number formats,
+ * cached formula results — and the check must find the same figures and the same issues.
+ * Needs `soffice` (Debian libreoffice-calc; CI installs it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
+
+const SAMPLES = path.join(__dirname, "..", "..", "assets", "samples");
+let tmp = "";
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-lo-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function soffice(): string {
+  const found = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], {
+    encoding: "utf8",
+  }).stdout.trim();
+  if (!found)
+    throw new Error(
+      "soffice not found: install libreoffice-calc (apt-get install -y libreoffice-calc)"
+    );
+  return found;
+}
+
+/** Re-saves `file` with LibreOffice as .xlsx (its own private profile, so parallel runs don't clash). */
+function convertWithLibreOffice(file: string): string {
+  const inDir = path.join(tmp, "in");
+  const outDir = path.join(tmp, "out");
+  execFileSync("mkdir", ["-p", inDir, outDir]);
+  const input = path.join(inDir, path.basename(file));
+  copyFileSync(file, input);
+  execFileSync(
+    soffice(),
+    [
+      `-env:UserInstallation=${pathToFileURL(path.join(tmp, "profile")).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      input,
+    ],
+    { stdio: "pipe", timeout: 180_000 }
+  );
+  const out = path.join(outDir, path.basename(file));
+  if (!existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
+  return out;
+}
+
+function analyse(file: string): Analysis {
+  return analyzeWorkbook(readXlsx(new Uint8Array(readFileSync(file))));
+}
+
+const issueKeys = (a: Analysis): string[] =>
+  a.issues
+    .map((i) => `${i.sheet}!${i.cell} ${i.rule} ${i.code} ${i.severity} ${i.explained}`)
+    .sort();
+const figures = (a: Analysis): string[] =>
+  a.tables.flatMap((t) => t.figures.map((f) => `${t.sheet} ${t.year} ${f.id}=${f.value}`)).sort();
+
+describe("a workbook re-saved by LibreOffice reads the same as ours", () => {
+  it.each([["bureau-stats-2013.xlsx"], ["bureau-stats-2013-mistakes.xlsx"]])(
+    "%s",
+    (name) => {
+      const ours = path.join(SAMPLES, name);
+      const theirs = convertWithLibreOffice(ours);
+      expect(readFileSync(theirs).equals(readFileSync(ours))).toBe(false); // really another writer's file
+      const a = analyse(ours);
+      const b = analyse(theirs);
+      expect(b.tables.map((t) => t.sheet)).toEqual(a.tables.map((t) => t.sheet));
+      expect(figures(b)).toEqual(figures(a));
+      expect(issueKeys(b)).toEqual(issueKeys(a));
+      expect(b.comparisons).toEqual(a.comparisons);
+      expect(b.draft.text).toBe(a.draft.text);
+    },
+    240_000
+  );
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { cli } from "../cli/harness";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { TEMPLATES, FRAME_LABELS } from "../../src/core/templates";
+import { analyzeWorkbook } from "../../src/core/analyze";
+
+let tmp = "";
+
+/** A cell's value (ExcelJS, not Office.js: no load/sync involved). */
+function cellValue(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.CellValue {
+  const { value } = ws.findCell(row, col) ?? { value: null };
+  return value;
+}
+
+/** What Excel caches when it recalculates a SUM cell on saving: the formula with its result. */
+function cacheResult(ws: ExcelJS.Worksheet, row: number, col: number, result: number): void {
+  const formula = (cellValue(ws, row, col) as { formula?: string } | null)?.formula;
+  expect(formula).toMatch(/^SUM\(/);
+  ws.getCell(row, col).value = { formula: formula as string, result };
+}
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-template-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("bureau-stats template", () => {
+  it("writes the four blank templates: frame, headers, formats, lists, 合计; never overwrites", async () => {
+    const out = path.join(tmp, "模板2014.xlsx");
+    const r = await cli("template", out, "--year", "2014");
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const again = await cli("template", out, "--year", "2014");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("文件已存在，不覆盖");
+    expect((await cli("template", out, "--year", "2014", "--force")).code).toBe(0);
+
+    const wb = readXlsx(new Uint8Array(readFileSync(out)));
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "表1 党员发展 2014",
+      "表2 培训 2014",
+      "表3 经费 2014",
+      "表4 信访咨询办理 2014",
+    ]);
+    TEMPLATES.forEach((t, k) => {
+      const s = wb.sheets[k];
+      expect(s?.values[0]?.[0]).toBe(t.title);
+      expect(s?.values[1]).toEqual([
+        FRAME_LABELS[0],
+        undefined,
+        FRAME_LABELS[1],
+        2014,
+        FRAME_LABELS[2],
+        undefined,
+        FRAME_LABELS[3],
+      ]);
+      expect(s?.values[2]).toEqual(t.columns.map((c) => c.header));
+      const last = s?.values[s.values.length - 1];
+      expect(last?.[0]).toBe("合计");
+    });
+    // a blank template checks clean
+    const blank = await cli("check", out, "--json");
+    expect(blank.code).toBe(0);
+    expect((JSON.parse(blank.stdout) as { issues: unknown[] }).issues).toEqual([]);
+
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(out);
+    const t1 = excel.getWorksheet("表1 党员发展 2014");
+    expect(t1?.getCell("B4").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"机关,高中,中职,初中,小学,幼儿园,其他"'],
+    });
+    expect(t1?.getCell("C4").numFmt).toBe("0");
+    expect(t1?.getCell("A3").font?.bold).toBe(true);
+    const t3 = excel.getWorksheet("表3 经费 2014");
+    expect(t3?.getCell("C4").numFmt).toBe("0.00");
+    expect(t3?.getCell("E4").numFmt).toBe("yyyy-mm-dd");
+    const t4 = excel.getWorksheet("表4 信访咨询办理 2014");
+    expect(t4?.getCell("F4").numFmt).toBe("0.0%");
+    expect(t4?.getCell("A4").dataValidation?.formulae?.[0]).toContain("人大代表建议");
+  });
+
+  it("round trip: template → filled by a user (in ExcelJS) → check reads the figures back", async () => {
+    const out = path.join(tmp, "填报2014.xlsx");
+    expect((await cli("template", out, "--year", "2014")).code).toBe(0);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(out);
+    const t1 = excel.getWorksheet("表1 党员发展 2014");
+    if (!t1) throw new Error("no 表1");
+    t1.getCell("B2").value = "昆山市教育局";
+    const rows = [
+      ["昆山市第一中学", "高中", 120, 20, 6, 2, 4, 3, 9, 5],
+      ["昆山市实验小学", "小学", 60, 9, 2, 2, 0, 1, 4, 3],
+      ["昆山市机关幼儿园", "幼儿园", 18, 3, 0, 0, 0, 0, 1, 1],
+    ];
+    rows.forEach((row, i) => row.forEach((v, k) => (t1.getCell(4 + i, k + 1).value = v)));
+    // Excel recalculates the 合计 formulas when it saves; do what Excel would have cached
+    expect(cellValue(t1, t1.rowCount, 1)).toBe("合计");
+    for (let k = 3; k <= 10; k++) {
+      cacheResult(
+        t1,
+        t1.rowCount,
+        k,
+        rows.reduce((s, r) => s + (r[k - 1] as number), 0)
+      );
+    }
+    const t4 = excel.getWorksheet("表4 信访咨询办理 2014");
+    if (!t4) throw new Error("no 表4");
+    [
+      ["来电", "个", 9236, 9236, null, null, null],
+      ["人大代表建议", "件", 8, 8, 8, 1, 1],
+    ].forEach((row, i) => row.forEach((v, k) => (t4.getCell(4 + i, k + 1).value = v)));
+    cacheResult(t4, t4.rowCount, 3, 9244);
+    cacheResult(t4, t4.rowCount, 4, 9244);
+    cacheResult(t4, t4.rowCount, 5, 8);
+    const filled = path.join(tmp, "填好的2014.xlsx");
+    writeFileSync(filled, new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer));
+
+    const r = await cli("check", filled, "--json");
+    const json = JSON.parse(r.stdout) as { issues: unknown[]; draft: { text: string } };
+    expect(json.issues).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(json.draft.text).toContain("发展预备党员8人，其中教工党员4人，学生党员4人");
+    expect(json.draft.text).toContain("办理人大代表建议8件");
+    const a = analyzeWorkbook(readXlsx(new Uint8Array(readFileSync(filled))));
+    expect(a.tables.find((t) => t.template === "T1")?.records).toHaveLength(3);
+  });
+});
