@@ -335,12 +335,17 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       );
     }
     const before = doneBefore;
+    // report (and look at the abort signal) about every 1/64 of the sheet
+    const step = Math.max(1 << 16, xml.length >> 6);
+    let next = step;
     const ctx: ScanContext = {
       sharedStrings,
       styles,
       date1904,
       budget,
       onRows: (offset) => {
+        if (offset < next) return;
+        next = offset + step;
         if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
         options.onProgress?.({ done: before + Math.min(offset, xml.length), total });
       },

@@ -31,7 +31,7 @@ export interface ScanContext {
   readonly date1904: boolean;
   /** Cells read so far in the whole workbook (shared between sheets) and the limit. */
   readonly budget: { cells: number; readonly maxCells: number };
-  /** Called every few thousand rows with the character offset reached in this sheet. */
+  /** Called at every row with the character offset reached in this sheet (keep it cheap). */
   readonly onRows?: (offset: number) => void;
 }
 
@@ -125,15 +125,17 @@ export function isoToSerial(s: string): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/** Empty, with the generic elements kind (it once held `undefined`). */
+const EMPTY_ROW: CellValue[] = [undefined];
+EMPTY_ROW.length = 0;
+
 /**
- * An empty row array that already has the generic elements kind: pushing text, numbers and
- * objects into it never changes its kind, so the optimised scan loop is not thrown away when the
- * first text or fraction arrives.
+ * An empty row array that already has the generic elements kind, so pushing text, numbers and
+ * objects never changes its kind; copied by `slice` (no array literal's allocation site, whose
+ * pretenuring decision would throw the optimised scan loop away midway).
  */
 function newRow(): CellValue[] {
-  const row: CellValue[] = [undefined];
-  row.length = 0;
-  return row;
+  return EMPTY_ROW.slice();
 }
 
 function pushAt<T>(row: T[], col: number, v: T): void {
@@ -276,8 +278,6 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
   let fmtLen = 0;
   let lastFmtRow: Array<string | undefined> | undefined;
   let col = -1;
-  // report at the first row too, so the optimised loop has seen the call already
-  let rowsSinceReport = 4095;
   const onRows = ctx.onRows ?? ((): void => undefined);
   let i = sdOpenEnd + 1;
 
@@ -305,10 +305,7 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
       rowTarget = Number.isInteger(r) && r >= 0 && r < 1048576 ? r : rowTarget + 1;
       col = -1;
       i = gt + 1;
-      if (++rowsSinceReport === 4096) {
-        rowsSinceReport = 0;
-        onRows(i);
-      }
+      onRows(i); // every row: a call the optimised loop has always seen (the callee throttles)
       continue;
     }
     const d1 = xml.charCodeAt(k + 1);
