@@ -30,6 +30,7 @@ import { isTotalLabel, type DetectedTable } from "../read/sheet";
 import { SETTING_NAMES } from "../settings";
 import { columnReaders, type ColumnDefinition, type CompiledRowRule } from "../templates";
 import { ratioTenths, tableFigures } from "./figures";
+import { KeyIndex } from "./keys";
 import { buildRecords, isBlankRow } from "./records";
 import { headerIssues, makeIssue, rowAddress, type IssueExtras } from "./sink";
 
@@ -175,9 +176,8 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       cols.findIndex((c) => c.type === "text")
     );
   const keySheetCol = colOf[keyCol] ?? -1;
-  // a Set until a key repeats (one hash operation per row), then a Map from key to first row
-  const keySeen = new Set<string>();
-  let keyRows: Map<string, number> | undefined;
+  // key → first row (sized once for the sheet); later rows with a repeated key (rare)
+  const keyIndex = new KeyIndex(Math.max(0, rows.length - d.headerRow), keyOfRow);
   const keyMore = new Map<string, number[]>();
 
   // groups (per allowed value of the groupBy enum column)
@@ -198,6 +198,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const vals = new Float64Array(n);
   const status = new Uint8Array(n);
   const reading: CellReading = newReading();
+  const keyReading: CellReading = newReading();
   const settings = ctx.settings;
   const rowRules = t.rowRules;
   let totalRow = -1;
@@ -450,40 +451,23 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       : trimmed(typeof raw === "string" ? raw : String(displayValue(raw)));
   }
 
-  /** Key → first data row, for the data rows above `end` (built once, at the first repeated key). */
-  function firstRowsByKey(end: number): Map<string, number> {
-    const map = new Map<string, number>();
-    const keyReading = newReading();
-    for (let p = d.headerRow + 1; p < end; p++) {
-      const prev = rows[p];
-      if (!prev || prev.length === 0 || isBlankRow(prev, mapped)) continue;
-      const raw = prev[keySheetCol];
-      (readers[keyCol] as ColumnReader).read(
-        raw,
-        formats?.[p]?.[keySheetCol],
-        hasFormats,
-        keyReading
-      );
-      if (keyReading.status !== OK) continue;
-      const key = keyText(raw, keyReading.value);
-      if (!map.has(key)) map.set(key, p);
-    }
-    return map;
+  /** The key of a data row already indexed (read again: only needed when two hashes are equal). */
+  function keyOfRow(p: number): string {
+    const raw = rows[p]?.[keySheetCol];
+    (readers[keyCol] as ColumnReader).read(
+      raw,
+      formats?.[p]?.[keySheetCol],
+      hasFormats,
+      keyReading
+    );
+    return keyText(raw, keyReading.value);
   }
 
   function checkDuplicate(r: number, row: readonly CellValue[]): void {
     const raw = row[keySheetCol];
     const key = keyText(raw, vals[keyCol] as number);
-    if (keyRows === undefined) {
-      const size = keySeen.size;
-      if (keySeen.add(key).size !== size) return;
-      keyRows = firstRowsByKey(r);
-    }
-    const first = keyRows.get(key);
-    if (first === undefined) {
-      keyRows.set(key, r);
-      return;
-    }
+    const first = keyIndex.add(key, r);
+    if (first < 0) return;
     const others = [first, ...(keyMore.get(key) ?? [])];
     for (const p of others) {
       const prev = rows[p] ?? [];
