@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { cli } from "./harness";
+import { cli, cliWith } from "./harness";
 import { fakeCfb } from "../hosts/xlsx-fixtures";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/template";
 import { yearSheets } from "../../scripts/samples/figures";
@@ -38,6 +38,16 @@ describe("check on the clean sample", () => {
       "发展预备党员49人，比上年增加6人，增长14.0%，其中教工党员18人，学生党员31人"
     );
     expect(sha(CLEAN)).toBe(before); // the input is never modified
+  });
+
+  it("shows progress on stderr only when it is a terminal, and clears it", async () => {
+    const tty = await cliWith({ tty: true }, "check", CLEAN, "--json");
+    expect(tty.stderr).toContain("正在读取 bureau-stats-2013.xlsx");
+    expect(tty.stderr).toContain("正在校验、比较、起草");
+    expect(tty.stderr.endsWith("\r\x1b[K")).toBe(true);
+    expect(() => JSON.parse(tty.stdout) as unknown).not.toThrow();
+    const pipe = await cliWith({ tty: false }, "check", CLEAN, "--json");
+    expect(pipe.stderr).toBe("");
   });
 
   it("--json prints exactly { issues, comparisons, draft: { text, html } }", async () => {

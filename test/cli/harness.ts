@@ -11,13 +11,18 @@ export interface CliResult {
 }
 
 export async function cli(...argv: string[]): Promise<CliResult> {
+  return cliWith({ tty: false }, ...argv);
+}
+
+/** As `cli`, with stderr pretending to be a terminal or not. */
+export async function cliWith(opts: { tty: boolean }, ...argv: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const io: CliIO = {
     ...nodeIO,
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    stderrIsTTY: false,
+    stderrIsTTY: opts.tty,
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

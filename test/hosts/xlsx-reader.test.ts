@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
 import { buildXlsx } from "../../scripts/lib/xlsx-parts";
@@ -286,5 +288,69 @@ describe("files that are not readable .xlsx", () => {
       (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`
     ).join("");
     expect(errorOf(buildXlsx({ sheets: [{ name: "S", xml }] }), 10).code).toBe("too-large");
+  });
+});
+
+describe("damaged files never crash the reader", () => {
+  const sample = new Uint8Array(
+    readFileSync(
+      path.join(__dirname, "..", "..", "assets", "samples", "bureau-stats-2013-mistakes.xlsx")
+    )
+  );
+  const small = buildXlsx({
+    sharedStrings: ["单位名称", '<si><r><t>昆山</t></r><rPh sb="0" eb="1"><t>kun</t></rPh></si>'],
+    sheets: [
+      {
+        name: "S",
+        xml: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>a</t></is></c><c r="C1" s="3"><v>0.5</v></c></row>`,
+      },
+    ],
+    level: 0,
+  });
+  it.each([
+    ["a zipped sample", sample],
+    ["a stored (uncompressed) package, so mutations hit the XML", small],
+  ])("byte mutations of %s: a model or an XlsxReadError, quickly", (_name, base) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.option(fc.nat(base.length), { nil: undefined }),
+        (edits, cut) => {
+          const bytes = base.slice(0, cut ?? base.length);
+          for (const [at, v] of edits) if (at < bytes.length) bytes[at] = v;
+          const t = performance.now();
+          try {
+            const wb = readXlsx(bytes);
+            expect(Array.isArray(wb.sheets)).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(XlsxReadError);
+            expect((e as XlsxReadError).reason).toMatch(/[\u4e00-\u9fff]/);
+          }
+          expect(performance.now() - t).toBeLessThan(5000);
+        }
+      ),
+      { numRuns: 250 }
+    );
+  });
+
+  it("malformed XML inside a valid package: unclosed tags, stray quotes, garbage", () => {
+    const shapes = [
+      `<row r="1"><c r="A1"><v>1</v>`,
+      `<row r="1"><c r="A1" t="s><v>0</v></c></row>`,
+      `<row r="1"><c r="A1" s=><v>1</v></c></row>`,
+      `<row r="x"><c r="!!"><v>1e999</v></c><c t="e"></c><c t="d"><v>garbage</v></c></row>`,
+      `<row><c><is><t>never closed`,
+      `<<<<>>>>""''`,
+    ];
+    for (const xml of shapes) {
+      try {
+        readXlsx(buildXlsx({ sheets: [{ name: "S", xml }] }));
+      } catch (e) {
+        expect(e).toBeInstanceOf(XlsxReadError);
+      }
+    }
   });
 });

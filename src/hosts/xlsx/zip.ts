@@ -152,6 +152,9 @@ export function openZip(bytes: Uint8Array, inflateRaw: InflateRaw = defaultInfla
     }
     const data = bytes.subarray(start, end);
     if (entry.method === 0) return data;
+    // DEFLATE cannot expand more than ~1032:1: a larger claim is a damaged (or hostile) header
+    if (entry.size > entry.compressedSize * 1032 + 1024)
+      throw corrupt(`部件 ${name} 的大小记录不可信`);
     if (entry.method !== 8) throw corrupt(`部件 ${name} 使用了不支持的压缩方式 ${entry.method}`);
     let out: Uint8Array;
     try {
