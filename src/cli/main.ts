@@ -11,7 +11,7 @@ import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
 import type { InflateRaw } from "../hosts/xlsx/zip";
 import { parseArgs, UsageError, USAGE } from "./args";
-import { jsonReport, textReport } from "./output";
+import { jsonReport, terminalSafe, textReport } from "./output";
 
 /** A file that cannot be read or written; `reason` is Chinese (找不到文件 …). */
 export class FileAccessError extends Error {
@@ -77,7 +77,8 @@ class Unusable extends Error {}
  */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const fail = (line: string): number => {
-    io.stderr(line.replace(/\s*\n\s*/g, " ") + "\n");
+    // one line, and nothing from a file (a sheet name in the reason) that a terminal would act on
+    io.stderr(terminalSafe(line.replace(/\s*\n\s*/g, " ")) + "\n");
     return EXIT_UNUSABLE;
   };
   let args;

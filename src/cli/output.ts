@@ -87,6 +87,28 @@ export function displayWidth(s: string): number {
   return w;
 }
 
+/**
+ * Cell text made safe to print to a terminal (issue 7): a control character — ESC of an escape
+ * sequence, CR that would overwrite the line, a line break or tab inside one issue line, C1 — is
+ * shown as its visible symbol (␛ ␍ ␊ ␉ …) instead of acting on the terminal. `keepLineFeeds` keeps
+ * the paragraph breaks of the draft.
+ * @example terminalSafe("a\u001b[2J\r=1+1") // "a␛[2J␍=1+1"
+ */
+export function terminalSafe(s: string, keepLineFeeds = false): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && (c < 0x7f || c > 0x9f)) continue;
+    if (c === 0x0a && keepLineFeeds) continue;
+    out +=
+      s.slice(from, i) +
+      (c < 0x20 ? String.fromCharCode(0x2400 + c) : c === 0x7f ? "\u2421" : "\ufffd");
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 function pad(s: string, width: number, right = false): string {
   const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
   return right ? fill + s : s + fill;
@@ -154,13 +176,13 @@ export function textReport(a: Analysis): string {
     const e = issues.filter((i) => i.severity === "error").length;
     out.push("");
     out.push(
-      `【${sheet}】${issues.length === 0 ? "无问题" : `错误 ${e} 项，警告 ${issues.length - e} 项`}`
+      `【${terminalSafe(sheet)}】${issues.length === 0 ? "无问题" : `错误 ${e} 项，警告 ${issues.length - e} 项`}`
     );
     const rows = issues.map((i) => [
       "  " + severityLabel(i),
       i.rule,
-      issueLocation(i),
-      issueMessage(i),
+      terminalSafe(issueLocation(i)),
+      terminalSafe(issueMessage(i)),
     ]);
     out.push(...table(rows, []));
   }
@@ -187,14 +209,14 @@ export function textReport(a: Analysis): string {
     ];
     for (const c of a.comparisons) {
       rows.push([
-        "  " + c.sheet.split(" ")[0],
-        c.label,
+        "  " + terminalSafe(c.sheet.split(" ")[0] ?? ""),
+        terminalSafe(c.label),
         showNumber(c.current, c),
         showNumber(c.previous, c),
         (c.change > 0 ? "+" : "") +
           (c.kind === "rate" ? `${Number(c.change.toFixed(1))}` : showNumber(c.change, c)),
         c.pct === null ? "—" : `${c.pct.toFixed(1)}%`,
-        c.text,
+        terminalSafe(c.text),
       ]);
     }
     out.push(...table(rows, [false, false, true, true, true, true, false]));
@@ -204,7 +226,7 @@ export function textReport(a: Analysis): string {
   if (a.draft.text.trim() === "") out.push("报告段落：没有可写入报告的数字。");
   else {
     out.push(`报告段落（${a.currentYear ?? ""}年）`);
-    out.push(a.draft.text.replace(/\s+$/, ""));
+    out.push(terminalSafe(a.draft.text.replace(/\s+$/, ""), true));
   }
   return out.join("\n") + "\n";
 }
