@@ -1,0 +1,267 @@
+/**
+ * Runs a fuzz case through `bureau-stats check` — in-process through the CLI's own `run` (the code
+ * the bin runs: argv → exit status, with Node's file access and inflate, output captured) or as a
+ * real `node bin/bureau-stats.js` process with a timeout — checks the contract, and saves a failing
+ * case under test-results/fuzz-failures/ for scripts/fuzz-replay.ts.
+ *
+ * The contract (issue 4 + 7): exit status 0, 1 or 2 only; 2 comes with exactly one line on stderr
+ * that names the file and is no stack trace; 0/1 print a report (valid JSON with --json, whose
+ * errors agree with the status) and nothing on stderr; every run ends within its bound.
+ */
+import { execFile, spawn } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { nodeIO } from "../../src/cli/node-io";
+import { run, type CliIO } from "../../src/cli/main";
+import { ROOT, SAMPLES, type FuzzCase } from "./fuzz-cases";
+
+export const FAILURES_DIR = path.join(ROOT, "test-results", "fuzz-failures");
+export const BIN = path.join(ROOT, "bin", "bureau-stats.js");
+
+const CLI_BUNDLE = path.join(ROOT, "dist", "cli.js");
+const CLI_INPUTS = ["src/cli", "src/core", "src/hosts/xlsx", "webpack.cli.js"].map((p) =>
+  path.join(ROOT, p)
+);
+
+function newestMtime(p: string): number {
+  const st = statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(p).reduce((m, e) => Math.max(m, newestMtime(path.join(p, e))), st.mtimeMs);
+}
+
+/**
+ * Rebuilds dist/cli.js (what bin/bureau-stats.js runs) when a source is newer, so the spawned
+ * cases test the code in the tree; `npm ci` builds it through `prepare` on a clean clone.
+ */
+export async function ensureCliBuilt(): Promise<void> {
+  const built = statSync(CLI_BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  if (built > Math.max(...CLI_INPUTS.map(newestMtime))) return;
+  const lock = path.join(ROOT, ".cache", "cli-build.lock");
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 120_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (
+      (statSync(CLI_BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0) >
+      Math.max(...CLI_INPUTS.map(newestMtime))
+    )
+      return;
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "-c", "webpack.cli.js"],
+        { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: "" }, maxBuffer: 16 * 1024 * 1024 },
+        (error, stdout, stderr) =>
+          error ? reject(new Error(`build:cli failed\n${stdout}\n${stderr}`)) : resolve()
+      )
+    );
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+  /** Set when `run` rejected (in-process) or the process was killed (spawned). */
+  readonly crash?: string;
+  readonly timedOut?: boolean;
+}
+
+/** The files and argv of a case, written into `dir`. */
+export function prepare(c: FuzzCase, dir: string): { argv: string[]; files: string[] } {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${c.id}.xlsx`);
+  writeFileSync(file, c.bytes);
+  const files = c.withSample ? [SAMPLES[0] as string, file] : [file];
+  const flags = c.flags.flatMap((f) =>
+    f === "--docx" ? ["--docx", path.join(dir, `${c.id}.docx`)] : [f]
+  );
+  return { argv: ["check", ...files, ...flags], files };
+}
+
+/** `run` with Node's files, output captured, never a terminal. */
+export async function runInProcess(argv: readonly string[]): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    ...nodeIO,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    stderrIsTTY: false,
+  };
+  const t0 = performance.now();
+  try {
+    const code = await run(argv, io);
+    return { code, stdout, stderr, ms: performance.now() - t0 };
+  } catch (e) {
+    return {
+      code: null,
+      stdout,
+      stderr,
+      ms: performance.now() - t0,
+      crash: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    };
+  }
+}
+
+/** `node bin/bureau-stats.js …` with a hard timeout (killed after `timeoutMs`). */
+export function runSpawned(argv: readonly string[], timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        stdout,
+        stderr,
+        ms: performance.now() - t0,
+        ...(signal ? { crash: `killed by ${signal}` } : {}),
+        ...(timedOut ? { timedOut: true } : {}),
+      });
+    });
+  });
+}
+
+/**
+ * The first control character a terminal would act on (ESC, CR, BS, TAB, C1 …) — anything below
+ * U+0020 except the line feed, DEL and U+0080–U+009F — or -1.
+ * @example terminalControl("a\nb") // -1
+ */
+export function terminalControl(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f)) return c;
+  }
+  return -1;
+}
+
+const STACK_LINE = /^\s+at\s.+(:\d+:\d+|\(native\)|<anonymous>)/m;
+
+/**
+ * What is wrong with a run of `argv` over `files` (empty when the contract holds).
+ * @example contractProblems(["check", "a.xlsx"], ["a.xlsx"], { code: 3, stdout: "", stderr: "", ms: 1 }, 10_000) // ["exit status 3 …"]
+ */
+export function contractProblems(
+  argv: readonly string[],
+  files: readonly string[],
+  r: RunResult,
+  boundMs: number
+): string[] {
+  const problems: string[] = [];
+  if (r.timedOut) problems.push(`did not end within ${boundMs} ms (killed)`);
+  else if (r.ms > boundMs)
+    problems.push(`took ${Math.round(r.ms)} ms, over the ${boundMs} ms bound`);
+  if (r.crash) problems.push(`crashed: ${r.crash.split("\n").slice(0, 6).join(" | ")}`);
+  if (r.code !== 0 && r.code !== 1 && r.code !== 2)
+    problems.push(`exit status ${String(r.code)} (only 0, 1, 2 allowed)`);
+  if (STACK_LINE.test(r.stderr) || STACK_LINE.test(r.stdout))
+    problems.push("a stack trace was printed");
+  if (/内部错误/.test(r.stderr)) problems.push(`internal error: ${r.stderr.trim()}`);
+  if (r.code === 2) {
+    const lines = r.stderr.split("\n").filter((l) => l.trim() !== "");
+    if (lines.length !== 1)
+      problems.push(`exit 2 with ${lines.length} lines on stderr (one expected)`);
+    const line = lines[0] ?? "";
+    if (!files.some((f) => line.includes(f)))
+      problems.push(`exit 2 message does not name the file: ${JSON.stringify(line)}`);
+    if (r.stdout !== "") problems.push("exit 2 also printed a report");
+    const control = terminalControl(line);
+    if (control >= 0)
+      problems.push(
+        `exit 2 message holds control character U+${control.toString(16).padStart(4, "0")}`
+      );
+  }
+  if (r.code === 0 || r.code === 1) {
+    if (r.stderr !== "")
+      problems.push(`stderr not empty: ${JSON.stringify(r.stderr.slice(0, 200))}`);
+    if (r.stdout.trim() === "") problems.push("no report on stdout");
+    if (r.stdout.includes("[object Object]")) problems.push("[object Object] in the output");
+    const control = argv.includes("--json") ? -1 : terminalControl(r.stdout);
+    if (control >= 0)
+      problems.push(
+        `text output holds control character U+${control.toString(16).padStart(4, "0")} (terminal injection)`
+      );
+    if (argv.includes("--json")) {
+      try {
+        const report = JSON.parse(r.stdout) as {
+          issues?: Array<{ severity: string }>;
+          comparisons?: unknown[];
+          draft?: { text?: unknown; html?: unknown };
+        };
+        if (!Array.isArray(report.issues) || !Array.isArray(report.comparisons))
+          problems.push("--json without issues/comparisons arrays");
+        else if (report.issues.some((i) => i.severity === "error") !== (r.code === 1))
+          problems.push(`exit status ${r.code} disagrees with the errors in --json`);
+        if (typeof report.draft?.text !== "string" || typeof report.draft.html !== "string")
+          problems.push("--json draft without text/html");
+      } catch (e) {
+        problems.push(`--json output is not JSON: ${String(e)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Saves a failing case: the .xlsx, the argv, the output and the problems. Returns its folder. */
+export function saveFailure(
+  c: FuzzCase,
+  seed: number,
+  mode: "in-process" | "spawned",
+  r: RunResult,
+  problems: readonly string[]
+): string {
+  const dir = path.join(FAILURES_DIR, `seed${seed}-${c.id}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "input.xlsx"), c.bytes);
+  writeFileSync(
+    path.join(dir, "case.json"),
+    JSON.stringify(
+      {
+        seed,
+        id: c.id,
+        kind: c.kind,
+        description: c.description,
+        flags: c.flags,
+        withSample: c.withSample,
+        mode,
+        result: { code: r.code, ms: Math.round(r.ms), crash: r.crash, timedOut: r.timedOut },
+        problems,
+        replay: `npx tsx scripts/fuzz-replay.ts ${path.relative(ROOT, dir)}`,
+      },
+      null,
+      2
+    )
+  );
+  writeFileSync(path.join(dir, "stdout.txt"), r.stdout);
+  writeFileSync(path.join(dir, "stderr.txt"), r.stderr);
+  return dir;
+}
