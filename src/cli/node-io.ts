@@ -1,8 +1,16 @@
 /**
  * Real files and streams for `run` (Node only), with Node's native inflate for speed.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import {
+  existsSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { FileAccessError, type CliIO } from "./main";
 
@@ -36,15 +44,28 @@ export const nodeIO: CliIO = {
       throw new FileAccessError(accessReason(e));
     }
   },
+  // Written beside the target, then renamed over it (issue 7, nothing lost): a link to another
+  // file (e.g. an input workbook) is replaced, never written through, and an interrupted write
+  // (disk full) leaves the old file whole.
   writeFile(path, data) {
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      writeFileSync(path, data);
+      writeFileSync(temp, data, { flag: "wx" });
+      renameSync(temp, path);
     } catch (e) {
+      rmSync(temp, { force: true });
       throw new FileAccessError(accessReason(e));
     }
   },
   exists: (path) => existsSync(path),
-  resolve: (path) => resolve(path),
+  // the real path when the file exists, so a symbolic link to an input counts as that input
+  resolve: (path) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  },
   inflateRaw: (data, size) => {
     // one output chunk of the known size: no concatenation of 16 KB pieces
     const out = inflateRawSync(data, { chunkSize: Math.max(64 * 1024, size) });

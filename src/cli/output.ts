@@ -6,6 +6,7 @@ import type { Analysis } from "../core/analyze";
 import type { Comparison } from "../core/compare";
 import type { Issue, IssueValue } from "../core/issues";
 import { issueLocation, issueMessage } from "../core/messages";
+import { parseA1 } from "../core/model";
 
 export interface JsonIssue {
   readonly rule: string;
@@ -139,6 +140,16 @@ export function showNumber(n: number, c?: Pick<Comparison, "kind">): string {
   return String(Number(n.toFixed(6)));
 }
 
+/**
+ * Issues in reading order of their sheet: by row, then column (whole columns first).
+ * @example [{ cell: "C7" }, { cell: "A3" }].sort(byPosition) // A3, C7
+ */
+export function byPosition(a: Pick<Issue, "cell">, b: Pick<Issue, "cell">): number {
+  const p = parseA1(a.cell);
+  const q = parseA1(b.cell);
+  return (p?.row ?? -1) - (q?.row ?? -1) || (p?.col ?? -1) - (q?.col ?? -1);
+}
+
 function severityLabel(i: Issue): string {
   return i.severity === "error" ? "错误" : "警告";
 }
@@ -172,7 +183,7 @@ export function textReport(a: Analysis): string {
     `校验结果：错误 ${errors} 项，警告 ${warnings} 项${explained > 0 ? `（其中 ${explained} 项已在备注中说明）` : ""}。${errors === 0 ? "没有错误，可以上报。" : "请先改正错误再上报。"}`
   );
   for (const sheet of sheetOrder(a)) {
-    const issues = a.issues.filter((i) => i.sheet === sheet);
+    const issues = a.issues.filter((i) => i.sheet === sheet).sort(byPosition);
     const e = issues.filter((i) => i.severity === "error").length;
     out.push("");
     out.push(

@@ -4,7 +4,7 @@
  * shared strings are looked up, format strings are the style's interned string, Excel error values
  * are shared objects.
  *
- * Conventions (documented in src/hosts/xlsx/README.md):
+ * Conventions (also in src/hosts/xlsx/README.md):
  * - a formula cell holds its cached result (the value Excel last computed); no cached value → blank;
  * - `t="d"` (ISO date) cells become Excel serial numbers with a date format;
  * - in a 1904-system workbook, date-formatted numbers are shifted to the 1900 system;
