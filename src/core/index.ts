@@ -3,7 +3,7 @@ export * from "./model";
 export * from "./issues";
 export * from "./figures";
 export * from "./settings";
-export { validateWorkbook, showFigure } from "./validate";
+export { validateWorkbook, showFigure, quoteSheet } from "./validate";
 export type { ValidationResult, ValidateOptions } from "./validate";
 export { issueMessage, issueLocation, describeAddress } from "./messages";
 export {

@@ -6,6 +6,7 @@
 import type { Issue, IssueValue } from "./issues";
 import { LENIENT } from "./read/numbers";
 import { TEMPLATES } from "./templates";
+import { quoteSheet } from "./validate/sink";
 
 /** Wording of the generic codes (G-01…G-05, lenient reading, named checks' extra codes). */
 export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
@@ -119,8 +120,5 @@ export function issueMessage(issue: Issue): string {
  * @example issueLocation({ sheet: "表1", cell: "C5" } as Issue) // "表1!C5"
  */
 export function issueLocation(issue: Pick<Issue, "sheet" | "cell">): string {
-  const sheet = /^[\p{L}\p{N}_]+$/u.test(issue.sheet)
-    ? issue.sheet
-    : `'${issue.sheet.replaceAll("'", "''")}'`;
-  return `${sheet}!${issue.cell}`;
+  return `${quoteSheet(issue.sheet)}!${issue.cell}`;
 }

@@ -9,6 +9,8 @@
  */
 import jsep from "jsep";
 
+// Operators as statisticians write them; jsep keeps one operator table, so this applies wherever
+// jsep is used in the bundle (only here).
 jsep.addBinaryOp("=", 6);
 jsep.addBinaryOp("≠", 6);
 jsep.addBinaryOp("≤", 7);

@@ -10,7 +10,9 @@ import { detectTable, type DetectedTable } from "../read/sheet";
 import { formatFen, formatTenthsPct } from "../read/numbers";
 import { resolveSettings, type Settings } from "../settings";
 import { COMPILED_TEMPLATES, settingValues, type CompiledTemplate } from "../templates";
-import { makeIssue } from "./sink";
+import { makeIssue, quoteSheet } from "./sink";
+
+export { quoteSheet };
 import { validateTable, type TableResult } from "./table";
 
 export { ratioTenths, pctTenths } from "./figures";
@@ -151,13 +153,4 @@ export function showFigure(f: Pick<Figure, "kind" | "value">): string | number {
   if (f.kind === "money") return formatFen(f.value);
   if (f.kind === "rate") return formatTenthsPct(f.value);
   return f.value;
-}
-
-/**
- * Sheet name as written in a reference (quoted when it has spaces or symbols).
- * @example quoteSheet("表1") // "表1"
- * @example quoteSheet("2013 表1") // "'2013 表1'"
- */
-export function quoteSheet(name: string): string {
-  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replaceAll("'", "''")}'`;
 }

@@ -82,3 +82,12 @@ export function headerIssues(d: DetectedTable): Issue[] {
   }
   return out;
 }
+
+/**
+ * Sheet name as written in a reference (quoted when it has spaces or symbols).
+ * @example quoteSheet("表1") // "表1"
+ * @example quoteSheet("2013 表1") // "'2013 表1'"
+ */
+export function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replaceAll("'", "''")}'`;
+}
