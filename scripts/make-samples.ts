@@ -6,6 +6,7 @@
  *   every rule of SPEC §1, listed cell by cell in assets/samples/README.md.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { unzipSync, zipSync } from "fflate";
 import { join } from "node:path";
 import { defaultSheetName, writeTemplateWorkbook } from "../src/hosts/xlsx/template";
 import { TEMPLATES } from "../src/core/templates";
@@ -20,6 +21,15 @@ export const MISTAKES_SAMPLE = "bureau-stats-2013-mistakes.xlsx";
 export function mistakeLine(m: Mistake): string {
   const sev = m.severity === "error" ? "错误" : "警告";
   return `| ${m.sheet} | ${m.cell} | ${m.rule} | ${sev}${m.explained ? "（已说明）" : ""} | ${m.what} |`;
+}
+
+/**
+ * The same package with fixed timestamps, so running the script again gives the same bytes
+ * (ExcelJS stamps every zip entry with the time of writing).
+ */
+export function reproducible(xlsx: Uint8Array): Uint8Array {
+  // a local-time date: zip (DOS) timestamps are local, so this gives the same bytes in every time zone
+  return zipSync(unzipSync(xlsx), { level: 6, mtime: new Date(2014, 0, 15, 12, 0, 0) });
 }
 
 function readme(mistakes: readonly Mistake[]): string {
@@ -64,15 +74,33 @@ Rules covered: ${[...new Set(mistakes.map((m) => m.rule))].sort().join(", ")}.
 `;
 }
 
+/** The sample files' bytes and the README text (what `main` writes; the tests compare). */
+export async function buildSamples(): Promise<{
+  clean: Uint8Array;
+  mistakes: Uint8Array;
+  readme: string;
+  count: number;
+}> {
+  const clean = reproducible(
+    await writeTemplateWorkbook([...yearSheets(2013), ...yearSheets(2012)])
+  );
+  const { sheets, mistakes } = mistakeSheets();
+  return {
+    clean,
+    mistakes: reproducible(await writeTemplateWorkbook(sheets)),
+    readme: readme(mistakes),
+    count: mistakes.length,
+  };
+}
+
 async function main(): Promise<void> {
   mkdirSync(SAMPLES_DIR, { recursive: true });
-  const clean = await writeTemplateWorkbook([...yearSheets(2013), ...yearSheets(2012)]);
-  writeFileSync(join(SAMPLES_DIR, CLEAN_SAMPLE), clean);
-  const { sheets, mistakes } = mistakeSheets();
-  writeFileSync(join(SAMPLES_DIR, MISTAKES_SAMPLE), await writeTemplateWorkbook(sheets));
-  writeFileSync(join(SAMPLES_DIR, "README.md"), readme(mistakes));
+  const built = await buildSamples();
+  writeFileSync(join(SAMPLES_DIR, CLEAN_SAMPLE), built.clean);
+  writeFileSync(join(SAMPLES_DIR, MISTAKES_SAMPLE), built.mistakes);
+  writeFileSync(join(SAMPLES_DIR, "README.md"), built.readme);
   console.log(
-    `wrote ${CLEAN_SAMPLE}, ${MISTAKES_SAMPLE} and README.md (${mistakes.length} mistakes) to ${SAMPLES_DIR}`
+    `wrote ${CLEAN_SAMPLE}, ${MISTAKES_SAMPLE} and README.md (${built.count} mistakes) to ${SAMPLES_DIR}`
   );
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cli } from "./harness";
 import { mistakeSheets } from "../../scripts/samples/mistakes";
-import { mistakeLine } from "../../scripts/make-samples";
+import { buildSamples, mistakeLine } from "../../scripts/make-samples";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { TEMPLATES } from "../../src/core/templates";
@@ -65,6 +65,17 @@ describe("the mistakes sample", () => {
     expect(r.stdout).toMatch(/【表1 党员发展 2013】错误 \d+ 项，警告 \d+ 项/);
     expect(r.stdout).toMatch(/错误\s+T1-01\s+'表1 党员发展 2013'!E6\s+发展预备党员 8 应等于/);
     expect(r.stdout).toMatch(/警告\s+T1-03\s+'表1 党员发展 2013'!G4\s+.*已在备注中说明/);
+  });
+});
+
+describe("the committed samples", () => {
+  it("are what scripts/make-samples.ts makes, byte for byte", async () => {
+    const built = await buildSamples();
+    expect(
+      Buffer.from(built.clean).equals(readFileSync(path.join(SAMPLES, "bureau-stats-2013.xlsx")))
+    ).toBe(true);
+    expect(Buffer.from(built.mistakes).equals(readFileSync(MISTAKES_FILE))).toBe(true);
+    expect(built.readme).toBe(readFileSync(path.join(SAMPLES, "README.md"), "utf8"));
   });
 });
 
