@@ -156,6 +156,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     draft: { numberStyle: args.approx ? "approximate" : "exact" },
   });
   if (progress) io.stderr("\r\x1b[K");
+  if (
+    args.year !== undefined &&
+    analysis.tables.length > 0 &&
+    !analysis.tables.some((t) => t.year === args.year)
+  ) {
+    const found = [
+      ...new Set(analysis.tables.map((t) => t.year).filter((y) => y !== undefined)),
+    ].join("、");
+    return fail(
+      `${args.files.join("、")}：没有 ${args.year} 年的统计表（表中的年度：${found || "不明"}）`
+    );
+  }
 
   if (args.docx !== undefined) {
     const target = io.resolve(args.docx);

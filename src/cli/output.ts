@@ -170,14 +170,24 @@ export function textReport(a: Analysis): string {
   const errors = a.issues.filter((i) => i.severity === "error").length;
   const warnings = a.issues.length - errors;
   const explained = a.issues.filter((i) => i.severity === "warning" && i.explained).length;
-  const years = [a.currentYear, a.previousYear].filter((y): y is number => y !== undefined);
   if (a.tables.length === 0) {
     out.push("未找到统计表：没有一张工作表的表头与 表1–表4 模板相符（按表头识别，与表名无关）。");
     out.push("可用 bureau-stats template 模板.xlsx --year <年度> 生成空白模板。");
     return out.join("\n") + "\n";
   }
+  const byYear = new Map<string, number>();
+  for (const t of a.tables) {
+    const y = t.year === undefined ? "年度不明" : `${t.year}年`;
+    byYear.set(y, (byYear.get(y) ?? 0) + 1);
+  }
+  const yearList = [...byYear]
+    .sort((x, y) => y[0].localeCompare(x[0]))
+    .map(([y, n]) => `${y} ${n} 张`);
   out.push(
-    `找到统计表 ${a.tables.length} 张${years.length > 0 ? `（${years.map((y) => `${y}年 ${a.tables.filter((t) => t.year === y || (t.year === undefined && y === a.currentYear)).length} 张`).join("，")}）` : ""}。`
+    `找到统计表 ${a.tables.length} 张（${yearList.join("，")}）。` +
+      (a.currentYear === undefined
+        ? ""
+        : `本年度 ${a.currentYear} 年${a.previousYear === undefined ? "，没有上年的表" : `，与 ${a.previousYear} 年比较`}。`)
   );
   out.push(
     `校验结果：错误 ${errors} 项，警告 ${warnings} 项${explained > 0 ? `（其中 ${explained} 项已在备注中说明）` : ""}。${errors === 0 ? "没有错误，可以上报。" : "请先改正错误再上报。"}`

@@ -28,6 +28,9 @@ describe("check on the clean sample", () => {
     const r = await cli("check", CLEAN);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(
+      "找到统计表 8 张（2013年 4 张，2012年 4 张）。本年度 2013 年，与 2012 年比较。"
+    );
     expect(r.stdout).toContain("校验结果：错误 0 项，警告 0 项");
     expect(r.stdout).toContain("【表1 党员发展 2013】无问题");
     expect(r.stdout).toMatch(
@@ -111,6 +114,12 @@ describe("check on the clean sample", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("同比：没有上年的统计表，不作比较。");
     expect(r.stdout).toContain("发展预备党员43人");
+  });
+
+  it("--year of a year the files do not hold is an unusable request (exit 2, one line)", async () => {
+    const r = await cli("check", CLEAN, "--year", "2015");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`${CLEAN}：没有 2015 年的统计表（表中的年度：2013、2012）`);
   });
 
   it("--docx saves the draft as a Word document, never over an input", async () => {
