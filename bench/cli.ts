@@ -27,6 +27,7 @@ const READ_RUNS = 7;
 
 interface ChildFigures {
   readonly coldReadMs: number;
+  readonly coldReadCpuMs: number;
   readonly readMs: number[];
   readonly readFflateMs: number[];
   readonly coldAnalyzeMs: number;
@@ -42,9 +43,12 @@ const nativeInflate = (d: Uint8Array): Uint8Array => {
 
 function childMain(file: string): void {
   const bytes = new Uint8Array(readFileSync(file));
+  const cpu0 = process.cpuUsage();
   let t = performance.now();
   const first = readXlsx(bytes, { inflateRaw: nativeInflate });
   const coldReadMs = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  const coldReadCpuMs = (cpu.user + cpu.system) / 1000;
   t = performance.now();
   analyzeWorkbook(first);
   const coldAnalyzeMs = performance.now() - t;
@@ -141,7 +145,7 @@ export async function runCliBench(): Promise<string> {
       "  measure                                          median      min        peak memory",
       `  bureau-stats check, whole process (${PROCESS_RUNS} runs)      ${fmt(median(runs.map((r) => r.ms))).padEnd(10)}  ${fmt(Math.min(...runs.map((r) => r.ms))).padEnd(10)} ${mbs.length ? `${Math.round(median(mbs))} MB (max ${Math.round(Math.max(...mbs))} MB)` : "n/a (no /usr/bin/time)"}   exit ${statuses.join("/")}`,
       `  bureau-stats check, CPU time (user + system)      ${cpus.length ? fmt(median(cpus)).padEnd(10) + "  " + fmt(Math.min(...cpus)) : "n/a"}   (what the process costs; wall time also waits for other work on the machine)`,
-      `  read alone, first read in a fresh process        ${fmt(c.coldReadMs).padEnd(10)}  ${"".padEnd(10)} ${Math.round(c.peakMb)} MB (child, all runs)`,
+      `  read alone, first read in a fresh process        ${fmt(c.coldReadMs).padEnd(10)}  ${"".padEnd(10)} ${Math.round(c.peakMb)} MB (child, all runs); CPU ${fmt(c.coldReadCpuMs)}`,
       `  read alone, warm (zlib inflate, as the CLI)      ${fmt(median(c.readMs)).padEnd(10)}  ${fmt(Math.min(...c.readMs))}`,
       `  read alone, warm (fflate inflate, as the browser) ${fmt(median(c.readFflateMs)).padEnd(10)} ${fmt(Math.min(...c.readFflateMs))}`,
       `  validate + compare + draft, first run            ${fmt(c.coldAnalyzeMs)}`,
