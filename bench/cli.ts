@@ -71,6 +71,7 @@ function childMain(file: string): void {
   }
   const figures: ChildFigures = {
     coldReadMs,
+    coldReadCpuMs,
     readMs,
     readFflateMs,
     coldAnalyzeMs,
