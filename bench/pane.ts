@@ -7,6 +7,7 @@
  *   import { benchPane } from "./pane"   (for bench/run.ts)
  */
 import { promises as fs } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -26,6 +27,10 @@ export const MINIMAL_OFFICE_JS = `window.Office = {
     return new Promise(function (resolve) { setTimeout(function () { if (cb) cb(info); resolve(info); }, 0); });
   },
 };`;
+
+const BLANK_PAGE = `<!doctype html><html><head><script defer src="blank.js"></script></head><body><div id="root"></div></body></html>`;
+const BLANK_SCRIPT = `document.getElementById("root").textContent = "空白";
+requestAnimationFrame(function () { performance.mark(${JSON.stringify(FIRST_TAB_MARK)}); });`;
 
 export interface JsFile {
   readonly file: string;
@@ -47,6 +52,11 @@ export interface PaneBench {
   readonly firstTabMs: readonly number[];
   readonly firstTabMedian: number;
   readonly browserFirstTabMedian: number;
+  /**
+   * The same harness on an empty page that only marks its first frame: what navigation costs on
+   * this machine right now (it grows when the machine is busy), to read the figures against.
+   */
+  readonly blankPageMedian: number;
   /** Every chunk of the build (lazy ones included), for the record. */
   readonly chunks: readonly JsFile[];
 }
@@ -116,11 +126,17 @@ export async function benchPane(options: { runs?: number; dir?: string } = {}): 
       .sort()
       .map((f) => jsFile(dir, f))
   );
+  const blankDir = await fs.mkdtemp(path.join(os.tmpdir(), "pane-bench-"));
+  await fs.writeFile(path.join(blankDir, "index.html"), BLANK_PAGE);
+  await fs.writeFile(path.join(blankDir, "blank.js"), BLANK_SCRIPT);
   const server = await serveStatic(dir);
+  const blank = await serveStatic(blankDir);
   try {
+    const blankMs = await timeFirstTab(blank.url + "index.html", runs);
     const firstTabMs = await timeFirstTab(server.url + "taskpane.html", runs, MINIMAL_OFFICE_JS);
     const browserMs = await timeFirstTab(server.url + "index.html", runs);
     return {
+      blankPageMedian: median(blankMs),
       taskpane,
       browserPage,
       firstTabMs,
@@ -130,6 +146,8 @@ export async function benchPane(options: { runs?: number; dir?: string } = {}): 
     };
   } finally {
     await server.close();
+    await blank.close();
+    await fs.rm(blankDir, { recursive: true, force: true });
   }
 }
 
@@ -144,6 +162,10 @@ export function formatPaneBench(b: PaneBench): string {
     `  navigation → first rendered tab (taskpane.html, headless Chromium, median of ${b.firstTabMs.length}): ${b.firstTabMedian.toFixed(0)} ms  target ≤ 300 ms`,
     `    runs: ${b.firstTabMs.map((t) => t.toFixed(0)).join(", ")}`,
     `  navigation → first rendered tab (index.html, median): ${b.browserFirstTabMedian.toFixed(0)} ms`,
+    `  same harness, empty page (machine baseline, median): ${b.blankPageMedian.toFixed(0)} ms; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
     "  chunks loaded on demand:",
     ...b.chunks
       .filter(

@@ -9,11 +9,18 @@ import type { Issue } from "../core/issues";
 type Capability =
   "selectCell" | "insertTemplates" | "markIssues" | "clearMarks" | "insertComparison";
 
-export function lazyOfficeHost(): WorkbookHost {
+/**
+ * @param ready resolves when Office.js is ready (`Office.onReady()`); the pane renders before it,
+ * and the first action waits for it.
+ */
+export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
   let loading: Promise<WorkbookHost> | undefined;
   const real = (): Promise<WorkbookHost> => {
-    loading ??= import(/* webpackChunkName: "office-host" */ "./officeHostChunk").then(
-      (m) => m.createOfficeHost(),
+    loading ??= Promise.all([
+      ready,
+      import(/* webpackChunkName: "office-host" */ "./officeHostChunk"),
+    ]).then(
+      ([, m]) => m.createOfficeHost(),
       (e: unknown) => {
         loading = undefined; // a failed load may be retried
         throw e;

@@ -9,20 +9,23 @@ import { lazyOfficeHost } from "./lazyOfficeHost";
 import { App } from "./components/App";
 
 const NOT_IN_EXCEL =
-  "此页面是 Excel 加载项，请在 Excel 中通过“开始”选项卡的“统计报表助手”按钮打开。没有 Excel 时，可以使用浏览器版页面（index.html）。";
+  "此页面是 Excel 加载项，请在 Excel 中通过“开始”选项卡的“报表助手”按钮打开。没有 Excel 时，可以使用浏览器版页面（index.html）。";
 const NO_OFFICE_JS =
   "无法加载 Office 脚本（office.js）。请检查网络连接；不能访问互联网的内网环境请使用内网版（npm run build:intranet）。";
 
-function mount(node: React.ReactNode): void {
-  const root = document.getElementById("root");
-  if (root) createRoot(root).render(node);
-}
+const root = document.getElementById("root");
+const reactRoot = root ? createRoot(root) : undefined;
 
 if (typeof Office === "undefined") {
-  mount(<App host={undefined} noHostMessage={NO_OFFICE_JS} />);
+  reactRoot?.render(<App host={undefined} noHostMessage={NO_OFFICE_JS} />);
 } else {
-  void Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) mount(<App host={lazyOfficeHost()} />);
-    else mount(<App host={undefined} noHostMessage={NOT_IN_EXCEL} />);
-  });
+  // the pane shows at once; Office.js gets ready meanwhile (the host's first call waits for it)
+  const ready = Office.onReady();
+  reactRoot?.render(<App host={lazyOfficeHost(ready)} />);
+  void ready.then(
+    (info) => {
+      if (info.host !== Office.HostType.Excel) reactRoot?.render(<App host={undefined} noHostMessage={NOT_IN_EXCEL} />);
+    },
+    () => reactRoot?.render(<App host={undefined} noHostMessage={NO_OFFICE_JS} />)
+  );
 }

@@ -66,7 +66,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   caption: { textAlign: "start", fontSize: tokens.fontSizeBase200, paddingBottom: "2px", overflowWrap: "anywhere" },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100, tableLayout: "fixed" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100, tableLayout: "fixed", width: "100%" },
   head: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,

@@ -6,10 +6,8 @@
 import { Suspense, lazy, useEffect, useState, type ReactNode } from "react";
 import {
   FluentProvider,
-  Spinner,
   Tab,
   TabList,
-  Text,
   makeStaticStyles,
   makeStyles,
   tokens,
@@ -58,9 +56,10 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
-  label: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  label: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
   tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   panel: { padding: tokens.spacingHorizontalM, flexGrow: 1, minWidth: 0 },
+  loading: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 export interface AppProps {
@@ -90,7 +89,11 @@ export function App(props: AppProps) {
     if (autoRun && host) start();
   }, [autoRun, host, start]);
 
-  const fallback = <Spinner size="tiny" label="正在加载…" />;
+  const fallback = (
+    <p role="status" className={styles.loading}>
+      正在加载…
+    </p>
+  );
   let panel: ReactNode;
   switch (tab) {
     case "validate":
@@ -112,9 +115,7 @@ export function App(props: AppProps) {
       <header className={styles.header}>
         <h1 className={styles.title}>统计报表助手</h1>
         {props.host ? (
-          <Text size={200} className={styles.label}>
-            {props.host.label}
-          </Text>
+          <span className={styles.label}>{props.host.label}</span>
         ) : null}
         {props.toolbar}
       </header>

@@ -5,7 +5,6 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { Button } from "@fluentui/react-components";
 import { describeError } from "../run";
-import { Notice } from "./common";
 
 interface Props {
   readonly children: ReactNode;
@@ -35,14 +34,12 @@ export class TabErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (this.state.error === undefined) return this.props.children;
+    // plain elements (no MessageBar): this is part of the first load
     return (
-      <Notice
-        intent="error"
-        title="此页面出错了"
-        action={<Button onClick={() => this.setState({ error: undefined })}>重试</Button>}
-      >
-        {describeError(this.state.error)}
-      </Notice>
+      <div role="alert">
+        <p>此页面出错了：{describeError(this.state.error)}</p>
+        <Button onClick={() => this.setState({ error: undefined })}>重试</Button>
+      </div>
     );
   }
 }

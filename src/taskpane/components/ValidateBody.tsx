@@ -1,0 +1,368 @@
+/**
+ * 校验, the part loaded on demand: progress with cancel, counts, issues grouped by sheet with a
+ * severity filter; clicking an issue selects its cell through the host. Explained warnings show
+ * as 已说明.
+ */
+import { useMemo, useState } from "react";
+import {
+  Badge,
+  Button,
+  Field,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { WorkbookHost } from "../../hosts/host";
+import type { Analysis, ShownIssue } from "../engine";
+import type { RunStatus } from "../run";
+import type { CellPreviewRenderer, IssueSelect } from "../types";
+import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
+import type { ValidateTabProps } from "./ValidateTab";
+
+export type SeverityFilter = "all" | "error" | "warning";
+
+export interface IssueGroup {
+  readonly sheet: string;
+  readonly issues: readonly ShownIssue[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/**
+ * Groups issues by sheet (in order of first appearance), errors before warnings within a sheet,
+ * keeping only the chosen severity.
+ * @example groupIssues([w("表1", "C4"), e("表1", "D5")], "all") // [{ sheet: "表1", issues: [D5, C4], errors: 1, warnings: 1 }]
+ */
+export function groupIssues(issues: readonly ShownIssue[], filter: SeverityFilter): IssueGroup[] {
+  const bySheet = new Map<string, ShownIssue[]>();
+  for (const shown of issues) {
+    if (filter !== "all" && shown.issue.severity !== filter) continue;
+    let list = bySheet.get(shown.issue.sheet);
+    if (!list) bySheet.set(shown.issue.sheet, (list = []));
+    list.push(shown);
+  }
+  const groups: IssueGroup[] = [];
+  for (const [sheet, list] of bySheet) {
+    const errors = list.filter((s) => s.issue.severity === "error");
+    const warnings = list.filter((s) => s.issue.severity !== "error");
+    groups.push({ sheet, issues: [...errors, ...warnings], errors: errors.length, warnings: warnings.length });
+  }
+  return groups;
+}
+
+const FIRST_PAGE = 50;
+const MORE_PAGE = 200;
+
+const useStyles = makeStyles({
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
+  issue: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+    width: "100%",
+    textAlign: "start",
+    font: "inherit",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    overflowWrap: "anywhere",
+  },
+  clickable: {
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  active: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  meta: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  where: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  tables: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+/**
+ * Everything of 校验 below the run button — progress, notices and results — loaded when the
+ * first run starts (or when there is no workbook), so the first tab renders with little code.
+ */
+export function ValidateBody({ host, run, noHostMessage, cellPreview }: ValidateTabProps) {
+  const common = useCommonStyles();
+  if (!host) {
+    return (
+      <Notice intent="info" title="尚未打开工作簿">
+        {noHostMessage ?? "请先打开一个工作簿。"}
+      </Notice>
+    );
+  }
+  const { status, analysis } = run;
+  return (
+    <div className={common.stack}>
+      <RunProgress status={status} onCancel={run.cancel} />
+      {status.phase === "cancelled" ? (
+        <Notice intent="warning">已取消校验。{analysis ? "下面是上一次校验的结果。" : ""}</Notice>
+      ) : null}
+      {status.phase === "error" ? (
+        <Notice intent="error" title="校验未完成">
+          {status.message}
+        </Notice>
+      ) : null}
+      {analysis ? <Results analysis={analysis} host={host} cellPreview={cellPreview} /> : null}
+    </div>
+  );
+}
+
+function RunProgress({ status, onCancel }: { status: RunStatus; onCancel: () => void }) {
+  const common = useCommonStyles();
+  if (status.phase !== "reading" && status.phase !== "analyzing") return null;
+  const progress = status.phase === "reading" ? status.progress : undefined;
+  const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
+  const label = status.phase === "reading" ? "正在读取工作簿…" : "正在分析…";
+  const hint = progress
+    ? `已读取 ${progress.done.toLocaleString("zh-CN")} / ${progress.total.toLocaleString("zh-CN")} 个单元格`
+    : undefined;
+  return (
+    <div className={common.stack}>
+      <Field label={label} validationMessage={hint} validationState="none">
+        <ProgressBar value={fraction} max={1} aria-label={label} />
+      </Field>
+      <div className={common.row}>
+        <Button onClick={onCancel}>取消</Button>
+      </div>
+    </div>
+  );
+}
+
+function Results({
+  analysis,
+  host,
+  cellPreview,
+}: {
+  analysis: Analysis;
+  host: WorkbookHost;
+  cellPreview?: CellPreviewRenderer;
+}) {
+  const common = useCommonStyles();
+  const styles = useStyles();
+  const [filter, setFilter] = useState<SeverityFilter>("all");
+  const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
+  const [selectError, setSelectError] = useState<string | undefined>(undefined);
+  const marks = useHostAction();
+  const groups = useMemo(() => groupIssues(analysis.issues, filter), [analysis, filter]);
+  const shown = useMemo(() => groups.flatMap((g) => g.issues.map((s) => s.issue)), [groups]);
+
+  const select = host.selectCell
+    ? (shownIssue: ShownIssue) => {
+        setActiveKey(shownIssue.key);
+        setSelectError(undefined);
+        host.selectCell?.(shownIssue.issue.sheet, shownIssue.issue.cell).catch((e: unknown) => {
+          setSelectError(
+            `无法定位到“${shownIssue.issue.sheet}”的 ${shownIssue.issue.cell}：${e instanceof Error ? e.message : String(e)}`
+          );
+        });
+      }
+    : undefined;
+
+  return (
+    <div className={common.stack}>
+      <div className={styles.counts} role="status" aria-live="polite">
+        <Badge appearance="filled" color="danger" shape="rounded">
+          错误 {analysis.errors}
+        </Badge>
+        <Badge appearance="filled" color="warning" shape="rounded">
+          警告 {analysis.warnings}
+        </Badge>
+        {analysis.explained > 0 ? (
+          <Badge appearance="outline" color="informative" shape="rounded">
+            已说明 {analysis.explained}
+          </Badge>
+        ) : null}
+      </div>
+      <TablesFound analysis={analysis} />
+      {analysis.issues.length === 0 ? (
+        <Notice intent="success" title="未发现问题">
+          {analysis.tables.length > 0 ? "可以切换到“同比”和“报告”查看结果。" : ""}
+        </Notice>
+      ) : null}
+      {analysis.errors === 0 && analysis.issues.length > 0 ? (
+        <Notice intent="success">没有错误，可以报送；警告请核实，必要时在“备注”中说明。</Notice>
+      ) : null}
+
+      {analysis.issues.length > 0 && (host.markIssues || host.clearMarks) ? (
+        <div className={common.row}>
+          {host.markIssues ? (
+            <Button
+              disabled={marks.busy || shown.length === 0}
+              onClick={() =>
+                void marks.perform(
+                  "正在标记",
+                  () => host.markIssues!(shown),
+                  (n) => `已标记 ${n} 个单元格，可用“清除标记”恢复原样。`
+                )
+              }
+            >
+              标记问题单元格
+            </Button>
+          ) : null}
+          {host.clearMarks ? (
+            <Button
+              disabled={marks.busy}
+              onClick={() =>
+                void marks.perform(
+                  "正在清除标记",
+                  () => host.clearMarks!(),
+                  (n) => (n > 0 ? `已清除 ${n} 个单元格的标记，恢复为原来的格式。` : "没有需要清除的标记。")
+                )
+              }
+            >
+              清除标记
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      <ActionOutcome state={marks.state} />
+
+      {analysis.issues.length > 0 ? (
+        <RadioGroup
+          layout="horizontal"
+          value={filter}
+          onChange={(_e, data) => setFilter(data.value as SeverityFilter)}
+          aria-label="按严重程度筛选"
+        >
+          <Radio value="all" label={`全部 ${analysis.issues.length}`} />
+          <Radio value="error" label={`错误 ${analysis.errors}`} />
+          <Radio value="warning" label={`警告 ${analysis.warnings}`} />
+        </RadioGroup>
+      ) : null}
+
+      {selectError ? <Notice intent="warning">{selectError}</Notice> : null}
+
+      {groups.map((group) => (
+        <IssueGroupView key={group.sheet} group={group} activeKey={activeKey} onSelect={select} preview={cellPreview} />
+      ))}
+      {analysis.issues.length > 0 && groups.length === 0 ? (
+        <p className={mergeClasses(common.p, common.muted)}>没有符合筛选条件的问题。</p>
+      ) : null}
+    </div>
+  );
+}
+
+function TablesFound({ analysis }: { analysis: Analysis }) {
+  const common = useCommonStyles();
+  const styles = useStyles();
+  if (analysis.tables.length === 0) {
+    return (
+      <Notice intent="warning" title="没有找到统计表">
+        工作簿中没有识别到四张统计表中的任何一张（按表头识别，例如“单位名称”“年末党员数”）。可以在“模板”页插入空白模板。
+      </Notice>
+    );
+  }
+  return (
+    <details>
+      <summary className={common.muted}>识别到 {analysis.tables.length} 张统计表</summary>
+      <ul className={styles.tables}>
+        {analysis.tables.map((t) => (
+          <li key={`${t.sheet}/${t.template}`}>
+            {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，{t.records.length} 行）
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function IssueGroupView({
+  group,
+  activeKey,
+  onSelect,
+  preview,
+}: {
+  group: IssueGroup;
+  activeKey: string | undefined;
+  onSelect: IssueSelect | undefined;
+  preview: CellPreviewRenderer | undefined;
+}) {
+  const common = useCommonStyles();
+  const styles = useStyles();
+  const [limit, setLimit] = useState(FIRST_PAGE);
+  const visible = group.issues.slice(0, limit);
+  const counts = [group.errors ? `错误 ${group.errors}` : "", group.warnings ? `警告 ${group.warnings}` : ""]
+    .filter(Boolean)
+    .join("，");
+  return (
+    <section className={styles.group} aria-label={`工作表 ${group.sheet}`}>
+      <h2 className={common.h3}>
+        {group.sheet}
+        <span className={common.muted}>（{counts}）</span>
+      </h2>
+      <ul className={styles.list}>
+        {visible.map((shown) => (
+          <li key={shown.key}>
+            <IssueItem shown={shown} active={shown.key === activeKey} onSelect={onSelect} />
+            {preview && shown.key === activeKey ? preview(shown.issue.sheet, shown.issue.cell) : null}
+          </li>
+        ))}
+      </ul>
+      {group.issues.length > limit ? (
+        <div>
+          <Button appearance="subtle" size="small" onClick={() => setLimit(limit + MORE_PAGE)}>
+            再显示 {Math.min(MORE_PAGE, group.issues.length - limit)} 条（共 {group.issues.length} 条）
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function IssueItem({
+  shown,
+  active,
+  onSelect,
+}: {
+  shown: ShownIssue;
+  active: boolean;
+  onSelect: IssueSelect | undefined;
+}) {
+  const styles = useStyles();
+  const { issue } = shown;
+  const content = (
+    <>
+      <span className={styles.meta}>
+        {issue.severity === "error" ? (
+          <Badge appearance="filled" color="danger" size="small">
+            错误
+          </Badge>
+        ) : (
+          <Badge appearance="filled" color="warning" size="small">
+            警告
+          </Badge>
+        )}
+        {issue.explained ? (
+          <Badge appearance="outline" color="informative" size="small">
+            已说明
+          </Badge>
+        ) : null}
+        <span className={styles.where}>
+          {issue.rule} · {issue.cell}
+        </span>
+      </span>
+      <span className={styles.message}>{shown.message}</span>
+    </>
+  );
+  if (!onSelect) return <div className={styles.issue}>{content}</div>;
+  return (
+    <button
+      type="button"
+      className={mergeClasses(styles.issue, styles.clickable, active && styles.active)}
+      aria-current={active ? "true" : undefined}
+      title={`定位到 ${issue.sheet}!${issue.cell}`}
+      onClick={() => onSelect(shown)}
+    >
+      {content}
+    </button>
+  );
+}
