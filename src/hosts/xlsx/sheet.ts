@@ -13,7 +13,7 @@
  *   Numbers are never copied (that would double a sum). The areas are listed in `merges`.
  * - blank cells (no value, or a formula with an empty text result) are left undefined.
  */
-import type { CellValue, ErrorValue } from "../../core/model";
+import { parseA1, type CellValue, type ErrorValue } from "../../core/model";
 import { XlsxReadError } from "./errors";
 import type { CellStyles } from "./styles";
 import { decodeXmlText, elementPrefix, findStartTag, richText, tagEnd, attr } from "./xml";
@@ -149,29 +149,17 @@ function pushAt<T>(row: T[], col: number, v: T): void {
 
 /** Reads an A1 range `A1:K2` into 0-based corners. */
 function parseRange(ref: string): { r1: number; c1: number; r2: number; c2: number } | undefined {
-  const [a, b = a] = ref.split(":");
-  const p = parseRef(a ?? "");
-  const q = parseRef(b ?? "");
-  if (!p || !q) return undefined;
+  const [a = "", b = a] = ref.toUpperCase().split(":");
+  const p = parseA1(a);
+  const q = parseA1(b);
+  if (p?.row === undefined || p.col === undefined || q?.row === undefined || q.col === undefined)
+    return undefined;
   return {
-    r1: Math.min(p.r, q.r),
-    c1: Math.min(p.c, q.c),
-    r2: Math.max(p.r, q.r),
-    c2: Math.max(p.c, q.c),
+    r1: Math.min(p.row, q.row),
+    c1: Math.min(p.col, q.col),
+    r2: Math.max(p.row, q.row),
+    c2: Math.max(p.col, q.col),
   };
-}
-
-function parseRef(ref: string): { r: number; c: number } | undefined {
-  let c = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i) & ~32;
-    if (ch < 65 || ch > 90) break;
-    c = c * 26 + (ch - 64);
-  }
-  const r = Number(ref.slice(i));
-  if (c === 0 || !Number.isInteger(r) || r < 1) return undefined;
-  return { r: r - 1, c: c - 1 };
 }
 
 function isSpace(c: number): boolean {
