@@ -434,7 +434,11 @@ export function draftReport(
       template: table.template,
       current: figureMap(table.figures),
       previous: before ? figureMap(before.figures) : undefined,
-      records: table.records,
+      // read only by the phrases that name records (表2's programmes): reading TableData.records
+      // builds every row's record, which for a large 表1 costs more than the whole paragraph
+      get records() {
+        return table.records;
+      },
       yearLabel: yearLabel(lastYear),
       numberStyle: options.numberStyle ?? "exact",
       moneyUnit: options.moneyUnit ?? "元",
