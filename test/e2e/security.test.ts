@@ -330,6 +330,18 @@ describe.runIf(chromiumAvailable())("security of the pages (issue 7.2b, 7.3)", (
     await page.getByRole("button", { name: "运行校验" }).click();
     await waitForResults(page);
     await expectShownAsText(s);
+    // 模板: a year that is not one (formula injection typed into 统计年度) cannot be inserted
+    await openTab(page, "模板");
+    const yearBox = page.getByRole("textbox", { name: "统计年度" });
+    for (const year of ["=1+1", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-1+1"]) {
+      await yearBox.fill(year);
+      expect(await page.getByRole("button", { name: "插入模板" }).isDisabled(), year).toBe(true);
+      await page.getByText("请输入四位年份").waitFor();
+    }
+    await yearBox.fill("2014<img src=x onerror=alert(1)>");
+    expect(await yearBox.inputValue()).toBe("2014"); // four characters at most
+    expect(await injected(page)).toEqual({ elements: [], fired: [] });
+
     // validating and clicking issues wrote nothing into the workbook
     const writes = await page.evaluate(
       () =>
