@@ -207,6 +207,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
       await p.goto(`${server.url}index.html?sample=${encodeURIComponent(sample)}`);
       await waitForResults(p);
       expect(await p.getByText("没有找到统计表").count()).toBe(0);
+      await screenshot(p, `browser-示例-${sample.replace(/\.xlsx$/, "")}`);
       await p.close();
     }
     expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);

@@ -1,7 +1,7 @@
 /**
- * A small diverging bar chart of the percentage changes, drawn as inline SVG by React (no chart
- * library): increases to the right in green, decreases to the left in red. Values beyond ±100%
- * are drawn at the edge, their label still gives the true figure.
+ * A small bar chart of the percentage changes, drawn as inline SVG by React (no chart library):
+ * increases to the right in green, decreases to the left in red (diverging from a middle axis
+ * when there are both). Values beyond ±100% are drawn at the edge; their label gives the figure.
  */
 import { tokens } from "@fluentui/react-components";
 import type { ComparisonView } from "../engine";
@@ -21,8 +21,12 @@ export function ComparisonChart({ rows, title }: { rows: readonly ComparisonView
   const data = chartRows(rows);
   if (data.length === 0) return null;
   const plot = WIDTH - LABEL - VALUE;
-  const half = plot / 2;
-  const axis = LABEL + half;
+  // the axis sits where the bars need it: at the left when nothing fell, at the right when
+  // nothing rose, in the middle otherwise
+  const anyUp = data.some((r) => (r.pct ?? 0) > 0);
+  const anyDown = data.some((r) => (r.pct ?? 0) < 0);
+  const half = anyUp && anyDown ? plot / 2 : plot;
+  const axis = anyUp || !anyDown ? (anyDown ? LABEL + half : LABEL) : LABEL + plot;
   const limit = Math.min(100, Math.max(10, ...data.map((r) => Math.abs(r.pct ?? 0))));
   const height = data.length * ROW + 8;
   const summary = data.map((r) => `${fullName(r)} ${formatPct(r.pct)}`).join("，");

@@ -89,9 +89,13 @@ export function ReportTab({ host, run }: { host: WorkbookHost | undefined; run: 
   const year = analysis.currentYear;
 
   const copy = async () => {
-    const engine = await loadEngine();
-    const how = await copyRichText({ html: engine.draftHtml(text), text, richElement: rich.current });
-    setStatus({ kind: "copied", how });
+    try {
+      const engine = await loadEngine();
+      const how = await copyRichText({ html: engine.draftHtml(text), text, richElement: rich.current });
+      setStatus({ kind: "copied", how });
+    } catch (e) {
+      setStatus({ kind: "error", message: `无法复制：${describeError(e)}` });
+    }
   };
   const downloadDocx = async () => {
     setStatus({ kind: "docx-busy" });
