@@ -2,7 +2,8 @@
  * Fuzz cases for `bureau-stats check` (issue 7, point 1): random workbooks written as SpreadsheetML
  * by hand (fast, and able to hold what no library writes: NaN, 1e999, control characters, cells out
  * of order, shared-string indexes out of range …), with and without real template frames, header
- * rows, 合计 rows and years; and byte- and XML-level mutations of the sample workbooks.
+ * rows, 合计 rows and years; random filled templates written by ExcelJS; and byte- and XML-level
+ * mutations of the sample workbooks.
  *
  * Everything is drawn from fast-check with a seed, so one seed gives the same cases on every
  * machine; a failing case is also saved as bytes (see fuzz-harness.ts), so it replays without the
@@ -15,6 +16,11 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { FRAME_LABELS, TEMPLATES, TOTAL_LABEL } from "../../src/core/templates";
 import type { ColumnDefinition } from "../../src/core/templates";
 import { columnLetters } from "../../src/core/model";
+import {
+  writeTemplateWorkbook,
+  type CellInput,
+  type TemplateSheetInput,
+} from "../../src/hosts/xlsx/template";
 import { buildXlsx, escapeXml, type PartsSheet } from "../../scripts/lib/xlsx-parts";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -26,7 +32,7 @@ export const SAMPLES = ["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xl
 export interface FuzzCase {
   readonly id: string;
   /** `random` workbook, `bytes` mutation of a sample, `xml` mutation inside a sample's parts. */
-  readonly kind: "random" | "bytes" | "xml";
+  readonly kind: "random" | "bytes" | "xml" | "exceljs";
   readonly description: string;
   readonly bytes: Uint8Array;
   /** Flags after the file(s): --json, --approx, --year …, and `--docx` (the harness adds a path). */
@@ -713,4 +719,117 @@ export function fuzzCases(seed: number, count: number, prefix = "c"): FuzzCase[]
       withSample: k.withSample,
     };
   });
+}
+
+/* ------------------------------------------------------------------ ExcelJS-written workbooks */
+
+const cellInput: fc.Arbitrary<CellInput> = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -1000, max: 100_000 }) },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 4, arbitrary: cellText },
+  { weight: 1, arbitrary: fc.boolean() },
+  {
+    weight: 1,
+    arbitrary: fc.date({
+      min: new Date(Date.UTC(1900, 0, 1)),
+      max: new Date(Date.UTC(2100, 0, 1)),
+      noInvalidDate: true,
+    }),
+  },
+  { weight: 2, arbitrary: fc.constant(null) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      formula: fc.constantFrom("1/0", "SUM(C4:C9)", 'A1&"人"', "NA()", 'HYPERLINK("http://x","y")'),
+      result: fc.oneof(fc.integer(), cellText),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("#DIV/0!", "#N/A", "#REF!", "#VALUE!")
+      .map((error) => ({ error }) as const),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      value: fc.oneof(fc.double({ noNaN: true }), cellText),
+      numFmt: fc.constantFrom("0.0%", "yyyy-mm-dd", "@", "#,##0.00", "0"),
+    }),
+  }
+);
+
+const exceljsSheet: fc.Arbitrary<TemplateSheetInput> = fc
+  .record({
+    template: fc.constantFrom(...TEMPLATES),
+    year: fc.constantFrom(2012, 2013, 2014),
+    frameYear: fc.option(cellInput, { freq: 3, nil: undefined }),
+    rowCount: fc.nat(20),
+    total: fc.constantFrom<"formula" | "none">("formula", "formula", "none"),
+    name: fc.option(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 20 }), {
+      nil: undefined,
+    }),
+  })
+  .chain((p) =>
+    fc
+      .array(
+        fc.array(cellInput, {
+          minLength: p.template.columns.length,
+          maxLength: p.template.columns.length,
+        }),
+        {
+          minLength: p.rowCount,
+          maxLength: p.rowCount,
+        }
+      )
+      .map((rows): TemplateSheetInput => ({
+        template: p.template.id,
+        year: p.year,
+        rows,
+        total: p.total,
+        ...(p.frameYear === undefined ? {} : { frame: { 统计年度: p.frameYear } }),
+        // ExcelJS refuses some names (brackets, long, duplicates): the valid ones are enough here
+        ...(p.name && !/[\\/?*[\]:']/.test(p.name)
+          ? { sheetName: `${p.name.slice(0, 20)} ${p.template.id}` }
+          : {}),
+      }))
+  );
+
+/**
+ * Random filled templates written by ExcelJS (the library a real writer would be): what ExcelJS
+ * produces (styles, shared strings, formulas with cached results, dates) rather than hand-made XML.
+ */
+export async function exceljsCases(seed: number, count: number, prefix = "x"): Promise<FuzzCase[]> {
+  const drawn = fc.sample(
+    fc.record({
+      sheets: fc.uniqueArray(exceljsSheet, {
+        minLength: 1,
+        maxLength: 3,
+        selector: (s) => s.sheetName ?? `${s.template}${s.year}`,
+      }),
+      flags,
+    }),
+    { seed, numRuns: count }
+  );
+  const out: FuzzCase[] = [];
+  for (const [i, d] of drawn.entries()) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await writeTemplateWorkbook(d.sheets);
+    } catch (e) {
+      // a value ExcelJS itself cannot write is not a case for the reader
+      bytes = strToU8(`ExcelJS: ${String(e)}`);
+    }
+    out.push({
+      id: `${prefix}${i}`,
+      kind: "exceljs",
+      description: d.sheets
+        .map((s) => `${s.template} ${s.year}: ${s.rows?.length ?? 0} rows`)
+        .join("; "),
+      bytes,
+      flags: d.flags,
+      withSample: false,
+    });
+  }
+  return out;
 }

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, fuzzCases, type FuzzCase } from "./fuzz-cases";
+import { ROOT, exceljsCases, fuzzCases, type FuzzCase } from "./fuzz-cases";
 import {
   FAILURES_DIR,
   contractProblems,
@@ -26,6 +26,7 @@ import {
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20131231;
 const IN_PROCESS = process.env.FUZZ_CASES ? Number(process.env.FUZZ_CASES) : 520;
+const EXCELJS = 40;
 const SPAWNED = 30;
 /** Generous: a case takes milliseconds in-process; the bound catches runaway work. */
 const IN_PROCESS_BOUND_MS = 10_000;
@@ -73,9 +74,9 @@ describe("fuzzing bureau-stats check (issue 7.1)", () => {
     if (existsSync(WORK)) rmSync(WORK, { recursive: true, force: true });
   });
 
-  it(`${IN_PROCESS} cases in-process through the CLI's run(): status 0/1/2, one-line reasons, bounded time`, async () => {
+  it(`${IN_PROCESS} + ${EXCELJS} (ExcelJS-written) cases in-process through the CLI's run(): status 0/1/2, one-line reasons, bounded time`, async () => {
     const t0 = performance.now();
-    const cases = fuzzCases(SEED, IN_PROCESS, "p");
+    const cases = [...fuzzCases(SEED, IN_PROCESS, "p"), ...(await exceljsCases(SEED, EXCELJS))];
     const generated = performance.now() - t0;
     const t = tally();
     mkdirSync(FAILURES_DIR, { recursive: true });
