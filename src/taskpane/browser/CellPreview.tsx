@@ -5,6 +5,7 @@
 import { useEffect, useRef } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters, isDateValue, isErrorValue, parseA1, type CellValue, type SheetModel } from "../../core/model";
+import { formatSerial } from "../../core/read/dates";
 
 const ROWS_AROUND = 3;
 const COLS_AROUND = 2;
@@ -43,18 +44,8 @@ export function cellText(value: CellValue): string {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return value;
   if (isErrorValue(value)) return value.error;
-  if (isDateValue(value)) return serialToIsoDate(value.date);
+  if (isDateValue(value)) return formatSerial(value.date);
   return "";
-}
-
-/**
- * An Excel serial day (1900 system) as yyyy-mm-dd.
- * @example serialToIsoDate(41275) // "2013-01-01"
- */
-export function serialToIsoDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86_400_000);
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
 }
 
 const useStyles = makeStyles({

@@ -32,20 +32,21 @@ export interface IssueGroup {
 }
 
 /**
- * Groups issues by sheet (in order of first appearance), errors before warnings within a sheet,
- * keeping only the chosen severity.
+ * Groups issues by sheet (in order of each sheet's first issue), errors before warnings within a
+ * sheet, keeping only the chosen severity.
  * @example groupIssues([w("表1", "C4"), e("表1", "D5")], "all") // [{ sheet: "表1", issues: [D5, C4], errors: 1, warnings: 1 }]
  */
 export function groupIssues(issues: readonly ShownIssue[], filter: SeverityFilter): IssueGroup[] {
+  // sheets keep the order of their first issue in the whole list, whatever the filter
   const bySheet = new Map<string, ShownIssue[]>();
   for (const shown of issues) {
-    if (filter !== "all" && shown.issue.severity !== filter) continue;
     let list = bySheet.get(shown.issue.sheet);
     if (!list) bySheet.set(shown.issue.sheet, (list = []));
-    list.push(shown);
+    if (filter === "all" || shown.issue.severity === filter) list.push(shown);
   }
   const groups: IssueGroup[] = [];
   for (const [sheet, list] of bySheet) {
+    if (list.length === 0) continue;
     const errors = list.filter((s) => s.issue.severity === "error");
     const warnings = list.filter((s) => s.issue.severity !== "error");
     groups.push({ sheet, issues: [...errors, ...warnings], errors: errors.length, warnings: warnings.length });

@@ -1,0 +1,242 @@
+/**
+ * The pane's pure logic (no browser): grouping and filtering issues, number formatting for the
+ * 同比 table, the edited draft split back into paragraphs, the year field, the cell-preview
+ * window, error sentences, and the e2e helpers' own checks (foreign requests, CSP of a page).
+ */
+import { describe, expect, it } from "vitest";
+import type { Issue } from "../../src/core/issues";
+import { cellText, gridWindow } from "../../src/taskpane/browser/CellPreview";
+import { sampleFromQuery } from "../../src/taskpane/browser/BrowserPage";
+import { chartRows } from "../../src/taskpane/components/ComparisonChart";
+import { groupBySheet, toComparisonRows } from "../../src/taskpane/components/CompareTab";
+import { formatChange, formatPct, formatValue } from "../../src/taskpane/components/format";
+import { parseYear } from "../../src/taskpane/components/TemplateTab";
+import { groupIssues } from "../../src/taskpane/components/ValidateBody";
+import { splitDraft } from "../../src/taskpane/draftText";
+import type { ComparisonView, ShownIssue } from "../../src/taskpane/engine";
+import { draftFromText } from "../../src/taskpane/engine-impl";
+import { describeError, isAbort } from "../../src/taskpane/run";
+import { foreignRequests } from "../e2e/chromium";
+import { cspOf } from "../e2e/serve";
+
+function shown(
+  sheet: string,
+  cell: string,
+  severity: Issue["severity"],
+  explained = false
+): ShownIssue {
+  const issue: Issue = { rule: "G-02", code: "x", severity, sheet, cell, explained };
+  return { key: `${sheet}!${cell}`, issue, message: `${sheet} ${cell}` };
+}
+
+function comparison(sheet: string, id: string, pct: number | null): ComparisonView {
+  return {
+    id,
+    template: "T1",
+    sheet,
+    indicator: id,
+    label: id,
+    kind: "count",
+    unit: "人",
+    current: 2,
+    previous: 1,
+    change: 1,
+    pct,
+    text: "比上年增加1人",
+  };
+}
+
+describe("groupIssues", () => {
+  const issues = [
+    shown("表1", "C4", "warning", true),
+    shown("表2", "D5", "error"),
+    shown("表1", "E6", "error"),
+    shown("表1", "F7", "warning"),
+  ];
+
+  it("groups by sheet in order of first appearance, errors first, with counts", () => {
+    const groups = groupIssues(issues, "all");
+    expect(groups.map((g) => g.sheet)).toEqual(["表1", "表2"]);
+    expect(groups[0]!.issues.map((s) => s.issue.cell)).toEqual(["E6", "C4", "F7"]);
+    expect([groups[0]!.errors, groups[0]!.warnings]).toEqual([1, 2]);
+  });
+
+  it("filters by severity and drops sheets left empty", () => {
+    expect(groupIssues(issues, "error").flatMap((g) => g.issues.map((s) => s.issue.cell))).toEqual([
+      "E6",
+      "D5",
+    ]);
+    const warnings = groupIssues(issues, "warning");
+    expect(warnings.map((g) => g.sheet)).toEqual(["表1"]);
+    expect(warnings[0]!.errors).toBe(0);
+  });
+
+  it("keeps explained warnings (they are shown as 已说明, never hidden)", () => {
+    expect(groupIssues(issues, "warning")[0]!.issues.some((s) => s.issue.explained)).toBe(true);
+  });
+
+  it("returns nothing for no issues", () => {
+    expect(groupIssues([], "all")).toEqual([]);
+  });
+});
+
+describe("同比 table helpers", () => {
+  it("formats values by kind, with a true minus sign", () => {
+    expect(formatValue(301370, "money")).toBe("301370.00");
+    expect(formatValue(98.5, "rate")).toBe("98.5%");
+    expect(formatValue(-3, "count")).toBe("−3");
+    expect(formatValue(0, "count")).toBe("0");
+  });
+
+  it("formats changes with their sign; rates in 个百分点", () => {
+    expect(formatChange(6, "count")).toBe("+6");
+    expect(formatChange(-27, "count")).toBe("−27");
+    expect(formatChange(0, "money")).toBe("0.00");
+    expect(formatChange(-1.2, "rate")).toBe("−1.2个百分点");
+    expect(formatChange(1.25, "money")).toBe("+1.25");
+  });
+
+  it("formats percentages, a dash when none applies", () => {
+    expect(formatPct(14)).toBe("+14.0%");
+    expect(formatPct(-18.4)).toBe("−18.4%");
+    expect(formatPct(0)).toBe("0.0%");
+    expect(formatPct(null)).toBe("—");
+  });
+
+  it("groups rows by sheet and charts only rows with a percentage", () => {
+    const rows = [
+      comparison("表1", "a", 10),
+      comparison("表4", "b", null),
+      comparison("表1", "c", -5),
+    ];
+    expect(groupBySheet(rows).map((g) => [g.sheet, g.rows.length])).toEqual([
+      ["表1", 2],
+      ["表4", 1],
+    ]);
+    expect(chartRows(rows).map((r) => r.id)).toEqual(["a", "c"]);
+    expect(toComparisonRows(rows)[1]).toMatchObject({
+      sheet: "表4",
+      indicator: "b",
+      pct: null,
+      text: "比上年增加1人",
+    });
+  });
+});
+
+describe("the edited draft", () => {
+  it("splits lines into paragraphs and recognises 一、 and （一） headings", () => {
+    expect(
+      splitDraft("一、党员发展\n\u3000\u3000发展预备党员49人。\n\n（二）培训\n  举办培训4期。\r\n")
+    ).toEqual([
+      { level: 1, text: "一、党员发展" },
+      { level: 0, text: "发展预备党员49人。" },
+      { level: 2, text: "（二）培训" },
+      { level: 0, text: "举办培训4期。" },
+    ]);
+  });
+
+  it("gives nothing for blank text", () => {
+    expect(splitDraft(" \n\u3000\n")).toEqual([]);
+  });
+
+  it("becomes a draft the renderers take: headings as headings, text kept as typed (escaped later)", () => {
+    const draft = draftFromText("一、党员发展\n\u3000\u3000<b>49</b>人。");
+    expect(draft.paragraphs).toEqual([
+      { template: "T1", sheet: "", heading: "一、党员发展", headingLevel: 1, text: "" },
+      { template: "T1", sheet: "", text: "<b>49</b>人。" },
+    ]);
+  });
+});
+
+describe("模板 year field", () => {
+  it("accepts four-digit years, also full-width digits", () => {
+    expect(parseYear("2014")).toBe(2014);
+    expect(parseYear(" ２０１４ ")).toBe(2014);
+  });
+
+  it("refuses anything else", () => {
+    for (const bad of ["", "14", "20145", "2o14", "1900", "2101", "-2014"])
+      expect(parseYear(bad)).toBeUndefined();
+  });
+});
+
+describe("cell preview", () => {
+  it("shows a window around a cell, clamped at the sheet's start", () => {
+    expect(gridWindow("C7")).toEqual({
+      rows: [3, 4, 5, 6, 7, 8, 9],
+      cols: [0, 1, 2, 3, 4],
+      row: 6,
+      col: 2,
+    });
+    expect(gridWindow("A1")).toMatchObject({ rows: [0, 1, 2, 3, 4, 5, 6], cols: [0, 1, 2, 3, 4] });
+  });
+
+  it("handles whole rows and columns, refuses nonsense", () => {
+    expect(gridWindow("7:7")).toMatchObject({ row: 6, col: undefined });
+    expect(gridWindow("C:C")).toMatchObject({ row: undefined, col: 2 });
+    expect(gridWindow("表1!")).toBeUndefined();
+  });
+
+  it("shows every kind of cell value as text", () => {
+    expect(cellText(null)).toBe("");
+    expect(cellText(undefined)).toBe("");
+    expect(cellText(49)).toBe("49");
+    expect(cellText("<img src=x>")).toBe("<img src=x>");
+    expect(cellText(true)).toBe("TRUE");
+    expect(cellText({ error: "#DIV/0!" })).toBe("#DIV/0!");
+    expect(cellText({ date: 41275 })).toBe("2013-01-01");
+    expect(cellText({ date: 1 })).toBe("1900-01-01");
+  });
+});
+
+describe("errors and small helpers", () => {
+  it("keeps Chinese messages, wraps others, explains chunk failures", () => {
+    expect(describeError(new Error("文件已损坏"))).toBe("文件已损坏");
+    expect(describeError(new TypeError("x is undefined"))).toBe(
+      "出现意外错误（x is undefined），请重试。"
+    );
+    expect(describeError(undefined)).toBe("出现意外错误，请重试。");
+    const chunk = Object.assign(new Error("Loading chunk 12 failed."), { name: "ChunkLoadError" });
+    expect(describeError(chunk)).toMatch(/无法加载程序文件/);
+  });
+
+  it("recognises aborts", () => {
+    expect(isAbort(new DOMException("已取消", "AbortError"))).toBe(true);
+    expect(isAbort({ code: "aborted" })).toBe(true);
+    expect(isAbort(new Error("x"))).toBe(false);
+    expect(isAbort(null)).toBe(false);
+  });
+
+  it("opens only bundled samples from the address", () => {
+    expect(sampleFromQuery("?sample=a.xlsx", ["a.xlsx"])).toBe("a.xlsx");
+    expect(sampleFromQuery("?sample=../secret.xlsx", ["a.xlsx"])).toBeUndefined();
+    expect(sampleFromQuery("", ["a.xlsx"])).toBeUndefined();
+  });
+
+  it("finds requests beyond the page's origin", () => {
+    const origin = "http://127.0.0.1:4000";
+    const requests = [
+      `${origin}/index.html`,
+      "blob:http://127.0.0.1:4000/1234",
+      "data:,",
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "http://127.0.0.1:4001/x.js",
+      "https://example.invalid/leak?d=1",
+    ];
+    expect(
+      foreignRequests(requests, origin, [
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      ])
+    ).toEqual(["http://127.0.0.1:4001/x.js", "https://example.invalid/leak?d=1"]);
+  });
+
+  it("reads a page's CSP from its meta tag (quoted or minified)", () => {
+    expect(cspOf(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`)).toBe(
+      "default-src 'self'"
+    );
+    expect(cspOf(`<meta http-equiv=Content-Security-Policy content="script-src 'self'">`)).toBe(
+      "script-src 'self'"
+    );
+    expect(cspOf("<meta charset=utf-8>")).toBeUndefined();
+  });
+});
