@@ -141,13 +141,18 @@ export function showNumber(n: number, c?: Pick<Comparison, "kind">): string {
 }
 
 /**
- * Issues in reading order of their sheet: by row, then column (whole columns first).
- * @example [{ cell: "C7" }, { cell: "A3" }].sort(byPosition) // A3, C7
+ * Issues in reading order of their sheet: by row, then column (whole columns first); stable.
+ * Each address is parsed once (a comparator parsing both addresses would parse ~3 million times
+ * for 100,000 issues).
+ * @example inReadingOrder([{ cell: "C7" }, { cell: "A3" }]) // A3, C7
  */
-export function byPosition(a: Pick<Issue, "cell">, b: Pick<Issue, "cell">): number {
-  const p = parseA1(a.cell);
-  const q = parseA1(b.cell);
-  return (p?.row ?? -1) - (q?.row ?? -1) || (p?.col ?? -1) - (q?.col ?? -1);
+export function inReadingOrder<T extends Pick<Issue, "cell">>(issues: readonly T[]): T[] {
+  const keyed = issues.map((issue) => {
+    const p = parseA1(issue.cell);
+    return { issue, row: p?.row ?? -1, col: p?.col ?? -1 };
+  });
+  keyed.sort((a, b) => a.row - b.row || a.col - b.col);
+  return keyed.map((k) => k.issue);
 }
 
 function severityLabel(i: Issue): string {
@@ -193,7 +198,7 @@ export function textReport(a: Analysis): string {
     `校验结果：错误 ${errors} 项，警告 ${warnings} 项${explained > 0 ? `（其中 ${explained} 项已在备注中说明）` : ""}。${errors === 0 ? "没有错误，可以上报。" : "请先改正错误再上报。"}`
   );
   for (const sheet of sheetOrder(a)) {
-    const issues = a.issues.filter((i) => i.sheet === sheet).sort(byPosition);
+    const issues = inReadingOrder(a.issues.filter((i) => i.sheet === sheet));
     const e = issues.filter((i) => i.severity === "error").length;
     out.push("");
     out.push(

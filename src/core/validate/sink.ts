@@ -89,5 +89,15 @@ export function headerIssues(d: DetectedTable): Issue[] {
  * @example quoteSheet("2013 表1") // "'2013 表1'"
  */
 export function quoteSheet(name: string): string {
-  return /^[\p{L}\p{N}_]+$/u.test(name) ? name : `'${name.replaceAll("'", "''")}'`;
+  let quoted = quotedSheets.get(name);
+  if (quoted === undefined) {
+    quoted = PLAIN_SHEET.test(name) ? name : `'${name.replaceAll("'", "''")}'`;
+    // a workbook has few sheets, an issue list up to millions of lines: quote each name once
+    if (quotedSheets.size >= 256) quotedSheets.clear();
+    quotedSheets.set(name, quoted);
+  }
+  return quoted;
 }
+
+const PLAIN_SHEET = /^[\p{L}\p{N}_]+$/u;
+const quotedSheets = new Map<string, string>();
