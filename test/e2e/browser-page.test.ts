@@ -11,17 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { ROOT, ensureBuilt } from "./build";
-import {
-  chromiumAvailable,
-  foreignRequests,
-  launchChromium,
-  watchTraffic,
-  type Traffic,
-} from "./chromium";
+import { chromiumAvailable, foreignRequests, launchChromium, type Traffic } from "./chromium";
 import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
 import {
-  CSP_WATCH,
   cspViolations,
+  openPage,
   downloadDocx,
   openTab,
   readClipboard,
@@ -44,27 +38,13 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
   let context: BrowserContext;
   let page: Page;
   let traffic: Traffic;
-  const dialogs: string[] = [];
+  let dialogs: string[];
 
   beforeAll(async () => {
     const [dir, b] = await Promise.all([ensureBuilt(), launchChromium()]);
     browser = b;
     server = await serveStatic(dir);
-    context = await browser.newContext({
-      viewport: { width: 320, height: 900 },
-      acceptDownloads: true,
-    });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
-      origin: server.origin,
-    });
-    await context.addInitScript(CSP_WATCH);
-    traffic = watchTraffic(context);
-    page = await context.newPage();
-    page.on("dialog", (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(server.url + "index.html");
+    ({ context, page, traffic, dialogs } = await openPage(browser, server.url + "index.html"));
   }, 600_000);
 
   afterAll(async () => {

@@ -4,8 +4,9 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { unzipSync, strFromU8 } from "fflate";
 import { promises as fs } from "node:fs";
-import type { Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ROOT } from "./build";
+import { OFFICE_JS_CDN, watchTraffic, type Traffic } from "./chromium";
 
 export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
 
@@ -86,4 +87,56 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(
     () => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? []
   );
+}
+
+export interface OpenedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly traffic: Traffic;
+  /** Messages of any alert/confirm/prompt the page opened (dismissed at once). */
+  readonly dialogs: string[];
+}
+
+export interface OpenPageOptions {
+  /** Served for Microsoft's office.js URL (the task pane); omitted on the browser page. */
+  readonly officeJs?: string;
+  /** Runs before the page's own scripts (e.g. to block the Clipboard API). */
+  readonly initScript?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/**
+ * A fresh context and page at 320 px: clipboard permissions for the page's origin, CSP violations
+ * recorded, every request watched, dialogs recorded and dismissed; then navigates to `url`.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: OpenPageOptions = {}
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 320, height: options.height ?? 900 },
+    acceptDownloads: true,
+  });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: new URL(url).origin,
+  });
+  await context.addInitScript(CSP_WATCH);
+  if (options.initScript) await context.addInitScript(options.initScript);
+  const officeJs = options.officeJs;
+  if (officeJs !== undefined) {
+    await context.route(OFFICE_JS_CDN, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs })
+    );
+  }
+  const traffic = watchTraffic(context);
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  return { context, page, traffic, dialogs };
 }

@@ -11,19 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { ensureBuilt } from "./build";
-import {
-  OFFICE_JS_CDN,
-  chromiumAvailable,
-  foreignRequests,
-  launchChromium,
-  watchTraffic,
-  type Traffic,
-} from "./chromium";
+import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests, launchChromium } from "./chromium";
 import { fakeOfficeScript, fakeSheets } from "./fakeOffice";
 import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
 import {
-  CSP_WATCH,
   cspViolations,
+  openPage,
+  type OpenedPage,
   downloadDocx,
   openTab,
   readClipboard,
@@ -94,30 +88,8 @@ describe.runIf(chromiumAvailable())("task pane (taskpane.html on a fake Excel)",
   });
 
   /** A fresh pane; `initScript` runs before the page's own scripts (e.g. to block the clipboard). */
-  async function openPane(
-    initScript?: string
-  ): Promise<{ context: BrowserContext; page: Page; traffic: Traffic; dialogs: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 320, height: 900 },
-      acceptDownloads: true,
-    });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
-      origin: server.origin,
-    });
-    await context.addInitScript(CSP_WATCH);
-    if (initScript) await context.addInitScript(initScript);
-    await context.route(OFFICE_JS_CDN, (route) =>
-      route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs })
-    );
-    const traffic = watchTraffic(context);
-    const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on("dialog", (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(server.url + "taskpane.html");
-    return { context, page, traffic, dialogs };
+  function openPane(initScript?: string): Promise<OpenedPage> {
+    return openPage(browser, server.url + "taskpane.html", { officeJs, initScript });
   }
 
   /** Opens a pane with `initScript`, runs 校验 and clicks 复制 on the draft. */
