@@ -11,12 +11,16 @@
 import { execFile, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { nodeIO } from "../../src/cli/node-io";
-import { run, type CliIO } from "../../src/cli/main";
+import { Worker } from "node:worker_threads";
+import { build } from "esbuild";
+import { runInProcess, type RunResult } from "./cli-run";
 import { ROOT, SAMPLES, type FuzzCase } from "./fuzz-cases";
 
 export const FAILURES_DIR = path.join(ROOT, "test-results", "fuzz-failures");
 export const BIN = path.join(ROOT, "bin", "bureau-stats.js");
+const WORKER_BUNDLE = path.join(ROOT, ".cache", "fuzz-worker.cjs");
+
+export { runInProcess, type RunResult };
 
 const CLI_BUNDLE = path.join(ROOT, "dist", "cli.js");
 const CLI_INPUTS = ["src/cli", "src/core", "src/hosts/xlsx", "webpack.cli.js"].map((p) =>
@@ -68,16 +72,6 @@ export async function ensureCliBuilt(): Promise<void> {
   }
 }
 
-export interface RunResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-  /** Set when `run` rejected (in-process) or the process was killed (spawned). */
-  readonly crash?: string;
-  readonly timedOut?: boolean;
-}
-
 /** The files and argv of a case, written into `dir`. */
 export function prepare(c: FuzzCase, dir: string): { argv: string[]; files: string[] } {
   mkdirSync(dir, { recursive: true });
@@ -90,32 +84,83 @@ export function prepare(c: FuzzCase, dir: string): { argv: string[]; files: stri
   return { argv: ["check", ...files, ...flags], files };
 }
 
-/** `run` with Node's files, output captured, never a terminal. */
-export async function runInProcess(argv: readonly string[]): Promise<RunResult> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    ...nodeIO,
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    stderrIsTTY: false,
-  };
-  const t0 = performance.now();
-  try {
-    const code = await run(argv, io);
-    return { code, stdout, stderr, ms: performance.now() - t0 };
-  } catch (e) {
-    return {
-      code: null,
-      stdout,
-      stderr,
-      ms: performance.now() - t0,
-      crash: e instanceof Error ? (e.stack ?? e.message) : String(e),
-    };
+/**
+ * `run` in a worker thread, one case at a time, with a hard bound: a case that does not end in
+ * `boundMs` (even a synchronous endless loop) or runs out of memory (`memoryMb`) has its worker
+ * terminated and comes back as timed out / crashed; the next case gets a fresh worker.
+ */
+export class WorkerRunner {
+  private worker: Worker | undefined;
+  /** Workers that answered once (started, code loaded). */
+  private readonly started = new WeakSet<Worker>();
+  private constructor(private readonly memoryMb: number) {}
+
+  /** Bundles the worker (fuzz-worker-main.ts and the CLI sources it runs) and returns a runner. */
+  static async create(memoryMb = 1536): Promise<WorkerRunner> {
+    mkdirSync(path.dirname(WORKER_BUNDLE), { recursive: true });
+    await build({
+      entryPoints: [path.join(__dirname, "fuzz-worker-main.ts")],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      packages: "external",
+      outfile: WORKER_BUNDLE,
+      logLevel: "silent",
+    });
+    return new WorkerRunner(memoryMb);
+  }
+
+  private start(): Worker {
+    return new Worker(WORKER_BUNDLE, {
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+      stdout: true,
+      stderr: true,
+    });
+  }
+
+  run(argv: readonly string[], boundMs: number): Promise<RunResult> {
+    const w = (this.worker ??= this.start());
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      const finish = (r: RunResult, dead: boolean) => {
+        clearTimeout(timer);
+        w.off("message", onMessage);
+        w.off("error", onError);
+        w.off("exit", onExit);
+        if (dead) {
+          if (this.worker === w) this.worker = undefined;
+          void w.terminate();
+        }
+        resolve(r);
+      };
+      const empty = { code: null, stdout: "", stderr: "" };
+      // the first case also pays the worker's start (loading TypeScript): allow for it
+      const timer = setTimeout(
+        () => finish({ ...empty, ms: performance.now() - t0, timedOut: true }, true),
+        this.started.has(w) ? boundMs : boundMs + 20_000
+      );
+      const onMessage = (r: RunResult) => {
+        this.started.add(w);
+        finish(r, false);
+      };
+      const onError = (e: Error) =>
+        finish(
+          { ...empty, ms: performance.now() - t0, crash: `worker died: ${e.stack ?? e.message}` },
+          true
+        );
+      const onExit = (code: number) =>
+        finish({ ...empty, ms: performance.now() - t0, crash: `worker exited with ${code}` }, true);
+      w.on("message", onMessage);
+      w.on("error", onError);
+      w.on("exit", onExit);
+      w.postMessage([...argv]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
   }
 }
 

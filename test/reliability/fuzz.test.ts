@@ -1,25 +1,27 @@
 /**
  * Issue 7, point 1: `bureau-stats check` on anything. Random workbooks and mutated samples
- * (fuzz-cases.ts) go through the command line — most in-process through its own `run`, some as
- * real `node bin/bureau-stats.js` processes killed after 10 s — and every run must keep the
- * contract (fuzz-harness.ts): status 0/1/2, a 2 with its one line naming the file, no stack
- * trace, bounded time.
+ * (fuzz-cases.ts) go through the command line — most in-process through its own `run` (in a worker
+ * thread, so a case over 10 s or over 1.5 GB is cut off and reported, not hung), some as real
+ * `node bin/bureau-stats.js` processes killed after 10 s — and every run must keep the contract
+ * (fuzz-harness.ts): status 0/1/2, a 2 with its one line naming the file, no stack trace, nothing
+ * a terminal would act on, bounded time.
  *
  * Seed: fixed by default (CI is repeatable); FUZZ_SEED=<n> varies it, FUZZ_CASES=<n> changes the
  * in-process count. A failing case is saved under test-results/fuzz-failures/seed<seed>-<id>/
- * (input.xlsx, case.json, stdout/stderr) and replays with `npx tsx scripts/fuzz-replay.ts <dir>`.
+ * (input.xlsx, case.json, stdout/stderr) and replays with `npm run fuzz:replay -- <dir>`; a case
+ * that takes the whole process down is named in test-results/fuzz-failures/in-flight.json.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, exceljsCases, fuzzCases, type FuzzCase } from "./fuzz-cases";
+import { ROOT, SAMPLES, exceljsCases, fuzzCases, type FuzzCase } from "./fuzz-cases";
 import {
   FAILURES_DIR,
   contractProblems,
   ensureCliBuilt,
   prepare,
-  runInProcess,
   runSpawned,
+  WorkerRunner,
   saveFailure,
   type RunResult,
 } from "./fuzz-harness";
@@ -28,7 +30,7 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20131231;
 const IN_PROCESS = process.env.FUZZ_CASES ? Number(process.env.FUZZ_CASES) : 520;
 const EXCELJS = 40;
 const SPAWNED = 30;
-/** Generous: a case takes milliseconds in-process; the bound catches runaway work. */
+/** Generous: a case takes milliseconds; the bound (enforced: the worker is terminated) catches runaway work. */
 const IN_PROCESS_BOUND_MS = 10_000;
 const SPAWN_TIMEOUT_MS = 10_000;
 
@@ -80,6 +82,7 @@ describe("fuzzing bureau-stats check (issue 7.1)", () => {
     const generated = performance.now() - t0;
     const t = tally();
     mkdirSync(FAILURES_DIR, { recursive: true });
+    const runner = await WorkerRunner.create();
     for (const c of cases) {
       const { argv, files } = prepare(c, WORK);
       // if this process hangs or dies on a case, this file says which one (and where its bytes are)
@@ -87,7 +90,7 @@ describe("fuzzing bureau-stats check (issue 7.1)", () => {
         IN_FLIGHT,
         JSON.stringify({ seed: SEED, id: c.id, argv, description: c.description })
       );
-      const r = await runInProcess(argv);
+      const r = await runner.run(argv, IN_PROCESS_BOUND_MS);
       const problems = contractProblems(argv, files, r, IN_PROCESS_BOUND_MS);
       const saved =
         problems.length > 0 ? saveFailure(c, SEED, "in-process", r, problems) : undefined;
@@ -95,6 +98,7 @@ describe("fuzzing bureau-stats check (issue 7.1)", () => {
       rmSync(path.join(WORK, `${c.id}.xlsx`), { force: true });
       rmSync(path.join(WORK, `${c.id}.docx`), { force: true });
     }
+    await runner.close();
     rmSync(IN_FLIGHT, { force: true });
     total += t.cases;
     console.log(`[fuzz] generated ${cases.length} cases in ${(generated / 1000).toFixed(1)} s`);
@@ -172,4 +176,23 @@ describe("the fuzz contract itself (so a broken CLI would be caught)", () => {
       ).join()
     ).toMatch(/disagrees/);
   });
+});
+
+describe("WorkerRunner (the in-process cases' hard bound)", () => {
+  it("terminates a case over its bound, reports it as timed out, and runs the next on a fresh worker", async () => {
+    const runner = await WorkerRunner.create();
+    const argv = ["check", SAMPLES[1] as string, "--json"];
+    try {
+      const first = await runner.run(argv, 10_000);
+      expect(first.code).toBe(1);
+      const cut = await runner.run(argv, 1); // far less than a check takes
+      expect(cut.timedOut).toBe(true);
+      expect(contractProblems(argv, [argv[1] as string], cut, 1).join()).toMatch(/did not end/);
+      const again = await runner.run(argv, 10_000);
+      expect(again.code).toBe(1);
+      expect(again.stdout).toBe(first.stdout);
+    } finally {
+      await runner.close();
+    }
+  }, 60_000);
 });
