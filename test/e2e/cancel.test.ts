@@ -22,7 +22,7 @@ import {
   watchTraffic,
 } from "./chromium";
 import { fakeOfficeScript, fakeSheets } from "./fakeOffice";
-import { waitForResults } from "./pane";
+import { openPage, waitForResults } from "./pane";
 import { serveStatic, type StaticServer } from "./serve";
 
 const ROWS = 9_000; // × 11 columns ≈ 99,000 cells: above the host's chunk threshold
@@ -61,18 +61,11 @@ describe.runIf(chromiumAvailable())("cancel in the task pane (issue 7.5)", () =>
   });
 
   it("取消 stops a slow read of a large workbook within one second; the pane stays usable", async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-    await context.route(OFFICE_JS_CDN, (route) =>
-      route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs })
+    const { context, page, traffic, dialogs } = await openPage(
+      browser,
+      server.url + "taskpane.html",
+      { officeJs }
     );
-    const traffic = watchTraffic(context);
-    const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on("dialog", (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.goto(server.url + "taskpane.html");
 
     // 1. start, and wait until the read is under way (progress shown)
     const started = performance.now();
