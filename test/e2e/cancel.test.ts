@@ -14,13 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { makeBigTable1 } from "../../scripts/lib/big-workbook";
 import { ensureBuilt } from "./build";
-import {
-  OFFICE_JS_CDN,
-  chromiumAvailable,
-  foreignRequests,
-  launchChromium,
-  watchTraffic,
-} from "./chromium";
+import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests, launchChromium } from "./chromium";
 import { fakeOfficeScript, fakeSheets } from "./fakeOffice";
 import { openPage, waitForResults } from "./pane";
 import { serveStatic, type StaticServer } from "./serve";
