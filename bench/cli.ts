@@ -4,35 +4,47 @@
  * is visible. Targets: whole process ≤ 1.5 s, ≤ 600 MB.
  *
  * The workbook is generated like Excel writes one (shared strings, styles, a SUM 合计 row) by
- * scripts/lib/big-workbook.ts. The whole process runs the built bundle (dist/cli.js, built first
- * when missing) under /usr/bin/time for its max RSS. "Read alone" runs in a child process: the
- * first (cold) read is what the command line pays; warm reads are the steady state.
+ * scripts/lib/big-workbook.ts. Every process runs under /usr/bin/time (max RSS, CPU):
+ * - the whole `bureau-stats check` runs the built bundle (dist/cli.js, rebuilt when older than
+ *   its sources);
+ * - staged processes (bench/cli-stages.ts bundled by esbuild, so they start like dist/cli.js) stop
+ *   after Node's start, after the read, after the analysis: the differences are each stage's
+ *   share of the whole process, the read's first of all.
+ * A child process also times warm reads (Node's zlib as the CLI, fflate as the browser page) and
+ * warm analyses of the same file: the steady state, beside the cold figures of one process.
  *
  *   npx tsx bench/cli.ts        (or `npm run bench -- cli`)
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { makeBigTable1 } from "../scripts/lib/big-workbook";
 import { readXlsx } from "../src/hosts/xlsx/read";
 import { analyzeWorkbook } from "../src/core/analyze";
-import { median } from "./core";
+import { formatTable, loadLine, median, ms, type BenchReport } from "./report";
 
 const ROOT = path.join(__dirname, "..");
 const ROWS = 100_000;
 const PROCESS_RUNS = 7;
-const READ_RUNS = 7;
+/** Runs of each staged process. */
+const STAGE_RUNS = 5;
+const WARM_RUNS = 5;
+const STAGES_BUNDLE = path.join(ROOT, ".cache", "bench", "cli-stages.js");
 
 interface ChildFigures {
-  readonly coldReadMs: number;
-  readonly coldReadCpuMs: number;
   readonly readMs: number[];
   readonly readFflateMs: number[];
-  readonly coldAnalyzeMs: number;
   readonly analyzeMs: number[];
-  readonly peakMb: number;
   readonly cells: number;
 }
 
@@ -43,23 +55,17 @@ const nativeInflate = (d: Uint8Array): Uint8Array => {
 
 function childMain(file: string): void {
   const bytes = new Uint8Array(readFileSync(file));
-  const cpu0 = process.cpuUsage();
-  let t = performance.now();
+  // one read and analysis to warm up (not timed): the cold figures come from the staged processes
   const first = readXlsx(bytes, { inflateRaw: nativeInflate });
-  const coldReadMs = performance.now() - t;
-  const cpu = process.cpuUsage(cpu0);
-  const coldReadCpuMs = (cpu.user + cpu.system) / 1000;
-  t = performance.now();
   analyzeWorkbook(first);
-  const coldAnalyzeMs = performance.now() - t;
   let cells = 0;
   for (const s of first.sheets)
     for (const r of s.values) for (const v of r) if (v !== undefined && v !== null) cells++;
   const readMs: number[] = [];
   const readFflateMs: number[] = [];
   const analyzeMs: number[] = [];
-  for (let i = 0; i < READ_RUNS; i++) {
-    t = performance.now();
+  for (let i = 0; i < WARM_RUNS; i++) {
+    let t = performance.now();
     const wb = readXlsx(bytes, { inflateRaw: nativeInflate });
     readMs.push(performance.now() - t);
     t = performance.now();
@@ -69,21 +75,26 @@ function childMain(file: string): void {
     analyzeWorkbook(wb);
     analyzeMs.push(performance.now() - t);
   }
-  const figures: ChildFigures = {
-    coldReadMs,
-    coldReadCpuMs,
-    readMs,
-    readFflateMs,
-    coldAnalyzeMs,
-    analyzeMs,
-    peakMb: process.resourceUsage().maxRSS / 1024,
-    cells,
-  };
+  const figures: ChildFigures = { readMs, readFflateMs, analyzeMs, cells };
   process.stdout.write(JSON.stringify(figures));
 }
 
+/** The newest modification time (ms) of the files under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) newest = Math.max(newest, statSync(path.join(e.parentPath, e.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/cli.js when it is missing or older than the sources it bundles (never a stale figure). */
 function ensureBundle(): void {
-  if (existsSync(path.join(ROOT, "dist", "cli.js"))) return;
+  const bundle = path.join(ROOT, "dist", "cli.js");
+  const sources = ["src/cli", "src/core", "src/hosts/xlsx"].map((d) =>
+    newestMtime(path.join(ROOT, d))
+  );
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(...sources)) return;
   const r = spawnSync(
     process.execPath,
     [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "-c", "webpack.cli.js"],
@@ -92,73 +103,168 @@ function ensureBundle(): void {
   if (r.status !== 0) throw new Error(`CLI build failed: ${r.stderr || r.stdout}`);
 }
 
-/** One whole `bureau-stats check` process: wall time (ms), CPU time (ms), max RSS (MB), exit status. */
-function timeProcess(file: string): {
-  ms: number;
-  cpuMs: number | undefined;
-  mb: number | undefined;
-  status: number | null;
-} {
-  const bin = path.join(ROOT, "bin", "bureau-stats.js");
+/** Bundles bench/cli-stages.ts with esbuild (target Node, like dist/cli.js). */
+function bundleStages(): void {
+  // esbuild comes with tsx; required here only, so the benchmark alone depends on it
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  esbuild.buildSync({
+    entryPoints: [path.join(__dirname, "cli-stages.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    minify: true,
+    outfile: STAGES_BUNDLE,
+    logLevel: "error",
+  });
+}
+
+interface ProcessFigures {
+  readonly ms: number;
+  readonly cpuMs: number | undefined;
+  readonly mb: number | undefined;
+  readonly status: number | null;
+}
+
+/** One whole process `node <args>`: wall time, CPU time and max RSS (from /usr/bin/time), exit status. */
+function timeProcess(args: readonly string[]): ProcessFigures {
   const haveTime = existsSync("/usr/bin/time");
   const cmd = haveTime ? "/usr/bin/time" : process.execPath;
-  const args = haveTime
-    ? ["-f", "MAXRSS %M CPU %U %S", process.execPath, bin, "check", file]
-    : [bin, "check", file];
+  const all = haveTime ? ["-f", "MAXRSS %M CPU %U %S", process.execPath, ...args] : [...args];
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const r = spawnSync(cmd, all, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
   const m = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? "");
   return {
-    ms,
+    ms: wall,
     cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : undefined,
     mb: m ? Number(m[1]) / 1024 : undefined,
     status: r.status,
   };
 }
 
-const fmt = (ms: number): string => `${Math.round(ms)} ms`;
+interface Series {
+  readonly wall: number[];
+  readonly cpu: number[];
+  readonly mb: number[];
+  readonly statuses: (number | null)[];
+}
 
-/** Runs the benchmark and returns its printed table. */
-export async function runCliBench(): Promise<string> {
+/** An empty series of process figures (filled by `record`). */
+function series(): Series {
+  return { wall: [], cpu: [], mb: [], statuses: [] };
+}
+
+function record(into: Series, f: ProcessFigures): void {
+  into.wall.push(f.ms);
+  if (f.cpuMs !== undefined) into.cpu.push(f.cpuMs);
+  if (f.mb !== undefined) into.mb.push(f.mb);
+  into.statuses.push(f.status);
+}
+
+const TARGET_MS = 1500;
+const TARGET_MB = 600;
+const mb = (x: number | undefined) => (x === undefined ? "n/a" : `${Math.round(x)} MB`);
+const maxOf = (xs: readonly number[]) => (xs.length ? Math.max(...xs) : undefined);
+
+/** Runs the benchmark and returns its printed table and targets. */
+export async function runCliBench(): Promise<BenchReport> {
   ensureBundle();
+  bundleStages();
   const dir = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-bench-"));
   try {
     const file = path.join(dir, `表1-${ROWS}.xlsx`);
     const bytes = makeBigTable1(ROWS, 2013);
     writeFileSync(file, bytes);
-    timeProcess(file); // warm the file cache
-    const runs = Array.from({ length: PROCESS_RUNS }, () => timeProcess(file));
-    const statuses = [...new Set(runs.map((r) => r.status))];
-    const mbs = runs.map((r) => r.mb).filter((x): x is number => x !== undefined);
-    const cpus = runs.map((r) => r.cpuMs).filter((x): x is number => x !== undefined);
+    const check = [path.join(ROOT, "bin", "bureau-stats.js"), "check", file];
+    const stage = (name: string) => [STAGES_BUNDLE, name, file];
+    timeProcess(check); // warm the file cache
+    const whole = series();
+    const stages = { start: series(), read: series(), analyze: series() };
+    // interleaved, so a burst of other work on the machine hits every series alike
+    for (let i = 0; i < Math.max(PROCESS_RUNS, STAGE_RUNS); i++) {
+      if (i < PROCESS_RUNS) record(whole, timeProcess(check));
+      if (i < STAGE_RUNS)
+        for (const [name, into] of Object.entries(stages)) record(into, timeProcess(stage(name)));
+    }
+    for (const [name, s] of Object.entries(stages))
+      if (s.statuses.some((x) => x !== 0)) throw new Error(`stage process "${name}" failed`);
     const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child", file], {
       cwd: ROOT,
       encoding: "utf8",
       maxBuffer: 64 << 20,
     });
-    if (child.status !== 0) throw new Error(`read child failed: ${child.stderr}`);
+    if (child.status !== 0) throw new Error(`warm child failed: ${child.stderr}`);
     const c = JSON.parse(child.stdout) as ChildFigures;
-    const load = os.loadavg()[0]?.toFixed(2) ?? "?";
-    const lines = [
-      `  file: ${ROWS.toLocaleString("en-US")} data rows of 表1 (${c.cells.toLocaleString("en-US")} non-blank cells), ${(bytes.length / 1048576).toFixed(1)} MB .xlsx; machine load ${load} on ${os.cpus().length} CPUs`,
-      "",
-      "  measure                                          median      min        peak memory",
-      `  bureau-stats check, whole process (${PROCESS_RUNS} runs)      ${fmt(median(runs.map((r) => r.ms))).padEnd(10)}  ${fmt(Math.min(...runs.map((r) => r.ms))).padEnd(10)} ${mbs.length ? `${Math.round(median(mbs))} MB (max ${Math.round(Math.max(...mbs))} MB)` : "n/a (no /usr/bin/time)"}   exit ${statuses.join("/")}`,
-      `  bureau-stats check, CPU time (user + system)      ${cpus.length ? fmt(median(cpus)).padEnd(10) + "  " + fmt(Math.min(...cpus)) : "n/a"}   (what the process costs; wall time also waits for other work on the machine)`,
-      `  read alone, first read in a fresh process        ${fmt(c.coldReadMs).padEnd(10)}  ${"".padEnd(10)} ${Math.round(c.peakMb)} MB (child, all runs); CPU ${fmt(c.coldReadCpuMs)}`,
-      `  read alone, warm (zlib inflate, as the CLI)      ${fmt(median(c.readMs)).padEnd(10)}  ${fmt(Math.min(...c.readMs))}`,
-      `  read alone, warm (fflate inflate, as the browser) ${fmt(median(c.readFflateMs)).padEnd(10)} ${fmt(Math.min(...c.readFflateMs))}`,
-      `  validate + compare + draft, first run            ${fmt(c.coldAnalyzeMs)}`,
-      `  validate + compare + draft, warm                 ${fmt(median(c.analyzeMs)).padEnd(10)}  ${fmt(Math.min(...c.analyzeMs))}`,
-      "",
-      `  targets: whole process ≤ 1500 ms and ≤ 600 MB → ${median(runs.map((r) => r.ms)) <= 1500 ? "met" : "MISSED"} / ${mbs.length && Math.max(...mbs) <= 600 ? "met" : mbs.length ? "MISSED" : "n/a"}`,
+
+    const wallMedian = median(whole.wall);
+    const peak = maxOf(whole.mb);
+    const row = (label: string, s: Series): string[] => [
+      label,
+      ms(median(s.wall)),
+      ms(Math.min(...s.wall)),
+      s.cpu.length ? ms(median(s.cpu)) : "n/a",
+      s.mb.length ? `${mb(median(s.mb))} (max ${mb(maxOf(s.mb))})` : "n/a",
     ];
-    return lines.join("\n");
+    const warm = (label: string, xs: readonly number[]): string[] => [
+      label,
+      ms(median(xs)),
+      ms(Math.min(...xs)),
+      "",
+      "",
+    ];
+    const table = formatTable(
+      ["process / measure", "median", "min", "CPU", "peak memory (max RSS)"],
+      [
+        row(
+          `bureau-stats check, whole process (${PROCESS_RUNS} runs, exit ${[...new Set(whole.statuses)].join("/")})`,
+          whole
+        ),
+        row(`  stage process: Node start + bundle loaded (${STAGE_RUNS} runs)`, stages.start),
+        row("  stage process: … + .xlsx read", stages.read),
+        row("  stage process: … + validate, compare, draft", stages.analyze),
+        warm(`read alone, warm, in one process (${WARM_RUNS} runs; zlib, as the CLI)`, c.readMs),
+        warm("read alone, warm (fflate inflate, as the browser page)", c.readFflateMs),
+        warm("validate + compare + draft, warm", c.analyzeMs),
+      ]
+    );
+    const share = (a: Series, b: Series) =>
+      Math.round((100 * Math.max(0, median(a.cpu) - median(b.cpu))) / median(whole.cpu));
+    const text = [
+      `  file: ${ROWS.toLocaleString("en-US")} data rows of 表1 (${c.cells.toLocaleString("en-US")} non-blank cells), ` +
+        `${(bytes.length / 1048576).toFixed(1)} MB .xlsx; ${loadLine()}`,
+      "",
+      table,
+      "",
+      whole.cpu.length && stages.start.cpu.length
+        ? `  share of the whole process's CPU time (stage differences, medians): Node start + bundle ${Math.round((100 * median(stages.start.cpu)) / median(whole.cpu))}%, ` +
+          `reading the .xlsx ${share(stages.read, stages.start)}%, validate + compare + draft ${share(stages.analyze, stages.read)}%, ` +
+          `printing the report ${share(whole, stages.analyze)}%`
+        : "  (no /usr/bin/time: no CPU times, no shares)",
+    ].join("\n");
+    return {
+      text,
+      targets: [
+        {
+          part: "cli",
+          what: `bureau-stats check, 100k-row .xlsx, whole process median (min ${ms(Math.min(...whole.wall))})`,
+          figure: ms(wallMedian),
+          limit: `≤ ${TARGET_MS} ms`,
+          met: wallMedian <= TARGET_MS,
+        },
+        {
+          part: "cli",
+          what: "bureau-stats check, 100k-row .xlsx, peak memory (max RSS, worst run)",
+          figure: mb(peak),
+          limit: `≤ ${TARGET_MB} MB`,
+          met: peak === undefined ? undefined : peak <= TARGET_MB,
+        },
+      ],
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === "--child" && process.argv[3]) childMain(process.argv[3]);
-else if (require.main === module) void runCliBench().then((t) => console.log(t));
+else if (require.main === module) void runCliBench().then((r) => console.log(r.text));

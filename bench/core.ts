@@ -1,39 +1,62 @@
 /**
- * Core validation benchmark (issue 2): validates generated 表1 sheets of 10,000, 100,000 and
- * 1,000,000 data rows and prints cells per second, peak memory and the 1M/100k cost ratio.
+ * Core benchmark (issues 2 and 6): the whole core path — `analyzeWorkbook`, i.e. validation,
+ * year-on-year comparison, drafting and rendering the text and HTML — on generated workbooks of
+ * 1,000, 10,000, 100,000 and 1,000,000 data rows of 表1, with cells per second, peak memory and
+ * the cost ratio between successive sizes (linear growth: about 10× per 10× cells).
  *
- * Each size runs in its own child process (`node --expose-gc --import tsx bench/core.ts --child N R`)
- * so peak memory (the child's max RSS) is that size's alone. A child generates the sheet (not
- * timed), then validates it R times and reports every run's time; the parent prints medians.
+ * The workbook is realistic: this year's 表1 of N generated rows (11 columns, consistent rows, a
+ * right 合计 row, some 备注), this year's 表2…表4 and last year's four sheets as in the clean
+ * sample (assets/samples/bureau-stats-2013.xlsx), so the cross-year rules, the comparison and
+ * the drafted paragraphs all run.
  *
- *   npx tsx bench/core.ts           (or through `npm run bench`, see bench/run.ts)
+ * Each size runs in its own child process (`node --expose-gc --import tsx bench/core.ts --child N
+ * R`), so its peak memory (the child's max RSS: the workbook model + the analysis) is its own. A
+ * child builds the workbook (not timed), warms the JIT up on a small workbook, then analyses the
+ * big one R times (GC between runs); the parent prints medians and minima. Validation alone is
+ * timed the same way, so the share of comparison + drafting shows.
+ *
+ *   npx tsx bench/core.ts           (or `npm run bench -- core`, see bench/run.ts)
  */
 import { spawnSync } from "node:child_process";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { CellValue, WorkbookModel } from "../src/core/model";
-import { validateWorkbook } from "../src/core/validate";
+import { analyzeWorkbook } from "../src/core/analyze";
+import type { CellValue, SheetModel, WorkbookModel } from "../src/core/model";
 import { TEMPLATES } from "../src/core/templates";
+import { validateWorkbook } from "../src/core/validate";
+import { readXlsx } from "../src/hosts/xlsx/read";
+import { formatTable, loadLine, median, ms, type BenchReport, type Target } from "./report";
+
+export { median };
 
 const SIZES: ReadonlyArray<readonly [rows: number, runs: number]> = [
-  [10_000, 9],
-  [100_000, 7],
+  [1_000, 15],
+  [10_000, 11],
+  [100_000, 9],
   [1_000_000, 3],
 ];
 
+/** The target's size: the 100,000-row workbook holds about 1.1 M cells. */
+const TARGET_ROWS = 100_000;
+const TARGET_MS = 500;
+const TARGET_MB = 400;
+/** Linear growth: a size's cost per cell at most this many times the previous size's. */
+const LINEAR_SLACK = 1.2;
+
+const SAMPLE = path.join(__dirname, "..", "assets", "samples", "bureau-stats-2013.xlsx");
 const TYPES = ["机关", "高中", "中职", "初中", "小学", "幼儿园", "其他"] as const;
 
 /**
- * A 表1 workbook with `rows` valid data rows and a correct 合计 row (11 columns per row).
- * @example generateT1(10).sheets[0]?.values.length // 14 (title, labels, header, 10 rows, 合计)
+ * A 表1 sheet of `year` with `rows` consistent data rows and a right 合计 row (11 columns).
+ * @example generateT1Sheet(10, 2013).values.length // 14 (title, labels, header, 10 rows, 合计)
  */
-export function generateT1(rows: number): WorkbookModel {
+export function generateT1Sheet(rows: number, year: number): SheetModel {
   const t1 = TEMPLATES.find((t) => t.id === "T1");
   if (!t1) throw new Error("T1 missing");
   const values: CellValue[][] = [
-    [t1.title],
-    ["填报单位", "某市教育局", "统计年度", 2013, "填报人", "张三", "填报日期", "2014-01-10"],
+    [`${t1.title}（${year}年）`],
+    ["填报单位", "某市教育局", "统计年度", year, "填报人", "张三", "填报日期", "2014-01-10"],
     t1.columns.map((c) => c.header),
   ];
   const sums = new Array<number>(8).fill(0);
@@ -42,69 +65,100 @@ export function generateT1(rows: number): WorkbookModel {
     const minor = type === "初中" || type === "小学" || type === "幼儿园" || type === "机关";
     const staff = i % 4;
     const students = minor ? 0 : i % 3;
-    const members = 20 + (i % 50);
-    const row = [members, 5 + (i % 20), staff + students, staff, students, i % 5, i % 7, i % 10];
-    row.forEach((v, k) => (sums[k] = (sums[k] ?? 0) + v));
+    const row = [
+      20 + (i % 50),
+      5 + (i % 20),
+      staff + students,
+      staff,
+      students,
+      i % 5,
+      i % 7,
+      i % 10,
+    ];
+    for (let k = 0; k < 8; k++) sums[k] = (sums[k] ?? 0) + (row[k] ?? 0);
     values.push([`单位${i}`, type, ...row, i % 100 === 0 ? "新成立" : null]);
   }
   values.push(["合计", null, ...sums, null]);
-  return { sheets: [{ name: "2013表1", values }] };
+  return { name: `表1 党员发展 ${year}`, values };
+}
+
+/**
+ * The benchmark workbook: the clean sample with this year's 表1 replaced by `rows` generated rows.
+ * @example generateWorkbook(1000).sheets.length // 8 (表1…表4 of 2013 and of 2012)
+ */
+export function generateWorkbook(rows: number, sample = readSample()): WorkbookModel {
+  const sheets = sample.sheets.map((s) =>
+    s.name.startsWith("表1") && s.name.endsWith("2013") ? generateT1Sheet(rows, 2013) : s
+  );
+  return { sheets };
+}
+
+function readSample(): WorkbookModel {
+  return readXlsx(new Uint8Array(readFileSync(SAMPLE)));
+}
+
+function countCells(wb: WorkbookModel): number {
+  let n = 0;
+  for (const s of wb.sheets) for (const r of s.values) n += r.length;
+  return n;
 }
 
 export interface SizeResult {
   readonly rows: number;
+  /** Cells of the whole workbook (every sheet, as the model holds them). */
   readonly cells: number;
+  /** analyzeWorkbook: wall time of each run, ms. */
   readonly runsMs: readonly number[];
-  readonly medianMs: number;
-  readonly minMs: number;
-  /** Median CPU time (user + system) of a run: less sensitive to other work on the machine. */
-  readonly cpuMedianMs: number;
-  /** Max RSS of the child process (generation + validation), MB. */
+  /** analyzeWorkbook: CPU time (user + system) of each run, ms. */
+  readonly cpuMs: readonly number[];
+  /** validateWorkbook alone: wall time of each run, ms. */
+  readonly validateMs: readonly number[];
+  /** Max RSS of the child process (workbook model + analysis), MB. */
   readonly peakMb: number;
-  /** RSS after generating the sheet, before validating, MB. */
+  /** RSS with the workbook built, before analysing, MB. */
   readonly modelMb: number;
   readonly issues: number;
-}
-
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+  readonly comparisons: number;
+  readonly draftChars: number;
 }
 
 function child(rows: number, runs: number): void {
-  // warm up the JIT on a small sheet first (not timed): the figures are for the steady state
-  const warm = generateT1(2_000);
-  for (let i = 0; i < 30; i++) validateWorkbook(warm);
-  const wb = generateT1(rows);
   const gc = (globalThis as { gc?: () => void }).gc;
+  const sample = readSample();
+  // warm the JIT up on a small workbook first (not timed): the figures are for the steady state
+  const warm = generateWorkbook(2_000, sample);
+  for (let i = 0; i < 30; i++) analyzeWorkbook(warm);
+  const wb = generateWorkbook(rows, sample);
   gc?.();
   const modelMb = process.memoryUsage().rss / 2 ** 20;
   const runsMs: number[] = [];
   const cpuMs: number[] = [];
-  let issues = 0;
+  const validateMs: number[] = [];
+  let last: ReturnType<typeof analyzeWorkbook> | undefined;
   for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    const result = validateWorkbook(wb);
-    runsMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const t0 = performance.now();
+    last = analyzeWorkbook(wb);
+    runsMs.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpuMs.push((c.user + c.system) / 1000);
-    issues = result.issues.length;
+    gc?.();
+    const t1 = performance.now();
+    validateWorkbook(wb);
+    validateMs.push(performance.now() - t1);
     gc?.();
   }
-  const cells = (wb.sheets[0]?.values ?? []).reduce((n, r) => n + r.length, 0);
-  const peakMb = process.resourceUsage().maxRSS / 1024;
   const out: SizeResult = {
     rows,
-    cells,
+    cells: countCells(wb),
     runsMs,
-    medianMs: median(runsMs),
-    minMs: Math.min(...runsMs),
-    cpuMedianMs: median(cpuMs),
-    peakMb,
+    cpuMs,
+    validateMs,
+    peakMb: process.resourceUsage().maxRSS / 1024,
     modelMb,
-    issues,
+    issues: last?.issues.length ?? 0,
+    comparisons: last?.comparisons.length ?? 0,
+    draftChars: last?.draft.text.length ?? 0,
   };
   process.stdout.write(JSON.stringify(out));
 }
@@ -116,67 +170,125 @@ export function benchCore(sizes = SIZES): SizeResult[] {
     const p = spawnSync(
       process.execPath,
       ["--expose-gc", "--import", "tsx", self, "--child", String(rows), String(runs)],
-      {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      }
+      { encoding: "utf8", maxBuffer: 1 << 20 }
     );
     if (p.status !== 0) throw new Error(`bench child ${rows} failed: ${p.stderr}`);
     return JSON.parse(p.stdout) as SizeResult;
   });
 }
 
-export function formatCoreBench(results: readonly SizeResult[]): string {
-  const table = [
-    ["rows", "cells", "median ms", "min ms", "CPU ms", "cells/s", "peak MB", "model MB"],
-    ...results.map((r) => [
-      String(r.rows),
-      String(r.cells),
-      r.medianMs.toFixed(1),
-      r.minMs.toFixed(1),
-      r.cpuMedianMs.toFixed(1),
-      Math.round(r.cells / (r.medianMs / 1000)).toLocaleString("en-US"),
-      r.peakMb.toFixed(0),
-      r.modelMb.toFixed(0),
-    ]),
-  ];
-  const widths = [9, 10, 10, 8, 8, 12, 8, 9];
-  const line = (cells: string[]) =>
-    "  " + cells.map((c, i) => c.padStart(widths[i] ?? 8)).join(" ");
-  const lines = [
-    "core: validateWorkbook on a generated 表1 (11 columns), each size in its own process, JIT warmed up",
-    `  machine load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" / ")} on ${os.cpus().length} CPUs (other work on the machine slows the figures)`,
-    ...table.map(line),
-    ...results.map(
-      (r) => `  runs of ${r.rows} rows (ms): ${r.runsMs.map((t) => t.toFixed(0)).join(", ")}`
+const perSecond = (cells: number, msValue: number) =>
+  Math.round(cells / (msValue / 1000)).toLocaleString("en-US");
+
+/** The printed table and the targets it measures. */
+export function formatCoreBench(results: readonly SizeResult[]): BenchReport {
+  const rows = results.map((r, i) => {
+    const prev = i > 0 ? results[i - 1] : undefined;
+    const m = median(r.runsMs);
+    const ratio = prev ? m / median(prev.runsMs) : undefined;
+    const minRatio = prev ? Math.min(...r.runsMs) / Math.min(...prev.runsMs) : undefined;
+    const cellRatio = prev ? r.cells / prev.cells : undefined;
+    return [
+      r.rows.toLocaleString("en-US"),
+      r.cells.toLocaleString("en-US"),
+      ms(m),
+      ms(Math.min(...r.runsMs)),
+      ms(median(r.cpuMs)),
+      ms(median(r.validateMs)),
+      perSecond(r.cells, m),
+      ratio === undefined || minRatio === undefined || cellRatio === undefined
+        ? "—"
+        : `${ratio.toFixed(1)}×, ${minRatio.toFixed(1)}× / ${cellRatio.toFixed(1)}×`,
+      `${r.peakMb.toFixed(0)} MB`,
+      `${r.modelMb.toFixed(0)} MB`,
+    ];
+  });
+  const text = [
+    "core: analyzeWorkbook (validate + compare + draft + render text/HTML) on a generated workbook:",
+    "  this year's 表1 of N rows × 11 columns, 表2…表4 and last year's four sheets as in the clean sample;",
+    `  each size in its own process, JIT warmed up; ${loadLine()}`,
+    "",
+    formatTable(
+      [
+        "表1 rows",
+        "cells",
+        "median",
+        "min",
+        "CPU",
+        "validate only",
+        "cells/s",
+        "× time (median, min) / × cells",
+        "peak RSS",
+        "model RSS",
+      ],
+      rows
     ),
-  ];
-  const k100 = results.find((r) => r.rows === 100_000);
-  const m1 = results.find((r) => r.rows === 1_000_000);
-  if (k100 && m1) {
-    lines.push(
-      `  1M/100k time ratio: ${(m1.medianMs / k100.medianMs).toFixed(2)}× (target ≤ 12×); ` +
-        `100k rows: ${k100.medianMs.toFixed(0)} ms (target ≤ 1000 ms), peak ${k100.peakMb.toFixed(0)} MB (target ≤ 500 MB)`
+    "",
+    ...results.map(
+      (r) =>
+        `  ${r.rows.toLocaleString("en-US")} rows, runs (ms): ${r.runsMs.map((t) => t.toFixed(0)).join(", ")}` +
+        `; ${r.issues} issues, ${r.comparisons} comparisons, ${r.draftChars} characters drafted`
+    ),
+    "  median/min: wall time of a whole analysis; CPU: its median CPU time (user + system, GC included),",
+    "  less sensitive to other work on the machine; validate only: validateWorkbook alone (median);",
+    "  × time / × cells: cost ratio to the previous size (of medians, of minima) next to its cell ratio",
+    "  (linear: equal; the minima are the least disturbed by other work, the target uses them);",
+    "  peak RSS: the child's max RSS (model + analysis); model RSS: RSS with the workbook built.",
+  ].join("\n");
+  return { text, targets: coreTargets(results) };
+}
+
+function coreTargets(results: readonly SizeResult[]): Target[] {
+  const at = results.find((r) => r.rows === TARGET_ROWS);
+  const targets: Target[] = [];
+  if (at) {
+    const m = median(at.runsMs);
+    targets.push(
+      {
+        part: "core",
+        what: `${(at.cells / 1e6).toFixed(2)}M cells validated+compared+drafted, median (min ${ms(Math.min(...at.runsMs))})`,
+        figure: ms(m),
+        limit: `≤ ${TARGET_MS} ms`,
+        met: m <= TARGET_MS,
+      },
+      {
+        part: "core",
+        what: `${(at.cells / 1e6).toFixed(2)}M cells, peak memory (max RSS)`,
+        figure: `${at.peakMb.toFixed(0)} MB`,
+        limit: `≤ ${TARGET_MB} MB`,
+        met: at.peakMb <= TARGET_MB,
+      }
     );
   }
-  lines.push(
-    "  median/min = wall time of a run; CPU ms = median CPU time of a run (user + system, GC included);",
-    "  cells/s from the median; peak MB = the child's max RSS (sheet model + validation); " +
-      "model MB = RSS with the sheet built, before validating"
+  const big = results.filter((r) => r.rows >= 10_000);
+  const worst = big.slice(1).reduce<{ k: number; r?: SizeResult }>(
+    (w, r, i) => {
+      const prev = big[i];
+      if (!prev) return w;
+      const k = Math.min(...r.runsMs) / Math.min(...prev.runsMs) / (r.cells / prev.cells);
+      return k > w.k ? { k, r } : w;
+    },
+    { k: 0 }
   );
-  return lines.join("\n");
+  if (worst.r) {
+    targets.push({
+      part: "core",
+      what: "linear growth from 10k rows: worst (min-time ratio ÷ cell ratio)",
+      figure: `${worst.k.toFixed(2)} (at ${worst.r.rows.toLocaleString("en-US")} rows)`,
+      limit: `≤ ${LINEAR_SLACK}`,
+      met: worst.k <= LINEAR_SLACK,
+    });
+  }
+  return targets;
 }
 
 /** For bench/run.ts. */
-export async function runCoreBench(): Promise<string> {
+export async function runCoreBench(): Promise<BenchReport> {
   return formatCoreBench(benchCore());
 }
 
 const argv = process.argv;
 if (argv[1] && import.meta.url === pathToFileURL(path.resolve(argv[1])).href) {
   if (argv[2] === "--child") child(Number(argv[3]), Number(argv[4]));
-  else void runCoreBench().then((s) => console.log(s));
+  else void runCoreBench().then((r) => console.log(r.text));
 }
