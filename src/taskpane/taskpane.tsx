@@ -4,6 +4,7 @@
  * `Office` global — everything else goes through the `WorkbookHost` made by the Office host
  * (src/hosts/office, loaded on first use by lazyOfficeHost).
  */
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { lazyOfficeHost } from "./lazyOfficeHost";
 import { App } from "./components/App";
@@ -21,7 +22,8 @@ if (typeof Office === "undefined") {
 } else {
   // the pane shows at once; Office.js gets ready meanwhile (the host's first call waits for it)
   const ready = Office.onReady();
-  reactRoot?.render(<App host={lazyOfficeHost(ready)} />);
+  // rendered at once (not on a later scheduler task): the first tab is what the user waits for
+  flushSync(() => reactRoot?.render(<App host={lazyOfficeHost(ready)} />));
   void ready.then(
     (info) => {
       if (info.host !== Office.HostType.Excel) reactRoot?.render(<App host={undefined} noHostMessage={NOT_IN_EXCEL} />);

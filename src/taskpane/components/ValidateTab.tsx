@@ -9,7 +9,7 @@ import type { WorkbookHost } from "../../hosts/host";
 import { markFirstTab } from "../perf";
 import type { WorkbookRun } from "../run";
 import type { CellPreviewRenderer } from "../types";
-import { useCommonStyles } from "./common";
+import { useCommonStyles } from "./styles";
 
 const loadBody = () => import(/* webpackChunkName: "validate-body" */ "./ValidateBody");
 const ValidateBody = lazy(() => loadBody().then((m) => ({ default: m.ValidateBody })));

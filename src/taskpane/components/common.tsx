@@ -1,30 +1,13 @@
 /** Small pieces shared by the tabs: notices, the “run 校验 first” prompt, host-action feedback. */
 import { useCallback, useState, type ReactNode } from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { describeError, type WorkbookRun } from "../run";
 import type { Describe } from "../types";
+import { useCommonStyles } from "./styles";
 
-export const useCommonStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  muted: { color: tokens.colorNeutralForeground2 },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  h3: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
-  },
-  p: { margin: 0, lineHeight: tokens.lineHeightBase300 },
-});
+export { useCommonStyles } from "./styles";
+
 
 export interface NoticeProps {
   readonly intent: "info" | "success" | "warning" | "error";

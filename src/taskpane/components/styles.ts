@@ -1,0 +1,19 @@
+/**
+ * Layout styles shared by the tabs. In a module of its own so that the first tab can use them
+ * without pulling in the notices (MessageBar) of common.tsx.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useCommonStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground2 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  h3: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  p: { margin: 0, lineHeight: tokens.lineHeightBase300 },
+});
