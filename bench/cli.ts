@@ -28,6 +28,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
+import { unzipSync, zipSync } from "fflate";
 import { makeBigTable1 } from "../scripts/lib/big-workbook";
 import { readXlsx } from "../src/hosts/xlsx/read";
 import { analyzeWorkbook } from "../src/core/analyze";
@@ -39,6 +40,8 @@ const PROCESS_RUNS = 7;
 /** Runs of each staged process. */
 const STAGE_RUNS = 5;
 const WARM_RUNS = 5;
+/** Runs of `check` on the file with an error in every row. */
+const ERROR_RUNS = 3;
 const STAGES_BUNDLE = path.join(ROOT, ".cache", "bench", "cli-stages.js");
 
 interface ChildFigures {
@@ -101,6 +104,23 @@ function ensureBundle(): void {
     { cwd: ROOT, encoding: "utf8" }
   );
   if (r.status !== 0) throw new Error(`CLI build failed: ${r.stderr || r.stdout}`);
+}
+
+/**
+ * The same workbook with an error in every data row (发展预备党员 one more than 教工 + 学生, T1-01):
+ * `check` then prints a report of 100,000 issues, the text output path at its largest.
+ */
+function withErrorInEveryRow(xlsx: Uint8Array, rows: number): Uint8Array {
+  const files = unzipSync(xlsx);
+  const name = Object.keys(files).find((k) => k.startsWith("xl/worksheets/"));
+  if (!name || !files[name]) throw new Error("no worksheet in the generated workbook");
+  const xml = new TextDecoder()
+    .decode(files[name])
+    .replace(/<c r="E(\d+)" s="1"><v>(\d+)<\/v>/g, (cell, row: string, v: string) =>
+      Number(row) < rows + 4 ? `<c r="E${row}" s="1"><v>${Number(v) + 1}</v>` : cell
+    );
+  files[name] = new TextEncoder().encode(xml);
+  return zipSync(files, { level: 6 });
 }
 
 /** Bundles bench/cli-stages.ts with esbuild (target Node, like dist/cli.js). */
@@ -176,14 +196,19 @@ export async function runCliBench(): Promise<BenchReport> {
     const file = path.join(dir, `表1-${ROWS}.xlsx`);
     const bytes = makeBigTable1(ROWS, 2013);
     writeFileSync(file, bytes);
+    const badFile = path.join(dir, `表1-${ROWS}-errors.xlsx`);
+    writeFileSync(badFile, withErrorInEveryRow(bytes, ROWS));
     const check = [path.join(ROOT, "bin", "bureau-stats.js"), "check", file];
+    const checkBad = [path.join(ROOT, "bin", "bureau-stats.js"), "check", badFile];
     const stage = (name: string) => [STAGES_BUNDLE, name, file];
     timeProcess(check); // warm the file cache
     const whole = series();
+    const bad = series();
     const stages = { start: series(), read: series(), analyze: series() };
     // interleaved, so a burst of other work on the machine hits every series alike
     for (let i = 0; i < Math.max(PROCESS_RUNS, STAGE_RUNS); i++) {
       if (i < PROCESS_RUNS) record(whole, timeProcess(check));
+      if (i < ERROR_RUNS) record(bad, timeProcess(checkBad));
       if (i < STAGE_RUNS)
         for (const [name, into] of Object.entries(stages)) record(into, timeProcess(stage(name)));
     }
@@ -223,6 +248,10 @@ export async function runCliBench(): Promise<BenchReport> {
         row(`  stage process: Node start + bundle loaded (${STAGE_RUNS} runs)`, stages.start),
         row("  stage process: … + .xlsx read", stages.read),
         row("  stage process: … + validate, compare, draft", stages.analyze),
+        row(
+          `bureau-stats check, an error in every row: report of ${ROWS.toLocaleString("en-US")} issues (${ERROR_RUNS} runs, exit ${[...new Set(bad.statuses)].join("/")})`,
+          bad
+        ),
         warm(`read alone, warm, in one process (${WARM_RUNS} runs; zlib, as the CLI)`, c.readMs),
         warm("read alone, warm (fflate inflate, as the browser page)", c.readFflateMs),
         warm("validate + compare + draft, warm", c.analyzeMs),
