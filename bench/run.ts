@@ -56,7 +56,10 @@ const BENCHES: readonly BenchEntry[] = [
           met: median(b.firstTabMs) <= PANE_FIRST_TAB_MS,
         },
       ];
-      return { text: m.formatPaneBench(b), targets };
+      // where the first tab's time goes: the trace that says what to fix when it is too slow
+      const phases = await import("./pane-phases");
+      const breakdown = phases.formatPanePhases(await phases.tracePane());
+      return { text: m.formatPaneBench(b) + "\n" + breakdown, targets };
     },
   },
 ];
