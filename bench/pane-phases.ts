@@ -35,22 +35,28 @@ interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread (CPU) time of the event, µs. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly args?: { readonly data?: { readonly url?: string } };
 }
 
-/** One run's figures: milestones (ms from navigation start) and main-thread times (ms). */
+/**
+ * One run's figures: milestones (ms from navigation start) and main-thread times (ms): wall time,
+ * and CPU (thread) time, which other processes on the machine do not inflate.
+ */
 export interface PhaseRun {
   readonly milestones: Record<string, number>;
   readonly thread: Record<string, number>;
+  readonly threadCpu: Record<string, number>;
 }
 
 /** Milestones and main-thread time of one trace, up to the first-tab mark. */
 function mainThreadPhases(
   events: readonly TraceEvent[],
   markMs: number
-): Record<string, number> | undefined {
+): { wall: Record<string, number>; cpu: Record<string, number> } | undefined {
   const mark = events.find((e) => e.name === FIRST_TAB_MARK);
   const script = events.find(
     (e) => e.name === "EvaluateScript" && e.args?.data?.url?.includes("/taskpane.") === true
@@ -67,26 +73,35 @@ function mainThreadPhases(
       e.ts < end &&
       e.dur !== undefined
   );
-  const sum = (pick: (e: TraceEvent) => boolean) =>
-    main.filter(pick).reduce((n, e) => n + (e.dur ?? 0), 0) / 1000;
+  const sum = (pick: (e: TraceEvent) => boolean, key: "dur" | "tdur" = "dur") =>
+    main.filter(pick).reduce((n, e) => n + (e[key] ?? 0), 0) / 1000;
   const evaluations = main.filter((e) => e.name === "EvaluateScript");
   const inEvaluation = (e: TraceEvent) =>
     evaluations.some((s) => e.ts >= s.ts && e.ts < s.ts + (s.dur ?? 0));
-  const busy = sum((e) => e.name === "RunTask");
-  const evaluate = sum((e) => e.name === "EvaluateScript");
-  const otherJs = sum((e) => e.name === "FunctionCall" && !inEvaluation(e));
-  const rendering = sum((e) => RENDERING.has(e.name));
-  return {
-    "main thread busy": busy,
-    "  script evaluation (taskpane.js: parse, compile, run)": evaluate,
-    "  other JavaScript tasks (React's first render, timers)": otherJs,
-    "  style, layout, paint (forced ones also count in JavaScript)": rendering,
-    "  the rest (navigation commit, HTML parsing …)": Math.max(
-      0,
-      busy - evaluate - otherJs - rendering
-    ),
-    "main thread idle (waiting for the network, other work)": Math.max(0, markMs - busy),
+  const isTask = (e: TraceEvent) => e.name === "RunTask";
+  const isEvaluation = (e: TraceEvent) => e.name === "EvaluateScript";
+  const isOtherJs = (e: TraceEvent) => e.name === "FunctionCall" && !inEvaluation(e);
+  const isRendering = (e: TraceEvent) => RENDERING.has(e.name);
+  const figures = (key: "dur" | "tdur"): Record<string, number> => {
+    const busy = sum(isTask, key);
+    const evaluate = sum(isEvaluation, key);
+    const otherJs = sum(isOtherJs, key);
+    const rendering = sum(isRendering, key);
+    return {
+      "main thread busy": busy,
+      "  script evaluation (taskpane.js: parse, compile, run)": evaluate,
+      "  other JavaScript tasks (React's first render, timers)": otherJs,
+      "  style, layout, paint (forced ones also count in JavaScript)": rendering,
+      "  the rest (navigation commit, HTML parsing …)": Math.max(
+        0,
+        busy - evaluate - otherJs - rendering
+      ),
+      ...(key === "dur"
+        ? { "main thread idle (waiting for the network, other work)": Math.max(0, markMs - busy) }
+        : {}),
+    };
   };
+  return { wall: figures("dur"), cpu: figures("tdur") };
 }
 
 /** Traces `runs` loads of taskpane.html (after one untimed load) and returns each run's figures. */
@@ -130,7 +145,7 @@ export async function tracePane(runs = 5, dir?: string): Promise<PhaseRun[]> {
       await context.close();
       if (i === 0) continue; // warms the browser process up
       const phases = mainThreadPhases(trace.traceEvents, timing["first rendered tab (mark)"]);
-      out.push({ milestones: timing, thread: phases ?? {} });
+      out.push({ milestones: timing, thread: phases?.wall ?? {}, threadCpu: phases?.cpu ?? {} });
     }
   } finally {
     await browser.close();
@@ -139,10 +154,13 @@ export async function tracePane(runs = 5, dir?: string): Promise<PhaseRun[]> {
   return out;
 }
 
+const medianOf = (records: readonly Record<string, number>[], name: string): number[] =>
+  records.map((r) => r[name]).filter((x): x is number => x !== undefined && x === x);
+
 function medianRows(records: readonly Record<string, number>[]): string[][] {
   const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
   return names.map((name) => {
-    const xs = records.map((r) => r[name]).filter((x): x is number => x !== undefined && x === x);
+    const xs = medianOf(records, name);
     return [name, xs.length ? ms(median(xs)) : "n/a", xs.map((x) => x.toFixed(0)).join(", ")];
   });
 }
@@ -153,6 +171,19 @@ export function formatPanePhases(runs: readonly PhaseRun[]): string {
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(" / ");
+  const wall = runs.map((r) => r.thread);
+  const cpu = runs.map((r) => r.threadCpu);
+  const names = [...new Set(wall.flatMap((r) => Object.keys(r)))];
+  const threadRows = names.map((name) => {
+    const w = medianOf(wall, name);
+    const c = medianOf(cpu, name);
+    return [
+      name,
+      w.length ? ms(median(w)) : "n/a",
+      c.length ? ms(median(c)) : "—",
+      w.map((x) => x.toFixed(0)).join(", "),
+    ];
+  });
   return [
     `  where the time to the first rendered tab goes (taskpane.html, performance trace, median of ${runs.length}; load ${load}):`,
     formatTable(
@@ -161,10 +192,11 @@ export function formatPanePhases(runs: readonly PhaseRun[]): string {
       "lrl"
     ),
     formatTable(
-      ["renderer main thread, navigation → mark", "time (median)", "runs (ms)"],
-      medianRows(runs.map((r) => r.thread)),
-      "lrl"
+      ["renderer main thread, navigation → mark", "wall", "CPU", "runs, wall (ms)"],
+      threadRows,
+      "lrrl"
     ),
+    "  CPU: the main thread's own time (trace tdur); wall − CPU is time other processes took from it.",
   ].join("\n");
 }
 
