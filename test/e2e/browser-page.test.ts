@@ -143,7 +143,9 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(docx.documentXml).toContain("人工补充的一段。");
     expect(docx.documentXml).toContain("&lt;img");
     // options re-draft without losing the edit
-    await page.getByRole("switch", { name: /万元/ }).click();
+    const inWan = page.getByRole("switch", { name: /万元/ });
+    await inWan.click();
+    expect(await inWan.isChecked()).toBe(true);
     expect(await draft.inputValue()).toContain("人工补充的一段。");
     await page.getByRole("button", { name: "按当前选项重新生成" }).click();
     expect(await draft.inputValue()).not.toContain("人工补充的一段。");
