@@ -10,6 +10,8 @@
 
 export type CopyOutcome = "clipboard" | "legacy" | "failed";
 
+const CLIPBOARD_API_TIMEOUT_MS = 2000;
+
 export interface CopyInput {
   readonly html: string;
   readonly text: string;
@@ -28,13 +30,27 @@ async function tryClipboardApi({ html, text }: CopyInput): Promise<boolean> {
   if (!clipboard || typeof clipboard.write !== "function" || typeof ClipboardItem === "undefined")
     return false;
   try {
-    await clipboard.write([
+    const written = clipboard.write([
       new ClipboardItem({
         "text/html": new Blob([html], { type: "text/html" }),
         "text/plain": new Blob([text], { type: "text/plain" }),
       }),
     ]);
-    return true;
+    // some embedded browsers leave the promise pending (a permission prompt nobody sees): give up
+    // in time for the fallback, which still needs the click's user activation (about 5 s)
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), CLIPBOARD_API_TIMEOUT_MS);
+    });
+    const done = await Promise.race([
+      written.then(
+        () => true,
+        () => false
+      ),
+      late,
+    ]);
+    clearTimeout(timer);
+    return done;
   } catch {
     return false; // NotAllowedError (permission or policy), or the document lost focus
   }
