@@ -193,6 +193,15 @@ describe.runIf(chromiumAvailable())("task pane (taskpane.html on a fake Excel)",
     await context.close();
   });
 
+  it("falls back in time when the Clipboard API never answers", async () => {
+    const { context, page } = await copyDraftIn(
+      `navigator.clipboard.write = () => new Promise(() => {});`
+    );
+    await page.getByText("已复制（兼容方式）").waitFor({ timeout: 10_000 });
+    expect((await readClipboard(page)).html).toContain("发展预备党员");
+    await context.close();
+  });
+
   it("says to use 下载 .docx when no way of copying works", async () => {
     const blockAll = `navigator.clipboard.write = () => Promise.reject(new DOMException("blocked", "NotAllowedError"));
 document.execCommand = () => false;`;
