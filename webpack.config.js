@@ -83,7 +83,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "auto",
-      clean: true,
+      // dist/cli*.js is the command line's bundle (webpack.cli.js, built by `prepare`): keep it
+      clean: { keep: /^cli[.-][^/]*\.js$/ },
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js", ".mjs", ".json"],

@@ -86,3 +86,6 @@ export {
   REPORT_STYLE,
   TEXT_INDENT,
 } from "./render";
+// The whole core path: validate → compare → draft (what the command line and the pane run)
+export { analyzeWorkbook, tablesByYear } from "./analyze";
+export type { Analysis, AnalyzeOptions } from "./analyze";
