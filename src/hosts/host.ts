@@ -5,6 +5,7 @@
  */
 import type { WorkbookModel } from "../core/model";
 import type { Issue } from "../core/issues";
+import type { Comparison } from "../core/compare";
 
 export interface ReadProgress {
   /** Cells read so far and in all (all = the sum of the used ranges to read). */
@@ -18,16 +19,10 @@ export interface ReadOptions {
 }
 
 /** A row of the comparison sheet the host writes (already worded by the core). */
-export interface ComparisonRow {
-  readonly sheet: string;
-  readonly indicator: string;
-  readonly unit: string;
-  readonly current: number;
-  readonly previous: number;
-  readonly change: number;
-  readonly pct: number | null;
-  readonly text: string;
-}
+export type ComparisonRow = Pick<
+  Comparison,
+  "sheet" | "indicator" | "unit" | "current" | "previous" | "change" | "pct" | "text"
+>;
 
 export interface WorkbookHost {
   readonly kind: "office" | "xlsx";

@@ -12,6 +12,13 @@
  * `{期数}` / `{培训人数@人}` name the category's figure and `{项目}` the programmes' names.
  */
 import type { TemplateId } from "../figures";
+import { templateById } from "../templates";
+
+/** The allowed values of a template's fixed-choice column, in their defined order. */
+function choicesOf(template: TemplateId, header: string): readonly string[] {
+  const column = templateById(template)?.columns.find((c) => c.header === header);
+  return column?.allowed ?? [];
+}
 
 /** A list: `lead` then the items that can be written, joined by `itemSep` (`其中教工党员18人，学生党员31人`). */
 export interface PhraseList {
@@ -101,16 +108,8 @@ const T2: SheetPhrases = {
           sep: "；",
           nameHeader: "培训项目",
           categoryHeader: "培训类别",
-          order: [
-            "党员干部轮训",
-            "入党积极分子培训",
-            "新党员培训",
-            "校长培训",
-            "后备干部培训",
-            "教师培训",
-            "社会培训",
-            "其他",
-          ],
+          // the order of the 培训类别 choices in 表2's definition
+          order: choicesOf("T2", "培训类别"),
           byCategory: {
             党员干部轮训: "组织{项目}{培训人数@名}",
             入党积极分子培训: "举办{项目}，培训{培训人数@人}",

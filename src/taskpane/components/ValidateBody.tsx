@@ -268,7 +268,7 @@ function TablesFound({ analysis }: { analysis: Analysis }) {
       <ul className={styles.tables}>
         {analysis.tables.map((t) => (
           <li key={`${t.sheet}/${t.template}`}>
-            {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，{t.records.length} 行）
+            {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，{t.rowCount ?? t.records.length} 行）
           </li>
         ))}
       </ul>
