@@ -3,22 +3,15 @@
  * the benchmark. Every row is consistent (T1-01, T1-02, T1-03 hold) and the 合计 row is right,
  * so a check of it reports no error: the time measured is the time of a clean sheet.
  */
+import { templateById } from "../../src/core/templates";
 import { buildXlsx, escapeXml } from "./xlsx-parts";
 
-const TYPES = ["机关", "高中", "中职", "初中", "小学", "幼儿园", "其他"] as const;
-const HEADERS = [
-  "单位名称",
-  "单位类型",
-  "年末党员数",
-  "培训入党积极分子",
-  "发展预备党员",
-  "其中：教工",
-  "其中：学生",
-  "转正预备党员",
-  "新党员培训",
-  "评选优秀党员",
-  "备注",
-];
+const T1 = templateById("T1");
+if (!T1) throw new Error("表1 template missing");
+const column = (header: string) => T1.columns.find((c) => c.header === header);
+/** 单位类型 choices and the header row, as the core's template defines them. */
+const TYPES = column("单位类型")?.allowed ?? [];
+const HEADERS = T1.columns.map((c) => c.header);
 
 /**
  * @example makeBigTable1(1000, 2013) // .xlsx bytes with 1,000 data rows

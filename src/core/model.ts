@@ -1,5 +1,5 @@
 /**
- * The neutral workbook model: what a host (Excel via Office.js, or an .xlsx file) hands to the
+ * The neutral workbook model: what a host (the Excel add-in, or an .xlsx file) hands to the
  * core. It knows nothing about Office, files or the DOM.
  *
  * A sheet is a row-major grid of cells. Rows may be ragged (shorter than others) and missing
