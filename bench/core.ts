@@ -49,7 +49,9 @@ const TARGET_MB = 400;
 const LINEAR_SLACK = 1.2;
 
 const SAMPLE = path.join(__dirname, "..", "assets", "samples", "bureau-stats-2013.xlsx");
-const TYPES = ["机关", "高中", "中职", "初中", "小学", "幼儿园", "其他"] as const;
+/** 表1 单位类型 choices, as the template defines them. */
+const TYPES: readonly string[] =
+  TEMPLATES.find((t) => t.id === "T1")?.columns.find((c) => c.header === "单位类型")?.allowed ?? [];
 
 /**
  * A 表1 sheet of `year` with `rows` consistent data rows and a right 合计 row (11 columns).
