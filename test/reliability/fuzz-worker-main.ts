@@ -6,7 +6,14 @@
  */
 import { parentPort } from "node:worker_threads";
 import { runInProcess } from "./cli-run";
+import { SPIN_FOREVER } from "./spin";
 
 parentPort?.on("message", (argv: string[]) => {
+  if (argv[0] === SPIN_FOREVER) {
+    // never yields: only Worker.terminate() can stop it
+    for (;;) {
+      /* spin */
+    }
+  }
   void runInProcess(argv).then((r) => parentPort?.postMessage(r));
 });
