@@ -351,6 +351,16 @@ describe.runIf(chromiumAvailable())("security of the pages (issue 7.2b, 7.3)", (
 
     expect(foreignRequests(s.traffic.requests, server.origin, [OFFICE_JS_CDN])).toEqual([]);
     expect(s.traffic.requests).toContain(OFFICE_JS_CDN);
+    // the pane's own script is preloaded ahead of office.js (fetched in parallel with it) and
+    // still downloaded only once
+    const entry = await page.locator("script[defer]").getAttribute("src");
+    const heads = await page.evaluate(() =>
+      [...document.head.querySelectorAll("link[rel=preload], script[src]")].map(
+        (e) => e.getAttribute("href") ?? e.getAttribute("src")
+      )
+    );
+    expect(heads).toEqual([entry, OFFICE_JS_CDN, entry]);
+    expect(s.traffic.requests.filter((u) => u === `${server.origin}/${entry}`)).toHaveLength(1);
     const total = s.traffic.requests.length;
     const own = s.traffic.requests.filter((u) => u.startsWith(server.origin)).length;
     const cdn = s.traffic.requests.filter((u) => u === OFFICE_JS_CDN).length;
