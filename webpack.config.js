@@ -66,7 +66,12 @@ module.exports = async (env = {}, argv = {}) => {
 
   // the browser page offers the sample workbooks copied into dist/samples/
   const samplesDir = path.resolve(__dirname, "assets/samples");
-  const samples = fs.existsSync(samplesDir) ? fs.readdirSync(samplesDir).filter((f) => f.endsWith(".xlsx")).sort() : [];
+  const samples = fs.existsSync(samplesDir)
+    ? fs
+        .readdirSync(samplesDir)
+        .filter((f) => f.endsWith(".xlsx"))
+        .sort()
+    : [];
 
   /** @type {import('webpack').Configuration} */
   const config = {
@@ -100,7 +105,10 @@ module.exports = async (env = {}, argv = {}) => {
           use: {
             loader: "ts-loader",
             // types are checked by `npm run typecheck`; the build only transpiles
-            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: !production } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, sourceMap: !production },
+            },
           },
         },
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
@@ -141,11 +149,14 @@ module.exports = async (env = {}, argv = {}) => {
         headers: (req) => headers(req),
       };
     } else {
-      const devCerts = require("office-addin-dev-certs");
+      const { devHttpsOptions } = require("./scripts/dev-certs.cjs");
       config.devServer = {
         port: Number(env.port || 3000),
         host: "localhost",
-        server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+        server: {
+          type: "https",
+          options: await devHttpsOptions(require("office-addin-dev-certs")),
+        },
         hot: false,
         static: false,
         headers: (req) => ({ ...headers(req), "Access-Control-Allow-Origin": "*" }),
