@@ -126,6 +126,23 @@ module.exports = async (env = {}, argv = {}) => {
       page("demo.html", "browser", "统计报表助手（浏览器版）", browserCsp),
       new CopyWebpackPlugin({ patterns: copy }),
       new webpack.DefinePlugin({ BUREAU_SAMPLES: JSON.stringify(samples) }),
+      // V8's explicit compile hint (Chromium 136+, so Edge WebView2 and Excel on the web): the
+      // pages' first script runs nearly all of itself at start (React, Fluent, tabster), so it is
+      // compiled eagerly while it streams in instead of function by function on the main thread.
+      // Must be the file's first line, hence after minification (which would drop the comment) and
+      // before the real content hash (so the file name changes with it: hashed names are immutable).
+      // Measured (bench pane trace): main-thread CPU of the script 101–112 ms → 70–78 ms.
+      ...(production
+        ? [
+            new webpack.BannerPlugin({
+              banner: "//# allFunctionsCalledOnLoad",
+              raw: true,
+              entryOnly: true,
+              test: /^(taskpane|browser)\.[0-9a-f]+\.js$/,
+              stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE,
+            }),
+          ]
+        : []),
     ],
   };
 

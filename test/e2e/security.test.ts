@@ -361,6 +361,9 @@ describe.runIf(chromiumAvailable())("security of the pages (issue 7.2b, 7.3)", (
     );
     expect(heads).toEqual([entry, OFFICE_JS_CDN, entry]);
     expect(s.traffic.requests.filter((u) => u === `${server.origin}/${entry}`)).toHaveLength(1);
+    // and starts with V8's compile hint (webpack.config.js), which must be its very first line
+    const script = await (await fetch(`${server.origin}/${entry}`)).text();
+    expect(script.split("\n", 1)[0]).toBe("//# allFunctionsCalledOnLoad");
     const total = s.traffic.requests.length;
     const own = s.traffic.requests.filter((u) => u.startsWith(server.origin)).length;
     const cdn = s.traffic.requests.filter((u) => u === OFFICE_JS_CDN).length;
