@@ -5,9 +5,8 @@
 // paragraph what is not trusted yet and how to trust it; it no longer ends in a stack trace.
 const fs = require("fs");
 const path = require("path");
-const os = require("os");
-
-const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+// where office-addin-dev-certs writes its files (~/.office-addin-dev-certs/ca.crt, …)
+const certs = require("office-addin-dev-certs/lib/defaults");
 
 /**
  * @param {{ getHttpsServerOptions: () => Promise<{ca: Buffer, cert: Buffer, key: Buffer}> }} devCerts
@@ -15,7 +14,10 @@ const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
  * @returns {Promise<{ca: Buffer, cert: Buffer, key: Buffer}>}
  * @example await devHttpsOptions(require("office-addin-dev-certs")) // { ca, cert, key }
  */
-async function devHttpsOptions(devCerts, { dir = CERT_DIR, warn = (t) => console.warn(t) } = {}) {
+async function devHttpsOptions(
+  devCerts,
+  { dir = certs.certificateDirectory, warn = (t) => console.warn(t) } = {}
+) {
   try {
     return await devCerts.getHttpsServerOptions();
   } catch (e) {
@@ -23,7 +25,11 @@ async function devHttpsOptions(devCerts, { dir = CERT_DIR, warn = (t) => console
       .split("\n")
       .filter((l) => l.trim() !== "")
       .join(" ");
-    const files = ["ca.crt", "localhost.crt", "localhost.key"].map((f) => path.join(dir, f));
+    const files = [
+      certs.caCertificateFileName,
+      certs.localhostCertificateFileName,
+      certs.localhostKeyFileName,
+    ].map((f) => path.join(dir, f));
     const missing = files.filter((f) => !fs.existsSync(f));
     if (missing.length > 0)
       throw new Error(
@@ -43,4 +49,4 @@ async function devHttpsOptions(devCerts, { dir = CERT_DIR, warn = (t) => console
   }
 }
 
-module.exports = { devHttpsOptions, CERT_DIR };
+module.exports = { devHttpsOptions };
