@@ -6,12 +6,18 @@
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
 
 用法：
-  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx>] [--approx] [--year <年度>]
+  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx>] [--year <年度>]
+                     [--approx] [--wan] [--no-compare] [--name-year] [--headings 一、|（一）]
       读取所有文件（今年和上年的表可在同一个或不同文件中），校验、同比、起草。
-      --json        以 JSON 输出 { issues, comparisons, draft }
-      --docx <文件>  另存报告段落为 Word 文档（.docx）
-      --approx      报告中数字用约数（9200多个、7万多元）
-      --year <年度>  指定本年度（默认取表中最新的年度）
+      --json         以 JSON 输出 { verdict, issues, comparisons, draft }
+      --docx <文件>   另存报告段落为 Word 文档（.docx）
+      --year <年度>   报告年度（默认取有数据的最新年度），与上一年比较
+      报告选项（与加载项“报告”页相同）：
+      --approx       数字用约数（9200多个、7.2万多元）
+      --wan          金额以万元表示（30.14万元）
+      --no-compare   不写同比（比上年增加…）
+      --name-year    注明上年数（来信43件（2012年51件））
+      --headings <样式>  每表一个标题：一、（黑体）或（一）（楷体）
   bureau-stats template <输出.xlsx> --year <年度> [--force]
       生成四张空白统计表模板（表1–表4）。已有同名文件时不覆盖，除非加 --force。
 
@@ -26,6 +32,10 @@ export type ParsedArgs =
       readonly docx?: string;
       readonly approx: boolean;
       readonly year?: number;
+      readonly wan: boolean;
+      readonly compare: boolean;
+      readonly nameYear: boolean;
+      readonly headings: "none" | "一、" | "（一）";
     }
   | {
       readonly command: "template";
@@ -55,8 +65,20 @@ export function parseYear(text: string | undefined): number {
 }
 
 /**
+ * The heading style: `一、` (also `1`) or `（一）` (also `(一)`, `2`), or `none`.
+ * @example parseHeadings("(一)") // "（一）"
+ */
+export function parseHeadings(text: string): "none" | "一、" | "（一）" {
+  const t = text.trim();
+  if (t === "一、" || t === "一" || t === "1") return "一、";
+  if (t === "（一）" || t === "(一)" || t === "2") return "（一）";
+  if (t === "none" || t === "无") return "none";
+  throw new UsageError(`--headings 应为 一、 或 （一）（也可写 1 或 2），收到：“${t}”`);
+}
+
+/**
  * Parses argv (without node and the script).
- * @example parseArgs(["check", "a.xlsx", "--json"]) // { command: "check", files: ["a.xlsx"], json: true, approx: false }
+ * @example parseArgs(["check", "a.xlsx", "--json"]) // { command: "check", files: ["a.xlsx"], json: true, approx: false, wan: false, … }
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -71,6 +93,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let force = false;
   let docx: string | undefined;
   let year: number | undefined;
+  let wan = false;
+  let compare = true;
+  let nameYear = false;
+  let headings: "none" | "一、" | "（一）" = "none";
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     const [flag, inline] =
@@ -88,6 +114,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (flag === "--json" && command === "check") json = true;
     else if (flag === "--approx" && command === "check") approx = true;
     else if (flag === "--docx" && command === "check") docx = value();
+    else if (flag === "--wan" && command === "check") wan = true;
+    else if (flag === "--no-compare" && command === "check") compare = false;
+    else if (flag === "--name-year" && command === "check") nameYear = true;
+    else if (flag === "--headings" && command === "check") headings = parseHeadings(value());
     else if (flag === "--force" && command === "template") force = true;
     else if (flag === "--") positional.push(...rest.slice(i + 1).splice(0));
     else if (flag.startsWith("-") && flag.length > 1)
@@ -102,6 +132,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       files: positional,
       json,
       approx,
+      wan,
+      compare,
+      nameYear,
+      headings,
       ...(docx === undefined ? {} : { docx }),
       ...(year === undefined ? {} : { year }),
     };

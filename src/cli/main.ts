@@ -153,17 +153,21 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   progress?.("正在校验、比较、起草 …");
   const analysis = analyzeWorkbook(mergeWorkbooks(books), {
     ...(args.year === undefined ? {} : { year: args.year }),
-    draft: { numberStyle: args.approx ? "approximate" : "exact" },
+    draft: {
+      numberStyle: args.approx ? "approximate" : "exact",
+      moneyUnit: args.wan ? "万元" : "元",
+      includeComparison: args.compare,
+      nameYear: args.nameYear,
+      headings: args.headings,
+    },
   });
   if (progress) io.stderr("\r\x1b[K");
   if (
     args.year !== undefined &&
-    analysis.tables.length > 0 &&
-    !analysis.tables.some((t) => t.year === args.year)
+    analysis.years.length > 0 &&
+    !analysis.years.some((y) => y.year === args.year)
   ) {
-    const found = [
-      ...new Set(analysis.tables.map((t) => t.year).filter((y) => y !== undefined)),
-    ].join("、");
+    const found = analysis.years.map((y) => y.year).join("、");
     return fail(
       `${args.files.join("、")}：没有 ${args.year} 年的统计表（表中的年度：${found || "不明"}）`
     );

@@ -2,7 +2,7 @@
  * What `bureau-stats check` prints: the JSON object of the contract, or the text report (issues
  * grouped by sheet, the comparison table, the draft).
  */
-import type { Analysis } from "../core/analyze";
+import type { Analysis, Verdict } from "../core/analyze";
 import type { Comparison } from "../core/compare";
 import type { Issue, IssueValue } from "../core/issues";
 import { issueLocation, issueMessage } from "../core/messages";
@@ -27,21 +27,54 @@ export interface JsonComparison {
   readonly previous: number;
   readonly change: number;
   readonly pct: number | null;
+  /** The wording; ends with `【待核】` when unverified. */
   readonly text: string;
+  /** True when either year's figure depends on a cell with an error. */
+  readonly unverified: boolean;
+}
+
+export interface JsonUnverified {
+  /** Where the (first) error the figure depends on is. */
+  readonly sheet: string;
+  readonly cell: string;
+  /** The figure as written in the draft, without the mark. */
+  readonly text: string;
+  readonly figure: string;
+  /** Every error it depends on, as `sheet!cell`. */
+  readonly sources: string[];
 }
 
 export interface JsonReport {
+  readonly year: number | null;
+  readonly previousYear: number | null;
+  /** The core's verdict, with `unexplained` named `unexplainedWarnings`. */
+  readonly verdict: Omit<Verdict, "unexplained"> & { readonly unexplainedWarnings: number };
   readonly issues: JsonIssue[];
   readonly comparisons: JsonComparison[];
-  readonly draft: { readonly text: string; readonly html: string };
+  readonly draft: {
+    readonly text: string;
+    readonly html: string;
+    readonly unverified: JsonUnverified[];
+  };
 }
 
 /**
- * The `--json` object: exactly `{ issues, comparisons, draft: { text, html } }`.
+ * The `--json` object: `{ year, previousYear, verdict, issues, comparisons, draft: { text, html, unverified } }`.
  * @example jsonReport(analysis).issues[0].rule // "T1-01"
  */
 export function jsonReport(a: Analysis): JsonReport {
+  const v = a.verdict;
   return {
+    year: a.currentYear ?? null,
+    previousYear: a.previousYear ?? null,
+    verdict: {
+      ok: v.ok,
+      text: v.text,
+      missing: v.missing,
+      empty: v.empty,
+      errors: v.errors,
+      unexplainedWarnings: v.unexplained,
+    },
     issues: a.issues.map((i) => ({
       rule: i.rule,
       severity: i.severity,
@@ -60,8 +93,19 @@ export function jsonReport(a: Analysis): JsonReport {
       change: c.change,
       pct: c.pct,
       text: c.text,
+      unverified: c.unverified,
     })),
-    draft: { text: a.draft.text, html: a.draft.html },
+    draft: {
+      text: a.draft.text,
+      html: a.draft.html,
+      unverified: a.draft.unverified.map((u) => ({
+        sheet: u.sheet,
+        cell: u.cell,
+        text: u.text,
+        figure: u.figure,
+        sources: u.sources.map((s) => `${s.sheet}!${s.cell}`),
+      })),
+    },
   };
 }
 
@@ -180,23 +224,28 @@ export function textReport(a: Analysis): string {
     out.push("可用 bureau-stats template 模板.xlsx --year <年度> 生成空白模板。");
     return out.join("\n") + "\n";
   }
-  const byYear = new Map<string, number>();
-  for (const t of a.tables) {
-    const y = t.year === undefined ? "年度不明" : `${t.year}年`;
-    byYear.set(y, (byYear.get(y) ?? 0) + 1);
-  }
-  const yearList = [...byYear]
-    .sort((x, y) => y[0].localeCompare(x[0]))
-    .map(([y, n]) => `${y} ${n} 张`);
+  const yearless = a.tables.filter((t) => t.year === undefined).length;
+  const yearList = a.years.map((y) => `${y.year}年 ${y.tables} 张`);
+  if (yearless > 0) yearList.push(`年度不明 ${yearless} 张`);
+  const total = a.years.reduce((n, y) => n + y.tables, 0) + yearless;
+  const others = a.years.filter((y) => y.year !== a.currentYear && y.year !== a.previousYear);
+  out.push(`找到统计表 ${total} 张（${yearList.join("，")}）。`);
+  if (a.currentYear !== undefined)
+    out.push(
+      `报告年度：${a.currentYear}年，${a.previousYear === undefined ? `没有${a.currentYear - 1}年的表，不作同比` : `与${a.previousYear}年比较`}` +
+        (others.length > 0
+          ? `（${others.map((y) => `${y.year}年`).join("、")}的表未校验，可用 --year 选择）`
+          : "") +
+        "。"
+    );
   out.push(
-    `找到统计表 ${a.tables.length} 张（${yearList.join("，")}）。` +
-      (a.currentYear === undefined
-        ? ""
-        : `本年度 ${a.currentYear} 年${a.previousYear === undefined ? "，没有上年的表" : `，与 ${a.previousYear} 年比较`}。`)
+    `校验结果：错误 ${errors} 项，警告 ${warnings} 项${explained > 0 ? `（其中 ${explained} 项已在备注中说明）` : ""}。`
   );
-  out.push(
-    `校验结果：错误 ${errors} 项，警告 ${warnings} 项${explained > 0 ? `（其中 ${explained} 项已在备注中说明）` : ""}。${errors === 0 ? "没有错误，可以上报。" : "请先改正错误再上报。"}`
-  );
+  out.push(a.verdict.text);
+  if (a.draft.unverified.length > 0)
+    out.push(
+      `报告段落中有 ${a.draft.unverified.length} 个数字依赖有错误的单元格，已标注“【待核】”，改正前请勿上报。`
+    );
   for (const sheet of sheetOrder(a)) {
     const issues = inReadingOrder(a.issues.filter((i) => i.sheet === sheet));
     const e = issues.filter((i) => i.severity === "error").length;

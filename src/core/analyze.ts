@@ -1,42 +1,73 @@
 /**
- * The whole job in one call: validate a workbook (issue 2), compare this year with last year and
- * draft the report paragraphs (issue 3). Used by the command line, the browser page and the pane.
+ * The whole job in one call, and the ONE path from a workbook to its paragraphs: validate a
+ * workbook, compare this year with last year, draft the report paragraphs and give the verdict.
+ * The command line, the browser page and the pane all call `analyzeWorkbook` (and, when only a
+ * drafting option changes, `reportFrom` on the same validation): nothing else makes a draft.
  */
 import type { Issue } from "./issues";
 import type { TableData } from "./figures";
 import type { WorkbookModel } from "./model";
 import type { Settings } from "./settings";
-import { validateWorkbook } from "./validate";
-import { compareTables, type Comparison } from "./compare";
-import { draftReport, type DraftOptions, type DraftParagraph } from "./draft";
+import { TEMPLATES } from "./templates";
+import { validateWorkbook, type ValidationResult, type YearSummary } from "./validate";
+import { compareTables, orderTables, type Comparison } from "./compare";
+import {
+  draftReport,
+  type DraftOptions,
+  type DraftParagraph,
+  type UnverifiedFigure,
+} from "./draft";
 import { renderHtml, renderText } from "./render";
 
 export interface AnalyzeOptions {
-  /** The year under review (default: the latest year found). */
+  /** The year under review (default: the latest year with data). */
   readonly year?: number;
   readonly settings?: Partial<Settings>;
   /** Drafting options: number style (`exact` / `approximate`), 万元, headings … */
   readonly draft?: DraftOptions;
 }
 
+/** Whether the reported year can be submitted (可以上报), and if not, exactly what stands in the way. */
+export interface Verdict {
+  /** True only when every expected table of the year is present with data, there is no error and every warning is explained. */
+  readonly ok: boolean;
+  /** The verdict in one Chinese sentence. */
+  readonly text: string;
+  /** Expected tables with no sheet for the year (`表3 经费情况`). */
+  readonly missing: readonly string[];
+  /** Tables of the year without a data row. */
+  readonly empty: readonly string[];
+  readonly errors: number;
+  /** Warnings whose row has no 备注. */
+  readonly unexplained: number;
+}
+
 export interface Analysis {
+  /** The issues of this year's and last year's sheets. */
   readonly issues: Issue[];
-  /** Every template sheet found, this year's and last year's. */
+  /** The template sheets of this year and last year. */
   readonly tables: TableData[];
+  /** Every year found in the workbook, newest first (the year choice). */
+  readonly years: readonly YearSummary[];
   /** This year's figures against last year's (empty without last year's sheets). */
   readonly comparisons: Comparison[];
   readonly draft: {
     readonly text: string;
     readonly html: string;
     readonly paragraphs: DraftParagraph[];
+    /** The figures marked `【待核】` in the draft (one per mark). */
+    readonly unverified: readonly UnverifiedFigure[];
   };
+  readonly verdict: Verdict;
   readonly currentYear?: number;
   readonly previousYear?: number;
+  /** The validation the comparison and draft were made from (to re-draft with other options). */
+  readonly validation: ValidationResult;
 }
 
 /**
  * Splits the tables found into this year's and last year's (a table without a year counts as this
- * year's).
+ * year's); of two sheets of the same template and year (an error, G-07) only the first is used.
  * @example tablesByYear(tables, 2013, 2012).current.map((t) => t.sheet)
  */
 export function tablesByYear(
@@ -44,9 +75,98 @@ export function tablesByYear(
   currentYear: number | undefined,
   previousYear: number | undefined
 ): { current: TableData[]; previous: TableData[] } {
-  const current = tables.filter((t) => (t.year ?? currentYear) === currentYear);
-  const previous = previousYear === undefined ? [] : tables.filter((t) => t.year === previousYear);
+  const firstOfEach = (list: TableData[]): TableData[] =>
+    list.filter((t, i) => list.findIndex((x) => x.template === t.template) === i);
+  const current = firstOfEach(tables.filter((t) => (t.year ?? currentYear) === currentYear));
+  const previous =
+    previousYear === undefined ? [] : firstOfEach(tables.filter((t) => t.year === previousYear));
   return { current, previous };
+}
+
+/** `表1 党员发展情况` for a template id and title. */
+function tableName(id: string, title: string): string {
+  return `表${id.replace(/^T/, "")} ${title}`;
+}
+
+/**
+ * The verdict on the reported year: 可以上报 only with all four tables, data in each, no error
+ * and every warning explained.
+ * @example verdict(validation).text // "可以上报：2013年 表1–表4 齐全，没有错误，没有未说明的警告。"
+ */
+export function verdict(v: ValidationResult): Verdict {
+  const year = v.currentYear;
+  const current = v.tables.filter((t) => (t.year ?? year) === year);
+  const missing: string[] = [];
+  const empty: string[] = [];
+  for (const def of TEMPLATES) {
+    const mine = current.filter((t) => t.template === def.id);
+    if (mine.length === 0) missing.push(tableName(def.id, def.name));
+    else if (mine.every((t) => (t.rowCount ?? t.records.length) === 0))
+      empty.push(tableName(def.id, def.name));
+  }
+  let errors = 0;
+  let unexplained = 0;
+  for (const i of v.issues) {
+    if (i.severity === "error") errors++;
+    else if (!i.explained) unexplained++;
+  }
+  const ok =
+    v.tables.length > 0 &&
+    missing.length === 0 &&
+    empty.length === 0 &&
+    errors === 0 &&
+    unexplained === 0;
+  const label = year === undefined ? "" : `${year}年`;
+  const spaced = label ? `${label} ` : "";
+  let text: string;
+  if (ok) {
+    const warnings = v.issues.length;
+    text = `可以上报：${spaced}表1–表4 齐全，没有错误，${warnings > 0 ? `${warnings} 项警告均已在备注中说明` : "没有警告"}。`;
+  } else if (v.tables.length === 0) {
+    text = "暂不能上报：没有找到统计表。";
+  } else {
+    const blocks: string[] = [];
+    if (missing.length > 0) blocks.push(`缺少${label}的 ${missing.join("、")}`);
+    if (empty.length > 0) blocks.push(`${empty.join("、")} 没有数据`);
+    if (errors > 0) blocks.push(`错误 ${errors} 项须改正`);
+    if (unexplained > 0) blocks.push(`${unexplained} 项警告未在备注中说明`);
+    text = `暂不能上报${label ? `（${label}）` : ""}：${blocks.join("；")}。`;
+  }
+  return { ok, text, missing, empty, errors, unexplained };
+}
+
+/**
+ * Compares and drafts from a validation (the second half of `analyzeWorkbook`): the pane calls it
+ * again when a drafting option changes, without validating again.
+ * @example reportFrom(analysis.validation, { numberStyle: "approximate" }).draft.text
+ */
+export function reportFrom(result: ValidationResult, draftOptions: DraftOptions = {}): Analysis {
+  const { currentYear, previousYear } = result;
+  const { current, previous } = tablesByYear(result.tables, currentYear, previousYear);
+  const comparisons = compareTables(current, previous, {
+    ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
+  });
+  const draft = draftReport(
+    orderTables(current),
+    previous.length > 0 ? previous : undefined,
+    draftOptions
+  );
+  return {
+    issues: result.issues,
+    tables: result.tables,
+    years: result.years,
+    comparisons,
+    draft: {
+      text: renderText(draft),
+      html: renderHtml(draft),
+      paragraphs: draft.paragraphs,
+      unverified: draft.unverified ?? [],
+    },
+    verdict: verdict(result),
+    ...(currentYear === undefined ? {} : { currentYear }),
+    ...(previousYear === undefined ? {} : { previousYear }),
+    validation: result,
+  };
 }
 
 /**
@@ -58,19 +178,5 @@ export function analyzeWorkbook(wb: WorkbookModel, opts: AnalyzeOptions = {}): A
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
   });
-  const { currentYear, previousYear } = result;
-  const { current, previous } = tablesByYear(result.tables, currentYear, previousYear);
-  const draftOptions = opts.draft ?? {};
-  const comparisons = compareTables(current, previous, {
-    ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
-  });
-  const draft = draftReport(current, previous.length > 0 ? previous : undefined, draftOptions);
-  return {
-    issues: result.issues,
-    tables: result.tables,
-    comparisons,
-    draft: { text: renderText(draft), html: renderHtml(draft), paragraphs: draft.paragraphs },
-    ...(currentYear === undefined ? {} : { currentYear }),
-    ...(previousYear === undefined ? {} : { previousYear }),
-  };
+  return reportFrom(result, opts.draft ?? {});
 }

@@ -33,6 +33,18 @@ export interface Figure {
   readonly unit: string;
   /** True when this is a headline figure of SPEC §1 G-05 (checked for large changes). */
   readonly headline: boolean;
+  /**
+   * The errors this figure depends on (a cell with an error that it includes, a 合计 that
+   * disagrees …): an unverified figure, marked `【待核】` wherever it is written. Absent when none.
+   */
+  readonly unverified?: readonly FigureSource[];
+}
+
+/** An error a figure depends on: where it is and its rule id. */
+export interface FigureSource {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly rule: string;
 }
 
 /** One data row of a template sheet, as read (after lenient reading). */

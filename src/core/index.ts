@@ -3,8 +3,8 @@ export * from "./model";
 export * from "./issues";
 export * from "./figures";
 export * from "./settings";
-export { validateWorkbook, showFigure, quoteSheet } from "./validate";
-export type { ValidationResult, ValidateOptions } from "./validate";
+export { validateWorkbook, workbookYears, showFigure, quoteSheet } from "./validate";
+export type { ValidationResult, ValidateOptions, YearSummary } from "./validate";
 export { issueMessage, issueLocation, describeAddress } from "./messages";
 export {
   TEMPLATES,
@@ -34,6 +34,7 @@ export { formatFen, formatTenthsPct } from "./read/numbers";
 // Year-on-year comparison (issue 3, SPEC §2)
 export {
   compareTables,
+  UNVERIFIED_MARK,
   figureLabel,
   naturalValue,
   orderTables,
@@ -66,6 +67,7 @@ export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES 
 export type {
   Draft,
   DraftOptions,
+  UnverifiedFigure,
   DraftParagraph,
   HeadingStyle,
   SheetPhrases,
@@ -82,10 +84,11 @@ export {
   renderHtml,
   escapeHtml,
   toChinesePunctuation,
+  chineseQuotes,
   indentLine,
   REPORT_STYLE,
   TEXT_INDENT,
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
-export { analyzeWorkbook, tablesByYear } from "./analyze";
-export type { Analysis, AnalyzeOptions } from "./analyze";
+export { analyzeWorkbook, reportFrom, tablesByYear, verdict } from "./analyze";
+export type { Analysis, AnalyzeOptions, Verdict } from "./analyze";

@@ -8,7 +8,7 @@ import { LENIENT } from "./read/numbers";
 import { TEMPLATES } from "./templates";
 import { quoteSheet } from "./validate/sink";
 
-/** Wording of the generic codes (G-01…G-05, lenient reading, named checks' extra codes). */
+/** Wording of the generic codes (G-01…G-08, lenient reading, named checks' extra codes). */
 export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
   "missing-header": "缺少必填列“{column}”",
   "unknown-column": "“{value}”不是本表的列，已忽略",
@@ -39,6 +39,11 @@ export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze(
   "large-change":
     "“{column}”{group}本年 {value}，上年 {expected}，{direction} {pct}%，超过 {threshold}%，变动较大，请在备注中说明",
   "rate-out-of-range": "“{column}” {value} 超出 0–100% 的范围",
+  "empty-table": "表中没有数据行（空白模板），请填写数据，或删除这张表",
+  "duplicate-table":
+    "与工作表“{other}”是{year}年的同一张表（{value}），无法判断哪一张是要上报的，请只保留一张",
+  "unit-changed":
+    "{group}“计量单位”本年为“{value}”，{previousYear}年为“{expected}”，单位不同，不作同比比较",
 });
 
 /** The fix each leniency asks for, in the order they are listed. */
@@ -119,6 +124,7 @@ function placeholderText(issue: Issue, name: string, lenientNumber: boolean): st
   const params = issue.params;
   if (name === "group" && issue.code === "large-change")
     return params?.group ? `（${show(params.group)}）` : "";
+  if (name === "group" && issue.code === "unit-changed") return show(params?.group ?? "");
   if (params && Object.hasOwn(params, name)) {
     const v = params[name];
     return name === "other" && typeof v === "string" ? describeAddress(v) : show(v);

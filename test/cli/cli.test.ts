@@ -29,9 +29,11 @@ describe("check on the clean sample", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(
-      "找到统计表 8 张（2013年 4 张，2012年 4 张）。本年度 2013 年，与 2012 年比较。"
+      "找到统计表 8 张（2013年 4 张，2012年 4 张）。\n报告年度：2013年，与2012年比较。"
     );
     expect(r.stdout).toContain("校验结果：错误 0 项，警告 0 项");
+    expect(r.stdout).toContain("可以上报：2013年 表1–表4 齐全，没有错误，没有警告。");
+    expect(r.stdout).not.toContain("【待核】");
     expect(r.stdout).toContain("【表1 党员发展 2013】无问题");
     expect(r.stdout).toMatch(
       /表1\s+发展预备党员\s+49\s+43\s+\+6\s+14\.0%\s+比上年增加6人，增长14\.0%/
@@ -53,14 +55,32 @@ describe("check on the clean sample", () => {
     expect(pipe.stderr).toBe("");
   });
 
-  it("--json prints exactly { issues, comparisons, draft: { text, html } }", async () => {
+  it("--json prints exactly { year, previousYear, verdict, issues, comparisons, draft: { text, html, unverified } }", async () => {
     const r = await cli("check", CLEAN, "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(j)).toEqual(["issues", "comparisons", "draft"]);
+    expect(Object.keys(j)).toEqual([
+      "year",
+      "previousYear",
+      "verdict",
+      "issues",
+      "comparisons",
+      "draft",
+    ]);
+    expect(j.year).toBe(2013);
+    expect(j.previousYear).toBe(2012);
+    expect(j.verdict).toEqual({
+      ok: true,
+      text: "可以上报：2013年 表1–表4 齐全，没有错误，没有警告。",
+      missing: [],
+      empty: [],
+      errors: 0,
+      unexplainedWarnings: 0,
+    });
     expect(j.issues).toEqual([]);
     const draft = j.draft as Record<string, unknown>;
-    expect(Object.keys(draft)).toEqual(["text", "html"]);
+    expect(Object.keys(draft)).toEqual(["text", "html", "unverified"]);
+    expect(draft.unverified).toEqual([]);
     expect(draft.html).toContain("仿宋");
     const comparisons = j.comparisons as Array<Record<string, unknown>>;
     expect(Object.keys(comparisons[0] ?? {})).toEqual([
@@ -71,6 +91,7 @@ describe("check on the clean sample", () => {
       "change",
       "pct",
       "text",
+      "unverified",
     ]);
     expect(comparisons).toContainEqual({
       sheet: "表1 党员发展 2013",
@@ -80,6 +101,7 @@ describe("check on the clean sample", () => {
       change: 6,
       pct: 14,
       text: "比上年增加6人，增长14.0%",
+      unverified: false,
     });
     expect(comparisons).toContainEqual(
       expect.objectContaining({
@@ -224,6 +246,10 @@ describe("arguments", () => {
       files: ["a.xlsx", "b.xlsx"],
       json: false,
       approx: true,
+      wan: false,
+      compare: true,
+      nameYear: false,
+      headings: "none",
       year: 2013,
       docx: "r.docx",
     });

@@ -38,7 +38,7 @@ const WORDING: Case[] = [
   [0, 0, "count", "件", "与上年持平"],
   [57, 50, "count", "名", "比上年增加7名，增长14.0%"],
   // zero base and down to zero
-  [12, 0, "count", "件", "比上年增加12件"],
+  [12, 0, "count", "件", "比上年增加12件（上年为零）"],
   [0, 12, "count", "件", "比上年减少12件，下降100.0%"],
   // 倍 for increases of 100% or more, never for decreases
   [20, 10, "count", "件", "比上年增加10件，增长1倍"],
@@ -70,7 +70,7 @@ const WORDING: Case[] = [
   [3013700_0, 2800000_0, "money", "元", "比上年增加21370元，增长7.6%"],
   [100050, 100000, "money", "元", "比上年增加0.50元，增长0.1%"],
   [61325000, 58075000, "money", "元", "比上年增加3.25万元，增长5.6%", "万元"],
-  [1005000, 0, "money", "元", "比上年增加1.01万元", "万元"], // 10050元: 1.005万 → 1.01
+  [1005000, 0, "money", "元", "比上年增加1.01万元（上年为零）", "万元"], // 10050元: 1.005万 → 1.01
   [4275000, 1600000, "money", "元", "比上年增加2.68万元，增长1.7倍", "万元"], // 26750元: 2.675万 → 2.68
   [950000, 1050000, "money", "元", "比上年减少0.10万元，下降9.5%", "万元"], // 9500元 vs 10500元
   [1000030, 1000000, "money", "元", "比上年增加0.30元", "万元"], // 0.00万元 would hide it: 元
@@ -166,11 +166,20 @@ describe("number formatting", () => {
     [9200, "9200"],
     [9999, "9900多"],
     [10000, "1万"],
-    [10591, "1万多"],
-    [73000, "7万多"],
+    [10591, "1万多"], // two significant figures; a zero decimal is not written (never 1.0万多)
+    [10999, "1万多"],
+    [11000, "1.1万"],
+    [19999, "1.9万多"],
+    [72400, "7.2万多"],
+    [73000, "7.3万"],
     [70000, "7万"],
     [301370, "30万多"],
-    [1234567, "123万多"],
+    [1234567, "120万多"],
+    [12345678, "1200万多"],
+    [99999999, "9900万多"],
+    [100000000, "1亿"],
+    [123450000, "1.2亿多"], // never 12345万多
+    [1234567890, "12亿多"],
   ])("approximates %i as %s (floor, never more)", (value, expected) => {
     expect(approximateWhole(BigInt(value))).toBe(expected);
   });
@@ -178,14 +187,18 @@ describe("number formatting", () => {
     fc.assert(
       fc.property(fc.nat({ max: 2_000_000_000 }), (v) => {
         const text = approximateWhole(BigInt(v));
-        const m = /^(\d+)(万)?(多)?$/.exec(text);
+        const m = /^(\d+)(?:\.(\d))?(万|亿)?(多)?$/.exec(text);
         expect(m).not.toBeNull();
-        const shown = Number(m![1]) * (m![2] ? 10000 : 1);
+        const unit = m![3] === "亿" ? 100000000 : m![3] === "万" ? 10000 : 1;
+        const shown = (Number(m![1]) * 10 + Number(m![2] ?? 0)) * unit / 10;
         expect(shown).toBeLessThanOrEqual(v);
-        expect(m![3] === "多").toBe(shown < v);
-        // what is cut off is less than one unit of the last digit kept
-        const step = v < 100 ? 1 : v < 1000 ? 10 : v < 10000 ? 100 : 10000;
+        expect(m![4] === "多").toBe(shown < v);
+        expect(m![2]).not.toBe("0"); // never 1.0万
+        // two significant figures: what is cut off is less than one unit of the second figure
+        const step = v < 100 ? 1 : 10 ** (String(v).length - 2);
         expect(v - shown).toBeLessThan(step);
+        // 万 from 1万, 亿 from 1亿
+        expect(m![3]).toBe(v >= 100000000 ? "亿" : v >= 10000 ? "万" : undefined);
       })
     );
   });
@@ -193,6 +206,7 @@ describe("number formatting", () => {
   it("marks a cut-off fraction with 多", () => {
     expect(approximateWhole(BigInt(56), true)).toBe("56多");
     expect(formatMoney(7000050, "元", "approximate")).toBe("7万多元");
+    expect(formatMoney(123450000000, "元", "approximate")).toBe("12亿多元");
     expect(formatMoney(7000000, "元", "approximate")).toBe("7万元");
   });
   it("formats counts, money and rates", () => {
@@ -201,7 +215,7 @@ describe("number formatting", () => {
     expect(formatMoney(30137000)).toBe("301370元");
     expect(formatMoney(30137050)).toBe("301370.50元");
     expect(formatMoney(30137000, "万元")).toBe("30.14万元");
-    expect(formatMoney(7300000, "元", "approximate")).toBe("7万多元");
+    expect(formatMoney(7240000, "元", "approximate")).toBe("7.2万多元");
     expect(formatMoney(7356000, "万元")).toBe("7.36万元");
     expect(formatMoney(1005000, "万元")).toBe("1.01万元"); // 1.005 trap
     expect(formatMoney(2675000, "万元")).toBe("2.68万元"); // 2.675 trap
@@ -249,6 +263,7 @@ describe("compareTables", () => {
       change: 6,
       pct: 14,
       text: "比上年增加6人，增长14.0%",
+      unverified: false,
     });
     expect(result.find((c) => c.id === "T1/转正预备党员")).toMatchObject({
       change: 0,
@@ -328,7 +343,11 @@ describe("compareTables", () => {
     ]);
     const result = compareTables([now], [before]);
     expect(result).toHaveLength(1);
-    expect(result[0]).toMatchObject({ id: "T4/受理数/来电", pct: null, text: "比上年增加3件" });
+    expect(result[0]).toMatchObject({
+      id: "T4/受理数/来电",
+      pct: null,
+      text: "比上年增加3件（上年为零）",
+    });
     expect(compareTables([now], [])).toEqual([]);
     expect(compareTables([], [before])).toEqual([]);
   });

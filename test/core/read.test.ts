@@ -63,7 +63,7 @@ describe("finding a template", () => {
     const r = validateWorkbook(
       workbook({ name: "说明", values: [["填表说明"], ["单位名称", "联系人"]] })
     );
-    expect(r).toEqual({ issues: [], tables: [] });
+    expect(r).toEqual({ issues: [], tables: [], years: [] });
   });
   it("recognises a header row missing some required headers (to report them)", () => {
     const d = detectTable(

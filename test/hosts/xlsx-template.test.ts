@@ -61,10 +61,31 @@ describe("bureau-stats template", () => {
       const last = s?.values[s.values.length - 1];
       expect(last?.[0]).toBe("合计");
     });
-    // a blank template checks clean
+    // a blank template is no report: each empty table is an error of its own rule (G-06), exit 1
     const blank = await cli("check", out, "--json");
-    expect(blank.code).toBe(0);
-    expect((JSON.parse(blank.stdout) as { issues: unknown[] }).issues).toEqual([]);
+    expect(blank.code).toBe(1);
+    const report = JSON.parse(blank.stdout) as {
+      issues: Array<{ rule: string; severity: string; sheet: string; cell: string; message: string }>;
+      verdict: { ok: boolean; text: string; empty: string[] };
+    };
+    expect(report.issues.map((i) => [i.rule, i.severity, i.sheet, i.cell])).toEqual(
+      wb.sheets.map((s) => ["G-06", "error", s.name, "3:3"])
+    );
+    expect(report.issues[0]?.message).toContain("没有数据行");
+    expect(report.verdict.ok).toBe(false);
+    expect(report.verdict.empty).toEqual([
+      "表1 党员发展情况",
+      "表2 培训情况",
+      "表3 经费情况",
+      "表4 信访咨询办理情况",
+    ]);
+    expect(report.verdict.text).toBe(
+      "暂不能上报（2014年）：表1 党员发展情况、表2 培训情况、表3 经费情况、表4 信访咨询办理情况 没有数据；错误 4 项须改正。"
+    );
+    const text = await cli("check", out);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("G-06");
+    expect(text.stdout).not.toContain("可以上报：");
 
     const excel = new ExcelJS.Workbook();
     await excel.xlsx.readFile(out);
@@ -120,9 +141,16 @@ describe("bureau-stats template", () => {
     writeFileSync(filled, new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer));
 
     const r = await cli("check", filled, "--json");
-    const json = JSON.parse(r.stdout) as { issues: unknown[]; draft: { text: string } };
-    expect(json.issues).toEqual([]);
-    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      issues: Array<{ rule: string; sheet: string }>;
+      draft: { text: string };
+    };
+    // 表2 and 表3 were left blank: the only issues are their empty tables
+    expect(json.issues.map((i) => [i.rule, i.sheet])).toEqual([
+      ["G-06", "表2 培训 2014"],
+      ["G-06", "表3 经费 2014"],
+    ]);
+    expect(r.code).toBe(1);
     expect(json.draft.text).toContain("发展预备党员8人，其中教工党员4人，学生党员4人");
     expect(json.draft.text).toContain("办理人大代表建议8件");
     const a = analyzeWorkbook(readXlsx(new Uint8Array(readFileSync(filled))));

@@ -43,6 +43,7 @@ function comparison(sheet: string, id: string, pct: number | null): ComparisonVi
     change: 1,
     pct,
     text: "比上年增加1人",
+    unverified: false,
   };
 }
 

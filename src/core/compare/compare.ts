@@ -2,7 +2,7 @@
  * Year-on-year comparison of the tables of two years (SPEC §2): every figure present in both
  * years, paired by its id, with the change, the percentage and the Chinese wording.
  */
-import type { Figure, FigureKind, TableData, TemplateId } from "../figures";
+import type { Figure, FigureKind, FigureSource, TableData, TemplateId } from "../figures";
 import type { MoneyUnit } from "./numbers";
 import { changeWording, yoyChange } from "./yoy";
 
@@ -26,9 +26,19 @@ export interface Comparison {
   readonly change: number;
   /** Percentage change rounded half-up to 0.1; null for rates and when last year is zero. */
   readonly pct: number | null;
-  /** The wording, e.g. `比上年增加6人，增长14.0%`, `与上年持平`, `比上年提高1.2个百分点`. */
+  /**
+   * The wording, e.g. `比上年增加6人，增长14.0%`, `与上年持平`, `比上年提高1.2个百分点`;
+   * followed by `【待核】` when the comparison is unverified.
+   */
   readonly text: string;
+  /** True when either year's figure depends on a cell with an error (see `sources`). */
+  readonly unverified: boolean;
+  /** The errors it depends on (this year's first), when unverified. */
+  readonly sources?: readonly FigureSource[];
 }
+
+/** The mark after an unverified figure (SPEC §3), in every output. */
+export const UNVERIFIED_MARK = "【待核】";
 
 export interface CompareOptions {
   /** Money changes worded in 元 (default) or 万元. */
@@ -114,8 +124,11 @@ export function compareTables(
       if (!all && !figure.headline && figure.kind !== "rate") continue;
       const old = lastYear.get(figure.id);
       if (!old || old.kind !== figure.kind || old.unit !== figure.unit) continue;
+      // a rate above 100% is an error (T4-01/T4-03), never a figure to compare
+      if (figure.kind === "rate" && (figure.value > 1000 || old.value > 1000)) continue;
       const change = yoyChange(figure.value, old.value, figure.kind);
       if (!change) continue;
+      const sources = [...(figure.unverified ?? []), ...(old.unverified ?? [])];
       out.push({
         id: figure.id,
         template: figure.template,
@@ -129,7 +142,11 @@ export function compareTables(
         previous: naturalValue(old.value, figure.kind),
         change: naturalValue(change.change, figure.kind),
         pct: change.pctTenths === null ? null : change.pctTenths / 10,
-        text: changeWording(change, { unit: figure.unit, moneyUnit: options.moneyUnit }),
+        text:
+          changeWording(change, { unit: figure.unit, moneyUnit: options.moneyUnit }) +
+          (sources.length > 0 ? UNVERIFIED_MARK : ""),
+        unverified: sources.length > 0,
+        ...(sources.length > 0 ? { sources } : {}),
       });
     }
   }

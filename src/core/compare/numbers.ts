@@ -5,11 +5,13 @@
  *
  * Number styles (SPEC §3):
  * - `exact`: the figure as is, no thousands separators (`9236个`, `301370元`, `301370.50元`).
- * - `approximate`: never overstates: the figure is floored, then `多` marks what was cut off:
- *   below 100 the figure stays exact (`62人`); from 100 to 9999 it keeps two significant digits
- *   (`9236` → `9200多`, `736` → `730多`, `264` → `260多`); from 10000 on it is counted in whole 万
- *   (`73000` → `7万多`, `10591` → `1万多`, `301370` → `30万多`). A figure the floor leaves whole
- *   gets no `多` (`9200` → `9200`, `70000` → `7万`).
+ * - `approximate`: never overstates, and keeps two significant figures: the figure is floored to
+ *   two significant figures, then `多` marks what was cut off. Below 100 the figure stays exact
+ *   (`62人`); below 1万 it is written in digits (`9236` → `9200多`, `736` → `730多`); from 1万 in
+ *   万 (`10591` → `1万多`, `19999` → `1.9万多`, `72400` → `7.2万多`, `301370` → `30万多`,
+ *   `12345678` → `1200万多`) and from 1亿 in 亿 (`1234567890` → `12亿多`); a zero decimal is not
+ *   written (`1万多`, never `1.0万多`). A figure the floor leaves whole gets no `多` (`9200`,
+ *   `73000` → `7.3万`).
  * Money may also be shown in 万元 with 2 decimals, rounded half-up (`301370元` → `30.14万元`).
  */
 
@@ -19,6 +21,7 @@ export type MoneyUnit = "元" | "万元";
 const TEN = BigInt(10);
 const HUNDRED = BigInt(100);
 const WAN = BigInt(10000);
+const YI = BigInt(100000000);
 const ZERO = BigInt(0);
 const TWO = BigInt(2);
 
@@ -63,22 +66,22 @@ export function isExactInteger(value: unknown): value is number {
 /**
  * Approximates a non-negative whole amount the way reports do: floor, then `多` (see file notes).
  * @example approximateWhole(9236n)   // "9200多"
- * @example approximateWhole(73000n)  // "7万多"
+ * @example approximateWhole(72400n)  // "7.2万多"
+ * @example approximateWhole(10591n)  // "1万多"
  * @example approximateWhole(62n)     // "62"
  * @example approximateWhole(9200n)   // "9200"
  */
 export function approximateWhole(value: bigint, hasFraction = false): string {
   if (value < HUNDRED) return value.toString() + (hasFraction ? "多" : "");
-  if (value >= WAN) {
-    const wan = value / WAN;
-    const more = value % WAN !== ZERO || hasFraction;
-    return `${wan.toString()}万${more ? "多" : ""}`;
-  }
-  // 100..9999: keep two significant digits
-  const step = value >= BigInt(1000) ? HUNDRED : TEN;
+  // two significant figures, floored
+  const step = TEN ** BigInt(value.toString().length - 2);
   const floored = (value / step) * step;
-  const more = floored !== value || hasFraction;
-  return `${floored.toString()}${more ? "多" : ""}`;
+  const more = floored !== value || hasFraction ? "多" : "";
+  if (value < WAN) return `${floored.toString()}${more}`;
+  const [unit, name] = value < YI ? [WAN, "万"] : [YI, "亿"];
+  // floored / unit with at most 1 decimal (two significant figures), a zero decimal dropped
+  const tenths = (floored * TEN) / unit;
+  return `${formatScaled(tenths, 1, true)}${name}${more}`;
 }
 
 /**

@@ -78,6 +78,13 @@ export interface ChangeFormat {
   /** Unit of a count (`人`, `件` …); ignored for money and rates. */
   readonly unit: string;
   readonly moneyUnit?: MoneyUnit;
+  /**
+   * The figure's own number style: an approximate figure gets an approximate change of the same
+   * magnitude (`7.2万多元，比上年增加5200多元`, never `…增加5234.50元`). Default exact.
+   */
+  readonly style?: NumberStyle;
+  /** Say `（上年为零）` after an increase from zero (default true; off when the year note says it). */
+  readonly zeroNote?: boolean;
 }
 
 /**
@@ -87,9 +94,10 @@ export interface ChangeFormat {
  */
 export function changeAmount(change: YoyChange, format: ChangeFormat): string {
   const size = Math.abs(change.change);
-  if (change.kind === "money") return formatMoney(size, format.moneyUnit ?? "元");
+  const style = format.style ?? "exact";
+  if (change.kind === "money") return formatMoney(size, format.moneyUnit ?? "元", style);
   if (change.kind === "rate") return `${formatScaled(BigInt(size), 1, true)}个百分点`;
-  return formatCount(size, format.unit);
+  return formatCount(size, format.unit, style);
 }
 
 /**
@@ -115,7 +123,7 @@ export function growthWording(change: YoyChange): string {
  * The comparison clause of SPEC §2.
  * @example changeWording(yoyChange(49, 43, "count")!, { unit: "人" })  // "比上年增加6人，增长14.0%"
  * @example changeWording(yoyChange(120, 147, "count")!, { unit: "件" }) // "比上年减少27件，下降18.4%"
- * @example changeWording(yoyChange(12, 0, "count")!, { unit: "件" })    // "比上年增加12件"
+ * @example changeWording(yoyChange(12, 0, "count")!, { unit: "件" })    // "比上年增加12件（上年为零）"
  * @example changeWording(yoyChange(985, 973, "rate")!, { unit: "%" })   // "比上年提高1.2个百分点"
  * @example changeWording(yoyChange(8, 8, "count")!, { unit: "件" })     // "与上年持平"
  */
@@ -125,7 +133,9 @@ export function changeWording(change: YoyChange, format: ChangeFormat): string {
   const amount = changeAmount(change, format);
   if (change.kind === "rate") return `比上年${up ? "提高" : "降低"}${amount}`;
   const growth = growthWording(change);
-  return `比上年${up ? "增加" : "减少"}${amount}${growth ? `，${growth}` : ""}`;
+  // SPEC §2: last year 0 — no percentage, and say so
+  const zero = change.previous === 0 && up && format.zeroNote !== false ? "（上年为零）" : "";
+  return `比上年${up ? "增加" : "减少"}${amount}${zero}${growth ? `，${growth}` : ""}`;
 }
 
 /** How last year's value is named in the `（2012年51件）` form. */

@@ -5,8 +5,8 @@
  * rates (`均达100%`), programme lists, headings, and the guard that keeps any placeholder,
  * `undefined` or `NaN` out of the text.
  */
-import type { Figure, TableData, TableRecord, TemplateId } from "../figures";
-import { orderTables, previousTableFor } from "../compare/compare";
+import type { Figure, FigureSource, TableData, TableRecord, TemplateId } from "../figures";
+import { figureLabel, orderTables, previousTableFor, UNVERIFIED_MARK } from "../compare/compare";
 import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
 import { changeWording, yearLabel, yearNote, yoyChange } from "../compare/yoy";
 import { oneLine, toChinesePunctuation } from "../render/punctuation";
@@ -49,8 +49,23 @@ export interface DraftParagraph {
   readonly text: string;
 }
 
+/** A figure written with `【待核】` after it: what was written and the error it depends on. */
+export interface UnverifiedFigure {
+  /** Where the (first) error it depends on is. */
+  readonly sheet: string;
+  readonly cell: string;
+  /** The figure as written, without the mark (`52人`, `比上年增加20人，增长62.5%`, `（2012年32人）`). */
+  readonly text: string;
+  /** What it is (`发展预备党员`, `来电受理数` …; a change reads `…同比`, last year's value `…上年数`). */
+  readonly figure: string;
+  /** Every error it depends on (at most 20). */
+  readonly sources: readonly FigureSource[];
+}
+
 export interface Draft {
   readonly paragraphs: DraftParagraph[];
+  /** Every figure marked `【待核】` in the paragraphs, in text order (one per mark). */
+  readonly unverified?: readonly UnverifiedFigure[];
 }
 
 /** Text that must never reach a report: unfilled placeholders and JavaScript's non-values. */
@@ -127,6 +142,8 @@ interface SheetContext {
   readonly nameYear: boolean;
   /** Cell texts written into this paragraph; the text holds `\uE000<index>\uE000` for each. */
   readonly cellTexts: string[];
+  /** The marked figures of the sentences written so far. */
+  readonly unverified: UnverifiedFigure[];
 }
 
 /** A figure value that can be written: an exact, non-negative integer (a rate at most 100%). */
@@ -141,6 +158,19 @@ interface Written {
   /** Year note and comparison, written at the end of the clause. */
   readonly after: string;
   readonly changed: boolean;
+  /** The marked figures of `text` and then of `after`. */
+  readonly marks: readonly UnverifiedFigure[];
+  readonly afterMarks: readonly UnverifiedFigure[];
+}
+
+/** The errors behind a figure (or a pair of them). */
+function sourcesOf(...figures: (Figure | undefined)[]): FigureSource[] {
+  return figures.flatMap((f) => f?.unverified ?? []);
+}
+
+function markFor(text: string, figure: string, sources: readonly FigureSource[]): UnverifiedFigure {
+  const first = sources[0];
+  return { sheet: first?.sheet ?? "", cell: first?.cell ?? "", text, figure, sources };
 }
 
 function writeFigure(
@@ -156,28 +186,50 @@ function writeFigure(
     compare && writable(old) && old.kind === figure.kind && old.unit === figure.unit
       ? old
       : undefined;
-  const showsChange = before !== undefined && (ctx.includeComparison || ctx.nameYear);
-  // a zero count or sum is only worth writing against a non-zero last year (`举报0件，比上年减少5件`)
-  const zero = figure.value === 0 && figure.kind !== "rate";
-  if (zero && !(showsChange && before.value !== 0)) return undefined;
+  // a count or sum of 0 is never written (no `评选优秀共产党员0名`): the clause is left out
+  if (figure.value === 0 && figure.kind !== "rate") return undefined;
   const unit = unitOverride ?? figure.unit;
   const style = ctx.figureStyles[id] ?? ctx.numberStyle;
   const format = { kind: figure.kind, unit, style, moneyUnit: ctx.moneyUnit };
-  const text = formatValue(figure.value, format);
+  const label = figureLabel(figure);
+  let text = formatValue(figure.value, format);
+  const marks: UnverifiedFigure[] = [];
+  const afterMarks: UnverifiedFigure[] = [];
+  if (figure.unverified?.length) {
+    marks.push(markFor(text, label, figure.unverified));
+    text += UNVERIFIED_MARK;
+  }
   let after = "";
   let changed = false;
   if (before) {
-    if (ctx.nameYear)
-      after += yearNote(before.value, figure.kind, { ...format, yearLabel: ctx.yearLabel });
+    if (ctx.nameYear) {
+      let note = yearNote(before.value, figure.kind, { ...format, yearLabel: ctx.yearLabel });
+      if (note !== "" && before.unverified?.length) {
+        afterMarks.push(markFor(note, `${label}上年数`, before.unverified));
+        note = note.replace(/）$/, `${UNVERIFIED_MARK}）`);
+      }
+      after += note;
+    }
     const change = ctx.includeComparison
       ? yoyChange(figure.value, before.value, figure.kind)
       : undefined;
     if (change) {
-      after += `，${changeWording(change, { unit, moneyUnit: ctx.moneyUnit })}`;
+      const wording = changeWording(change, {
+        unit,
+        moneyUnit: ctx.moneyUnit,
+        style,
+        zeroNote: !ctx.nameYear,
+      });
+      const sources = sourcesOf(figure, before);
+      after += `，${wording}`;
+      if (sources.length > 0) {
+        afterMarks.push(markFor(wording, `${label}同比`, sources));
+        after += UNVERIFIED_MARK;
+      }
       changed = true;
     }
   }
-  return { text, after, changed };
+  return { text, after, changed, marks, afterMarks };
 }
 
 /** Resolves a placeholder name to a figure id; `{项目}` is handled by the caller. */
@@ -194,6 +246,8 @@ interface ProgrammeNames {
 interface ClauseText {
   readonly text: string;
   readonly changed: boolean;
+  /** The marked figures written in `text`, in order. */
+  readonly marks: readonly UnverifiedFigure[];
 }
 
 function writePhrase(
@@ -206,6 +260,8 @@ function writePhrase(
   let after = "";
   let changed = false;
   let prefix = "";
+  const marks: UnverifiedFigure[] = [];
+  const afterMarks: UnverifiedFigure[] = [];
   for (const token of parsePhrase(phrase)) {
     if ("literal" in token) {
       text += token.literal;
@@ -224,8 +280,10 @@ function writePhrase(
     prefix = "";
     after += written.after;
     changed ||= written.changed;
+    marks.push(...written.marks);
+    afterMarks.push(...written.afterMarks);
   }
-  return { text: text + after, changed };
+  return { text: text + after, changed, marks: [...marks, ...afterMarks] };
 }
 
 // ---- clauses -------------------------------------------------------------------------------
@@ -239,12 +297,21 @@ function writeList(ctx: SheetContext, list: PhraseList): ClauseText | undefined 
   return {
     text: (list.lead ?? "") + items.map((i) => i.text).join(list.itemSep),
     changed: last.changed,
+    marks: items.flatMap((i) => i.marks),
   };
 }
 
-/** `均达` for a rate of 100%, `均为` otherwise. */
-function allAt(rateText: string): string {
-  return rateText === "100%" ? `均达${rateText}` : `均为${rateText}`;
+/** `均达100%` only when every rate is exactly 100% (1000 tenths), `均为…` otherwise. */
+function allAt(rateText: string, rates: readonly Figure[]): string {
+  return rates.every((f) => f.value === 1000) ? `均达${rateText}` : `均为${rateText}`;
+}
+
+/** A rate as written, with its mark when unverified. */
+function rateText(f: Figure, marks: UnverifiedFigure[], label: string): string {
+  const text = formatValue(f.value, { kind: "rate", unit: "%" });
+  if (!f.unverified?.length) return text;
+  marks.push(markFor(text, label, f.unverified));
+  return text + UNVERIFIED_MARK;
 }
 
 /**
@@ -268,8 +335,16 @@ function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefin
   const values = rows.flatMap((r) => r.cells.filter((f): f is Figure => f !== undefined));
   const shown = values.map((f) => formatValue(f.value, { kind: "rate", unit: "%" }));
   const single = groups.filter(Boolean).length === 1;
+  const marks: UnverifiedFigure[] = [];
   if (complete && values.length > 1 && new Set(shown).size === 1 && shown[0] !== undefined) {
-    return { text: rows.map((r) => r.indicator).join("、") + allAt(shown[0]), changed: false };
+    const names = rows.map((r) => r.indicator).join("、");
+    let text = names + allAt(shown[0], values);
+    const sources = sourcesOf(...values);
+    if (sources.length > 0) {
+      marks.push(markFor(text, names, sources));
+      text += UNVERIFIED_MARK;
+    }
+    return { text, changed: false, marks };
   }
   const parts: string[] = [];
   let changed = false;
@@ -277,28 +352,45 @@ function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefin
     const present = row.cells
       .map((f, i) => ({ f, group: rates.groups[i] ?? "" }))
       .filter((c): c is { f: Figure; group: string } => c.f !== undefined);
-    const texts = present.map((c) => formatValue(c.f.value, { kind: "rate", unit: "%" }));
+    const plain = present.map((c) => formatValue(c.f.value, { kind: "rate", unit: "%" }));
     if (single) {
       const one = present[0];
       if (!one) continue;
       const written = writeFigure(ctx, one.f.id, true, undefined);
       if (!written) continue;
       parts.push(`${row.indicator}${written.text}${written.after}`);
+      marks.push(...written.marks, ...written.afterMarks);
       changed = written.changed;
     } else if (present.length === groups.filter(Boolean).length) {
       changed = false;
-      parts.push(
-        new Set(texts).size === 1 && texts[0] !== undefined
-          ? `${row.indicator}${allAt(texts[0])}`
-          : `${row.indicator}分别为${texts.join("、")}`
-      );
+      if (new Set(plain).size === 1 && plain[0] !== undefined) {
+        let text = `${row.indicator}${allAt(
+          plain[0],
+          present.map((c) => c.f)
+        )}`;
+        const sources = sourcesOf(...present.map((c) => c.f));
+        if (sources.length > 0) {
+          marks.push(markFor(text, row.indicator, sources));
+          text += UNVERIFIED_MARK;
+        }
+        parts.push(text);
+      } else {
+        const texts = present.map((c) => rateText(c.f, marks, `${c.group}${row.indicator}`));
+        parts.push(`${row.indicator}分别为${texts.join("、")}`);
+      }
     } else {
       changed = false;
-      parts.push(present.map((c, i) => `${c.group}${row.indicator}${texts[i] ?? ""}`).join("，"));
+      parts.push(
+        present
+          .map(
+            (c) => `${c.group}${row.indicator}${rateText(c.f, marks, `${c.group}${row.indicator}`)}`
+          )
+          .join("，")
+      );
     }
   }
   if (parts.length === 0) return undefined;
-  return { text: parts.join("，"), changed };
+  return { text: parts.join("，"), changed, marks };
 }
 
 /** Programme names of one category: unique, one line each, at most `max` then `等`. */
@@ -342,6 +434,7 @@ function writeProgrammes(ctx: SheetContext, p: ProgrammePhrases): ClauseText | u
     .sort((a, b) => rank(a.c) - rank(b.c) || a.met - b.met)
     .map((x) => x.c);
   const parts: string[] = [];
+  const marks: UnverifiedFigure[] = [];
   let changed = false;
   for (const category of categories) {
     const records = byCategory.get(category) ?? [];
@@ -352,10 +445,11 @@ function writeProgrammes(ctx: SheetContext, p: ProgrammePhrases): ClauseText | u
     const written = writePhrase(ctx, phrase, resolve, names);
     if (!written) continue;
     parts.push(written.text);
+    marks.push(...written.marks);
     changed = written.changed;
   }
   if (parts.length === 0) return undefined;
-  return { text: p.lead + parts.join(p.sep), changed };
+  return { text: p.lead + parts.join(p.sep), changed, marks };
 }
 
 function writeClause(ctx: SheetContext, clause: PhraseClause): ClauseText | undefined {
@@ -381,6 +475,7 @@ function writeSentence(ctx: SheetContext, sentence: PhraseSentence): string | un
   let text = "";
   let previousWritten = false;
   let previousChanged = false;
+  const marks: UnverifiedFigure[] = [];
   for (const clause of sentence) {
     if (clause.attached && !previousWritten) continue;
     const written = writeClause(ctx, clause);
@@ -393,12 +488,14 @@ function writeSentence(ctx: SheetContext, sentence: PhraseSentence): string | un
       text += previousChanged ? (clause.sepAfterChange ?? sep) : sep;
     }
     text += written.text;
+    marks.push(...written.marks);
     previousWritten = true;
     previousChanged = written.changed;
   }
   if (text === "") return undefined;
   text = toChinesePunctuation(text) + "。";
   if (hasUnfilled(text)) return undefined;
+  ctx.unverified.push(...marks);
   return restoreCellTexts(text, ctx.cellTexts);
 }
 
@@ -425,6 +522,7 @@ export function draftReport(
 ): Draft {
   const phrases = options.phrases ?? DEFAULT_PHRASES;
   const paragraphs: DraftParagraph[] = [];
+  const unverified: UnverifiedFigure[] = [];
   for (const table of orderTables(current)) {
     const sheetPhrases = phrases.find((p) => p.template === table.template);
     if (!sheetPhrases) continue;
@@ -446,6 +544,7 @@ export function draftReport(
       includeComparison: options.includeComparison ?? true,
       nameYear: options.nameYear ?? false,
       cellTexts: [],
+      unverified,
     };
     const text = sheetPhrases.sentences
       .map((sentence) => writeSentence(ctx, sentence))
@@ -459,5 +558,5 @@ export function draftReport(
       text,
     });
   }
-  return { paragraphs };
+  return { paragraphs, unverified };
 }

@@ -1,5 +1,6 @@
 /**
- * Chinese punctuation for report text (SPEC §4): ASCII `, ; : ( ) ? !` become `，；：（）？！`.
+ * Chinese punctuation for report text (SPEC §4): ASCII `, ; : ( ) ? !` become `，；：（）？！`
+ * and ASCII quotation marks `"…"` become `“…”`.
  * The `.` is left alone: in report text it is a decimal point (`14.0%`).
  */
 
@@ -20,7 +21,25 @@ const ASCII_PUNCTUATION = /[,;:()?!]/g;
  * @example toChinesePunctuation("alert(1)") // "alert（1）"
  */
 export function toChinesePunctuation(text: string): string {
-  return text.replace(ASCII_PUNCTUATION, (mark) => FULL_WIDTH[mark] ?? mark);
+  return chineseQuotes(text.replace(ASCII_PUNCTUATION, (mark) => FULL_WIDTH[mark] ?? mark));
+}
+
+/**
+ * ASCII quotation marks as Chinese ones: `"…"` → `“…”` (opening and closing in turn), and a
+ * pair of `'…'` → `‘…’` (a lone apostrophe stays).
+ * @example chineseQuotes('开展"校中校"活动') // "开展“校中校”活动"
+ * @example chineseQuotes("St Mary's") // "St Mary's"
+ */
+export function chineseQuotes(text: string): string {
+  if (!text.includes('"') && !text.includes("'")) return text;
+  let open = true;
+  return text
+    .replace(/"/g, () => {
+      const mark = open ? "“" : "”";
+      open = !open;
+      return mark;
+    })
+    .replace(/'([^'\n]*)'/g, "‘$1’");
 }
 
 /**

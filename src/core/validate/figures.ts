@@ -30,24 +30,36 @@ export interface PlacedFigure {
   readonly figure: Figure;
   readonly row: number;
   readonly col: number;
+  /** Template columns its value is read from (see unverified.ts). */
+  readonly cols: readonly number[];
+  /** Group index, or -1 for a column total. */
+  readonly group: number;
 }
 
 /**
- * Tenths of a percent of num/den, rounded half up, exact.
+ * Tenths of a percent of num/den, rounded half up, exact — except that a ratio below 1 never
+ * rounds up to 100%.
+ * @example ratioTenths(1999, 2000) // 999
  * @example ratioTenths(2, 3) // 667
  * @example ratioTenths(1, 8) // 125
  */
 export function ratioTenths(num: number, den: number): number {
-  return Math.floor((2000 * num + den) / (2 * den));
+  const tenths = Math.floor((2000 * num + den) / (2 * den));
+  // never overstate: 1999 of 2000 is 99.9%, not 100% (only a whole is 100%)
+  return tenths >= 1000 && num < den ? 999 : tenths;
 }
 
 /**
- * A percent (natural, e.g. 98.46) in tenths, half up, exact to Excel's 15 digits.
+ * A percent (natural, e.g. 98.46) in tenths, half up, exact to Excel's 15 digits; below 100 it
+ * never rounds up to 100.
+ * @example pctTenths(99.96) // 999
  * @example pctTenths(98.45) // 985
  */
 export function pctTenths(pct: number): number {
   const s = { value: 0, inexact: false };
-  return scaleDecimal(excelDigits(pct), 1, s) ? s.value : Math.round(pct * 10);
+  const tenths = scaleDecimal(excelDigits(pct), 1, s) ? s.value : Math.round(pct * 10);
+  // never overstate: 99.96% reads 99.9%, not 100%
+  return tenths >= 1000 && pct < 100 ? 999 : tenths;
 }
 
 /** The figures the template's `figures` spec asks for, from the accumulated sums. */
@@ -81,6 +93,8 @@ export function tableFigures(
       },
       row: acc.totalRow,
       col: colOf[k] as number,
+      cols: [k],
+      group: -1,
     });
   }
   const groupBy = t.def.figures.groupBy;
@@ -104,6 +118,8 @@ export function tableFigures(
         },
         row,
         col: colOf[k] as number,
+        cols: [k],
+        group: g,
       });
     }
     cols.forEach((col, k) => {
@@ -112,13 +128,21 @@ export function tableFigures(
       const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
       let tenths: number | undefined;
       const given = acc.groupRate[base + k] as number;
-      if (acc.groupRows[g] === 1 && given === given) tenths = pctTenths(given);
-      else if (
-        numK >= 0 &&
-        denK >= 0 &&
-        acc.groupFilled[base + numK] &&
-        acc.groupFilled[base + denK]
-      ) {
+      const hasCounts =
+        numK >= 0 && denK >= 0 && acc.groupFilled[base + numK] && acc.groupFilled[base + denK];
+      if (acc.groupRows[g] === 1 && given === given) {
+        tenths = pctTenths(given);
+        // a filled 100% while a case is still open reads as the counts say (T4-03 reports it)
+        if (
+          hasCounts &&
+          tenths >= 1000 &&
+          (acc.groupSums[base + numK] as number) < (acc.groupSums[base + denK] as number)
+        )
+          tenths = ratioTenths(
+            acc.groupSums[base + numK] as number,
+            acc.groupSums[base + denK] as number
+          );
+      } else if (hasCounts) {
         const den = acc.groupSums[base + denK] as number;
         if (den > 0) tenths = ratioTenths(acc.groupSums[base + numK] as number, den);
       }
@@ -136,6 +160,8 @@ export function tableFigures(
         },
         row,
         col: (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1),
+        cols: [k, numK, denK].filter((x) => x >= 0),
+        group: g,
       });
     });
   });

@@ -6,11 +6,13 @@
 import type { Figure, TableData } from "../figures";
 import type { Issue, TemplateId } from "../issues";
 import type { WorkbookModel } from "../model";
-import { detectTable, type DetectedTable } from "../read/sheet";
+import { detectTable, isTotalLabel, type DetectedTable } from "../read/sheet";
+import { isBlankRow } from "./records";
+import { sourceOf, withSources } from "./unverified";
 import { formatFen, formatTenthsPct } from "../read/numbers";
 import { resolveSettings, type Settings } from "../settings";
 import { COMPILED_TEMPLATES, settingValues, type CompiledTemplate } from "../templates";
-import { makeIssue, quoteSheet } from "./sink";
+import { makeIssue, quoteSheet, rowAddress } from "./sink";
 
 export { quoteSheet };
 import { validateTable, type TableResult } from "./table";
@@ -25,12 +27,77 @@ export interface ValidateOptions {
   readonly templates?: readonly CompiledTemplate[];
 }
 
+/** A year the workbook holds tables of. */
+export interface YearSummary {
+  readonly year: number;
+  /** Template sheets of that year. */
+  readonly tables: number;
+  /** Of those, the ones with at least one data row. */
+  readonly withData: number;
+}
+
 export interface ValidationResult {
+  /** The issues of this year's and last year's sheets. */
   readonly issues: Issue[];
-  /** Every template sheet found (this year's and last year's), in workbook order. */
+  /** The template sheets of this year and last year (a sheet without a year counts as this year's), in workbook order. */
   readonly tables: TableData[];
+  /** Every year found in the workbook, newest first (sheets of other years are neither checked nor used). */
+  readonly years: YearSummary[];
+  /** The year reported: the one asked for, else the latest year with data (never an empty one when another has data). */
   readonly currentYear?: number;
   readonly previousYear?: number;
+}
+
+/** True when a detected table has a data row (a cheap look: stops at the first one). */
+function hasDataRows(d: DetectedTable): boolean {
+  const mapped = Int32Array.from(Array.from(d.colOf).filter((c) => c >= 0));
+  const first = mapped.length > 0 ? Math.min(...mapped) : 0;
+  const labels = [0, first, d.colOf[0] ?? -1].filter((c) => c >= 0);
+  const rows = d.sheet.values;
+  for (let r = d.headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row || row.length === 0 || isBlankRow(row, mapped)) continue;
+    return !labels.some((c) => isTotalLabel(row[c]));
+  }
+  return false;
+}
+
+/**
+ * The years found, newest first, with how many tables of each hold data.
+ * @example yearSummaries([{ year: 2013, data: true }, { year: 2014, data: false }]) // [{ year: 2014, tables: 1, withData: 0 }, { year: 2013, tables: 1, withData: 1 }]
+ */
+export function yearSummaries(
+  found: ReadonlyArray<{ readonly year: number | undefined; readonly data: boolean }>
+): YearSummary[] {
+  const by = new Map<number, { tables: number; withData: number }>();
+  for (const f of found) {
+    if (f.year === undefined) continue;
+    const s = by.get(f.year) ?? { tables: 0, withData: 0 };
+    s.tables++;
+    if (f.data) s.withData++;
+    by.set(f.year, s);
+  }
+  return [...by]
+    .sort((a, b) => b[0] - a[0])
+    .map(([year, s]) => ({ year, tables: s.tables, withData: s.withData }));
+}
+
+/**
+ * The years a workbook holds template sheets of, newest first — without validating them (the
+ * pane asks before inserting templates for a year that exists).
+ * @example workbookYears(model) // [{ year: 2013, tables: 4, withData: 4 }, { year: 2012, tables: 4, withData: 4 }]
+ */
+export function workbookYears(
+  wb: WorkbookModel,
+  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+): YearSummary[] {
+  const found: { year: number | undefined; data: boolean }[] = [];
+  for (const sheet of wb.sheets ?? []) {
+    if (!sheet || !Array.isArray(sheet.values)) continue;
+    const d = detectTable(sheet, templates);
+    if (d) found.push({ year: d.year, data: hasDataRows(d) });
+  }
+  return yearSummaries(found);
 }
 
 /**
@@ -47,16 +114,50 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
     const d = detectTable(sheet, templates);
     if (d) detected.push(d);
   }
-  const years = detected.map((d) => d.year).filter((y): y is number => y !== undefined);
-  const currentYear = opts.year ?? (years.length > 0 ? Math.max(...years) : undefined);
+  const summaries = yearSummaries(detected.map((d) => ({ year: d.year, data: hasDataRows(d) })));
+  const years = summaries.map((s) => s.year);
+  const currentYear =
+    opts.year ?? summaries.find((s) => s.withData > 0)?.year ?? summaries[0]?.year;
   const previousYear =
     currentYear !== undefined && years.includes(currentYear - 1) ? currentYear - 1 : undefined;
+  const inScope = (year: number | undefined): boolean =>
+    (year ?? currentYear) === currentYear || (previousYear !== undefined && year === previousYear);
 
   const issues: Issue[] = [];
   const values = settingValues(settings);
-  const results: TableResult[] = detected.map((d) =>
-    validateTable(d, { settings: values, year: d.year ?? currentYear }, issues)
-  );
+  const results: TableResult[] = detected
+    .filter((d) => inScope(d.year))
+    .map((d) => validateTable(d, { settings: values, year: d.year ?? currentYear }, issues));
+
+  // G-07: the same template twice for one year — which of the two is the report is unknown
+  const firstOf = new Map<string, TableResult>();
+  for (const r of results) {
+    const key = `${r.table.template}/${r.table.year ?? currentYear ?? ""}`;
+    const first = firstOf.get(key);
+    if (!first) {
+      firstOf.set(key, r);
+      continue;
+    }
+    const year = r.table.year ?? currentYear;
+    const issue = makeIssue(
+      "G-07",
+      "duplicate-table",
+      "error",
+      r.table.sheet,
+      rowAddress(r.detected.headerRow),
+      {
+        value: r.table.title,
+        params: { other: first.table.sheet, year: year === undefined ? "同一" : `${year}` },
+      }
+    );
+    issues.push(issue);
+    for (const t of [first, r])
+      t.figures.splice(
+        0,
+        t.figures.length,
+        ...t.figures.map((f) => withSources(f, [sourceOf(issue)]))
+      );
+  }
 
   const pick = (id: TemplateId, year: number | undefined): TableResult | undefined =>
     results.find((r) => r.table.template === id && (r.table.year ?? currentYear) === year) ??
@@ -91,8 +192,13 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
       if (!fails) continue;
       const loc = current.locations.get(mine.id);
       const otherLoc = other.at.locations.get(other.f.id);
-      issues.push(
-        makeIssue(rule.id, rule.code, rule.severity, current.table.sheet, loc?.cell ?? "1:1", {
+      const issue = makeIssue(
+        rule.id,
+        rule.code,
+        rule.severity,
+        current.table.sheet,
+        loc?.cell ?? "1:1",
+        {
           column: mine.indicator,
           value: showFigure(mine),
           expected: showFigure(other.f),
@@ -101,12 +207,40 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
             other: `${quoteSheet(other.at.table.sheet)}!${otherLoc?.cell ?? ""}`,
             ...(mine.group === undefined ? {} : { group: mine.group }),
           },
-        })
+        }
       );
+      issues.push(issue);
+      // a cross-sheet error leaves both figures unverified
+      if (issue.severity === "error")
+        for (const [at, id] of [
+          [current, mine.id],
+          [other.at, other.f.id],
+        ] as const) {
+          const i = at.figures.findIndex((f) => f.id === id);
+          if (i >= 0) at.figures[i] = withSources(at.figures[i] as Figure, [sourceOf(issue)]);
+        }
     }
     if (previousYear === undefined) continue;
     const previous = pick(t.def.id, previousYear);
     if (!previous) continue;
+    // G-08: a unit (计量单位) changed between the years: no comparison can be made of it
+    const unitsSeen = new Set<string>();
+    for (const f of current.table.figures) {
+      if (f.kind !== "count") continue;
+      const last = previous.table.figures.find((x) => x.id === f.id);
+      if (!last || last.unit === f.unit || unitsSeen.has(f.group ?? "")) continue;
+      unitsSeen.add(f.group ?? "");
+      const loc = current.locations.get(f.id);
+      issues.push(
+        makeIssue("G-08", "unit-changed", "warning", current.table.sheet, loc?.cell ?? "1:1", {
+          column: f.indicator,
+          value: f.unit,
+          expected: last.unit,
+          explained: loc?.explained ?? false,
+          params: { previousYear, group: f.group ?? "" },
+        })
+      );
+    }
     for (const f of current.table.figures) {
       if (!f.headline) continue;
       const last = previous.table.figures.find((x) => x.id === f.id);
@@ -139,6 +273,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
   const result: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
     issues,
     tables: results.map((r) => r.table),
+    years: summaries,
   };
   if (currentYear !== undefined) result.currentYear = currentYear;
   if (previousYear !== undefined) result.previousYear = previousYear;

@@ -30,6 +30,7 @@ import { isTotalLabel, type DetectedTable } from "../read/sheet";
 import { SETTING_NAMES } from "../settings";
 import { columnReaders, type ColumnDefinition, type CompiledRowRule } from "../templates";
 import { ratioTenths, tableFigures } from "./figures";
+import { attachTaints, WHOLE_COLUMN, type Taint } from "./unverified";
 import { KeyIndex } from "./keys";
 import { buildRecords, isBlankRow } from "./records";
 import { headerIssues, makeIssue, rowAddress, type IssueExtras } from "./sink";
@@ -59,6 +60,8 @@ export interface FigureLocation {
 export interface TableResult {
   readonly detected: DetectedTable;
   readonly table: TableData;
+  /** The table's figures (the same array as `table.figures`, replaceable in place by the workbook checks). */
+  readonly figures: Figure[];
   readonly locations: ReadonlyMap<string, FigureLocation>;
 }
 
@@ -106,17 +109,32 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const n = cols.length;
   const colOf = d.colOf;
   const headerAddress = rowAddress(d.headerRow);
+  /** Errors by the row and template columns they are about (for unverified figures). */
+  const taints: Taint[] = [];
   const push = (
     rule: string,
     code: string,
     severity: Severity,
     cell: string,
     extras?: IssueExtras
-  ): void => {
-    issues.push(makeIssue(rule, code, severity, sheetName, cell, extras));
+  ): Issue => {
+    const issue = makeIssue(rule, code, severity, sheetName, cell, extras);
+    issues.push(issue);
+    return issue;
+  };
+  const taint = (issue: Issue, row: number, taintCols: readonly number[]): void => {
+    if (issue.severity === "error") taints.push({ issue, row, cols: taintCols });
   };
 
-  issues.push(...headerIssues(d));
+  for (const issue of headerIssues(d)) {
+    issues.push(issue);
+    // a header twice: which of the two columns holds the figures is unknown
+    if (issue.code === "duplicate-header") {
+      const first = d.repeated.find((u) => a1(d.headerRow, u.col) === issue.cell)?.first;
+      const k = first === undefined ? -1 : Array.prototype.indexOf.call(colOf, first);
+      if (k >= 0) taint(issue, WHOLE_COLUMN, [k]);
+    }
+  }
 
   // columns resolved once
   const readers = columnReaders(t);
@@ -133,6 +151,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     if ((colOf[k] ?? -1) >= 0) mappedList.push(colOf[k] ?? 0);
   });
   const mapped = Int32Array.from(mappedList);
+  const allCols = cols.map((_c, k) => k);
   // the 合计 label: in the sheet's first column, the table's first column, or the template's first column
   const labelCols = Int32Array.from(
     new Set(
@@ -283,15 +302,24 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
         }
       } else if (reading.status === INVALID) {
         const extras: IssueExtras = { column: cols[k]?.header ?? "", value: displayValue(v) };
-        push(
-          "G-02",
-          reading.code,
-          "error",
-          a1(r, c),
-          reading.expected === undefined ? extras : { ...extras, expected: reading.expected }
+        // the cell is left out of every sum: each figure that would include it is unverified
+        taint(
+          push(
+            "G-02",
+            reading.code,
+            "error",
+            a1(r, c),
+            reading.expected === undefined ? extras : { ...extras, expected: reading.expected }
+          ),
+          r,
+          [k]
         );
       } else if (required[k]) {
-        push("G-02", "required-blank", "error", a1(r, c), { column: cols[k]?.header ?? "" });
+        taint(
+          push("G-02", "required-blank", "error", a1(r, c), { column: cols[k]?.header ?? "" }),
+          r,
+          [k]
+        );
       }
     }
 
@@ -398,7 +426,8 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     const c = colOf[rule.cell] as number;
     const cellValue = showColumn(rule.cell);
     const severity = rule.def.severity;
-    push(rule.def.id, rule.def.code, severity, c >= 0 ? a1(r, c) : rowAddress(r), {
+    // every cell the rule compares may be the wrong one (发展预备党员 or its 其中 parts)
+    const issue = push(rule.def.id, rule.def.code, severity, c >= 0 ? a1(r, c) : rowAddress(r), {
       column: cols[rule.cell]?.header ?? "",
       value: cellValue,
       expected:
@@ -410,6 +439,7 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       explained: severity === "warning" && remarkFilled(row),
       params,
     });
+    taint(issue, r, rule.check.columns);
   }
 
   function checkRate(check: RateCheck, r: number, row: readonly CellValue[]): void {
@@ -420,13 +450,15 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     const cell = a1(r, colOf[check.rate] as number);
     const column = cols[check.rate]?.header ?? "";
     const severityExplained = check.severity === "warning" && remarkFilled(row);
+    const rateCols = [check.rate, check.num, check.den].filter((k) => k >= 0);
     if (!(pct >= 0 && pct <= 100)) {
-      push(check.rule, "rate-out-of-range", check.severity, cell, {
+      const issue = push(check.rule, "rate-out-of-range", check.severity, cell, {
         column,
         value: `${pct}%`,
         expected: "0%–100%",
         explained: severityExplained,
       });
+      taint(issue, r, [check.rate]);
       return;
     }
     if (check.num < 0 || check.den < 0 || st[check.num] !== OK || st[check.den] !== OK) return;
@@ -434,14 +466,16 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     const den = v[check.den] as number;
     if (den <= 0 || num > den) return;
     const ratio = (num / den) * 100;
-    if (Math.abs(pct - ratio) <= 0.05 + 1e-9) return;
-    push(check.rule, check.code, check.severity, cell, {
+    // within rounding to 0.1 point, except that 100% is only right when every case is closed
+    if (Math.abs(pct - ratio) <= 0.05 + 1e-9 && !(pct >= 100 && num < den)) return;
+    const issue = push(check.rule, check.code, check.severity, cell, {
       column,
       value: `${pct}%`,
       expected: formatTenthsPct(ratioTenths(num, den)),
       explained: severityExplained,
       params: { numerator: num, denominator: den },
     });
+    taint(issue, r, rateCols);
   }
 
   /** The duplicate key of a row whose key cell reads as OK. */
@@ -484,11 +518,13 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       }
     }
     if (unique) {
-      push("G-02", "duplicate-value", "error", a1(r, keySheetCol), {
+      const issue = push("G-02", "duplicate-value", "error", a1(r, keySheetCol), {
         column: cols[keyCol]?.header ?? "",
         value: key,
         params: { other: a1(first, keySheetCol) },
       });
+      // the same unit twice: whether this row's figures belong in the totals is unknown
+      taint(issue, r, allCols);
     }
     const more = keyMore.get(key);
     if (more === undefined) keyMore.set(key, [r]);
@@ -518,7 +554,11 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
         continue;
       }
       if (reading.status === INVALID) {
-        push("G-02", reading.code, "error", a1(totalRow, c), { column, value: displayValue(v) });
+        taint(
+          push("G-02", reading.code, "error", a1(totalRow, c), { column, value: displayValue(v) }),
+          totalRow,
+          [k]
+        );
         continue;
       }
       if (reading.code !== "") {
@@ -531,17 +571,21 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
         });
       }
       if (reading.value !== sum) {
-        push("G-03", "total-mismatch", "error", a1(totalRow, c), {
+        // the 合计 and the rows disagree: the total drafted (the rows' sum) is unverified
+        const issue = push("G-03", "total-mismatch", "error", a1(totalRow, c), {
           column,
           value: displayValue(v),
           expected,
         });
+        taint(issue, totalRow, [k]);
       }
     }
     checkTotalRates(totalRowCells);
   } else if (dataRows > 0) {
     push("G-03", "no-total-row", "warning", headerAddress, {});
   }
+  // G-06: a template with no data rows is no report of that table (a blank template checks as this)
+  if (dataRows === 0) push("G-06", "empty-table", "error", headerAddress, {});
 
   /** T4-03 on the 合计 row: its rates against the totals of the counts. */
   function checkTotalRates(cells: readonly CellValue[]): void {
@@ -612,7 +656,27 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     groupRate,
     groupUnit,
   });
-  for (const p of placed) addFigure(p.figure, p.row, p.col);
+  const shapes: { cols: readonly number[]; group: number }[] = [];
+  for (const p of placed) {
+    const before = figures.length;
+    addFigure(p.figure, p.row, p.col);
+    if (figures.length > before) shapes.push(p);
+  }
+  if (taints.length > 0) {
+    const groupCol = groupK;
+    const tainted = attachTaints(figures, shapes, taints, {
+      totalRow,
+      groupCol,
+      rowGroup(row) {
+        const c = groupCol >= 0 ? (colOf[groupCol] as number) : -1;
+        if (c < 0) return -1;
+        const reader = readers[groupCol] as ColumnReader;
+        reader.read(rows[row]?.[c], formats?.[row]?.[c], hasFormats, reading);
+        return reading.status === OK ? reading.value : -1;
+      },
+    });
+    figures.splice(0, figures.length, ...tainted);
+  }
 
   const recordsEnd = end;
   let records: TableRecord[] | undefined;
@@ -631,5 +695,5 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       return records;
     },
   });
-  return { detected: d, table: table as TableData, locations };
+  return { detected: d, table: table as TableData, figures, locations };
 }
