@@ -1,25 +1,22 @@
 /**
- * The core behind `Engine` (loaded on demand, see engine.ts): validation once per run, then the
- * comparison and the draft re-made from the validated tables whenever an option changes.
+ * The core behind `Engine` (loaded on demand, see engine.ts). It holds no analysis of its own:
+ * validation, comparison and drafting are the core's `analyzeWorkbook` — the same entry point the
+ * command line calls — and a changed 报告 option re-drafts through the core's `reportFrom` from
+ * the same validation.
  */
 import "./cspSafeZod"; // before the core: see the file
-import { compareTables } from "../core/compare";
-import { draftReport, type Draft, type DraftOptions, type DraftParagraph } from "../core/draft";
-import { renderHtml, renderText } from "../core/render";
+import { analyzeWorkbook, reportFrom } from "../core/analyze";
+import type { Draft, DraftOptions, DraftParagraph } from "../core/draft";
+import { renderHtml } from "../core/render";
 import { issueMessage } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
-import type { TableData } from "../core/figures";
-import { validateWorkbook } from "../core/validate";
+import { workbookYears } from "../core/validate";
 import { splitDraft } from "./draftText";
 import type { Analysis, Engine, ReportOptions, ShownIssue } from "./engine";
 
-function tablesOfYear(tables: readonly TableData[], year: number | undefined): TableData[] {
-  return year === undefined ? [] : tables.filter((t) => t.year === year);
-}
-
-function analyze(model: WorkbookModel): Analysis {
-  const result = validateWorkbook(model);
-  const issues: ShownIssue[] = result.issues.map((issue, i) => ({
+function analyze(model: WorkbookModel, year?: number): Analysis {
+  const core = analyzeWorkbook(model, year === undefined ? {} : { year });
+  const issues: ShownIssue[] = core.issues.map((issue, i) => ({
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
     issue,
     message: issueMessage(issue),
@@ -30,18 +27,19 @@ function analyze(model: WorkbookModel): Analysis {
     if (issue.severity === "error") errors++;
     else if (issue.explained) explained++;
   }
-  const current = tablesOfYear(result.tables, result.currentYear);
-  const previous = tablesOfYear(result.tables, result.previousYear);
   return {
     model,
+    core,
     issues,
-    tables: result.tables,
-    comparisons: previous.length > 0 ? compareTables(current, previous) : [],
-    currentYear: result.currentYear,
-    previousYear: result.previousYear,
+    tables: core.tables,
+    comparisons: core.comparisons,
+    currentYear: core.currentYear,
+    previousYear: core.previousYear,
     errors,
     warnings: issues.length - errors,
     explained,
+    years: core.years,
+    verdict: core.verdict,
   };
 }
 
@@ -54,17 +52,6 @@ export function draftOptions(options: ReportOptions): DraftOptions {
     nameYear: options.nameYear,
     headings: options.headings,
   };
-}
-
-function draftText(analysis: Analysis, options: ReportOptions): string {
-  const current = tablesOfYear(analysis.tables, analysis.currentYear);
-  const previous = tablesOfYear(analysis.tables, analysis.previousYear);
-  const draft = draftReport(
-    current,
-    previous.length > 0 ? previous : undefined,
-    draftOptions(options)
-  );
-  return renderText(draft);
 }
 
 /**
@@ -82,7 +69,11 @@ export function draftFromText(text: string): Draft {
 
 export const engine: Engine = {
   analyze,
-  draftText,
+  draft: (analysis, options) => {
+    const { draft } = reportFrom(analysis.core.validation, draftOptions(options));
+    return { text: draft.text, unverified: draft.unverified };
+  },
+  years: (model) => workbookYears(model),
   draftHtml: (text) => renderHtml(draftFromText(text)),
   draftDocx: async (text) => {
     const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../core/render/docx");

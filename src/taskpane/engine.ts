@@ -7,6 +7,9 @@ import type { WorkbookModel } from "../core/model";
 import type { Comparison } from "../core/compare";
 import type { Issue } from "../core/issues";
 import type { TableData } from "../core/figures";
+import type { Analysis as CoreAnalysis, Verdict } from "../core/analyze";
+import type { UnverifiedFigure } from "../core/draft";
+import type { YearSummary } from "../core/validate";
 
 /** An issue with its Chinese message, ready to show. */
 export interface ShownIssue {
@@ -20,6 +23,8 @@ export type ComparisonView = Comparison;
 
 export interface Analysis {
   readonly model: WorkbookModel;
+  /** The core's analysis (src/core/analyze.ts), the one path shared with the command line. */
+  readonly core: CoreAnalysis;
   readonly issues: readonly ShownIssue[];
   readonly tables: readonly TableData[];
   readonly comparisons: readonly ComparisonView[];
@@ -29,6 +34,16 @@ export interface Analysis {
   readonly warnings: number;
   /** Warnings on rows whose 备注 is filled (shown as 已说明, never hidden). */
   readonly explained: number;
+  /** Every year the workbook holds tables of, newest first (the year choice). */
+  readonly years: readonly YearSummary[];
+  /** 可以上报, or what stands in the way. */
+  readonly verdict: Verdict;
+}
+
+/** A drafted text and the figures marked `【待核】` in it. */
+export interface DraftResult {
+  readonly text: string;
+  readonly unverified: readonly UnverifiedFigure[];
 }
 
 /** The 报告 tab's options (SPEC §3: number style and wording). */
@@ -50,9 +65,12 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
 };
 
 export interface Engine {
-  analyze(model: WorkbookModel): Analysis;
-  /** The drafted paragraphs as plain text (two full-width spaces before each paragraph). */
-  draftText(analysis: Analysis, options: ReportOptions): string;
+  /** Validates, compares and drafts `year` (default: the latest year with data). */
+  analyze(model: WorkbookModel, year?: number): Analysis;
+  /** The drafted paragraphs as plain text (two full-width spaces before each paragraph), with the figures marked 【待核】. */
+  draft(analysis: Analysis, options: ReportOptions): DraftResult;
+  /** The years the workbook holds template sheets of (no validation). */
+  years(model: WorkbookModel): readonly YearSummary[];
   /** Word-ready HTML (GB/T 9704 styles, every character escaped) of a — possibly edited — draft. */
   draftHtml(text: string): string;
   /** The same draft as a .docx file (loads the docx library on first use). */

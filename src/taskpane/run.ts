@@ -21,6 +21,11 @@ export interface WorkbookRun {
   readonly busy: boolean;
   run(): void;
   cancel(): void;
+  /**
+   * Reports another year of the workbook read (no new read): the year the user chose is kept by
+   * later runs while the workbook still holds it.
+   */
+  chooseYear(year: number): void;
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -62,11 +67,13 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
   const [analysis, setAnalysis] = useState<Analysis | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
   const runId = useRef(0);
+  const chosenYear = useRef<number | undefined>(undefined);
 
   // a new workbook (browser page: another file) starts afresh
   useEffect(() => {
     setAnalysis(undefined);
     setStatus({ phase: "idle" });
+    chosenYear.current = undefined;
     return () => {
       controller.current?.abort();
       runId.current++;
@@ -98,7 +105,14 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
         const core = await engine;
         await nextFrame(); // let 正在分析 paint before the synchronous analysis
         if (!current()) return;
-        const result = core.analyze(model);
+        let result = core.analyze(model);
+        const chosen = chosenYear.current;
+        if (
+          chosen !== undefined &&
+          chosen !== result.currentYear &&
+          result.years.some((y) => y.year === chosen)
+        )
+          result = core.analyze(model, chosen);
         if (!current()) return;
         setAnalysis(result);
         setStatus({ phase: "done" });
@@ -117,5 +131,26 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
   }, []);
 
   const busy = status.phase === "reading" || status.phase === "analyzing";
-  return { status, analysis, busy, run, cancel };
+  const chooseYear = useCallback(
+    (year: number) => {
+      const model = analysis?.model;
+      if (!model || busy || year === analysis.currentYear) return;
+      chosenYear.current = year;
+      const id = ++runId.current;
+      setStatus({ phase: "analyzing" });
+      loadEngine().then(
+        (core) => {
+          if (runId.current !== id) return;
+          setAnalysis(core.analyze(model, year));
+          setStatus({ phase: "done" });
+        },
+        (e: unknown) => {
+          if (runId.current === id) setStatus({ phase: "error", message: describeError(e) });
+        }
+      );
+    },
+    [analysis, busy]
+  );
+
+  return { status, analysis, busy, run, cancel, chooseYear };
 }

@@ -70,6 +70,15 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     const warnings = Number(/警告\s*(\d+)/.exec(status)?.[1]);
     expect(errors).toBeGreaterThanOrEqual(2); // T1-01 and T1-03 at least
     expect(warnings).toBeGreaterThanOrEqual(1);
+    // the verdict says what stands in the way; the year reported and compared with is shown
+    const verdict = await page.getByTestId("verdict").innerText();
+    expect(verdict).toContain("暂不能上报");
+    expect(verdict).toContain(`错误 ${errors} 项须改正`);
+    expect(verdict).toContain("缺少2013年的 表3 经费情况、表4 信访咨询办理情况");
+    expect(await page.getByTestId("year-bar").innerText()).toMatch(
+      /报告年度\s*2013年[\s\S]*与2012年比较/
+    );
+    expect(await page.locator("#report-year option").allInnerTexts()).toEqual(["2013年", "2012年"]);
     // grouped by sheet
     const groups = await page.locator("section h2").allInnerTexts();
     expect(groups.some((g) => g.startsWith("表1 2013"))).toBe(true);
@@ -116,6 +125,14 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(text).toContain("发展预备党员");
     expect(text).toMatch(/比上年(增加|减少)|与上年持平/);
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(1);
+    // figures fed by the fixture's errors (T1-01, T1-03) are marked, with a banner above
+    const banner = await page.getByTestId("unverified-banner").innerText();
+    const flagged = await page.locator('tr[data-unverified="true"]').count();
+    expect(flagged).toBeGreaterThanOrEqual(2);
+    expect(banner).toContain(`${flagged} 个数字待核`);
+    expect(await page.locator('tr[data-unverified="true"]').first().innerText()).toContain(
+      "【待核】"
+    );
     await screenshot(page, "browser-同比");
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -127,6 +144,12 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     const text = await draft.inputValue();
     expect(text).toContain("发展预备党员");
     expect(text).not.toContain("undefined");
+    // 发展预备党员 includes the T1-01 row: marked, and counted in the banner above the draft
+    expect(text).toMatch(/发展预备党员\d+人【待核】/);
+    const marks = text.split("【待核】").length - 1;
+    expect(await page.getByTestId("unverified-banner").innerText()).toContain(
+      `${marks} 个数字待核`
+    );
     // the user edits the draft; the edit is kept and copied
     await draft.fill(text + "\n　　人工补充的一段。" + HOSTILE_HTML);
     await page.getByRole("button", { name: "复制" }).click();
@@ -152,6 +175,27 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await screenshot(page, "browser-报告");
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+  });
+
+  it("the year is chosen in the page: 2012 reported on choosing it; the banner leads to the issues", async () => {
+    await openTab(page, "报告");
+    await page.locator("#report-year").selectOption("2012");
+    await page.getByTestId("year-bar").filter({ hasText: "没有2011年的表，不作同比" }).waitFor();
+    await page.waitForFunction(() =>
+      (document.querySelector("textarea")?.value ?? "").includes("发展预备党员17人")
+    );
+    // 2012 has no error: no mark, no banner
+    expect(await page.locator("textarea").inputValue()).not.toContain("【待核】");
+    expect(await page.getByTestId("unverified-banner").count()).toBe(0);
+    await screenshot(page, "browser-报告-2012");
+    await page.locator("#report-year").selectOption("2013");
+    await page.getByTestId("unverified-banner").waitFor();
+    await page.getByRole("button", { name: "查看问题" }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === "校验"
+    );
+    await page.locator("button", { hasText: "T1-01" }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it("模板: downloads the blank templates for a year as .xlsx", async () => {
@@ -189,6 +233,8 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
       await p.goto(`${server.url}index.html?sample=${encodeURIComponent(sample)}`);
       await waitForResults(p);
       expect(await p.getByText("没有找到统计表").count()).toBe(0);
+      const verdict = await p.getByTestId("verdict").innerText();
+      expect(verdict).toContain(sample.includes("mistakes") ? "暂不能上报" : "可以上报");
       await screenshot(p, `browser-示例-${sample.replace(/\.xlsx$/, "")}`);
       await p.close();
     }

@@ -140,9 +140,17 @@ describe.runIf(chromiumAvailable())("task pane (taskpane.html on a fake Excel)",
     await page.getByRole("button", { name: "运行校验" }).click();
     await waitForResults(page);
 
+    expect(await page.getByTestId("verdict").innerText()).toContain("暂不能上报");
+    expect(await page.getByTestId("year-bar").innerText()).toMatch(/2013年[\s\S]*与2012年比较/);
+
     await openTab(page, "同比");
     await page.getByRole("table").first().waitFor();
     expect(await page.locator("main").innerText()).toContain("发展预备党员");
+    const flagged = await page.locator('tr[data-unverified="true"]').count();
+    expect(flagged).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId("unverified-banner").innerText()).toContain(
+      `${flagged} 个数字待核`
+    );
     await screenshot(page, "taskpane-同比");
     expect(await seriousViolations(page)).toEqual([]);
     const before = await fakeView(page);
@@ -156,6 +164,11 @@ describe.runIf(chromiumAvailable())("task pane (taskpane.html on a fake Excel)",
     await page.waitForFunction(() => (document.querySelector("textarea")?.value ?? "").length > 0);
     const text = await page.locator("textarea").inputValue();
     expect(text).toContain("发展预备党员");
+    expect(text).toMatch(/发展预备党员\d+人【待核】/);
+    const marks = text.split("【待核】").length - 1;
+    expect(await page.getByTestId("unverified-banner").innerText()).toContain(
+      `${marks} 个数字待核`
+    );
     await page.getByRole("button", { name: "复制" }).click();
     await page.getByText("已复制。").waitFor();
     const clip = await readClipboard(page);
@@ -174,6 +187,39 @@ describe.runIf(chromiumAvailable())("task pane (taskpane.html on a fake Excel)",
     expect((await fakeView(page)).sheets.length).toBe(sheetsBefore + 4);
     await screenshot(page, "taskpane-模板");
     expect(await seriousViolations(page)).toEqual([]);
+
+    // a year the workbook already holds: asked first; 取消 inserts nothing, 仍然插入 does
+    await page.getByRole("textbox", { name: "统计年度" }).fill("2013");
+    await page.getByRole("button", { name: "插入模板" }).click();
+    const ask = page.getByTestId("confirm-insert");
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain("已有 2013 年的统计表");
+    await screenshot(page, "taskpane-模板-确认");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "取消" }).click();
+    expect(await ask.count()).toBe(0);
+    expect((await fakeView(page)).sheets.length).toBe(sheetsBefore + 4);
+    await page.getByRole("button", { name: "插入模板" }).click();
+    await page.getByRole("button", { name: "仍然插入" }).click();
+    await page.waitForFunction(
+      (n) =>
+        (window as unknown as { __fakeOffice: FakeInPage }).__fakeOffice.state.sheets.length === n,
+      sheetsBefore + 8
+    );
+
+    // 重新校验: the empty 2014 sheets are not taken as the year reported; two sets of 2013 are an error
+    await openTab(page, "校验");
+    await page.getByRole("button", { name: "重新校验" }).click();
+    await page.locator("button", { hasText: "G-07" }).first().waitFor();
+    expect(await page.getByTestId("year-bar").innerText()).toMatch(/2013年[\s\S]*与2012年比较/);
+    expect(await page.locator("#report-year option").allInnerTexts()).toEqual([
+      "2014年（无数据）",
+      "2013年",
+      "2012年",
+    ]);
+    await page.locator("#report-year").selectOption("2014");
+    await page.locator("button", { hasText: "G-06" }).first().waitFor();
+    await screenshot(page, "taskpane-校验-2014");
 
     expect(foreignRequests(traffic.requests, server.origin, [OFFICE_JS_CDN])).toEqual([]);
     expect(traffic.requests).toContain(OFFICE_JS_CDN);

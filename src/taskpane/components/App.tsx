@@ -15,7 +15,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
-import { useWorkbookRun } from "../run";
+import { useWorkbookRun, type WorkbookRun } from "../run";
 import type { CellPreviewRenderer, TemplateDownload } from "../types";
 import { TabErrorBoundary } from "./TabErrorBoundary";
 import { ValidateTab } from "./ValidateTab";
@@ -60,7 +60,59 @@ const useStyles = makeStyles({
   tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   panel: { padding: tokens.spacingHorizontalM, flexGrow: 1, minWidth: 0 },
   loading: { margin: 0, color: tokens.colorNeutralForeground2 },
+  year: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  select: {
+    font: "inherit",
+    color: tokens.colorNeutralForeground1,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
+
+/**
+ * Which year is reported and which it is compared with; a choice when the workbook holds several
+ * years (a year without data is marked so, and never the default).
+ */
+function YearBar({ run }: { run: WorkbookRun }) {
+  const styles = useStyles();
+  const a = run.analysis;
+  if (!a || a.currentYear === undefined) return null;
+  const current = a.currentYear;
+  const compared =
+    a.previousYear !== undefined ? `与${a.previousYear}年比较` : `没有${current - 1}年的表，不作同比`;
+  return (
+    <div className={styles.year} data-testid="year-bar">
+      <label htmlFor="report-year">报告年度</label>
+      {a.years.length > 1 ? (
+        <select
+          id="report-year"
+          className={styles.select}
+          value={current}
+          disabled={run.busy}
+          onChange={(e) => run.chooseYear(Number(e.target.value))}
+        >
+          {a.years.map((y) => (
+            <option key={y.year} value={y.year}>
+              {y.year}年{y.withData === 0 ? "（无数据）" : ""}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <output id="report-year">{current}年</output>
+      )}
+      <span>{compared}</span>
+    </div>
+  );
+}
 
 export interface AppProps {
   /** The workbook to work on; undefined on the browser page until a file is chosen. */
@@ -100,10 +152,10 @@ export function App(props: AppProps) {
       panel = <ValidateTab host={props.host} run={run} noHostMessage={props.noHostMessage} cellPreview={props.cellPreview} />;
       break;
     case "compare":
-      panel = <CompareTab host={props.host} run={run} />;
+      panel = <CompareTab host={props.host} run={run} onShowIssues={() => setTab("validate")} />;
       break;
     case "report":
-      panel = <ReportTab host={props.host} run={run} />;
+      panel = <ReportTab host={props.host} run={run} onShowIssues={() => setTab("validate")} />;
       break;
     case "template":
       panel = <TemplateTab host={props.host} run={run} downloadTemplates={props.downloadTemplates} />;
@@ -118,6 +170,7 @@ export function App(props: AppProps) {
           <span className={styles.label}>{props.host.label}</span>
         ) : null}
         {props.toolbar}
+        <YearBar run={run} />
       </header>
       <TabList
         className={styles.tabs}

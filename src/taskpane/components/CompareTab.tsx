@@ -20,7 +20,7 @@ import type { ComparisonRow, WorkbookHost } from "../../hosts/host";
 import type { ComparisonView } from "../engine";
 import type { WorkbookRun } from "../run";
 import { ComparisonChart, fullName } from "./ComparisonChart";
-import { ActionOutcome, NeedsRun, Notice, useCommonStyles, useHostAction } from "./common";
+import { ActionOutcome, NeedsRun, Notice, UnverifiedBanner, useCommonStyles, useHostAction } from "./common";
 import { formatChange, formatPct, formatValue } from "./format";
 
 const useStyles = makeStyles({
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   up: { color: tokens.colorPaletteGreenForeground1 },
   down: { color: tokens.colorPaletteRedForeground1 },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  mark: { display: "block", color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
 /** Comparison rows grouped by sheet, in order of first appearance. */
@@ -58,7 +59,7 @@ export function toComparisonRows(rows: readonly ComparisonView[]): ComparisonRow
   }));
 }
 
-export function CompareTab({ host, run }: { host: WorkbookHost | undefined; run: WorkbookRun }) {
+export function CompareTab({ host, run, onShowIssues }: { host: WorkbookHost | undefined; run: WorkbookRun; onShowIssues?: () => void }) {
   const common = useCommonStyles();
   const styles = useStyles();
   const insert = useHostAction();
@@ -76,8 +77,10 @@ export function CompareTab({ host, run }: { host: WorkbookHost | undefined; run:
   }
   const years = currentYear && previousYear ? { current: currentYear, previous: previousYear } : undefined;
   const insertComparison = host?.insertComparison;
+  const unverified = analysis.comparisons.filter((c) => c.unverified).length;
   return (
     <div className={common.stack}>
+      <UnverifiedBanner count={unverified} what="同比" onShowIssues={onShowIssues} />
       <p className={mergeClasses(common.p, common.muted)}>
         {years ? `${years.current}年与${years.previous}年比较，` : ""}共 {analysis.comparisons.length} 项指标。
       </p>
@@ -113,7 +116,7 @@ export function CompareTab({ host, run }: { host: WorkbookHost | undefined; run:
             </TableHeader>
             <TableBody>
               {g.rows.map((r) => (
-                <TableRow key={r.id}>
+                <TableRow key={r.id} data-unverified={r.unverified ? "true" : undefined}>
                   <TableCell className={styles.name}>
                     {fullName(r)}
                     <span className={styles.wording}>{r.text}</span>
@@ -123,6 +126,7 @@ export function CompareTab({ host, run }: { host: WorkbookHost | undefined; run:
                   <TableCell className={mergeClasses(styles.num, r.change > 0 ? styles.up : r.change < 0 ? styles.down : undefined)}>
                     {formatChange(r.change, r.kind)}
                     {r.pct !== null ? <span className={styles.wording}>{formatPct(r.pct)}</span> : null}
+                    {r.unverified ? <span className={styles.mark}>【待核】</span> : null}
                   </TableCell>
                 </TableRow>
               ))}

@@ -20,7 +20,7 @@ import { splitDraft } from "../draftText";
 import { DOCX_TYPE, saveBytes } from "../download";
 import { DEFAULT_REPORT_OPTIONS, loadEngine, type ReportOptions } from "../engine";
 import { describeError, type WorkbookRun } from "../run";
-import { NeedsRun, Notice, useCommonStyles } from "./common";
+import { NeedsRun, Notice, UnverifiedBanner, useCommonStyles } from "./common";
 
 const useStyles = makeStyles({
   options: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
@@ -47,12 +47,13 @@ type Status =
   | { readonly kind: "docx-done"; readonly name: string }
   | { readonly kind: "error"; readonly message: string };
 
-export function ReportTab({ host, run }: { host: WorkbookHost | undefined; run: WorkbookRun }) {
+export function ReportTab({ host, run, onShowIssues }: { host: WorkbookHost | undefined; run: WorkbookRun; onShowIssues?: () => void }) {
   const common = useCommonStyles();
   const styles = useStyles();
   const analysis = run.analysis;
   const [options, setOptions] = useState<ReportOptions>(DEFAULT_REPORT_OPTIONS);
   const [generated, setGenerated] = useState<string | undefined>(undefined);
+  const [unverified, setUnverified] = useState(0);
   const [edited, setEdited] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: "none" });
   const [engineError, setEngineError] = useState<string | undefined>(undefined);
@@ -63,7 +64,10 @@ export function ReportTab({ host, run }: { host: WorkbookHost | undefined; run: 
     let live = true;
     loadEngine().then(
       (engine) => {
-        if (live) setGenerated(engine.draftText(analysis, options));
+        if (!live) return;
+        const draft = engine.draft(analysis, options);
+        setGenerated(draft.text);
+        setUnverified(draft.unverified.length);
       },
       (e: unknown) => {
         if (live) setEngineError(describeError(e));
@@ -112,6 +116,7 @@ export function ReportTab({ host, run }: { host: WorkbookHost | undefined; run: 
 
   return (
     <div className={common.stack}>
+      <UnverifiedBanner count={unverified} what="报告草稿" onShowIssues={onShowIssues} />
       <div className={styles.options} role="group" aria-label="报告选项">
         <Field label="数字样式">
           <RadioGroup

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Button, Field, Input, makeStyles, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
-import type { WorkbookRun } from "../run";
+import { loadEngine } from "../engine";
+import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
 
@@ -35,13 +36,36 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
   const styles = useStyles();
   const action = useHostAction();
   const [yearText, setYearText] = useState(() => String(run.analysis?.currentYear ?? new Date().getFullYear()));
+  /** A year that already has sheets, waiting for the user's answer. */
+  const [confirm, setConfirm] = useState<{ year: number; tables: number } | undefined>(undefined);
+  const [checking, setChecking] = useState<string | undefined>(undefined);
   const year = parseYear(yearText);
   const insertTemplates = host?.insertTemplates;
   const canInsert = Boolean(insertTemplates);
   const canDownload = !canInsert && Boolean(downloadTemplates);
 
+  /**
+   * Before inserting: does the workbook (read now, not as last checked) already hold sheets of
+   * that year? Then ask first — a second set of the same year is an error (G-07).
+   */
+  const ask = async (y: number) => {
+    if (!host || !insertTemplates) return start(y);
+    setConfirm(undefined);
+    setChecking("正在检查工作簿中已有的年度…");
+    try {
+      const [model, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
+      const found = engine.years(model).find((s) => s.year === y);
+      setChecking(undefined);
+      if (found) setConfirm({ year: y, tables: found.tables });
+      else start(y);
+    } catch (e) {
+      setChecking(`无法检查已有的年度：${describeError(e)}`);
+    }
+  };
+
   /** Inserts the sheets (Excel) or downloads the blank workbook (browser page). */
   const start = (y: number) => {
+    setConfirm(undefined);
     if (insertTemplates) {
       void action.perform(
         "正在插入模板",
@@ -79,10 +103,35 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
             />
           </Field>
           <div className={common.row}>
-            <Button appearance="primary" disabled={!year || action.busy} onClick={() => year && start(year)}>
+            <Button
+              appearance="primary"
+              disabled={!year || action.busy || confirm !== undefined || checking?.startsWith("正在") === true}
+              onClick={() => year && void ask(year)}
+            >
               {insertTemplates ? "插入模板" : "下载空白模板 .xlsx"}
             </Button>
           </div>
+          {checking ? <Notice intent={checking.startsWith("正在") ? "info" : "error"}>{checking}</Notice> : null}
+          {confirm ? (
+            <div data-testid="confirm-insert">
+              <Notice
+                intent="warning"
+                title={`已有 ${confirm.year} 年的统计表`}
+                action={
+                  <div className={common.row}>
+                    <Button size="small" onClick={() => start(confirm.year)}>
+                      仍然插入
+                    </Button>
+                    <Button size="small" appearance="primary" onClick={() => setConfirm(undefined)}>
+                      取消
+                    </Button>
+                  </div>
+                }
+              >
+                工作簿中已有 {confirm.tables} 张 {confirm.year} 年的统计表。再插入一套同一年度的模板，校验会把两套表报为重复（G-07），报告无法判断用哪一张。确实要插入吗？
+              </Notice>
+            </div>
+          ) : null}
           <ActionOutcome state={action.state} />
           {canInsert ? (
             <p className={mergeClasses(common.p, common.muted)}>新工作表插在最后；与现有工作表同名时自动改名，不会覆盖。</p>

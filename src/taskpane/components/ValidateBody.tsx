@@ -184,13 +184,13 @@ function Results({
         ) : null}
       </div>
       <TablesFound analysis={analysis} />
-      {analysis.issues.length === 0 ? (
-        <Notice intent="success" title="未发现问题">
-          {analysis.tables.length > 0 ? "可以切换到“同比”和“报告”查看结果。" : ""}
-        </Notice>
-      ) : null}
-      {analysis.errors === 0 && analysis.issues.length > 0 ? (
-        <Notice intent="success">没有错误，可以报送；警告请核实，必要时在“备注”中说明。</Notice>
+      {analysis.tables.length > 0 ? (
+        <div data-testid="verdict">
+          <Notice intent={analysis.verdict.ok ? "success" : analysis.verdict.errors > 0 ? "error" : "warning"}>
+            {analysis.verdict.text}
+            {analysis.verdict.ok ? "可以切换到“同比”和“报告”查看结果。" : ""}
+          </Notice>
+        </div>
       ) : null}
 
       {analysis.issues.length > 0 && (host.markIssues || host.clearMarks) ? (

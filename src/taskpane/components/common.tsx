@@ -1,6 +1,6 @@
 /** Small pieces shared by the tabs: notices, the “run 校验 first” prompt, host-action feedback. */
 import { useCallback, useState, type ReactNode } from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { describeError, type WorkbookRun } from "../run";
 import type { Describe } from "../types";
@@ -83,4 +83,27 @@ export function ActionOutcome({ state }: { state: ActionState }) {
   if (state.kind === "failed") return <Notice intent="error" title="操作未完成">{state.message}</Notice>;
   if (state.kind === "busy") return <Notice intent="info">{state.what}…</Notice>;
   return null;
+}
+
+/**
+ * Above the draft and the 同比 table when some figures depend on cells with errors: how many,
+ * that they carry 【待核】, and a link to the issues.
+ */
+export function UnverifiedBanner({ count, what, onShowIssues }: { count: number; what: string; onShowIssues?: () => void }) {
+  if (count === 0) return null;
+  return (
+    <div data-testid="unverified-banner">
+      <Notice intent="error" title={`${count} 个数字待核`}>
+        {what}中有 {count} 个数字依赖有错误的单元格，已在其后标注“【待核】”。请先改正错误、重新校验，再上报这些数字。
+        {onShowIssues ? (
+          <>
+            {" "}
+            <Link as="button" onClick={onShowIssues}>
+              查看问题
+            </Link>
+          </>
+        ) : null}
+      </Notice>
+    </div>
+  );
 }
