@@ -9,7 +9,7 @@ import { fakeCfb } from "../hosts/xlsx-fixtures";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/template";
 import { yearSheets } from "../../scripts/samples/figures";
 import { parseArgs, UsageError } from "../../src/cli/args";
-import { displayWidth, showNumber } from "../../src/cli/output";
+import { displayWidth, showNumber, type JsonReport } from "../../src/cli/output";
 
 const ROOT = path.join(__dirname, "..", "..");
 const CLEAN = path.join(ROOT, "assets", "samples", "bureau-stats-2013.xlsx");
@@ -127,14 +127,63 @@ describe("check on the clean sample", () => {
   it("--approx writes approximate figures in the draft", async () => {
     const r = await cli("check", CLEAN, "--json", "--approx");
     const text = (JSON.parse(r.stdout) as { draft: { text: string } }).draft.text;
-    expect(text).toContain("接听来电9200多个");
-    expect(text).toContain("7万多元");
+    expect(text).toContain("接听来电9200多个，比上年增加520多个");
+    // two significant figures, and the change in the figure's own style
+    expect(text).toContain("发放慰问金7.2万多元，比上年增加6600元");
+    expect(text).toContain("三公经费支出18万多元，比上年减少1.7万多元");
+    expect(text).toContain("行政服务中心办件1万多件");
+  });
+
+  it("has the pane's 报告 options: --wan, --name-year, --headings, --no-compare", async () => {
+    const draft = async (...flags: string[]) =>
+      (
+        JSON.parse((await cli("check", CLEAN, "--json", ...flags)).stdout) as {
+          draft: { text: string };
+        }
+      ).draft.text;
+    expect(await draft("--wan")).toContain("募集善款30.14万元，比上年增加3.28万元");
+    expect(await draft("--name-year")).toContain("收到来信43件（2012年51件），比上年减少8件");
+    const headed = await draft("--headings", "一、");
+    expect(headed.split("\n").filter((l) => /^\s*[一二三四]、/.test(l))).toHaveLength(4);
+    expect(headed).toContain("一、党员发展情况");
+    expect(await draft("--headings=(一)")).toContain("（四）信访咨询办理情况");
+    const plain = await draft("--no-compare");
+    expect(plain).not.toContain("比上年");
+    expect(plain).toContain("发展预备党员49人，其中教工党员18人");
+    const bad = await cli("check", CLEAN, "--headings", "三");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--headings 应为 一、 或 （一）");
+  });
+
+  it("the mistakes sample: the verdict, the marks, and --json's draft.unverified and comparison flags", async () => {
+    const file = path.join(ROOT, "assets", "samples", "bureau-stats-2013-mistakes.xlsx");
+    const r = await cli("check", file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("暂不能上报（2013年）：错误 20 项须改正；15 项警告未在备注中说明。");
+    expect(r.stdout).toContain("报告段落中有 18 个数字依赖有错误的单元格，已标注“【待核】”");
+    expect(r.stdout).toMatch(
+      /发展预备党员\s+52\s+32\s+\+20\s+62\.5%\s+比上年增加20人，增长62\.5%【待核】/
+    );
+    expect(r.stdout).toContain("发展预备党员52人【待核】，比上年增加20人，增长62.5%【待核】");
+    const j = JSON.parse((await cli("check", file, "--json")).stdout) as JsonReport;
+    expect(j.draft.unverified[2]).toEqual({
+      sheet: "表1 党员发展 2013",
+      cell: "E6",
+      text: "52人",
+      figure: "发展预备党员",
+      sources: ["表1 党员发展 2013!E6", "表1 党员发展 2013!A30"],
+    });
+    expect(j.comparisons.find((c) => c.indicator === "发展预备党员")?.unverified).toBe(true);
+    expect(j.comparisons.find((c) => c.indicator === "来电受理数")?.unverified).toBe(false);
   });
 
   it("--year picks the year under review (2012 alone has no last year to compare with)", async () => {
     const r = await cli("check", CLEAN, "--year", "2012");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("同比：没有上年的统计表，不作比较。");
+    expect(r.stdout).toContain(
+      "报告年度：2012年，没有2011年的表，不作同比（2013年的表未校验，可用 --year 选择）。"
+    );
     expect(r.stdout).toContain("发展预备党员43人");
   });
 
