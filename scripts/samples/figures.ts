@@ -185,7 +185,10 @@ export function table2Rows(year: 2012 | 2013): Array<Record<string, CellInput>> 
   }));
 }
 
-/** 表3 rows (元, exact to the fen). 2013: 募集善款 301370 元, 慰问金 7万多元 to 62 人 (SPEC §5). */
+/**
+ * 表3 rows (元, exact to the fen). 2013: 募集善款 301370 元 and 62 人 慰问 are real (SPEC §5); the
+ * 72400 元 of 慰问金 is one exact figure for the report's 7万多元; the other rows are invented.
+ */
 export function table3Rows(year: 2012 | 2013): Array<Record<string, CellInput>> {
   const y = year;
   const rows: Array<[string, string, number, number | null, Date | null]> =
@@ -217,7 +220,11 @@ export function table3Rows(year: 2012 | 2013): Array<Record<string, CellInput>> 
   }));
 }
 
-/** 表4 rows by channel: [渠道, 计量单位, 受理数, 办结数, 满意数, rates filled]. */
+/**
+ * 表4 rows by channel: [渠道, 计量单位, 受理数, 办结数, 满意数, rates filled]. 2013: 网上咨询 3509,
+ * 人大代表建议 8, 政协委员提案 15 (100%), 行政服务中心 10591 are real; 9236 and 738 are exact
+ * figures for the report's 9200多 and 730多; 来信 43 is invented (SPEC §5).
+ */
 export function table4Rows(year: 2012 | 2013): Array<Record<string, CellInput>> {
   const rows: Array<[string, string, number, number, number | null, boolean]> =
     year === 2013
@@ -252,8 +259,46 @@ export function table4Rows(year: 2012 | 2013): Array<Record<string, CellInput>> 
 
 export const INVENTED_NOTE =
   "说明：2012 年数据为虚构的示例数据，仅用于演示同比比较，并非真实统计。";
-export const SOURCE_NOTE =
-  "说明：2013 年合计数取自《2014 年昆山市教育局党建工作会议工作报告》，各单位分项为示例拆分。";
+
+/** The report the real 2013 figures come from (SPEC §5). */
+export const SOURCE = "《2014 年昆山市教育局党建工作会议工作报告》";
+
+/**
+ * What is real and what is invented in each 2013 sheet, figure by figure (SPEC §5 lists the only
+ * real figures). Written under each 2013 table and in assets/samples/README.md.
+ */
+export const SOURCE_NOTES: Readonly<
+  Record<"T1" | "T2" | "T3" | "T4", { real: string; invented: string }>
+> = {
+  T1: {
+    real: "合计 培训入党积极分子 264 人、发展预备党员 49 人（其中教工 18 人、学生 31 人）、转正预备党员 35 人、新党员培训 112 人、评选优秀党员 57 名",
+    invented: "合计 年末党员数；各单位的全部分项（按单位拆分合计）",
+  },
+  T2: {
+    real: "后备干部培训班 69 人；普通话培训班 19 期、2848 人；入党积极分子培训 合计 264 人、新党员培训 112 人（与表1一致）",
+    invented:
+      "党员干部轮训 926 人（报告为“900多名”）、校长培训 326 人（报告为“320多名”）这两个确切数；普通话培训班以外的全部期数；合计期数和合计培训人数（含虚构的项）；入党积极分子培训 264 人拆成 150 和 114 两个班；中青年骨干教师培训班 240 人次；全部人均学时和起止日期",
+  },
+  T3: {
+    real: "募集善款 合计 301370 元；慰问困难教职工 62 人",
+    invented:
+      "慰问金 72400 元这个确切数（报告为“7万多元”）；募集善款的分项拆分；党建活动经费 128600 元、培训经费 86450 元、三公经费 186420.50 元三行；金额合计；全部日期",
+  },
+  T4: {
+    real: "网上咨询 3509 件；人大代表建议 8 件、政协委员提案 15 件（办结率、满意率 100%）；行政服务中心 10591 件",
+    invented:
+      "来电 9236 个（报告为“9200多个”）、来访 738 人次（报告为“730多人次”）这两个确切数；来信 43 件；来电、来访、网上咨询、来信、行政服务中心的办结数；计量单位的选择",
+  },
+};
+
+/** The note under a 2013 sheet: which of its figures are real and which invented. */
+export function sourceNote(template: "T1" | "T2" | "T3" | "T4"): string {
+  const n = SOURCE_NOTES[template];
+  return `说明：本表中取自${SOURCE}（2013 年）的真实数字：${n.real}。其余均为虚构的示例数据：${n.invented}。`;
+}
+
+/** Before the note of every sheet of the mistakes sample. */
+export const MISTAKES_NOTE = "本文件故意填错，用于演示校验，其中数字不能作为统计使用。";
 
 /** The sheets of one year, clean (no mistakes). */
 export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
@@ -261,7 +306,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
   const frame = { 填报单位: BUREAU, 填报人: REPORTER, 填报日期: day(year + 1, 1, 15) };
   const title = (t: string): string =>
     invented ? `${t}（${year}年，虚构示例数据）` : `${t}（${year}年）`;
-  const note = invented ? INVENTED_NOTE : SOURCE_NOTE;
+  const note = (t: "T1" | "T2" | "T3" | "T4") => (invented ? INVENTED_NOTE : sourceNote(t));
   return [
     {
       template: "T1",
@@ -269,7 +314,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
       frame,
       title: title("表1 党员发展情况统计表"),
       rows: table1Rows(invented ? T1_2012 : T1_2013),
-      note,
+      note: note("T1"),
     },
     {
       template: "T2",
@@ -277,7 +322,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
       frame,
       title: title("表2 培训情况统计表"),
       rows: table2Rows(year),
-      note,
+      note: note("T2"),
     },
     {
       template: "T3",
@@ -285,7 +330,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
       frame,
       title: title("表3 经费情况统计表"),
       rows: table3Rows(year),
-      note,
+      note: note("T3"),
     },
     {
       template: "T4",
@@ -293,7 +338,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
       frame,
       title: title("表4 信访咨询办理情况统计表"),
       rows: table4Rows(year),
-      note,
+      note: note("T4"),
     },
   ];
 }

@@ -16,6 +16,7 @@ import {
   table3Rows,
   table4Rows,
   yearSheets,
+  MISTAKES_NOTE,
 } from "./figures";
 
 export interface Mistake {
@@ -425,6 +426,15 @@ export function mistakeSheets(): { sheets: TemplateSheetInput[]; mistakes: Mista
   const t4Last: TemplateSheetInput = { ...byKey("T4", 2012), total: "none", note: undefined };
   add("T4", 2012, "3:3", "G-03", "warning", "2012 年表4 没有 合计 行（按各行之和计算）");
 
-  const sheets = [t1Sheet, t2Sheet, t3Sheet, t4Sheet, t1Last, t2Last, byKey("T3", 2012), t4Last];
+  const sheets = [
+    t1Sheet,
+    t2Sheet,
+    t3Sheet,
+    t4Sheet,
+    t1Last,
+    t2Last,
+    byKey("T3", 2012),
+    t4Last,
+  ].map((s) => (s.note ? { ...s, note: `${MISTAKES_NOTE}${s.note}` } : s));
   return { sheets, mistakes };
 }

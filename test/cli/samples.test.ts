@@ -110,3 +110,48 @@ describe("the clean sample", () => {
     expect(a.draft.text).toContain("办理人大代表建议8件、政协委员提案15件，办结率、满意率均达100%");
   });
 });
+
+describe("honest samples (SPEC §5: the only real figures)", () => {
+  /** Every number SPEC §5 gives for 2013 (the report's figures, its year and its 27 units). */
+  const SPEC_5 = new Set([
+    2013, 27, 264, 49, 18, 31, 35, 112, 57, 900, 320, 69, 19, 2848, 301370, 62, 7, 9200, 730, 3509,
+    8, 15, 100, 10591, 2014,
+  ]);
+  // the figures of a text (a table name such as 表1 is no figure)
+  const numbers = (text: string) =>
+    (text.replace(/表\d/g, "").match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const notes = (file: string) =>
+    readXlsx(new Uint8Array(readFileSync(path.join(SAMPLES, file)))).sheets.map((s) => ({
+      sheet: s.name,
+      note: s.values.flat().find((v): v is string => typeof v === "string" && v.includes("说明：")),
+    }));
+
+  it("each 2013 sheet's note says which figures are real, and every one of them is in SPEC §5", () => {
+    for (const { sheet, note } of notes("bureau-stats-2013.xlsx")) {
+      if (!sheet.endsWith("2013")) {
+        expect(note).toContain("2012 年数据为虚构的示例数据");
+        continue;
+      }
+      const m = /真实数字：(.*)。其余均为虚构的示例数据：(.*)。$/.exec(note ?? "");
+      expect(m, sheet).not.toBeNull();
+      for (const n of numbers(m![1] as string)) expect(SPEC_5, `${sheet}: ${n}`).toContain(n);
+      expect(m![2]!.length).toBeGreaterThan(5);
+    }
+    const t4 = notes("bureau-stats-2013.xlsx").find((n) => n.sheet === "表4 信访咨询办理 2013");
+    expect(t4?.note).toMatch(/虚构的示例数据：.*来信 43 件/); // not a reference figure
+  });
+
+  it("the README says the same, table by table, and never calls an invented figure real", () => {
+    const readme = readFileSync(path.join(SAMPLES, "README.md"), "utf8");
+    const real = [...readme.matchAll(/— real: (.*?)\. \*\*Invented:\*\* (.*?)\.$/gm)];
+    expect(real.map((r) => r[0].slice(0, 4))).toHaveLength(4);
+    for (const r of real) for (const n of numbers(r[1] as string)) expect(SPEC_5).toContain(n);
+    expect(readme).toMatch(/Invented:\*\*.*来信 43 件/);
+  });
+
+  it("every sheet of the mistakes sample says its figures are not statistics", () => {
+    for (const { sheet, note } of notes("bureau-stats-2013-mistakes.xlsx")) {
+      if (note !== undefined) expect(note, sheet).toMatch(/^本文件故意填错/);
+    }
+  });
+});
