@@ -102,7 +102,7 @@ export function workbookYears(
 
 /**
  * Validates every template sheet of a workbook.
- * @example validateWorkbook({ sheets: [] }) // { issues: [], tables: [] }
+ * @example validateWorkbook({ sheets: [] }) // { issues: [], tables: [], years: [] }
  */
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}): ValidationResult {
   const settings = resolveSettings(opts.settings);
