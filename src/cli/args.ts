@@ -6,16 +6,16 @@
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
 
 用法：
-  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx>] [--approx] [--year <年度>]
+  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx> [--force]] [--approx] [--year <年度>]
       读取所有文件（今年和上年的表可在同一个或不同文件中），校验、同比、起草。
       --json        以 JSON 输出 { issues, comparisons, draft }
-      --docx <文件>  另存报告段落为 Word 文档（.docx）
+      --docx <文件>  另存报告段落为 Word 文档（.docx）；已有同名文件时不覆盖，除非加 --force
       --approx      报告中数字用约数（9200多个、7万多元）
       --year <年度>  指定本年度（默认取表中最新的年度）
   bureau-stats template <输出.xlsx> --year <年度> [--force]
       生成四张空白统计表模板（表1–表4）。已有同名文件时不覆盖，除非加 --force。
 
-退出码：0 无错误（可有警告），1 有错误，2 用法错误或文件无法读取。`;
+退出码：0 无错误（可有警告），1 有错误或未找到统计表，2 用法错误、文件无法读取或没有任何数据。`;
 
 export type ParsedArgs =
   | { readonly command: "help" }
@@ -26,6 +26,8 @@ export type ParsedArgs =
       readonly docx?: string;
       readonly approx: boolean;
       readonly year?: number;
+      /** Write over an existing --docx file. */
+      readonly force: boolean;
     }
   | {
       readonly command: "template";
@@ -88,7 +90,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (flag === "--json" && command === "check") json = true;
     else if (flag === "--approx" && command === "check") approx = true;
     else if (flag === "--docx" && command === "check") docx = value();
-    else if (flag === "--force" && command === "template") force = true;
+    else if (flag === "--force") force = true;
     else if (flag === "--") positional.push(...rest.slice(i + 1).splice(0));
     else if (flag.startsWith("-") && flag.length > 1)
       throw new UsageError(`${command} 不认识选项“${flag}”`);
@@ -102,6 +104,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       files: positional,
       json,
       approx,
+      force,
       ...(docx === undefined ? {} : { docx }),
       ...(year === undefined ? {} : { year }),
     };

@@ -6,10 +6,12 @@
  * (one line naming the file and the reason, never a stack trace).
  */
 import type { WorkbookModel, SheetModel } from "../core/model";
-import { analyzeWorkbook } from "../core/analyze";
+import { analyzeWorkbook, type Analysis } from "../core/analyze";
+import type { Issue } from "../core/issues";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
+import { ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
-import type { InflateRaw } from "../hosts/xlsx/zip";
+import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
 import { parseArgs, UsageError, USAGE } from "./args";
 import { jsonReport, terminalSafe, textReport } from "./output";
 
@@ -26,14 +28,19 @@ export interface CliIO {
   stderr(text: string): void;
   /** Progress goes to stderr only when it is a terminal. */
   readonly stderrIsTTY: boolean;
-  /** Throws FileAccessError with a Chinese reason. */
-  readFile(path: string): Uint8Array;
+  /**
+   * A regular file's bytes, refusing devices, pipes and files over `maxBytes`; throws
+   * FileAccessError with a Chinese reason.
+   */
+  readFile(path: string, maxBytes: number): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
   exists(path: string): boolean;
   /** The absolute form of a path (to refuse writing over an input file). */
   resolve(path: string): string;
   /** A native raw-DEFLATE inflater, when the platform has one. */
   readonly inflateRaw?: InflateRaw;
+  /** A native CRC-32, when the platform has one. */
+  readonly crc32?: Crc32;
 }
 
 export const EXIT_OK = 0;
@@ -53,8 +60,17 @@ function fileName(path: string): string {
 export function mergeWorkbooks(
   books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>
 ): WorkbookModel {
+  return mergeWithOrigins(books).workbook;
+}
+
+/** `mergeWorkbooks`, and which file each (renamed) sheet came from. */
+function mergeWithOrigins(books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>): {
+  workbook: WorkbookModel;
+  origin: Map<string, string>;
+} {
   const sheets: SheetModel[] = [];
   const taken = new Set<string>();
+  const origin = new Map<string, string>();
   for (const [file, wb] of books) {
     for (const s of wb.sheets) {
       let name = s.name;
@@ -63,10 +79,50 @@ export function mergeWorkbooks(
         for (let k = 2; taken.has(name); k++) name = `${s.name}（${fileName(file)} ${k}）`;
       }
       taken.add(name);
+      origin.set(name, file);
       sheets.push(name === s.name ? s : { ...(s as XlsxSheetModel), name });
     }
   }
-  return { sheets };
+  return { workbook: { sheets }, origin };
+}
+
+/**
+ * Two versions of one year's table (same template, same year) from different files: an issue on
+ * each later one naming both files — an error when their figures differ, a warning when they are
+ * copies. (Which one the comparison and the draft use does not depend on the order the files were
+ * given: `run` reads them in file-name order.)
+ */
+export function duplicateTableIssues(a: Analysis, origin: ReadonlyMap<string, string>): Issue[] {
+  const issues: Issue[] = [];
+  const first = new Map<string, Analysis["tables"][number]>();
+  for (const t of a.tables) {
+    const key = `${t.template} ${t.year ?? a.currentYear ?? ""}`;
+    const before = first.get(key);
+    if (!before) {
+      first.set(key, t);
+      continue;
+    }
+    const file = origin.get(t.sheet);
+    const otherFile = origin.get(before.sheet);
+    if (file === undefined || otherFile === undefined || file === otherFile) continue;
+    const figures = (x: typeof t): string => JSON.stringify(x.figures.map((f) => [f.id, f.value]));
+    const same = figures(t) === figures(before);
+    issues.push({
+      rule: "F-01",
+      code: "duplicate-table",
+      severity: same ? "warning" : "error",
+      sheet: t.sheet,
+      cell: "1:1",
+      explained: false,
+      params: {
+        file: fileName(file),
+        other: `${fileName(otherFile)} 的「${before.sheet}」`,
+        year: t.year ?? a.currentYear ?? null,
+        same: same ? "两个版本的数字相同" : "两个版本的数字不同",
+      },
+    });
+  }
+  return issues;
 }
 
 class Unusable extends Error {}
@@ -115,18 +171,24 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     ? (text: string): void => io.stderr(`\r\x1b[K${text}`)
     : undefined;
   const books: Array<[string, WorkbookModel]> = [];
+  // one budget for every file of the run (issue 11): fifty files under a limit cannot pass it
+  const budget = new ReadBudget();
+  // read in file-name order, so the result does not depend on the order the files were given
+  const files = [...new Set(args.files)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   try {
-    for (const file of args.files) {
+    for (const file of files) {
       let bytes: Uint8Array;
       try {
-        bytes = io.readFile(file);
+        bytes = io.readFile(file, budget.limits.maxFileBytes);
       } catch (e) {
         throw new Unusable(`${file}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
       }
       progress?.(`正在读取 ${fileName(file)} …`);
       try {
         const wb = readXlsx(bytes, {
+          budget,
           ...(io.inflateRaw ? { inflateRaw: io.inflateRaw } : {}),
+          ...(io.crc32 ? { crc32: io.crc32 } : {}),
           ...(progress
             ? {
                 onProgress: (p: { done: number; total: number }) =>
@@ -151,11 +213,21 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   progress?.("正在校验、比较、起草 …");
-  const analysis = analyzeWorkbook(mergeWorkbooks(books), {
+  const merged = mergeWithOrigins(books);
+  const analyzed = analyzeWorkbook(merged.workbook, {
     ...(args.year === undefined ? {} : { year: args.year }),
     draft: { numberStyle: args.approx ? "approximate" : "exact" },
   });
+  const analysis: Analysis = {
+    ...analyzed,
+    issues: [...duplicateTableIssues(analyzed, merged.origin), ...analyzed.issues],
+  };
   if (progress) io.stderr("\r\x1b[K");
+  if (analysis.tables.length === 0 && budget.cells === 0) {
+    return fail(
+      `${files.join("、")}：工作簿中没有任何数据（所有工作表都是空的），没有可校验的统计表`
+    );
+  }
   if (
     args.year !== undefined &&
     analysis.tables.length > 0 &&
@@ -174,6 +246,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (args.files.some((f) => io.resolve(f) === target) || /\.xls[xmb]?$/i.test(args.docx)) {
       return fail(`${args.docx}：不能把报告写到表格文件上（请用 .docx 文件名）`);
     }
+    if (io.exists(args.docx) && !args.force)
+      return fail(`${args.docx}：文件已存在，不覆盖（换一个文件名，或加 --force）`);
     const { renderDocx } = await import("../core/render/docx");
     const bytes = await renderDocx({ paragraphs: analysis.draft.paragraphs });
     try {
@@ -190,5 +264,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(textReport(analysis));
     if (args.docx !== undefined) io.stdout(`\n已保存 Word 文档：${args.docx}\n`);
   }
+  // a run that found no table checked nothing: not a success (README, exit status)
+  if (analysis.tables.length === 0) return EXIT_ERRORS;
   return analysis.issues.some((i) => i.severity === "error") ? EXIT_ERRORS : EXIT_OK;
 }

@@ -258,3 +258,122 @@ export function richText(
   }
   return decodeXmlText(out);
 }
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * The part as the scanners expect it (issue 11, read what Excel reads): comments and processing
+ * instructions removed, CDATA sections turned into escaped text. Returns the text unchanged (no
+ * copy) when it has none. Throws a message for a document type declaration (Excel refuses one) or
+ * an unclosed comment/CDATA.
+ * @example normalizeMarkup("<t><![CDATA[a<b]]></t><!-- x -->") // "<t>a&lt;b</t>"
+ */
+export function normalizeMarkup(xml: string): string {
+  let bang = xml.indexOf("<!");
+  let pi = xml.indexOf("<?", 1);
+  if (bang < 0 && pi < 0) return xml;
+  let out = "";
+  let last = 0;
+  for (;;) {
+    if (bang >= 0 && bang < last) bang = xml.indexOf("<!", last);
+    if (pi >= 0 && pi < last) pi = xml.indexOf("<?", last);
+    const at = bang < 0 ? pi : pi < 0 ? bang : Math.min(bang, pi);
+    if (at < 0) break;
+    out += xml.slice(last, at);
+    if (at === pi) {
+      const end = xml.indexOf("?>", at + 2);
+      if (end < 0) throw new Error("处理指令没有结束");
+      last = end + 2;
+    } else if (xml.startsWith("<!--", at)) {
+      const end = xml.indexOf("-->", at + 4);
+      if (end < 0) throw new Error("注释没有结束");
+      last = end + 3;
+    } else if (xml.startsWith("<![CDATA[", at)) {
+      const end = xml.indexOf("]]>", at + 9);
+      if (end < 0) throw new Error("CDATA 段没有结束");
+      out += escapeText(xml.slice(at + 9, end));
+      last = end + 3;
+    } else throw new Error("含有文档类型声明（DOCTYPE）或无法识别的标记");
+  }
+  return out + xml.slice(last);
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
+}
+
+/**
+ * Why `xml` (after `normalizeMarkup`) is not a well-formed XML document, or undefined when it is:
+ * one root element, every start tag closed by its own end tag in order, tags complete (quoted
+ * attribute values), no text outside the root. One pass of indexOf over the tags; entity and
+ * attribute syntax are left to the scanners.
+ * @example wellFormedProblem("<a><b></a>") // "…"
+ */
+export function wellFormedProblem(xml: string): string | undefined {
+  let i = 0;
+  const n = xml.length;
+  if (xml.charCodeAt(0) === 0xfeff) i = 1;
+  if (xml.startsWith("<?xml", i)) {
+    const end = xml.indexOf("?>", i);
+    if (end < 0) return "XML 声明没有结束";
+    i = end + 2;
+  }
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  let roots = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    const textEnd = lt < 0 ? n : lt;
+    if (starts.length === 0) {
+      for (let k = i; k < textEnd; k++) {
+        const c = xml.charCodeAt(k);
+        if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return "根元素之外有文字";
+      }
+    }
+    if (lt < 0) break;
+    if (xml.charCodeAt(lt + 1) === 47 /* / */) {
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) return "结束标记不完整";
+      const top = starts.length - 1;
+      if (top < 0) return "多余的结束标记";
+      const s = starts[top] as number;
+      const len = lengths[top] as number;
+      let k = 0;
+      for (; k < len; k++) if (xml.charCodeAt(lt + 2 + k) !== xml.charCodeAt(s + k)) break;
+      let e = lt + 2 + len;
+      while (
+        e < gt &&
+        (xml.charCodeAt(e) === 32 ||
+          xml.charCodeAt(e) === 9 ||
+          xml.charCodeAt(e) === 10 ||
+          xml.charCodeAt(e) === 13)
+      )
+        e++;
+      if (k < len || e !== gt) return "开始和结束标记不配对";
+      starts.pop();
+      lengths.pop();
+      i = gt + 1;
+      continue;
+    }
+    if (!isNameStart(xml.charCodeAt(lt + 1))) return "标记名称无效";
+    const gt = tagEnd(xml, lt);
+    if (gt < 0) return "标记不完整";
+    let e = lt + 1;
+    for (;;) {
+      const c = xml.charCodeAt(e);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+      e++;
+    }
+    if (starts.length === 0 && ++roots > 1) return "有多个根元素";
+    if (xml.charCodeAt(gt - 1) !== 47) {
+      starts.push(lt + 1);
+      lengths.push(e - lt - 1);
+    }
+    i = gt + 1;
+  }
+  if (starts.length > 0) return "元素没有结束（内容不完整）";
+  if (roots === 0) return "没有根元素";
+  return undefined;
+}
