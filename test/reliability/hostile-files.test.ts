@@ -6,7 +6,15 @@
  * Time and memory are measured by `npm run bench -- hostile`, not asserted here.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
+import { unzipSync } from "fflate";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -294,4 +302,71 @@ describe("process hygiene (issue 11.4)", () => {
     );
     expect(r.stderr.trim()).toBe("status 1");
   }, 60_000);
+});
+
+describe("writers that cannot produce a broken file (issue 11.3)", () => {
+  /** The clean sample with a training name holding U+FFFE, U+0001 and a bidi override (as Excel stores them). */
+  function oddCharsWorkbook(): string {
+    const parts = H.sampleParts();
+    const sst = new TextDecoder().decode(parts["xl/sharedStrings.xml"]);
+    const edited = sst.replace("普通话", "普通_xFFFE__x0001__x202E_话");
+    expect(edited).not.toBe(sst);
+    const file = path.join(dir, "odd-chars.xlsx");
+    writeFileSync(
+      file,
+      H.zipParts({ ...parts, "xl/sharedStrings.xml": new TextEncoder().encode(edited) })
+    );
+    return file;
+  }
+
+  it("the .docx and the HTML hold no character XML 1.0 forbids; the text report shows the bidi override as <U+202E>", async () => {
+    const input = oddCharsWorkbook();
+    const out = path.join(dir, "odd.docx");
+    const r = await runInProcess(["check", input, "--docx", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("普通<U+FFFE>␁<U+202E>话");
+    expect(r.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const xml = new TextDecoder().decode(
+      unzipSync(new Uint8Array(readFileSync(out)))["word/document.xml"]
+    );
+    expect(xml).toContain("普通\u202e话");
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    const lint = spawnSync("xmllint", ["--noout", "-"], { input: xml, encoding: "utf8" });
+    expect(lint.status, lint.stderr).toBe(0);
+    const json = JSON.parse((await runInProcess(["check", input, "--json"])).stdout) as {
+      draft: { html: string };
+    };
+    const html = spawnSync("xmllint", ["--noout", "-"], {
+      input: json.draft.html,
+      encoding: "utf8",
+    });
+    expect(html.status, html.stderr).toBe(0);
+  });
+
+  it("a long Chinese --docx name is written (short temporary name); a path that cannot be written is one plain line", async () => {
+    const name = path.join(dir, `${"党建统计报告".repeat(13)}草稿.docx`); // 80 characters, 240 bytes
+    const r = await runInProcess(["check", CLEAN, "--docx", name]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(name).subarray(0, 2).toString()).toBe("PK");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const tooLong = path.join(dir, `${"报".repeat(90)}.docx`); // 274 bytes: over the file system's limit
+    const bad = await runInProcess(["check", CLEAN, "--docx", tooLong]);
+    expectRefused(bad, [tooLong], /无法写入（文件名或路径太长）/);
+    const noDir = path.join(dir, "没有这个文件夹", "r.docx");
+    expectRefused(
+      await runInProcess(["check", CLEAN, "--docx", noDir]),
+      [noDir],
+      /无法写入（找不到文件）/
+    );
+  });
+
+  it("--docx over an existing file asks for --force, like template", async () => {
+    const out = path.join(dir, "existing.docx");
+    writeFileSync(out, "old");
+    const r = await runInProcess(["check", CLEAN, "--docx", out]);
+    expectRefused(r, [out], /文件已存在，不覆盖（换一个文件名，或加 --force）/);
+    expect(readFileSync(out, "utf8")).toBe("old");
+    expect((await runInProcess(["check", CLEAN, "--docx", out, "--force"])).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  });
 });
