@@ -32,13 +32,7 @@ import {
  * value with its own number format instead of the column's) or a plain value.
  */
 export type CellInput =
-  | number
-  | string
-  | boolean
-  | Date
-  | null
-  | undefined
-  | { readonly formula: string; readonly result?: number | string }
+  | Exclude<XlsxValue, { readonly error: string }>
   | { readonly value: number | string; readonly numFmt: string }
   | { readonly error: "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" };
 
