@@ -14,10 +14,10 @@ import {
   attr,
   elementPrefix,
   findStartTag,
+  inspectXml,
   normalizeMarkup,
   richText,
   tagEnd,
-  wellFormedProblem,
 } from "./xml";
 import { openZip, type Crc32, type InflateRaw, type ZipArchive } from "./zip";
 
@@ -63,12 +63,11 @@ function damaged(part: string, why: string): XlsxReadError {
 }
 
 /**
- * Text of an XML part (UTF-8, or UTF-16 with a byte-order mark) as the scanners read it: comments
- * and processing instructions left out, CDATA as text; refused when it is not well-formed XML
- * (Excel refuses such a part too; reading it as empty would hide a whole sheet). `wellFormed:
- * false` leaves that check to the caller (`checkWellFormed` after a scan that stops at a budget).
+ * Text of an XML part (UTF-8, or UTF-16 with a byte-order mark) as the scanners read it, refused
+ * when it is not well-formed XML (Excel refuses such a part too; reading it as empty would hide a
+ * whole sheet); comments and processing instructions left out, CDATA as text.
  */
-function partText(bytes: Uint8Array, part: string, wellFormed = true): string {
+function partText(bytes: Uint8Array, part: string): string {
   let text: string;
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe)
@@ -79,18 +78,14 @@ function partText(bytes: Uint8Array, part: string, wellFormed = true): string {
   } catch {
     throw damaged(part, "字符编码错误");
   }
+  const found = inspectXml(text);
+  if (found.problem !== undefined) throw damaged(part, found.problem);
+  if (!found.special) return text;
   try {
-    text = normalizeMarkup(text);
+    return normalizeMarkup(text);
   } catch (e) {
     throw damaged(part, (e as Error).message);
   }
-  if (wellFormed) checkWellFormed(text, part);
-  return text;
-}
-
-function checkWellFormed(text: string, part: string): void {
-  const problem = wellFormedProblem(text);
-  if (problem !== undefined) throw damaged(part, problem);
 }
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -204,9 +199,9 @@ function typeIs(rel: Relationship, kind: string): boolean {
   return rel.type.endsWith("/" + kind);
 }
 
-function readText(zip: ZipArchive, name: string, wellFormed = true): string | undefined {
+function readText(zip: ZipArchive, name: string): string | undefined {
   const bytes = zip.read(name);
-  return bytes === undefined ? undefined : partText(bytes, name, wellFormed);
+  return bytes === undefined ? undefined : partText(bytes, name);
 }
 
 function whatElse(zip: ZipArchive): XlsxReadError {
@@ -381,12 +376,8 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
   let styles = NO_STYLES;
   for (const rel of rels.values()) {
     if (typeIs(rel, "sharedStrings")) {
-      // checked after parsing: the parse stops at the shared-strings budget first
-      const xml = readText(zip, rel.target, false);
-      if (xml !== undefined) {
-        sharedStrings = parseSharedStrings(xml, budget);
-        checkWellFormed(xml, rel.target);
-      }
+      const xml = readText(zip, rel.target);
+      if (xml !== undefined) sharedStrings = parseSharedStrings(xml, budget);
     } else if (typeIs(rel, "styles")) {
       const xml = readText(zip, rel.target);
       if (xml !== undefined) styles = parseStyles(xml);
@@ -398,7 +389,7 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
   const out: XlsxSheetModel[] = [];
   for (const entry of sheets) {
     if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
-    const xml = readText(zip, entry.part, false);
+    const xml = readText(zip, entry.part);
     if (xml === undefined) {
       throw new XlsxReadError(
         "missing-part",
@@ -422,7 +413,6 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       },
     };
     const scanned = scanSheet(xml, ctx, entry.part);
-    checkWellFormed(xml, entry.part);
     doneBefore += zip.entries.get(entry.part)?.size ?? 0;
     options.onProgress?.({ done: doneBefore, total });
     out.push({
