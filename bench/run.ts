@@ -30,6 +30,11 @@ const BENCHES: readonly BenchEntry[] = [
     run: async () => (await import("./cli")).runCliBench(),
   },
   {
+    name: "hostile",
+    title: "command line: hostile and malformed workbooks, devices (issue 11)",
+    run: async () => (await import("./hostile")).runHostileBench(),
+  },
+  {
     name: "office",
     title: "Office host on the fake Excel (issues 5, 6)",
     run: async () => (await import("./office")).runOfficeBench(),

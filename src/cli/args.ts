@@ -6,11 +6,11 @@
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
 
 用法：
-  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx>] [--year <年度>]
+  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx> [--force]] [--year <年度>]
                      [--approx] [--wan] [--no-compare] [--name-year] [--headings 一、|（一）]
       读取所有文件（今年和上年的表可在同一个或不同文件中），校验、同比、起草。
       --json         以 JSON 输出 { verdict, issues, comparisons, draft }
-      --docx <文件>   另存报告段落为 Word 文档（.docx）
+      --docx <文件>   另存报告段落为 Word 文档（.docx）；已有同名文件时不覆盖，除非加 --force
       --year <年度>   报告年度（默认取有数据的最新年度），与上一年比较
       报告选项（与加载项“报告”页相同）：
       --approx       数字用约数（9200多个、7.2万多元）
@@ -21,7 +21,7 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
   bureau-stats template <输出.xlsx> --year <年度> [--force]
       生成四张空白统计表模板（表1–表4）。已有同名文件时不覆盖，除非加 --force。
 
-退出码：0 无错误（可有警告），1 有错误，2 用法错误或文件无法读取。`;
+退出码：0 无错误（可有警告），1 有错误或未找到统计表，2 用法错误、文件无法读取或没有任何数据。`;
 
 export type ParsedArgs =
   | { readonly command: "help" }
@@ -36,6 +36,8 @@ export type ParsedArgs =
       readonly compare: boolean;
       readonly nameYear: boolean;
       readonly headings: "none" | "一、" | "（一）";
+      /** Write over an existing --docx file. */
+      readonly force: boolean;
     }
   | {
       readonly command: "template";
@@ -118,7 +120,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (flag === "--no-compare" && command === "check") compare = false;
     else if (flag === "--name-year" && command === "check") nameYear = true;
     else if (flag === "--headings" && command === "check") headings = parseHeadings(value());
-    else if (flag === "--force" && command === "template") force = true;
+    else if (flag === "--force") force = true;
     else if (flag === "--") positional.push(...rest.slice(i + 1).splice(0));
     else if (flag.startsWith("-") && flag.length > 1)
       throw new UsageError(`${command} 不认识选项“${flag}”`);
@@ -136,6 +138,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       compare,
       nameYear,
       headings,
+      force,
       ...(docx === undefined ? {} : { docx }),
       ...(year === undefined ? {} : { year }),
     };
