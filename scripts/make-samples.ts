@@ -12,6 +12,8 @@ import { defaultSheetName, writeTemplateWorkbook } from "../src/hosts/xlsx/templ
 import { TEMPLATES } from "../src/core/templates";
 import { INVENTED_NOTE, SOURCE_NOTE, UNITS, yearSheets } from "./samples/figures";
 import { mistakeSheets, type Mistake } from "./samples/mistakes";
+import { buildUnitSamples, UNITS_DIR_NAME } from "./samples/units";
+import { writeSheets } from "../src/hosts/xlsx/write-sheets";
 
 export const SAMPLES_DIR = join(__dirname, "..", "assets", "samples");
 export const CLEAN_SAMPLE = "bureau-stats-2013.xlsx";
@@ -93,14 +95,38 @@ export async function buildSamples(): Promise<{
   };
 }
 
+/** The 汇总 sample set (assets/samples/units/): the unit list and the units' workbooks. */
+export function buildUnitSampleFiles(): Promise<Map<string, Uint8Array>> {
+  return buildUnitSamples(writeTemplateWorkbook, reproducible, (name, rows) =>
+    writeSheets(
+      [
+        {
+          sheet: {
+            name,
+            values: rows.map((r) =>
+              r.map((v) => (v instanceof Date ? null : (v as string | number | null)))
+            ),
+          },
+          boldRows: [0],
+        },
+      ],
+      new Date(2014, 0, 15, 12, 0, 0)
+    )
+  );
+}
+
 async function main(): Promise<void> {
   mkdirSync(SAMPLES_DIR, { recursive: true });
+  const unitsDir = join(SAMPLES_DIR, UNITS_DIR_NAME);
+  mkdirSync(unitsDir, { recursive: true });
+  const units = await buildUnitSampleFiles();
+  for (const [file, bytes] of units) writeFileSync(join(unitsDir, file), bytes);
   const built = await buildSamples();
   writeFileSync(join(SAMPLES_DIR, CLEAN_SAMPLE), built.clean);
   writeFileSync(join(SAMPLES_DIR, MISTAKES_SAMPLE), built.mistakes);
   writeFileSync(join(SAMPLES_DIR, "README.md"), built.readme);
   console.log(
-    `wrote ${CLEAN_SAMPLE}, ${MISTAKES_SAMPLE} and README.md (${built.count} mistakes) to ${SAMPLES_DIR}`
+    `wrote ${CLEAN_SAMPLE}, ${MISTAKES_SAMPLE}, README.md (${built.count} mistakes) and ${units.size} files in ${UNITS_DIR_NAME}/ to ${SAMPLES_DIR}`
   );
 }
 

@@ -4,6 +4,7 @@
 import {
   existsSync,
   readFileSync,
+  readdirSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -58,6 +59,13 @@ export const nodeIO: CliIO = {
     }
   },
   exists: (path) => existsSync(path),
+  listDir: (path) => {
+    try {
+      return statSync(path).isDirectory() ? readdirSync(path) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
   // the real path when the file exists, so a symbolic link to an input counts as that input
   resolve: (path) => {
     try {
