@@ -7,13 +7,7 @@
  * Exit status as `check`: 0 no error, 1 errors (a unit missing, unreadable or unchosen, errors in
  * the tables), 2 bad usage or nothing that could be merged or written.
  */
-import {
-  Consolidator,
-  sourcedMessage,
-  unitListFromSheet,
-  unitListFromText,
-  baseName,
-} from "../core/consolidate";
+import { Consolidator, sourcedMessage, baseName } from "../core/consolidate";
 import type { Consolidation, MergeProblem, UnitReport } from "../core/consolidate";
 import type { Issue, IssueValue } from "../core/issues";
 import { issueLocation, issueMessage } from "../core/messages";
@@ -21,6 +15,7 @@ import { quoteSheet } from "../core/validate";
 import { readXlsx } from "../hosts/xlsx/read";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
 import { writeSheets } from "../hosts/xlsx/write-sheets";
+import { isWorkbookName, readUnitList } from "../hosts/xlsx/unit-list";
 import { parseYear, UsageError } from "./args";
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./main";
 import { terminalSafe } from "./output";
@@ -100,8 +95,6 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
   };
 }
 
-const XLSX_NAME = /\.xls[xm]$/i;
-
 /** The unit files: files as given, folders' .xlsx files (not Excel's `~$` lock files) by name. */
 function listInputs(inputs: readonly string[], io: CliIO, skip: ReadonlySet<string>): string[] {
   const files: string[] = [];
@@ -113,35 +106,11 @@ function listInputs(inputs: readonly string[], io: CliIO, skip: ReadonlySet<stri
     }
     const sep = /[\\/]$/.test(input) ? "" : "/";
     for (const name of [...entries].sort()) {
-      if (!XLSX_NAME.test(name) || name.startsWith("~$") || name.startsWith(".")) continue;
+      if (!isWorkbookName(name)) continue;
       files.push(input + sep + name);
     }
   }
   return files.filter((f) => !skip.has(io.resolve(f)));
-}
-
-/** The unit list from a .xlsx (a sheet named 单位名单, else the first with names) or a text file. */
-function readUnitList(path: string, io: CliIO): string[] {
-  const bytes = io.readFile(path);
-  if (XLSX_NAME.test(path)) {
-    const wb = readXlsx(bytes, io.inflateRaw ? { inflateRaw: io.inflateRaw } : {});
-    const sheets = [...wb.sheets].sort(
-      (a, b) => Number(b.name.includes("名单")) - Number(a.name.includes("名单"))
-    );
-    for (const s of sheets) {
-      const list = unitListFromSheet(s);
-      if (list.length > 0) return list;
-    }
-    return [];
-  }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // a list saved by Excel or Notepad on a Chinese Windows is often GBK
-    text = new TextDecoder("gbk").decode(bytes);
-  }
-  return unitListFromText(text);
 }
 
 function sev(s: "error" | "warning"): string {
@@ -199,7 +168,13 @@ export function mergeText(
       ["unreadable", "other-year", "no-tables", "duplicate"].includes(p.code)
   );
   lines.push("", whole.length === 0 ? "名单与报送：没有问题。" : "名单与报送：");
-  for (const p of whole) lines.push(`  ${sev(p.severity)} ${safe(p.message)}`);
+  for (const p of whole) {
+    const how =
+      p.code === "duplicate" && p.severity === "error"
+        ? "（--prefer <文件> 或 --duplicates first|last）"
+        : "";
+    lines.push(`  ${sev(p.severity)} ${safe(p.message)}${how}`);
+  }
   const fresh = r.issues.filter((i) => !i.alsoInUnit);
   const e = r.issues.filter((i) => i.severity === "error").length;
   lines.push(
@@ -295,7 +270,7 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
   let units: string[] | undefined;
   if (args.units !== undefined) {
     try {
-      units = readUnitList(args.units, io);
+      units = readUnitList(args.units, io.readFile(args.units), io.inflateRaw);
     } catch (e) {
       const why =
         e instanceof FileAccessError ? e.reason : isXlsxReadError(e) ? e.reason : String(e);

@@ -97,9 +97,12 @@ export class Consolidator {
     return this.entries.length;
   }
 
-  /** Merges what was added. */
-  finish(): Consolidation {
-    return consolidateEntries(this.entries, this.templates, this.opts);
+  /**
+   * Merges what was added; may be called again with another choice between a unit's files
+   * (the files are not read again).
+   */
+  finish(choice: Pick<ConsolidateOptions, "prefer" | "duplicates"> = {}): Consolidation {
+    return consolidateEntries(this.entries, this.templates, { ...this.opts, ...choice });
   }
 }
 
@@ -274,7 +277,7 @@ function consolidateEntries(
         severity: "error",
         unit,
         files,
-        message: `${unit}报送了 ${group.length} 份文件（${names}），未指定用哪一份，均未合并：请选择一份（命令行 --prefer <文件> 或 --duplicates first|last）`,
+        message: `${unit}报送了 ${group.length} 份文件（${names}），未指定用哪一份，均未合并：请选择用哪一份`,
       });
       for (const g of group)
         status.set(g.x.file, {

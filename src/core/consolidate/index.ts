@@ -12,3 +12,5 @@ export {
   baseName,
 } from "./units";
 export type * from "./types";
+export { plainOutcome } from "./plain";
+export type { PlainOutcome, PlainUnit, PlainIssue, PlainSheet } from "./plain";
