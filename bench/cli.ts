@@ -92,7 +92,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds dist/cli.js when it is missing or older than the sources it bundles (never a stale figure). */
-function ensureBundle(): void {
+export function ensureBundle(): void {
   const bundle = path.join(ROOT, "dist", "cli.js");
   const sources = ["src/cli", "src/core", "src/hosts/xlsx"].map((d) =>
     newestMtime(path.join(ROOT, d))
@@ -147,7 +147,7 @@ interface ProcessFigures {
 }
 
 /** One whole process `node <args>`: wall time, CPU time and max RSS (from /usr/bin/time), exit status. */
-function timeProcess(args: readonly string[]): ProcessFigures {
+export function timeProcess(args: readonly string[]): ProcessFigures {
   const haveTime = existsSync("/usr/bin/time");
   const cmd = haveTime ? "/usr/bin/time" : process.execPath;
   const all = haveTime ? ["-f", "MAXRSS %M CPU %U %S", process.execPath, ...args] : [...args];

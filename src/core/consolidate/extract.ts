@@ -45,6 +45,14 @@ export interface ExtractedUnit {
   readonly problems: readonly MergeProblem[];
 }
 
+/**
+ * A copy that shares no string with the workbook read: a cell's text may be a slice of its
+ * sheet's XML, which would keep the whole file in memory while the merge goes on.
+ */
+function detach<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
 /** Reads what the merge needs from one unit workbook. */
 export function extractUnit(
   file: string,
@@ -92,16 +100,22 @@ export function extractUnit(
         text.push(rec.text[c.header] ?? "");
       });
       if (uc >= 0 && text[uc]) rowNames.push(text[uc] as string);
-      rows.push({ row: rec.row, values, formats, numbers, text });
+      rows.push({
+        row: rec.row,
+        values: detach(values),
+        formats: formats.map((f) => (f === undefined ? f : detach(f))),
+        numbers,
+        text: detach(text),
+      });
     }
     tables.push({
       template: t,
-      sheet: sheet.name,
+      sheet: detach(sheet.name),
       year: d.year,
       colOf,
       range: [first, last],
       rows,
-      extra: d.unknown.map((u) => u.text.trim()),
+      extra: detach(d.unknown.map((u) => u.text.trim())),
     });
     found.push({
       template: t.def.id,
@@ -119,7 +133,15 @@ export function extractUnit(
   const unitFromFileName = unit === undefined && fromRows === undefined;
 
   for (const k of tables) problems.push(...tableProblems(file, name, k));
-  return { file, unit: name, unitFromFileName, tables, found, issues: checked.issues, problems };
+  return {
+    file,
+    unit: detach(name),
+    unitFromFileName,
+    tables,
+    found: detach(found),
+    issues: detach(checked.issues),
+    problems: detach(problems),
+  };
 }
 
 /** Columns in another order, extra or missing columns, rows naming another unit. */

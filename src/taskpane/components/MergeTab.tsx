@@ -22,7 +22,7 @@ import type { WorkbookHost } from "../../hosts/host";
 import { isWorkbookName } from "../../hosts/xlsx/unit-list";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { connectMerge, type MergeConnection } from "../merge/runner";
-import type { BytesReceiver, MergeReply, PickedUnitFile } from "../merge/protocol";
+import type { BytesReceiver, MergeReply, PickedUnitFile, ReplyHandler } from "../merge/protocol";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
 
 const useStyles = makeStyles({
@@ -106,7 +106,16 @@ export function MergeTab({ host }: MergeTabProps) {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const listInput = useRef<HTMLInputElement>(null);
-  useEffect(() => () => conn.current?.cancel(), []);
+  // a worker started when the tab opens: its code loads while the user picks the files
+  const spare = useRef<MergeConnection | undefined>(undefined);
+  const relay = useRef<ReplyHandler>(() => undefined);
+  useEffect(() => {
+    spare.current = connectMerge((reply) => relay.current(reply));
+    return () => {
+      spare.current?.cancel();
+      conn.current?.cancel();
+    };
+  }, []);
   const insertSheets = host?.insertSheets;
 
   const onReply = (reply: MergeReply): void => {
@@ -122,6 +131,8 @@ export function MergeTab({ host }: MergeTabProps) {
     else setPhase({ kind: "failed", message: reply.message });
   };
 
+  relay.current = onReply;
+
   const start = (): void => {
     conn.current?.cancel();
     setPreviews([]);
@@ -129,7 +140,8 @@ export function MergeTab({ host }: MergeTabProps) {
     setChoice({});
     setTwice([]);
     setPhase({ kind: "reading", done: 0, total: files.length, file: "" });
-    const c = connectMerge(onReply);
+    const c = spare.current ?? connectMerge((reply) => relay.current(reply));
+    spare.current = undefined;
     conn.current = c;
     // the unit list picked from the same folder is no unit's file
     const units = unitList

@@ -33,3 +33,6 @@ export type MergeReply =
 
 /** Receives the merged workbook's bytes (the page waiting for a download). */
 export type BytesReceiver = (bytes: Uint8Array) => void;
+
+/** Handles the worker's replies. */
+export type ReplyHandler = (reply: MergeReply) => void;
