@@ -12,7 +12,20 @@ import { defaultSheetName, writeTemplateWorkbook } from "../src/hosts/xlsx/templ
 import { TEMPLATES } from "../src/core/templates";
 import { INVENTED_NOTE, SOURCE_NOTE, UNITS, yearSheets } from "./samples/figures";
 import { mistakeSheets, type Mistake } from "./samples/mistakes";
-import { buildUnitSamples, UNITS_DIR_NAME } from "./samples/units";
+import {
+  buildUnitSamples,
+  unitFiles,
+  BROKEN_UNIT,
+  DUPLICATE_UNIT,
+  ERRORS_UNIT,
+  LATE_UNIT,
+  MOVED_UNIT,
+  OTHER_ROW_NAME,
+  OTHER_ROW_UNIT,
+  UNIT_LIST,
+  UNIT_LIST_FILE,
+  UNITS_DIR_NAME,
+} from "./samples/units";
 import { writeSheets } from "../src/hosts/xlsx/write-sheets";
 
 export const SAMPLES_DIR = join(__dirname, "..", "assets", "samples");
@@ -73,6 +86,24 @@ against the real output, and that nothing else is reported.
 ${mistakes.map(mistakeLine).join("\n")}
 
 Rules covered: ${[...new Set(mistakes.map((m) => m.rule))].sort().join(", ")}.
+
+## ${UNITS_DIR_NAME}/ — the 汇总 (merge) sample set
+
+\`${UNIT_LIST_FILE}\` lists ${UNIT_LIST.length} units; the other files are the workbooks they sent back,
+built from the clean sample (each unit's 表1 row is its row there; 表2–表4 are an **invented** split,
+marked 虚构示例 in every title and note): ${unitFiles()
+    .map((f) => "`" + f.file + "`")
+    .join("、")}.
+
+- late: ${LATE_UNIT} sent nothing;
+- sent twice: ${DUPLICATE_UNIT} (the second file corrects 来电 by 20);
+- moved columns (表1 and 表4) and an extra column 联系电话: ${MOVED_UNIT};
+- errors: ${ERRORS_UNIT} (T1-01, G-02 lenient ‘36人’, G-03, T4-01);
+- ${OTHER_ROW_UNIT}'s 表1 also lists ${OTHER_ROW_NAME};
+- unreadable: ${BROKEN_UNIT}'s file is cut off (its first 60%).
+
+\`bureau-stats merge assets/samples/${UNITS_DIR_NAME} --units assets/samples/${UNITS_DIR_NAME}/${UNIT_LIST_FILE} -o 汇总.xlsx\`
+prints the per-unit report (see the main README); \`test/cli/merge.test.ts\` checks it.
 `;
 }
 

@@ -20,6 +20,7 @@ import {
 import { validateWorkbook } from "../../src/core/validate";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
+import { unzipSync } from "fflate";
 
 /** A unit's sheet: the fixture's sheet with this unit as 填报单位. */
 function unitSheet(
@@ -343,6 +344,26 @@ describe("the merged workbook", () => {
       "表1",
       "A4:K4",
     ]);
+  });
+});
+
+describe("hostile text in a unit's file", () => {
+  it("stays text in the merged workbook: never a formula, markup escaped", () => {
+    const hostile = [
+      '=HYPERLINK("http://evil.example","点我")',
+      "+cmd|' /C calc'!A0",
+      "<b>&amp;</b>",
+    ];
+    const r = consolidate(
+      hostile.map((name, i) => ({ file: `${i}.xlsx`, workbook: t1Unit(name) }))
+    );
+    const bytes = writeSheets(r.workbook.sheets.map((sheet) => ({ sheet })));
+    const xml = new TextDecoder().decode(unzipSync(bytes)["xl/worksheets/sheet1.xml"]);
+    expect(xml).not.toContain("<f>");
+    const names = readXlsx(bytes)
+      .sheets[0]!.values.slice(3, 6)
+      .map((row) => row[0]);
+    expect([...names].sort()).toEqual([...hostile].sort());
   });
 });
 
