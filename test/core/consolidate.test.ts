@@ -347,6 +347,45 @@ describe("the merged workbook", () => {
   });
 });
 
+describe("consolidate: what else a unit's file may do", () => {
+  it("a table twice, no 填报单位, no 统计年度, a channel's unit differing between units", () => {
+    const noName = (sheet: SheetModel): SheetModel => ({
+      ...sheet,
+      values: sheet.values.map((r, i) => (i === 1 ? ["填报单位", null, "统计年度", null] : r)),
+    });
+    const r = consolidate([
+      {
+        file: "twice.xlsx",
+        workbook: book(
+          unitSheet("甲", "T1", [t1Row("甲")], { name: "表1" }),
+          unitSheet("甲", "T1", [t1Row("甲", { 年末党员数: 99 })], { name: "表1 副本" })
+        ),
+      },
+      {
+        file: "d/乙校.xlsx",
+        workbook: book(
+          noName(buildSheet("T4", [t4Row("来电", { 计量单位: "件" })], { name: "表4" }))
+        ),
+      },
+      {
+        file: "丙.xlsx",
+        workbook: book(unitSheet("丙", "T4", [t4Row("来电", { 计量单位: "个" })], { name: "表4" })),
+      },
+    ]);
+    expect(r.problems.map((p) => `${p.code} ${p.severity} ${p.unit ?? ""}`)).toEqual([
+      "table-twice warning 甲",
+      "no-year warning 乙校",
+      "no-unit-name warning 乙校",
+      "value-conflict warning ",
+    ]);
+    expect(r.problems[3]!.message).toContain("各单位不同（丙：个；乙校：件），汇总取 个");
+    expect(r.tables.find((t) => t.template.def.id === "T1")!.total[2]).toBe(40);
+    const t4 = r.tables.find((t) => t.template.def.id === "T4")!;
+    expect(t4.rows).toHaveLength(1);
+    expect(t4.rows[0]!.values[1]).toBe("个");
+  });
+});
+
 describe("hostile text in a unit's file", () => {
   it("stays text in the merged workbook: never a formula, markup escaped", () => {
     const hostile = [
