@@ -115,7 +115,7 @@ describe.runIf(chromiumAvailable())("汇总 tab", () => {
     await context.close();
   });
 
-  it("browser page: a folder picked at once, and 取消 stops the merge", async () => {
+  it("browser page: a folder picked at once, another year asked for, and 取消 stops the merge", async () => {
     const { context, page } = await openPage(browser, server.url + "index.html");
     await openMerge(page);
     // the folder holds the unit list too: it is no unit's file once picked as the list
@@ -124,6 +124,15 @@ describe.runIf(chromiumAvailable())("汇总 tab", () => {
     await page.getByTestId("merge-list").setInputFiles(LIST);
     await page.getByRole("button", { name: "开始合并" }).click();
     await page.getByText(/读取文件 12 个/).waitFor({ timeout: 60_000 });
+    // another year asked for: every file is of 2013, none is merged, and each is said so
+    await page.getByRole("textbox", { name: "统计年度（可选）" }).fill("2012");
+    await page.getByRole("button", { name: "开始合并" }).click();
+    await page.getByText(/读取文件 12 个，合并 0 个单位/).waitFor({ timeout: 60_000 });
+    expect(await page.locator("main").innerText()).toContain("是 2013年 的表，不是 2012年，未合并");
+    expect(await page.getByRole("button", { name: "下载汇总 .xlsx" }).isDisabled()).toBe(true);
+    await page.getByRole("textbox", { name: "统计年度（可选）" }).fill("13");
+    expect(await page.getByRole("button", { name: "开始合并" }).isDisabled()).toBe(true);
+    await page.getByRole("textbox", { name: "统计年度（可选）" }).fill("");
     // cancel: many files, cancelled at once
     const many = Array.from({ length: 40 }, (_, i) => ({
       name: `单位${i}.xlsx`,

@@ -6,11 +6,7 @@ import { unitListFromSheet, unitListFromText } from "../../core/consolidate/unit
 import { readXlsx } from "./read";
 import type { InflateRaw } from "./zip";
 
-/** True for the workbook names the merge reads (not Excel's `~$` lock files or hidden files). */
-export function isWorkbookName(name: string): boolean {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  return /\.xls[xm]$/i.test(base) && !base.startsWith("~$") && !base.startsWith(".");
-}
+export { isWorkbookName } from "./names";
 
 /**
  * Unit names from a list file (throws the reader's error for a broken .xlsx).

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import {
   Button,
   Field,
+  Input,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -17,16 +18,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PlainOutcome, UnitPreview } from "../../core/consolidate";
-import { baseName } from "../../core/consolidate/units";
+import { baseName } from "../../core/consolidate/files";
 import type { WorkbookHost } from "../../hosts/host";
-import { isWorkbookName } from "../../hosts/xlsx/unit-list";
+import { isWorkbookName } from "../../hosts/xlsx/names";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { connectMerge, type MergeConnection } from "../merge/runner";
 import type { BytesReceiver, MergeReply, PickedUnitFile, ReplyHandler } from "../merge/protocol";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
+import { parseYear } from "./TemplateTab";
 
 const useStyles = makeStyles({
   hidden: { display: "none" },
+  year: { maxWidth: "8em" },
   list: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -93,6 +96,9 @@ export function MergeTab({ host }: MergeTabProps) {
   const styles = useStyles();
   const action = useHostAction();
   const [files, setFiles] = useState<PickedUnitFile[]>([]);
+  const [yearText, setYearText] = useState("");
+  const year = parseYear(yearText);
+  const yearBad = yearText.trim() !== "" && year === undefined;
   const [unitList, setUnitList] = useState<PickedUnitFile | undefined>();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [previews, setPreviews] = useState<UnitPreview[]>([]);
@@ -149,7 +155,12 @@ export function MergeTab({ host }: MergeTabProps) {
           (f) => !(baseName(f.name) === unitList.name && f.file.size === unitList.file.size)
         )
       : files;
-    c.send({ type: "start", files: units, ...(unitList ? { unitList } : {}) });
+    c.send({
+      type: "start",
+      files: units,
+      ...(unitList ? { unitList } : {}),
+      ...(year ? { year } : {}),
+    });
   };
   const cancel = (): void => {
     conn.current?.cancel();
@@ -258,8 +269,26 @@ export function MergeTab({ host }: MergeTabProps) {
           {unitList ? unitList.name : "有名单时按名单顺序合并，并列出未报送的单位"}
         </span>
       </div>
+      <Field
+        label="统计年度（可选）"
+        hint={yearBad ? undefined : "留空时取多数文件的年度；其他年度的文件列出，不合并"}
+        validationState={yearBad ? "error" : "none"}
+        validationMessage={yearBad ? "请输入四位年份，例如 2013" : undefined}
+      >
+        <Input
+          className={styles.year}
+          value={yearText}
+          inputMode="numeric"
+          maxLength={4}
+          onChange={(_e, d) => setYearText(d.value)}
+        />
+      </Field>
       <div className={common.row}>
-        <Button appearance="primary" disabled={files.length === 0 || reading} onClick={start}>
+        <Button
+          appearance="primary"
+          disabled={files.length === 0 || reading || yearBad}
+          onClick={start}
+        >
           开始合并
         </Button>
         {reading ? <Button onClick={cancel}>取消</Button> : null}
