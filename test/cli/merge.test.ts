@@ -25,6 +25,7 @@ import {
   UNIT_LIST,
 } from "../../scripts/samples/units";
 import { buildUnitSampleFiles } from "../../scripts/make-samples";
+import { fakeCfb } from "../hosts/xlsx-fixtures";
 
 const UNITS_DIR = path.join(__dirname, "..", "..", "assets", "samples", "units");
 const LIST = path.join(UNITS_DIR, "单位名单.xlsx");
@@ -285,6 +286,31 @@ describe("bureau-stats merge on the sample set", () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("无法读取单位名单（找不到文件）");
+  });
+
+  it("reports a password-protected, an empty and a text file among the units, and still merges the others", async () => {
+    const folder = mkdtempSync(path.join(dir, "mixed-"));
+    const good = "01 昆山市教育局机关党总支.xlsx";
+    writeFileSync(path.join(folder, good), readFileSync(path.join(UNITS_DIR, good)));
+    writeFileSync(
+      path.join(folder, "加密.xlsx"),
+      fakeCfb(["Root Entry", "EncryptionInfo", "EncryptedPackage"])
+    );
+    writeFileSync(path.join(folder, "空.xlsx"), new Uint8Array());
+    writeFileSync(path.join(folder, "名单.xlsx"), Buffer.from("单位名称\n甲校\n"));
+    writeFileSync(path.join(folder, "~$锁.xlsx"), Buffer.from("lock"));
+    writeFileSync(path.join(folder, "说明.txt"), Buffer.from("not a workbook"));
+    const r = await cli("merge", folder, "--json", "-o", path.join(dir, "mixed.xlsx"));
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as JsonOut & { units: Array<{ reason: string | null }> };
+    expect(j.units.map((u) => [path.basename(u.file), u.status])).toEqual([
+      [good, "merged"],
+      ["加密.xlsx", "unreadable"],
+      ["名单.xlsx", "unreadable"],
+      ["空.xlsx", "unreadable"],
+    ]);
+    expect(j.units[1]!.reason).toContain("文件已加密（有密码保护）");
+    expect(j.tables.map((t) => t.rows)).toEqual([1, 3, 3, 4]);
   });
 
   it("reads a unit list from a GBK text file", async () => {
