@@ -40,6 +40,11 @@ const BENCHES: readonly BenchEntry[] = [
     run: async () => (await import("./office")).runOfficeBench(),
   },
   {
+    name: "merge",
+    title: "汇总: bureau-stats merge on 500 unit files, the browser page on 50 (issue 14)",
+    run: async () => (await import("./merge")).runMergeBench(),
+  },
+  {
     name: "pane",
     title: "task pane (issue 6)",
     run: async () => {

@@ -3,6 +3,8 @@
  * flags, Chinese messages for every mistake.
  */
 
+import { MERGE_USAGE } from "./merge-usage";
+
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
 
 用法：
@@ -20,6 +22,7 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       --headings <样式>  每表一个标题：一、（黑体）或（一）（楷体）
   bureau-stats template <输出.xlsx> --year <年度> [--force]
       生成四张空白统计表模板（表1–表4）。已有同名文件时不覆盖，除非加 --force。
+${MERGE_USAGE}
 
 退出码：0 无错误（可有警告），1 有错误或未找到统计表，2 用法错误、文件无法读取或没有任何数据。`;
 
@@ -84,10 +87,10 @@ export function parseHeadings(text: string): "none" | "一、" | "（一）" {
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError("缺少命令：check 或 template");
+  if (command === undefined) throw new UsageError("缺少命令：check、template 或 merge");
   if (command === "-h" || command === "--help" || command === "help") return { command: "help" };
   if (command !== "check" && command !== "template") {
-    throw new UsageError(`未知命令“${command}”，可用：check、template`);
+    throw new UsageError(`未知命令“${command}”，可用：check、template、merge`);
   }
   const positional: string[] = [];
   let json = false;

@@ -37,6 +37,8 @@ export interface CliIO {
   exists(path: string): boolean;
   /** The absolute form of a path (to refuse writing over an input file). */
   resolve(path: string): string;
+  /** The names in a folder, or undefined when the path is no folder (merge reads folders). */
+  listDir?(path: string): string[] | undefined;
   /** A native raw-DEFLATE inflater, when the platform has one. */
   readonly inflateRaw?: InflateRaw;
   /** A native CRC-32, when the platform has one. */
@@ -127,6 +129,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stderr(terminalSafe(line.replace(/\s*\n\s*/g, " ")) + "\n");
     return EXIT_UNUSABLE;
   };
+  if (argv[0] === "merge") {
+    const { runMerge } = await import("./merge");
+    return runMerge(argv.slice(1), io);
+  }
   let args;
   try {
     args = parseArgs(argv);

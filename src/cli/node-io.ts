@@ -7,9 +7,11 @@ import {
   fstatSync,
   openSync,
   readSync,
+  readdirSync,
   realpathSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
   constants as fsc,
 } from "node:fs";
@@ -122,6 +124,13 @@ export const nodeIO: CliIO = {
       return existsSync(path);
     } catch {
       return false;
+    }
+  },
+  listDir: (path) => {
+    try {
+      return statSync(path).isDirectory() ? readdirSync(path) : undefined;
+    } catch {
+      return undefined;
     }
   },
   // the real path when the file exists, so a symbolic link to an input counts as that input
