@@ -65,6 +65,11 @@ export interface FakeOfficeOptions {
   /** Methods called on a null object: return null objects (default) or fail the sync. */
   readonly nullChaining?: "propagate" | "throw";
   readonly platform?: string;
+  /**
+   * A range load of `values` over more cells than this comes back `null` instead of failing, as
+   * real Excel has been seen to do for very large ranges (office-js issue tracker). Default: never.
+   */
+  readonly nullValuesAboveCells?: number;
 }
 
 export interface FakeWrite {
@@ -968,8 +973,11 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   protected readProp(t: RangeTarget, prop: string): unknown {
     const s = t.sheet;
     switch (prop) {
-      case "values":
+      case "values": {
+        const nullAbove = this.context.rt.options.nullValuesAboveCells;
+        if (nullAbove !== undefined && cellsOf(t) > nullAbove) return null;
         return grid(t, (r, c) => valueOut(s.cell(r, c)));
+      }
       case "text":
         return grid(t, (r, c) => String(valueOut(s.cell(r, c))));
       case "formulas":
