@@ -22,7 +22,12 @@ export function soffice(): string {
  * Converts `file` with LibreOffice (`--convert-to <filter>`, e.g. `pdf` or
  * `xlsx:Calc MS Excel 2007 XML`) into `<work>/out`; returns the path of the file written.
  */
-export function convertWithLibreOffice(file: string, work: string, filter: string, ext: string): string {
+export function convertWithLibreOffice(
+  file: string,
+  work: string,
+  filter: string,
+  ext: string
+): string {
   const inDir = path.join(work, "in");
   const outDir = path.join(work, "out");
   mkdirSync(inDir, { recursive: true });

@@ -7,7 +7,12 @@ import type { ComparisonRow, ReadOptions, WorkbookHost } from "../hosts/host";
 import type { Issue } from "../core/issues";
 
 type Capability =
-  "selectCell" | "insertTemplates" | "markIssues" | "clearMarks" | "insertComparison";
+  | "selectCell"
+  | "insertTemplates"
+  | "markIssues"
+  | "clearMarks"
+  | "insertComparison"
+  | "watchChanges";
 
 /**
  * @param ready resolves when Office.js is ready (`Office.onReady()`); the pane renders before it,
@@ -43,6 +48,8 @@ export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
     insertTemplates: async (year: number) => (await method("insertTemplates"))(year),
     markIssues: async (issues: readonly Issue[]) => (await method("markIssues"))(issues),
     clearMarks: async () => (await method("clearMarks"))(),
+    watchChanges: async (onChange: (sheets: readonly string[]) => void) =>
+      (await method("watchChanges"))(onChange),
     insertComparison: async (
       rows: readonly ComparisonRow[],
       years: { current: number; previous: number }

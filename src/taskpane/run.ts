@@ -3,7 +3,8 @@
  * (with progress and cancel), then analyse it with the lazily loaded core.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReadProgress, WorkbookHost } from "../hosts/host";
+import type { ReadOptions, ReadProgress, WorkbookHost } from "../hosts/host";
+import type { WorkbookModel } from "../core/model";
 import { loadEngine, type Analysis } from "./engine";
 
 export type RunStatus =
@@ -20,7 +21,33 @@ export interface WorkbookRun {
   readonly analysis: Analysis | undefined;
   readonly busy: boolean;
   run(): void;
+  /**
+   * Checks again after these sheets changed: reads only them, puts them in place of their old
+   * contents in the last workbook read, and analyses that (a full run when nothing was read yet).
+   */
+  recheck(sheets: readonly string[]): void;
   cancel(): void;
+}
+
+/**
+ * The workbook with `sheets` taken from `fresh`: replaced where they were, added at the end when
+ * new, dropped when `fresh` no longer has them (deleted).
+ * @example withSheets({ sheets: [a, b] }, { sheets: [b2] }, ["表2"]) // { sheets: [a, b2] }
+ */
+export function withSheets(
+  base: WorkbookModel,
+  fresh: WorkbookModel,
+  sheets: readonly string[]
+): WorkbookModel {
+  const changed = new Set(sheets);
+  const byName = new Map(fresh.sheets.map((s) => [s.name, s]));
+  const kept = base.sheets.flatMap((s) => {
+    if (!changed.has(s.name)) return [s];
+    const f = byName.get(s.name);
+    return f ? [f] : [];
+  });
+  const known = new Set(base.sheets.map((s) => s.name));
+  return { sheets: [...kept, ...fresh.sheets.filter((s) => !known.has(s.name))] };
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -73,8 +100,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
     };
   }, [host]);
 
-  const run = useCallback(() => {
-    if (!host) return;
+  const start = useCallback((read: (options: ReadOptions) => Promise<WorkbookModel>) => {
     controller.current?.abort();
     const ctl = new AbortController();
     controller.current = ctl;
@@ -92,7 +118,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
     };
     void (async () => {
       try {
-        const model = await host.readWorkbook({ signal: ctl.signal, onProgress });
+        const model = await read({ signal: ctl.signal, onProgress });
         if (!current()) return;
         setStatus({ phase: "analyzing" });
         const core = await engine;
@@ -108,7 +134,25 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
         else setStatus({ phase: "error", message: describeError(e) });
       }
     })();
-  }, [host]);
+  }, []);
+
+  const run = useCallback(() => {
+    if (host) start((options) => host.readWorkbook(options));
+  }, [host, start]);
+
+  const lastModel = useRef<WorkbookModel | undefined>(undefined);
+  lastModel.current = analysis?.model;
+  const recheck = useCallback(
+    (sheets: readonly string[]) => {
+      if (!host) return;
+      const base = lastModel.current;
+      if (!base) return start((options) => host.readWorkbook(options));
+      start(async (options) =>
+        withSheets(base, await host.readWorkbook({ ...options, sheets }), sheets)
+      );
+    },
+    [host, start]
+  );
 
   const cancel = useCallback(() => {
     controller.current?.abort();
@@ -117,5 +161,5 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
   }, []);
 
   const busy = status.phase === "reading" || status.phase === "analyzing";
-  return { status, analysis, busy, run, cancel };
+  return { status, analysis, busy, run, recheck, cancel };
 }

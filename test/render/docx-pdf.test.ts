@@ -8,7 +8,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { analyzeWorkbook } from "../../src/core/analyze";
@@ -40,7 +48,8 @@ async function toPdf(draft: DocxDraft, name: string): Promise<string> {
   return convertWithLibreOffice(docx, path.join(tmp, name), "pdf", "pdf");
 }
 
-const pageCount = (pdf: string): number => Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf]))?.[1]);
+const pageCount = (pdf: string): number =>
+  Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf]))?.[1]);
 interface Word {
   readonly x0: number;
   readonly x1: number;
@@ -51,9 +60,11 @@ interface Word {
 /** The words of a page with their boxes in points from the top left (pdftotext -bbox). */
 function words(pdf: string, page: number): Word[] {
   const html = run("pdftotext", ["-f", String(page), "-l", String(page), "-bbox", pdf, "-"]);
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
-    (m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! })
-  );
+  return [
+    ...html.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g
+    ),
+  ].map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! }));
 }
 
 /** The page's lines, top to bottom: their top edge and text (blanks removed). */
@@ -84,7 +95,10 @@ function expectPageNumber(pdf: string, page: number): void {
   expect(foot.text, `page ${page}`).toBe(`—${page}—`);
   expect(foot.top, `page ${page}`).toBeGreaterThan(AREA.bottom);
   expect(Math.abs((foot.x0 + foot.x1) / 2 - AREA.centre), `page ${page}`).toBeLessThan(2);
-  expect(all.filter((l) => l.top > AREA.bottom), `page ${page}`).toHaveLength(1);
+  expect(
+    all.filter((l) => l.top > AREA.bottom),
+    `page ${page}`
+  ).toHaveLength(1);
 }
 
 /** pdffonts' table: name, type and the `emb` column of each font. */
@@ -127,7 +141,9 @@ describe(".docx → PDF with LibreOffice Writer", () => {
 
   it("a long report: every page numbered — N — at its foot; a full page holds 22 lines of body", async () => {
     const one = sampleDraft().paragraphs;
-    const draft: Draft = { paragraphs: [...one, ...one, ...one, ...one].map((p) => ({ ...p, heading: undefined })) };
+    const draft: Draft = {
+      paragraphs: [...one, ...one, ...one, ...one].map((p) => ({ ...p, heading: undefined })),
+    };
     const pdf = await toPdf(draft, "long");
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);
@@ -137,7 +153,8 @@ describe(".docx → PDF with LibreOffice Writer", () => {
       // GB/T 9704: 22 lines on a full page, 28 pt apart (exact spacing in a 225 mm text area)
       const body = lines(pdf, page).slice(0, -1);
       expect(body, `page ${page}`).toHaveLength(22);
-      for (let i = 1; i < body.length; i++) expect(body[i]!.top - body[i - 1]!.top).toBeCloseTo(28, 1);
+      for (let i = 1; i < body.length; i++)
+        expect(body[i]!.top - body[i - 1]!.top).toBeCloseTo(28, 1);
     }
   });
 });

@@ -13,6 +13,7 @@ import { addPlannedSheets } from "./write";
 import { comparisonPlan, templatePlans } from "./layout";
 import { uniqueSheetName } from "./text";
 import { OfficeHostError } from "./errors";
+import { watchChangesInExcel } from "./watch";
 
 export { READ_LIMITS, type ReadLimits } from "./read";
 export { ReadCancelledError, OfficeHostError } from "./errors";
@@ -52,6 +53,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
     },
     markIssues: (issues: readonly Issue[]) => markIssuesInExcel(issues),
     clearMarks: () => clearMarksInExcel(),
+    watchChanges: (onChange: (sheets: readonly string[]) => void) => watchChangesInExcel(onChange),
     insertComparison: async (
       rows: readonly ComparisonRow[],
       years: { current: number; previous: number }

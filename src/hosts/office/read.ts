@@ -212,8 +212,10 @@ export async function readWorkbookFromExcel(
   throwIfAborted(signal);
   try {
     const sheets = await Excel.run(async (context) => {
-      const extents =
+      const all =
         (await surveyChained(context, limits, signal)) ?? (await surveyPlain(context, signal));
+      const only = options.sheets ? new Set(options.sheets) : undefined;
+      const extents = only ? all.filter((e) => only.has(e.name)) : all;
       refuseHuge(extents, limits);
       const total = extents.reduce((n, e) => n + e.rows * e.cols, 0);
       options.onProgress?.({ done: 0, total });
