@@ -38,10 +38,18 @@ if (typeof Office === "undefined") {
   const ready = Promise.race([onReady, timeout]);
   ready.catch(() => undefined); // handled below; the host's calls see the same rejection
   const host = lazyOfficeHost(ready);
-  // rendered at once (not on a later scheduler task): the first tab is what the user waits for
-  flushSync(() => reactRoot?.render(<App host={host} colorScheme={scheme} />));
+  let shown = false;
+  const firstRender = () => {
+    if (!shown) flushSync(() => reactRoot?.render(<App host={host} colorScheme={scheme} />));
+  };
+  // The prerendered first screen is in the page already: the App takes it over once the browser
+  // has painted it (after the next frame), so that React's first render never holds back the
+  // first paint. Without it (a development build), the App renders at once.
+  if (root?.firstElementChild) requestAnimationFrame(() => setTimeout(firstRender, 0));
+  else firstRender();
   /** Office is ready: the pane in Office's theme, or what to do when this is not Excel. */
   const show = (info: { host: Office.HostType | null }, working: WorkbookHost) => {
+    shown = true;
     scheme = officeColorScheme(Office.context?.officeTheme) ?? scheme;
     if (info.host !== Office.HostType.Excel)
       reactRoot?.render(<App host={undefined} noHostMessage={NOT_IN_EXCEL} colorScheme={scheme} />);
