@@ -18,6 +18,8 @@ export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
   /** Read only these sheets (by name), e.g. the ones just changed; all sheets when absent. */
   readonly sheets?: readonly string[];
+  /** Told the names of every sheet the workbook has now (read or not), before reading. */
+  readonly onSheetNames?: (names: readonly string[]) => void;
 }
 
 /** A row of the comparison sheet the host writes (already worded by the core). */

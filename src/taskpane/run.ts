@@ -31,17 +31,21 @@ export interface WorkbookRun {
 
 /**
  * The workbook with `sheets` taken from `fresh`: replaced where they were, added at the end when
- * new, dropped when `fresh` no longer has them (deleted).
+ * new, dropped when `fresh` no longer has them (deleted); with `present` (every sheet the workbook
+ * has now), sheets no longer there — deleted or renamed — are dropped too.
  * @example withSheets({ sheets: [a, b] }, { sheets: [b2] }, ["表2"]) // { sheets: [a, b2] }
  */
 export function withSheets(
   base: WorkbookModel,
   fresh: WorkbookModel,
-  sheets: readonly string[]
+  sheets: readonly string[],
+  present?: readonly string[]
 ): WorkbookModel {
   const changed = new Set(sheets);
+  const exists = present ? new Set(present) : undefined;
   const byName = new Map(fresh.sheets.map((s) => [s.name, s]));
   const kept = base.sheets.flatMap((s) => {
+    if (exists && !exists.has(s.name)) return []; // deleted or renamed since the last read
     if (!changed.has(s.name)) return [s];
     const f = byName.get(s.name);
     return f ? [f] : [];
@@ -147,9 +151,15 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
       if (!host) return;
       const base = lastModel.current;
       if (!base) return start((options) => host.readWorkbook(options));
-      start(async (options) =>
-        withSheets(base, await host.readWorkbook({ ...options, sheets }), sheets)
-      );
+      start(async (options) => {
+        let present: readonly string[] | undefined;
+        const fresh = await host.readWorkbook({
+          ...options,
+          sheets,
+          onSheetNames: (names) => (present = names),
+        });
+        return withSheets(base, fresh, sheets, present);
+      });
     },
     [host, start]
   );

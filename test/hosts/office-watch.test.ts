@@ -18,7 +18,12 @@ const sheets = () => [
 describe("Office host: changes", () => {
   it("reads only the sheets asked for", async () => {
     const f = install({ sheets: sheets() });
-    const wb = await createOfficeHost().readWorkbook({ sheets: ["B", "gone"] });
+    let names: readonly string[] = [];
+    const wb = await createOfficeHost().readWorkbook({
+      sheets: ["B", "gone"],
+      onSheetNames: (n) => (names = n),
+    });
+    expect(names).toEqual(["A", "B", "C"]);
     expect(wb.sheets.map((s) => [s.name, s.values.length])).toEqual([["B", 10]]);
     expect(f.stats.valueReads).toEqual(["B"]);
   });

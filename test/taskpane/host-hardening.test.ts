@@ -47,4 +47,14 @@ describe("the workbook after an automatic re-check", () => {
     const out = withSheets(base, { sheets: [sheet("新表", 9)] }, ["表3", "新表"]);
     expect(out.sheets.map((s) => s.name)).toEqual(["表1", "表2", "新表"]);
   });
+
+  it("drops sheets the workbook no longer has (renamed or deleted since the last read)", () => {
+    const out = withSheets(
+      base,
+      { sheets: [sheet("表2 新名", 5)] },
+      ["表2 新名"],
+      ["表1", "表2 新名", "表3"]
+    );
+    expect(out.sheets.map((s) => s.name)).toEqual(["表1", "表3", "表2 新名"]);
+  });
 });

@@ -214,6 +214,7 @@ export async function readWorkbookFromExcel(
     const sheets = await Excel.run(async (context) => {
       const all =
         (await surveyChained(context, limits, signal)) ?? (await surveyPlain(context, signal));
+      options.onSheetNames?.(all.map((e) => e.name));
       const only = options.sheets ? new Set(options.sheets) : undefined;
       const extents = only ? all.filter((e) => only.has(e.name)) : all;
       refuseHuge(extents, limits);
