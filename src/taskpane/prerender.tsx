@@ -15,7 +15,7 @@ import {
   renderToStyleElements,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../hosts/host";
-import { App } from "./components/App";
+import { App, PAGE_STYLES } from "./components/App";
 
 /** Stands for the Office host in the prerendered screen (same label and capabilities). */
 const PRERENDER_HOST: WorkbookHost = {
@@ -24,6 +24,20 @@ const PRERENDER_HOST: WorkbookHost = {
   readWorkbook: () => Promise.reject(new Error("prerender")),
   watchChanges: () => Promise.reject(new Error("prerender")),
 };
+
+/**
+ * The page's own rules as CSS (Griffel's static styles are not part of its server render).
+ * @example pageCss() // 'html, body{margin:0;padding:0;height:100%}…'
+ */
+export function pageCss(): string {
+  const kebab = (k: string) => k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+  return Object.entries(PAGE_STYLES)
+    .map(([selector, decl]) => {
+      const body = Object.entries(decl).map(([k, v]) => `${kebab(k)}:${String(v)}`);
+      return `${selector}{${body.join(";")}}`;
+    })
+    .join("");
+}
 
 export interface Prerendered {
   /** `<style>` elements for the head. */
@@ -42,6 +56,8 @@ export function prerenderTaskpane(): Prerendered {
       </SSRProvider>
     </RendererProvider>
   );
-  const styles = renderToStaticMarkup(<>{renderToStyleElements(renderer)}</>);
+  const styles =
+    `<style data-page-styles>${pageCss()}</style>` +
+    renderToStaticMarkup(<>{renderToStyleElements(renderer)}</>);
   return { styles, markup };
 }

@@ -47,11 +47,14 @@ const THEMES = { light: withChineseFonts(webLightTheme), dark: withChineseFonts(
 
 export type ColorScheme = keyof typeof THEMES;
 
-const useStaticStyles = makeStaticStyles({
+/** The page's own rules (also written into the prerendered taskpane.html, see prerender.tsx). */
+export const PAGE_STYLES = {
   "html, body": { margin: 0, padding: 0, height: "100%" },
   'html[data-color-scheme="dark"]': { colorScheme: "dark", backgroundColor: webDarkTheme.colorNeutralBackground1 },
   "#root": { height: "100%" },
-});
+} as const;
+
+const useStaticStyles = makeStaticStyles(PAGE_STYLES);
 
 const useStyles = makeStyles({
   provider: { minHeight: "100%", display: "flex", flexDirection: "column" },
