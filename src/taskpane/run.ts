@@ -93,76 +93,118 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
   const [analysis, setAnalysis] = useState<Analysis | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
   const runId = useRef(0);
+  /** The workbook of the analysis shown (set with it, so that a re-check right after sees it). */
+  const lastModel = useRef<WorkbookModel | undefined>(undefined);
+  /** Sheets changed whose re-check has not finished (an aborted re-check leaves its sheets here). */
+  const unapplied = useRef(new Set<string>());
+  /** The id of the full run under way, if any: re-checks wait for it. */
+  const fullRun = useRef<number | undefined>(undefined);
+  const recheckRef = useRef<(sheets: readonly string[]) => void>(() => undefined);
 
   // a new workbook (browser page: another file) starts afresh
   useEffect(() => {
     setAnalysis(undefined);
     setStatus({ phase: "idle" });
+    unapplied.current.clear();
+    fullRun.current = undefined;
+    lastModel.current = undefined;
     return () => {
       controller.current?.abort();
       runId.current++;
     };
   }, [host]);
 
-  const start = useCallback((read: (options: ReadOptions) => Promise<WorkbookModel>) => {
-    controller.current?.abort();
-    const ctl = new AbortController();
-    controller.current = ctl;
-    const id = ++runId.current;
-    const current = () => runId.current === id && !ctl.signal.aborted;
-    setStatus({ phase: "reading" });
-    const engine = loadEngine();
-    engine.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
-    let lastTick = 0;
-    const onProgress = (progress: ReadProgress) => {
-      const now = performance.now();
-      if (now - lastTick < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-      lastTick = now;
-      if (current()) setStatus({ phase: "reading", progress });
-    };
-    void (async () => {
-      try {
-        const model = await read({ signal: ctl.signal, onProgress });
-        if (!current()) return;
-        setStatus({ phase: "analyzing" });
-        const core = await engine;
-        await nextFrame(); // let 正在分析 paint before the synchronous analysis
-        if (!current()) return;
-        const result = core.analyze(model);
-        if (!current()) return;
-        setAnalysis(result);
-        setStatus({ phase: "done" });
-      } catch (e) {
-        if (runId.current !== id) return;
-        if (ctl.signal.aborted || isAbort(e)) setStatus({ phase: "cancelled" });
-        else setStatus({ phase: "error", message: describeError(e) });
-      }
-    })();
-  }, []);
+  /**
+   * Starts a run that reads with `read`; `done` is called when its analysis is shown, `settled`
+   * when it ends in any way. Returns the run's id.
+   */
+  const start = useCallback(
+    (
+      read: (options: ReadOptions) => Promise<WorkbookModel>,
+      hooks: { done?: () => void; settled?: () => void } = {}
+    ): number => {
+      controller.current?.abort();
+      const ctl = new AbortController();
+      controller.current = ctl;
+      const id = ++runId.current;
+      const current = () => runId.current === id && !ctl.signal.aborted;
+      setStatus({ phase: "reading" });
+      const engine = loadEngine();
+      engine.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
+      let lastTick = 0;
+      const onProgress = (progress: ReadProgress) => {
+        const now = performance.now();
+        if (now - lastTick < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
+        lastTick = now;
+        if (current()) setStatus({ phase: "reading", progress });
+      };
+      void (async () => {
+        try {
+          const model = await read({ signal: ctl.signal, onProgress });
+          if (!current()) return;
+          setStatus({ phase: "analyzing" });
+          const core = await engine;
+          await nextFrame(); // let 正在分析 paint before the synchronous analysis
+          if (!current()) return;
+          const result = core.analyze(model);
+          if (!current()) return;
+          lastModel.current = model;
+          setAnalysis(result);
+          setStatus({ phase: "done" });
+          hooks.done?.();
+        } catch (e) {
+          if (runId.current !== id) return;
+          if (ctl.signal.aborted || isAbort(e)) setStatus({ phase: "cancelled" });
+          else setStatus({ phase: "error", message: describeError(e) });
+        } finally {
+          hooks.settled?.();
+        }
+      })();
+      return id;
+    },
+    []
+  );
 
   const run = useCallback(() => {
-    if (host) start((options) => host.readWorkbook(options));
+    if (!host) return;
+    unapplied.current.clear(); // every sheet is read now; edits from here on are re-checked after
+    let succeeded = false;
+    const id = start((options) => host.readWorkbook(options), {
+      done: () => (succeeded = true),
+      settled: () => {
+        if (fullRun.current !== id) return;
+        fullRun.current = undefined;
+        // edits made while it read: checked now (not after a cancel or an error)
+        if (succeeded && unapplied.current.size > 0) recheckRef.current([]);
+      },
+    });
+    fullRun.current = id;
   }, [host, start]);
 
-  const lastModel = useRef<WorkbookModel | undefined>(undefined);
-  lastModel.current = analysis?.model;
   const recheck = useCallback(
     (sheets: readonly string[]) => {
       if (!host) return;
+      for (const s of sheets) unapplied.current.add(s);
+      if (fullRun.current !== undefined) return; // taken up when the full run has ended
       const base = lastModel.current;
-      if (!base) return start((options) => host.readWorkbook(options));
-      start(async (options) => {
-        let present: readonly string[] | undefined;
-        const fresh = await host.readWorkbook({
-          ...options,
-          sheets,
-          onSheetNames: (names) => (present = names),
-        });
-        return withSheets(base, fresh, sheets, present);
-      });
+      if (!base) return run();
+      const names = [...unapplied.current];
+      start(
+        async (options) => {
+          let present: readonly string[] | undefined;
+          const fresh = await host.readWorkbook({
+            ...options,
+            sheets: names,
+            onSheetNames: (all) => (present = all),
+          });
+          return withSheets(base, fresh, names, present);
+        },
+        { done: () => names.forEach((n) => unapplied.current.delete(n)) }
+      );
     },
-    [host, start]
+    [host, start, run]
   );
+  recheckRef.current = recheck;
 
   const cancel = useCallback(() => {
     controller.current?.abort();

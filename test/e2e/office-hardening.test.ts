@@ -164,6 +164,25 @@ describe.runIf(chromiumAvailable())(
       }
     });
 
+    it("修改后自动重新校验: an edit made while a re-check reads is not lost (both sheets end up checked)", async () => {
+      const { context, page } = await openPage(browser, server.url + "taskpane.html", {
+        officeJs: await officeJs({ latencyMs: 1_000 }),
+      });
+      await page.getByRole("button", { name: "运行校验" }).click();
+      await waitForResults(page);
+      await page.getByRole("switch", { name: "修改后自动重新校验" }).click();
+      await handlersBecome(page, 1);
+      await fake(page, (f) => f.userEdit("表1 2013", "F7", 2)); // fixes T1-01 at E7
+      // 0.8 s later the re-check of 表1 starts and reads for 2 s (each sync takes 1 s); 表2 is
+    // edited meanwhile, so its re-check starts (0.8 s later) while 表1's is still reading
+      await page.waitForTimeout(1_000);
+      await fake(page, (f) => f.userEdit("表2 2013", "C5", "两期")); // a G-02 (not a number)
+      await page.locator("button", { hasText: "G-02 · C5" }).waitFor({ timeout: 15_000 });
+      await page.getByRole("status").filter({ hasText: "错误" }).first().waitFor();
+      expect(await page.locator("button", { hasText: "T1-01 · E7" }).count()).toBe(0);
+      await context.close();
+    });
+
     it("修改后自动重新校验: re-reads only the changed sheet after the edits settle; off removes the handler", async () => {
       const { context, page } = await openPage(browser, server.url + "taskpane.html", {
         officeJs: await officeJs({}),
