@@ -289,6 +289,9 @@ describe("consolidate: the per-unit report", () => {
     const y = consolidate(files, { year: 2014 });
     expect(y.tables[0]!.rows.map((x) => x.values[0])).toEqual(["丙"]);
     expect(y.units.map((u) => u.status)).toEqual(["other-year", "other-year", "merged"]);
+    // a year before every file's: each file is another year's, not a file without tables
+    const early = consolidate(files, { year: 2012 });
+    expect(early.units.map((u) => u.status)).toEqual(["other-year", "other-year", "other-year"]);
   });
 
   it("refuses a merged workbook given back as a unit file", () => {

@@ -60,9 +60,16 @@ export function extractUnit(
   templates: readonly CompiledTemplate[],
   opts: Pick<ConsolidateOptions, "year" | "settings">
 ): ExtractedUnit {
+  // A file holding none of the chosen year's tables is still read for what it holds (so that it is
+  // reported as another year's, not as holding no table): the year is asked for only when present.
+  const detected = (wb.sheets ?? []).map((sheet) =>
+    sheet && Array.isArray(sheet.values) ? detectTable(sheet, templates) : undefined
+  );
+  const years = new Set(detected.flatMap((d) => (d ? [d.year] : [])));
+  const askYear = opts.year !== undefined && (years.has(opts.year) || years.has(undefined));
   const checked = validateWorkbook(wb, {
     templates,
-    ...(opts.year === undefined ? {} : { year: opts.year }),
+    ...(askYear ? { year: opts.year } : {}),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
   });
   const tables: KeptTable[] = [];
@@ -70,9 +77,8 @@ export function extractUnit(
   const problems: MergeProblem[] = [];
   let unit: string | undefined;
   const rowNames: string[] = [];
-  for (const sheet of wb.sheets ?? []) {
-    if (!sheet || !Array.isArray(sheet.values)) continue;
-    const d = detectTable(sheet, templates);
+  for (const [i, sheet] of (wb.sheets ?? []).entries()) {
+    const d = detected[i];
     if (!d) continue;
     const data = checked.tables.find((t) => t.sheet === sheet.name);
     if (!data) continue;
