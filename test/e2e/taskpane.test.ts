@@ -26,6 +26,7 @@ import {
   waitForResults,
 } from "./pane";
 import { serveStatic, type StaticServer } from "./serve";
+import { fakeEtScript } from "./wpsBuild";
 
 interface FakeView {
   writes: number;
@@ -218,6 +219,25 @@ document.execCommand = () => false;`;
     await page.goto(server.url + "taskpane.html");
     await page.getByText("无法加载 Office 脚本").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("opened inside WPS 表格, finds WPS's Application first and runs the same pane on the WPS host", async () => {
+    const et = await fakeEtScript({ sheets: fakeSheets(readXlsx(await makeFixtureWorkbook())) });
+    const { context, page, traffic } = await openPage(browser, server.url + "taskpane.html", {
+      officeJs,
+      initScript: et,
+    });
+    await page.getByText("当前工作簿（WPS 表格）").waitFor();
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+    const { calls, writes } = await page.evaluate(() => {
+      const f = (window as unknown as { __fakeEt: { stats: { calls: number }; writes: unknown[] } }).__fakeEt;
+      return { calls: f.stats.calls, writes: f.writes.length };
+    });
+    expect(calls).toBeGreaterThan(0);
+    expect(writes).toBe(0);
+    expect(traffic.problems).toEqual([]);
     await context.close();
   });
 });

@@ -84,10 +84,24 @@ export function formatRuns(
   return out;
 }
 
-/** Number formats of a sheet (rows of interned strings; undefined where every cell is General). */
-function readFormats(e: Extent, interner: FormatInterner): (string[] | undefined)[] | undefined {
+/**
+ * Number formats of a sheet (rows of interned strings; undefined where every cell is General).
+ * A large sheet gives the page the event loop back after each column (ET works through every
+ * cell of the range to answer `NumberFormat`).
+ */
+async function readFormats(
+  e: Extent,
+  interner: FormatInterner,
+  limits: EtReadLimits,
+  signal: AbortSignal | undefined
+): Promise<(string[] | undefined)[] | undefined> {
   let formats: (string[] | undefined)[] | undefined;
+  const large = e.rows * e.cols > limits.chunkCells;
   for (let c = 0; c < e.cols; c++) {
+    if (large && c > 0) {
+      await yieldToPage();
+      throwIfAborted(signal);
+    }
     for (const [first, last, f] of formatRuns(e.ws, c, 1, e.rows)) {
       if (isGeneralFormat(f)) continue;
       const s = interner.intern(f);
@@ -153,7 +167,7 @@ export async function readWorkbookFromEt(
         sheets.push({ name: e.name, values: [] });
         continue;
       }
-      const formats = readFormats(e, interner);
+      const formats = await readFormats(e, interner, limits, options.signal);
       let values = await readValues(e, limits, options, (cells) => {
         done += cells;
         options.onProgress?.({ done, total });
