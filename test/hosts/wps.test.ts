@@ -168,12 +168,17 @@ describe("marks on ET terms", () => {
     expect(fake.sheets.map((s) => s.name)).toEqual(["表1", "表2"]);
   });
 
-  it("paints many cells of one kind in few calls (multi-area ranges)", async () => {
+  it("marks and clears many cells in few calls (multi-area ranges)", async () => {
     const values = Array.from({ length: 300 }, (_, r) => [r]);
     const { fake, host } = install({ sheets: [{ name: "表1", values }] });
     fake.stats.byName = {};
+    fake.stats.calls = 0;
     await host.markIssues?.(values.map((_, r) => issue("表1", `A${r + 1}`)));
     expect(fake.stats.byName["Interior.Color="]).toBeLessThan(20);
+    expect(await host.clearMarks?.()).toBe(300);
+    // reading the original fills, painting, checking and restoring by groups, not cell by cell
+    expect(fake.stats.calls).toBeLessThan(150);
+    expect(fake.sheet("表1").fills.size).toBe(0);
   });
 
   it("refuses a protected sheet before the first write (WPS has no undo)", async () => {

@@ -27,6 +27,7 @@ import {
   ET,
   type EtApplication,
   type EtCustomXmlParts,
+  type EtInterior,
   type EtWorkbook,
   type EtWorksheet,
 } from "./et";
@@ -192,6 +193,85 @@ function restoreFill(ws: EtWorksheet, address: string, f: SavedFill): void {
   if (f.pattern !== "Solid") i.PatternTintAndShade = f.patternTintAndShade || 0;
 }
 
+/** Items by a key, in first-seen order. */
+function groupBy<T>(items: readonly T[], keyOf: (t: T) => string): T[][] {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const k = keyOf(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return [...out.values()];
+}
+
+const NO_FILL = savedFill({
+  color: 0xffffff,
+  pattern: ET.xlNone,
+  patternColor: 0,
+  tintAndShade: 0,
+  patternTintAndShade: 0,
+});
+
+/**
+ * The fills of cells of one sheet. ET answers a property of a multi-area range when all its cells
+ * agree (else null): a group that answers "no fill" — most cells — costs three calls in all;
+ * the others are read cell by cell.
+ */
+function readFills(ws: EtWorksheet, addresses: readonly string[]): SavedFill[] {
+  const found = new Map<string, SavedFill>();
+  for (const group of areaGroups(addresses)) {
+    if (group.includes(",") && ws.Range(group).Interior.Pattern === ET.xlNone)
+      for (const a of group.split(",")) found.set(a, NO_FILL);
+    else for (const a of group.split(",")) found.set(a, readFill(ws, a));
+  }
+  return addresses.map((a) => found.get(a)!);
+}
+
+/** Whether each cell of one sheet still carries `mark` (a group answering it as a whole: all do). */
+function stillMarked(ws: EtWorksheet, addresses: readonly string[], mark: MarkKind): Set<string> {
+  const ours = new Set<string>();
+  const bgr = hexToBgr(MARK_COLORS[mark]);
+  const isOurs = (i: EtInterior) => i.Pattern === ET.xlPatternSolid && i.Color === bgr;
+  for (const group of areaGroups(addresses)) {
+    const cells = group.split(",");
+    if (cells.length > 1 && isOurs(ws.Range(group).Interior)) cells.forEach((a) => ours.add(a));
+    else for (const a of cells) if (isOurs(ws.Range(a).Interior)) ours.add(a);
+  }
+  return ours;
+}
+
+/** Puts fills back, cells with the same original fill together (a multi-area range each). */
+function restoreFills(
+  ws: EtWorksheet,
+  items: readonly { address: string; original: SavedFill }[]
+): void {
+  for (const same of groupBy(items, (i) => JSON.stringify(i.original)))
+    for (const group of areaGroups(same.map((i) => i.address)))
+      restoreFill(ws, group, same[0]!.original);
+}
+
+/** Of stored entries, those whose cells still carry their mark, per sheet. */
+function entriesStillMarked(
+  entries: readonly MarkEntry[],
+  byKey: ReadonlyMap<string, SheetRef>
+): MarkEntry[] {
+  return groupBy(entries, (e) => `${e.sheetId}\u0000${e.mark}`).flatMap((same) => {
+    const ours = stillMarked(
+      byKey.get(same[0]!.sheetId)!.ws,
+      same.map((e) => e.address),
+      same[0]!.mark
+    );
+    return same.filter((e) => ours.has(e.address));
+  });
+}
+
+/** Restores stored entries, per sheet. */
+function restoreEntries(entries: readonly MarkEntry[], byKey: ReadonlyMap<string, SheetRef>): void {
+  for (const same of groupBy(entries, (e) => e.sheetId))
+    restoreFills(byKey.get(same[0]!.sheetId)!.ws, same);
+}
+
 /** Addresses joined into multi-area ranges (`A1,C3,D9`) of at most MAX_AREA_ADDRESS characters. */
 export function areaGroups(addresses: readonly string[]): string[] {
   const out: string[] = [];
@@ -214,10 +294,6 @@ function paintMarks(ws: EtWorksheet, addresses: readonly string[], mark: MarkKin
     i.Color = hexToBgr(MARK_COLORS[mark]);
     i.TintAndShade = 0;
   }
-}
-
-function isOurMark(f: SavedFill, mark: MarkKind): boolean {
-  return f.pattern === "Solid" && f.color.toUpperCase() === MARK_COLORS[mark];
 }
 
 function refuseProtected(refs: Iterable<SheetRef>): void {
@@ -266,19 +342,26 @@ export function markIssuesInEt(app: EtApplication, issues: readonly Issue[]): nu
       new Set([...wanted.map((w) => w.ref), ...dropped.map((d) => byKey.get(d.sheetId)!)])
     );
     refuseNoStore(wb, wanted.length > 0);
-    const restores = dropped.flatMap((e) => {
-      const ws = byKey.get(e.sheetId)!.ws;
-      return isOurMark(readFill(ws, e.address), e.mark) ? [{ ws, e }] : [];
-    });
+    const restores = entriesStillMarked(dropped, byKey);
+    const originals = new Map<string, SavedFill>();
+    const fresh = wanted.filter((w) => !old.has(key(w.ref.key, w.address)));
+    for (const same of groupBy(fresh, (w) => w.ref.key)) {
+      const fills = readFills(
+        same[0]!.ref.ws,
+        same.map((w) => w.address)
+      );
+      same.forEach((w, i) => originals.set(key(w.ref.key, w.address), fills[i]!));
+    }
     const entries: MarkEntry[] = wanted.map((w) => ({
       sheetId: w.ref.key,
       address: w.address,
       mark: w.mark,
-      original: old.get(key(w.ref.key, w.address))?.original ?? readFill(w.ref.ws, w.address),
+      original: (old.get(key(w.ref.key, w.address))?.original ??
+        originals.get(key(w.ref.key, w.address)))!,
     }));
     // writes: the store first (so 清除标记 works even if painting stops half way), then cells
     saveStore(app, wb, entries);
-    for (const { ws, e } of restores) restoreFill(ws, e.address, e.original);
+    restoreEntries(restores, byKey);
     const groups = new Map<SheetRef, Map<MarkKind, string[]>>();
     for (const w of wanted) {
       let g = groups.get(w.ref);
@@ -304,10 +387,8 @@ export function clearMarksInEt(app: EtApplication): number {
     const byKey = new Map(sheetRefs(wb).map((r) => [r.key, r] as const));
     const live = store.entries.filter((e) => byKey.has(e.sheetId));
     refuseProtected(new Set(live.map((e) => byKey.get(e.sheetId)!)));
-    const restores = live.filter((e) =>
-      isOurMark(readFill(byKey.get(e.sheetId)!.ws, e.address), e.mark)
-    );
-    for (const e of restores) restoreFill(byKey.get(e.sheetId)!.ws, e.address, e.original);
+    const restores = entriesStillMarked(live, byKey);
+    restoreEntries(restores, byKey);
     saveStore(app, wb, []);
     return restores.length;
   } catch (e) {
