@@ -14,8 +14,7 @@ import { readXlsx } from "../src/hosts/xlsx/read";
 import { makeBigTable1 } from "../scripts/lib/big-workbook";
 import { installFakeEt } from "../test/fakes/fake-et";
 import { installFakeOffice, generatedSheet, sheetsFromModel, type FakeSheetSpec } from "../test/fakes/fake-excel";
-import type { Issue } from "../src/core/issues";
-import { a1 } from "../src/core/model";
+import { benchIssues } from "./office";
 import { formatTable, median, ms, type BenchReport, type Target } from "./report";
 
 /** What a WPS developer may expect one ET call to cost (the issue's figure, not measured here). */
@@ -88,14 +87,7 @@ export async function benchWps(): Promise<WpsBenchRow[]> {
     rows.push(await measure(label, [generatedSheet("表1", r, 10)], (h) => h.readWorkbook(), true));
   const table1 = sheetsFromModel(readXlsx(makeBigTable1(100_000, 2013)));
   rows.push(await measure("read a 100,000-row 表1 (formats, 合计)", table1, (h) => h.readWorkbook(), true));
-  const issues: Issue[] = Array.from({ length: 1_000 }, (_, i) => ({
-    rule: "G-02",
-    code: "bench",
-    severity: i % 3 ? "warning" : "error",
-    sheet: "表1",
-    cell: a1(3 + (i >> 3), i & 7),
-    explained: false,
-  }));
+  const issues = benchIssues(1_000);
   rows.push(
     await measure(
       "mark 1,000 cells + clear",
