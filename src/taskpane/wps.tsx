@@ -20,4 +20,14 @@ if (root) {
   flushSync(() =>
     reactRoot.render(app ? <WpsPane app={app} /> : <App host={undefined} noHostMessage={NOT_IN_WPS} />)
   );
+  // should a WPS build put its Application on the page only after the scripts ran: look again
+  if (!app)
+    window.addEventListener(
+      "load",
+      () => {
+        const late = findEtApplication(window);
+        if (late) reactRoot.render(<WpsPane app={late} />);
+      },
+      { once: true }
+    );
 }

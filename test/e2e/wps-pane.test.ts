@@ -166,6 +166,16 @@ describe.runIf(chromiumAvailable())("WPS task pane (pane.html on the fake ET)", 
     await context.close();
   }, 60_000);
 
+  it("finds WPS's Application when it arrives only after the page's scripts ran", async () => {
+    const late = `window.addEventListener("load", function () {\n${fixture}\n});`;
+    const { context, page, traffic } = await openPane(late);
+    await page.getByText("当前工作簿（WPS 表格）").waitFor();
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+    expect(traffic.problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it("outside WPS the page says where it belongs", async () => {
     const { context, page } = await openPage(browser, server.url + "pane.html", { width: PANE_WIDTH });
     await page.getByText(/此页面是 WPS 表格加载项的任务窗格/).waitFor();

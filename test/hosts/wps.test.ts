@@ -181,6 +181,34 @@ describe("marks on ET terms", () => {
     expect(fake.sheet("表1").fills.size).toBe(0);
   });
 
+  it("never takes a user's own sheet called like the store for it, nor deletes it", async () => {
+    const { fake, host } = install({
+      customXmlParts: false,
+      sheets: [{ name: "表1", values: [["a"]] }, { name: STORE_SHEET, values: [["我的数据"]] }],
+    });
+    expect((await host.readWorkbook()).sheets.map((s) => s.name)).toEqual(["表1", STORE_SHEET]);
+    await host.markIssues?.([issue("表1", "A1")]);
+    expect(fake.sheets.map((s) => [s.name, s.visible])).toEqual([
+      ["表1", -1],
+      [STORE_SHEET, -1],
+      [`${STORE_SHEET} (2)`, 2],
+    ]);
+    expect((await host.readWorkbook()).sheets.map((s) => s.name)).toEqual(["表1", STORE_SHEET]);
+    expect(await host.clearMarks?.()).toBe(1);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["表1", STORE_SHEET]);
+    expect(fake.sheet(STORE_SHEET).values).toEqual([["我的数据"]]);
+  });
+
+  it("refuses to clear before restoring anything when the store sheet cannot be deleted (workbook protected)", async () => {
+    const { fake, host } = install({ customXmlParts: false, sheets: [{ name: "表1", values: [["a"]] }] });
+    await host.markIssues?.([issue("表1", "A1")]);
+    (fake.options as { protectStructure?: boolean }).protectStructure = true;
+    const writes = fake.writes.length;
+    await expect(host.clearMarks?.()).rejects.toThrow(/工作簿结构受保护.*工作簿未作任何改动/);
+    expect(fake.writes).toHaveLength(writes);
+    expect(fake.sheet("表1").fill(0, 0).color).toBe(0xcec7ff);
+  });
+
   it("refuses a protected sheet before the first write (WPS has no undo)", async () => {
     const { fake, host } = install({ protectedSheets: ["表2"], sheets: [{ name: "表1", values: [["a"]] }, { name: "表2", values: [["b"]] }] });
     await expect(host.markIssues?.([issue("表1", "A1"), issue("表2", "A1")])).rejects.toThrow(/工作表“表2”受保护.*工作簿未作任何改动/);

@@ -32,8 +32,9 @@ import {
   type EtWorksheet,
 } from "./et";
 import { describeEtError, WpsHostError } from "./errors";
+import { uniqueSheetName } from "../office/text";
 import { hexToBgr, patternNumber, savedFill } from "./values";
-import { activeWorkbook, listSheets, STORE_SHEET } from "./workbook";
+import { activeWorkbook, isStoreSheet, listSheets, STORE_SHEET, userSheets } from "./workbook";
 
 export const WPS_MARKS_NAMESPACE = "urn:bureau-stats:marks-wps:1";
 /** Characters per cell of the hidden store sheet (a cell holds at most 32,767). */
@@ -50,12 +51,10 @@ interface SheetRef {
 }
 
 function sheetRefs(wb: EtWorkbook): SheetRef[] {
-  return listSheets(wb)
-    .filter((s) => s.name !== STORE_SHEET)
-    .map(({ ws, name }) => {
-      const code = ws.CodeName;
-      return { ws, name, key: typeof code === "string" && code ? code : name };
-    });
+  return userSheets(wb).map(({ ws, name }) => {
+    const code = ws.CodeName;
+    return { ws, name, key: typeof code === "string" && code ? code : name };
+  });
 }
 
 /* ---------------------------------------------------------------- the store */
@@ -70,7 +69,7 @@ function xmlParts(wb: EtWorkbook): EtCustomXmlParts | undefined {
 }
 
 function storeSheet(wb: EtWorkbook): EtWorksheet | undefined {
-  return listSheets(wb).find((s) => s.name === STORE_SHEET)?.ws;
+  return listSheets(wb).find((s) => isStoreSheet(s.ws, s.name))?.ws;
 }
 
 interface Store {
@@ -154,7 +153,8 @@ function saveStore(app: EtApplication, wb: EtWorkbook, entries: readonly MarkEnt
   range.Value2 = cells;
   ws.Visible = ET.xlSheetVeryHidden;
   deleteStoreSheet(app, wb);
-  ws.Name = STORE_SHEET;
+  const taken = new Set(userSheets(wb).map((s) => s.name.toLowerCase()));
+  ws.Name = uniqueSheetName(STORE_SHEET, taken);
   active?.Activate();
 }
 
@@ -306,11 +306,15 @@ function refuseProtected(refs: Iterable<SheetRef>): void {
   }
 }
 
-/** The store needs a new sheet when there are no custom XML parts: refuse early if that cannot be. */
-function refuseNoStore(wb: EtWorkbook, needed: boolean): void {
-  if (needed && !xmlParts(wb) && wb.ProtectStructure === true)
+/**
+ * Where the store is (or is to be) a sheet, adding or deleting it needs an unprotected workbook
+ * structure: refuse early, before any cell is painted or restored.
+ */
+function refuseProtectedStore(wb: EtWorkbook, writingMarks: boolean): void {
+  const sheetInvolved = (writingMarks && !xmlParts(wb)) || storeSheet(wb) !== undefined;
+  if (sheetInvolved && wb.ProtectStructure === true)
     throw new WpsHostError(
-      "工作簿结构受保护，无法保存标记记录（需要一张隐藏工作表）。请先撤销工作簿保护后再试；工作簿未作任何改动。",
+      "工作簿结构受保护，无法保存或删除标记记录（一张隐藏工作表）。请先撤销工作簿保护（审阅 › 保护工作簿）后再试；工作簿未作任何改动。",
       "Protected"
     );
 }
@@ -341,7 +345,7 @@ export function markIssuesInEt(app: EtApplication, issues: readonly Issue[]): nu
     refuseProtected(
       new Set([...wanted.map((w) => w.ref), ...dropped.map((d) => byKey.get(d.sheetId)!)])
     );
-    refuseNoStore(wb, wanted.length > 0);
+    refuseProtectedStore(wb, wanted.length > 0);
     const restores = entriesStillMarked(dropped, byKey);
     const originals = new Map<string, SavedFill>();
     const fresh = wanted.filter((w) => !old.has(key(w.ref.key, w.address)));
@@ -387,6 +391,7 @@ export function clearMarksInEt(app: EtApplication): number {
     const byKey = new Map(sheetRefs(wb).map((r) => [r.key, r] as const));
     const live = store.entries.filter((e) => byKey.has(e.sheetId));
     refuseProtected(new Set(live.map((e) => byKey.get(e.sheetId)!)));
+    refuseProtectedStore(wb, false);
     const restores = entriesStillMarked(live, byKey);
     restoreEntries(restores, byKey);
     saveStore(app, wb, []);

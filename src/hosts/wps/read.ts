@@ -25,7 +25,7 @@ import { FormatInterner, tooLargeMessage } from "../office/cells";
 import type { EtApplication, EtWorksheet } from "./et";
 import { describeEtError, throwIfAborted, WpsHostError, yieldToPage } from "./errors";
 import { etCellValue, etErrorName, isGeneralFormat, valueRows } from "./values";
-import { activeWorkbook, listSheets, STORE_SHEET } from "./workbook";
+import { activeWorkbook, userSheets } from "./workbook";
 
 export interface EtReadLimits {
   /** Most cells in one `Value2` call. */
@@ -48,14 +48,12 @@ interface Extent {
 }
 
 function survey(app: EtApplication): Extent[] {
-  return listSheets(activeWorkbook(app))
-    .filter((s) => s.name !== STORE_SHEET)
-    .map(({ ws, name }) => {
-      const used = ws.UsedRange;
-      const rows = Number(used.Row) - 1 + Number(used.Rows.Count);
-      const cols = Number(used.Column) - 1 + Number(used.Columns.Count);
-      return { ws, name, rows: rows > 0 ? rows : 0, cols: cols > 0 ? cols : 0 };
-    });
+  return userSheets(activeWorkbook(app)).map(({ ws, name }) => {
+    const used = ws.UsedRange;
+    const rows = Number(used.Row) - 1 + Number(used.Rows.Count);
+    const cols = Number(used.Column) - 1 + Number(used.Columns.Count);
+    return { ws, name, rows: rows > 0 ? rows : 0, cols: cols > 0 ? cols : 0 };
+  });
 }
 
 function refuseHuge(extents: readonly Extent[], limits: EtReadLimits): void {

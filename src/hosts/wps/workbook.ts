@@ -1,9 +1,23 @@
 /** Finding the workbook and its sheets through ET (1-based collections). */
-import type { EtApplication, EtWorkbook, EtWorksheet } from "./et";
+import { ET, type EtApplication, type EtWorkbook, type EtWorksheet } from "./et";
 import { WpsHostError } from "./errors";
 
 /** The hidden sheet that keeps the marks when the workbook has no custom XML parts. */
 export const STORE_SHEET = "_报表助手标记";
+
+/**
+ * Our store sheet: that name (or `that name (2)` when a user's sheet has it) AND very hidden
+ * (xlSheetVeryHidden, which only code can set), so a user's own sheet of the same name is read,
+ * never taken for the store, never deleted.
+ */
+export function isStoreSheet(ws: EtWorksheet, name: string): boolean {
+  return name.startsWith(STORE_SHEET) && Number(ws.Visible) === ET.xlSheetVeryHidden;
+}
+
+/** Every sheet but our store sheet, in tab order. */
+export function userSheets(wb: EtWorkbook): { ws: EtWorksheet; name: string }[] {
+  return listSheets(wb).filter((s) => !isStoreSheet(s.ws, s.name));
+}
 
 export function activeWorkbook(app: EtApplication): EtWorkbook {
   const wb = app.ActiveWorkbook;
