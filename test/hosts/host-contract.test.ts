@@ -142,6 +142,18 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(w.activeSheet()).toBe(t1);
     });
 
+    it("inserts templates that read back as the four tables of that year", async () => {
+      const w = driver.open([{ name: "Sheet1" }]);
+      await w.host.insertTemplates?.(2013);
+      const result = validateWorkbook(await w.host.readWorkbook());
+      expect(result.tables.map((t) => [t.sheet, t.year])).toEqual([
+        ["表1 党员发展 2013", 2013],
+        ["表2 培训 2013", 2013],
+        ["表3 经费 2013", 2013],
+        ["表4 信访咨询办理 2013", 2013],
+      ]);
+    });
+
     it("never overwrites: a clashing name gets (2), (3) …", async () => {
       const w = driver.open([
         { name: "表1 党员发展 2013", values: [["我的数据"]] },
