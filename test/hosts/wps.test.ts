@@ -12,7 +12,9 @@ import { areaGroups } from "../../src/hosts/wps/marks";
 import { bgrToHex, etCellValue, etErrorCode, etErrorName, hexToBgr, patternName, patternNumber, valueRows } from "../../src/hosts/wps/values";
 import { MARK_COLORS } from "../../src/hosts/office";
 import { installFakeEt, type FakeEtOptions } from "../fakes/fake-et";
-import { generatedSheet } from "../fakes/fake-excel";
+import { generatedSheet, sheetsFromModel } from "../fakes/fake-excel";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { makeBigTable1 } from "../../scripts/lib/big-workbook";
 import type { Issue } from "../../src/core/issues";
 
 let current: ReturnType<typeof installFakeEt> | undefined;
@@ -97,6 +99,15 @@ describe("reading on ET terms", () => {
     expect(fake.stats.byName["Range.NumberFormat"]).toBe(11);
     expect(fake.stats.calls).toBeLessThan(150);
     expect(fake.writes).toHaveLength(0);
+  }, 60_000);
+
+  it("reads a realistic 100,000-row 表1 (title, frame, header rows, formats, 合计) in a few hundred calls at most", async () => {
+    const sheets = sheetsFromModel(readXlsx(makeBigTable1(100_000, 2013)));
+    const { fake, host } = install({ sheets });
+    const wb = await host.readWorkbook();
+    expect(wb.sheets[0]?.values.length).toBe(sheets[0]?.values?.length);
+    expect(wb.sheets[0]?.formats?.[5]?.[2]).toBe("0");
+    expect(fake.stats.calls).toBeLessThan(300);
   }, 60_000);
 
   it("reads formats of a column whose cells differ (ET answers null) by halving the range", async () => {

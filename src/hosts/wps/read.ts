@@ -4,8 +4,8 @@
  *
  * 1. Survey: each sheet's used range (Row, Column, Rows.Count, Columns.Count) — a few calls a sheet.
  * 2. Number formats per column: `NumberFormat` of the column's whole range is one call; it is
- *    `null` when the cells differ, and then the range is halved until each part answers (a
- *    column costs 2 calls + 4 per change of format down it, times log₂ of its height).
+ *    `null` when the cells differ: then the head rows are peeled off (title and header rows above
+ *    a uniform body), and what still differs is halved until each part answers.
  * 3. Values: `Value2` of row blocks of at most `chunkCells` cells (one call each); between blocks
  *    the page gets the event loop back (progress is painted, 取消 is honoured).
  * 4. A number equal to an ET error code (−2146826281 = #DIV/0! …) is confirmed by the cell's
@@ -63,22 +63,43 @@ function refuseHuge(extents: readonly Extent[], limits: EtReadLimits): void {
   }
 }
 
-/** Runs [first row, last row, format] (1-based) of one column, halving where formats differ. */
+/** Rows a table's head may take above its body (title, frame, header rows). */
+const HEAD_ROWS = 6;
+
+/**
+ * Runs [first row, last row, format] (1-based) of one column. A range whose cells differ answers
+ * `null`: first the column's head rows are peeled off one by one (a table: a few title and header
+ * rows above a uniform body — 2 calls a row), then what still differs is halved.
+ */
 export function formatRuns(
   ws: EtWorksheet,
   col: number,
   first: number,
   last: number,
-  out: [number, number, string][] = []
+  out: [number, number, string][] = [],
+  peel = true
 ): [number, number, string][] {
   const letters = columnLetters(col);
-  const f = ws.Range(`${letters}${first}:${letters}${last}`).NumberFormat;
-  if (typeof f === "string") out.push([first, last, f]);
-  else if (first < last) {
-    const mid = Math.floor((first + last) / 2);
-    formatRuns(ws, col, first, mid, out);
-    formatRuns(ws, col, mid + 1, last, out);
+  const format = (a: number, b: number) => ws.Range(`${letters}${a}:${letters}${b}`).NumberFormat;
+  const f = format(first, last);
+  if (typeof f === "string") {
+    out.push([first, last, f]);
+    return out;
   }
+  if (first === last) return out;
+  if (peel) {
+    for (let k = 1; k <= HEAD_ROWS && first + k < last; k++) {
+      const body = format(first + k, last);
+      if (typeof body === "string") {
+        formatRuns(ws, col, first, first + k - 1, out, false);
+        out.push([first + k, last, body]);
+        return out;
+      }
+    }
+  }
+  const mid = Math.floor((first + last) / 2);
+  formatRuns(ws, col, first, mid, out, false);
+  formatRuns(ws, col, mid + 1, last, out, false);
   return out;
 }
 
