@@ -34,6 +34,8 @@ export interface FakeEtOptions {
   readonly protectStructure?: boolean;
   /** Make the n-th document write (1-based) throw, to test that nothing is left half done. */
   readonly failOnWrite?: number;
+  /** Range.Find available (default true); false makes it throw, as a build without it might. */
+  readonly find?: boolean;
 }
 
 /** A fill as ET keeps it. */
@@ -800,6 +802,21 @@ export class FakeEtRuntime {
             patternTint.set(Number(v));
           },
         };
+      },
+      Find(what: string, _after?: unknown, _lookIn?: number, _lookAt?: number, order = 1, direction = 1) {
+        rt.call("Range.Find");
+        if (rt.options.find === false) throw new FakeEtError("不支持 Find");
+        if (what !== "*" || direction !== 2) throw new FakeEtError("fake ET: only Find(\"*\", …, xlPrevious)");
+        let best: [number, number] | undefined;
+        cellsOf((r, c) => {
+          const v = s.cell(r, c);
+          if ((v === null || v === "") && !s.formulas.has(r * STRIDE + c)) return;
+          const later =
+            !best ||
+            (order === 2 ? c > best[1] || (c === best[1] && r > best[0]) : r > best[0] || (r === best[0] && c > best[1]));
+          if (later) best = [r, c];
+        });
+        return best ? rt.range(s, [{ r0: best[0], c0: best[1], r1: best[0], c1: best[1] }]) : null;
       },
       Select() {
         rt.call("Range.Select");

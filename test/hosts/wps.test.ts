@@ -125,6 +125,21 @@ describe("reading on ET terms", () => {
     expect(fake.stats.byName["Range.NumberFormat"]).toBeLessThan(60);
   });
 
+  it("reads only up to the last cell with a value, as Office's valuesOnly used range (a formatted column is no data)", async () => {
+    const formats: (string | undefined)[][] = [];
+    formats[199_999] = ["0", "0", "0"]; // formatting far below the data: ET's UsedRange reaches it
+    const values = [["单位名称", "年末党员数"], ["实验小学", 45]];
+    const { fake, host } = install({ sheets: [{ name: "S", values, formats }] });
+    const wb = await host.readWorkbook();
+    expect(wb.sheets[0]?.values).toEqual([["单位名称", "年末党员数"], ["实验小学", 45]]);
+    expect(fake.stats.byName["Range.Value2"]).toBe(1);
+    // a WPS without Range.Find: the whole used range, still correct
+    const without = install({ find: false, sheets: [{ name: "S", values, formats }] });
+    const all = await without.host.readWorkbook();
+    expect(all.sheets[0]?.values).toHaveLength(200_000);
+    expect(all.sheets[0]?.values[1]).toEqual(["实验小学", 45, null]);
+  }, 60_000);
+
   it("confirms an error code by the cell's text, one call per such cell", async () => {
     const { fake, host } = install({ sheets: [{ name: "S", values: [[{ error: "#DIV/0!" }, -2146826281, 5]] }] });
     const wb = await host.readWorkbook();

@@ -67,6 +67,15 @@ export interface EtRange {
   readonly Width: number;
   readonly Height: number;
   Select(): unknown;
+  /** The VBA idiom for the last used cell: Find("*", …, xlPrevious); null when nothing is found. */
+  Find(
+    what: string,
+    after?: unknown,
+    lookIn?: number,
+    lookAt?: number,
+    searchOrder?: number,
+    searchDirection?: number
+  ): EtRange | null | undefined;
 }
 
 export interface EtInterior {
@@ -145,6 +154,11 @@ export const ET = Object.freeze({
   xlColumnClustered: 51,
   xlColumns: 2,
   msoCTPDockPositionRight: 2,
+  xlFormulas: -4123,
+  xlPart: 2,
+  xlByRows: 1,
+  xlByColumns: 2,
+  xlPrevious: 2,
 });
 
 /**

@@ -22,7 +22,7 @@ import {
 } from "../../core/model";
 import type { ReadOptions } from "../host";
 import { FormatInterner, tooLargeMessage } from "../office/cells";
-import type { EtApplication, EtWorksheet } from "./et";
+import { ET, type EtApplication, type EtRange, type EtWorksheet } from "./et";
 import { describeEtError, throwIfAborted, WpsHostError, yieldToPage } from "./errors";
 import { etCellValue, etErrorName, isGeneralFormat, valueRows } from "./values";
 import { activeWorkbook, userSheets } from "./workbook";
@@ -47,11 +47,36 @@ interface Extent {
   readonly cols: number;
 }
 
+/**
+ * The last row and column holding a value or formula, by the VBA idiom `Find("*", …, xlPrevious)`
+ * by rows and by columns (a few calls); undefined when Find is unavailable. ET's UsedRange also
+ * counts cells that only carry formatting (a whole column filled), which Office.js's
+ * `getUsedRange(true)` leaves out: this keeps the WPS read to the same rectangle.
+ */
+function lastValueCell(used: EtRange): { rows: number; cols: number } | "empty" | undefined {
+  try {
+    const find = (order: number) =>
+      used.Find("*", undefined, ET.xlFormulas, ET.xlPart, order, ET.xlPrevious);
+    const byRows = find(ET.xlByRows);
+    if (byRows === null || byRows === undefined) return "empty";
+    const byCols = find(ET.xlByColumns);
+    return { rows: Number(byRows.Row), cols: Number(byCols?.Column ?? byRows.Column) };
+  } catch {
+    return undefined;
+  }
+}
+
 function survey(app: EtApplication): Extent[] {
   return userSheets(activeWorkbook(app)).map(({ ws, name }) => {
     const used = ws.UsedRange;
-    const rows = Number(used.Row) - 1 + Number(used.Rows.Count);
-    const cols = Number(used.Column) - 1 + Number(used.Columns.Count);
+    let rows = Number(used.Row) - 1 + Number(used.Rows.Count);
+    let cols = Number(used.Column) - 1 + Number(used.Columns.Count);
+    const last = lastValueCell(used);
+    if (last === "empty") rows = cols = 0;
+    else if (last) {
+      rows = Math.min(rows, last.rows);
+      cols = Math.min(cols, last.cols);
+    }
     return { ws, name, rows: rows > 0 ? rows : 0, cols: cols > 0 ? cols : 0 };
   });
 }
