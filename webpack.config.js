@@ -48,6 +48,13 @@ function contentSecurityPolicy(extraScript, { dev = false } = {}) {
   ].join("; ");
 }
 
+const RESOLVE = {
+  extensions: [".tsx", ".ts", ".js", ".mjs", ".json"],
+  // the core's ESM imports carry no extension; some packages ship both module formats
+  fullySpecified: false,
+  fallback: { fs: false, path: false, os: false, crypto: false, stream: false, buffer: false },
+};
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const demo = Boolean(env.demo);
@@ -108,12 +115,7 @@ module.exports = async (env = {}, argv = {}) => {
       // dist/cli*.js is the command line's bundle (webpack.cli.js, built by `prepare`): keep it
       clean: { keep: /^cli([.-][^/]*)?\.js$/ },
     },
-    resolve: {
-      extensions: [".tsx", ".ts", ".js", ".mjs", ".json"],
-      // the core's ESM imports carry no extension; some packages ship both module formats
-      fullySpecified: false,
-      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, buffer: false },
-    },
+    resolve: RESOLVE,
     module: {
       rules: [
         {
@@ -206,3 +208,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+
+// the WPS build (webpack.wps.js) gives its pages the same policy and resolves modules the same way
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.RESOLVE = RESOLVE;

@@ -52,6 +52,11 @@ const BENCHES: readonly BenchEntry[] = [
     run: async () => (await import("./merge")).runMergeBench(),
   },
   {
+    name: "wps",
+    title: "WPS host on the fake ET: ET calls beside the Office host's syncs (issue 15)",
+    run: async () => (await import("./wps")).runWpsBench(),
+  },
+  {
     name: "pane",
     title: "task pane (issue 6)",
     run: async () => {

@@ -1,6 +1,7 @@
 /**
  * The host interface: what the task pane (and the browser page) asks of a workbook. The UI only
- * talks to this; `office/` implements it with Excel.run, `xlsx/` with a file read in the browser.
+ * talks to this; `office/` implements it with Excel.run, `wps/` with WPS 表格's ET object model,
+ * `xlsx/` with a file read in the browser.
  * Capabilities a host lacks are absent (`undefined`), and the UI hides the matching actions.
  */
 import type { SheetModel, WorkbookModel } from "../core/model";
@@ -35,7 +36,7 @@ export interface NewSheet {
 }
 
 export interface WorkbookHost {
-  readonly kind: "office" | "xlsx";
+  readonly kind: "office" | "wps" | "xlsx";
   /** A name for the workbook shown in the UI (file name, or 当前工作簿). */
   readonly label: string;
   /** Reads every sheet that may hold a template. Never writes. Rejects with a Chinese message. */

@@ -2,7 +2,8 @@
  * Entry of the Excel task pane (taskpane.html). office.js is loaded by the page from Microsoft's
  * CDN (or, in the intranet build, from this origin); this is the only module that touches the
  * `Office` global — everything else goes through the `WorkbookHost` made by the Office host
- * (src/hosts/office, loaded on first use by lazyOfficeHost).
+ * (src/hosts/office, loaded on first use by lazyOfficeHost). Opened inside WPS 表格, the page
+ * finds WPS's `Application` first (hostDetect) and shows the same pane on the WPS host.
  */
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
@@ -10,6 +11,8 @@ import type { WorkbookHost } from "../hosts/host";
 import { lazyOfficeHost } from "./lazyOfficeHost";
 import { App, type ColorScheme } from "./components/App";
 import { officeColorScheme, systemColorScheme } from "./theme";
+import { detectHost } from "./hostDetect";
+import { findEtApplication } from "../hosts/wps/et";
 
 const NOT_IN_EXCEL =
   "此页面是 Excel 加载项，请在 Excel 中通过“开始”选项卡的“报表助手”按钮打开。没有 Excel 时，可以使用浏览器版页面（index.html）。";
@@ -24,7 +27,13 @@ const root = document.getElementById("root");
 const reactRoot = root ? createRoot(root) : undefined;
 let scheme: ColorScheme = systemColorScheme();
 
-if (typeof Office === "undefined") {
+const etApp = detectHost(window) === "wps" ? findEtApplication(window) : undefined;
+if (etApp) {
+  // opened in WPS 表格 (e.g. an administrator pointed WPS at this page): the same pane on the WPS host
+  void import(/* webpackChunkName: "wps-pane" */ "./wpsPane").then(({ WpsPane }) =>
+    reactRoot?.render(<WpsPane app={etApp} />)
+  );
+} else if (typeof Office === "undefined") {
   reactRoot?.render(<App host={undefined} noHostMessage={NO_OFFICE_JS} colorScheme={scheme} />);
 } else {
   // the pane shows at once; Office.js gets ready meanwhile (the host's first call waits for it).

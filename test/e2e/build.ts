@@ -11,7 +11,6 @@ import path from "node:path";
 export const ROOT = path.resolve(__dirname, "../..");
 export const BUILD_DIR = path.join(ROOT, ".cache", "pane-dist");
 const STAMP = path.join(BUILD_DIR, ".built");
-const LOCK = path.join(ROOT, ".cache", "pane-dist.lock");
 const INPUTS = ["src", "webpack.config.js", "package.json", "tsconfig.json", "assets"];
 
 async function newestMtime(p: string): Promise<number> {
@@ -24,11 +23,11 @@ async function newestMtime(p: string): Promise<number> {
   return newest;
 }
 
-async function isFresh(): Promise<boolean> {
-  const stamp = await fs.stat(STAMP).catch(() => undefined);
+async function isFresh(stampFile = STAMP, inputs: readonly string[] = INPUTS): Promise<boolean> {
+  const stamp = await fs.stat(stampFile).catch(() => undefined);
   if (!stamp) return false;
   let newest = 0;
-  for (const input of INPUTS) newest = Math.max(newest, await newestMtime(path.join(ROOT, input)));
+  for (const input of inputs) newest = Math.max(newest, await newestMtime(path.join(ROOT, input)));
   return newest < stamp.mtimeMs;
 }
 
@@ -47,7 +46,7 @@ function webpackBuild(outDir: string): Promise<void> {
   });
 }
 
-async function withLock<T>(work: () => Promise<T>): Promise<T> {
+async function withLock<T>(work: () => Promise<T>, LOCK = path.join(ROOT, ".cache", "pane-dist.lock")): Promise<T> {
   await fs.mkdir(path.dirname(LOCK), { recursive: true });
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
@@ -79,4 +78,23 @@ export async function ensureBuilt(): Promise<string> {
     await fs.writeFile(STAMP, new Date().toISOString());
     return BUILD_DIR;
   });
+}
+
+/**
+ * Builds `dir` with `build` unless its stamp is newer than every input (other test files wait
+ * for one build); returns the directory. Used for the WPS package (test/e2e/wpsBuild.ts).
+ */
+export async function ensureFresh(
+  dir: string,
+  inputs: readonly string[],
+  build: (dir: string) => Promise<void>
+): Promise<string> {
+  const stamp = path.join(dir, ".built");
+  if (await isFresh(stamp, inputs)) return dir;
+  return withLock(async () => {
+    if (await isFresh(stamp, inputs)) return dir;
+    await build(dir);
+    await fs.writeFile(stamp, new Date().toISOString());
+    return dir;
+  }, `${dir}.lock`);
 }

@@ -10,8 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests } from "./chromium";
-import { fakeOfficeScript, paneEnvironment } from "./fakeOffice";
-import { HOSTILE_HTML } from "./fixture";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { fakeOfficeScript, fakeSheets, paneEnvironment } from "./fakeOffice";
+import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
 import {
   cspViolations,
   openPage,
@@ -23,7 +24,8 @@ import {
   seriousViolations,
   waitForResults,
 } from "./pane";
-import type { StaticServer } from "./serve";
+import { serveStatic, type StaticServer } from "./serve";
+import { fakeEtScript } from "./wpsBuild";
 
 interface FakeView {
   writes: number;
@@ -258,6 +260,25 @@ document.execCommand = () => false;`;
     await page.goto(server.url + "taskpane.html");
     await page.getByText("无法加载 Office 脚本").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("opened inside WPS 表格, finds WPS's Application first and runs the same pane on the WPS host", async () => {
+    const et = await fakeEtScript({ sheets: fakeSheets(readXlsx(await makeFixtureWorkbook())) });
+    const { context, page, traffic } = await openPage(browser, server.url + "taskpane.html", {
+      officeJs,
+      initScript: et,
+    });
+    await page.getByText("当前工作簿（WPS 表格）").waitFor();
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+    const { calls, writes } = await page.evaluate(() => {
+      const f = (window as unknown as { __fakeEt: { stats: { calls: number }; writes: unknown[] } }).__fakeEt;
+      return { calls: f.stats.calls, writes: f.writes.length };
+    });
+    expect(calls).toBeGreaterThan(0);
+    expect(writes).toBe(0);
+    expect(traffic.problems).toEqual([]);
     await context.close();
   });
 });

@@ -2,7 +2,7 @@
  * From what Excel returns (`values`, `numberFormat`, `valueTypes`) to the core's neutral model, and
  * the arithmetic of reading in chunks. Pure functions: no Office.js here, tested directly.
  */
-import type { CellValue } from "../../core/model";
+import { a1, type CellValue } from "../../core/model";
 
 /**
  * One cell as the core wants it: blank → null, error values → `{ error }`, booleans and numbers
@@ -158,4 +158,22 @@ export class ChunkPlanner {
   get estimate(): number {
     return this.bytesPerCell;
   }
+}
+
+/**
+ * Why a sheet cannot be read when its range from A1 is over `max` cells (undefined when it can).
+ * @example tooLargeMessage("表1", 10, 10, 50) // "工作表“表1”的数据区域 A1:J10 共 100 个单元格，…"
+ */
+export function tooLargeMessage(
+  name: string,
+  rows: number,
+  cols: number,
+  max: number
+): string | undefined {
+  const cells = rows * cols;
+  if (cells <= max) return undefined;
+  return (
+    `工作表“${name}”的数据区域 A1:${a1(rows - 1, cols - 1)} 共 ${cells.toLocaleString("en-US")} 个单元格，超过 ${max.toLocaleString("en-US")} 个单元格的上限，无法读取。` +
+    `请删除多余的空行、空列（包括只填了空格的单元格），或把数据拆分到多个工作表后再试。`
+  );
 }

@@ -10,7 +10,7 @@ import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
 import { selectCellInExcel } from "./select";
 import { clearMarksInExcel, markIssuesInExcel } from "./marks";
 import { addPlannedSheets } from "./write";
-import { comparisonPlan, templatePlans } from "./layout";
+import { comparisonPlan, templatePlans, yearProblem } from "./layout";
 import { uniqueSheetName } from "./text";
 import { valuesPlans } from "./sheets";
 import { OfficeHostError } from "./errors";
@@ -29,12 +29,8 @@ export interface OfficeHostOptions {
 }
 
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1900 || year > 2099) {
-    throw new OfficeHostError(
-      `统计年度“${year}”无效，请输入 1900–2099 之间的四位年份。`,
-      "InvalidArgument"
-    );
-  }
+  const problem = yearProblem(year);
+  if (problem) throw new OfficeHostError(problem, "InvalidArgument");
 }
 
 /**

@@ -37,6 +37,16 @@ export interface SheetPlan {
   };
 }
 
+/**
+ * Why `year` is no statistical year (undefined when it is one).
+ * @example yearProblem(13) // "统计年度“13”无效，请输入 1900–2099 之间的四位年份。"
+ */
+export function yearProblem(year: number): string | undefined {
+  return Number.isInteger(year) && year >= 1900 && year <= 2099
+    ? undefined
+    : `统计年度“${year}”无效，请输入 1900–2099 之间的四位年份。`;
+}
+
 /** Blank data rows in a new template, between the header row and 合计. */
 export const TEMPLATE_DATA_ROWS = 20;
 

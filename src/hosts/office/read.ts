@@ -18,7 +18,14 @@
 import type { SheetModel, WorkbookModel } from "../../core/model";
 import { a1 } from "../../core/model";
 import type { ReadOptions } from "../host";
-import { ChunkPlanner, FormatInterner, SheetAssembler, jsonBytes, type ChunkLimits } from "./cells";
+import {
+  ChunkPlanner,
+  FormatInterner,
+  SheetAssembler,
+  jsonBytes,
+  tooLargeMessage,
+  type ChunkLimits,
+} from "./cells";
 import {
   OfficeHostError,
   describeOfficeError,
@@ -115,14 +122,8 @@ async function surveyPlain(
 
 function refuseHuge(extents: readonly SheetExtent[], limits: ReadLimits): void {
   for (const e of extents) {
-    const cells = e.rows * e.cols;
-    if (cells > limits.maxRangeCells) {
-      throw new OfficeHostError(
-        `工作表“${e.name}”的数据区域 A1:${a1(e.rows - 1, e.cols - 1)} 共 ${cells.toLocaleString("en-US")} 个单元格，超过 ${limits.maxRangeCells.toLocaleString("en-US")} 个单元格的上限，无法读取。` +
-          `请删除多余的空行、空列（包括只填了空格的单元格），或把数据拆分到多个工作表后再试。`,
-        "RangeTooLarge"
-      );
-    }
+    const message = tooLargeMessage(e.name, e.rows, e.cols, limits.maxRangeCells);
+    if (message) throw new OfficeHostError(message, "RangeTooLarge");
   }
 }
 
