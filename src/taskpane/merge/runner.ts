@@ -16,10 +16,22 @@ export function connectMerge(onReply: (reply: MergeReply) => void): MergeConnect
       /* webpackChunkName: "merge-worker" */ new URL("./mergeWorker.ts", import.meta.url),
       { name: "merge-worker" }
     );
-    worker.onmessage = (e: MessageEvent<MergeReply>) => onReply(e.data);
-    worker.onerror = (e) =>
-      onReply({ type: "error", message: `合并出错（${e.message || "读取程序出错"}）` });
-    return { send: (req) => worker.postMessage(req), cancel: () => worker.terminate() };
+    // a worker ended by cancel may still have a message or an error under way (a chunk it was
+    // loading when terminated fails to load): nothing from it reaches the tab any more
+    let ended = false;
+    worker.onmessage = (e: MessageEvent<MergeReply>) => {
+      if (!ended) onReply(e.data);
+    };
+    worker.onerror = (e) => {
+      if (!ended) onReply({ type: "error", message: `合并出错（${e.message || "读取程序出错"}）` });
+    };
+    return {
+      send: (req) => worker.postMessage(req),
+      cancel: () => {
+        ended = true;
+        worker.terminate();
+      },
+    };
   }
   let cancelled = false;
   const job = import(/* webpackChunkName: "merge-job" */ "./job").then(
