@@ -59,7 +59,8 @@ export interface TemplateSheetInput {
   readonly state?: "visible" | "hidden";
 }
 
-const DEFAULT_BLANK_ROWS: Readonly<Record<TemplateId, number>> = { T1: 30, T2: 15, T3: 15, T4: 9 };
+/** Blank data rows of a template whose definition names none. */
+const DEFAULT_BLANK_ROWS = 20;
 
 function templateOf(id: TemplateId): TemplateDefinition {
   const def = TEMPLATES.find((t) => t.id === id);
@@ -168,7 +169,7 @@ function addSheet(wb: Workbook, input: TemplateSheetInput): Worksheet {
 
   // data rows
   const rows = input.rows ?? [];
-  const blank = input.blankRows ?? (rows.length === 0 ? DEFAULT_BLANK_ROWS[input.template] : 0);
+  const blank = input.blankRows ?? (rows.length === 0 ? (def.blankRows ?? DEFAULT_BLANK_ROWS) : 0);
   const firstData = 4;
   const lastData = firstData + rows.length + blank - 1;
   const columnValues: CellInput[][] = headers.map(() => []);
