@@ -3,6 +3,9 @@
  * flags, Chinese messages for every mistake.
  */
 
+import { tableRange } from "../core/analyze";
+import { TEMPLATES } from "../core/templates";
+
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
 
 用法：
@@ -19,7 +22,7 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       --name-year    注明上年数（来信43件（2012年51件））
       --headings <样式>  每表一个标题：一、（黑体）或（一）（楷体）
   bureau-stats template <输出.xlsx> --year <年度> [--force]
-      生成四张空白统计表模板（表1–表4）。已有同名文件时不覆盖，除非加 --force。
+      生成 ${TEMPLATES.length} 张空白统计表模板（${tableRange(TEMPLATES)}）。已有同名文件时不覆盖，除非加 --force。
 
 退出码：0 无错误（可有警告），1 有错误，2 用法错误或文件无法读取。`;
 

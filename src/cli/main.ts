@@ -6,7 +6,8 @@
  * (one line naming the file and the reason, never a stack trace).
  */
 import type { WorkbookModel, SheetModel } from "../core/model";
-import { analyzeWorkbook } from "../core/analyze";
+import { analyzeWorkbook, tableRange } from "../core/analyze";
+import { TEMPLATES } from "../core/templates";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
 import type { InflateRaw } from "../hosts/xlsx/zip";
@@ -106,7 +107,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         `${args.out}：无法写入（${e instanceof FileAccessError ? e.reason : String(e)}）`
       );
     }
-    io.stdout(`已生成 ${args.year} 年空白模板：${args.out}（表1–表4 四张工作表）\n`);
+    io.stdout(
+      `已生成 ${args.year} 年空白模板：${args.out}（${tableRange(TEMPLATES)}，${TEMPLATES.length} 张工作表）\n`
+    );
     return EXIT_OK;
   }
 

@@ -523,7 +523,10 @@ export function draftReport(
   const phrases = options.phrases ?? DEFAULT_PHRASES;
   const paragraphs: DraftParagraph[] = [];
   const unverified: UnverifiedFigure[] = [];
-  for (const table of orderTables(current)) {
+  for (const table of orderTables(
+    current,
+    phrases.map((p) => p.template)
+  )) {
     const sheetPhrases = phrases.find((p) => p.template === table.template);
     if (!sheetPhrases) continue;
     const before = previous ? previousTableFor(table, previous) : undefined;

@@ -65,8 +65,15 @@ export function settingValues(settings: Settings): Float64Array {
   return out;
 }
 
+/**
+ * The wording of every rule of every table compiled so far, by `<rule id> <code>` (messages.ts
+ * reads it: a bureau's own rules get their own messages).
+ */
+export const RULE_MESSAGES = new Map<string, string>();
+
 /** Compiles a validated template definition (throws on an expression that does not compile). */
 export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
+  for (const r of def.rules) RULE_MESSAGES.set(`${r.id} ${r.code}`, r.message);
   const headerIndex = new Map<string, number>();
   const byHeader = new Map<string, number>();
   def.columns.forEach((c, i) => {
@@ -94,8 +101,17 @@ export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
       namedRules.push(rule);
       continue;
     }
-    const check = compileExpression(rule.check, scope);
-    const when = rule.when === undefined ? undefined : compileExpression(rule.when, scope);
+    const compile = (what: "check" | "when", text: string) => {
+      try {
+        return compileExpression(text, scope);
+      } catch (e) {
+        throw new Error(
+          `${def.id} 的规则 ${rule.id}（${what}）：${e instanceof Error ? e.message : String(e)}`
+        );
+      }
+    };
+    const check = compile("check", rule.check);
+    const when = rule.when === undefined ? undefined : compile("when", rule.when);
     const cell = rule.cell === undefined ? check.columns[0] : byHeader.get(rule.cell);
     if (cell === undefined) throw new Error(`${def.id}/${rule.id}: 规则没有可报告的单元格`);
     rowRules.push({ def: rule, check, when, cell, uses: check.columns });
@@ -121,14 +137,23 @@ export function columnReaders(t: CompiledTemplate): ColumnReader[] {
  * Validates template definitions (zod) and compiles them; throws a readable error at load.
  * @example loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
  */
-export function loadTemplates(definitions: readonly unknown[]): CompiledTemplate[] {
+export function loadTemplates(definitions: readonly unknown[], source = ""): CompiledTemplate[] {
+  const ids = new Set<string>();
   return definitions.map((raw, i) => {
+    const id = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : "";
+    const where = `${source ? `${source}：` : ""}表定义 #${i + 1}${id ? `（${id}）` : ""}`;
     const parsed = TemplateSchema.safeParse(raw);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ");
-      throw new Error(`模板定义 #${i + 1} 无效：${detail}`);
+      throw new Error(`${where} 无效：${detail}`);
     }
-    return compileTemplate(parsed.data);
+    if (ids.has(parsed.data.id)) throw new Error(`${where} 无效：id ${parsed.data.id} 重复`);
+    ids.add(parsed.data.id);
+    try {
+      return compileTemplate(parsed.data);
+    } catch (e) {
+      throw new Error(`${where} 无效：${e instanceof Error ? e.message : String(e)}`);
+    }
   });
 }
 
