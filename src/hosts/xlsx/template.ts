@@ -57,6 +57,8 @@ export interface TemplateSheetInput {
   /** Text written two rows below the table (e.g. `说明：2012 年数据为虚构示例`). */
   readonly note?: string;
   readonly state?: "visible" | "hidden";
+  /** The table's definition, when it is not a built-in (a bureau's own definitions). */
+  readonly definition?: TemplateDefinition;
 }
 
 /** Blank data rows of a template whose definition names none. */
@@ -123,11 +125,11 @@ function rowInput(row: RowInput | undefined, header: string, k: number): CellInp
 }
 
 function addSheet(wb: Workbook, input: TemplateSheetInput): Worksheet {
-  const def = templateOf(input.template);
+  const def = input.definition ?? templateOf(input.template);
   const headers = input.headers ?? def.columns.map((c) => c.header);
   const colDef = (h: string): ColumnDefinition | undefined =>
     def.columns.find((c) => c.header === h);
-  const ws = wb.addWorksheet(input.sheetName ?? defaultSheetName(input.template, input.year), {
+  const ws = wb.addWorksheet(input.sheetName ?? templateSheetBase(def, input.year), {
     views: [{ state: "frozen", ySplit: 3 }],
     state: input.state ?? "visible",
   });
@@ -257,9 +259,13 @@ export async function writeTemplateWorkbook(
 }
 
 /**
- * The four blank templates for `year` (what `bureau-stats template` and the pane's 下载模板 write).
+ * The blank templates of every table in force for `year` (what `bureau-stats template` and the
+ * pane's 下载模板 write): the built-ins, or a bureau's own definitions.
  * @example await writeTemplates(2014) // .xlsx bytes with 表1…表4
  */
-export function writeTemplates(year: number): Promise<Uint8Array> {
-  return writeTemplateWorkbook(TEMPLATES.map((t) => ({ template: t.id, year })));
+export function writeTemplates(
+  year: number,
+  definitions: readonly TemplateDefinition[] = TEMPLATES
+): Promise<Uint8Array> {
+  return writeTemplateWorkbook(definitions.map((t) => ({ template: t.id, year, definition: t })));
 }
