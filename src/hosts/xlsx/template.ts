@@ -47,7 +47,7 @@ export interface TemplateSheetInput {
   readonly headers?: readonly string[];
   /** Data rows, by header or by position (position follows `headers`). */
   readonly rows?: ReadonlyArray<RowInput>;
-  /** Empty data rows after `rows` (default: 30/15/15/9 for a blank template, 0 when rows are given). */
+  /** Empty data rows after `rows` (default: the definition's `blankRows` for a blank template, 0 when rows are given). */
   readonly blankRows?: number;
   /**
    * The 合计 row: `formula` (default) writes SUM formulas over the count and money columns, with
