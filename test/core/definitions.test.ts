@@ -59,4 +59,43 @@ describe("the built-in tables as data", () => {
       /exactly one of text, list, rates or programmes/
     );
   });
+
+  it("refuses report sentences that name no figure of the table, in Chinese, at the exact clause", () => {
+    const [t1, , , t4] = builtin as Array<Record<string, unknown>>;
+    const withSentence = (t: Record<string, unknown>, clause: unknown) => ({
+      ...t,
+      report: {
+        heading: "x",
+        sentences: [[{ text: "全年培训入党积极分子{+T1/培训入党积极分子}" }, clause]],
+      },
+    });
+    expect(() =>
+      loadTemplates([withSentence(t1!, { text: "发展{T1/发展党员}" })], "局.json")
+    ).toThrow(
+      "局.json：表定义 #1（T1） 无效：T1 的报告句子 第1句第2个分句：“{T1/发展党员}”不是本表的指标"
+    );
+    expect(() => loadTemplates([withSentence(t1!, { text: "来电{T4/受理数/来电}" })])).toThrow(
+      "“{T4/受理数/来电}”不是本表的指标"
+    );
+    const rates = {
+      ...t4!,
+      report: {
+        heading: "x",
+        sentences: [[{ rates: { indicators: ["办结率"], groups: ["来函"] } }]],
+      },
+    };
+    expect(() => loadTemplates([rates])).toThrow(
+      "T4 的报告句子 第1句第1个分句：比率“办结率”没有“来函”这一项"
+    );
+    const programmes = structuredClone(builtin[1]) as {
+      report: { sentences: Array<Array<{ programmes?: { byCategory: Record<string, string> } }>> };
+    };
+    programmes.report.sentences[1]![0]!.programmes!.byCategory["夜校"] = "举办{项目}{期数}";
+    expect(() => loadTemplates([programmes])).toThrow("“夜校”不是“培训类别”的可选值");
+    const noHeadline = structuredClone(t1!) as {
+      figures: { totals: Array<{ headline: boolean }> };
+    };
+    for (const f of noHeadline.figures.totals) f.headline = false;
+    expect(() => loadTemplates([noHeadline])).toThrow("T1：有报告句子，但没有任何 headline 指标");
+  });
 });

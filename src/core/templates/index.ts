@@ -8,6 +8,7 @@ import { normaliseHeader } from "../read/normalise";
 import { FRAME_LABELS, TEMPLATE_DEFINITIONS, TOTAL_LABEL } from "./definitions";
 import { compileExpression, type CompiledExpression, type ExpressionScope } from "./expression";
 import {
+  PHRASE_PLACEHOLDER,
   TemplateSchema,
   type ColumnDefinition,
   type RuleDefinition,
@@ -134,6 +135,73 @@ export function columnReaders(t: CompiledTemplate): ColumnReader[] {
 }
 
 /**
+ * The figure ids a table produces (what its report sentences may name): column totals
+ * `T1/<header>`, per group `T4/<header>/<group>`, and the rates of each group.
+ * @example figureIds(TEMPLATES[0]).has("T1/发展预备党员") // true
+ */
+export function figureIds(def: TemplateDefinition): Set<string> {
+  const ids = new Set(def.figures.totals.map((f) => `${def.id}/${f.column}`));
+  const groupBy = def.columns.find((c) => c.header === def.figures.groupBy);
+  for (const g of groupBy?.allowed ?? []) {
+    for (const f of def.figures.groups) ids.add(`${def.id}/${f.column}/${g}`);
+    for (const c of def.columns)
+      if (c.type === "percent" && c.ratio) ids.add(`${def.id}/${c.header}/${g}`);
+  }
+  return ids;
+}
+
+/**
+ * What is wrong with a table's report sentences, in Chinese, each naming the exact entry: a
+ * placeholder that names no figure of the table, a rate or category that is not one, or sentences
+ * for a table without a headline figure.
+ */
+export function reportProblems(def: TemplateDefinition): string[] {
+  const report = def.report;
+  if (!report) return [];
+  const problems: string[] = [];
+  const ids = figureIds(def);
+  const allowed = (header: string) => def.columns.find((c) => c.header === header)?.allowed ?? [];
+  if (![...def.figures.totals, ...def.figures.groups].some((f) => f.headline))
+    problems.push(`${def.id}：有报告句子，但没有任何 headline 指标`);
+  const names = (text: string) =>
+    [...text.matchAll(PHRASE_PLACEHOLDER)].map((m) => (m[2] ?? "").trim());
+  report.sentences.forEach((sentence, s) =>
+    sentence.forEach((clause, c) => {
+      const where = `${def.id} 的报告句子 第${s + 1}句第${c + 1}个分句`;
+      const check = (text: string, resolve: (name: string) => string | undefined) => {
+        for (const name of names(text)) {
+          const id = resolve(name);
+          if (id !== undefined && !ids.has(id))
+            problems.push(`${where}：“{${name}}”不是本表的指标`);
+        }
+      };
+      for (const text of [clause.text ?? "", ...(clause.list?.items ?? [])]) check(text, (n) => n);
+      if (clause.rates) {
+        for (const ind of clause.rates.indicators)
+          for (const g of clause.rates.groups)
+            if (!ids.has(`${def.id}/${ind}/${g}`))
+              problems.push(`${where}：比率“${ind}”没有“${g}”这一项`);
+      }
+      const p = clause.programmes;
+      if (p) {
+        const categories = allowed(p.categoryHeader);
+        for (const [category, phrase] of Object.entries(p.byCategory)) {
+          if (!categories.includes(category))
+            problems.push(`${where}：“${category}”不是“${p.categoryHeader}”的可选值`);
+          check(phrase, (n) =>
+            n === "项目" ? undefined : n.includes("/") ? n : `${def.id}/${n}/${category}`
+          );
+        }
+        check(p.fallback, (n) =>
+          n === "项目" ? undefined : n.includes("/") ? n : `${def.id}/${n}/${categories[0] ?? ""}`
+        );
+      }
+    })
+  );
+  return problems;
+}
+
+/**
  * Validates template definitions (zod) and compiles them; throws a readable error at load.
  * @example loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
  */
@@ -148,6 +216,8 @@ export function loadTemplates(definitions: readonly unknown[], source = ""): Com
       throw new Error(`${where} 无效：${detail}`);
     }
     if (ids.has(parsed.data.id)) throw new Error(`${where} 无效：id ${parsed.data.id} 重复`);
+    const problems = reportProblems(parsed.data);
+    if (problems.length > 0) throw new Error(`${where} 无效：${problems.join("；")}`);
     ids.add(parsed.data.id);
     try {
       return compileTemplate(parsed.data);

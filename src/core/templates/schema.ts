@@ -68,6 +68,13 @@ export const ColumnSchema = z
   );
 export type ColumnDefinition = z.infer<typeof ColumnSchema>;
 
+/**
+ * A placeholder in a report sentence: `{T1/发展预备党员}`, `{+…}` (with its 同比 clause), `{…@名}`
+ * (another unit); in a programmes phrase `{期数}` names the category's figure and `{项目}` the
+ * programmes.
+ */
+export const PHRASE_PLACEHOLDER = /\{(\+?)([^{}@]+?)(?:@([^{}]+))?\}/g;
+
 /** A table id: `T1` … for the built-ins, any short ASCII name for a bureau's own table. */
 const tableId = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/));
 
