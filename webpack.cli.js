@@ -2,9 +2,8 @@
 // one file to load instead of transpiling TypeScript at every run. Run by `npm run build:cli`,
 // and by the `prepare` script, so `npx bureau-stats` works right after `npm ci`.
 //
-// ExcelJS (templates) and docx (--docx) stay outside the bundle and are required from
-// node_modules only by the commands that need them; everything else (core, reader, fflate, zod,
-// jsep, decimal.js) is bundled.
+// docx (--docx) stays outside the bundle and is required from node_modules only by the command
+// that needs it; everything else (core, reader, the template writer, fflate, zod, jsep) is bundled.
 const path = require("path");
 
 module.exports = (_env, argv) => ({
@@ -33,7 +32,7 @@ module.exports = (_env, argv) => ({
       { test: /\.m?js$/, resolve: { fullySpecified: false } },
     ],
   },
-  externals: { exceljs: "commonjs exceljs", docx: "commonjs docx" },
+  externals: { docx: "commonjs docx" },
   optimization: { minimize: false, splitChunks: false },
   devtool: false,
   performance: { hints: false },

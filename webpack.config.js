@@ -89,7 +89,7 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "auto",
       // dist/cli*.js is the command line's bundle (webpack.cli.js, built by `prepare`): keep it
-      clean: { keep: /^cli[.-][^/]*\.js$/ },
+      clean: { keep: /^cli([.-][^/]*)?\.js$/ },
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js", ".mjs", ".json"],

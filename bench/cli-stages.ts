@@ -11,11 +11,13 @@
 import { analyzeWorkbook } from "../src/core/analyze";
 import { readXlsx } from "../src/hosts/xlsx/read";
 import { nodeIO } from "../src/cli/node-io";
+import { DEFAULT_LIMITS } from "../src/hosts/xlsx/budget";
 
 const [stage, file] = process.argv.slice(2);
 if (stage !== "start" && file) {
-  const wb = readXlsx(nodeIO.readFile(file), {
+  const wb = readXlsx(nodeIO.readFile(file, DEFAULT_LIMITS.maxFileBytes), {
     ...(nodeIO.inflateRaw ? { inflateRaw: nodeIO.inflateRaw } : {}),
+    ...(nodeIO.crc32 ? { crc32: nodeIO.crc32 } : {}),
   });
   if (stage === "analyze") analyzeWorkbook(wb, { draft: { numberStyle: "exact" } });
 }

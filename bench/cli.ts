@@ -92,7 +92,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds dist/cli.js when it is missing or older than the sources it bundles (never a stale figure). */
-function ensureBundle(): void {
+export function ensureBundle(): void {
   const bundle = path.join(ROOT, "dist", "cli.js");
   const sources = ["src/cli", "src/core", "src/hosts/xlsx"].map((d) =>
     newestMtime(path.join(ROOT, d))
@@ -139,7 +139,7 @@ function bundleStages(): void {
   });
 }
 
-interface ProcessFigures {
+export interface ProcessFigures {
   readonly ms: number;
   readonly cpuMs: number | undefined;
   readonly mb: number | undefined;
@@ -147,12 +147,20 @@ interface ProcessFigures {
 }
 
 /** One whole process `node <args>`: wall time, CPU time and max RSS (from /usr/bin/time), exit status. */
-function timeProcess(args: readonly string[]): ProcessFigures {
+export function timeProcess(
+  args: readonly string[],
+  timeoutMs?: number
+): ProcessFigures & { stdoutBytes: number; stderr: string } {
   const haveTime = existsSync("/usr/bin/time");
   const cmd = haveTime ? "/usr/bin/time" : process.execPath;
   const all = haveTime ? ["-f", "MAXRSS %M CPU %U %S", process.execPath, ...args] : [...args];
   const t = process.hrtime.bigint();
-  const r = spawnSync(cmd, all, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd, all, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: "SIGKILL" as const }),
+  });
   const wall = Number(process.hrtime.bigint() - t) / 1e6;
   const m = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(r.stderr ?? "");
   return {
@@ -160,6 +168,11 @@ function timeProcess(args: readonly string[]): ProcessFigures {
     cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : undefined,
     mb: m ? Number(m[1]) / 1024 : undefined,
     status: r.status,
+    stdoutBytes: Buffer.byteLength(r.stdout ?? ""),
+    stderr: (r.stderr ?? "")
+      .replace(/^MAXRSS .*$/m, "")
+      .replace(/^Command exited with non-zero status \d+$/m, "")
+      .trim(),
   };
 }
 

@@ -30,9 +30,19 @@ const BENCHES: readonly BenchEntry[] = [
     run: async () => (await import("./cli")).runCliBench(),
   },
   {
+    name: "hostile",
+    title: "command line: hostile and malformed workbooks, devices (issue 11)",
+    run: async () => (await import("./hostile")).runHostileBench(),
+  },
+  {
     name: "office",
     title: "Office host on the fake Excel (issues 5, 6)",
     run: async () => (await import("./office")).runOfficeBench(),
+  },
+  {
+    name: "merge",
+    title: "汇总: bureau-stats merge on 500 unit files, the browser page on 50 (issue 14)",
+    run: async () => (await import("./merge")).runMergeBench(),
   },
   {
     name: "pane",

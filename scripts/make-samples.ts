@@ -21,6 +21,21 @@ import {
 } from "./samples/figures";
 import { mistakeSheets, type Mistake } from "./samples/mistakes";
 import { OTHER_DEFINITIONS, OTHER_NOTE, otherBureauSheets } from "./samples/other-bureau";
+import {
+  buildUnitSamples,
+  unitFiles,
+  BROKEN_UNIT,
+  DUPLICATE_UNIT,
+  ERRORS_UNIT,
+  LATE_UNIT,
+  MOVED_UNIT,
+  OTHER_ROW_NAME,
+  OTHER_ROW_UNIT,
+  UNIT_LIST,
+  UNIT_LIST_FILE,
+  UNITS_DIR_NAME,
+} from "./samples/units";
+import { writeSheets } from "../src/hosts/xlsx/write-sheets";
 
 export const SAMPLES_DIR = join(__dirname, "..", "assets", "samples");
 export const CLEAN_SAMPLE = "bureau-stats-2013.xlsx";
@@ -100,6 +115,24 @@ title says “虚构示例数据” and its note reads “${OTHER_NOTE}”. One 
 整改 done) breaks Q1-01, so \`bureau-stats check assets/samples/${OTHER_SAMPLE} --definitions
 assets/samples/${OTHER_DEFINITIONS_FILE}\` reports that error, marks the figures it feeds 【待核】 and
 exits 1.
+
+## ${UNITS_DIR_NAME}/ — the 汇总 (merge) sample set
+
+\`${UNIT_LIST_FILE}\` lists ${UNIT_LIST.length} units; the other files are the workbooks they sent back,
+built from the clean sample (each unit's 表1 row is its row there; 表2–表4 are an **invented** split,
+marked 虚构示例 in every title and note): ${unitFiles()
+    .map((f) => "`" + f.file + "`")
+    .join("、")}.
+
+- late: ${LATE_UNIT} sent nothing;
+- sent twice: ${DUPLICATE_UNIT} (the second file corrects 来电 by 20);
+- moved columns (表1 and 表4) and an extra column 联系电话: ${MOVED_UNIT};
+- errors: ${ERRORS_UNIT} (T1-01, G-02 lenient ‘36人’, G-03, T4-01);
+- ${OTHER_ROW_UNIT}'s 表1 also lists ${OTHER_ROW_NAME};
+- unreadable: ${BROKEN_UNIT}'s file is cut off (its first 60%).
+
+\`bureau-stats merge assets/samples/${UNITS_DIR_NAME} --units assets/samples/${UNITS_DIR_NAME}/${UNIT_LIST_FILE} -o 汇总.xlsx\`
+prints the per-unit report (see the main README); \`test/cli/merge.test.ts\` checks it.
 `;
 }
 
@@ -126,8 +159,32 @@ export async function buildSamples(): Promise<{
   };
 }
 
+/** The 汇总 sample set (assets/samples/units/): the unit list and the units' workbooks. */
+export function buildUnitSampleFiles(): Promise<Map<string, Uint8Array>> {
+  return buildUnitSamples(writeTemplateWorkbook, reproducible, (name, rows) =>
+    writeSheets(
+      [
+        {
+          sheet: {
+            name,
+            values: rows.map((r) =>
+              r.map((v) => (v instanceof Date ? null : (v as string | number | null)))
+            ),
+          },
+          boldRows: [0],
+        },
+      ],
+      new Date(2014, 0, 15, 12, 0, 0)
+    )
+  );
+}
+
 async function main(): Promise<void> {
   mkdirSync(SAMPLES_DIR, { recursive: true });
+  const unitsDir = join(SAMPLES_DIR, UNITS_DIR_NAME);
+  mkdirSync(unitsDir, { recursive: true });
+  const units = await buildUnitSampleFiles();
+  for (const [file, bytes] of units) writeFileSync(join(unitsDir, file), bytes);
   const built = await buildSamples();
   writeFileSync(join(SAMPLES_DIR, CLEAN_SAMPLE), built.clean);
   writeFileSync(join(SAMPLES_DIR, MISTAKES_SAMPLE), built.mistakes);
@@ -136,7 +193,7 @@ async function main(): Promise<void> {
   writeFileSync(join(SAMPLES_DIR, OTHER_DEFINITIONS_FILE), built.otherDefinitions);
   writeFileSync(join(SAMPLES_DIR, "README.md"), built.readme);
   console.log(
-    `wrote ${CLEAN_SAMPLE}, ${MISTAKES_SAMPLE} and README.md (${built.count} mistakes) to ${SAMPLES_DIR}`
+    `wrote ${CLEAN_SAMPLE}, ${MISTAKES_SAMPLE}, README.md (${built.count} mistakes) and ${units.size} files in ${UNITS_DIR_NAME}/ to ${SAMPLES_DIR}`
   );
 }
 

@@ -5,15 +5,16 @@
 
 import { tableRange } from "../core/analyze";
 import { TEMPLATES } from "../core/templates";
+import { MERGE_USAGE } from "./merge-usage";
 
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
 
 用法：
-  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx>] [--year <年度>]
+  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx> [--force]] [--year <年度>]
                      [--approx] [--wan] [--no-compare] [--name-year] [--headings 一、|（一）]
       读取所有文件（今年和上年的表可在同一个或不同文件中），校验、同比、起草。
       --json         以 JSON 输出 { verdict, issues, comparisons, draft }
-      --docx <文件>   另存报告段落为 Word 文档（.docx）
+      --docx <文件>   另存报告段落为 Word 文档（.docx）；已有同名文件时不覆盖，除非加 --force
       --year <年度>   报告年度（默认取有数据的最新年度），与上一年比较
       报告选项（与加载项“报告”页相同）：
       --approx       数字用约数（9200多个、7.2万多元）
@@ -28,8 +29,9 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       写出当前使用的统计表定义（默认：内置的 ${tableRange(TEMPLATES)}），可修改后用 --definitions 使用。
   bureau-stats definitions check <文件.json>
       检查一个统计表定义文件，指出错在哪张表、哪一项。
+${MERGE_USAGE}
 
-退出码：0 无错误（可有警告），1 有错误，2 用法错误或文件无法读取。`;
+退出码：0 无错误（可有警告），1 有错误或未找到统计表，2 用法错误、文件无法读取或没有任何数据。`;
 
 export type ParsedArgs =
   | { readonly command: "help" }
@@ -46,6 +48,8 @@ export type ParsedArgs =
       readonly headings: "none" | "一、" | "（一）";
       /** A bureau's table definitions (JSON); default the built-ins. */
       readonly definitions?: string;
+      /** Write over an existing --docx file. */
+      readonly force: boolean;
     }
   | {
       readonly command: "template";
@@ -100,10 +104,10 @@ export function parseHeadings(text: string): "none" | "一、" | "（一）" {
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [first, ...afterFirst] = argv;
-  if (first === undefined) throw new UsageError("缺少命令：check、template 或 definitions");
+  if (first === undefined) throw new UsageError("缺少命令：check、template、merge 或 definitions");
   if (first === "-h" || first === "--help" || first === "help") return { command: "help" };
   if (first !== "check" && first !== "template" && first !== "definitions") {
-    throw new UsageError(`未知命令“${first}”，可用：check、template、definitions`);
+    throw new UsageError(`未知命令“${first}”，可用：check、template、merge、definitions`);
   }
   let command: "check" | "template" | "definitions-export" | "definitions-check" =
     first === "definitions" ? "definitions-export" : first;
@@ -149,8 +153,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (flag === "--no-compare" && command === "check") compare = false;
     else if (flag === "--name-year" && command === "check") nameYear = true;
     else if (flag === "--headings" && command === "check") headings = parseHeadings(value());
-    else if (flag === "--force" && (command === "template" || command === "definitions-export"))
-      force = true;
+    else if (flag === "--force" && command !== "definitions-check") force = true;
     else if (flag === "--definitions" && command !== "definitions-check") definitions = value();
     else if (flag === "--") positional.push(...rest.slice(i + 1).splice(0));
     else if (flag.startsWith("-") && flag.length > 1)
@@ -169,6 +172,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       compare,
       nameYear,
       headings,
+      force,
       ...(docx === undefined ? {} : { docx }),
       ...(year === undefined ? {} : { year }),
       ...(definitions === undefined ? {} : { definitions }),

@@ -6,11 +6,13 @@
  * (one line naming the file and the reason, never a stack trace).
  */
 import type { WorkbookModel, SheetModel } from "../core/model";
-import { analyzeWorkbook, tableRange } from "../core/analyze";
+import { analyzeWorkbook, tableRange, type Analysis } from "../core/analyze";
+import type { Issue } from "../core/issues";
 import { COMPILED_TEMPLATES, loadTemplates, type CompiledTemplate } from "../core/templates";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
+import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
-import type { InflateRaw } from "../hosts/xlsx/zip";
+import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
 import { parseArgs, UsageError, USAGE } from "./args";
 import { jsonReport, terminalSafe, textReport } from "./output";
 
@@ -27,14 +29,21 @@ export interface CliIO {
   stderr(text: string): void;
   /** Progress goes to stderr only when it is a terminal. */
   readonly stderrIsTTY: boolean;
-  /** Throws FileAccessError with a Chinese reason. */
-  readFile(path: string): Uint8Array;
+  /**
+   * A regular file's bytes, refusing devices, pipes and files over `maxBytes`; throws
+   * FileAccessError with a Chinese reason.
+   */
+  readFile(path: string, maxBytes: number): Uint8Array;
   writeFile(path: string, data: Uint8Array): void;
   exists(path: string): boolean;
   /** The absolute form of a path (to refuse writing over an input file). */
   resolve(path: string): string;
+  /** The names in a folder, or undefined when the path is no folder (merge reads folders). */
+  listDir?(path: string): string[] | undefined;
   /** A native raw-DEFLATE inflater, when the platform has one. */
   readonly inflateRaw?: InflateRaw;
+  /** A native CRC-32, when the platform has one. */
+  readonly crc32?: Crc32;
 }
 
 export const EXIT_OK = 0;
@@ -54,8 +63,17 @@ function fileName(path: string): string {
 export function mergeWorkbooks(
   books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>
 ): WorkbookModel {
+  return mergeWithOrigins(books).workbook;
+}
+
+/** `mergeWorkbooks`, and which file each (renamed) sheet came from. */
+function mergeWithOrigins(books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>): {
+  workbook: WorkbookModel;
+  origin: Map<string, string>;
+} {
   const sheets: SheetModel[] = [];
   const taken = new Set<string>();
+  const origin = new Map<string, string>();
   for (const [file, wb] of books) {
     for (const s of wb.sheets) {
       let name = s.name;
@@ -64,10 +82,40 @@ export function mergeWorkbooks(
         for (let k = 2; taken.has(name); k++) name = `${s.name}（${fileName(file)} ${k}）`;
       }
       taken.add(name);
+      origin.set(name, file);
       sheets.push(name === s.name ? s : { ...(s as XlsxSheetModel), name });
     }
   }
-  return { sheets };
+  return { workbook: { sheets }, origin };
+}
+
+/**
+ * G-07 (the same template twice for one year) between two files: the issue names both files and
+ * says whether the two versions' figures differ (the core only knows the sheets). Which version
+ * the comparison and the draft use does not depend on the order the files were given: `run` reads
+ * them in file-name order.
+ */
+export function withDuplicateFiles(a: Analysis, origin: ReadonlyMap<string, string>): Issue[] {
+  const tableOf = new Map(a.tables.map((t) => [t.sheet, t]));
+  const values = (sheet: string): string =>
+    JSON.stringify(tableOf.get(sheet)?.figures.map((f) => [f.id, f.value]) ?? null);
+  return a.issues.map((issue) => {
+    if (issue.code !== "duplicate-table") return issue;
+    const other = String(issue.params?.other ?? "");
+    const file = origin.get(issue.sheet);
+    const otherFile = origin.get(other);
+    if (file === undefined || otherFile === undefined || file === otherFile) return issue;
+    return {
+      ...issue,
+      code: "duplicate-table-files",
+      params: {
+        ...issue.params,
+        file: fileName(file),
+        other: `${fileName(otherFile)} 的“${other}”`,
+        same: values(issue.sheet) === values(other) ? "两个版本的数字相同" : "两个版本的数字不同",
+      },
+    };
+  });
 }
 
 class Unusable extends Error {}
@@ -80,7 +128,7 @@ class Unusable extends Error {}
 export function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
   let bytes: Uint8Array;
   try {
-    bytes = io.readFile(path);
+    bytes = io.readFile(path, DEFAULT_LIMITS.maxFileBytes);
   } catch (e) {
     throw new Error(`${path}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
   }
@@ -112,6 +160,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stderr(terminalSafe(line.replace(/\s*\n\s*/g, " ")) + "\n");
     return EXIT_UNUSABLE;
   };
+  if (argv[0] === "merge") {
+    const { runMerge } = await import("./merge");
+    return runMerge(argv.slice(1), io);
+  }
   let args;
   try {
     args = parseArgs(argv);
@@ -188,18 +240,24 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     ? (text: string): void => io.stderr(`\r\x1b[K${text}`)
     : undefined;
   const books: Array<[string, WorkbookModel]> = [];
+  // one budget for every file of the run (issue 11): fifty files under a limit cannot pass it
+  const budget = new ReadBudget();
+  // read in file-name order, so the result does not depend on the order the files were given
+  const files = [...new Set(args.files)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   try {
-    for (const file of args.files) {
+    for (const file of files) {
       let bytes: Uint8Array;
       try {
-        bytes = io.readFile(file);
+        bytes = io.readFile(file, budget.limits.maxFileBytes);
       } catch (e) {
         throw new Unusable(`${file}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
       }
       progress?.(`正在读取 ${fileName(file)} …`);
       try {
         const wb = readXlsx(bytes, {
+          budget,
           ...(io.inflateRaw ? { inflateRaw: io.inflateRaw } : {}),
+          ...(io.crc32 ? { crc32: io.crc32 } : {}),
           ...(progress
             ? {
                 onProgress: (p: { done: number; total: number }) =>
@@ -224,7 +282,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   progress?.("正在校验、比较、起草 …");
-  const analysis = analyzeWorkbook(mergeWorkbooks(books), {
+  const merged = mergeWithOrigins(books);
+  const analyzed = analyzeWorkbook(merged.workbook, {
     templates,
     ...(args.year === undefined ? {} : { year: args.year }),
     draft: {
@@ -235,7 +294,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       headings: args.headings,
     },
   });
+  const analysis: Analysis = {
+    ...analyzed,
+    issues: withDuplicateFiles(analyzed, merged.origin),
+  };
   if (progress) io.stderr("\r\x1b[K");
+  if (analysis.tables.length === 0 && budget.cells === 0) {
+    return fail(
+      `${files.join("、")}：工作簿中没有任何数据（所有工作表都是空的），没有可校验的统计表`
+    );
+  }
   if (
     args.year !== undefined &&
     analysis.years.length > 0 &&
@@ -252,6 +320,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (args.files.some((f) => io.resolve(f) === target) || /\.xls[xmb]?$/i.test(args.docx)) {
       return fail(`${args.docx}：不能把报告写到表格文件上（请用 .docx 文件名）`);
     }
+    if (io.exists(args.docx) && !args.force)
+      return fail(`${args.docx}：文件已存在，不覆盖（换一个文件名，或加 --force）`);
     const { renderDocx } = await import("../core/render/docx");
     const bytes = await renderDocx({ paragraphs: analysis.draft.paragraphs });
     try {
@@ -268,5 +338,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(textReport(analysis));
     if (args.docx !== undefined) io.stdout(`\n已保存 Word 文档：${args.docx}\n`);
   }
+  // a run that found no table checked nothing: not a success (README, exit status)
+  if (analysis.tables.length === 0) return EXIT_ERRORS;
   return analysis.issues.some((i) => i.severity === "error") ? EXIT_ERRORS : EXIT_OK;
 }

@@ -133,18 +133,40 @@ export function displayWidth(s: string): number {
 }
 
 /**
+ * Invisible format characters that change how a line displays (issue 11): bidi embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, U+061C) can
+ * show a line reversed; zero-width characters, the word joiner, invisible operators, the soft
+ * hyphen, U+FEFF, deprecated format controls, interlinear annotations and the line/paragraph
+ * separators hide or move text. U+FFFE/U+FFFF are not characters at all.
+ */
+function isFormatControl(c: number): boolean {
+  if (c < 0x2000) return c === 0xad || c === 0x61c || c === 0x180e;
+  if (c <= 0x206f)
+    return (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || c >= 0x2060;
+  return c === 0xfeff || (c >= 0xfff9 && c <= 0xfffb) || c === 0xfffe || c === 0xffff;
+}
+
+/**
  * Cell text made safe to print to a terminal (issue 7): a control character — ESC of an escape
  * sequence, CR that would overwrite the line, a line break or tab inside one issue line, C1 — is
  * shown as its visible symbol (␛ ␍ ␊ ␉ …) instead of acting on the terminal. `keepLineFeeds` keeps
- * the paragraph breaks of the draft.
+ * the paragraph breaks of the draft. An invisible format character (bidi override, zero-width
+ * space …, issue 11) is shown as its code point, `<U+202E>`, so no line displays reversed or hides
+ * text.
  * @example terminalSafe("a\u001b[2J\r=1+1") // "a␛[2J␍=1+1"
+ * @example terminalSafe("abc\u202edef") // "abc<U+202E>def"
  */
 export function terminalSafe(s: string, keepLineFeeds = false): string {
   let out = "";
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x20 && (c < 0x7f || c > 0x9f)) continue;
+    if (c >= 0x20 && (c < 0x7f || c > 0x9f)) {
+      if (c < 0xad || !isFormatControl(c)) continue;
+      out += s.slice(from, i) + `<U+${c.toString(16).toUpperCase().padStart(4, "0")}>`;
+      from = i + 1;
+      continue;
+    }
     if (c === 0x0a && keepLineFeeds) continue;
     out +=
       s.slice(from, i) +

@@ -36,6 +36,8 @@ export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze(
   "no-total-row": "没有“合计”行，已按各行之和计算合计",
   "sum-too-large": "“{column}”的合计数值过大，无法精确计算",
   "duplicate-row": "此行与{other}完全相同，是否重复填报？",
+  "duplicate-table-files":
+    "与 {other} 是{year}年的同一张表（本表来自 {file}），{same}；请只保留一个版本（同比和报告按文件名在前的一份计算）",
   "large-change":
     "“{column}”{group}本年 {value}，上年 {expected}，{direction} {pct}%，超过 {threshold}%，变动较大，请在备注中说明",
   "rate-out-of-range": "“{column}” {value} 超出 0–100% 的范围",

@@ -3,7 +3,7 @@
  * talks to this; `office/` implements it with Excel.run, `xlsx/` with a file read in the browser.
  * Capabilities a host lacks are absent (`undefined`), and the UI hides the matching actions.
  */
-import type { WorkbookModel } from "../core/model";
+import type { SheetModel, WorkbookModel } from "../core/model";
 import type { Issue } from "../core/issues";
 import type { Comparison } from "../core/compare";
 
@@ -24,6 +24,12 @@ export type ComparisonRow = Pick<
   "sheet" | "indicator" | "unit" | "current" | "previous" | "change" | "pct" | "text"
 >;
 
+/** A sheet of values to add (汇总: the merged tables), with the rows to write bold. */
+export interface NewSheet {
+  readonly sheet: SheetModel;
+  readonly boldRows: readonly number[];
+}
+
 export interface WorkbookHost {
   readonly kind: "office" | "xlsx";
   /** A name for the workbook shown in the UI (file name, or 当前工作簿). */
@@ -34,6 +40,8 @@ export interface WorkbookHost {
   selectCell?(sheet: string, cell: string): Promise<void>;
   /** Inserts the four blank templates as new sheets for `year`; never overwrites. Returns the new sheet names. */
   insertTemplates?(year: number): Promise<string[]>;
+  /** Adds these sheets of values as new sheets (a name clash gets a new name); returns their names. */
+  insertSheets?(sheets: readonly NewSheet[]): Promise<string[]>;
   /** Marks the cells of these issues (fill colour); remembers what was there. */
   markIssues?(issues: readonly Issue[]): Promise<number>;
   /** Restores exactly what was there before `markIssues`. */

@@ -3,11 +3,16 @@
  * (and the core's templates it brings); the first action fetches it. All Office.js calls stay in
  * src/hosts/office — this only forwards.
  */
-import type { ComparisonRow, ReadOptions, WorkbookHost } from "../hosts/host";
+import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../hosts/host";
 import type { Issue } from "../core/issues";
 
 type Capability =
-  "selectCell" | "insertTemplates" | "markIssues" | "clearMarks" | "insertComparison";
+  | "selectCell"
+  | "insertTemplates"
+  | "markIssues"
+  | "clearMarks"
+  | "insertComparison"
+  | "insertSheets";
 
 /**
  * @param ready resolves when Office.js is ready (`Office.onReady()`); the pane renders before it,
@@ -41,6 +46,7 @@ export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
     readWorkbook: async (options?: ReadOptions) => (await real()).readWorkbook(options),
     selectCell: async (sheet: string, cell: string) => (await method("selectCell"))(sheet, cell),
     insertTemplates: async (year: number) => (await method("insertTemplates"))(year),
+    insertSheets: async (sheets: readonly NewSheet[]) => (await method("insertSheets"))(sheets),
     markIssues: async (issues: readonly Issue[]) => (await method("markIssues"))(issues),
     clearMarks: async () => (await method("clearMarks"))(),
     insertComparison: async (

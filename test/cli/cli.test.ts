@@ -222,10 +222,14 @@ describe("check on the clean sample", () => {
     expect(both.draft.text).toBe(one.draft.text);
   });
 
-  it("keeps sheets of the same name from two files apart", async () => {
-    const r = await cli("check", CLEAN, CLEAN);
+  it("keeps sheets of the same name from two files apart, and reads a file given twice once", async () => {
+    const copy = path.join(tmp, "a-copy.xlsx");
+    writeFileSync(copy, readFileSync(CLEAN));
+    const r = await cli("check", CLEAN, copy);
     expect(r.stdout).toContain("【表1 党员发展 2013】");
     expect(r.stdout).toContain("【表1 党员发展 2013（bureau-stats-2013.xlsx）】");
+    const twice = await cli("check", CLEAN, CLEAN);
+    expect(twice.stdout).toBe((await cli("check", CLEAN)).stdout);
   });
 });
 
@@ -299,6 +303,7 @@ describe("arguments", () => {
       compare: true,
       nameYear: false,
       headings: "none",
+      force: false,
       year: 2013,
       docx: "r.docx",
     });

@@ -159,3 +159,13 @@ describe("renderDocx", () => {
     expect(xml).toContain("&lt;img src=x onerror=alert（1）&gt;");
   });
 });
+
+describe("xmlSafeText (issue 11.3)", () => {
+  it("removes what XML 1.0 forbids, keeps tab/CR/LF and surrogate pairs", async () => {
+    const { xmlSafeText } = await import("../../src/core/render/xmlchars");
+    expect(xmlSafeText("a\u0001b\uffffc\ufffe\u000bd\u000ce")).toBe("abc d e");
+    expect(xmlSafeText("\t\r\n𠀀")).toBe("\t\r\n𠀀");
+    expect(xmlSafeText("x\ud800y\udc00z")).toBe("xyz");
+    expect(xmlSafeText("普通话")).toBe("普通话");
+  });
+});

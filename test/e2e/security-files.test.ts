@@ -11,6 +11,7 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SAMPLES, fuzzCases } from "../reliability/fuzz-cases";
+import * as H from "../../scripts/lib/hostile-xlsx";
 import { ensureBuilt } from "./build";
 import {
   chromiumAvailable,
@@ -136,6 +137,50 @@ describe.runIf(chromiumAvailable())(
       expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);
       console.log(
         `[security-files] ${cases.length} files picked in the browser page (seed ${SEED + 2}): ${JSON.stringify(outcomes)}; slowest ${Math.round(slowest)} ms`
+      );
+    }, 300_000);
+
+    it("issue 11's hostile files: the worker stops at the same budgets, damaged parts are refused, the page stays usable", async () => {
+      // full size where the file is small to make, the test size for the others
+      const refused: H.HostileFile[] = [
+        H.lyingSize("full"),
+        H.sparseXfd("full"),
+        H.sparseSheets("small"),
+        H.manyRefsOnePart("small"),
+        H.overlappingEntries("small"),
+        H.manyMerges("full"),
+        H.manySharedStrings("small"),
+        H.hugeSheetName("full"),
+        H.duplicateParts(),
+        H.localNameMismatch(),
+        H.badCrc(),
+        H.notXmlSheet(),
+        H.truncatedSheetXml(),
+      ];
+      const read: H.HostileFile[] = [H.commentedCells(), H.cdataText(), H.dateInCountColumn()];
+      let slowest = 0;
+      for (const h of [...refused, ...read]) {
+        const { text, ms } = await pick(`${h.id}.xlsx`, h.files[0] as Uint8Array);
+        slowest = Math.max(slowest, ms);
+        if (refused.includes(h)) expect(text, h.id).toMatch(/校验未完成|无法读取文件/);
+        else expect(text, h.id).not.toMatch(/校验未完成|无法读取文件|没有找到统计表/);
+        expect(text, h.id).not.toMatch(
+          /\bat \S+ \(|undefined|\[object Object\]|TypeError|RangeError/
+        );
+        // the main thread answers at once: the reading happened in the worker, which has ended
+        const t0 = performance.now();
+        expect(await page.evaluate(() => 1 + 1)).toBe(2);
+        expect(performance.now() - t0).toBeLessThan(1_000);
+      }
+      const shown = await pick("lying-size.xlsx", H.lyingSize("small").files[0] as Uint8Array);
+      expect(shown.text).toMatch(/文件已损坏/);
+      expect(traffic.problems.filter((p) => p.startsWith("pageerror"))).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await page.goto(server.url + "index.html");
+      await page.locator('input[type="file"]').setInputFiles(SAMPLES[0] as string);
+      await waitForResults(page);
+      console.log(
+        `[security-files] ${refused.length + read.length} hostile files (issue 11) in the browser page; slowest ${Math.round(slowest)} ms`
       );
     }, 300_000);
   }

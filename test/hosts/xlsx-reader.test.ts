@@ -143,7 +143,7 @@ describe("readXlsx", () => {
     expect(v[0]).toEqual(["单位名称", "合计"]);
     expect(v[1]).toEqual(["内联文本", true, false, { error: "#DIV/0!" }, { error: "#DIV/0!" }]);
     expect(v[1]?.[3]).toBe(v[1]?.[4]); // error values are shared objects
-    expect(v[2]).toEqual([41275, 41276, 41400, 0.985, 301370.5]);
+    expect(v[2]).toEqual([41275, 41276, { date: 41400 }, 0.985, 301370.5]); // t="d": a date, as its type
     expect(v[3]).toEqual([3, 1, 2, "ab"]); // formula without cached value → blank; empty text → blank
     expect(v[4]).toEqual([10, 11, undefined, undefined, 14, 15]); // cells without r follow on
     expect(v[5]).toEqual([]);
@@ -252,6 +252,28 @@ describe("files that are not readable .xlsx", () => {
     const flipped = good.slice();
     for (let i = 40; i < 400; i++) flipped[i] = (flipped[i] as number) ^ 0x5a;
     expect(errorOf(flipped).code).toBe("corrupt");
+  });
+
+  it("two sheets of one name (Excel compares without case) are damaged, not read twice", () => {
+    const row = `<row r="1"><c r="A1"><v>1</v></c></row>`;
+    const e = errorOf(
+      buildXlsx({
+        sheets: [
+          { name: "表1", xml: row },
+          { name: "Sheet", xml: row },
+          { name: "sheet", xml: row },
+        ],
+      })
+    );
+    expect(e.code).toBe("corrupt");
+    expect(e.reason).toContain("两张工作表同名“sheet”");
+    const fine = buildXlsx({
+      sheets: [
+        { name: "表1", xml: row },
+        { name: "表1 (2)", xml: row },
+      ],
+    });
+    expect(readXlsx(fine).sheets.map((s) => s.name)).toEqual(["表1", "表1 (2)"]);
   });
 
   it("a zip without a workbook: missing part, or what it is instead", () => {

@@ -2,7 +2,7 @@
  * Fuzz cases for `bureau-stats check` (issue 7, point 1): random workbooks written as SpreadsheetML
  * by hand (fast, and able to hold what no library writes: NaN, 1e999, control characters, cells out
  * of order, shared-string indexes out of range …), with and without real template frames, header
- * rows, 合计 rows and years; random filled templates written by ExcelJS; and byte- and XML-level
+ * rows, 合计 rows and years; random filled templates written by the template writer (writer.ts); issue 11's hostile classes (hostileMutant); and byte- and XML-level
  * mutations of the sample workbooks.
  *
  * Everything is drawn from fast-check with a seed, so one seed gives the same cases on every
@@ -22,6 +22,14 @@ import {
   type TemplateSheetInput,
 } from "../../src/hosts/xlsx/template";
 import { buildXlsx, escapeXml, type PartsSheet } from "../../scripts/lib/xlsx-parts";
+import {
+  deflateRepeated,
+  partsOf,
+  rawZip,
+  sampleParts,
+  zipParts,
+  type RawEntry,
+} from "../../scripts/lib/hostile-xlsx";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const SAMPLES = ["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"].map((f) =>
@@ -31,8 +39,11 @@ export const SAMPLES = ["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xl
 /** One input for `bureau-stats check`: the file's bytes, the extra flags, what it is. */
 export interface FuzzCase {
   readonly id: string;
-  /** `random` workbook, `bytes` mutation of a sample, `xml` mutation inside a sample's parts. */
-  readonly kind: "random" | "bytes" | "xml" | "exceljs";
+  /**
+   * `random` workbook, `bytes` mutation of a sample, `xml` mutation inside a sample's parts,
+   * `hostile` one of issue 11's classes with random sizes (hostileMutant).
+   */
+  readonly kind: "random" | "bytes" | "xml" | "exceljs" | "hostile";
   readonly description: string;
   readonly bytes: Uint8Array;
   /** Flags after the file(s): --json, --approx, --year …, and `--docx` (the harness adds a path). */
@@ -673,6 +684,193 @@ export const xmlMutant = fc
     };
   });
 
+/* ------------------------------------------------------------------ issue 11: hostile classes */
+
+const NS_MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+/** A part name of the clean sample (mostly those the reader reads). */
+const samplePart = fc.constantFrom(
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/sharedStrings.xml",
+  "xl/styles.xml",
+  "xl/worksheets/sheet1.xml",
+  "xl/worksheets/sheet2.xml",
+  "xl/worksheets/sheet5.xml",
+  "[Content_Types].xml",
+  "_rels/.rels"
+);
+
+/** Edits the text of one part of the clean sample. */
+function sampleWith(part: string, edit: (xml: string) => string): Record<string, Uint8Array> {
+  const parts = sampleParts();
+  parts[part] = strToU8(edit(strFromU8(parts[part] as Uint8Array)));
+  return parts;
+}
+
+/** Inserts `what` before the `k`-th `<` of `xml` (mod the count). */
+function insertAtTag(xml: string, k: number, what: string): string {
+  const tags: number[] = [];
+  for (let i = xml.indexOf("<", 1); i >= 0; i = xml.indexOf("<", i + 1)) tags.push(i);
+  const at = tags.length === 0 ? xml.length : (tags[k % tags.length] as number);
+  return xml.slice(0, at) + what + xml.slice(at);
+}
+
+type Made = { bytes: Uint8Array; description: string };
+
+/**
+ * Issue 11's classes with random sizes and places: lying zip sizes, sparse extents out to XFD,
+ * duplicate, overlapping and misnamed entries, bad CRCs, comments and CDATA (closed or not),
+ * long sheet names, characters XML forbids (escaped, so they reach the writers, or raw), merges
+ * over tall sheets, shared-string floods. Small enough for the per-case bound; the full sizes run
+ * in `npm run bench -- hostile`.
+ */
+export const hostileMutant: fc.Arbitrary<Made> = fc.oneof(
+  fc
+    .record({ mb: fc.integer({ min: 1, max: 64 }), declared: fc.nat(2_000_000) })
+    .map(({ mb, declared }): Made => {
+      const { raw, crc } = deflateRepeated(
+        `<worksheet ${NS_MAIN}><sheetData>`,
+        " ".repeat(1 << 20),
+        mb,
+        "</sheetData></worksheet>"
+      );
+      return {
+        bytes: zipParts(sampleParts(), {
+          "xl/worksheets/sheet1.xml": { raw, size: declared, crc },
+        }),
+        description: `lying size: 表1 declared ${declared} bytes, inflates to ${mb} MB`,
+      };
+    }),
+  fc
+    .record({
+      sheets: fc.integer({ min: 1, max: 30 }),
+      row: fc.integer({ min: 1, max: 1_048_576 }),
+      col: fc.integer({ min: 1, max: 16_384 }),
+      rows: fc.integer({ min: 1, max: 3000 }),
+    })
+    .map(({ sheets, row, col, rows }): Made => {
+      const letters = columnLetters(col - 1);
+      let xml = "";
+      for (let r = 1; r <= rows; r++)
+        xml += `<row r="${r}"><c r="${letters}${r}"><v>1</v></c></row>`;
+      if (row > rows) xml += `<row r="${row}"><c r="A${row}"><v>1</v></c></row>`;
+      return {
+        bytes: buildXlsx({
+          sheets: Array.from({ length: sheets }, (_, i) => ({ name: `S${i + 1}`, xml })),
+        }),
+        description: `sparse: ${sheets} sheets × ${rows} rows with a value at column ${letters}, last row ${Math.max(row, rows)}`,
+      };
+    }),
+  fc
+    .record({ part: samplePart, op: fc.constantFrom("duplicate", "overlap", "local-name", "crc") })
+    .map(({ part, op }): Made => {
+      const parts = sampleParts();
+      const entries: RawEntry[] = Object.entries(parts).map(([name, data]) => ({ name, data }));
+      const i = entries.findIndex((e) => e.name === part);
+      const e = entries[i] as RawEntry;
+      if (op === "duplicate")
+        entries.push({ name: part.toUpperCase(), data: e.data ?? new Uint8Array() });
+      else if (op === "overlap") entries.push({ ...e, name: `${part}.copy`, sameDataAs: part });
+      else if (op === "local-name") entries[i] = { ...e, localName: "xl/other.xml" };
+      else entries[i] = { ...e, crc: 0xdeadbeef };
+      return { bytes: rawZip(entries), description: `zip entry ${part}: ${op}` };
+    }),
+  fc
+    .record({
+      part: samplePart,
+      at: fc.nat(),
+      what: fc.constantFrom(
+        '<!-- <row r="5"><c r="C5"><v>1</v></c></row> -->',
+        "<!-- unclosed",
+        "<?pi data?>",
+        '<![CDATA[<c r="A1"><v>9</v></c>]]>',
+        "<![CDATA[unclosed",
+        "<!DOCTYPE x [<!ENTITY e 'x'>]>",
+        "</stray>",
+        "<open>"
+      ),
+    })
+    .map(({ part, at, what }): Made => ({
+      bytes: zipParts(sampleWith(part, (xml) => insertAtTag(xml, at, what))),
+      description: `markup in ${part} at tag ${at}: ${what}`,
+    })),
+  fc
+    .record({ length: fc.integer({ min: 20, max: 200_000 }), sheet: fc.nat(7) })
+    .map(({ length, sheet }): Made => {
+      let k = 0;
+      return {
+        bytes: zipParts(
+          sampleWith("xl/workbook.xml", (xml) =>
+            xml.replace(/ name="([^"]*)"/g, (m, n: string) =>
+              k++ === sheet ? ` name="${escapeXml(n)}${"名".repeat(length)}"` : m
+            )
+          )
+        ),
+        description: `sheet ${sheet} renamed to ${length}+ characters`,
+      };
+    }),
+  fc
+    .record({
+      text: fc.constantFrom(
+        "_xFFFE_",
+        "_xFFFF_",
+        "_x0001_",
+        "_x202E_",
+        "_x2066_",
+        "_x200B_",
+        "_xD800_",
+        "\u0001",
+        "\ufffe",
+        "\u202e"
+      ),
+      at: fc.nat(40),
+    })
+    .map(({ text, at }): Made => {
+      let k = 0;
+      return {
+        bytes: zipParts(
+          sampleWith("xl/sharedStrings.xml", (xml) =>
+            xml.replace(/<t>([^<]{2,})<\/t>/g, (m, t: string) =>
+              k++ % 41 === at ? `<t>${t.slice(0, 1)}${text}${t.slice(1)}</t>` : m
+            )
+          )
+        ),
+        description: `shared string ${at} holds ${JSON.stringify(text)}`,
+      };
+    }),
+  fc
+    .record({
+      rows: fc.integer({ min: 2, max: 20_000 }),
+      merges: fc.integer({ min: 1, max: 5000 }),
+    })
+    .map(({ rows, merges }): Made => {
+      const { raw, size, crc } = deflateRepeated(
+        `<worksheet ${NS_MAIN}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>单位</t></is></c></row>`,
+        "<row><c><v>1</v></c></row>",
+        rows - 1,
+        `</sheetData><mergeCells>${`<mergeCell ref="A1:A${rows}"/>`.repeat(merges)}</mergeCells></worksheet>`
+      );
+      const parts = partsOf(buildXlsx({ sheets: [{ name: "表1", xml: "" }] }));
+      return {
+        bytes: zipParts(parts, { "xl/worksheets/sheet1.xml": { raw, size, crc } }),
+        description: `${merges} merges over ${rows} rows`,
+      };
+    }),
+  fc.integer({ min: 1, max: 3_000_000 }).map((items): Made => {
+    const { raw, size, crc } = deflateRepeated(
+      `<sst ${NS_MAIN}>`,
+      "<si/>".repeat(1000),
+      Math.ceil(items / 1000),
+      "</sst>"
+    );
+    return {
+      bytes: zipParts(sampleParts(), { "xl/sharedStrings.xml": { raw, size, crc } }),
+      description: `${items} shared strings`,
+    };
+  })
+);
+
 const flags = fc.oneof(
   { weight: 4, arbitrary: fc.constant<string[]>([]) },
   { weight: 2, arbitrary: fc.constant(["--json"]) },
@@ -690,14 +888,15 @@ const flags = fc.oneof(
 );
 
 /**
- * `count` cases from `seed`, in proportions: half random workbooks, a quarter byte mutants, a
- * quarter XML mutants; some checked together with a sample (several files merged).
+ * `count` cases from `seed`, in proportions: two fifths random workbooks, a fifth each byte
+ * mutants, XML mutants and issue 11's hostile classes; some checked together with a sample
+ * (several files merged).
  * @example fuzzCases(42, 100).length // 100
  */
 export function fuzzCases(seed: number, count: number, prefix = "c"): FuzzCase[] {
   const kinds = fc.sample(
     fc.record({
-      kind: fc.constantFrom<FuzzCase["kind"]>("random", "random", "bytes", "xml"),
+      kind: fc.constantFrom<FuzzCase["kind"]>("random", "random", "bytes", "xml", "hostile"),
       flags,
       withSample: fc.nat(9).map((k) => k === 0),
       seed: fc.integer(),
@@ -705,7 +904,14 @@ export function fuzzCases(seed: number, count: number, prefix = "c"): FuzzCase[]
     { seed, numRuns: count }
   );
   return kinds.map((k, i) => {
-    const arb = k.kind === "random" ? randomWorkbook : k.kind === "bytes" ? byteMutant : xmlMutant;
+    const arb =
+      k.kind === "random"
+        ? randomWorkbook
+        : k.kind === "bytes"
+          ? byteMutant
+          : k.kind === "hostile"
+            ? hostileMutant
+            : xmlMutant;
     const made = fc.sample(arb, { seed: k.seed, numRuns: 1 })[0] as {
       bytes: Uint8Array;
       description: string;
@@ -721,7 +927,7 @@ export function fuzzCases(seed: number, count: number, prefix = "c"): FuzzCase[]
   });
 }
 
-/* ------------------------------------------------------------------ ExcelJS-written workbooks */
+/* ------------------------------------------------------------------ workbooks written by the template writer (kind "exceljs": it was ExcelJS) */
 
 const cellInput: fc.Arbitrary<CellInput> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -1000, max: 100_000 }) },
@@ -796,8 +1002,9 @@ const exceljsSheet: fc.Arbitrary<TemplateSheetInput> = fc
   );
 
 /**
- * Random filled templates written by ExcelJS (the library a real writer would be): what ExcelJS
- * produces (styles, shared strings, formulas with cached results, dates) rather than hand-made XML.
+ * Random filled templates written by the template writer (writer.ts; ExcelJS until issue 11):
+ * what a real writer produces (styles, shared strings, formulas with cached results, dates) rather
+ * than hand-made XML.
  */
 export async function exceljsCases(seed: number, count: number, prefix = "x"): Promise<FuzzCase[]> {
   const drawn = fc.sample(
@@ -817,8 +1024,8 @@ export async function exceljsCases(seed: number, count: number, prefix = "x"): P
     try {
       bytes = await writeTemplateWorkbook(d.sheets);
     } catch (e) {
-      // a value ExcelJS itself cannot write is not a case for the reader
-      bytes = strToU8(`ExcelJS: ${String(e)}`);
+      // a value the writer itself cannot write is not a case for the reader
+      bytes = strToU8(`writer: ${String(e)}`);
     }
     out.push({
       id: `${prefix}${i}`,

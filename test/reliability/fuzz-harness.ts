@@ -198,13 +198,15 @@ export function runSpawned(argv: readonly string[], timeoutMs: number): Promise<
 
 /**
  * The first control character a terminal would act on (ESC, CR, BS, TAB, C1 …) — anything below
- * U+0020 except the line feed, DEL and U+0080–U+009F — or -1.
+ * U+0020 except the line feed, DEL and U+0080–U+009F — or a bidi control that would display a line
+ * reversed (U+202A–U+202E, U+2066–U+2069, issue 11), or -1.
  * @example terminalControl("a\nb") // -1
  */
 export function terminalControl(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f)) return c;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return c;
   }
   return -1;
 }
@@ -250,6 +252,8 @@ export function contractProblems(
       problems.push(`stderr not empty: ${JSON.stringify(r.stderr.slice(0, 200))}`);
     if (r.stdout.trim() === "") problems.push("no report on stdout");
     if (r.stdout.includes("[object Object]")) problems.push("[object Object] in the output");
+    if (r.stdout.startsWith("未找到统计表") && r.code !== 1)
+      problems.push(`no table found, yet exit status ${r.code} (1 expected)`);
     const control = argv.includes("--json") ? -1 : terminalControl(r.stdout);
     if (control >= 0)
       problems.push(
@@ -264,8 +268,17 @@ export function contractProblems(
         };
         if (!Array.isArray(report.issues) || !Array.isArray(report.comparisons))
           problems.push("--json without issues/comparisons arrays");
-        else if (report.issues.some((i) => i.severity === "error") !== (r.code === 1))
-          problems.push(`exit status ${r.code} disagrees with the errors in --json`);
+        else {
+          const errors = report.issues.some((i) => i.severity === "error");
+          // a run that found no table exits 1 (issue 11); --json does not list the tables, so an
+          // otherwise empty report may be either
+          const empty =
+            report.issues.length === 0 &&
+            report.comparisons.length === 0 &&
+            report.draft?.text === "";
+          if (errors !== (r.code === 1) && !(empty && r.code === 1))
+            problems.push(`exit status ${r.code} disagrees with the errors in --json`);
+        }
         if (typeof report.draft?.text !== "string" || typeof report.draft.html !== "string")
           problems.push("--json draft without text/html");
       } catch (e) {

@@ -77,7 +77,7 @@ describe("fuzzing bureau-stats check (issue 7.1)", () => {
     if (existsSync(WORK)) rmSync(WORK, { recursive: true, force: true });
   });
 
-  it(`${IN_PROCESS} + ${EXCELJS} (ExcelJS-written) cases in-process through the CLI's run(): status 0/1/2, one-line reasons, bounded time`, async () => {
+  it(`${IN_PROCESS} + ${EXCELJS} (written by the template writer) cases in-process through the CLI's run(): status 0/1/2, one-line reasons, bounded time`, async () => {
     const t0 = performance.now();
     const cases = [...fuzzCases(SEED, IN_PROCESS, "p"), ...(await exceljsCases(SEED, EXCELJS))];
     const generated = performance.now() - t0;

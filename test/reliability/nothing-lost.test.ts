@@ -92,7 +92,7 @@ describe("bureau-stats check leaves its inputs as they were (issue 7.4)", () => 
       expect(existsSync(out)).toBe(true);
       expect(fingerprint(file)).toEqual(before);
       // again, over the existing .docx: the input still untouched
-      const again = await runInProcess(["check", file, "--json", "--docx", out]);
+      const again = await runInProcess(["check", file, "--json", "--docx", out, "--force"]);
       runs++;
       expect(again.code).toBe(r.code);
       expect(fingerprint(file)).toEqual(before);
@@ -161,7 +161,9 @@ describe("bureau-stats check leaves its inputs as they were (issue 7.4)", () => 
     symlinkSync(out, sym);
     const first = sha256(out);
     // writing to a link to the earlier report replaces the link; the earlier report is kept
-    expect((await runInProcess(["check", input, "--approx", "--docx", sym])).code).not.toBe(2);
+    expect(
+      (await runInProcess(["check", input, "--approx", "--docx", sym, "--force"])).code
+    ).not.toBe(2);
     runs += 2;
     expect(sha256(out)).toBe(first);
     expect(lstatSync(sym).isSymbolicLink()).toBe(false);

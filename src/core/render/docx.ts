@@ -9,6 +9,7 @@
  */
 import type { Draft, DraftParagraph } from "../draft/draft";
 import { toChinesePunctuation } from "./punctuation";
+import { xmlSafeText } from "./xmlchars";
 import { REPORT_STYLE, mmToTwips, ptToTwips } from "./style";
 
 type DocxModule = typeof import("docx");
@@ -34,7 +35,7 @@ function paragraphFor(docx: DocxModule, text: string, font: string): DocxParagra
     },
     children: [
       new docx.TextRun({
-        text: toChinesePunctuation(text.trim()),
+        text: toChinesePunctuation(xmlSafeText(text).trim()),
         font: fontSlots(font),
         size: s.fontSizePt * 2,
       }),

@@ -4,6 +4,7 @@
  */
 import type { Draft, DraftParagraph } from "../draft/draft";
 import { toChinesePunctuation } from "./punctuation";
+import { xmlSafeText } from "./xmlchars";
 import { REPORT_STYLE } from "./style";
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -15,10 +16,12 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Escaped for HTML (and XML): markup characters as entities, characters XML 1.0 cannot hold
+ * removed (so the fragment also parses as XHTML and pastes into Word).
  * @example escapeHtml("<img src=x>") // "&lt;img src=x&gt;"
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return xmlSafeText(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /**

@@ -3,7 +3,7 @@
  * Requires ExcelApi 1.9 (fill patterns for exact restore; see manifest.xml); uses
  * `mergeUndoGroup` (ExcelApi 1.20) when the host has it.
  */
-import type { ComparisonRow, ReadOptions, WorkbookHost } from "../host";
+import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../host";
 import type { Issue } from "../../core/issues";
 import type { WorkbookModel } from "../../core/model";
 import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
@@ -12,6 +12,7 @@ import { clearMarksInExcel, markIssuesInExcel } from "./marks";
 import { addPlannedSheets } from "./write";
 import { comparisonPlan, templatePlans } from "./layout";
 import { uniqueSheetName } from "./text";
+import { valuesPlans } from "./sheets";
 import { OfficeHostError } from "./errors";
 
 export { READ_LIMITS, type ReadLimits } from "./read";
@@ -50,6 +51,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
       checkYear(year);
       return addPlannedSheets((taken) => templatePlans(year, taken), "插入模板");
     },
+    insertSheets: (sheets: readonly NewSheet[]) =>
+      addPlannedSheets((taken) => valuesPlans(sheets, taken), "插入汇总表"),
     markIssues: (issues: readonly Issue[]) => markIssuesInExcel(issues),
     clearMarks: () => clearMarksInExcel(),
     insertComparison: async (

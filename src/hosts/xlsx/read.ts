@@ -9,8 +9,17 @@ import type { SheetModel, WorkbookModel } from "../../core/model";
 import { XlsxReadError, isXlsxReadError } from "./errors";
 import { scanSheet, type ScanContext } from "./sheet";
 import { NO_STYLES, parseStyles } from "./styles";
-import { attr, elementPrefix, findStartTag, richText, tagEnd } from "./xml";
-import { openZip, type InflateRaw, type ZipArchive } from "./zip";
+import { ReadBudget, type ReadLimits } from "./budget";
+import {
+  attr,
+  elementPrefix,
+  findStartTag,
+  inspectXml,
+  normalizeMarkup,
+  richText,
+  tagEnd,
+} from "./xml";
+import { openZip, type Crc32, type InflateRaw, type ZipArchive } from "./zip";
 
 /** A sheet as read from a file: the core's model plus what only a file knows. */
 export interface XlsxSheetModel extends SheetModel {
@@ -29,8 +38,14 @@ export interface XlsxWorkbookModel extends WorkbookModel {
 export interface XlsxReadOptions {
   /** A faster raw-DEFLATE inflater (e.g. Node's zlib.inflateRawSync). */
   readonly inflateRaw?: InflateRaw;
+  /** A faster CRC-32 (e.g. Node's zlib.crc32). */
+  readonly crc32?: Crc32;
   /** Refuse workbooks with more non-blank cells than this (default 5,000,000). */
   readonly maxCells?: number;
+  /** Other limits (see budget.ts); ignored when `budget` is given. */
+  readonly limits?: Partial<ReadLimits>;
+  /** What the run has used so far: pass one budget to every file of a run (default: a new one). */
+  readonly budget?: ReadBudget;
   /** Progress: `done`/`total` in characters of worksheet XML. */
   readonly onProgress?: (p: { done: number; total: number }) => void;
   readonly signal?: AbortSignal;
@@ -38,13 +53,39 @@ export interface XlsxReadOptions {
 
 export const DEFAULT_MAX_CELLS = 5_000_000;
 
-const utf8 = new TextDecoder("utf-8");
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Text of an XML part (UTF-8, or UTF-16 with a byte-order mark). */
-function partText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  return utf8.decode(bytes);
+function damaged(part: string, why: string): XlsxReadError {
+  return new XlsxReadError(
+    "corrupt",
+    `文件已损坏（部件 ${part} 不是有效的 XML：${why}），请在 Excel 中打开后另存为 .xlsx 再试`
+  );
+}
+
+/**
+ * Text of an XML part (UTF-8, or UTF-16 with a byte-order mark) as the scanners read it, refused
+ * when it is not well-formed XML (Excel refuses such a part too; reading it as empty would hide a
+ * whole sheet); comments and processing instructions left out, CDATA as text.
+ */
+function partText(bytes: Uint8Array, part: string): string {
+  let text: string;
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      text = new TextDecoder("utf-16be", { fatal: true }).decode(bytes);
+    else text = utf8.decode(bytes);
+  } catch {
+    throw damaged(part, "字符编码错误");
+  }
+  const found = inspectXml(text);
+  if (found.problem !== undefined) throw damaged(part, found.problem);
+  if (!found.special) return text;
+  try {
+    return normalizeMarkup(text);
+  } catch (e) {
+    throw damaged(part, (e as Error).message);
+  }
 }
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -160,7 +201,7 @@ function typeIs(rel: Relationship, kind: string): boolean {
 
 function readText(zip: ZipArchive, name: string): string | undefined {
   const bytes = zip.read(name);
-  return bytes === undefined ? undefined : partText(bytes);
+  return bytes === undefined ? undefined : partText(bytes, name);
 }
 
 function whatElse(zip: ZipArchive): XlsxReadError {
@@ -191,7 +232,7 @@ function whatElse(zip: ZipArchive): XlsxReadError {
 }
 
 /** All `<si>` items of sharedStrings.xml, rich text runs joined, phonetic runs left out. */
-export function parseSharedStrings(xml: string): string[] {
+export function parseSharedStrings(xml: string, budget = new ReadBudget()): string[] {
   const out: string[] = [];
   const p = elementPrefix(xml, "sst");
   const siClose = "</" + p + "si>";
@@ -200,6 +241,7 @@ export function parseSharedStrings(xml: string): string[] {
   while (i >= 0) {
     const gt = xml.indexOf(">", i);
     if (gt < 0) break;
+    budget.addSharedString();
     if (xml.charCodeAt(gt - 1) === 47) {
       out.push("");
       i = findStartTag(xml, p + "si", gt);
@@ -286,7 +328,17 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Xlsx
 function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWorkbookModel {
   const notXlsx = sniffNonXlsx(bytes);
   if (notXlsx) throw notXlsx;
-  const zip = openZip(bytes, options.inflateRaw);
+  const budget =
+    options.budget ??
+    new ReadBudget({
+      ...options.limits,
+      ...(options.maxCells === undefined ? {} : { maxCells: options.maxCells }),
+    });
+  const zip = openZip(bytes, {
+    budget,
+    ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
+    ...(options.crc32 ? { crc32: options.crc32 } : {}),
+  });
 
   const rootRelsXml = readText(zip, "_rels/.rels");
   let workbookPart = "xl/workbook.xml";
@@ -308,13 +360,32 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
     throw new XlsxReadError("missing-part", `文件不完整：缺少工作簿关系部件（${relsPart}）`);
   const rels = parseRels(relsXml, baseDir);
   const { sheets, date1904 } = parseWorkbook(workbookXml, rels);
+  const parts = new Set<string>();
+  const names = new Set<string>();
+  for (const s of sheets) {
+    budget.addSheet(s.name);
+    // Excel refuses two sheets of one name (compared without case): the workbook is damaged
+    if (names.has(s.name.toLowerCase()))
+      throw new XlsxReadError(
+        "corrupt",
+        `文件已损坏（两张工作表同名“${s.name}”），请在 Excel 中打开后另存为 .xlsx 再试`
+      );
+    names.add(s.name.toLowerCase());
+    // one part read as several sheets: Excel refuses it (and it would multiply the work)
+    if (parts.has(s.part.toLowerCase()))
+      throw new XlsxReadError(
+        "corrupt",
+        `文件已损坏（多张工作表指向同一个部件 ${s.part}），请在 Excel 中打开后另存为 .xlsx 再试`
+      );
+    parts.add(s.part.toLowerCase());
+  }
 
   let sharedStrings: string[] = [];
   let styles = NO_STYLES;
   for (const rel of rels.values()) {
     if (typeIs(rel, "sharedStrings")) {
       const xml = readText(zip, rel.target);
-      if (xml !== undefined) sharedStrings = parseSharedStrings(xml);
+      if (xml !== undefined) sharedStrings = parseSharedStrings(xml, budget);
     } else if (typeIs(rel, "styles")) {
       const xml = readText(zip, rel.target);
       if (xml !== undefined) styles = parseStyles(xml);
@@ -323,7 +394,6 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
 
   const total = sheets.reduce((n, s) => n + (zip.entries.get(s.part)?.size ?? 0), 0);
   let doneBefore = 0;
-  const budget = { cells: 0, maxCells: options.maxCells ?? DEFAULT_MAX_CELLS };
   const out: XlsxSheetModel[] = [];
   for (const entry of sheets) {
     if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
@@ -350,7 +420,7 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
         options.onProgress?.({ done: before + Math.min(offset, xml.length), total });
       },
     };
-    const scanned = scanSheet(xml, ctx);
+    const scanned = scanSheet(xml, ctx, entry.part);
     doneBefore += zip.entries.get(entry.part)?.size ?? 0;
     options.onProgress?.({ done: doneBefore, total });
     out.push({

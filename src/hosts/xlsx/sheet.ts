@@ -6,14 +6,16 @@
  *
  * Conventions (also in src/hosts/xlsx/README.md):
  * - a formula cell holds its cached result (the value Excel last computed); no cached value → blank;
- * - `t="d"` (ISO date) cells become Excel serial numbers with a date format;
+ * - `t="d"` (ISO date) cells become dates (`{ date: serial }`, a DateValue) with a date format, so
+ *   a date in a count column is a wrong type, as Excel shows it, not a number;
  * - in a 1904-system workbook, date-formatted numbers are shifted to the 1900 system;
  * - merged cells: the value stays in the area's top-left cell, as in Excel; a TEXT value is also
  *   copied down the area's first column (a 单位类型 merged over several rows applies to each row).
  *   Numbers are never copied (that would double a sum). The areas are listed in `merges`.
  * - blank cells (no value, or a formula with an empty text result) are left undefined.
  */
-import { parseA1, type CellValue, type ErrorValue } from "../../core/model";
+import { parseA1, type CellValue, type DateValue, type ErrorValue } from "../../core/model";
+import type { ReadBudget } from "./budget";
 import { XlsxReadError } from "./errors";
 import type { CellStyles } from "./styles";
 import { decodeXmlText, elementPrefix, findStartTag, richText, tagEnd, attr } from "./xml";
@@ -29,8 +31,8 @@ export interface ScanContext {
   readonly sharedStrings: readonly string[];
   readonly styles: CellStyles;
   readonly date1904: boolean;
-  /** Cells read so far in the whole workbook (shared between sheets) and the limit. */
-  readonly budget: { cells: number; readonly maxCells: number };
+  /** What the run has used so far (cells, grid slots, merges) and its limits. */
+  readonly budget: ReadBudget;
   /** Called at every row with the character offset reached in this sheet (keep it cheap). */
   readonly onRows?: (offset: number) => void;
 }
@@ -125,6 +127,12 @@ export function isoToSerial(s: string): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/**
+ * Rows skipped by the sheet (no cells) all share this one empty array: a value at row 1,048,576
+ * costs one pointer per row above it, not an array (the rows are charged to the budget).
+ */
+const GAP_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
 /** Empty, with the generic elements kind (it once held `undefined`). */
 const EMPTY_ROW: CellValue[] = [undefined];
 EMPTY_ROW.length = 0;
@@ -138,10 +146,11 @@ function newRow(): CellValue[] {
   return EMPTY_ROW.slice();
 }
 
-function pushAt<T>(row: T[], col: number, v: T): void {
+function pushAt<T>(row: T[], col: number, v: T, budget: ReadBudget): void {
   const len = row.length;
   if (col === len) row.push(v);
   else if (col > len) {
+    budget.addSlots(col - len);
     for (let k = len; k < col; k++) row.push(undefined as T);
     row.push(v);
   } else row[col] = v;
@@ -220,7 +229,9 @@ function cellValue(
     default: {
       const text = xml.slice(vs, ve);
       const serial = isoToSerial(text);
-      return serial === serial ? serial : decodeXmlText(text);
+      if (serial !== serial) return decodeXmlText(text);
+      const date: DateValue = Object.freeze({ date: serial });
+      return date;
     }
   }
 }
@@ -232,13 +243,19 @@ const corruptCell = (): XlsxReadError =>
  * Scans one worksheet part.
  * @example scanSheet('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>', ctx).values // [[1]]
  */
-export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
+export function scanSheet(xml: string, ctx: ScanContext, part = "worksheet"): ScannedSheet {
   const values: CellValue[][] = [];
   const formats: Array<Array<string | undefined> | undefined> = [];
   const merges: string[] = [];
   const p = elementPrefix(xml, "worksheet");
+  const notSheet = (what: string): XlsxReadError =>
+    new XlsxReadError(
+      "corrupt",
+      `文件已损坏（部件 ${part} ${what}），请在 Excel 中打开后另存为 .xlsx 再试`
+    );
+  if (findStartTag(xml, p + "worksheet", 0) < 0) throw notSheet("不是工作表");
   const sdStart = findStartTag(xml, p + "sheetData", 0);
-  if (sdStart < 0) return { values, formats, merges };
+  if (sdStart < 0) throw notSheet("没有 sheetData 部分");
   const sdOpenEnd = tagEnd(xml, sdStart);
   if (sdOpenEnd < 0) throw new XlsxReadError("corrupt", "文件已损坏（工作表内容不完整）");
   // the closing tag is near the end: search backwards
@@ -371,8 +388,13 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
       lastFmtRow = storeRowFormats(formats, rowIdx, fmtScratch, fmtLen, lastFmtRow);
       fmtLen = 0;
       rowIdx = want;
-      while (values.length <= rowIdx) values.push(newRow());
+      if (values.length < rowIdx) {
+        budget.addSlots(rowIdx - values.length);
+        while (values.length < rowIdx) values.push(GAP_ROW);
+      }
+      if (values.length === rowIdx) values.push(newRow());
       row = values[rowIdx] as CellValue[];
+      if (row === GAP_ROW) values[rowIdx] = row = newRow();
       const again = formats[rowIdx];
       if (again !== undefined) {
         for (let k = 0; k < again.length; k++) fmtScratch[k] = again[k];
@@ -450,13 +472,9 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
       }
     }
     if (value === undefined) continue;
-    if (++budget.cells > budget.maxCells) {
-      throw new XlsxReadError(
-        "too-large",
-        `表格过大：超过 ${budget.maxCells.toLocaleString("en-US")} 个非空单元格，请只保留统计表后再试`
-      );
-    }
-    pushAt(row, col, value);
+    if (++budget.cells > budget.limits.maxCells)
+      throw new XlsxReadError("too-large", budget.cellLimitMessage());
+    pushAt(row, col, value, budget);
     const fmt = type === T_DATE && styleIsDate[style] !== true ? "yyyy-mm-dd" : styleFormats[style];
     if (fmt !== undefined) {
       for (; fmtLen < col; fmtLen++) fmtScratch[fmtLen] = undefined;
@@ -474,23 +492,30 @@ export function scanSheet(xml: string, ctx: ScanContext): ScannedSheet {
       const gt = tagEnd(xml, m);
       if (gt < 0) break;
       const ref = attr(xml, m, gt, "ref");
-      if (ref) merges.push(ref);
+      if (ref) {
+        budget.addMerge();
+        merges.push(ref);
+      }
       m = findStartTag(xml, p + "mergeCell", gt);
     }
-    for (const ref of merges) fillMergedText(values, ref);
+    for (const ref of merges) fillMergedText(values, ref, budget);
   }
   return { values, formats, merges };
 }
 
 /** Copies a merged area's top-left TEXT down its first column (see the module comment). */
-function fillMergedText(values: CellValue[][], ref: string): void {
+function fillMergedText(values: CellValue[][], ref: string, budget: ReadBudget): void {
   const area = parseRange(ref);
   if (!area || area.r2 === area.r1) return;
   const top = values[area.r1]?.[area.c1];
   if (typeof top !== "string") return;
-  const last = Math.min(area.r2, values.length - 1, area.r1 + 100000);
+  const last = Math.min(area.r2, values.length - 1);
+  // every row the area covers is work (and may become a cell): charged, so that thousands of
+  // merges over a tall sheet stop at the budget instead of costing merges × rows
+  if (last > area.r1) budget.addSlots(last - area.r1);
   for (let r = area.r1 + 1; r <= last; r++) {
-    const row = values[r];
-    if (row && (row[area.c1] === undefined || row[area.c1] === null)) pushAt(row, area.c1, top);
+    let row = values[r] as CellValue[];
+    if (row === GAP_ROW) values[r] = row = newRow();
+    if (row[area.c1] === undefined || row[area.c1] === null) pushAt(row, area.c1, top, budget);
   }
 }

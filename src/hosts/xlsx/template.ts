@@ -1,14 +1,13 @@
 /**
- * Writes template workbooks (.xlsx) with ExcelJS: the four blank templates of SPEC §1 (row 1 title,
- * row 2 填报单位/统计年度/填报人/填报日期, row 3 headers, empty data rows, a 合计 row with SUM
- * formulas), styled headers, number formats and data-validation lists for the fixed-choice columns.
- * The same writer fills sheets with data for the sample workbooks and tests.
+ * Writes template workbooks (.xlsx) with the project's own writer (writer.ts): the four blank
+ * templates of SPEC §1 (row 1 title, row 2 填报单位/统计年度/填报人/填报日期, row 3 headers, empty data
+ * rows, a 合计 row with SUM formulas), styled headers, number formats and data-validation lists for
+ * the fixed-choice columns. The same writer fills sheets with data for the sample workbooks and tests.
  *
- * ExcelJS is large and slow to load, so it is imported on first use only; the reader never needs it.
  * Headers, types and choices come from the core's TEMPLATES: nothing is repeated here.
  */
-import type { Workbook, Worksheet, CellValue as ExcelCellValue } from "exceljs";
 import type { TemplateId } from "../../core/issues";
+import { columnLetters } from "../../core/model";
 import {
   FRAME_LABELS,
   TEMPLATES,
@@ -18,19 +17,22 @@ import {
 } from "../../core/templates";
 // Pure layout helpers shared with the add-in (no Office.js in that module): same formats, same names.
 import { columnFormat as columnNumberFormat, templateSheetBase } from "../office/layout";
+import {
+  address,
+  cellAt,
+  newSheet,
+  writeXlsx,
+  type XlsxSheet,
+  type XlsxStyle,
+  type XlsxValue,
+} from "./writer";
 
 /**
  * A value to write: Date (UTC day), `{ formula, result }`, `{ error }`, `{ value, numFmt }` (a
  * value with its own number format instead of the column's) or a plain value.
  */
 export type CellInput =
-  | number
-  | string
-  | boolean
-  | Date
-  | null
-  | undefined
-  | { readonly formula: string; readonly result?: number | string }
+  | Exclude<XlsxValue, { readonly error: string }>
   | { readonly value: number | string; readonly numFmt: string }
   | { readonly error: "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" };
 
@@ -75,23 +77,14 @@ export function defaultSheetName(id: TemplateId, year: number): string {
   return templateSheetBase(templateOf(id), year);
 }
 
-let excelJs: Promise<typeof import("exceljs")> | undefined;
-
-/** ExcelJS, loaded on first use (its CommonJS export may sit on `default`). */
-function loadExcelJs(): Promise<typeof import("exceljs")> {
-  excelJs ??= import("exceljs").then(
-    (m) => ((m as { default?: typeof import("exceljs") }).default ?? m) as typeof import("exceljs")
-  );
-  return excelJs;
-}
-
-function toExcel(v: CellInput): ExcelCellValue {
+function toValue(v: CellInput): XlsxValue {
   if (v === undefined || v === null) return null;
-  if (v instanceof Date) return v;
-  if (typeof v === "object") {
-    if ("error" in v) return { error: v.error } as ExcelCellValue;
+  if (typeof v === "object" && !(v instanceof Date)) {
+    if ("error" in v) return { error: v.error };
     if ("numFmt" in v) return v.value;
-    return { formula: v.formula, result: v.result } as ExcelCellValue;
+    return v.result === undefined
+      ? { formula: v.formula }
+      : { formula: v.formula, result: v.result };
   }
   return v;
 }
@@ -111,9 +104,8 @@ function columnSum(values: readonly CellInput[], money: boolean): number {
   return money ? total / 100 : total;
 }
 
-const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } } as const;
-const THIN = { style: "thin", color: { argb: "FF9BA9B8" } } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = "FFDDEBF7";
+const BORDER = "FF9BA9B8";
 
 type RowInput = Readonly<Record<string, CellInput>> | readonly CellInput[];
 
@@ -124,50 +116,70 @@ function rowInput(row: RowInput | undefined, header: string, k: number): CellInp
     : (row as Readonly<Record<string, CellInput>>)[header];
 }
 
-function addSheet(wb: Workbook, input: TemplateSheetInput): Worksheet {
+/** Sets a cell's style properties (kept with those set before). */
+function styleCell(ws: XlsxSheet, row: number, col: number, style: XlsxStyle): void {
+  const cell = cellAt(ws, row, col);
+  cell.style = { ...cell.style, ...style };
+}
+
+function setValue(ws: XlsxSheet, row: number, col: number, v: CellInput): void {
+  cellAt(ws, row, col).value = toValue(v);
+}
+
+function addSheet(input: TemplateSheetInput): XlsxSheet {
   const def = input.definition ?? templateOf(input.template);
   const headers = input.headers ?? def.columns.map((c) => c.header);
   const colDef = (h: string): ColumnDefinition | undefined =>
     def.columns.find((c) => c.header === h);
-  const ws = wb.addWorksheet(input.sheetName ?? templateSheetBase(def, input.year), {
-    views: [{ state: "frozen", ySplit: 3 }],
+  const ws: XlsxSheet = {
+    ...newSheet(input.sheetName ?? templateSheetBase(def, input.year)),
+    frozenRows: 3,
     state: input.state ?? "visible",
-  });
+  };
   const width = Math.max(headers.length, 8);
 
   // row 1: title
-  ws.getCell(1, 1).value = input.title ?? def.title;
-  ws.mergeCells(1, 1, 1, width);
-  ws.getCell(1, 1).font = { bold: true, size: 16, name: "黑体" };
-  ws.getCell(1, 1).alignment = { horizontal: "center", vertical: "middle" };
-  ws.getRow(1).height = 28;
+  setValue(ws, 1, 1, input.title ?? def.title);
+  ws.merges.push(`A1:${address(1, width)}`);
+  styleCell(ws, 1, 1, {
+    bold: true,
+    fontSize: 16,
+    fontName: "黑体",
+    horizontal: "center",
+    vertical: "middle",
+  });
+  ws.heights.set(1, 28);
 
   // row 2: label/value pairs
   FRAME_LABELS.forEach((label, k) => {
     const col = 1 + 2 * k;
-    ws.getCell(2, col).value = label;
-    ws.getCell(2, col).font = { bold: true };
+    setValue(ws, 2, col, label);
+    styleCell(ws, 2, col, { bold: true });
     const given = input.frame?.[label];
     const value: CellInput = label === "统计年度" ? (given ?? input.year) : given;
-    const cell = ws.getCell(2, col + 1);
-    cell.value = toExcel(value);
-    if (label === "统计年度") cell.numFmt = "0";
-    if (label === "填报日期") cell.numFmt = "yyyy-mm-dd";
+    setValue(ws, 2, col + 1, value);
+    if (label === "统计年度") styleCell(ws, 2, col + 1, { numFmt: "0" });
+    if (label === "填报日期") styleCell(ws, 2, col + 1, { numFmt: "yyyy-mm-dd" });
   });
 
   // row 3: headers
   headers.forEach((h, k) => {
-    const cell = ws.getCell(3, k + 1);
-    cell.value = h;
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    setValue(ws, 3, k + 1, h);
+    styleCell(ws, 3, k + 1, {
+      bold: true,
+      fill: HEADER_FILL,
+      border: BORDER,
+      horizontal: "center",
+      vertical: "middle",
+      wrapText: true,
+    });
     const c = colDef(h);
-    ws.getColumn(k + 1).width =
-      c?.type === "text" && h !== "备注" ? 24 : h === "备注" ? 28 : Math.max(10, h.length * 2 + 2);
+    ws.widths.set(
+      k + 1,
+      c?.type === "text" && h !== "备注" ? 24 : h === "备注" ? 28 : Math.max(10, h.length * 2 + 2)
+    );
   });
-  ws.getRow(3).height = 32;
+  ws.heights.set(3, 32);
 
   // data rows
   const rows = input.rows ?? [];
@@ -175,38 +187,33 @@ function addSheet(wb: Workbook, input: TemplateSheetInput): Worksheet {
   const firstData = 4;
   const lastData = firstData + rows.length + blank - 1;
   const columnValues: CellInput[][] = headers.map(() => []);
-  const ownFormat = new Set<string>();
   rows.forEach((row, i) => {
-    const r = firstData + i;
     headers.forEach((h, k) => {
       const v = rowInput(row, h, k);
       (columnValues[k] as CellInput[]).push(v);
-      if (v !== undefined && v !== null) ws.getCell(r, k + 1).value = toExcel(v);
-      if (typeof v === "object" && v !== null && "numFmt" in v) ownFormat.add(`${r}:${k}`);
+      if (v !== undefined && v !== null) setValue(ws, firstData + i, k + 1, v);
     });
   });
   for (let r = firstData; r <= lastData; r++) {
     headers.forEach((h, k) => {
-      const cell = ws.getCell(r, k + 1);
-      cell.border = BORDER;
+      const given = rowInput(rows[r - firstData], h, k);
+      const own = typeof given === "object" && given !== null && "numFmt" in given;
       const c = colDef(h);
-      const given = ownFormat.has(`${r}:${k}`) ? rowInput(rows[r - firstData], h, k) : undefined;
-      if (typeof given === "object" && given !== null && "numFmt" in given)
-        cell.numFmt = given.numFmt;
-      if (!c) return;
-      const fmt = columnNumberFormat(c);
-      if (fmt && given === undefined) cell.numFmt = fmt;
-      if (c.type === "enum" && c.allowed) {
-        cell.dataValidation = {
-          type: "list",
-          allowBlank: true,
-          formulae: [`"${c.allowed.join(",")}"`],
-          showErrorMessage: true,
-          errorStyle: "stop",
-          errorTitle: "请从列表中选择",
-          error: `${h} 只能填：${c.allowed.join("、")}`,
-        };
-      }
+      const fmt = own ? given.numFmt : c ? columnNumberFormat(c) : undefined;
+      styleCell(ws, r, k + 1, { border: BORDER, ...(fmt ? { numFmt: fmt } : {}) });
+    });
+  }
+  if (lastData >= firstData) {
+    headers.forEach((h, k) => {
+      const c = colDef(h);
+      if (c?.type !== "enum" || !c.allowed) return;
+      const letter = columnLetters(k);
+      ws.validations.push({
+        sqref: `${letter}${firstData}:${letter}${lastData}`,
+        values: c.allowed,
+        errorTitle: "请从列表中选择",
+        error: `${h} 只能填：${c.allowed.join("、")}`,
+      });
     });
   }
 
@@ -214,29 +221,31 @@ function addSheet(wb: Workbook, input: TemplateSheetInput): Worksheet {
   let after = lastData + 1;
   if (input.total !== "none") {
     const r = lastData + 1;
-    ws.getCell(r, 1).value = TOTAL_LABEL;
+    setValue(ws, r, 1, TOTAL_LABEL);
     headers.forEach((h, k) => {
-      const cell = ws.getCell(r, k + 1);
-      cell.border = BORDER;
-      cell.font = { bold: true };
+      styleCell(ws, r, k + 1, { border: BORDER, bold: true });
       const c = colDef(h);
       const override = typeof input.total === "object" ? input.total[h] : undefined;
       if (override !== undefined) {
-        cell.value = toExcel(override);
+        setValue(ws, r, k + 1, override);
       } else if (c && (c.type === "count" || c.type === "money") && k > 0) {
-        const letter = ws.getColumn(k + 1).letter;
+        const letter = columnLetters(k);
         const result = columnSum(columnValues[k] as CellInput[], c.type === "money");
-        cell.value =
+        setValue(
+          ws,
+          r,
+          k + 1,
           lastData >= firstData
             ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result }
-            : result;
+            : result
+        );
       }
       const fmt = c ? columnNumberFormat(c) : undefined;
-      if (fmt && c?.type !== "percent") cell.numFmt = fmt;
+      if (fmt && c?.type !== "percent") styleCell(ws, r, k + 1, { numFmt: fmt });
     });
     after = r + 1;
   }
-  if (input.note) ws.getCell(after + 1, 1).value = input.note;
+  if (input.note) setValue(ws, after + 1, 1, input.note);
   return ws;
 }
 
@@ -247,15 +256,12 @@ function addSheet(wb: Workbook, input: TemplateSheetInput): Worksheet {
 export async function writeTemplateWorkbook(
   sheets: readonly TemplateSheetInput[]
 ): Promise<Uint8Array> {
-  const ExcelJS = await loadExcelJs();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "统计报表助手";
-  wb.created = new Date(Date.UTC(2000, 0, 1));
-  wb.modified = wb.created;
-  wb.calcProperties.fullCalcOnLoad = true;
-  for (const s of sheets) addSheet(wb, s);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return writeXlsx({
+    sheets: sheets.map(addSheet),
+    creator: "统计报表助手",
+    created: new Date(Date.UTC(2000, 0, 1)),
+    fullCalcOnLoad: true,
+  });
 }
 
 /**

@@ -258,3 +258,152 @@ export function richText(
   }
   return decodeXmlText(out);
 }
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * The part as the scanners expect it (issue 11, read what Excel reads): comments and processing
+ * instructions removed, CDATA sections turned into escaped text. Returns the text unchanged (no
+ * copy) when it has none; called when `inspectXml` found some. Throws a message for a document
+ * type declaration (Excel refuses one) or an unclosed comment/CDATA.
+ * @example normalizeMarkup("<t><![CDATA[a<b]]></t><!-- x -->") // "<t>a&lt;b</t>"
+ */
+export function normalizeMarkup(xml: string): string {
+  let bang = xml.indexOf("<!");
+  let pi = xml.indexOf("<?", 1);
+  if (bang < 0 && pi < 0) return xml;
+  let out = "";
+  let last = 0;
+  for (;;) {
+    if (bang >= 0 && bang < last) bang = xml.indexOf("<!", last);
+    if (pi >= 0 && pi < last) pi = xml.indexOf("<?", last);
+    const at = bang < 0 ? pi : pi < 0 ? bang : Math.min(bang, pi);
+    if (at < 0) break;
+    out += xml.slice(last, at);
+    if (at === pi) {
+      const end = xml.indexOf("?>", at + 2);
+      if (end < 0) throw new Error("处理指令没有结束");
+      last = end + 2;
+    } else if (xml.startsWith("<!--", at)) {
+      const end = xml.indexOf("-->", at + 4);
+      if (end < 0) throw new Error("注释没有结束");
+      last = end + 3;
+    } else if (xml.startsWith("<![CDATA[", at)) {
+      const end = xml.indexOf("]]>", at + 9);
+      if (end < 0) throw new Error("CDATA 段没有结束");
+      out += escapeText(xml.slice(at + 9, end));
+      last = end + 3;
+    } else throw new Error("含有文档类型声明（DOCTYPE）或无法识别的标记");
+  }
+  return out + xml.slice(last);
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
+}
+
+function isXmlSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** What `inspectXml` found: why the text is not well-formed XML, and whether it holds comments, CDATA or processing instructions. */
+export interface XmlInspection {
+  readonly problem?: string;
+  /** Comments, CDATA or processing instructions are present: `normalizeMarkup` before scanning. */
+  readonly special: boolean;
+}
+
+/**
+ * Checks that `xml` is a well-formed XML document — one root element, every start tag closed by
+ * its own end tag in order, tags complete (quoted attribute values closed), no text outside the
+ * root, comments/CDATA/processing instructions closed, no DOCTYPE — in one pass of
+ * indexOf/charCodeAt over the tags with no allocation per tag. Entity and attribute syntax are left
+ * to the scanners.
+ * @example inspectXml("<a><b></a>").problem // "开始和结束标记不配对"
+ */
+export function inspectXml(xml: string): XmlInspection {
+  const n = xml.length;
+  let special = false;
+  const fail = (problem: string): XmlInspection => ({ problem, special });
+  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (xml.startsWith("<?xml", i)) {
+    const end = xml.indexOf("?>", i);
+    if (end < 0) return fail("XML 声明没有结束");
+    i = end + 2;
+  }
+  let starts = new Int32Array(64);
+  let lengths = new Int32Array(64);
+  let depth = 0;
+  let roots = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    if (depth === 0) {
+      const textEnd = lt < 0 ? n : lt;
+      for (let k = i; k < textEnd; k++)
+        if (!isXmlSpace(xml.charCodeAt(k))) return fail("根元素之外有文字");
+    }
+    if (lt < 0) break;
+    let c = xml.charCodeAt(lt + 1);
+    if (c === 33 /* ! */ || c === 63 /* ? */) {
+      special = true;
+      let close: string;
+      if (c === 63) close = "?>";
+      else if (xml.startsWith("<!--", lt)) close = "-->";
+      else if (xml.startsWith("<![CDATA[", lt) && depth > 0) close = "]]>";
+      else return fail("含有文档类型声明（DOCTYPE）或无法识别的标记");
+      const end = xml.indexOf(close, lt + 2);
+      if (end < 0) return fail("注释、CDATA 段或处理指令没有结束");
+      i = end + close.length;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      if (depth === 0) return fail("多余的结束标记");
+      const s = starts[depth - 1] as number;
+      const len = lengths[depth - 1] as number;
+      let e = lt + 2;
+      for (let k = 0; k < len; k++, e++)
+        if (xml.charCodeAt(e) !== xml.charCodeAt(s + k)) return fail("开始和结束标记不配对");
+      c = xml.charCodeAt(e);
+      while (isXmlSpace(c)) c = xml.charCodeAt(++e);
+      if (c !== 62) return fail(e >= n ? "结束标记不完整" : "开始和结束标记不配对");
+      depth--;
+      i = e + 1;
+      continue;
+    }
+    if (!isNameStart(c)) return fail("标记名称无效");
+    let e = lt + 2;
+    c = xml.charCodeAt(e);
+    while (c !== 62 && c !== 47 && !isXmlSpace(c) && e < n) c = xml.charCodeAt(++e);
+    const nameEnd = e;
+    // to the tag's end, skipping quoted attribute values
+    while (c !== 62) {
+      if (e >= n) return fail("标记不完整");
+      if (c === 34 || c === 39) {
+        const close = xml.indexOf(c === 34 ? '"' : "'", e + 1);
+        if (close < 0) return fail("标记不完整");
+        e = close;
+      }
+      c = xml.charCodeAt(++e);
+    }
+    if (depth === 0 && ++roots > 1) return fail("有多个根元素");
+    if (xml.charCodeAt(e - 1) !== 47) {
+      if (depth === starts.length) {
+        const grown = new Int32Array(depth * 2);
+        grown.set(starts);
+        starts = grown;
+        const grownLengths = new Int32Array(depth * 2);
+        grownLengths.set(lengths);
+        lengths = grownLengths;
+      }
+      starts[depth] = lt + 1;
+      lengths[depth] = nameEnd - lt - 1;
+      depth++;
+    }
+    i = e + 1;
+  }
+  if (depth > 0) return fail("元素没有结束（内容不完整）");
+  if (roots === 0) return fail("没有根元素");
+  return { special };
+}

@@ -1,13 +1,27 @@
 /**
  * A minimal zip reader for .xlsx packages: reads the central directory, then inflates only the
- * parts asked for. Inflating is fflate's by default; a host may pass a faster native one (Node's
- * zlib) through `inflateRaw`.
+ * parts asked for. Inflating is fflate's (streamed, so it can stop at a limit) by default; a host
+ * may pass a faster native one (Node's zlib) through `inflateRaw`.
+ *
+ * Read as Excel reads (issue 11): two entries with the same part name, an entry whose local header
+ * names another part, entries whose data overlap, a part whose inflated length or CRC-32 differs
+ * from the directory's — each is a damaged file, never a guess at which bytes were meant. No part
+ * inflates past its declared size, and no declared size passes the run's `ReadBudget`.
  */
-import { inflateSync } from "fflate";
+import { Inflate } from "fflate";
+import { ReadBudget, count } from "./budget";
+import { crc32 as jsCrc32 } from "./crc32";
 import { XlsxReadError } from "./errors";
 
-/** Inflates raw DEFLATE data whose inflated size is known. */
+/**
+ * Inflates raw DEFLATE data whose inflated size is said to be `size`, producing at most `size`
+ * bytes: a stream that would produce more throws (or returns more than `size` bytes, which the
+ * caller treats the same). The work stops there — a lying header cannot make it run on.
+ */
 export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
+
+/** CRC-32 of bytes (zip's checksum); Node's zlib has a native one. */
+export type Crc32 = (data: Uint8Array) => number;
 
 export interface ZipEntry {
   readonly name: string;
@@ -15,6 +29,7 @@ export interface ZipEntry {
   readonly flags: number;
   readonly compressedSize: number;
   readonly size: number;
+  readonly crc: number;
   readonly localOffset: number;
 }
 
@@ -24,17 +39,42 @@ export interface ZipArchive {
   read(name: string): Uint8Array | undefined;
 }
 
+export interface ZipOptions {
+  readonly inflateRaw?: InflateRaw;
+  readonly crc32?: Crc32;
+  readonly budget?: ReadBudget;
+}
+
 const SIG_EOCD = 0x06054b50;
 const SIG_EOCD64 = 0x06064b50;
 const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
-/** Largest inflated part accepted (a JS string holds at most ~512 M characters). */
-export const MAX_PART_BYTES = 480 * 1024 * 1024;
+/** More entries than any workbook has (Excel writes a few per sheet). */
+const MAX_ENTRIES = 100_000;
 
-export const defaultInflateRaw: InflateRaw = (data, size) =>
-  inflateSync(data, { out: new Uint8Array(size) });
+/** Input fed to fflate's stream per push: bounds the output of one push (≤ ~1032 × this). */
+const INFLATE_STEP = 16 * 1024;
+
+class InflateLimit extends Error {}
+
+/** fflate, streamed: stops as soon as the output would pass `size`. */
+export const defaultInflateRaw: InflateRaw = (data, size) => {
+  const out = new Uint8Array(size);
+  let n = 0;
+  const inflate = new Inflate((chunk) => {
+    if (n + chunk.length > size) throw new InflateLimit();
+    out.set(chunk, n);
+    n += chunk.length;
+  });
+  if (data.length === 0) inflate.push(data, true);
+  for (let i = 0; i < data.length; i += INFLATE_STEP) {
+    const end = Math.min(data.length, i + INFLATE_STEP);
+    inflate.push(data.subarray(i, end), end === data.length);
+  }
+  return n === size ? out : out.subarray(0, n);
+};
 
 function corrupt(detail: string): XlsxReadError {
   return new XlsxReadError(
@@ -67,33 +107,46 @@ function findEndOfCentralDirectory(b: Uint8Array): number {
 
 const nameDecoder = new TextDecoder("utf-8");
 
+/** The part name as compared: OPC part names are case-insensitive. */
+function partKey(name: string): string {
+  return name.replace(/\\/g, "/").toLowerCase();
+}
+
 /**
- * Opens a zip archive (no data is inflated yet).
+ * Opens a zip archive (no data is inflated yet). Throws for a damaged directory: duplicate part
+ * names, entries whose data overlap or lie outside the file.
  * @example openZip(bytes).read("xl/workbook.xml")
  */
-export function openZip(bytes: Uint8Array, inflateRaw: InflateRaw = defaultInflateRaw): ZipArchive {
+export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipArchive {
+  const inflateRaw = options.inflateRaw ?? defaultInflateRaw;
+  const crc32 = options.crc32 ?? jsCrc32;
+  const budget = options.budget ?? new ReadBudget();
   const eocd = findEndOfCentralDirectory(bytes);
   if (eocd < 0) throw corrupt("找不到 zip 目录，文件可能不完整");
-  let count = u16(bytes, eocd + 10);
+  let count_ = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+  if (count_ === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     const loc = eocd - 20;
     if (loc >= 0 && u32(bytes, loc) === SIG_EOCD64_LOCATOR) {
       const e64 = u64(bytes, loc + 8);
       if (u32(bytes, e64) !== SIG_EOCD64) throw corrupt("zip64 目录损坏");
-      count = u64(bytes, e64 + 32);
+      count_ = u64(bytes, e64 + 32);
       cdSize = u64(bytes, e64 + 40);
       cdOffset = u64(bytes, e64 + 48);
     }
   }
   if (cdOffset + cdSize > bytes.length) throw corrupt("zip 目录超出文件末尾，文件可能不完整");
+  if (count_ > MAX_ENTRIES)
+    throw corrupt(`zip 目录有 ${count(count_)} 项，超过 ${count(MAX_ENTRIES)}`);
   const entries = new Map<string, ZipEntry>();
+  const byKey = new Map<string, ZipEntry>();
   let p = cdOffset;
-  for (let k = 0; k < count; k++) {
+  for (let k = 0; k < count_; k++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL) throw corrupt("zip 目录项损坏");
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
+    const crc = u32(bytes, p + 16);
     let compressedSize = u32(bytes, p + 20);
     let size = u32(bytes, p + 24);
     const nameLen = u16(bytes, p + 28);
@@ -118,19 +171,17 @@ export function openZip(bytes: Uint8Array, inflateRaw: InflateRaw = defaultInfla
         e += 4 + len;
       }
     }
-    entries.set(name.replace(/\\/g, "/"), {
-      name,
-      method,
-      flags,
-      compressedSize,
-      size,
-      localOffset,
-    });
+    const entry: ZipEntry = { name, method, flags, compressedSize, size, crc, localOffset };
+    const key = partKey(name);
+    if (byKey.has(key)) throw corrupt(`zip 中有两个同名部件 ${name}`);
+    byKey.set(key, entry);
+    entries.set(name.replace(/\\/g, "/"), entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
+  checkNoOverlap([...byKey.values()], bytes, cdOffset);
 
   function read(name: string): Uint8Array | undefined {
-    const entry = entries.get(name) ?? findCaseInsensitive(entries, name);
+    const entry = entries.get(name) ?? byKey.get(partKey(name));
     if (!entry) return undefined;
     if (entry.flags & 1) {
       throw new XlsxReadError(
@@ -139,41 +190,53 @@ export function openZip(bytes: Uint8Array, inflateRaw: InflateRaw = defaultInfla
       );
     }
     const lo = entry.localOffset;
-    if (lo + 30 > bytes.length || u32(bytes, lo) !== SIG_LOCAL)
-      throw corrupt(`部件 ${name} 的位置错误`);
-    const start = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28);
-    const end = start + entry.compressedSize;
-    if (end > bytes.length) throw corrupt(`部件 ${name} 不完整`);
-    if (entry.size > MAX_PART_BYTES) {
-      throw new XlsxReadError(
-        "too-large",
-        `文件过大：部件 ${name} 解压后超过 ${MAX_PART_BYTES >> 20} MB`
-      );
-    }
-    const data = bytes.subarray(start, end);
-    if (entry.method === 0) return data;
-    // DEFLATE cannot expand more than ~1032:1: a larger claim is a damaged (or hostile) header
-    if (entry.size > entry.compressedSize * 1032 + 1024)
-      throw corrupt(`部件 ${name} 的大小记录不可信`);
-    if (entry.method !== 8) throw corrupt(`部件 ${name} 使用了不支持的压缩方式 ${entry.method}`);
+    const localNameLen = u16(bytes, lo + 26);
+    const start = lo + 30 + localNameLen + u16(bytes, lo + 28);
+    const localName = nameDecoder.decode(bytes.subarray(lo + 30, lo + 30 + localNameLen));
+    if (partKey(localName) !== partKey(entry.name))
+      throw corrupt(`部件 ${entry.name} 的本地文件头写的是另一个名字 ${localName}`);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    if (entry.size > budget.partAllowance()) throw budget.partTooLarge(entry.name);
     let out: Uint8Array;
-    try {
-      out = inflateRaw(data, entry.size);
-    } catch {
-      throw corrupt(`部件 ${name} 无法解压`);
-    }
-    if (out.length !== entry.size) throw corrupt(`部件 ${name} 解压后长度不符`);
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.size) throw corrupt(`部件 ${entry.name} 的大小记录不符`);
+      out = data;
+    } else if (entry.method === 8) {
+      // DEFLATE cannot expand more than ~1032:1: a larger claim is a damaged (or hostile) header
+      if (entry.size > entry.compressedSize * 1032 + 1024)
+        throw corrupt(`部件 ${entry.name} 的大小记录不可信`);
+      try {
+        out = inflateRaw(data, entry.size);
+      } catch {
+        throw corrupt(`部件 ${entry.name} 无法解压，或解压后比记录的大小更长`);
+      }
+    } else throw corrupt(`部件 ${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
+    if (out.length !== entry.size) throw corrupt(`部件 ${entry.name} 解压后长度不符`);
+    budget.inflatedBytes += out.length;
+    if (crc32(out) !== entry.crc) throw corrupt(`部件 ${entry.name} 的校验和（CRC-32）不符`);
     return out;
   }
 
   return { entries, read };
 }
 
-function findCaseInsensitive(
-  entries: ReadonlyMap<string, ZipEntry>,
-  name: string
-): ZipEntry | undefined {
-  const lower = name.toLowerCase();
-  for (const [k, v] of entries) if (k.toLowerCase() === lower) return v;
-  return undefined;
+/**
+ * Every entry's local header lies inside the file, before the central directory, and no two
+ * entries' bytes overlap (an overlapping zip is a known decompression bomb; no writer makes one).
+ */
+function checkNoOverlap(list: ZipEntry[], bytes: Uint8Array, cdOffset: number): void {
+  const spans = list.map((e) => {
+    const lo = e.localOffset;
+    if (lo + 30 > cdOffset || u32(bytes, lo) !== SIG_LOCAL)
+      throw corrupt(`部件 ${e.name} 的位置错误`);
+    const end = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28) + e.compressedSize;
+    if (end > cdOffset) throw corrupt(`部件 ${e.name} 不完整`);
+    return { start: lo, end, name: e.name };
+  });
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    const prev = spans[i - 1] as { end: number; name: string };
+    const cur = spans[i] as { start: number; name: string };
+    if (cur.start < prev.end) throw corrupt(`部件 ${cur.name} 与 ${prev.name} 的数据重叠`);
+  }
 }

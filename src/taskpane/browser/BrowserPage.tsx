@@ -10,14 +10,16 @@ import { describeError } from "../run";
 import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
 import { createBrowserHost, type BrowserHost } from "./browserHost";
+import { DEFAULT_LIMITS, megabytes } from "../../hosts/xlsx/budget";
 
 /** Sample workbooks copied into dist/samples/ by the build (file names). */
 declare const BUREAU_SAMPLES: readonly string[];
 const SAMPLES: readonly string[] = typeof BUREAU_SAMPLES !== "undefined" ? BUREAU_SAMPLES : [];
 
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** The same limit as the command line's (budget.ts): a larger file is refused before it is read. */
+const MAX_FILE_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
-/** The four blank templates as .xlsx (the writer and ExcelJS are fetched on first use). */
+/** The four blank templates as .xlsx (the project's own writer, fetched on first use). */
 async function blankTemplates(year: number): Promise<Uint8Array> {
   const { writeTemplates } = await import(/* webpackChunkName: "template-writer" */ "../templateChunk");
   return writeTemplates(year);
@@ -53,7 +55,9 @@ export function BrowserPage() {
   const openFile = useCallback(
     async (file: File) => {
       if (file.size > MAX_FILE_BYTES) {
-        setProblem(`文件“${file.name}”太大（${Math.round(file.size / 1048576)} MB），请拆分后再试。`);
+        setProblem(
+          `文件“${file.name}”太大（${Math.round(file.size / 1048576)} MB，超过 ${megabytes(MAX_FILE_BYTES)} 的读取上限），请只保留统计表后再试。`
+        );
         return;
       }
       try {

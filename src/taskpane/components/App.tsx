@@ -26,14 +26,17 @@ const loadTemplate = () => import(/* webpackChunkName: "tab-template" */ "./Temp
 const CompareTab = lazy(() => loadCompare().then((m) => ({ default: m.CompareTab })));
 const ReportTab = lazy(() => loadReport().then((m) => ({ default: m.ReportTab })));
 const TemplateTab = lazy(() => loadTemplate().then((m) => ({ default: m.TemplateTab })));
+const loadMerge = () => import(/* webpackChunkName: "tab-merge" */ "./MergeTab");
+const MergeTab = lazy(() => loadMerge().then((m) => ({ default: m.MergeTab })));
 
-export type TabId = "validate" | "compare" | "report" | "template";
+export type TabId = "validate" | "compare" | "report" | "template" | "merge";
 
 const TABS: ReadonlyArray<{ id: TabId; label: string; preload?: () => Promise<unknown> }> = [
   { id: "validate", label: "校验" },
   { id: "compare", label: "同比", preload: loadCompare },
   { id: "report", label: "报告", preload: loadReport },
   { id: "template", label: "模板", preload: loadTemplate },
+  { id: "merge", label: "汇总", preload: loadMerge },
 ];
 
 /** Chinese UI fonts first on every platform (Windows, macOS, Linux), then Fluent's defaults. */
@@ -159,6 +162,9 @@ export function App(props: AppProps) {
       break;
     case "template":
       panel = <TemplateTab host={props.host} run={run} downloadTemplates={props.downloadTemplates} />;
+      break;
+    case "merge":
+      panel = <MergeTab host={props.host} />;
       break;
   }
 

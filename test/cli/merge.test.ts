@@ -1,0 +1,335 @@
+/**
+ * `bureau-stats merge` on the sample set (assets/samples/units/): the per-unit report, merged totals
+ * equal to the sums of the units' own tables (cell by cell), issues pointing at the units' files
+ * and cells, and the unit files byte-identical before and after.
+ */
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { a1 } from "../../src/core/model";
+import { COMPILED_TEMPLATES } from "../../src/core/templates";
+import { validateWorkbook } from "../../src/core/validate";
+import { detectTable, isTotalLabel } from "../../src/core/read/sheet";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { cli } from "./harness";
+import {
+  BROKEN_UNIT,
+  DUPLICATE_UNIT,
+  ERRORS_UNIT,
+  LATE_UNIT,
+  MOVED_UNIT,
+  OTHER_ROW_NAME,
+  OTHER_ROW_UNIT,
+  UNIT_LIST,
+} from "../../scripts/samples/units";
+import { buildUnitSampleFiles } from "../../scripts/make-samples";
+import { fakeCfb } from "../hosts/xlsx-fixtures";
+
+const UNITS_DIR = path.join(__dirname, "..", "..", "assets", "samples", "units");
+const LIST = path.join(UNITS_DIR, "单位名单.xlsx");
+const REVISED = `07 ${DUPLICATE_UNIT}（更正）.xlsx`;
+const sha = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
+const checksums = (): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(UNITS_DIR)
+      .sort()
+      .map((f) => [f, sha(path.join(UNITS_DIR, f))])
+  );
+
+let dir: string;
+let before: Record<string, string>;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "merge-"));
+  before = checksums();
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  // the unit files are never touched: same bytes after every run of this file
+  expect(checksums()).toEqual(before);
+});
+
+interface JsonOut {
+  year: number;
+  units: Array<{
+    file: string;
+    unit: string | null;
+    status: string;
+    errors: number;
+    issues: Array<{ rule: string; cell: string }>;
+  }>;
+  problems: Array<{
+    code: string;
+    severity: string;
+    unit?: string;
+    file?: string;
+    cell?: string;
+    message: string;
+  }>;
+  issues: Array<{
+    rule: string;
+    severity: string;
+    sheet: string;
+    cell: string;
+    sources: Array<{ file: string; sheet: string; cell: string }>;
+    alsoInUnit: boolean;
+  }>;
+  tables: Array<{ sheet: string; rows: number; total: unknown[] }>;
+}
+
+describe("bureau-stats merge on the sample set", () => {
+  it("the sample files are what the sample script makes", async () => {
+    const built = await buildUnitSampleFiles();
+    expect([...built.keys()].sort()).toEqual(readdirSync(UNITS_DIR).sort());
+    for (const [f, bytes] of built)
+      expect(Buffer.from(bytes).equals(readFileSync(path.join(UNITS_DIR, f))), f).toBe(true);
+  });
+
+  it("gives the expected per-unit report and exits 1 (a unit missing, one unreadable, errors)", async () => {
+    const out = path.join(dir, "汇总.xlsx");
+    const r = await cli(
+      "merge",
+      UNITS_DIR,
+      "--units",
+      LIST,
+      "--prefer",
+      REVISED,
+      "--json",
+      "-o",
+      out
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as JsonOut;
+    expect(j.year).toBe(2013);
+    const status = Object.fromEntries(j.units.map((u) => [path.basename(u.file), u.status]));
+    expect(status).toEqual({
+      "01 昆山市教育局机关党总支.xlsx": "merged",
+      "02 江苏省昆山中学.xlsx": "merged",
+      "03 昆山市第一中学.xlsx": "merged",
+      "04 江苏省昆山第一中等专业学校.xlsx": "merged",
+      "05 昆山市葛江中学.xlsx": "merged",
+      "06 昆山市青阳港学校.xlsx": "merged",
+      [`07 ${DUPLICATE_UNIT}.xlsx`]: "duplicate-unused",
+      [REVISED]: "merged",
+      [`08 ${BROKEN_UNIT}.xlsx`]: "unreadable",
+      "09 昆山市机关幼儿园.xlsx": "merged",
+      "11 昆山市教师发展中心.xlsx": "merged",
+      "12 昆山开放大学.xlsx": "merged",
+    });
+    expect(
+      j.problems.map((p) => [p.code, p.severity, p.unit ?? path.basename(p.file ?? "")])
+    ).toEqual([
+      ["unreadable", "error", `08 ${BROKEN_UNIT}.xlsx`],
+      ["duplicate", "warning", DUPLICATE_UNIT],
+      ["missing", "error", BROKEN_UNIT],
+      ["missing", "error", LATE_UNIT],
+      ["column-order", "warning", MOVED_UNIT],
+      ["extra-column", "warning", MOVED_UNIT],
+      ["column-order", "warning", MOVED_UNIT],
+      ["other-unit-row", "warning", OTHER_ROW_UNIT],
+    ]);
+    expect(j.problems.find((p) => p.unit === LATE_UNIT)?.message).toContain("未报送");
+    expect(j.problems.find((p) => p.code === "extra-column")?.message).toContain("联系电话");
+    expect(j.problems.find((p) => p.code === "other-unit-row")?.message).toContain(OTHER_ROW_NAME);
+    // the unit with errors: its own issues, and the merged tables' issues pointing back at them
+    const errorsFile = `05 ${ERRORS_UNIT}.xlsx`;
+    expect(
+      j.units
+        .find((u) => path.basename(u.file) === errorsFile)
+        ?.issues.map((i) => `${i.rule} ${i.cell}`)
+    ).toEqual(["T1-01 E4", "G-02 D6", "G-03 D7", "T4-01 D5"]);
+    expect(
+      j.issues.map(
+        (i) =>
+          `${i.rule} ${i.sheet}!${i.cell} ← ${i.sources.map((s) => `${path.basename(s.file)} ${s.sheet}!${s.cell}`).join("; ")}`
+      )
+    ).toEqual([
+      `T1-01 表1 汇总 2013!E8 ← ${errorsFile} 表1 党员发展 2013!E4`,
+      `G-02 表2 汇总 2013!D18 ← ${errorsFile} 表2 培训 2013!D6`,
+      `T4-01 表4 汇总 2013!D5 ← ${errorsFile} 表4 信访咨询办理 2013!D5`,
+    ]);
+    // rows follow the unit list; 开放大学's row for the 青少年活动中心 stays with it
+    const back = readXlsx(readFileSync(out));
+    expect(back.sheets[0]!.values.slice(3, 14).map((r) => r[0])).toEqual([
+      ...UNIT_LIST.filter((u) => u !== LATE_UNIT && u !== BROKEN_UNIT),
+      OTHER_ROW_NAME,
+    ]);
+  });
+
+  it("merged totals equal the sums of the units' own tables, cell by cell", async () => {
+    const out = path.join(dir, "totals.xlsx");
+    const r = await cli("merge", UNITS_DIR, "--units", LIST, "--prefer", REVISED, "-o", out);
+    expect(r.code).toBe(1);
+    const merged = readXlsx(readFileSync(out));
+    const merges = readdirSync(UNITS_DIR).filter(
+      (f) => /^\d\d /.test(f) && f !== `07 ${DUPLICATE_UNIT}.xlsx` && !f.startsWith("08 ")
+    );
+    expect(merges).toHaveLength(10);
+    let compared = 0;
+    for (const t of COMPILED_TEMPLATES) {
+      const sheet = merged.sheets.find((s) => detectTable(s, COMPILED_TEMPLATES)?.template === t)!;
+      const totalRow = sheet.values.find((row) => isTotalLabel(row[0]))!;
+      t.columns.forEach((c, k) => {
+        if (c.type !== "count" && c.type !== "money") return;
+        let rowsSum = 0; // fen for money
+        let filled = false;
+        let ownTotals = 0;
+        let ownTotalsComparable = true;
+        for (const f of merges) {
+          const wb = readXlsx(readFileSync(path.join(UNITS_DIR, f)));
+          const v = validateWorkbook(wb);
+          const table = v.tables.find((x) => x.template === t.def.id)!;
+          for (const rec of table.records) {
+            filled ||= rec.numbers[c.header] !== undefined;
+            rowsSum += rec.numbers[c.header] ?? 0;
+          }
+          // the unit's own 合计 cell, unless its own check says that cell is wrong
+          const unitSheet = wb.sheets.find((s) => s.name === table.sheet)!;
+          const d = detectTable(unitSheet, COMPILED_TEMPLATES)!;
+          const tr = unitSheet.values.findIndex(
+            (row, i) => i > d.headerRow && isTotalLabel(row[0])
+          );
+          const col = d.colOf[k] ?? -1;
+          const cell = tr >= 0 && col >= 0 ? unitSheet.values[tr]?.[col] : undefined;
+          if (
+            v.issues.some(
+              (i) => i.rule === "G-03" && i.sheet === table.sheet && i.cell === a1(tr, col)
+            )
+          )
+            ownTotalsComparable = false;
+          else ownTotals += typeof cell === "number" ? cell : 0;
+        }
+        // a column no unit filled stays blank in the 合计
+        const expected = !filled ? undefined : c.type === "money" ? rowsSum / 100 : rowsSum;
+        expect(totalRow[k], `${t.def.label} ${c.header}`).toBe(expected);
+        if (ownTotalsComparable)
+          expect(totalRow[k] ?? 0, `${t.def.label} ${c.header} (units' 合计)`).toBeCloseTo(
+            ownTotals,
+            2
+          );
+        compared++;
+      });
+    }
+    expect(compared).toBeGreaterThanOrEqual(12);
+  });
+
+  it("prints the text report; never picks silently between a unit's two files", async () => {
+    const r = await cli("merge", UNITS_DIR, "--units", LIST, "-o", path.join(dir, "text.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("汇总 2013年：读取文件 12 个，合并 9 个单位（名单 12 个单位）。");
+    expect(r.stdout).toContain(`${DUPLICATE_UNIT}报送了 2 份文件`);
+    expect(r.stdout).toContain("均未合并");
+    expect(r.stdout).toContain(`错误 ${LATE_UNIT}：未报送`);
+    expect(r.stdout).toMatch(/✗ 08 昆山市玉峰实验学校\.xlsx {2}无法读取：文件已损坏/);
+    expect(r.stdout).toContain("（来源：05 昆山市葛江中学.xlsx 表1 党员发展 2013!E4）");
+  });
+
+  it("check then works on the merged workbook", async () => {
+    const out = path.join(dir, "check.xlsx");
+    await cli("merge", UNITS_DIR, "--units", LIST, "--prefer", REVISED, "-o", out);
+    const r = await cli("check", out, "--json");
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as {
+      issues: Array<{ rule: string; sheet: string; cell: string }>;
+    };
+    expect(j.issues.map((i) => `${i.rule} ${i.sheet}!${i.cell}`)).toEqual([
+      "T1-01 表1 汇总 2013!E8",
+      "G-02 表2 汇总 2013!D18",
+      "T4-01 表4 汇总 2013!D5",
+    ]);
+  });
+
+  it("writes a new file only: refuses an input, an existing file without --force, a non-.xlsx name", async () => {
+    const input = path.join(UNITS_DIR, "01 昆山市教育局机关党总支.xlsx");
+    let r = await cli("merge", UNITS_DIR, "-o", input, "--force", "--duplicates", "last");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("这是要合并的文件之一");
+    r = await cli("merge", input, "--units", LIST, "-o", LIST, "--force");
+    expect(r.code).toBe(2);
+    const existing = path.join(dir, "existing.xlsx");
+    writeFileSync(existing, "keep");
+    r = await cli("merge", input, "-o", existing);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("文件已存在");
+    expect(readFileSync(existing, "utf8")).toBe("keep");
+    r = await cli("merge", input, "-o", existing, "--force");
+    expect(r.code).toBe(0);
+    expect(readXlsx(readFileSync(existing)).sheets).toHaveLength(5);
+    r = await cli("merge", input, "-o", path.join(dir, "x.csv"));
+    expect(r.code).toBe(2);
+    r = await cli("merge", input, "--duplicates", "newest", "-o", path.join(dir, "y.xlsx"));
+    expect(r.stderr).toContain("--duplicates 只能是 first 或 last");
+  });
+
+  it("exits 2 with one line when there is nothing to merge", async () => {
+    const empty = mkdtempSync(path.join(dir, "empty-"));
+    let r = await cli("merge", empty, "-o", path.join(dir, "none.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("没有找到 .xlsx 文件");
+    r = await cli(
+      "merge",
+      path.join(UNITS_DIR, `08 ${BROKEN_UNIT}.xlsx`),
+      "-o",
+      path.join(dir, "none.xlsx")
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("没有可合并的统计表");
+    r = await cli(
+      "merge",
+      UNITS_DIR,
+      "--units",
+      path.join(dir, "nope.txt"),
+      "-o",
+      path.join(dir, "none.xlsx")
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("无法读取单位名单（找不到文件）");
+  });
+
+  it("reports a password-protected, an empty and a text file among the units, and still merges the others", async () => {
+    const folder = mkdtempSync(path.join(dir, "mixed-"));
+    const good = "01 昆山市教育局机关党总支.xlsx";
+    writeFileSync(path.join(folder, good), readFileSync(path.join(UNITS_DIR, good)));
+    writeFileSync(
+      path.join(folder, "加密.xlsx"),
+      fakeCfb(["Root Entry", "EncryptionInfo", "EncryptedPackage"])
+    );
+    writeFileSync(path.join(folder, "空.xlsx"), new Uint8Array());
+    writeFileSync(path.join(folder, "名单.xlsx"), Buffer.from("单位名称\n甲校\n"));
+    writeFileSync(path.join(folder, "~$锁.xlsx"), Buffer.from("lock"));
+    writeFileSync(path.join(folder, "说明.txt"), Buffer.from("not a workbook"));
+    const r = await cli("merge", folder, "--json", "-o", path.join(dir, "mixed.xlsx"));
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as JsonOut & { units: Array<{ reason: string | null }> };
+    expect(j.units.map((u) => [path.basename(u.file), u.status])).toEqual([
+      [good, "merged"],
+      ["加密.xlsx", "unreadable"],
+      ["名单.xlsx", "unreadable"],
+      ["空.xlsx", "unreadable"],
+    ]);
+    expect(j.units[1]!.reason).toContain("文件已加密（有密码保护）");
+    expect(j.tables.map((t) => t.rows)).toEqual([1, 3, 3, 4]);
+  });
+
+  it("reads a unit list from a GBK text file", async () => {
+    const list = path.join(dir, "名单.txt");
+    // "单位名称\n昆山市实验幼儿园\n" in GBK
+    writeFileSync(list, Buffer.from("b5a5cebbc3fbb3c60ac0a5c9bdcad0cab5d1e9d3d7b6f9d4b00a", "hex"));
+    const r = await cli(
+      "merge",
+      path.join(UNITS_DIR, "01 昆山市教育局机关党总支.xlsx"),
+      "--units",
+      list,
+      "--json",
+      "-o",
+      path.join(dir, "gbk.xlsx")
+    );
+    const j = JSON.parse(r.stdout) as JsonOut;
+    expect(j.problems.map((p) => `${p.code} ${p.unit}`)).toEqual([
+      "not-on-list 昆山市教育局机关党总支",
+      `missing ${LATE_UNIT}`,
+    ]);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * 汇总 in both pages, production build in headless Chromium: the browser page (index.html) reads
+ * the sample unit files in a worker, shows the per-unit report, lets the user choose between a
+ * unit's two files and downloads the merged workbook; the task pane (taskpane.html on the fake
+ * Excel) inserts the merged tables as new sheets. Cancel, axe, 320 px screenshots, no request
+ * beyond the page's origin, no CSP violation.
+ */
+import { promises as fs, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { consolidate, unitListFromSheet } from "../../src/core/consolidate";
+import { isXlsxReadError } from "../../src/hosts/xlsx/errors";
+import { ROOT, ensureBuilt } from "./build";
+import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests, launchChromium } from "./chromium";
+import { fakeOfficeScript } from "./fakeOffice";
+import { cspViolations, openPage, screenshot, seriousViolations } from "./pane";
+import { serveStatic, type StaticServer } from "./serve";
+
+const UNITS = path.join(ROOT, "assets", "samples", "units");
+const LIST = path.join(UNITS, "单位名单.xlsx");
+const unitFiles = (): string[] =>
+  readdirSync(UNITS)
+    .filter((f) => /^\d\d /.test(f))
+    .sort()
+    .map((f) => path.join(UNITS, f));
+const REVISED = "07 昆山市实验小学（更正）.xlsx";
+
+/** What the core makes of the sample set with the revised file chosen (to compare the pages with). */
+function expectedMerge() {
+  const list = unitListFromSheet(readXlsx(readFileSync(LIST)).sheets[0]!);
+  const files = unitFiles().map((p) => {
+    const file = path.basename(p);
+    try {
+      return { file, workbook: readXlsx(readFileSync(p)) };
+    } catch (e) {
+      return { file, unreadable: isXlsxReadError(e) ? e.reason : String(e) };
+    }
+  });
+  return consolidate(files, { units: list, prefer: [REVISED] });
+}
+
+async function openMerge(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "汇总" }).click();
+  await page.getByRole("button", { name: "开始合并" }).waitFor();
+}
+
+/** Picks the sample files and the list, merges, and chooses the revised file of the unit that sent two. */
+async function mergeSample(page: Page): Promise<void> {
+  await page.getByTestId("merge-files").setInputFiles(unitFiles());
+  await page.getByTestId("merge-list").setInputFiles(LIST);
+  await page.getByText("已选择 12 个文件。").waitFor();
+  await page.getByRole("button", { name: "开始合并" }).click();
+  await page.getByText("昆山市实验小学报送了 2 份文件，用哪一份？").waitFor({ timeout: 60_000 });
+  await page.getByText(REVISED, { exact: true }).click();
+  await page.getByText(/按选择合并 07 昆山市实验小学（更正）\.xlsx/).waitFor();
+  // the choice stays open to change
+  expect(await page.getByRole("radio", { name: REVISED }).isChecked()).toBe(true);
+}
+
+describe.runIf(chromiumAvailable())("汇总 tab", () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const [dir, b] = await Promise.all([ensureBuilt(), launchChromium()]);
+    browser = b;
+    server = await serveStatic(dir);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("browser page: reads the unit files in a worker, reports each unit, downloads the merged workbook", async () => {
+    const { context, page, traffic, dialogs } = await openPage(browser, server.url + "index.html");
+    await openMerge(page);
+    await screenshot(page, "browser-汇总-空");
+    expect(await seriousViolations(page)).toEqual([]);
+    await mergeSample(page);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("读取文件 12 个，合并 10 个单位（名单 12 个单位）");
+    expect(text).toContain("错误 昆山市实验幼儿园：未报送，汇总中没有该单位的数据");
+    expect(text).toContain("✗ 08 昆山市玉峰实验学校.xlsx：无法读取：文件已损坏");
+    expect(text).toContain("表1多出列 联系电话");
+    expect(text).toContain("（来源：05 昆山市葛江中学.xlsx 表1 党员发展 2013!E4）");
+    const workers = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => e.name)
+        .filter((n) => n.includes("merge-worker"))
+    );
+    expect(workers.length).toBe(1);
+    await screenshot(page, "browser-汇总");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载汇总 .xlsx" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("汇总2013.xlsx");
+    const merged = readXlsx(new Uint8Array(await fs.readFile(await download.path())));
+    const expected = expectedMerge();
+    expect(merged.sheets.map((s) => s.name)).toEqual(expected.workbook.sheets.map((s) => s.name));
+    for (const t of expected.tables) {
+      const sheet = merged.sheets.find((s) => s.name === t.sheet)!;
+      const total = sheet.values[t.headerRow + 1 + t.rows.length] ?? [];
+      t.total.forEach((v, k) => expect(total[k] ?? null, `${t.sheet} ${k}`).toBe(v ?? null));
+    }
+    expect(foreignRequests(traffic.requests, server.origin, [])).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+
+  it("browser page: a folder picked at once, another year asked for, and 取消 stops the merge", async () => {
+    const { context, page } = await openPage(browser, server.url + "index.html");
+    await openMerge(page);
+    // the folder holds the unit list too: it is no unit's file once picked as the list
+    await page.getByTestId("merge-folder").setInputFiles(UNITS);
+    await page.getByText("已选择 13 个文件。").waitFor();
+    await page.getByTestId("merge-list").setInputFiles(LIST);
+    await page.getByRole("button", { name: "开始合并" }).click();
+    await page.getByText(/读取文件 12 个/).waitFor({ timeout: 60_000 });
+    // another year asked for: every file is of 2013, none is merged, and each is said so
+    await page.getByRole("textbox", { name: "统计年度（可选）" }).fill("2012");
+    await page.getByRole("button", { name: "开始合并" }).click();
+    await page.getByText(/读取文件 12 个，合并 0 个单位/).waitFor({ timeout: 60_000 });
+    expect(await page.locator("main").innerText()).toContain("是 2013年 的表，不是 2012年，未合并");
+    expect(await page.getByRole("button", { name: "下载汇总 .xlsx" }).isDisabled()).toBe(true);
+    await page.getByRole("textbox", { name: "统计年度（可选）" }).fill("13");
+    expect(await page.getByRole("button", { name: "开始合并" }).isDisabled()).toBe(true);
+    await page.getByRole("textbox", { name: "统计年度（可选）" }).fill("");
+    // cancel: many files, cancelled at once
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      name: `单位${i}.xlsx`,
+      mimeType: "application/octet-stream",
+      buffer: readFileSync(unitFiles()[0]!),
+    }));
+    await page.getByTestId("merge-files").setInputFiles(many);
+    await page.getByRole("button", { name: "开始合并" }).click();
+    await page.getByRole("button", { name: "取消" }).click();
+    await page.getByText("已取消合并，没有生成汇总表。").waitFor();
+    expect(await page.getByRole("button", { name: "开始合并" }).isEnabled()).toBe(true);
+    await context.close();
+  });
+
+  it("task pane on the fake Excel: inserts the merged tables as new sheets", async () => {
+    const officeJs = await fakeOfficeScript({
+      sheets: [{ name: "Sheet1", values: [["原有数据"]] }],
+      platform: "OfficeOnline",
+    });
+    const { context, page, traffic, dialogs } = await openPage(
+      browser,
+      server.url + "taskpane.html",
+      { officeJs }
+    );
+    await openMerge(page);
+    await mergeSample(page);
+    await page.getByRole("button", { name: "插入汇总表（新工作表）" }).click();
+    await page.getByText(/已插入 5 张工作表/).waitFor();
+    const sheets = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __fakeOffice: { state: { sheets: Array<{ name: string; values: unknown[][] }> } };
+        }
+      ).__fakeOffice.state.sheets.map((s) => ({ name: s.name, first: s.values[3]?.[0] }))
+    );
+    expect(sheets).toEqual([
+      { name: "Sheet1", first: undefined },
+      { name: "表1 汇总 2013", first: "昆山市教育局机关党总支" },
+      { name: "表2 汇总 2013", first: "入党积极分子培训班" },
+      { name: "表3 汇总 2013", first: "党员关爱帮扶行动募集" },
+      { name: "表4 汇总 2013", first: "来电" },
+      { name: "汇总来源", first: "表1 汇总 2013" },
+    ]);
+    await screenshot(page, "taskpane-汇总");
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(foreignRequests(traffic.requests, server.origin, [OFFICE_JS_CDN])).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+});
