@@ -20,6 +20,16 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/**
+ * The task pane's first screen (校验) rendered at build time — markup and Fluent's CSS — so that
+ * taskpane.html paints it before its script has run (src/taskpane/prerender.tsx, loaded through
+ * tsx). The script then renders the same App over it.
+ */
+function prerenderTaskpane() {
+  const { require: tsxRequire } = require("tsx/cjs/api");
+  return tsxRequire("./src/taskpane/prerender.tsx", __filename).prerenderTaskpane();
+}
+
 /** The CSP of a page; `extraScript` is the one other origin allowed to serve scripts (or ""). */
 function contentSecurityPolicy(extraScript, { dev = false } = {}) {
   const self = "'self'";
@@ -47,12 +57,19 @@ module.exports = async (env = {}, argv = {}) => {
   });
   const browserCsp = contentSecurityPolicy("", { dev: serving && !production });
 
-  const page = (filename, chunk, title, csp, headScripts = []) =>
+  const page = (
+    filename,
+    chunk,
+    title,
+    csp,
+    headScripts = [],
+    prerendered = { styles: "", markup: "" }
+  ) =>
     new HtmlWebpackPlugin({
       filename,
       chunks: [chunk],
       template: path.resolve(__dirname, "src/taskpane/page.html"),
-      templateParameters: { title, csp, headScripts },
+      templateParameters: { title, csp, headScripts, prerendered },
       scriptLoading: "defer",
       inject: "head",
       minify: production ? { collapseWhitespace: true, removeComments: true } : false,
@@ -121,7 +138,14 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      page("taskpane.html", "taskpane", "统计报表助手", taskpaneCsp, [OFFICE_JS_CDN]),
+      page(
+        "taskpane.html",
+        "taskpane",
+        "统计报表助手",
+        taskpaneCsp,
+        [OFFICE_JS_CDN],
+        prerenderTaskpane()
+      ),
       page("index.html", "browser", "统计报表助手（浏览器版）", browserCsp),
       page("demo.html", "browser", "统计报表助手（浏览器版）", browserCsp),
       new CopyWebpackPlugin({ patterns: copy }),

@@ -3,6 +3,10 @@
  * (raw and gzip, office.js excluded) and the time from navigation to the first rendered tab in
  * headless Chromium (median of 10; the app marks it with performance.mark).
  *
+ * Beside it, first contentful paint of taskpane.html and of Microsoft's official React task-pane
+ * template (built, in ../shared/peers/office-addin-taskpane-react/dist or $PANE_PEER_DIR), the
+ * two loaded alternately in the same runs, on the same minimal office.js.
+ *
  *   npx tsx bench/pane.ts            (builds into .cache/pane-dist when sources changed)
  *   import { benchPane } from "./pane"   (for bench/run.ts)
  */
@@ -12,8 +16,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { ensureBuilt } from "../test/e2e/build";
+import type { Browser } from "playwright-core";
 import { OFFICE_JS_CDN, launchChromium } from "../test/e2e/chromium";
 import { serveStatic } from "../test/e2e/serve";
+
+/** The official React template, built (`npm run build` of office-addin-taskpane-react). */
+export const PEER_DIR =
+  process.env.PANE_PEER_DIR ??
+  path.resolve(__dirname, "..", "..", "shared", "peers", "office-addin-taskpane-react", "dist");
 
 /** Must match src/taskpane/perf.ts. */
 const FIRST_TAB_MARK = "bureau-stats:first-tab";
@@ -59,6 +69,18 @@ export interface PaneBench {
   readonly blankPageMedian: number;
   /** Every chunk of the build (lazy ones included), for the record. */
   readonly chunks: readonly JsFile[];
+  /** First contentful paint, ours and the official template's, same runs (undefined: no template). */
+  readonly fcp?: FcpPair;
+}
+
+export interface FcpPair {
+  readonly oursMs: readonly number[];
+  readonly peerMs: readonly number[];
+  readonly oursMedian: number;
+  readonly peerMedian: number;
+  /** oursMedian ÷ peerMedian. */
+  readonly ratio: number;
+  readonly peerFirstLoad: FirstLoad;
 }
 
 export function median(values: readonly number[]): number {
@@ -115,6 +137,49 @@ async function timeFirstTab(url: string, runs: number, officeJs?: string): Promi
   }
 }
 
+/** Navigation → first contentful paint of a page (ms), in a fresh context. */
+async function fcpOnce(browser: Browser, url: string, officeJs: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
+  try {
+    await context.route(OFFICE_JS_CDN, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs })
+    );
+    const page = await context.newPage();
+    await page.goto(url);
+    const t = await page.waitForFunction(
+      () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+      undefined,
+      { timeout: 30_000 }
+    );
+    return (await t.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * First contentful paint of two pages, loaded alternately (A, B, B, A, …) in one browser so that
+ * both see the same machine; one warm-up pair first.
+ */
+async function fcpPair(a: string, b: string, runs: number, officeJs: string) {
+  const browser = await launchChromium();
+  try {
+    const ours: number[] = [];
+    const peer: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      const order = i % 2 === 0 ? ([a, b] as const) : ([b, a] as const);
+      const first = await fcpOnce(browser, order[0], officeJs);
+      const second = await fcpOnce(browser, order[1], officeJs);
+      if (i === 0) continue; // warm-up
+      ours.push(order[0] === a ? first : second);
+      peer.push(order[0] === a ? second : first);
+    }
+    return { ours, peer };
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function benchPane(options: { runs?: number; dir?: string } = {}): Promise<PaneBench> {
   const runs = options.runs ?? 10;
   const dir = options.dir ?? (await ensureBuilt());
@@ -135,7 +200,9 @@ export async function benchPane(options: { runs?: number; dir?: string } = {}): 
     const blankMs = await timeFirstTab(blank.url + "index.html", runs);
     const firstTabMs = await timeFirstTab(server.url + "taskpane.html", runs, MINIMAL_OFFICE_JS);
     const browserMs = await timeFirstTab(server.url + "index.html", runs);
+    const fcp = await peerFcp(server.url + "taskpane.html", runs);
     return {
+      ...(fcp ? { fcp } : {}),
       blankPageMedian: median(blankMs),
       taskpane,
       browserPage,
@@ -148,6 +215,33 @@ export async function benchPane(options: { runs?: number; dir?: string } = {}): 
     await server.close();
     await blank.close();
     await fs.rm(blankDir, { recursive: true, force: true });
+  }
+}
+
+/** Our FCP against the official template's (undefined when the template is not built here). */
+async function peerFcp(ours: string, runs: number): Promise<FcpPair | undefined> {
+  const exists = await fs.stat(path.join(PEER_DIR, "taskpane.html")).catch(() => undefined);
+  if (!exists) return undefined;
+  const peerServer = await serveStatic(PEER_DIR);
+  try {
+    const { ours: o, peer: p } = await fcpPair(
+      ours,
+      peerServer.url + "taskpane.html",
+      runs,
+      MINIMAL_OFFICE_JS
+    );
+    const oursMedian = median(o);
+    const peerMedian = median(p);
+    return {
+      oursMs: o,
+      peerMs: p,
+      oursMedian,
+      peerMedian,
+      ratio: oursMedian / peerMedian,
+      peerFirstLoad: await firstLoad(PEER_DIR, "taskpane.html"),
+    };
+  } finally {
+    await peerServer.close();
   }
 }
 
@@ -166,6 +260,15 @@ export function formatPaneBench(b: PaneBench): string {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")}`,
+    ...(b.fcp
+      ? [
+          `  first contentful paint, same ${b.fcp.oursMs.length} runs alternating (median): taskpane.html ${b.fcp.oursMedian.toFixed(0)} ms, official React template ${b.fcp.peerMedian.toFixed(0)} ms, ratio ${b.fcp.ratio.toFixed(2)}  target ≤ 0.6`,
+          `    ours: ${b.fcp.oursMs.map((t) => t.toFixed(0)).join(", ")}`,
+          `    template: ${b.fcp.peerMs.map((t) => t.toFixed(0)).join(", ")} (first-load JS ${b.fcp.peerFirstLoad.raw} B raw, ${b.fcp.peerFirstLoad.gzip} B gzip)`,
+        ]
+      : [
+          `  first contentful paint against the official template: not measured (no build in ${PEER_DIR})`,
+        ]),
     "  chunks loaded on demand:",
     ...b.chunks
       .filter(

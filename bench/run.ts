@@ -17,6 +17,8 @@ interface BenchEntry {
 
 const PANE_GZIP_LIMIT = 167 * 1024;
 const PANE_FIRST_TAB_MS = 300;
+/** Our first contentful paint against the official React template's, same runs (issue 13). */
+const PANE_FCP_RATIO = 0.6;
 
 const BENCHES: readonly BenchEntry[] = [
   {
@@ -33,6 +35,11 @@ const BENCHES: readonly BenchEntry[] = [
     name: "hostile",
     title: "command line: hostile and malformed workbooks, devices (issue 11)",
     run: async () => (await import("./hostile")).runHostileBench(),
+  },
+  {
+    name: "start",
+    title: "command line start-up: npx against npm link (issue 13)",
+    run: async () => (await import("./start")).runStartBench(),
   },
   {
     name: "office",
@@ -65,6 +72,21 @@ const BENCHES: readonly BenchEntry[] = [
           limit: `≤ ${PANE_FIRST_TAB_MS} ms`,
           met: median(b.firstTabMs) <= PANE_FIRST_TAB_MS,
         },
+        b.fcp
+          ? {
+              part: "pane",
+              what: `first contentful paint ÷ official React template's (${ms(b.fcp.oursMedian)} ÷ ${ms(b.fcp.peerMedian)}, medians of the same ${b.fcp.oursMs.length} runs)`,
+              figure: b.fcp.ratio.toFixed(2),
+              limit: `≤ ${PANE_FCP_RATIO}`,
+              met: b.fcp.ratio <= PANE_FCP_RATIO,
+            }
+          : {
+              part: "pane",
+              what: "first contentful paint ÷ official React template's (template not built here)",
+              figure: "—",
+              limit: `≤ ${PANE_FCP_RATIO}`,
+              met: undefined,
+            },
       ];
       // where the first tab's time goes: the trace that says what to fix when it is too slow
       const phases = await import("./pane-phases");

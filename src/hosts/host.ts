@@ -16,6 +16,10 @@ export interface ReadProgress {
 export interface ReadOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ReadProgress) => void;
+  /** Read only these sheets (by name), e.g. the ones just changed; all sheets when absent. */
+  readonly sheets?: readonly string[];
+  /** Told the names of every sheet the workbook has now (read or not), before reading. */
+  readonly onSheetNames?: (names: readonly string[]) => void;
 }
 
 /** A row of the comparison sheet the host writes (already worded by the core). */
@@ -46,6 +50,11 @@ export interface WorkbookHost {
   markIssues?(issues: readonly Issue[]): Promise<number>;
   /** Restores exactly what was there before `markIssues`. */
   clearMarks?(): Promise<number>;
+  /**
+   * Listens for the user's changes to cells: `onChange` gets the names of the sheets changed.
+   * Resolves, once listening, to the function that stops it.
+   */
+  watchChanges?(onChange: (sheets: readonly string[]) => void): Promise<() => Promise<void>>;
   /** Inserts the comparison as a new sheet with a native chart; returns the sheet name. */
   insertComparison?(
     rows: readonly ComparisonRow[],

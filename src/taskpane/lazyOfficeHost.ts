@@ -12,7 +12,8 @@ type Capability =
   | "markIssues"
   | "clearMarks"
   | "insertComparison"
-  | "insertSheets";
+  | "insertSheets"
+  | "watchChanges";
 
 /**
  * @param ready resolves when Office.js is ready (`Office.onReady()`); the pane renders before it,
@@ -49,6 +50,8 @@ export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
     insertSheets: async (sheets: readonly NewSheet[]) => (await method("insertSheets"))(sheets),
     markIssues: async (issues: readonly Issue[]) => (await method("markIssues"))(issues),
     clearMarks: async () => (await method("clearMarks"))(),
+    watchChanges: async (onChange: (sheets: readonly string[]) => void) =>
+      (await method("watchChanges"))(onChange),
     insertComparison: async (
       rows: readonly ComparisonRow[],
       years: { current: number; previous: number }

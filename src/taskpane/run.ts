@@ -3,7 +3,8 @@
  * (with progress and cancel), then analyse it with the lazily loaded core.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReadProgress, WorkbookHost } from "../hosts/host";
+import type { ReadOptions, ReadProgress, WorkbookHost } from "../hosts/host";
+import type { WorkbookModel } from "../core/model";
 import { loadEngine, type Analysis } from "./engine";
 
 export type RunStatus =
@@ -20,12 +21,42 @@ export interface WorkbookRun {
   readonly analysis: Analysis | undefined;
   readonly busy: boolean;
   run(): void;
+  /**
+   * Checks again after these sheets changed: reads only them, puts them in place of their old
+   * contents in the last workbook read, and analyses that (a full run when nothing was read yet).
+   */
+  recheck(sheets: readonly string[]): void;
   cancel(): void;
   /**
    * Reports another year of the workbook read (no new read): the year the user chose is kept by
    * later runs while the workbook still holds it.
    */
   chooseYear(year: number): void;
+}
+
+/**
+ * The workbook with `sheets` taken from `fresh`: replaced where they were, added at the end when
+ * new, dropped when `fresh` no longer has them (deleted); with `present` (every sheet the workbook
+ * has now), sheets no longer there — deleted or renamed — are dropped too.
+ * @example withSheets({ sheets: [a, b] }, { sheets: [b2] }, ["表2"]) // { sheets: [a, b2] }
+ */
+export function withSheets(
+  base: WorkbookModel,
+  fresh: WorkbookModel,
+  sheets: readonly string[],
+  present?: readonly string[]
+): WorkbookModel {
+  const changed = new Set(sheets);
+  const exists = present ? new Set(present) : undefined;
+  const byName = new Map(fresh.sheets.map((s) => [s.name, s]));
+  const kept = base.sheets.flatMap((s) => {
+    if (exists && !exists.has(s.name)) return []; // deleted or renamed since the last read
+    if (!changed.has(s.name)) return [s];
+    const f = byName.get(s.name);
+    return f ? [f] : [];
+  });
+  const known = new Set(base.sheets.map((s) => s.name));
+  return { sheets: [...kept, ...fresh.sheets.filter((s) => !known.has(s.name))] };
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -68,61 +99,127 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
   const controller = useRef<AbortController | undefined>(undefined);
   const runId = useRef(0);
   const chosenYear = useRef<number | undefined>(undefined);
+  /** The workbook of the analysis shown (set with it, so that a re-check right after sees it). */
+  const lastModel = useRef<WorkbookModel | undefined>(undefined);
+  /** Sheets changed whose re-check has not finished (an aborted re-check leaves its sheets here). */
+  const unapplied = useRef(new Set<string>());
+  /** The id of the full run under way, if any: re-checks wait for it. */
+  const fullRun = useRef<number | undefined>(undefined);
+  const recheckRef = useRef<(sheets: readonly string[]) => void>(() => undefined);
 
   // a new workbook (browser page: another file) starts afresh
   useEffect(() => {
     setAnalysis(undefined);
     setStatus({ phase: "idle" });
     chosenYear.current = undefined;
+    unapplied.current.clear();
+    fullRun.current = undefined;
+    lastModel.current = undefined;
     return () => {
       controller.current?.abort();
       runId.current++;
     };
   }, [host]);
 
+  /**
+   * Starts a run that reads with `read`; `done` is called when its analysis is shown, `settled`
+   * when it ends in any way. Returns the run's id.
+   */
+  const start = useCallback(
+    (
+      read: (options: ReadOptions) => Promise<WorkbookModel>,
+      hooks: { done?: () => void; settled?: () => void } = {}
+    ): number => {
+      controller.current?.abort();
+      const ctl = new AbortController();
+      controller.current = ctl;
+      const id = ++runId.current;
+      const current = () => runId.current === id && !ctl.signal.aborted;
+      setStatus({ phase: "reading" });
+      const engine = loadEngine();
+      engine.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
+      let lastTick = 0;
+      const onProgress = (progress: ReadProgress) => {
+        const now = performance.now();
+        if (now - lastTick < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
+        lastTick = now;
+        if (current()) setStatus({ phase: "reading", progress });
+      };
+      void (async () => {
+        try {
+          const model = await read({ signal: ctl.signal, onProgress });
+          if (!current()) return;
+          setStatus({ phase: "analyzing" });
+          const core = await engine;
+          await nextFrame(); // let 正在分析 paint before the synchronous analysis
+          if (!current()) return;
+          let result = core.analyze(model);
+          // the year the user chose stays chosen across runs while the workbook still has it
+          const chosen = chosenYear.current;
+          if (
+            chosen !== undefined &&
+            chosen !== result.currentYear &&
+            result.years.some((y) => y.year === chosen)
+          )
+            result = core.analyze(model, chosen);
+          if (!current()) return;
+          lastModel.current = model;
+          setAnalysis(result);
+          setStatus({ phase: "done" });
+          hooks.done?.();
+        } catch (e) {
+          if (runId.current !== id) return;
+          if (ctl.signal.aborted || isAbort(e)) setStatus({ phase: "cancelled" });
+          else setStatus({ phase: "error", message: describeError(e) });
+        } finally {
+          hooks.settled?.();
+        }
+      })();
+      return id;
+    },
+    []
+  );
+
   const run = useCallback(() => {
     if (!host) return;
-    controller.current?.abort();
-    const ctl = new AbortController();
-    controller.current = ctl;
-    const id = ++runId.current;
-    const current = () => runId.current === id && !ctl.signal.aborted;
-    setStatus({ phase: "reading" });
-    const engine = loadEngine();
-    engine.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
-    let lastTick = 0;
-    const onProgress = (progress: ReadProgress) => {
-      const now = performance.now();
-      if (now - lastTick < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-      lastTick = now;
-      if (current()) setStatus({ phase: "reading", progress });
-    };
-    void (async () => {
-      try {
-        const model = await host.readWorkbook({ signal: ctl.signal, onProgress });
-        if (!current()) return;
-        setStatus({ phase: "analyzing" });
-        const core = await engine;
-        await nextFrame(); // let 正在分析 paint before the synchronous analysis
-        if (!current()) return;
-        let result = core.analyze(model);
-        const chosen = chosenYear.current;
-        if (
-          chosen !== undefined &&
-          chosen !== result.currentYear &&
-          result.years.some((y) => y.year === chosen)
-        )
-          result = core.analyze(model, chosen);
-        if (!current()) return;
-        setAnalysis(result);
-        setStatus({ phase: "done" });
-      } catch (e) {
-        if (runId.current !== id) return;
-        if (ctl.signal.aborted || isAbort(e)) setStatus({ phase: "cancelled" });
-        else setStatus({ phase: "error", message: describeError(e) });
-      }
-    })();
-  }, [host]);
+    unapplied.current.clear(); // every sheet is read now; edits from here on are re-checked after
+    let succeeded = false;
+    const id = start((options) => host.readWorkbook(options), {
+      done: () => (succeeded = true),
+      settled: () => {
+        if (fullRun.current !== id) return;
+        fullRun.current = undefined;
+        // edits made while it read: checked now (not after a cancel or an error)
+        if (succeeded && unapplied.current.size > 0) recheckRef.current([]);
+      },
+    });
+    fullRun.current = id;
+  }, [host, start]);
+
+  const recheck = useCallback(
+    (sheets: readonly string[]) => {
+      if (!host) return;
+      for (const s of sheets) unapplied.current.add(s);
+      if (fullRun.current !== undefined) return; // taken up when the full run has ended
+      const base = lastModel.current;
+      if (!base) return run();
+      const names = [...unapplied.current];
+      start(
+        async (options) => {
+          let present: readonly string[] | undefined;
+          const fresh = await host.readWorkbook({
+            ...options,
+            sheets: names,
+            onSheetNames: (all) => (present = all),
+          });
+          return withSheets(base, fresh, names, present);
+        },
+        { done: () => names.forEach((n) => unapplied.current.delete(n)) }
+      );
+    },
+    [host, start, run]
+  );
+  recheckRef.current = recheck;
 
   const cancel = useCallback(() => {
     controller.current?.abort();
@@ -152,5 +249,5 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
     [analysis, busy]
   );
 
-  return { status, analysis, busy, run, cancel, chooseYear };
+  return { status, analysis, busy, run, recheck, cancel, chooseYear };
 }

@@ -11,7 +11,7 @@ import {
   renderText,
   toChinesePunctuation,
 } from "../../src/core/render";
-import { renderDocx } from "../../src/core/render/docx";
+import { fontTableXml, renderDocx, type DocxDraft } from "../../src/core/render/docx";
 import { T1_2013, sample2013, t1, t2 } from "./figures-fixtures";
 
 const XSS = "<img src=x onerror=alert(1)>";
@@ -29,14 +29,16 @@ const xssDraft = () =>
     { headings: "一、" }
   );
 
-async function documentXml(draft: Draft): Promise<string> {
+async function docxPart(draft: DocxDraft, part: string): Promise<string> {
   const bytes = await renderDocx(draft);
   expect(bytes).toBeInstanceOf(Uint8Array);
   const files = unzipSync(bytes);
-  const xml = files["word/document.xml"];
-  expect(xml).toBeDefined();
+  const xml = files[part];
+  expect(xml, part).toBeDefined();
   return strFromU8(xml!);
 }
+
+const documentXml = (draft: DocxDraft) => docxPart(draft, "word/document.xml");
 
 describe("Chinese punctuation", () => {
   it.each([
@@ -157,6 +159,83 @@ describe("renderDocx", () => {
     const xml = await documentXml(xssDraft());
     expect(xml).not.toContain("<img");
     expect(xml).toContain("&lt;img src=x onerror=alert（1）&gt;");
+  });
+
+  it("numbers the pages `— 1 —` centred at the foot in 宋体 4号, 7 mm below the text", async () => {
+    const draft = draftReport(sample2013(), undefined, {});
+    const xml = await documentXml(draft);
+    const sectPr = xml.slice(xml.indexOf("<w:sectPr"));
+    expect(sectPr).toMatch(/<w:footerReference [^>]*w:type="default"/);
+    // 35 mm bottom margin − 7 mm − the 14 pt line = 23.06 mm from the page's lower edge
+    expect(sectPr).toMatch(/<w:pgMar [^>]*w:footer="1307"/);
+    const bytes = await renderDocx(draft);
+    const footers = Object.entries(unzipSync(bytes)).filter(([n]) => /^word\/footer\d*\.xml$/.test(n));
+    expect(footers).toHaveLength(1);
+    const footer = strFromU8(footers[0]![1]);
+    expect(footer).toMatch(/<w:jc w:val="center"\/>/);
+    const text = [...footer.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)]
+      .map((m) => m[1] ?? `{${(m[2] ?? "").trim()}}`)
+      .join("");
+    expect(text).toBe("— {PAGE} —");
+    expect(footer).toMatch(/w:eastAsia="宋体"/);
+    expect(footer).toMatch(/<w:sz w:val="28"\/>/);
+  });
+
+  it("tags East Asian text zh-CN, in the defaults and on every run", async () => {
+    const bytes = await renderDocx(draftReport(sample2013(), undefined, {}));
+    const files = unzipSync(bytes);
+    const styles = strFromU8(files["word/styles.xml"]!);
+    const defaults = styles.slice(styles.indexOf("<w:docDefaults"), styles.indexOf("</w:docDefaults>"));
+    expect(defaults).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
+    // Latin text (digits) stays en-US: a zh-CN Latin tag lets Writer break 57 into 5 / 7
+    expect(defaults).toMatch(/<w:lang w:val="en-US"/);
+
+    const xml = strFromU8(files["word/document.xml"]!);
+    const runs = xml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) expect(r).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
+    // GB/T 9704's 22-line grid: no widow/orphan control moving lines to the next page
+    const paragraphs = xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    expect(paragraphs).toHaveLength(4);
+    for (const p of paragraphs) expect(p).toMatch(/<w:widowControl w:val="(false|0)"\/>/);
+  });
+
+  it("describes each face in the font table with its fallbacks (仿宋_GB2312 → 仿宋 → FangSong)", async () => {
+    const table = await docxPart(draftReport(sample2013(), undefined, {}), "word/fontTable.xml");
+    expect(table).toBe(fontTableXml());
+    const entry = (name: string) => {
+      const m = new RegExp(`<w:font w:name="${name}">([\\s\\S]*?)</w:font>`).exec(table);
+      expect(m, name).not.toBeNull();
+      return m![1]!;
+    };
+    const body = entry("仿宋_GB2312");
+    expect(body).toContain('<w:altName w:val="仿宋,FangSong,STFangsong"/>');
+    expect(body).toContain('<w:panose1 w:val="02010609030101010101"/>');
+    expect(body).toContain('<w:charset w:val="86"/>');
+    expect(body).toContain('<w:family w:val="modern"/>');
+    expect(entry("黑体")).toContain('<w:altName w:val="SimHei,STHeiti"/>');
+    expect(entry("楷体_GB2312")).toContain('<w:altName w:val="楷体,KaiTi,STKaiti"/>');
+    expect(entry("方正小标宋简体")).toContain('<w:altName w:val="黑体,SimHei,STHeiti"/>');
+    expect(entry("宋体")).toContain('<w:altName w:val="SimSun,STSong"/>');
+    // every face a run names is in the table
+    const xml = await documentXml({ ...draftWith("正文。", "一、培训", 1), title: "标题" });
+    for (const [, face] of xml.matchAll(/w:eastAsia="([^"]+)"/g)) {
+      if (face !== "zh-CN") expect(table).toContain(`w:name="${face}"`);
+    }
+  });
+
+  it("sets a title centred in 2号小标宋 above the paragraphs; none when the draft has no title", async () => {
+    const xml = await documentXml({ ...draftWith("正文。"), title: "  昆山市教育局2013年党建统计分析  " });
+    const body = xml.slice(xml.indexOf("<w:body>"));
+    const titlePara = body.slice(0, body.indexOf("</w:p>"));
+    expect(titlePara).toContain("昆山市教育局2013年党建统计分析</w:t>");
+    expect(titlePara).toMatch(/<w:jc w:val="center"\/>/);
+    expect(titlePara).toMatch(/w:eastAsia="方正小标宋简体"/);
+    expect(titlePara).toMatch(/<w:sz w:val="44"\/>/);
+    expect(xml.indexOf("党建统计分析")).toBeLessThan(xml.indexOf("正文。"));
+    const none = await documentXml(draftWith("正文。"));
+    expect(none).not.toContain("方正小标宋简体");
+    expect(await documentXml({ ...draftWith("正文。"), title: "  " })).not.toContain("方正小标宋简体");
   });
 });
 

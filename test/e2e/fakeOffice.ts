@@ -6,6 +6,12 @@
  */
 import path from "node:path";
 import { build } from "esbuild";
+import type { Browser } from "playwright-core";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { ensureBuilt } from "./build";
+import { launchChromium } from "./chromium";
+import { makeFixtureWorkbook } from "./fixture";
+import { serveStatic, type StaticServer } from "./serve";
 import type { CellValue, WorkbookModel } from "../../src/core/model";
 import type { FakeCell, FakeOfficeOptions, FakeSheetSpec } from "../fakes/fake-excel";
 
@@ -45,4 +51,20 @@ export function fakeSheets(model: WorkbookModel): FakeSheetSpec[] {
 export async function fakeOfficeScript(options: FakeOfficeOptions): Promise<string> {
   const code = await bundleFake();
   return `${code}\nwindow.__fakeOffice = FakeOfficeModule.installFakeOffice(window, ${JSON.stringify(options)});\n`;
+}
+
+/** What the task-pane tests start from: the built pages served, Chromium, the fixture's sheets. */
+export interface PaneEnvironment {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  readonly sheets: FakeSheetSpec[];
+}
+
+export async function paneEnvironment(): Promise<PaneEnvironment> {
+  const [dir, browser, bytes] = await Promise.all([
+    ensureBuilt(),
+    launchChromium(),
+    makeFixtureWorkbook(),
+  ]);
+  return { browser, server: await serveStatic(dir), sheets: fakeSheets(readXlsx(bytes)) };
 }

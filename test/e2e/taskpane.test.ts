@@ -9,11 +9,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { readXlsx } from "../../src/hosts/xlsx/read";
-import { ensureBuilt } from "./build";
-import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests, launchChromium } from "./chromium";
-import { fakeOfficeScript, fakeSheets } from "./fakeOffice";
-import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
+import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests } from "./chromium";
+import { fakeOfficeScript, paneEnvironment } from "./fakeOffice";
+import { HOSTILE_HTML } from "./fixture";
 import {
   cspViolations,
   openPage,
@@ -25,7 +23,7 @@ import {
   seriousViolations,
   waitForResults,
 } from "./pane";
-import { serveStatic, type StaticServer } from "./serve";
+import type { StaticServer } from "./serve";
 
 interface FakeView {
   writes: number;
@@ -69,15 +67,11 @@ describe.runIf(chromiumAvailable())("task pane (taskpane.html on a fake Excel)",
   let officeJs: string;
 
   beforeAll(async () => {
-    const [dir, b, bytes] = await Promise.all([
-      ensureBuilt(),
-      launchChromium(),
-      makeFixtureWorkbook(),
-    ]);
-    browser = b;
-    server = await serveStatic(dir);
+    const env = await paneEnvironment();
+    browser = env.browser;
+    server = env.server;
     officeJs = await fakeOfficeScript({
-      sheets: fakeSheets(readXlsx(bytes)),
+      sheets: env.sheets,
       platform: "OfficeOnline",
     });
   }, 600_000);

@@ -65,6 +65,24 @@ export interface FakeOfficeOptions {
   /** Methods called on a null object: return null objects (default) or fail the sync. */
   readonly nullChaining?: "propagate" | "throw";
   readonly platform?: string;
+  /**
+   * A range load of `values` over more cells than this comes back `null` instead of failing, as
+   * real Excel has been seen to do for very large ranges (office-js issue tracker). Default: never.
+   */
+  readonly nullValuesAboveCells?: number;
+  /**
+   * `never`: `Office.onReady` never settles, as when office.js loads but its own helper files are
+   * blocked (an intranet without Microsoft's CDN, a proxy). Default: ready at once.
+   */
+  readonly onReady?: "ready" | "never";
+  /** `Office.context.officeTheme`; absent by default, as in Excel on the web. */
+  readonly officeTheme?: {
+    readonly bodyBackgroundColor: string;
+    readonly bodyForegroundColor: string;
+    readonly controlBackgroundColor: string;
+    readonly controlForegroundColor: string;
+    readonly isDarkTheme?: boolean;
+  };
 }
 
 export interface FakeWrite {
@@ -93,6 +111,8 @@ export interface FakeStats {
   leftoverActions: number;
   /** Option objects passed to `Excel.run` (e.g. `{ mergeUndoGroup: true }`). */
   runOptions: unknown[];
+  /** The sheet of every range whose `values` went out in a response, in order. */
+  valueReads: string[];
 }
 
 const MAX_ROWS = 1048576;
@@ -280,6 +300,8 @@ export class FakeWorkbookState {
   readonly customXmlParts: { id: string; ns: string; xml: string }[] = [];
   readonly writes: FakeWrite[] = [];
   readonly uiActions: FakeWrite[] = [];
+  /** `worksheets.onChanged` handlers registered (after the sync that added them). */
+  readonly changeHandlers: FakeChangeHandler[] = [];
   private nextId = 1;
 
   constructor(specs: readonly FakeSheetSpec[]) {
@@ -319,6 +341,23 @@ export class FakeWorkbookState {
   }
 }
 
+/* ---------------------------------------------------------------- events */
+
+/** What `worksheets.onChanged` passes to its handlers (the part of WorksheetChangedEventArgs we use). */
+export interface FakeChangedEvent {
+  readonly type: "WorksheetChanged";
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly changeType: "RangeEdited";
+  readonly source: "Local";
+}
+
+export interface FakeChangeHandler {
+  /** The request context whose sync registered it: the only one that can remove it. */
+  readonly context: FakeContext;
+  readonly handler: (e: FakeChangedEvent) => Promise<unknown> | void;
+}
+
 /* ---------------------------------------------------------------- proxies */
 
 interface Action {
@@ -342,7 +381,7 @@ function notLoaded(prop: string, path: string): FakeOfficeError {
   );
 }
 
-class FakeContext {
+export class FakeContext {
   readonly queue: Action[] = [];
   /** Object paths defined since the last sync (sent once, then referred to by alias). */
   private newDefs: Record<string, string> = {};
@@ -587,7 +626,44 @@ class FakeWorkbookProxy {
 
 class FakeWorksheetCollection {
   private loadedItems: FakeWorksheet[] | undefined;
-  constructor(readonly context: FakeContext) {}
+  readonly onChanged: {
+    add: (handler: FakeChangeHandler["handler"]) => { context: FakeContext; remove: () => void };
+  };
+  constructor(readonly context: FakeContext) {
+    const ctx = context;
+    const handlers = ctx.state.changeHandlers;
+    this.onChanged = {
+      // like office.js: registered at the next sync; removed by `remove()` followed by a sync of
+      // the same request context (the one that added it) — any other context cannot remove it
+      add: (handler) => {
+        const entry: FakeChangeHandler = { context: ctx, handler };
+        ctx.queue.push({
+          path: "worksheets.onChanged",
+          kind: "call",
+          name: "add",
+          run: () => {
+            handlers.push(entry);
+          },
+        });
+        return {
+          context: ctx,
+          remove: () => {
+            ctx.queue.push({
+              path: "worksheets.onChanged",
+              kind: "call",
+              name: "remove",
+              run: () => {
+                const i = handlers.indexOf(entry);
+                if (i < 0)
+                  throw new FakeOfficeError("InvalidArgument", "The handler is not registered.");
+                handlers.splice(i, 1);
+              },
+            });
+          },
+        };
+      },
+    };
+  }
 
   private sheetProxy(
     path: string,
@@ -968,8 +1044,12 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   protected readProp(t: RangeTarget, prop: string): unknown {
     const s = t.sheet;
     switch (prop) {
-      case "values":
+      case "values": {
+        const nullAbove = this.context.rt.options.nullValuesAboveCells;
+        if (nullAbove !== undefined && cellsOf(t) > nullAbove) return null;
+        this.context.rt.stats.valueReads.push(s.name);
         return grid(t, (r, c) => valueOut(s.cell(r, c)));
+      }
       case "text":
         return grid(t, (r, c) => String(valueOut(s.cell(r, c))));
       case "formulas":
@@ -1464,6 +1544,7 @@ export class FakeOfficeRuntime {
     maxResponseBytes: 0,
     leftoverActions: 0,
     runOptions: [],
+    valueReads: [],
   };
   readonly Excel: Record<string, unknown>;
   readonly Office: Record<string, unknown>;
@@ -1474,9 +1555,12 @@ export class FakeOfficeRuntime {
     const excelApi = options.excelApi ?? "1.20";
     const run = async (a: unknown, b?: unknown): Promise<unknown> => {
       const batch = (typeof a === "function" ? a : b) as (ctx: FakeContext) => Promise<unknown>;
-      if (typeof a !== "function") this.stats.runOptions.push(a);
+      // Excel.run(context, batch) goes on with an existing request context (e.g. to remove an
+      // event handler in the context that added it)
+      const reused = a instanceof FakeContext ? a : undefined;
+      if (typeof a !== "function" && !reused) this.stats.runOptions.push(a);
       this.stats.runs++;
-      const ctx = new FakeContext(this, this.state);
+      const ctx = reused ?? new FakeContext(this, this.state);
       try {
         return await batch(ctx);
       } finally {
@@ -1505,6 +1589,7 @@ export class FakeOfficeRuntime {
       HostType: { Excel: "Excel" },
       PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
       onReady: (cb?: (i: typeof info) => void) => {
+        if (options.onReady === "never") return new Promise(() => undefined);
         cb?.(info);
         return Promise.resolve(info);
       },
@@ -1518,6 +1603,7 @@ export class FakeOfficeRuntime {
             name === "ExcelApi" && versionAtMost(version ?? "1.1", excelApi),
         },
         document: { url: "fake.xlsx" },
+        ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
       },
     };
     this.OfficeExtension = { Error: FakeOfficeError };
@@ -1527,6 +1613,25 @@ export class FakeOfficeRuntime {
     return this.options.payloadLimitBytes === undefined
       ? 5 * 1024 * 1024
       : this.options.payloadLimitBytes;
+  }
+
+  /**
+   * A user typing into a cell: sets it and raises `worksheets.onChanged` (RangeEdited, Local) for
+   * every handler registered, as Excel does; resolves when the handlers have run.
+   */
+  async userEdit(sheet: string, address: string, value: FakeCell): Promise<void> {
+    const s = this.state.sheetByName(sheet);
+    const box = parseBox(address);
+    s.formulas.delete(box.r0 * KEY_STRIDE + box.c0);
+    s.setCell(box.r0, box.c0, value);
+    const event: FakeChangedEvent = {
+      type: "WorksheetChanged",
+      worksheetId: s.id,
+      address: boxAddress(box),
+      changeType: "RangeEdited",
+      source: "Local",
+    };
+    await Promise.all([...this.state.changeHandlers].map(async (h) => h.handler(event)));
   }
 
   /** Document writes so far (activate/select are in `state.uiActions`). */
@@ -1543,6 +1648,7 @@ export class FakeOfficeRuntime {
       maxResponseBytes: 0,
       leftoverActions: 0,
       runOptions: [],
+      valueReads: [],
     });
   }
 

@@ -99,6 +99,39 @@ describe("readWorkbook below the chunk threshold", () => {
   });
 });
 
+describe("readWorkbook when Excel returns null values (very large ranges in the field)", () => {
+  const sheets = () => [generatedSheet("表A", 3000, 5), generatedSheet("表B", 40, 3)];
+
+  it("below the chunk threshold: treats null as too large and reads the same cells in chunks", async () => {
+    install({ sheets: sheets() });
+    const expected = await createOfficeHost().readWorkbook();
+    const f = install({ sheets: sheets(), nullValuesAboveCells: 5000 });
+    const progress: number[] = [];
+    const wb = await createOfficeHost().readWorkbook({ onProgress: (p) => progress.push(p.done) });
+    expect(wb).toEqual(expected);
+    expect(f.stats.syncs).toBeGreaterThan(3); // survey + refused whole + chunks
+    expect(progress.at(-1)).toBe(3000 * 5 + 40 * 3);
+    expect(f.writes).toHaveLength(0);
+  });
+
+  it("above it: a chunk that comes back null is read again smaller", async () => {
+    const big = () => [generatedSheet("大表", 30_000, 2)];
+    install({ sheets: big() });
+    const expected = await createOfficeHost().readWorkbook();
+    const f = install({ sheets: big(), nullValuesAboveCells: 1500 });
+    const wb = await createOfficeHost().readWorkbook();
+    expect(wb).toEqual(expected);
+    expect(f.stats.syncs).toBeGreaterThan(40); // chunks of at most 1,500 cells
+  });
+
+  it("says so in Chinese when even one row comes back null", async () => {
+    install({ sheets: [generatedSheet("宽表", 3, 8)], nullValuesAboveCells: 4 });
+    await expect(createOfficeHost().readWorkbook()).rejects.toThrow(
+      "读取工作簿失败：一次传输的数据超过 Excel 的上限，请缩小数据范围后再试。"
+    );
+  });
+});
+
 describe("readWorkbook above the chunk threshold", () => {
   it("reads 1,000,000 cells in chunks of at most 4 MB each way, with progress, writing nothing", async () => {
     const f = install({

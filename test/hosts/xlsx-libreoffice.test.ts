@@ -5,11 +5,10 @@
  * Needs `soffice` (Debian libreoffice-calc; CI installs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { convertWithLibreOffice } from "../libreoffice";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
 
@@ -21,42 +20,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function soffice(): string {
-  const found = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], {
-    encoding: "utf8",
-  }).stdout.trim();
-  if (!found)
-    throw new Error(
-      "soffice not found: install libreoffice-calc (apt-get install -y libreoffice-calc)"
-    );
-  return found;
-}
-
-/** Re-saves `file` with LibreOffice as .xlsx (its own private profile, so parallel runs don't clash). */
-function convertWithLibreOffice(file: string): string {
-  const inDir = path.join(tmp, "in");
-  const outDir = path.join(tmp, "out");
-  execFileSync("mkdir", ["-p", inDir, outDir]);
-  const input = path.join(inDir, path.basename(file));
-  copyFileSync(file, input);
-  execFileSync(
-    soffice(),
-    [
-      `-env:UserInstallation=${pathToFileURL(path.join(tmp, "profile")).href}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      outDir,
-      input,
-    ],
-    { stdio: "pipe", timeout: 180_000 }
-  );
-  const out = path.join(outDir, path.basename(file));
-  if (!existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
-  return out;
-}
+/** Re-saves `file` with LibreOffice as .xlsx. */
+const resaveWithLibreOffice = (file: string): string =>
+  convertWithLibreOffice(file, tmp, "xlsx:Calc MS Excel 2007 XML", "xlsx");
 
 function analyse(file: string): Analysis {
   return analyzeWorkbook(readXlsx(new Uint8Array(readFileSync(file))));
@@ -74,7 +40,7 @@ describe("a workbook re-saved by LibreOffice reads the same as ours", () => {
     "%s",
     (name) => {
       const ours = path.join(SAMPLES, name);
-      const theirs = convertWithLibreOffice(ours);
+      const theirs = resaveWithLibreOffice(ours);
       expect(readFileSync(theirs).equals(readFileSync(ours))).toBe(false); // really another writer's file
       const a = analyse(ours);
       const b = analyse(theirs);

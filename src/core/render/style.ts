@@ -9,6 +9,13 @@ export const REPORT_STYLE = {
   bodyFonts: ["仿宋_GB2312", "仿宋", "FangSong", "STFangsong"],
   heading1Fonts: ["黑体", "SimHei", "STHeiti"],
   heading2Fonts: ["楷体_GB2312", "楷体", "KaiTi", "STKaiti"],
+  /** The document title (if any): 2号小标宋, centred; 黑体 where 小标宋 is not installed. */
+  titleFonts: ["方正小标宋简体", "黑体", "SimHei", "STHeiti"],
+  titleSizePt: 22,
+  /** Page numbers `— 1 —`: 4号 (14 pt) 宋体 digits between two em dashes, 7 mm below the text. */
+  pageNumberFonts: ["宋体", "SimSun", "STSong"],
+  pageNumberSizePt: 14,
+  pageNumberBelowTextMm: 7,
   fontSizePt: 16,
   lineSpacingPt: 28,
   firstLineIndentChars: 2,

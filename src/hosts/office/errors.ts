@@ -29,10 +29,21 @@ export function officeErrorCode(e: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** True for Excel on the web's 5 MB request/response limit errors. */
+/**
+ * Excel answered a load of `values` with `null` instead of the grid (seen in the field for very
+ * large ranges): treated like a response refused as too large — read again in smaller chunks.
+ */
+export class ValuesNotReturnedError extends Error {
+  readonly code = "ValuesNotReturned";
+  constructor() {
+    super("Excel returned no values for the range (null).");
+  }
+}
+
+/** True for Excel on the web's 5 MB request/response limit errors and for `null` values. */
 export function isPayloadLimitError(e: unknown): boolean {
   const code = officeErrorCode(e) ?? "";
-  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/.test(
+  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded|ValuesNotReturned/.test(
     code
   );
 }

@@ -14,6 +14,7 @@ import { comparisonPlan, templatePlans } from "./layout";
 import { uniqueSheetName } from "./text";
 import { valuesPlans } from "./sheets";
 import { OfficeHostError } from "./errors";
+import { watchChangesInExcel } from "./watch";
 
 export { READ_LIMITS, type ReadLimits } from "./read";
 export { ReadCancelledError, OfficeHostError } from "./errors";
@@ -55,6 +56,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
       addPlannedSheets((taken) => valuesPlans(sheets, taken), "插入汇总表"),
     markIssues: (issues: readonly Issue[]) => markIssuesInExcel(issues),
     clearMarks: () => clearMarksInExcel(),
+    watchChanges: (onChange: (sheets: readonly string[]) => void) => watchChangesInExcel(onChange),
     insertComparison: async (
       rows: readonly ComparisonRow[],
       years: { current: number; previous: number }

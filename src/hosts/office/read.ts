@@ -7,7 +7,9 @@
  *    more sheets than the chain covers, it falls back to two syncs (names, then used ranges).
  * 2. Below `chunkThresholdCells` in all: one more sync reads `values`, `numberFormat` and
  *    `valueTypes` of every sheet (A1 to the used range's last cell) — 2 syncs in all. Should
- *    Excel on the web still refuse the response as too large (long texts), it reads in chunks.
+ *    Excel on the web still refuse the response as too large (long texts), or Excel answer with
+ *    `values: null` (seen in the field for very large ranges), it reads in chunks; a chunk that
+ *    comes back null is read again as a quarter, down to one row.
  * 3. Above it: row chunks sized from the bytes per cell measured so far, aiming at
  *    `targetChunkBytes` (2 MB) per response, far under Excel on the web's 5 MB limit; progress is
  *    reported after each chunk and the AbortSignal is honoured between and during chunks.
@@ -22,6 +24,7 @@ import {
   describeOfficeError,
   isPayloadLimitError,
   throwIfAborted,
+  ValuesNotReturnedError,
   untilAborted,
   ReadCancelledError,
 } from "./errors";
@@ -138,6 +141,7 @@ async function readWhole(
       : undefined
   );
   await untilAborted(context.sync(), signal);
+  if (ranges.some((r) => r !== undefined && r.values === null)) throw new ValuesNotReturnedError();
   const interner = new FormatInterner();
   return extents.map((e, i) => {
     const r = ranges[i];
@@ -173,8 +177,10 @@ async function readChunked(
         // before the next chunk is sized from the bytes it returned.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await untilAborted(context.sync(), options.signal);
+        if (range.values === null) throw new ValuesNotReturnedError();
       } catch (err) {
-        // Excel on the web refused the response (very long texts): retry with a quarter.
+        // Excel on the web refused the response (very long texts), or Excel returned null
+        // values (too large): retry with a quarter.
         if (!isPayloadLimitError(err) || rows === 1) throw err;
         planner.refused(rows * e.cols);
         continue;
@@ -206,8 +212,11 @@ export async function readWorkbookFromExcel(
   throwIfAborted(signal);
   try {
     const sheets = await Excel.run(async (context) => {
-      const extents =
+      const all =
         (await surveyChained(context, limits, signal)) ?? (await surveyPlain(context, signal));
+      options.onSheetNames?.(all.map((e) => e.name));
+      const only = options.sheets ? new Set(options.sheets) : undefined;
+      const extents = only ? all.filter((e) => only.has(e.name)) : all;
       refuseHuge(extents, limits);
       const total = extents.reduce((n, e) => n + e.rows * e.cols, 0);
       options.onProgress?.({ done: 0, total });

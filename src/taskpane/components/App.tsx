@@ -11,11 +11,13 @@ import {
   makeStaticStyles,
   makeStyles,
   tokens,
+  webDarkTheme,
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { useWorkbookRun, type WorkbookRun } from "../run";
+import { useAutoRecheck } from "../autoRecheck";
 import type { CellPreviewRenderer, TemplateDownload } from "../types";
 import { TabErrorBoundary } from "./TabErrorBoundary";
 import { ValidateTab } from "./ValidateTab";
@@ -40,15 +42,22 @@ const TABS: ReadonlyArray<{ id: TabId; label: string; preload?: () => Promise<un
 ];
 
 /** Chinese UI fonts first on every platform (Windows, macOS, Linux), then Fluent's defaults. */
-const theme: Theme = {
-  ...webLightTheme,
-  fontFamilyBase: `"Segoe UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", ${webLightTheme.fontFamilyBase}`,
-};
-
-const useStaticStyles = makeStaticStyles({
-  "html, body": { margin: 0, padding: 0, height: "100%" },
-  "#root": { height: "100%" },
+const withChineseFonts = (base: Theme): Theme => ({
+  ...base,
+  fontFamilyBase: `"Segoe UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", ${base.fontFamilyBase}`,
 });
+const THEMES = { light: withChineseFonts(webLightTheme), dark: withChineseFonts(webDarkTheme) };
+
+export type ColorScheme = keyof typeof THEMES;
+
+/** The page's own rules (also written into the prerendered taskpane.html, see prerender.tsx). */
+export const PAGE_STYLES = {
+  "html, body": { margin: 0, padding: 0, height: "100%" },
+  'html[data-color-scheme="dark"]': { colorScheme: "dark", backgroundColor: webDarkTheme.colorNeutralBackground1 },
+  "#root": { height: "100%" },
+} as const;
+
+const useStaticStyles = makeStaticStyles(PAGE_STYLES);
 
 const useStyles = makeStyles({
   provider: { minHeight: "100%", display: "flex", flexDirection: "column" },
@@ -131,6 +140,8 @@ export interface AppProps {
   readonly initialTab?: TabId;
   /** Runs 校验 as soon as a workbook is given (browser page: right after the file is chosen). */
   readonly autoRun?: boolean;
+  /** Light (default) or dark, as the Office theme or the system says (task pane). */
+  readonly colorScheme?: ColorScheme;
 }
 
 export function App(props: AppProps) {
@@ -143,6 +154,12 @@ export function App(props: AppProps) {
   useEffect(() => {
     if (autoRun && host) start();
   }, [autoRun, host, start]);
+  const [autoRecheckOn, setAutoRecheckOn] = useState(false);
+  const autoRecheck = useAutoRecheck(host, autoRecheckOn, run.recheck);
+  const scheme = props.colorScheme ?? "light";
+  useEffect(() => {
+    document.documentElement.dataset.colorScheme = scheme;
+  }, [scheme]);
 
   const fallback = (
     <p role="status" className={styles.loading}>
@@ -152,7 +169,15 @@ export function App(props: AppProps) {
   let panel: ReactNode;
   switch (tab) {
     case "validate":
-      panel = <ValidateTab host={props.host} run={run} noHostMessage={props.noHostMessage} cellPreview={props.cellPreview} />;
+      panel = (
+        <ValidateTab
+          host={props.host}
+          run={run}
+          noHostMessage={props.noHostMessage}
+          cellPreview={props.cellPreview}
+          autoRecheck={host?.watchChanges ? { on: autoRecheckOn, setOn: setAutoRecheckOn, ...autoRecheck } : undefined}
+        />
+      );
       break;
     case "compare":
       panel = <CompareTab host={props.host} run={run} onShowIssues={() => setTab("validate")} />;
@@ -169,7 +194,7 @@ export function App(props: AppProps) {
   }
 
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
+    <FluentProvider theme={THEMES[scheme]} className={styles.provider}>
       <header className={styles.header}>
         <h1 className={styles.title}>统计报表助手</h1>
         {props.host ? (

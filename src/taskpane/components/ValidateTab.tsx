@@ -3,8 +3,8 @@
  * little code as possible); progress, notices and results come in a chunk fetched when the run
  * starts, in parallel with reading the workbook.
  */
-import { Suspense, lazy, useEffect } from "react";
-import { Button, mergeClasses } from "@fluentui/react-components";
+import { Suspense, lazy, useEffect, type Dispatch, type SetStateAction } from "react";
+import { Button, Switch, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { markFirstTab } from "../perf";
 import type { WorkbookRun } from "../run";
@@ -14,7 +14,17 @@ import { useCommonStyles } from "./styles";
 const loadBody = () => import(/* webpackChunkName: "validate-body" */ "./ValidateBody");
 const ValidateBody = lazy(() => loadBody().then((m) => ({ default: m.ValidateBody })));
 
+/** The 修改后自动重新校验 switch, when the host can report changes. */
+export interface AutoRecheckControl {
+  readonly on: boolean;
+  readonly setOn: Dispatch<SetStateAction<boolean>>;
+  /** Sheets of the last automatic re-check. */
+  readonly last?: readonly string[];
+  readonly error?: string;
+}
+
 export interface ValidateTabProps {
+  readonly autoRecheck?: AutoRecheckControl;
   readonly host: WorkbookHost | undefined;
   readonly run: WorkbookRun;
   readonly noHostMessage?: string;
@@ -47,6 +57,7 @@ export function ValidateTab(props: ValidateTabProps) {
           {run.analysis ? "重新校验" : "运行校验"}
         </Button>
       </div>
+      {props.autoRecheck ? <AutoRecheckSwitch control={props.autoRecheck} /> : null}
       {fresh ? (
         <p className={mergeClasses(common.p, common.muted)}>
           点击“运行校验”检查工作簿中的四张统计表（党员发展、培训、经费、信访咨询）。校验只读取数据，不会修改工作簿。
@@ -56,6 +67,29 @@ export function ValidateTab(props: ValidateTabProps) {
           <ValidateBody {...props} />
         </Suspense>
       )}
+    </div>
+  );
+}
+
+function AutoRecheckSwitch({ control }: { control: AutoRecheckControl }) {
+  const common = useCommonStyles();
+  let note = "";
+  if (control.error) note = control.error;
+  else if (control.on && control.last)
+    note = `已自动重新校验：${control.last.map((s) => `“${s}”`).join("、")}`;
+  else if (control.on) note = "单元格修改后，将只重新读取并校验被修改的工作表。";
+  return (
+    <div>
+      <Switch
+        label="修改后自动重新校验"
+        checked={control.on}
+        onChange={(_e, data) => control.setOn(data.checked)}
+      />
+      {note ? (
+        <p role="status" className={mergeClasses(common.p, common.muted)}>
+          {note}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,99 @@
+/**
+ * `npm run screens`: the product as a user sees it, without running it — every tab at 320 px on
+ * both sample workbooks, in the task pane (production taskpane.html on the fake Excel) and on the
+ * browser page, saved as docs/screens/<page>-<sample>-<tab>.png (committed; listed in README).
+ * Each screenshot is the top of the page, at most 1,400 px tall, so the files stay small.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { readXlsx } from "../src/hosts/xlsx/read";
+import { fakeOfficeScript, fakeSheets, paneEnvironment } from "../test/e2e/fakeOffice";
+import { openPage, openTab, waitForResults, type TabName } from "../test/e2e/pane";
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, "docs", "screens");
+const SAMPLES = [
+  { file: "bureau-stats-2013.xlsx", key: "sample" },
+  { file: "bureau-stats-2013-mistakes.xlsx", key: "mistakes" },
+] as const;
+const TABS: ReadonlyArray<{ tab: TabName; key: string }> = [
+  { tab: "校验", key: "1-validate" },
+  { tab: "同比", key: "2-compare" },
+  { tab: "报告", key: "3-report" },
+  { tab: "模板", key: "4-template" },
+];
+const MAX_HEIGHT = 1400;
+
+async function shoot(page: Page, name: string): Promise<string> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 320, height: Math.min(height, MAX_HEIGHT) },
+  });
+  return file;
+}
+
+async function everyTab(page: Page, prefix: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const { tab, key } of TABS) {
+    await openTab(page, tab);
+    if (tab === "同比") await page.getByRole("table").first().waitFor();
+    if (tab === "报告")
+      await page.waitForFunction(
+        () =>
+          (document.querySelector("textarea")?.value ?? "").length > 0 &&
+          [...document.querySelectorAll("button")].some(
+            (b) => b.textContent === "复制" && !b.disabled
+          )
+      );
+    if (tab === "模板") await page.getByRole("textbox", { name: "统计年度" }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(400); // Fluent's transitions (tab indicator, buttons) finish
+    files.push(await shoot(page, `${prefix}-${key}`));
+  }
+  return files;
+}
+
+async function main(): Promise<void> {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const { browser, server } = await paneEnvironment();
+  const files: string[] = [];
+  try {
+    for (const sample of SAMPLES) {
+      const bytes = new Uint8Array(readFileSync(path.join(ROOT, "assets", "samples", sample.file)));
+      const officeJs = await fakeOfficeScript({
+        sheets: fakeSheets(readXlsx(bytes)),
+        platform: "PC",
+      });
+      const pane = await openPage(browser, server.url + "taskpane.html", { officeJs });
+      await pane.page.getByRole("button", { name: "运行校验" }).click();
+      await waitForResults(pane.page);
+      files.push(...(await everyTab(pane.page, `taskpane-${sample.key}`)));
+      await pane.context.close();
+
+      const web = await openPage(
+        browser,
+        `${server.url}index.html?sample=${encodeURIComponent(sample.file)}`
+      );
+      await waitForResults(web.page);
+      files.push(...(await everyTab(web.page, `browser-${sample.key}`)));
+      await web.context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const total = files.reduce((n, f) => n + statSync(f).size, 0);
+  for (const f of files)
+    console.log(`${path.relative(ROOT, f)}  ${(statSync(f).size / 1024).toFixed(0)} KB`);
+  console.log(`${files.length} screens, ${(total / 1024).toFixed(0)} KB in all`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
