@@ -70,7 +70,8 @@ export function draftFromText(text: string): Draft {
 export const engine: Engine = {
   analyze,
   draft: (analysis, options) => {
-    const { draft } = reportFrom(analysis.core.validation, draftOptions(options));
+    const { validation, definitions } = analysis.core;
+    const { draft } = reportFrom(validation, draftOptions(options), definitions);
     return { text: draft.text, unverified: draft.unverified };
   },
   years: (model) => workbookYears(model),
