@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReadProgress, WorkbookHost } from "../hosts/host";
-import { loadEngine, type Analysis } from "./engine";
+import { loadEngine, type Analysis, type DefinitionsFile } from "./engine";
 
 export type RunStatus =
   | { readonly phase: "idle" }
@@ -62,7 +62,10 @@ function nextFrame(): Promise<void> {
   });
 }
 
-export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
+export function useWorkbookRun(
+  host: WorkbookHost | undefined,
+  definitions?: DefinitionsFile
+): WorkbookRun {
   const [status, setStatus] = useState<RunStatus>({ phase: "idle" });
   const [analysis, setAnalysis] = useState<Analysis | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -105,14 +108,14 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
         const core = await engine;
         await nextFrame(); // let 正在分析 paint before the synchronous analysis
         if (!current()) return;
-        let result = core.analyze(model);
+        let result = core.analyze(model, undefined, definitions);
         const chosen = chosenYear.current;
         if (
           chosen !== undefined &&
           chosen !== result.currentYear &&
           result.years.some((y) => y.year === chosen)
         )
-          result = core.analyze(model, chosen);
+          result = core.analyze(model, chosen, definitions);
         if (!current()) return;
         setAnalysis(result);
         setStatus({ phase: "done" });
@@ -122,7 +125,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
         else setStatus({ phase: "error", message: describeError(e) });
       }
     })();
-  }, [host]);
+  }, [host, definitions]);
 
   const cancel = useCallback(() => {
     controller.current?.abort();
@@ -141,7 +144,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
       loadEngine().then(
         (core) => {
           if (runId.current !== id) return;
-          setAnalysis(core.analyze(model, year));
+          setAnalysis(core.analyze(model, year, definitions));
           setStatus({ phase: "done" });
         },
         (e: unknown) => {
@@ -149,7 +152,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
         }
       );
     },
-    [analysis, busy]
+    [analysis, busy, definitions]
   );
 
   return { status, analysis, busy, run, cancel, chooseYear };
