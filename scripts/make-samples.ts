@@ -20,6 +20,7 @@ import {
   yearSheets,
 } from "./samples/figures";
 import { mistakeSheets, type Mistake } from "./samples/mistakes";
+import { OTHER_DEFINITIONS, OTHER_NOTE, otherBureauSheets } from "./samples/other-bureau";
 import {
   buildUnitSamples,
   unitFiles,
@@ -39,6 +40,9 @@ import { writeSheets } from "../src/hosts/xlsx/write-sheets";
 export const SAMPLES_DIR = join(__dirname, "..", "assets", "samples");
 export const CLEAN_SAMPLE = "bureau-stats-2013.xlsx";
 export const MISTAKES_SAMPLE = "bureau-stats-2013-mistakes.xlsx";
+/** In a folder of their own: the browser page offers the built-in samples only (it has no definitions yet). */
+export const OTHER_SAMPLE = "other-bureau/other-bureau-2013.xlsx";
+export const OTHER_DEFINITIONS_FILE = "other-bureau/other-bureau-definitions.json";
 
 /** One README table line per mistake (the test finds each of these lines in the README). */
 export function mistakeLine(m: Mistake): string {
@@ -101,6 +105,17 @@ ${mistakes.map(mistakeLine).join("\n")}
 
 Rules covered: ${[...new Set(mistakes.map((m) => m.rule))].sort().join(", ")}.
 
+## ${OTHER_SAMPLE} — another bureau's own tables
+
+A bureau whose tables are not the four built-ins, defined only as data in
+[${OTHER_DEFINITIONS_FILE}](${OTHER_DEFINITIONS_FILE}): 表1 学习实践活动情况 (参加党员数, 整改项目数,
+已完成整改数; rule Q1-01 已完成整改数 ≤ 整改项目数) and 表2 创建工作情况 (文明单位, 依法治校示范校,
+党组织换届, grouped by 创建类别), each for 2013 and 2012. **Every figure is invented**: each sheet's
+title says “虚构示例数据” and its note reads “${OTHER_NOTE}”. One 2013 row (区第一中学: 10 of 9
+整改 done) breaks Q1-01, so \`bureau-stats check assets/samples/${OTHER_SAMPLE} --definitions
+assets/samples/${OTHER_DEFINITIONS_FILE}\` reports that error, marks the figures it feeds 【待核】 and
+exits 1.
+
 ## ${UNITS_DIR_NAME}/ — the 汇总 (merge) sample set
 
 \`${UNIT_LIST_FILE}\` lists ${UNIT_LIST.length} units; the other files are the workbooks they sent back,
@@ -125,6 +140,8 @@ prints the per-unit report (see the main README); \`test/cli/merge.test.ts\` che
 export async function buildSamples(): Promise<{
   clean: Uint8Array;
   mistakes: Uint8Array;
+  other: Uint8Array;
+  otherDefinitions: string;
   readme: string;
   count: number;
 }> {
@@ -135,6 +152,8 @@ export async function buildSamples(): Promise<{
   return {
     clean,
     mistakes: reproducible(await writeTemplateWorkbook(sheets)),
+    other: reproducible(await writeTemplateWorkbook(otherBureauSheets())),
+    otherDefinitions: JSON.stringify(OTHER_DEFINITIONS, null, 2) + "\n",
     readme: readme(mistakes),
     count: mistakes.length,
   };
@@ -169,6 +188,9 @@ async function main(): Promise<void> {
   const built = await buildSamples();
   writeFileSync(join(SAMPLES_DIR, CLEAN_SAMPLE), built.clean);
   writeFileSync(join(SAMPLES_DIR, MISTAKES_SAMPLE), built.mistakes);
+  mkdirSync(join(SAMPLES_DIR, "other-bureau"), { recursive: true });
+  writeFileSync(join(SAMPLES_DIR, OTHER_SAMPLE), built.other);
+  writeFileSync(join(SAMPLES_DIR, OTHER_DEFINITIONS_FILE), built.otherDefinitions);
   writeFileSync(join(SAMPLES_DIR, "README.md"), built.readme);
   console.log(
     `wrote ${CLEAN_SAMPLE}, ${MISTAKES_SAMPLE}, README.md (${built.count} mistakes) and ${units.size} files in ${UNITS_DIR_NAME}/ to ${SAMPLES_DIR}`

@@ -3,6 +3,8 @@
  * flags, Chinese messages for every mistake.
  */
 
+import { tableRange } from "../core/analyze";
+import { TEMPLATES } from "../core/templates";
 import { MERGE_USAGE } from "./merge-usage";
 
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
@@ -20,8 +22,13 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       --no-compare   不写同比（比上年增加…）
       --name-year    注明上年数（来信43件（2012年51件））
       --headings <样式>  每表一个标题：一、（黑体）或（一）（楷体）
-  bureau-stats template <输出.xlsx> --year <年度> [--force]
-      生成四张空白统计表模板（表1–表4）。已有同名文件时不覆盖，除非加 --force。
+      --definitions <文件.json>  按本局的统计表定义校验（默认：内置的 ${tableRange(TEMPLATES)}）
+  bureau-stats template <输出.xlsx> --year <年度> [--force] [--definitions <文件.json>]
+      生成空白统计表模板（默认 ${TEMPLATES.length} 张：${tableRange(TEMPLATES)}）。已有同名文件时不覆盖，除非加 --force。
+  bureau-stats definitions export <输出.json> [--definitions <文件.json>] [--force]
+      写出当前使用的统计表定义（默认：内置的 ${tableRange(TEMPLATES)}），可修改后用 --definitions 使用。
+  bureau-stats definitions check <文件.json>
+      检查一个统计表定义文件，指出错在哪张表、哪一项。
 ${MERGE_USAGE}
 
 退出码：0 无错误（可有警告），1 有错误或未找到统计表，2 用法错误、文件无法读取或没有任何数据。`;
@@ -39,6 +46,8 @@ export type ParsedArgs =
       readonly compare: boolean;
       readonly nameYear: boolean;
       readonly headings: "none" | "一、" | "（一）";
+      /** A bureau's table definitions (JSON); default the built-ins. */
+      readonly definitions?: string;
       /** Write over an existing --docx file. */
       readonly force: boolean;
     }
@@ -47,7 +56,15 @@ export type ParsedArgs =
       readonly out: string;
       readonly year: number;
       readonly force: boolean;
-    };
+      readonly definitions?: string;
+    }
+  | {
+      readonly command: "definitions-export";
+      readonly out: string;
+      readonly force: boolean;
+      readonly definitions?: string;
+    }
+  | { readonly command: "definitions-check"; readonly file: string };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -86,11 +103,23 @@ export function parseHeadings(text: string): "none" | "一、" | "（一）" {
  * @example parseArgs(["check", "a.xlsx", "--json"]) // { command: "check", files: ["a.xlsx"], json: true, approx: false, wan: false, … }
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError("缺少命令：check、template 或 merge");
-  if (command === "-h" || command === "--help" || command === "help") return { command: "help" };
-  if (command !== "check" && command !== "template") {
-    throw new UsageError(`未知命令“${command}”，可用：check、template、merge`);
+  const [first, ...afterFirst] = argv;
+  if (first === undefined) throw new UsageError("缺少命令：check、template、merge 或 definitions");
+  if (first === "-h" || first === "--help" || first === "help") return { command: "help" };
+  if (first !== "check" && first !== "template" && first !== "definitions") {
+    throw new UsageError(`未知命令“${first}”，可用：check、template、merge、definitions`);
+  }
+  let command: "check" | "template" | "definitions-export" | "definitions-check" =
+    first === "definitions" ? "definitions-export" : first;
+  let rest = afterFirst;
+  if (first === "definitions") {
+    const sub = afterFirst[0];
+    if (sub !== "export" && sub !== "check")
+      throw new UsageError(
+        "definitions 需要 export 或 check，例如：bureau-stats definitions export 定义.json"
+      );
+    command = sub === "export" ? "definitions-export" : "definitions-check";
+    rest = afterFirst.slice(1);
   }
   const positional: string[] = [];
   let json = false;
@@ -102,6 +131,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let compare = true;
   let nameYear = false;
   let headings: "none" | "一、" | "（一）" = "none";
+  let definitions: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     const [flag, inline] =
@@ -123,7 +153,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (flag === "--no-compare" && command === "check") compare = false;
     else if (flag === "--name-year" && command === "check") nameYear = true;
     else if (flag === "--headings" && command === "check") headings = parseHeadings(value());
-    else if (flag === "--force") force = true;
+    else if (flag === "--force" && command !== "definitions-check") force = true;
+    else if (flag === "--definitions" && command !== "definitions-check") definitions = value();
     else if (flag === "--") positional.push(...rest.slice(i + 1).splice(0));
     else if (flag.startsWith("-") && flag.length > 1)
       throw new UsageError(`${command} 不认识选项“${flag}”`);
@@ -144,6 +175,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       force,
       ...(docx === undefined ? {} : { docx }),
       ...(year === undefined ? {} : { year }),
+      ...(definitions === undefined ? {} : { definitions }),
+    };
+  }
+  if (command === "definitions-check") {
+    if (positional.length !== 1)
+      throw new UsageError(
+        "definitions check 需要一个定义文件，例如：bureau-stats definitions check 定义.json"
+      );
+    return { command, file: positional[0] as string };
+  }
+  if (command === "definitions-export") {
+    if (positional.length !== 1)
+      throw new UsageError(
+        "definitions export 需要一个输出文件名，例如：bureau-stats definitions export 定义.json"
+      );
+    return {
+      command,
+      out: positional[0] as string,
+      force,
+      ...(definitions === undefined ? {} : { definitions }),
     };
   }
   if (positional.length !== 1)
@@ -152,5 +203,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     );
   if (year === undefined)
     throw new UsageError("template 需要 --year 指定统计年度，例如 --year 2014");
-  return { command, out: positional[0] as string, year, force };
+  return {
+    command: "template",
+    out: positional[0] as string,
+    year,
+    force,
+    ...(definitions === undefined ? {} : { definitions }),
+  };
 }

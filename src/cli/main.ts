@@ -6,10 +6,11 @@
  * (one line naming the file and the reason, never a stack trace).
  */
 import type { WorkbookModel, SheetModel } from "../core/model";
-import { analyzeWorkbook, type Analysis } from "../core/analyze";
+import { analyzeWorkbook, tableRange, type Analysis } from "../core/analyze";
 import type { Issue } from "../core/issues";
+import { COMPILED_TEMPLATES, loadTemplates, type CompiledTemplate } from "../core/templates";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
-import { ReadBudget } from "../hosts/xlsx/budget";
+import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
 import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
 import { parseArgs, UsageError, USAGE } from "./args";
@@ -120,6 +121,36 @@ export function withDuplicateFiles(a: Analysis, origin: ReadonlyMap<string, stri
 class Unusable extends Error {}
 
 /**
+ * A bureau's table definitions from a JSON file — `{ "tables": [...] }` (what `definitions export`
+ * writes) or a bare list — checked and compiled; throws one Chinese line naming the file, the
+ * table and the entry.
+ */
+export function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path, DEFAULT_LIMITS.maxFileBytes);
+  } catch (e) {
+    throw new Error(`${path}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new Error(`${path}：不是有效的 JSON（${e instanceof Error ? e.message : String(e)}）`);
+  }
+  const list = Array.isArray(data)
+    ? data
+    : typeof data === "object" &&
+        data !== null &&
+        Array.isArray((data as { tables?: unknown }).tables)
+      ? (data as { tables: unknown[] }).tables
+      : undefined;
+  if (!list || list.length === 0)
+    throw new Error(`${path}：应为 { "tables": [ 表定义, … ] }（至少一张表）`);
+  return loadTemplates(list, fileName(path));
+}
+
+/**
  * Runs the command line; resolves to the exit status.
  * @example await run(["check", "assets/samples/bureau-stats-2013.xlsx"], nodeIO) // 0
  */
@@ -146,19 +177,61 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
 
+  // the tables in force: a bureau's definitions file, or the built-ins
+  let templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES;
+  const definitionsFile =
+    args.command === "definitions-check"
+      ? args.file
+      : "definitions" in args
+        ? args.definitions
+        : undefined;
+  if (definitionsFile !== undefined) {
+    try {
+      templates = loadDefinitionsFile(io, definitionsFile);
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const definitions = templates.map((t) => t.def);
+  const write = (out: string, bytes: Uint8Array): number | undefined => {
+    try {
+      io.writeFile(out, bytes);
+      return undefined;
+    } catch (e) {
+      return fail(`${out}：无法写入（${e instanceof FileAccessError ? e.reason : String(e)}）`);
+    }
+  };
+
+  if (args.command === "definitions-check") {
+    io.stdout(
+      `${definitionsFile}：定义有效，共 ${templates.length} 张表（${templates
+        .map((t) => `${t.def.label} ${t.def.name}`)
+        .join("、")}）。\n`
+    );
+    return EXIT_OK;
+  }
+
+  if (args.command === "definitions-export") {
+    if (io.exists(args.out) && !args.force)
+      return fail(`${args.out}：文件已存在，不覆盖（换一个文件名，或加 --force）`);
+    const text = JSON.stringify({ tables: definitions }, null, 2) + "\n";
+    const failed = write(args.out, new TextEncoder().encode(text));
+    if (failed !== undefined) return failed;
+    io.stdout(
+      `已写出 ${definitions.length} 张表的定义（${tableRange(definitions)}）：${args.out}\n`
+    );
+    return EXIT_OK;
+  }
+
   if (args.command === "template") {
     if (io.exists(args.out) && !args.force)
       return fail(`${args.out}：文件已存在，不覆盖（换一个文件名，或加 --force）`);
     const { writeTemplates } = await import("../hosts/xlsx/template");
-    const bytes = await writeTemplates(args.year);
-    try {
-      io.writeFile(args.out, bytes);
-    } catch (e) {
-      return fail(
-        `${args.out}：无法写入（${e instanceof FileAccessError ? e.reason : String(e)}）`
-      );
-    }
-    io.stdout(`已生成 ${args.year} 年空白模板：${args.out}（表1–表4 四张工作表）\n`);
+    const failed = write(args.out, await writeTemplates(args.year, definitions));
+    if (failed !== undefined) return failed;
+    io.stdout(
+      `已生成 ${args.year} 年空白模板：${args.out}（${tableRange(definitions)}，${definitions.length} 张工作表）\n`
+    );
     return EXIT_OK;
   }
 
@@ -211,6 +284,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   progress?.("正在校验、比较、起草 …");
   const merged = mergeWithOrigins(books);
   const analyzed = analyzeWorkbook(merged.workbook, {
+    templates,
     ...(args.year === undefined ? {} : { year: args.year }),
     draft: {
       numberStyle: args.approx ? "approximate" : "exact",

@@ -2,7 +2,7 @@
  * What `bureau-stats check` prints: the JSON object of the contract, or the text report (issues
  * grouped by sheet, the comparison table, the draft).
  */
-import type { Analysis, Verdict } from "../core/analyze";
+import { tableRange, type Analysis, type Verdict } from "../core/analyze";
 import type { Comparison } from "../core/compare";
 import type { Issue, IssueValue } from "../core/issues";
 import { issueLocation, issueMessage } from "../core/messages";
@@ -242,7 +242,9 @@ export function textReport(a: Analysis): string {
   const warnings = a.issues.length - errors;
   const explained = a.issues.filter((i) => i.severity === "warning" && i.explained).length;
   if (a.tables.length === 0) {
-    out.push("未找到统计表：没有一张工作表的表头与 表1–表4 模板相符（按表头识别，与表名无关）。");
+    out.push(
+      `未找到统计表：没有一张工作表的表头与 ${tableRange(a.definitions)} 模板相符（按表头识别，与表名无关）。`
+    );
     out.push("可用 bureau-stats template 模板.xlsx --year <年度> 生成空白模板。");
     return out.join("\n") + "\n";
   }

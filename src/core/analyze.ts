@@ -8,11 +8,12 @@ import type { Issue } from "./issues";
 import type { TableData } from "./figures";
 import type { WorkbookModel } from "./model";
 import type { Settings } from "./settings";
-import { TEMPLATES } from "./templates";
+import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
 import { validateWorkbook, type ValidationResult, type YearSummary } from "./validate";
 import { compareTables, orderTables, type Comparison } from "./compare";
 import {
   draftReport,
+  phrasesOf,
   type DraftOptions,
   type DraftParagraph,
   type UnverifiedFigure,
@@ -25,6 +26,11 @@ export interface AnalyzeOptions {
   readonly settings?: Partial<Settings>;
   /** Drafting options: number style (`exact` / `approximate`), 万元, headings … */
   readonly draft?: DraftOptions;
+  /**
+   * The tables in force (default: the built-ins, 表1…表4): a bureau's own definitions, loaded
+   * with `loadTemplates`. Detection, rules, figures, order, verdict and paragraphs follow them.
+   */
+  readonly templates?: readonly CompiledTemplate[];
 }
 
 /** Whether the reported year can be submitted (可以上报), and if not, exactly what stands in the way. */
@@ -63,6 +69,8 @@ export interface Analysis {
   readonly previousYear?: number;
   /** The validation the comparison and draft were made from (to re-draft with other options). */
   readonly validation: ValidationResult;
+  /** The table definitions in force, in their order. */
+  readonly definitions: readonly TemplateDefinition[];
 }
 
 /**
@@ -83,9 +91,23 @@ export function tablesByYear(
   return { current, previous };
 }
 
-/** `表1 党员发展情况` for a template id and title. */
-function tableName(id: string, title: string): string {
-  return `表${id.replace(/^T/, "")} ${title}`;
+/** `表1 党员发展情况`: a table's label and name. */
+function tableName(def: Pick<TemplateDefinition, "label" | "name">): string {
+  return `${def.label} ${def.name}`;
+}
+
+/**
+ * The tables in force as a range, for texts: `表1–表4`, `表1–表5`, `表1`, or `表1、表2、表4` (the
+ * number of tables is never written into the code).
+ * @example tableRange(TEMPLATES) // "表1–表4"
+ */
+export function tableRange(definitions: ReadonlyArray<Pick<TemplateDefinition, "label">>): string {
+  const labels = definitions.map((d) => d.label);
+  const numbers = labels.map((l) => /^表(\d+)$/.exec(l)?.[1]).map(Number);
+  const contiguous =
+    labels.length > 2 &&
+    numbers.every((n, i) => Number.isInteger(n) && n === (numbers[0] ?? 0) + i);
+  return contiguous ? `${labels[0]}–${labels[labels.length - 1]}` : labels.join("、");
 }
 
 /**
@@ -93,16 +115,18 @@ function tableName(id: string, title: string): string {
  * and every warning explained.
  * @example verdict(validation).text // "可以上报：2013年 表1–表4 齐全，没有错误，没有未说明的警告。"
  */
-export function verdict(v: ValidationResult): Verdict {
+export function verdict(
+  v: ValidationResult,
+  definitions: readonly TemplateDefinition[] = COMPILED_TEMPLATES.map((t) => t.def)
+): Verdict {
   const year = v.currentYear;
   const current = v.tables.filter((t) => (t.year ?? year) === year);
   const missing: string[] = [];
   const empty: string[] = [];
-  for (const def of TEMPLATES) {
+  for (const def of definitions) {
     const mine = current.filter((t) => t.template === def.id);
-    if (mine.length === 0) missing.push(tableName(def.id, def.name));
-    else if (mine.every((t) => (t.rowCount ?? t.records.length) === 0))
-      empty.push(tableName(def.id, def.name));
+    if (mine.length === 0) missing.push(tableName(def));
+    else if (mine.every((t) => (t.rowCount ?? t.records.length) === 0)) empty.push(tableName(def));
   }
   let errors = 0;
   let unexplained = 0;
@@ -121,7 +145,7 @@ export function verdict(v: ValidationResult): Verdict {
   let text: string;
   if (ok) {
     const warnings = v.issues.length;
-    text = `可以上报：${spaced}表1–表4 齐全，没有错误，${warnings > 0 ? `${warnings} 项警告均已在备注中说明` : "没有警告"}。`;
+    text = `可以上报：${spaced}${tableRange(definitions)} 齐全，没有错误，${warnings > 0 ? `${warnings} 项警告均已在备注中说明` : "没有警告"}。`;
   } else if (v.tables.length === 0) {
     text = "暂不能上报：没有找到统计表。";
   } else {
@@ -140,16 +164,22 @@ export function verdict(v: ValidationResult): Verdict {
  * again when a drafting option changes, without validating again.
  * @example reportFrom(analysis.validation, { numberStyle: "approximate" }).draft.text
  */
-export function reportFrom(result: ValidationResult, draftOptions: DraftOptions = {}): Analysis {
+export function reportFrom(
+  result: ValidationResult,
+  draftOptions: DraftOptions = {},
+  definitions: readonly TemplateDefinition[] = COMPILED_TEMPLATES.map((t) => t.def)
+): Analysis {
   const { currentYear, previousYear } = result;
   const { current, previous } = tablesByYear(result.tables, currentYear, previousYear);
+  const order = definitions.map((d) => d.id);
   const comparisons = compareTables(current, previous, {
+    order,
     ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
   });
   const draft = draftReport(
-    orderTables(current),
+    orderTables(current, order),
     previous.length > 0 ? previous : undefined,
-    draftOptions
+    { ...draftOptions, phrases: draftOptions.phrases ?? phrasesOf(definitions) }
   );
   return {
     issues: result.issues,
@@ -162,10 +192,11 @@ export function reportFrom(result: ValidationResult, draftOptions: DraftOptions 
       paragraphs: draft.paragraphs,
       unverified: draft.unverified ?? [],
     },
-    verdict: verdict(result),
+    verdict: verdict(result, definitions),
     ...(currentYear === undefined ? {} : { currentYear }),
     ...(previousYear === undefined ? {} : { previousYear }),
     validation: result,
+    definitions,
   };
 }
 
@@ -174,9 +205,15 @@ export function reportFrom(result: ValidationResult, draftOptions: DraftOptions 
  * @example analyzeWorkbook(readXlsx(bytes), { draft: { numberStyle: "approximate" } }).draft.text
  */
 export function analyzeWorkbook(wb: WorkbookModel, opts: AnalyzeOptions = {}): Analysis {
+  const templates = opts.templates ?? COMPILED_TEMPLATES;
   const result = validateWorkbook(wb, {
+    templates,
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
   });
-  return reportFrom(result, opts.draft ?? {});
+  return reportFrom(
+    result,
+    opts.draft ?? {},
+    templates.map((t) => t.def)
+  );
 }

@@ -7,7 +7,8 @@
 
 export type Severity = "error" | "warning";
 
-export type TemplateId = "T1" | "T2" | "T3" | "T4";
+/** A table's id: `T1` … `T4` for the built-ins, or a bureau's own (template definitions are data). */
+export type TemplateId = string;
 
 /** A value as it can be shown to the user: what was found, or what was expected. */
 export type IssueValue = string | number | boolean | null;

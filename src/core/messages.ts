@@ -5,7 +5,7 @@
  */
 import type { Issue, IssueValue } from "./issues";
 import { LENIENT } from "./read/numbers";
-import { TEMPLATES } from "./templates";
+import { RULE_MESSAGES } from "./templates";
 import { quoteSheet } from "./validate/sink";
 
 /** Wording of the generic codes (G-01…G-08, lenient reading, named checks' extra codes). */
@@ -69,9 +69,7 @@ export function lenientFixes(bits: number): string {
   return fixes.length > 0 ? fixes.join("，") : "将单元格设为数值格式";
 }
 
-const ruleMessages = new Map<string, string>();
-for (const t of TEMPLATES)
-  for (const r of t.rules) ruleMessages.set(`${r.id} ${r.code}`, r.message);
+const ruleMessages = RULE_MESSAGES;
 
 /**
  * `7:7` → `第7行`, `C:C` → `C列`, anything else as is.

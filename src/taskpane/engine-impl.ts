@@ -5,17 +5,34 @@
  * the same validation.
  */
 import "./cspSafeZod"; // before the core: see the file
-import { analyzeWorkbook, reportFrom } from "../core/analyze";
+import { analyzeWorkbook, reportFrom, tableRange } from "../core/analyze";
+import { loadTemplates, type CompiledTemplate } from "../core/templates";
 import type { Draft, DraftOptions, DraftParagraph } from "../core/draft";
 import { renderHtml } from "../core/render";
 import { issueMessage } from "../core/messages";
 import type { WorkbookModel } from "../core/model";
 import { workbookYears } from "../core/validate";
 import { splitDraft } from "./draftText";
-import type { Analysis, Engine, ReportOptions, ShownIssue } from "./engine";
+import type { Analysis, DefinitionsFile, Engine, ReportOptions, ShownIssue } from "./engine";
 
-function analyze(model: WorkbookModel, year?: number): Analysis {
-  const core = analyzeWorkbook(model, year === undefined ? {} : { year });
+const compiled = new WeakMap<DefinitionsFile, readonly CompiledTemplate[]>();
+
+/** A bureau's definitions, checked and compiled once (throws a Chinese message naming the entry). */
+function templatesOf(file: DefinitionsFile): readonly CompiledTemplate[] {
+  let templates = compiled.get(file);
+  if (!templates) {
+    if (file.tables.length === 0) throw new Error(`${file.name}：没有表定义`);
+    templates = loadTemplates(file.tables, file.name);
+    compiled.set(file, templates);
+  }
+  return templates;
+}
+
+function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis {
+  const core = analyzeWorkbook(model, {
+    ...(year === undefined ? {} : { year }),
+    ...(definitions ? { templates: templatesOf(definitions) } : {}),
+  });
   const issues: ShownIssue[] = core.issues.map((issue, i) => ({
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
     issue,
@@ -40,6 +57,7 @@ function analyze(model: WorkbookModel, year?: number): Analysis {
     explained,
     years: core.years,
     verdict: core.verdict,
+    definitionsLabel: `${definitions ? `文件“${definitions.name}”` : "内置"}（${tableRange(core.definitions)}）`,
   };
 }
 
@@ -70,7 +88,8 @@ export function draftFromText(text: string): Draft {
 export const engine: Engine = {
   analyze,
   draft: (analysis, options) => {
-    const { draft } = reportFrom(analysis.core.validation, draftOptions(options));
+    const { validation, definitions } = analysis.core;
+    const { draft } = reportFrom(validation, draftOptions(options), definitions);
     return { text: draft.text, unverified: draft.unverified };
   },
   years: (model) => workbookYears(model),

@@ -38,6 +38,16 @@ export interface Analysis {
   readonly years: readonly YearSummary[];
   /** 可以上报, or what stands in the way. */
   readonly verdict: Verdict;
+  /** Which table definitions are in force: `内置（表1–表4）` or `文件“局.json”（表1–表5）`. */
+  readonly definitionsLabel: string;
+}
+
+/** A bureau's table definitions, as read from a JSON file (checked when the core loads them). */
+export interface DefinitionsFile {
+  /** The file name, for messages. */
+  readonly name: string;
+  /** The `tables` of the file (`{ "tables": [...] }`, what `bureau-stats definitions export` writes). */
+  readonly tables: readonly unknown[];
 }
 
 /** A drafted text and the figures marked `【待核】` in it. */
@@ -66,7 +76,7 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
 
 export interface Engine {
   /** Validates, compares and drafts `year` (default: the latest year with data). */
-  analyze(model: WorkbookModel, year?: number): Analysis;
+  analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis;
   /** The drafted paragraphs as plain text (two full-width spaces before each paragraph), with the figures marked 【待核】. */
   draft(analysis: Analysis, options: ReportOptions): DraftResult;
   /** The years the workbook holds template sheets of (no validation). */

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReadOptions, ReadProgress, WorkbookHost } from "../hosts/host";
 import type { WorkbookModel } from "../core/model";
-import { loadEngine, type Analysis } from "./engine";
+import { loadEngine, type Analysis, type DefinitionsFile } from "./engine";
 
 export type RunStatus =
   | { readonly phase: "idle" }
@@ -93,7 +93,10 @@ function nextFrame(): Promise<void> {
   });
 }
 
-export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
+export function useWorkbookRun(
+  host: WorkbookHost | undefined,
+  definitions?: DefinitionsFile
+): WorkbookRun {
   const [status, setStatus] = useState<RunStatus>({ phase: "idle" });
   const [analysis, setAnalysis] = useState<Analysis | undefined>(undefined);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -153,7 +156,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
           const core = await engine;
           await nextFrame(); // let 正在分析 paint before the synchronous analysis
           if (!current()) return;
-          let result = core.analyze(model);
+          let result = core.analyze(model, undefined, definitions);
           // the year the user chose stays chosen across runs while the workbook still has it
           const chosen = chosenYear.current;
           if (
@@ -161,7 +164,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
             chosen !== result.currentYear &&
             result.years.some((y) => y.year === chosen)
           )
-            result = core.analyze(model, chosen);
+            result = core.analyze(model, chosen, definitions);
           if (!current()) return;
           lastModel.current = model;
           setAnalysis(result);
@@ -177,7 +180,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
       })();
       return id;
     },
-    []
+    [definitions]
   );
 
   const run = useCallback(() => {
@@ -238,7 +241,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
       loadEngine().then(
         (core) => {
           if (runId.current !== id) return;
-          setAnalysis(core.analyze(model, year));
+          setAnalysis(core.analyze(model, year, definitions));
           setStatus({ phase: "done" });
         },
         (e: unknown) => {
@@ -246,7 +249,7 @@ export function useWorkbookRun(host: WorkbookHost | undefined): WorkbookRun {
         }
       );
     },
-    [analysis, busy]
+    [analysis, busy, definitions]
   );
 
   return { status, analysis, busy, run, recheck, cancel, chooseYear };

@@ -76,6 +76,14 @@ describe("the committed samples", () => {
     ).toBe(true);
     expect(Buffer.from(built.mistakes).equals(readFileSync(MISTAKES_FILE))).toBe(true);
     expect(built.readme).toBe(readFileSync(path.join(SAMPLES, "README.md"), "utf8"));
+    expect(
+      Buffer.from(built.other).equals(
+        readFileSync(path.join(SAMPLES, "other-bureau", "other-bureau-2013.xlsx"))
+      )
+    ).toBe(true);
+    expect(built.otherDefinitions).toBe(
+      readFileSync(path.join(SAMPLES, "other-bureau", "other-bureau-definitions.json"), "utf8")
+    );
   });
 });
 
@@ -152,6 +160,40 @@ describe("honest samples (SPEC §5: the only real figures)", () => {
   it("every sheet of the mistakes sample says its figures are not statistics", () => {
     for (const { sheet, note } of notes("bureau-stats-2013-mistakes.xlsx")) {
       if (note !== undefined) expect(note, sheet).toMatch(/^本文件故意填错/);
+    }
+  });
+});
+
+describe("another bureau's sample (its own tables, as data)", () => {
+  const file = path.join(SAMPLES, "other-bureau", "other-bureau-2013.xlsx");
+  const definitions = path.join(SAMPLES, "other-bureau", "other-bureau-definitions.json");
+
+  it("checks, compares and drafts with its definitions file", async () => {
+    const r = await cli("check", file, "--definitions", definitions);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("暂不能上报（2013年）：错误 1 项须改正。");
+    expect(r.stdout).toContain(
+      "Q1-01  '表1 学习实践活动 2013'!E5  已完成整改 10 项，多于整改项目 9 项"
+    );
+    expect(r.stdout).toMatch(
+      /表2\s+党组织换届数量\s+12\s+9\s+\+3\s+33\.3%\s+比上年增加3个，增长33\.3%/
+    );
+    expect(r.stdout).toContain(
+      "　　全区参加学习实践活动的党员236人，比上年增加13人，增长5.8%。查找整改项目23项【待核】，与上年持平【待核】，已完成整改23项【待核】。"
+    );
+    expect(r.stdout).toContain(
+      "　　新创建文明单位2个、依法治校示范校3个，完成党组织换届12个，比上年增加3个，增长33.3%。"
+    );
+    // with the built-in tables, none of its sheets is a table
+    expect((await cli("check", file)).stdout).toContain("未找到统计表");
+  });
+
+  it("says on every sheet that its figures are invented", () => {
+    for (const s of readXlsx(new Uint8Array(readFileSync(file))).sheets) {
+      expect(String(s.values[0]?.[0])).toContain("虚构示例数据");
+      expect(s.values.flat()).toContain(
+        "说明：本表全部数字为虚构的示例数据（另一区教育局的统计表示例），并非真实统计。"
+      );
     }
   });
 });

@@ -37,7 +37,7 @@ export function table(
   figures: Figure[],
   records: TableRecord[] = []
 ): TableData {
-  const titles: Record<TemplateId, string> = {
+  const titles: Readonly<Record<string, string>> = {
     T1: "党员发展情况",
     T2: "培训情况",
     T3: "经费情况",
@@ -46,7 +46,7 @@ export function table(
   const n = template.slice(1);
   return {
     template,
-    title: titles[template],
+    title: titles[template] ?? template,
     sheet: `表${n} ${year ?? ""}`.trim(),
     year,
     records,

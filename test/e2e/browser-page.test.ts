@@ -13,6 +13,9 @@ import { readXlsx } from "../../src/hosts/xlsx/read";
 import { ROOT, ensureBuilt } from "./build";
 import { chromiumAvailable, foreignRequests, launchChromium, type Traffic } from "./chromium";
 import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
+import { T5 } from "../core/bureau-fixtures";
+import { TEMPLATES, type TemplateDefinition } from "../../src/core/templates";
+import { writeTemplateWorkbook } from "../../src/hosts/xlsx/template";
 import {
   cspViolations,
   openPage,
@@ -59,7 +62,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
   });
 
   it("validates a picked file: counts, issues grouped by sheet, severity filter, 已说明", async () => {
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
       name: "测试工作簿.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(await makeFixtureWorkbook()),
@@ -216,6 +219,51 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(sheets.length).toBe(4);
     await page.getByText("已下载“统计报表模板-2014.xlsx”").waitFor();
     await screenshot(page, "browser-模板");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("a bureau's own definitions loaded from a file: a fifth table checked, compared and drafted", async () => {
+    const t5 = (year: number, talks: number) => ({
+      template: "T5",
+      definition: T5 as unknown as TemplateDefinition,
+      year,
+      rows: [{ 单位名称: "局机关", 宣讲场次: talks, 政务信息条数: 100, 政务微博条数: 40 }],
+    });
+    const workbook = await writeTemplateWorkbook([t5(2013, 90), t5(2012, 40)]);
+    await page.locator('input[aria-label="载入表定义 .json"]').setInputFiles({
+      name: "五张表.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ tables: [...TEMPLATES, T5] })),
+    });
+    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+      name: "宣传.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(workbook),
+    });
+    await page
+      .getByTestId("definitions-in-force")
+      .filter({ hasText: "文件“五张表.json”（表1–表5）" })
+      .waitFor();
+    await openTab(page, "报告");
+    await page.waitForFunction(() =>
+      (document.querySelector("textarea")?.value ?? "").includes(
+        "全年开展宣讲活动90场，比上年增加50场"
+      )
+    );
+    await screenshot(page, "browser-表定义");
+    // a wrong definitions file: the analysis says what and where
+    const bad = { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] };
+    await page.locator('input[aria-label="载入表定义 .json"]').setInputFiles({
+      name: "错误.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ tables: [bad] })),
+    });
+    await openTab(page, "校验");
+    await page.getByText(/错误\.json：表定义 #1（T5） 无效：T5 的规则 T5-01/).waitFor();
+    await page.getByRole("button", { name: "改用内置定义" }).click();
+    await page.getByTestId("definitions-in-force").filter({ hasText: "内置（表1–表4）" }).waitFor();
+    // with the built-ins, the 表5 workbook holds no table (the run has ended: axe sees the result)
+    await page.getByText("没有找到统计表").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 

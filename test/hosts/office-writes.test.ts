@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { useFakeOffice } from "./office-fixture";
 import { createOfficeHost, MARK_COLORS } from "../../src/hosts/office";
 import type { Issue } from "../../src/core/issues";
+import { TEMPLATES } from "../../src/core/templates";
 
 const install = useFakeOffice();
 
@@ -26,6 +27,34 @@ describe("Office host writes", () => {
     await createOfficeHost().insertTemplates?.(2013);
     expect(f.stats.syncs).toBe(2);
     expect(f.stats.leftoverActions).toBe(0);
+    const t1 = f.sheet("表1 党员发展 2013");
+    expect(t1.cell(0, 0)).toBe(TEMPLATES[0]?.title);
+    expect(t1.values[2]).toEqual(TEMPLATES[0]?.columns.map((c) => c.header));
+    expect(t1.cell(1, 2)).toBe("统计年度");
+    expect(t1.cell(1, 3)).toBe(2013);
+    // the blank rows the definition offers (表1: 30), then 合计
+    const blank = TEMPLATES[0]?.blankRows ?? 0;
+    expect(blank).toBe(30);
+    const last = 3 + blank; // 1-based row of the last blank data row
+    expect(t1.cell(last, 0)).toBe("合计");
+    expect(t1.formulas.size).toBeGreaterThan(0); // =SUM in the 合计 row
+    expect(
+      [...t1.formulas.values()].every((f) =>
+        new RegExp(`^=SUM\\([A-Z]+4:[A-Z]+${last}\\)$`).test(f)
+      )
+    ).toBe(true);
+    expect(t1.format(3, 0)).toBe("@");
+    expect(t1.format(3, 2)).toBe("0");
+    expect(t1.validations.some((v) => v.address === `B4:B${last}`)).toBe(true);
+    const t4 = f.sheet("表4 信访咨询办理 2013");
+    expect(
+      t4.format(
+        3,
+        TEMPLATES[3]!.columns.findIndex((c) => c.type === "percent")
+      )
+    ).toBe("0.0%");
+    expect(f.sheet("Sheet1").values).toEqual([["原有数据"]]);
+    expect(f.state.activeSheetId).toBe(t1.id);
   });
 
   it("inserts the comparison sheet with its chart in 2 syncs", async () => {

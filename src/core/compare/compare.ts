@@ -5,6 +5,7 @@
 import type { Figure, FigureKind, FigureSource, TableData, TemplateId } from "../figures";
 import type { MoneyUnit } from "./numbers";
 import { changeWording, yoyChange } from "./yoy";
+import { TEMPLATES } from "../templates";
 
 export interface Comparison {
   /** The figure id, e.g. `T1/发展预备党员`, `T4/办结率/来电`. */
@@ -49,9 +50,12 @@ export interface CompareOptions {
    * 办结数/满意数).
    */
   readonly scope?: "headline" | "all";
+  /** The tables' order (default: the built-in definitions' order, 表1…表4). */
+  readonly order?: readonly TemplateId[];
 }
 
-const TEMPLATE_ORDER: readonly TemplateId[] = ["T1", "T2", "T3", "T4"];
+/** The built-in tables' ids, in their definitions' order. */
+const BUILTIN_ORDER: readonly TemplateId[] = TEMPLATES.map((t) => t.id);
 
 /**
  * A figure value in natural units: money fen → 元, rate tenths → percent.
@@ -75,19 +79,21 @@ export function figureLabel(figure: Pick<Figure, "indicator" | "group">): string
 }
 
 /**
- * Tables in 表1…表4 order (stable for the same template).
+ * Tables in the definitions' order (表1…表4, then a bureau's own in the order defined; a table
+ * not in `order` after them, in the order met). Stable for the same template.
  * @example orderTables([t4, t1, t2]).map((t) => t.template) // ["T1", "T2", "T4"]
  */
 export function orderTables<T extends { readonly template: TemplateId }>(
-  tables: readonly T[]
+  tables: readonly T[],
+  order: readonly TemplateId[] = BUILTIN_ORDER
 ): T[] {
+  const rank = (id: TemplateId) => {
+    const i = order.indexOf(id);
+    return i < 0 ? order.length : i;
+  };
   return tables
     .map((table, index) => ({ table, index }))
-    .sort(
-      (a, b) =>
-        TEMPLATE_ORDER.indexOf(a.table.template) - TEMPLATE_ORDER.indexOf(b.table.template) ||
-        a.index - b.index
-    )
+    .sort((a, b) => rank(a.table.template) - rank(b.table.template) || a.index - b.index)
     .map((x) => x.table);
 }
 
@@ -116,7 +122,7 @@ export function compareTables(
 ): Comparison[] {
   const out: Comparison[] = [];
   const all = options.scope === "all";
-  for (const table of orderTables(current)) {
+  for (const table of orderTables(current, options.order)) {
     const before = previousTableFor(table, previous);
     if (!before) continue;
     const lastYear = new Map(before.figures.map((f) => [f.id, f]));

@@ -10,6 +10,7 @@ import { figureLabel, orderTables, previousTableFor, UNVERIFIED_MARK } from "../
 import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
 import { changeWording, yearLabel, yearNote, yoyChange } from "../compare/yoy";
 import { oneLine, toChinesePunctuation } from "../render/punctuation";
+import { PHRASE_PLACEHOLDER } from "../templates/schema";
 import {
   DEFAULT_PHRASES,
   type PhraseClause,
@@ -102,7 +103,7 @@ export type PhraseToken =
   | { readonly literal: string }
   | { readonly name: string; readonly compare: boolean; readonly unit?: string };
 
-const PLACEHOLDER = /\{(\+?)([^{}@]+?)(?:@([^{}]+))?\}/g;
+const PLACEHOLDER = PHRASE_PLACEHOLDER;
 const parsed = new Map<string, PhraseToken[]>();
 
 /**
@@ -523,7 +524,10 @@ export function draftReport(
   const phrases = options.phrases ?? DEFAULT_PHRASES;
   const paragraphs: DraftParagraph[] = [];
   const unverified: UnverifiedFigure[] = [];
-  for (const table of orderTables(current)) {
+  for (const table of orderTables(
+    current,
+    phrases.map((p) => p.template)
+  )) {
     const sheetPhrases = phrases.find((p) => p.template === table.template);
     if (!sheetPhrases) continue;
     const before = previous ? previousTableFor(table, previous) : undefined;

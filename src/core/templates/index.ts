@@ -8,6 +8,7 @@ import { normaliseHeader } from "../read/normalise";
 import { FRAME_LABELS, TEMPLATE_DEFINITIONS, TOTAL_LABEL } from "./definitions";
 import { compileExpression, type CompiledExpression, type ExpressionScope } from "./expression";
 import {
+  PHRASE_PLACEHOLDER,
   TemplateSchema,
   type ColumnDefinition,
   type RuleDefinition,
@@ -65,8 +66,15 @@ export function settingValues(settings: Settings): Float64Array {
   return out;
 }
 
+/**
+ * The wording of every rule of every table compiled so far, by `<rule id> <code>` (messages.ts
+ * reads it: a bureau's own rules get their own messages).
+ */
+export const RULE_MESSAGES = new Map<string, string>();
+
 /** Compiles a validated template definition (throws on an expression that does not compile). */
 export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
+  for (const r of def.rules) RULE_MESSAGES.set(`${r.id} ${r.code}`, r.message);
   const headerIndex = new Map<string, number>();
   const byHeader = new Map<string, number>();
   def.columns.forEach((c, i) => {
@@ -94,8 +102,17 @@ export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
       namedRules.push(rule);
       continue;
     }
-    const check = compileExpression(rule.check, scope);
-    const when = rule.when === undefined ? undefined : compileExpression(rule.when, scope);
+    const compile = (what: "check" | "when", text: string) => {
+      try {
+        return compileExpression(text, scope);
+      } catch (e) {
+        throw new Error(
+          `${def.id} 的规则 ${rule.id}（${what}）：${e instanceof Error ? e.message : String(e)}`
+        );
+      }
+    };
+    const check = compile("check", rule.check);
+    const when = rule.when === undefined ? undefined : compile("when", rule.when);
     const cell = rule.cell === undefined ? check.columns[0] : byHeader.get(rule.cell);
     if (cell === undefined) throw new Error(`${def.id}/${rule.id}: 规则没有可报告的单元格`);
     rowRules.push({ def: rule, check, when, cell, uses: check.columns });
@@ -118,17 +135,95 @@ export function columnReaders(t: CompiledTemplate): ColumnReader[] {
 }
 
 /**
+ * The figure ids a table produces (what its report sentences may name): column totals
+ * `T1/<header>`, per group `T4/<header>/<group>`, and the rates of each group.
+ * @example figureIds(TEMPLATES[0]).has("T1/发展预备党员") // true
+ */
+export function figureIds(def: TemplateDefinition): Set<string> {
+  const ids = new Set(def.figures.totals.map((f) => `${def.id}/${f.column}`));
+  const groupBy = def.columns.find((c) => c.header === def.figures.groupBy);
+  for (const g of groupBy?.allowed ?? []) {
+    for (const f of def.figures.groups) ids.add(`${def.id}/${f.column}/${g}`);
+    for (const c of def.columns)
+      if (c.type === "percent" && c.ratio) ids.add(`${def.id}/${c.header}/${g}`);
+  }
+  return ids;
+}
+
+/**
+ * What is wrong with a table's report sentences, in Chinese, each naming the exact entry: a
+ * placeholder that names no figure of the table, a rate or category that is not one, or sentences
+ * for a table without a headline figure.
+ */
+export function reportProblems(def: TemplateDefinition): string[] {
+  const report = def.report;
+  if (!report) return [];
+  const problems: string[] = [];
+  const ids = figureIds(def);
+  const allowed = (header: string) => def.columns.find((c) => c.header === header)?.allowed ?? [];
+  if (![...def.figures.totals, ...def.figures.groups].some((f) => f.headline))
+    problems.push(`${def.id}：有报告句子，但没有任何 headline 指标`);
+  const names = (text: string) =>
+    [...text.matchAll(PHRASE_PLACEHOLDER)].map((m) => (m[2] ?? "").trim());
+  report.sentences.forEach((sentence, s) =>
+    sentence.forEach((clause, c) => {
+      const where = `${def.id} 的报告句子 第${s + 1}句第${c + 1}个分句`;
+      const check = (text: string, resolve: (name: string) => string | undefined) => {
+        for (const name of names(text)) {
+          const id = resolve(name);
+          if (id !== undefined && !ids.has(id))
+            problems.push(`${where}：“{${name}}”不是本表的指标`);
+        }
+      };
+      for (const text of [clause.text ?? "", ...(clause.list?.items ?? [])]) check(text, (n) => n);
+      if (clause.rates) {
+        for (const ind of clause.rates.indicators)
+          for (const g of clause.rates.groups)
+            if (!ids.has(`${def.id}/${ind}/${g}`))
+              problems.push(`${where}：比率“${ind}”没有“${g}”这一项`);
+      }
+      const p = clause.programmes;
+      if (p) {
+        const categories = allowed(p.categoryHeader);
+        for (const [category, phrase] of Object.entries(p.byCategory)) {
+          if (!categories.includes(category))
+            problems.push(`${where}：“${category}”不是“${p.categoryHeader}”的可选值`);
+          check(phrase, (n) =>
+            n === "项目" ? undefined : n.includes("/") ? n : `${def.id}/${n}/${category}`
+          );
+        }
+        check(p.fallback, (n) =>
+          n === "项目" ? undefined : n.includes("/") ? n : `${def.id}/${n}/${categories[0] ?? ""}`
+        );
+      }
+    })
+  );
+  return problems;
+}
+
+/**
  * Validates template definitions (zod) and compiles them; throws a readable error at load.
  * @example loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
  */
-export function loadTemplates(definitions: readonly unknown[]): CompiledTemplate[] {
+export function loadTemplates(definitions: readonly unknown[], source = ""): CompiledTemplate[] {
+  const ids = new Set<string>();
   return definitions.map((raw, i) => {
+    const id = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : "";
+    const where = `${source ? `${source}：` : ""}表定义 #${i + 1}${id ? `（${id}）` : ""}`;
     const parsed = TemplateSchema.safeParse(raw);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ");
-      throw new Error(`模板定义 #${i + 1} 无效：${detail}`);
+      throw new Error(`${where} 无效：${detail}`);
     }
-    return compileTemplate(parsed.data);
+    if (ids.has(parsed.data.id)) throw new Error(`${where} 无效：id ${parsed.data.id} 重复`);
+    const problems = reportProblems(parsed.data);
+    if (problems.length > 0) throw new Error(`${where} 无效：${problems.join("；")}`);
+    ids.add(parsed.data.id);
+    try {
+      return compileTemplate(parsed.data);
+    } catch (e) {
+      throw new Error(`${where} 无效：${e instanceof Error ? e.message : String(e)}`);
+    }
   });
 }
 

@@ -68,9 +68,19 @@ export const ColumnSchema = z
   );
 export type ColumnDefinition = z.infer<typeof ColumnSchema>;
 
+/**
+ * A placeholder in a report sentence: `{T1/发展预备党员}`, `{+…}` (with its 同比 clause), `{…@名}`
+ * (another unit); in a programmes phrase `{期数}` names the category's figure and `{项目}` the
+ * programmes.
+ */
+export const PHRASE_PLACEHOLDER = /\{(\+?)([^{}@]+?)(?:@([^{}]+))?\}/g;
+
+/** A table id: `T1` … for the built-ins, any short ASCII name for a bureau's own table. */
+const tableId = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/));
+
 const ruleBase = {
-  /** Rule id from SPEC §1 (`T1-01` …). */
-  id: z.string().check(z.regex(/^(T[1-4]|G)-\d{2}$/)),
+  /** Rule id: the table's id or `G`, a dash and two digits (`T1-01`, `T5-01`). */
+  id: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,15}-\d{2}$/)),
   /** The issue code it reports (unique per template). */
   code: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
   severity: z.enum(["error", "warning"]),
@@ -107,9 +117,59 @@ export const FigureSpecSchema = z.object({
   headline: z.boolean(),
 });
 
+/** `A、B等` lists: the items that can be written, joined (`其中教工党员18人，学生党员31人`). */
+const PhraseListSchema = z.object({
+  lead: z.optional(z.string()),
+  items: z.array(z.string()).check(z.minLength(1)),
+  itemSep: z.string(),
+});
+
+/** Rates of several groups, merged when equal (`办结率、满意率均达100%`). */
+const RatesPhraseSchema = z.object({
+  indicators: z.array(header).check(z.minLength(1)),
+  groups: z.array(header).check(z.minLength(1)),
+});
+
+/** Rows that are programmes (表2): one phrase per category, programmes named by a text column. */
+const ProgrammePhrasesSchema = z.object({
+  lead: z.string(),
+  sep: z.string(),
+  nameHeader: header,
+  categoryHeader: header,
+  /** Category order (default: the order of the category column's allowed values). */
+  order: z.optional(z.array(header)),
+  byCategory: z.record(z.string(), z.string()),
+  fallback: z.string(),
+  maxNames: z.int().check(z.minimum(1)),
+});
+
+/** One clause of a report sentence (exactly one of text, list, rates, programmes). */
+const PhraseClauseSchema = z
+  .object({
+    sep: z.optional(z.string()),
+    sepAfterChange: z.optional(z.string()),
+    attached: z.optional(z.boolean()),
+    text: z.optional(z.string().check(z.minLength(1))),
+    list: z.optional(PhraseListSchema),
+    rates: z.optional(RatesPhraseSchema),
+    programmes: z.optional(ProgrammePhrasesSchema),
+  })
+  .check(
+    z.refine(
+      (c) => [c.text, c.list, c.rates, c.programmes].filter((x) => x !== undefined).length === 1,
+      { message: "a clause is exactly one of text, list, rates or programmes" }
+    )
+  );
+
+/** The table's paragraph in the drafted report: a heading and sentences of clauses. */
+export const ReportSchema = z.object({
+  heading: z.string().check(z.minLength(1)),
+  sentences: z.array(z.array(PhraseClauseSchema).check(z.minLength(1))),
+});
+
 export const TemplateSchema = z
   .object({
-    id: z.enum(["T1", "T2", "T3", "T4"]),
+    id: tableId,
     /** Short label, also the suggested sheet name: `表1`. */
     label: z.string().check(z.minLength(1)),
     /** Title printed in row 1: `表1 党员发展情况统计表`. */
@@ -127,6 +187,10 @@ export const TemplateSchema = z
       groupBy: z.optional(header),
       groups: z.array(FigureSpecSchema),
     }),
+    /** Empty data rows a new blank template offers. */
+    blankRows: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+    /** The table's paragraph in the drafted report (no paragraph without it). */
+    report: z.optional(ReportSchema),
   })
   .check(
     z.superRefine((t, ctx) => {
@@ -169,6 +233,12 @@ export const TemplateSchema = z
       }
       const codes = new Set<string>();
       for (const r of t.rules) {
+        if (!r.id.startsWith(`${t.id}-`) && !r.id.startsWith("G-")) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${t.id}: rule id ${r.id} must start with ${t.id}- (or G-)`,
+          });
+        }
         if (codes.has(r.code))
           ctx.addIssue({ code: "custom", message: `${t.id}: rule code ${r.code} twice` });
         codes.add(r.code);

@@ -168,7 +168,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
     id: string,
     year: number | undefined
   ): { f: Figure; at: TableResult } | undefined => {
-    const template = id.slice(0, 2) as TemplateId;
+    const template: TemplateId = id.slice(0, id.indexOf("/"));
     const at = pick(template, year);
     const f = at?.table.figures.find((x) => x.id === id);
     return f && at ? { f, at } : undefined;

@@ -47,7 +47,7 @@ export function yearProblem(year: number): string | undefined {
     : `统计年度“${year}”无效，请输入 1900–2099 之间的四位年份。`;
 }
 
-/** Blank data rows in a new template, between the header row and 合计. */
+/** Blank data rows of a template whose definition names none (the built-ins name theirs: `blankRows`). */
 export const TEMPLATE_DATA_ROWS = 20;
 
 /**
@@ -91,7 +91,8 @@ export function templatePlan(t: TemplateDefinition, year: number, name: string):
   const cols = t.columns.length;
   const width = Math.max(cols, FRAME_LABELS.length * 2);
   const first = 4;
-  const last = first + TEMPLATE_DATA_ROWS - 1;
+  const dataRows = t.blankRows ?? TEMPLATE_DATA_ROWS;
+  const last = first + dataRows - 1;
   const total = last + 1;
   const frameValues: PlanValue[] = [];
   const frameFormats: string[] = [];
@@ -131,7 +132,7 @@ export function templatePlan(t: TemplateDefinition, year: number, name: string):
       },
       {
         address: `A${first}:${a1(last - 1, cols - 1)}`,
-        formats: row(TEMPLATE_DATA_ROWS, () => formats),
+        formats: row(dataRows, () => formats),
       },
       {
         address: `A${total}:${a1(total - 1, cols - 1)}`,

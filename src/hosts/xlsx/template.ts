@@ -49,7 +49,7 @@ export interface TemplateSheetInput {
   readonly headers?: readonly string[];
   /** Data rows, by header or by position (position follows `headers`). */
   readonly rows?: ReadonlyArray<RowInput>;
-  /** Empty data rows after `rows` (default: 30/15/15/9 for a blank template, 0 when rows are given). */
+  /** Empty data rows after `rows` (default: the definition's `blankRows` for a blank template, 0 when rows are given). */
   readonly blankRows?: number;
   /**
    * The 合计 row: `formula` (default) writes SUM formulas over the count and money columns, with
@@ -59,9 +59,12 @@ export interface TemplateSheetInput {
   /** Text written two rows below the table (e.g. `说明：2012 年数据为虚构示例`). */
   readonly note?: string;
   readonly state?: "visible" | "hidden";
+  /** The table's definition, when it is not a built-in (a bureau's own definitions). */
+  readonly definition?: TemplateDefinition;
 }
 
-const DEFAULT_BLANK_ROWS: Readonly<Record<TemplateId, number>> = { T1: 30, T2: 15, T3: 15, T4: 9 };
+/** Blank data rows of a template whose definition names none. */
+const DEFAULT_BLANK_ROWS = 20;
 
 function templateOf(id: TemplateId): TemplateDefinition {
   const def = TEMPLATES.find((t) => t.id === id);
@@ -124,12 +127,12 @@ function setValue(ws: XlsxSheet, row: number, col: number, v: CellInput): void {
 }
 
 function addSheet(input: TemplateSheetInput): XlsxSheet {
-  const def = templateOf(input.template);
+  const def = input.definition ?? templateOf(input.template);
   const headers = input.headers ?? def.columns.map((c) => c.header);
   const colDef = (h: string): ColumnDefinition | undefined =>
     def.columns.find((c) => c.header === h);
   const ws: XlsxSheet = {
-    ...newSheet(input.sheetName ?? defaultSheetName(input.template, input.year)),
+    ...newSheet(input.sheetName ?? templateSheetBase(def, input.year)),
     frozenRows: 3,
     state: input.state ?? "visible",
   };
@@ -180,7 +183,7 @@ function addSheet(input: TemplateSheetInput): XlsxSheet {
 
   // data rows
   const rows = input.rows ?? [];
-  const blank = input.blankRows ?? (rows.length === 0 ? DEFAULT_BLANK_ROWS[input.template] : 0);
+  const blank = input.blankRows ?? (rows.length === 0 ? (def.blankRows ?? DEFAULT_BLANK_ROWS) : 0);
   const firstData = 4;
   const lastData = firstData + rows.length + blank - 1;
   const columnValues: CellInput[][] = headers.map(() => []);
@@ -262,9 +265,13 @@ export async function writeTemplateWorkbook(
 }
 
 /**
- * The four blank templates for `year` (what `bureau-stats template` and the pane's 下载模板 write).
+ * The blank templates of every table in force for `year` (what `bureau-stats template` and the
+ * pane's 下载模板 write): the built-ins, or a bureau's own definitions.
  * @example await writeTemplates(2014) // .xlsx bytes with 表1…表4
  */
-export function writeTemplates(year: number): Promise<Uint8Array> {
-  return writeTemplateWorkbook(TEMPLATES.map((t) => ({ template: t.id, year })));
+export function writeTemplates(
+  year: number,
+  definitions: readonly TemplateDefinition[] = TEMPLATES
+): Promise<Uint8Array> {
+  return writeTemplateWorkbook(definitions.map((t) => ({ template: t.id, year, definition: t })));
 }

@@ -7,6 +7,7 @@ import { Button, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../components/App";
 import { Notice, useCommonStyles } from "../components/common";
 import { describeError } from "../run";
+import type { DefinitionsFile } from "../engine";
 import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
 import { createBrowserHost, type BrowserHost } from "./browserHost";
@@ -21,14 +22,21 @@ const MAX_FILE_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
 /** The four blank templates as .xlsx (the project's own writer, fetched on first use). */
 async function blankTemplates(year: number): Promise<Uint8Array> {
-  const { writeTemplates } = await import(/* webpackChunkName: "template-writer" */ "../templateChunk");
+  const { writeTemplates } = await import(
+    /* webpackChunkName: "template-writer" */ "../templateChunk"
+  );
   return writeTemplates(year);
 }
 
 const useStyles = makeStyles({
   page: { minHeight: "100vh", maxWidth: "760px", marginInline: "auto" },
   drop: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
-  tools: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS },
+  tools: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
   sample: { minWidth: "9em", maxWidth: "100%" },
   hidden: { display: "none" },
 });
@@ -46,6 +54,25 @@ export function BrowserPage() {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const definitionsInput = useRef<HTMLInputElement>(null);
+  const [definitions, setDefinitions] = useState<DefinitionsFile | undefined>(undefined);
+
+  /** A bureau's definitions file (`{ "tables": [...] }`); checked when the next analysis loads it. */
+  const onPickDefinitions = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    try {
+      const data = JSON.parse((await file.text()).replace(/^\uFEFF/, "")) as unknown;
+      const tables = Array.isArray(data) ? data : (data as { tables?: unknown } | null)?.tables;
+      if (!Array.isArray(tables) || tables.length === 0)
+        throw new Error(`“${file.name}”应为 { "tables": [ 表定义, … ] }（至少一张表）`);
+      setProblem(undefined);
+      setDefinitions({ name: file.name, tables });
+    } catch (err) {
+      setProblem(`无法使用表定义“${file.name}”：${describeError(err)}`);
+    }
+  };
 
   const open = useCallback((name: string, bytes: Uint8Array) => {
     setProblem(undefined);
@@ -84,7 +111,8 @@ export function BrowserPage() {
 
   // ?sample=… opens a bundled sample at once (links in the README, tests, the benchmark)
   const [autoOpened] = useState(() => {
-    const name = typeof location !== "undefined" ? sampleFromQuery(location.search, SAMPLES) : undefined;
+    const name =
+      typeof location !== "undefined" ? sampleFromQuery(location.search, SAMPLES) : undefined;
     if (name) void openSample(name);
     return name;
   });
@@ -114,7 +142,15 @@ export function BrowserPage() {
         <Button appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
           {host ? "换一个文件" : "选择 .xlsx 文件"}
         </Button>
-        <input ref={input} className={styles.hidden} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onPick} aria-label="选择 .xlsx 文件" tabIndex={-1} />
+        <input
+          ref={input}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={onPick}
+          aria-label="选择 .xlsx 文件"
+          tabIndex={-1}
+        />
         {SAMPLES.length > 0 ? (
           <Select
             className={styles.sample}
@@ -129,6 +165,25 @@ export function BrowserPage() {
               </option>
             ))}
           </Select>
+        ) : null}
+      </div>
+      <div className={common.row}>
+        <Button size="small" onClick={() => definitionsInput.current?.click()}>
+          载入表定义 .json
+        </Button>
+        <input
+          ref={definitionsInput}
+          className={styles.hidden}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void onPickDefinitions(e)}
+          aria-label="载入表定义 .json"
+          tabIndex={-1}
+        />
+        {definitions ? (
+          <Button size="small" appearance="subtle" onClick={() => setDefinitions(undefined)}>
+            改用内置定义
+          </Button>
         ) : null}
       </div>
       <span className={common.muted}>文件只在本机浏览器中读取，不会上传。</span>
@@ -148,6 +203,7 @@ export function BrowserPage() {
     >
       <App
         host={host}
+        definitions={definitions}
         autoRun
         toolbar={toolbar}
         cellPreview={cellPreview}

@@ -18,6 +18,7 @@ import {
 import type { WorkbookHost } from "../../hosts/host";
 import { useWorkbookRun, type WorkbookRun } from "../run";
 import { useAutoRecheck } from "../autoRecheck";
+import type { DefinitionsFile } from "../engine";
 import type { CellPreviewRenderer, TemplateDownload } from "../types";
 import { TabErrorBoundary } from "./TabErrorBoundary";
 import { ValidateTab } from "./ValidateTab";
@@ -97,7 +98,14 @@ const useStyles = makeStyles({
 function YearBar({ run }: { run: WorkbookRun }) {
   const styles = useStyles();
   const a = run.analysis;
-  if (!a || a.currentYear === undefined) return null;
+  if (!a) return null;
+  const inForce = <span data-testid="definitions-in-force">统计表定义：{a.definitionsLabel}</span>;
+  if (a.currentYear === undefined)
+    return (
+      <div className={styles.year} data-testid="year-bar">
+        {inForce}
+      </div>
+    );
   const current = a.currentYear;
   const compared =
     a.previousYear !== undefined ? `与${a.previousYear}年比较` : `没有${current - 1}年的表，不作同比`;
@@ -122,6 +130,7 @@ function YearBar({ run }: { run: WorkbookRun }) {
         <output id="report-year">{current}年</output>
       )}
       <span>{compared}</span>
+      {inForce}
     </div>
   );
 }
@@ -138,6 +147,8 @@ export interface AppProps {
   /** Browser page: a blank-template workbook to download when the host cannot insert sheets. */
   readonly downloadTemplates?: TemplateDownload;
   readonly initialTab?: TabId;
+  /** A bureau's table definitions (browser page: a file loaded); default the built-ins. */
+  readonly definitions?: DefinitionsFile;
   /** Runs 校验 as soon as a workbook is given (browser page: right after the file is chosen). */
   readonly autoRun?: boolean;
   /** Light (default) or dark, as the Office theme or the system says (task pane). */
@@ -148,7 +159,7 @@ export function App(props: AppProps) {
   useStaticStyles();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>(props.initialTab ?? "validate");
-  const run = useWorkbookRun(props.host);
+  const run = useWorkbookRun(props.host, props.definitions);
   const { autoRun, host } = props;
   const start = run.run;
   useEffect(() => {

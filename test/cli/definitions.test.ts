@@ -1,0 +1,92 @@
+/**
+ * Issue 12, point 3(b): a bureau's table definitions as a JSON file on the command line —
+ * `definitions export`, `definitions check`, `check --definitions`, `template --definitions`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { TEMPLATES } from "../../src/core/templates";
+import { T5 } from "../core/bureau-fixtures";
+import { cli } from "./harness";
+
+const SAMPLES = path.join(__dirname, "../../assets/samples");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-definitions-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const at = (name: string) => path.join(tmp, name);
+
+describe("definitions on the command line", () => {
+  it("export writes the built-ins; fed back with --definitions the output is identical", async () => {
+    const out = at("内置定义.json");
+    const r = await cli("definitions", "export", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("已写出 4 张表的定义（表1–表4）");
+    const file = JSON.parse(readFileSync(out, "utf8")) as { tables: Array<{ id: string }> };
+    expect(file.tables).toEqual(JSON.parse(JSON.stringify(TEMPLATES)));
+    expect((await cli("definitions", "export", out)).code).toBe(2); // never overwrites
+    expect((await cli("definitions", "check", out)).stdout).toContain("定义有效，共 4 张表");
+    for (const sample of ["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"]) {
+      const file = path.join(SAMPLES, sample);
+      for (const flags of [["--json"], [], ["--approx", "--name-year", "--headings", "一、"]]) {
+        const plain = await cli("check", file, ...flags);
+        const defined = await cli("check", file, ...flags, "--definitions", out);
+        expect(defined, `${sample} ${flags.join(" ")}`).toEqual(plain);
+      }
+    }
+  });
+
+  it("a fifth table from a file: templates written, checked, counted", async () => {
+    const five = at("五张表.json");
+    writeFileSync(five, JSON.stringify({ tables: [...TEMPLATES, T5] }));
+    expect((await cli("definitions", "check", five)).stdout).toContain(
+      "定义有效，共 5 张表（表1 党员发展情况、表2 培训情况、表3 经费情况、表4 信访咨询办理情况、表5 宣传与政务公开情况）"
+    );
+    const xlsx = at("模板.xlsx");
+    const t = await cli("template", xlsx, "--year", "2014", "--definitions", five);
+    expect(t.stdout).toContain("（表1–表5，5 张工作表）");
+    const sheets = readXlsx(new Uint8Array(readFileSync(xlsx))).sheets;
+    expect(sheets.map((s) => s.name)).toContain("表5 宣传与政务公开 2014");
+    const t5 = sheets.find((s) => s.name === "表5 宣传与政务公开 2014");
+    expect(t5?.values[2]).toEqual(T5.columns.map((c) => c.header));
+    expect(t5?.values[3 + T5.blankRows]?.[0]).toBe("合计"); // its 12 blank rows, then 合计
+    const blank = JSON.parse(
+      (await cli("check", xlsx, "--json", "--definitions", five)).stdout
+    ) as {
+      issues: Array<{ rule: string; sheet: string }>;
+      verdict: { empty: string[] };
+    };
+    expect(blank.issues.filter((i) => i.rule === "G-06")).toHaveLength(5);
+    expect(blank.verdict.empty).toContain("表5 宣传与政务公开情况");
+    // without the definitions, 表5's sheet is no table
+    const builtIn = JSON.parse((await cli("check", xlsx, "--json")).stdout) as {
+      issues: Array<{ sheet: string }>;
+    };
+    expect(builtIn.issues.some((i) => i.sheet.startsWith("表5"))).toBe(false);
+  });
+
+  it("a wrong file is refused in one line naming the file, the table and the entry (exit 2)", async () => {
+    const bad = at("错误定义.json");
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        tables: [TEMPLATES[0], { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] }],
+      })
+    );
+    const r = await cli(
+      "check",
+      path.join(SAMPLES, "bureau-stats-2013.xlsx"),
+      "--definitions",
+      bad
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("错误定义.json：表定义 #2（T5） 无效：T5 的规则 T5-01（check）");
+    expect(r.stderr).toContain("场地数");
+    writeFileSync(bad, "{ not json");
+    expect((await cli("definitions", "check", bad)).stderr).toContain("不是有效的 JSON");
+    writeFileSync(bad, JSON.stringify({ tables: [] }));
+    expect((await cli("definitions", "check", bad)).stderr).toContain("至少一张表");
+    expect((await cli("definitions", "list")).code).toBe(2);
+  });
+});

@@ -1,0 +1,46 @@
+/** A bureau's own table for the tests of issue 12: defined as data only. */
+
+/** 表5 宣传与政务公开 — nothing about it exists in the code. */
+export const T5 = {
+  id: "T5",
+  label: "表5",
+  title: "表5 宣传与政务公开情况统计表",
+  name: "宣传与政务公开情况",
+  rowLabel: "单位",
+  columns: [
+    { header: "单位名称", key: "unit", type: "text", required: true, unique: true },
+    { header: "宣讲场次", key: "talks", type: "count", required: true, unit: "场" },
+    { header: "政务信息条数", key: "items", type: "count", required: true, unit: "条" },
+    { header: "政务微博条数", key: "posts", type: "count", required: false, unit: "条" },
+    { header: "备注", key: "remark", type: "text", required: false },
+  ],
+  rules: [
+    {
+      id: "T5-01",
+      code: "posts-above-items",
+      kind: "row",
+      severity: "warning",
+      message: "政务微博 {value} 条，多于政务信息 {expected} 条，请核实",
+      check: "政务微博条数 ≤ 政务信息条数",
+    },
+  ],
+  figures: {
+    totals: [
+      { column: "宣讲场次", headline: true },
+      { column: "政务信息条数", headline: true },
+      { column: "政务微博条数", headline: true },
+    ],
+    groups: [],
+  },
+  blankRows: 12,
+  report: {
+    heading: "宣传与政务公开",
+    sentences: [
+      [{ text: "全年开展宣讲活动{+T5/宣讲场次}" }],
+      [
+        { text: "发布政务信息{+T5/政务信息条数}" },
+        { attached: true, text: "其中政务微博{T5/政务微博条数}" },
+      ],
+    ],
+  },
+};

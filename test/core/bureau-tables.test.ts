@@ -1,0 +1,126 @@
+/**
+ * Issue 12, point 4 (core): a fifth table defined purely as data — detection, its rule and its
+ * message, G-05, 同比 in its place after 表4, its own paragraph, the verdict counting five tables —
+ * and a bureau that drops a built-in table.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeWorkbook, tableRange } from "../../src/core/analyze";
+import { issueMessage } from "../../src/core/messages";
+import type { CellValue, SheetModel, WorkbookModel } from "../../src/core/model";
+import { COMPILED_TEMPLATES, loadTemplates, TEMPLATES } from "../../src/core/templates";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { T5 } from "./bureau-fixtures";
+
+const SAMPLE = path.join(__dirname, "../../assets/samples/bureau-stats-2013.xlsx");
+const BUILTIN = path.join(__dirname, "../../src/core/templates/builtin");
+const builtin = ["T1", "T2", "T3", "T4"].map(
+  (id) => JSON.parse(readFileSync(path.join(BUILTIN, `${id}.json`), "utf8")) as unknown
+);
+
+function t5Sheet(year: number, rows: Array<[string, number, number, number, string?]>): SheetModel {
+  const values: CellValue[][] = [
+    [T5.title],
+    ["填报单位", "昆山市教育局", "统计年度", year],
+    T5.columns.map((c) => c.header),
+    ...rows.map(([u, a, b, c, remark]) => [u, a, b, c, remark ?? null]),
+  ];
+  const sum = (k: number) => rows.reduce((n, r) => n + (r[k] as number), 0);
+  values.push(["合计", sum(1), sum(2), sum(3), null]);
+  return { name: `表5 宣传 ${year}`, values };
+}
+
+function workbook(withT5: boolean): WorkbookModel {
+  const sample = readXlsx(new Uint8Array(readFileSync(SAMPLE)));
+  if (!withT5) return sample;
+  return {
+    sheets: [
+      ...sample.sheets,
+      t5Sheet(2013, [
+        ["局机关", 30, 120, 40],
+        ["昆山中学", 35, 80, 90], // T5-01: 90 posts, 80 items
+        ["实验小学", 25, 60, 20],
+      ]),
+      t5Sheet(2012, [
+        ["局机关", 20, 110, 30],
+        ["昆山中学", 10, 70, 40],
+        ["实验小学", 10, 50, 10],
+      ]),
+    ],
+  };
+}
+
+describe("a fifth table, defined as data only", () => {
+  const templates = loadTemplates([...builtin, T5]);
+
+  it("is detected, checked by its own rule with its own message, and G-05 applies", () => {
+    const a = analyzeWorkbook(workbook(true), { templates });
+    expect(a.tables.filter((t) => t.template === "T5").map((t) => t.year)).toEqual([2013, 2012]);
+    const rule = a.issues.find((i) => i.rule === "T5-01");
+    expect(rule).toMatchObject({ sheet: "表5 宣传 2013", cell: "D5", severity: "warning" });
+    expect(issueMessage(rule!)).toBe("政务微博 90 条，多于政务信息 80 条，请核实");
+    const large = a.issues.find((i) => i.rule === "G-05" && i.sheet === "表5 宣传 2013");
+    expect(large).toMatchObject({ column: "宣讲场次", cell: "B7", value: 90, expected: 40 });
+    expect(a.issues.filter((i) => i.sheet.startsWith("表5")).map((i) => i.rule)).toEqual([
+      "T5-01",
+      "G-05",
+      "G-05",
+    ]);
+  });
+
+  it("has its 同比 after 表4's, and its own paragraph last, with its heading", () => {
+    const a = analyzeWorkbook(workbook(true), { templates, draft: { headings: "一、" } });
+    const sheets = [...new Set(a.comparisons.map((c) => c.template))];
+    expect(sheets).toEqual(["T1", "T2", "T3", "T4", "T5"]);
+    expect(a.comparisons.filter((c) => c.template === "T5").map((c) => [c.label, c.text])).toEqual([
+      ["宣讲场次", "比上年增加50场，增长1.3倍"],
+      ["政务信息条数", "比上年增加30条，增长13.0%"],
+      ["政务微博条数", "比上年增加70条，增长87.5%"],
+    ]);
+    const last = a.draft.paragraphs[a.draft.paragraphs.length - 1];
+    expect(a.draft.paragraphs).toHaveLength(5);
+    expect(last).toMatchObject({ template: "T5", heading: "五、宣传与政务公开" });
+    expect(last?.text).toBe(
+      "全年开展宣讲活动90场，比上年增加50场，增长1.3倍。发布政务信息260条，比上年增加30条，增长13.0%，其中政务微博150条。"
+    );
+  });
+
+  it("counts five tables in the verdict, and asks for 表5 when it is missing", () => {
+    expect(tableRange(templates.map((t) => t.def))).toBe("表1–表5");
+    const without = analyzeWorkbook(workbook(false), { templates });
+    expect(without.verdict).toMatchObject({ ok: false, missing: ["表5 宣传与政务公开情况"] });
+    expect(without.verdict.text).toBe(
+      "暂不能上报（2013年）：缺少2013年的 表5 宣传与政务公开情况。"
+    );
+    // the built-ins alone: the clean sample can be submitted, and 表5's sheets are no table
+    const builtIns = analyzeWorkbook(workbook(true));
+    expect(builtIns.verdict.ok).toBe(true);
+    expect(builtIns.tables.some((t) => t.template === "T5")).toBe(false);
+  });
+
+  it("a definition that is wrong is refused with the table and the entry named", () => {
+    const badRule = { ...T5, rules: [{ ...T5.rules[0], check: "政务微博条数 ≤ 未知列" }] };
+    expect(() => loadTemplates([badRule], "bureau.json")).toThrow(
+      "bureau.json：表定义 #1（T5） 无效：T5 的规则 T5-01（check）："
+    );
+    expect(() => loadTemplates([T5, T5])).toThrow("表定义 #2（T5） 无效：id T5 重复");
+    expect(() => loadTemplates([{ ...T5, rules: [{ ...T5.rules[0], id: "T1-09" }] }])).toThrow(
+      /T5: rule id T1-09 must start with T5-/
+    );
+  });
+});
+
+describe("a bureau that drops a built-in table", () => {
+  const templates = COMPILED_TEMPLATES.filter((t) => t.def.id !== "T3");
+
+  it("neither asks for it nor checks, compares or drafts it", () => {
+    const a = analyzeWorkbook(workbook(false), { templates });
+    expect(a.tables.map((t) => t.template)).not.toContain("T3");
+    expect(a.comparisons.map((c) => c.template)).not.toContain("T3");
+    expect(a.draft.paragraphs.map((p) => p.template)).toEqual(["T1", "T2", "T4"]);
+    expect(a.verdict).toMatchObject({ ok: true, missing: [] });
+    expect(a.verdict.text).toBe("可以上报：2013年 表1、表2、表4 齐全，没有错误，没有警告。");
+    expect(TEMPLATES).toHaveLength(4); // the built-ins themselves are untouched
+  });
+});
