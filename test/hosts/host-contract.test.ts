@@ -18,7 +18,8 @@ import type { Issue } from "../../src/core/issues";
 import type { WorkbookModel } from "../../src/core/model";
 import type { ComparisonRow } from "../../src/hosts/host";
 
-const cell = (wb: WorkbookModel, sheet: number, r: number, c: number) => wb.sheets[sheet]?.values[r]?.[c];
+const cell = (wb: WorkbookModel, sheet: number, r: number, c: number) =>
+  wb.sheets[sheet]?.values[r]?.[c];
 
 const HOSTILE = [
   '=HYPERLINK("http://evil.example","点我")',
@@ -31,7 +32,9 @@ const HOSTILE = [
 
 const samples = ["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"].map((file) => ({
   file,
-  model: readXlsx(new Uint8Array(readFileSync(join(__dirname, "..", "..", "assets", "samples", file)))),
+  model: readXlsx(
+    new Uint8Array(readFileSync(join(__dirname, "..", "..", "assets", "samples", file)))
+  ),
 }));
 
 describe.each(hostDrivers())("$name", (driver) => {
@@ -48,7 +51,13 @@ describe.each(hostDrivers())("$name", (driver) => {
             ["  ", null, "49人", 41641.5, false],
             ["中学", { error: "#N/A" }, { error: "#REF!" }, -2146826281, null],
           ],
-          formats: [[], [], [], [undefined, "0", "0", "yyyy-mm-dd", undefined], [undefined, "0", "0", "yyyy-mm-dd"]],
+          formats: [
+            [],
+            [],
+            [],
+            [undefined, "0", "0", "yyyy-mm-dd", undefined],
+            [undefined, "0", "0", "yyyy-mm-dd"],
+          ],
         },
         { name: "空表" },
         { name: "偏移", values: [[], [], [null, null, "x"], [null, 7]], visibility: "Hidden" },
@@ -78,16 +87,22 @@ describe.each(hostDrivers())("$name", (driver) => {
     });
 
     it("reports progress up to the total, and a cancelled read rejects before touching the workbook", async () => {
-      const w = driver.open([generatedSheet("大表", 3000, 10), { name: "封面", values: [["说明"]] }]);
+      const w = driver.open([
+        generatedSheet("大表", 3000, 10),
+        { name: "封面", values: [["说明"]] },
+      ]);
       const progress: { done: number; total: number }[] = [];
       const wb = await w.host.readWorkbook({ onProgress: (p) => progress.push(p) });
       expect(wb.sheets[0]?.values).toHaveLength(3000);
       expect(cell(wb, 0, 2999, 9)).toBe((2999 * 7 + 9 * 13) % 1000);
       expect(progress.at(-1)).toEqual({ done: 30_001, total: 30_001 });
-      for (let i = 1; i < progress.length; i++) expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
+      for (let i = 1; i < progress.length; i++)
+        expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
       const controller = new AbortController();
       controller.abort();
-      await expect(w.host.readWorkbook({ signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+      await expect(w.host.readWorkbook({ signal: controller.signal })).rejects.toMatchObject({
+        name: "AbortError",
+      });
       expect(w.writes()).toBe(0);
     });
 
@@ -123,21 +138,38 @@ describe.each(hostDrivers())("$name", (driver) => {
     it("adds the four templates as new sheets, headers from the core's TEMPLATES, lists, 合计 formulas", async () => {
       const w = driver.open([{ name: "Sheet1", values: [["原有数据"]] }]);
       const names = await w.host.insertTemplates?.(2013);
-      expect(names).toEqual(["表1 党员发展 2013", "表2 培训 2013", "表3 经费 2013", "表4 信访咨询办理 2013"]);
+      expect(names).toEqual([
+        "表1 党员发展 2013",
+        "表2 培训 2013",
+        "表3 经费 2013",
+        "表4 信访咨询办理 2013",
+      ]);
       const t1 = "表1 党员发展 2013";
       expect(w.cell(t1, 0, 0)).toBe(TEMPLATES[0]?.title);
       expect(w.values(t1)[2]).toEqual(TEMPLATES[0]?.columns.map((c) => c.header));
       expect(w.cell(t1, 1, 2)).toBe("统计年度");
       expect(w.cell(t1, 1, 3)).toBe(2013);
-      expect(w.cell(t1, 23, 0)).toBe("合计");
+      // the blank rows the definition offers (表1: 30), then 合计
+      const blank = TEMPLATES[0]?.blankRows ?? 0;
+      expect(blank).toBe(30);
+      const last = 3 + blank; // 1-based row of the last blank data row = 0-based row of 合计
+      expect(w.cell(t1, last, 0)).toBe("合计");
       expect(w.formulas(t1).length).toBeGreaterThan(0);
-      expect(w.formulas(t1).every((f) => /^=SUM\([A-Z]+4:[A-Z]+23\)$/.test(f))).toBe(true);
+      expect(
+        w.formulas(t1).every((f) => new RegExp(`^=SUM\\([A-Z]+4:[A-Z]+${last}\\)$`).test(f))
+      ).toBe(true);
       expect(w.format(t1, 3, 0)).toBe("@");
       expect(w.format(t1, 3, 2)).toBe("0");
-      const list = w.lists(t1).find((l) => l.address === "B4:B23");
+      const list = w.lists(t1).find((l) => l.address === `B4:B${last}`);
       expect(list?.source).toBe(TEMPLATES[0]?.columns[1]?.allowed?.join(","));
       const t4 = "表4 信访咨询办理 2013";
-      expect(w.format(t4, 3, TEMPLATES[3]!.columns.findIndex((c) => c.type === "percent"))).toBe("0.0%");
+      expect(
+        w.format(
+          t4,
+          3,
+          TEMPLATES[3]!.columns.findIndex((c) => c.type === "percent")
+        )
+      ).toBe("0.0%");
       expect(w.values("Sheet1")).toEqual([["原有数据"]]);
       expect(w.activeSheet()).toBe(t1);
     });
@@ -161,7 +193,12 @@ describe.each(hostDrivers())("$name", (driver) => {
         { name: "表2 培训 2013" },
       ]);
       const names = await w.host.insertTemplates?.(2013);
-      expect(names).toEqual(["表1 党员发展 2013 (2)", "表2 培训 2013 (3)", "表3 经费 2013", "表4 信访咨询办理 2013"]);
+      expect(names).toEqual([
+        "表1 党员发展 2013 (2)",
+        "表2 培训 2013 (3)",
+        "表3 经费 2013",
+        "表4 信访咨询办理 2013",
+      ]);
       expect(w.values("表1 党员发展 2013")).toEqual([["我的数据"]]);
       const again = await w.host.insertTemplates?.(2013);
       expect(again?.[0]).toBe("表1 党员发展 2013 (3)");
@@ -177,10 +214,46 @@ describe.each(hostDrivers())("$name", (driver) => {
 
   describe("insertComparison", () => {
     const rows: ComparisonRow[] = [
-      { sheet: "表3 经费", indicator: "募集善款", unit: "元", current: 301370, previous: 250000.5, change: 51369.5, pct: 20.5, text: "比上年增加51369.5元，增长20.5%" },
-      { sheet: "表1 党员发展", indicator: "发展预备党员", unit: "人", current: 49, previous: 43, change: 6, pct: 14, text: "比上年增加6人，增长14.0%" },
-      { sheet: "表4 信访", indicator: "办结率", unit: "%", current: 98.5, previous: 97.3, change: 1.2, pct: null, text: "比上年提高1.2个百分点" },
-      ...HOSTILE.map((h, i) => ({ sheet: h, indicator: h, unit: "件", current: i, previous: i + 1, change: -1, pct: null, text: h })),
+      {
+        sheet: "表3 经费",
+        indicator: "募集善款",
+        unit: "元",
+        current: 301370,
+        previous: 250000.5,
+        change: 51369.5,
+        pct: 20.5,
+        text: "比上年增加51369.5元，增长20.5%",
+      },
+      {
+        sheet: "表1 党员发展",
+        indicator: "发展预备党员",
+        unit: "人",
+        current: 49,
+        previous: 43,
+        change: 6,
+        pct: 14,
+        text: "比上年增加6人，增长14.0%",
+      },
+      {
+        sheet: "表4 信访",
+        indicator: "办结率",
+        unit: "%",
+        current: 98.5,
+        previous: 97.3,
+        change: 1.2,
+        pct: null,
+        text: "比上年提高1.2个百分点",
+      },
+      ...HOSTILE.map((h, i) => ({
+        sheet: h,
+        indicator: h,
+        unit: "件",
+        current: i,
+        previous: i + 1,
+        change: -1,
+        pct: null,
+        text: h,
+      })),
     ];
 
     it("writes the table with text as text (never a formula) and a clustered column chart", async () => {
@@ -189,8 +262,22 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(name).toBe("同比 2014-2013 (2)");
       expect(w.formulas(name!)).toHaveLength(0);
       const v = w.values(name!);
-      expect(v[1]).toEqual(["指标", "2014年", "2013年", "增减", "增减幅度", "单位", "来源表", "说明"]);
-      expect(v.slice(2).map((r) => r[0])).toEqual(["发展预备党员", ...HOSTILE, "募集善款", "办结率"]);
+      expect(v[1]).toEqual([
+        "指标",
+        "2014年",
+        "2013年",
+        "增减",
+        "增减幅度",
+        "单位",
+        "来源表",
+        "说明",
+      ]);
+      expect(v.slice(2).map((r) => r[0])).toEqual([
+        "发展预备党员",
+        ...HOSTILE,
+        "募集善款",
+        "办结率",
+      ]);
       for (let r = 3; r < 3 + HOSTILE.length; r++) {
         const h = HOSTILE[r - 3]!;
         expect(v[r]?.[0]).toBe(h);
@@ -217,12 +304,27 @@ describe.each(hostDrivers())("$name", (driver) => {
     });
     const fills = {
       B2: { color: "#00B050", pattern: "Solid" },
-      C3: { color: "#FFFF00", pattern: "Gray50", patternColor: "#FF0000", tintAndShade: 0.4, patternTintAndShade: -0.25 },
+      C3: {
+        color: "#FFFF00",
+        pattern: "Gray50",
+        patternColor: "#FF0000",
+        tintAndShade: 0.4,
+        patternTintAndShade: -0.25,
+      },
       D4: { color: "#4472C4", pattern: "LightUp", patternColor: "#000080" },
     };
     const open = () =>
       driver.open([
-        { name: "表1", values: [["a", "b", "c", "d"], [1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]], fills },
+        {
+          name: "表1",
+          values: [
+            ["a", "b", "c", "d"],
+            [1, 2, 3, 4],
+            [5, 6, 7, 8],
+            [9, 10, 11, 12],
+          ],
+          fills,
+        },
         { name: "其他", values: [["x"]] },
       ]);
 
@@ -242,7 +344,11 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(n).toBe(5);
       expect(w.fill("表1", 0, 0)).toMatchObject({ color: MARK_COLORS.warning, pattern: "Solid" });
       expect(w.fill("表1", 1, 1)).toMatchObject({ color: MARK_COLORS.error, pattern: "Solid" });
-      expect(w.fill("表1", 2, 2)).toMatchObject({ color: MARK_COLORS.error, pattern: "Solid", tintAndShade: 0 });
+      expect(w.fill("表1", 2, 2)).toMatchObject({
+        color: MARK_COLORS.error,
+        pattern: "Solid",
+        tintAndShade: 0,
+      });
       expect(w.fill("表1", 6, 0).color).toBe(MARK_COLORS.warning);
       expect(w.stores()).toBe(1);
       expect(w.sheetNames()).toEqual(["表1", "其他"]);
