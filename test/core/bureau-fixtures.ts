@@ -1,4 +1,5 @@
 /** A bureau's own table for the tests of issue 12: defined as data only. */
+import type { CellValue, SheetModel } from "../../src/core/model";
 
 /** 表5 宣传与政务公开 — nothing about it exists in the code. */
 export const T5 = {
@@ -44,3 +45,19 @@ export const T5 = {
     ],
   },
 };
+
+/** A filled 表5 sheet of a year (a 合计 row under the rows). */
+export function t5Sheet(
+  year: number,
+  rows: Array<[string, number, number, number, string?]>
+): SheetModel {
+  const values: CellValue[][] = [
+    [T5.title],
+    ["填报单位", "昆山市教育局", "统计年度", year],
+    T5.columns.map((c) => c.header),
+    ...rows.map(([u, a, b, c, remark]) => [u, a, b, c, remark ?? null]),
+  ];
+  const sum = (k: number) => rows.reduce((n, r) => n + (r[k] as number), 0);
+  values.push(["合计", sum(1), sum(2), sum(3), null]);
+  return { name: `表5 宣传 ${year}`, values };
+}
