@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostDrivers } from "./host-drivers";
 import { MARK_COLORS } from "../../src/hosts/office";
-import { TEMPLATES } from "../../src/core/templates";
+import { loadTemplates, TEMPLATES } from "../../src/core/templates";
+import { DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core/templates/sheet";
+import { T5 } from "../core/bureau-fixtures";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { validateWorkbook } from "../../src/core/validate";
 import { sheetsFromModel, generatedSheet, NO_FILL } from "../fakes/fake-excel";
@@ -129,12 +131,14 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(w.values(t1)[2]).toEqual(TEMPLATES[0]?.columns.map((c) => c.header));
       expect(w.cell(t1, 1, 2)).toBe("统计年度");
       expect(w.cell(t1, 1, 3)).toBe(2013);
-      expect(w.cell(t1, 23, 0)).toBe("合计");
+      const last = 3 + (TEMPLATES[0]?.blankRows ?? 0); // the blank rows the definition offers
+      expect(w.cell(t1, last, 0)).toBe("合计");
       expect(w.formulas(t1).length).toBeGreaterThan(0);
-      expect(w.formulas(t1).every((f) => /^=SUM\([A-Z]+4:[A-Z]+23\)$/.test(f))).toBe(true);
+      const sum = new RegExp(`^=SUM\\([A-Z]+4:[A-Z]+${last}\\)$`);
+      expect(w.formulas(t1).every((f) => sum.test(f))).toBe(true);
       expect(w.format(t1, 3, 0)).toBe("@");
       expect(w.format(t1, 3, 2)).toBe("0");
-      const list = w.lists(t1).find((l) => l.address === "B4:B23");
+      const list = w.lists(t1).find((l) => l.address === `B4:B${last}`);
       expect(list?.source).toBe(TEMPLATES[0]?.columns[1]?.allowed?.join(","));
       const t4 = "表4 信访咨询办理 2013";
       expect(w.format(t4, 3, TEMPLATES[3]!.columns.findIndex((c) => c.type === "percent"))).toBe("0.0%");
@@ -172,6 +176,32 @@ describe.each(hostDrivers())("$name", (driver) => {
       const w = driver.open([{ name: "Sheet1" }]);
       await expect(w.host.insertTemplates?.(13)).rejects.toThrow(/统计年度“13”无效/);
       expect(w.writes()).toBe(0);
+    });
+  });
+
+  describe("insertDefinitions and the templates of a bureau's tables", () => {
+    const five = [...TEMPLATES, ...loadTemplates([T5]).map((t) => t.def)];
+
+    it("inserts the definitions as a 报表定义 sheet that reads back as the same definitions; never over one", async () => {
+      const w = driver.open([{ name: "Sheet1", values: [["原有数据"]] }]);
+      expect(await w.host.insertDefinitions?.(five)).toBe(DEFINITIONS_SHEET);
+      const model = await w.host.readWorkbook();
+      const sheet = model.sheets.find((x) => x.name === DEFINITIONS_SHEET);
+      expect(sheet && readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(five);
+      expect(w.values("Sheet1")).toEqual([["原有数据"]]);
+      const writes = w.writes();
+      await expect(w.host.insertDefinitions?.(TEMPLATES)).rejects.toThrow(/已有“报表定义”工作表，未插入/);
+      expect(w.writes()).toBe(writes);
+      expect(w.sheetNames()).toHaveLength(2);
+    });
+
+    it("inserts blank templates for whatever tables are defined (a 表5 included)", async () => {
+      const w = driver.open([{ name: "Sheet1" }]);
+      const names = await w.host.insertTemplates?.(2014, five);
+      expect(names).toHaveLength(5);
+      expect(names?.[4]).toBe("表5 宣传与政务公开 2014");
+      expect(w.values("表5 宣传与政务公开 2014")[2]).toEqual(T5.columns.map((c) => c.header));
+      expect(w.cell("表5 宣传与政务公开 2014", 3 + T5.blankRows, 0)).toBe("合计");
     });
   });
 
