@@ -8,9 +8,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { TEMPLATES } from "../../src/core/templates";
-import { T5, t5Sheet } from "../core/bureau-fixtures";
-import { loadTemplates } from "../../src/core/templates";
-import { definitionsSheetGrid, DEFINITIONS_SHEET } from "../../src/core/templates/sheet";
+import { FIVE, fiveGridWith, sampleWithT5, T5 } from "../core/bureau-fixtures";
+import { DEFINITIONS_SHEET } from "../../src/core/templates/sheet";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { cli } from "./harness";
 
@@ -98,22 +97,8 @@ describe("definitions on the command line", () => {
   });
 
   it("a workbook carrying a 表5 in its 报表定义 sheet is checked by it (file given on top wins, differences reported)", async () => {
-    const five = [...TEMPLATES, ...loadTemplates([T5]).map((t) => t.def)];
-    const sample = readXlsx(
-      new Uint8Array(readFileSync(path.join(SAMPLES, "bureau-stats-2013.xlsx")))
-    );
-    const sheets = [
-      ...sample.sheets,
-      t5Sheet(2013, [
-        ["局机关", 30, 120, 40],
-        ["昆山中学", 35, 80, 90], // T5-01: 90 posts, 80 items
-      ]),
-      t5Sheet(2012, [
-        ["局机关", 20, 110, 30],
-        ["昆山中学", 10, 70, 40],
-      ]),
-      { name: DEFINITIONS_SHEET, values: definitionsSheetGrid(five) },
-    ];
+    const five = FIVE;
+    const sheets = sampleWithT5(true);
     const book = at("带定义.xlsx");
     writeFileSync(book, writeSheets(sheets.map((sheet) => ({ sheet }))));
     const r = await cli("check", book, "--json");
@@ -148,12 +133,7 @@ describe("definitions on the command line", () => {
     expect(over.stderr).toContain("中的“报表定义”与所用的统计表定义不同（未采用）：多出 表5（T5）");
     expect(over.stdout).not.toContain("T5-01");
     // a wrong entry in the sheet: refused, naming the sheet, the table and the cell
-    const wrong = definitionsSheetGrid(five).map((row) =>
-      row[0] === "T5" && row[1] === "列" && row[2] === "宣讲场次"
-        ? row.map((v, c) => (c === 3 ? "数字" : v))
-        : row
-    );
-    const row = wrong.findIndex((x) => x[3] === "数字") + 1;
+    const { grid: wrong, row } = fiveGridWith("T5", "列", "宣讲场次", 3, "数字");
     writeFileSync(
       book,
       writeSheets(

@@ -3,7 +3,7 @@
  * definitions in force, read back into the same objects, wrong entries refused naming their cell.
  */
 import { describe, expect, it } from "vitest";
-import { loadTemplates, TEMPLATES } from "../../src/core/templates";
+import { TEMPLATES } from "../../src/core/templates";
 import {
   DEFINITIONS_SHEET,
   definitionDifferences,
@@ -11,21 +11,12 @@ import {
   readDefinitionsSheet,
 } from "../../src/core/templates/sheet";
 import type { CellValue } from "../../src/core/model";
-import { T5 } from "./bureau-fixtures";
+import { FIVE, fiveGridWith } from "./bureau-fixtures";
 
-const FIVE = [...TEMPLATES, ...loadTemplates([T5]).map((t) => t.def)];
 const sheet = (values: CellValue[][]) => ({ name: DEFINITIONS_SHEET, values });
 const read = (values: CellValue[][]) => readDefinitionsSheet(sheet(values)).map((t) => t.def);
 
-/** The grid of the five tables with one cell changed (row found by its 表/类别/名称). */
-function edited(id: string, kind: string, name: string, col: number, value: CellValue) {
-  const grid: CellValue[][] = definitionsSheetGrid(FIVE).map((r) => [...r]);
-  const r = grid.findIndex((row) => row[0] === id && row[1] === kind && row[2] === name);
-  expect(r, `${id} ${kind} ${name}`).toBeGreaterThan(0);
-  const row = grid[r] as CellValue[];
-  row[col] = value;
-  return { grid, row: r + 1 };
-}
+const edited = fiveGridWith;
 const refusal = (values: CellValue[][]) => {
   try {
     read(values);
