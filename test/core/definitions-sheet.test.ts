@@ -93,6 +93,14 @@ describe("the 报表定义 sheet", () => {
       refusal([[...(definitionsSheetGrid([])[0] ?? [])], ["T9", "列", "x", "文本", "是"]])
     ).toContain("A2（T9 的列“x”）：表 T9 还没有“表”行");
     expect(refusal([["项目", "数值"]])).toContain("第1行应为表头");
+    // a sheet of junk: the first ten wrong rows, then how many in all
+    const junk = [
+      [...(definitionsSheetGrid([])[0] ?? [])],
+      ...Array.from({ length: 5000 }, () => ["T1", "栏"]),
+    ];
+    const message = refusal(junk);
+    expect(message.split("类别“栏”无效")).toHaveLength(11);
+    expect(message).toContain("……共 5000 处错误");
     expect(refusal([])).toContain("是空的");
   });
 

@@ -87,10 +87,16 @@ const FIELDS: Record<Kind, Partial<Record<string, Field>>> = {
   句子: { text: "内容" },
 };
 
+const SHOWN_PROBLEMS = 10;
+
 /** A definitions sheet that cannot be used: every wrong entry, each naming its cell. */
 export class DefinitionsSheetError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(problems.join("；"));
+    // the first few, then how many in all (a sheet of junk would give one per row)
+    super(
+      problems.slice(0, SHOWN_PROBLEMS).join("；") +
+        (problems.length > SHOWN_PROBLEMS ? `；……共 ${problems.length} 处错误` : "")
+    );
     this.name = "DefinitionsSheetError";
   }
 }
