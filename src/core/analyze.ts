@@ -118,7 +118,7 @@ export function tableRange(definitions: ReadonlyArray<Pick<TemplateDefinition, "
 }
 
 /**
- * The verdict on the reported year: 可以上报 only with all four tables, data in each, no error
+ * The verdict on the reported year: 可以上报 only with every table in force, data in each, no error
  * and every warning explained.
  * @example verdict(validation).text // "可以上报：2013年 表1–表4 齐全，没有错误，没有未说明的警告。"
  */
