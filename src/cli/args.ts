@@ -22,7 +22,8 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       --no-compare   不写同比（比上年增加…）
       --name-year    注明上年数（来信43件（2012年51件））
       --headings <样式>  每表一个标题：一、（黑体）或（一）（楷体）
-      --definitions <文件.json>  按本局的统计表定义校验（默认：内置的 ${tableRange(TEMPLATES)}）
+      --definitions <文件.json>  按本局的统计表定义校验（优先于工作簿中的“报表定义”工作表，
+                     两者不同时会指出；都没有时用内置的 ${tableRange(TEMPLATES)}）
   bureau-stats template <输出.xlsx> --year <年度> [--force] [--definitions <文件.json>]
       生成空白统计表模板（默认 ${TEMPLATES.length} 张：${tableRange(TEMPLATES)}）。已有同名文件时不覆盖，除非加 --force。
   bureau-stats definitions export <输出.json> [--definitions <文件.json>] [--force]

@@ -6,7 +6,18 @@
  * (one line naming the file and the reason, never a stack trace).
  */
 import type { WorkbookModel, SheetModel } from "../core/model";
-import { analyzeWorkbook, tableRange, type Analysis } from "../core/analyze";
+import {
+  analyzeWorkbook,
+  definitionsInForce,
+  tableRange,
+  type Analysis,
+  type DefinitionsInForce,
+} from "../core/analyze";
+import {
+  DEFINITIONS_SHEET,
+  definitionsSheetOf,
+  withoutDefinitionsSheet,
+} from "../core/templates/sheet";
 import type { Issue } from "../core/issues";
 import { COMPILED_TEMPLATES, loadTemplates, type CompiledTemplate } from "../core/templates";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
@@ -281,10 +292,44 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     throw e;
   }
 
+  // the tables in force (SPEC §6): --definitions wins over a workbook's own 报表定义 sheet, which
+  // wins over the built-ins; a carried sheet that differs from the set in force is reported
+  let inForce: DefinitionsInForce;
+  const notes: string[] = [];
+  try {
+    const carried = books.filter(([, wb]) => definitionsSheetOf(wb) !== undefined);
+    const first = carried[0];
+    inForce = definitionsInForce(
+      first ? first[1] : { sheets: [] },
+      definitionsFile === undefined ? undefined : { name: fileName(definitionsFile), templates }
+    );
+    const differing = (file: string, diff: readonly string[]) => {
+      if (diff.length > 0)
+        notes.push(
+          `注意：${file} 中的“${DEFINITIONS_SHEET}”与所用的统计表定义不同（未采用）：${diff.join("；")}`
+        );
+    };
+    if (first) differing(first[0], inForce.differences);
+    for (const [file, wb] of carried.slice(1)) {
+      const own = definitionsInForce(wb, {
+        name: "",
+        templates: inForce.templates,
+      }).differences;
+      differing(file, own);
+    }
+  } catch (e) {
+    if (progress) io.stderr("\r\x1b[K");
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+  if (inForce.source !== "builtin" || notes.length > 0)
+    io.stderr(terminalSafe([`统计表定义：${inForce.label}`, ...notes].join("\n")) + "\n");
+
   progress?.("正在校验、比较、起草 …");
-  const merged = mergeWithOrigins(books);
+  const merged = mergeWithOrigins(
+    books.map(([file, wb]) => [file, withoutDefinitionsSheet(wb)] as const)
+  );
   const analyzed = analyzeWorkbook(merged.workbook, {
-    templates,
+    templates: inForce.templates,
     ...(args.year === undefined ? {} : { year: args.year }),
     draft: {
       numberStyle: args.approx ? "approximate" : "exact",

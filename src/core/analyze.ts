@@ -19,6 +19,13 @@ import {
   type UnverifiedFigure,
 } from "./draft";
 import { renderHtml, renderText } from "./render";
+import {
+  DEFINITIONS_SHEET,
+  definitionDifferences,
+  definitionsSheetOf,
+  readDefinitionsSheet,
+  withoutDefinitionsSheet,
+} from "./templates/sheet";
 
 export interface AnalyzeOptions {
   /** The year under review (default: the latest year with data). */
@@ -111,7 +118,7 @@ export function tableRange(definitions: ReadonlyArray<Pick<TemplateDefinition, "
 }
 
 /**
- * The verdict on the reported year: 可以上报 only with all four tables, data in each, no error
+ * The verdict on the reported year: 可以上报 only with every table in force, data in each, no error
  * and every warning explained.
  * @example verdict(validation).text // "可以上报：2013年 表1–表4 齐全，没有错误，没有未说明的警告。"
  */
@@ -206,7 +213,8 @@ export function reportFrom(
  */
 export function analyzeWorkbook(wb: WorkbookModel, opts: AnalyzeOptions = {}): Analysis {
   const templates = opts.templates ?? COMPILED_TEMPLATES;
-  const result = validateWorkbook(wb, {
+  // the 报表定义 sheet holds definitions, never a statistical table
+  const result = validateWorkbook(withoutDefinitionsSheet(wb), {
     templates,
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
@@ -216,4 +224,60 @@ export function analyzeWorkbook(wb: WorkbookModel, opts: AnalyzeOptions = {}): A
     opts.draft ?? {},
     templates.map((t) => t.def)
   );
+}
+
+/** Which table definitions are in force, and what that choice passed over (SPEC §6). */
+export interface DefinitionsInForce {
+  readonly templates: readonly CompiledTemplate[];
+  readonly source: "builtin" | "workbook" | "file";
+  /** For texts: `内置（表1–表4）`, `工作簿中的“报表定义”（表1–表5）`, `文件“局.json”（表1–表5）`. */
+  readonly label: string;
+  /**
+   * When a file is given and the workbook carries its own 报表定义 too: how the workbook's differ
+   * from the file's (one line per table; empty when they are the same). The file wins; the
+   * differences are reported, never applied silently.
+   */
+  readonly differences: readonly string[];
+}
+
+/**
+ * The tables in force for a workbook: a definitions file given explicitly wins; else the
+ * workbook's own `报表定义` sheet; else the built-ins. Throws a Chinese message naming the sheet,
+ * table and cell when the workbook's sheet is wrong (also when a file wins: a wrong sheet is
+ * reported, not ignored).
+ */
+export function definitionsInForce(
+  wb: WorkbookModel,
+  file?: { readonly name: string; readonly templates: readonly CompiledTemplate[] }
+): DefinitionsInForce {
+  const sheet = definitionsSheetOf(wb);
+  const own = sheet ? readDefinitionsSheet(sheet) : undefined;
+  const range = (t: readonly CompiledTemplate[]) => tableRange(t.map((x) => x.def));
+  if (file) {
+    return {
+      templates: file.templates,
+      source: "file",
+      label: `文件“${file.name}”（${range(file.templates)}）`,
+      differences: own
+        ? definitionDifferences(
+            own.map((t) => t.def),
+            file.templates.map((t) => t.def)
+          )
+        : [],
+    };
+  }
+  if (own) {
+    return {
+      templates: own,
+      source: "workbook",
+      label: `工作簿中的“${DEFINITIONS_SHEET}”（${range(own)}）`,
+      differences: [],
+    };
+  }
+  return {
+    templates: COMPILED_TEMPLATES,
+    source: "builtin",
+    label: `内置（${range(COMPILED_TEMPLATES)}）`,
+    differences: [],
+  };
 }

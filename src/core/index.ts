@@ -90,5 +90,13 @@ export {
   TEXT_INDENT,
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
-export { analyzeWorkbook, reportFrom, tablesByYear, verdict } from "./analyze";
-export type { Analysis, AnalyzeOptions, Verdict } from "./analyze";
+export { analyzeWorkbook, definitionsInForce, reportFrom, tablesByYear, verdict } from "./analyze";
+export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
+export {
+  DEFINITIONS_SHEET,
+  DEFINITIONS_HEADERS,
+  DefinitionsSheetError,
+  definitionDifferences,
+  definitionsSheetGrid,
+  readDefinitionsSheet,
+} from "./templates/sheet";

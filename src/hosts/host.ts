@@ -7,6 +7,7 @@
 import type { SheetModel, WorkbookModel } from "../core/model";
 import type { Issue } from "../core/issues";
 import type { Comparison } from "../core/compare";
+import type { TemplateDefinition } from "../core/templates";
 
 export interface ReadProgress {
   /** Cells read so far and in all (all = the sum of the used ranges to read). */
@@ -43,8 +44,16 @@ export interface WorkbookHost {
   readWorkbook(options?: ReadOptions): Promise<WorkbookModel>;
   /** Activates the sheet and selects the cell (A1, `7:7` or `C:C`). */
   selectCell?(sheet: string, cell: string): Promise<void>;
-  /** Inserts the four blank templates as new sheets for `year`; never overwrites. Returns the new sheet names. */
-  insertTemplates?(year: number): Promise<string[]>;
+  /**
+   * Inserts the blank templates of the tables in force (default: the built-ins) as new sheets for
+   * `year`; never overwrites. Returns the new sheet names.
+   */
+  insertTemplates?(year: number, definitions?: readonly TemplateDefinition[]): Promise<string[]>;
+  /**
+   * Inserts these definitions as a new `报表定义` sheet (one row per table, column, rule, figure or
+   * clause); refuses when the workbook has that sheet already (never overwrites). Returns its name.
+   */
+  insertDefinitions?(definitions: readonly TemplateDefinition[]): Promise<string>;
   /** Adds these sheets of values as new sheets (a name clash gets a new name); returns their names. */
   insertSheets?(sheets: readonly NewSheet[]): Promise<string[]>;
   /** Marks the cells of these issues (fill colour); remembers what was there. */

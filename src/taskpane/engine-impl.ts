@@ -5,7 +5,7 @@
  * the same validation.
  */
 import "./cspSafeZod"; // before the core: see the file
-import { analyzeWorkbook, reportFrom, tableRange } from "../core/analyze";
+import { analyzeWorkbook, definitionsInForce, reportFrom } from "../core/analyze";
 import { loadTemplates, type CompiledTemplate } from "../core/templates";
 import type { Draft, DraftOptions, DraftParagraph } from "../core/draft";
 import { renderHtml } from "../core/render";
@@ -29,9 +29,14 @@ function templatesOf(file: DefinitionsFile): readonly CompiledTemplate[] {
 }
 
 function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis {
+  // a file loaded wins over the workbook's own 报表定义 sheet, which wins over the built-ins
+  const inForce = definitionsInForce(
+    model,
+    definitions ? { name: definitions.name, templates: templatesOf(definitions) } : undefined
+  );
   const core = analyzeWorkbook(model, {
     ...(year === undefined ? {} : { year }),
-    ...(definitions ? { templates: templatesOf(definitions) } : {}),
+    templates: inForce.templates,
   });
   const issues: ShownIssue[] = core.issues.map((issue, i) => ({
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
@@ -57,7 +62,12 @@ function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsF
     explained,
     years: core.years,
     verdict: core.verdict,
-    definitionsLabel: `${definitions ? `文件“${definitions.name}”` : "内置"}（${tableRange(core.definitions)}）`,
+    definitionsLabel: inForce.label,
+    ...(inForce.differences.length === 0
+      ? {}
+      : {
+          definitionsNote: `工作簿中的“报表定义”与之不同，未采用：${inForce.differences.join("；")}`,
+        }),
   };
 }
 
@@ -91,6 +101,13 @@ export const engine: Engine = {
     const { validation, definitions } = analysis.core;
     const { draft } = reportFrom(validation, draftOptions(options), definitions);
     return { text: draft.text, unverified: draft.unverified };
+  },
+  inForce: (model, definitions) => {
+    const f = definitionsInForce(
+      model,
+      definitions ? { name: definitions.name, templates: templatesOf(definitions) } : undefined
+    );
+    return { definitions: f.templates.map((t) => t.def), label: f.label };
   },
   years: (model) => workbookYears(model),
   draftHtml: (text) => renderHtml(draftFromText(text)),

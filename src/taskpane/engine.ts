@@ -10,6 +10,24 @@ import type { TableData } from "../core/figures";
 import type { Analysis as CoreAnalysis, Verdict } from "../core/analyze";
 import type { UnverifiedFigure } from "../core/draft";
 import type { YearSummary } from "../core/validate";
+import type { TemplateDefinition } from "../core/templates";
+
+/**
+ * A number of tables in words, for texts: the count comes from the definitions in force.
+ * @example tablesInWords(5) // "五张"
+ * @example tablesInWords(12) // "12 张"
+ */
+export function tablesInWords(n: number): string {
+  const words = "零一两三四五六七八九十";
+  return n >= 0 && n <= 10 ? `${words[n] ?? ""}张` : `${n} 张`;
+}
+
+/** The definitions in force for a workbook, and how texts name them. */
+export interface DefinitionsInForceView {
+  readonly definitions: readonly TemplateDefinition[];
+  /** `内置（表1–表4）`, `工作簿中的“报表定义”（表1–表5）`, `文件“局.json”（表1–表5）`. */
+  readonly label: string;
+}
 
 /** An issue with its Chinese message, ready to show. */
 export interface ShownIssue {
@@ -40,6 +58,8 @@ export interface Analysis {
   readonly verdict: Verdict;
   /** Which table definitions are in force: `内置（表1–表4）` or `文件“局.json”（表1–表5）`. */
   readonly definitionsLabel: string;
+  /** When a loaded file wins over a workbook's own 报表定义 that differs: what differs (SPEC §6). */
+  readonly definitionsNote?: string;
 }
 
 /** A bureau's table definitions, as read from a JSON file (checked when the core loads them). */
@@ -79,6 +99,11 @@ export interface Engine {
   analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis;
   /** The drafted paragraphs as plain text (two full-width spaces before each paragraph), with the figures marked 【待核】. */
   draft(analysis: Analysis, options: ReportOptions): DraftResult;
+  /**
+   * The definitions in force for this workbook (a file loaded, else its 报表定义 sheet, else the
+   * built-ins); throws a Chinese message naming the cell of a wrong entry in the sheet.
+   */
+  inForce(model: WorkbookModel, definitions?: DefinitionsFile): DefinitionsInForceView;
   /** The years the workbook holds template sheets of (no validation). */
   years(model: WorkbookModel): readonly YearSummary[];
   /** Word-ready HTML (GB/T 9704 styles, every character escaped) of a — possibly edited — draft. */

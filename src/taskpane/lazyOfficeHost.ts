@@ -5,6 +5,7 @@
  */
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../hosts/host";
 import type { Issue } from "../core/issues";
+import type { TemplateDefinition } from "../core/templates";
 
 type Capability =
   | "selectCell"
@@ -13,6 +14,7 @@ type Capability =
   | "clearMarks"
   | "insertComparison"
   | "insertSheets"
+  | "insertDefinitions"
   | "watchChanges";
 
 /**
@@ -46,7 +48,10 @@ export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
     label: "当前工作簿",
     readWorkbook: async (options?: ReadOptions) => (await real()).readWorkbook(options),
     selectCell: async (sheet: string, cell: string) => (await method("selectCell"))(sheet, cell),
-    insertTemplates: async (year: number) => (await method("insertTemplates"))(year),
+    insertTemplates: async (year: number, definitions?: readonly TemplateDefinition[]) =>
+      (await method("insertTemplates"))(year, definitions),
+    insertDefinitions: async (definitions: readonly TemplateDefinition[]) =>
+      (await method("insertDefinitions"))(definitions),
     insertSheets: async (sheets: readonly NewSheet[]) => (await method("insertSheets"))(sheets),
     markIssues: async (issues: readonly Issue[]) => (await method("markIssues"))(issues),
     clearMarks: async () => (await method("clearMarks"))(),

@@ -4,12 +4,16 @@
  */
 import type { ReactNode } from "react";
 import type { ShownIssue } from "./engine";
+import type { TemplateDefinition } from "../core/templates";
 
 /** Renders where an issue is (browser page: the grid around the cell). */
 export type CellPreviewRenderer = (sheet: string, cell: string) => ReactNode;
 
-/** Makes the blank-template workbook for a year (browser page). */
-export type TemplateDownload = (year: number) => Promise<Uint8Array>;
+/** Makes the blank-template workbook for a year, of the tables in force (browser page). */
+export type TemplateDownload = (
+  year: number,
+  definitions?: readonly TemplateDefinition[]
+) => Promise<Uint8Array>;
 
 /** Called when the user clicks an issue. */
 export type IssueSelect = (shown: ShownIssue) => void;

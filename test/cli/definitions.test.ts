@@ -8,7 +8,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { TEMPLATES } from "../../src/core/templates";
-import { T5 } from "../core/bureau-fixtures";
+import { FIVE, fiveGridWith, sampleWithT5, T5 } from "../core/bureau-fixtures";
+import { DEFINITIONS_SHEET } from "../../src/core/templates/sheet";
+import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { cli } from "./harness";
 
 const SAMPLES = path.join(__dirname, "../../assets/samples");
@@ -31,7 +33,11 @@ describe("definitions on the command line", () => {
       for (const flags of [["--json"], [], ["--approx", "--name-year", "--headings", "一、"]]) {
         const plain = await cli("check", file, ...flags);
         const defined = await cli("check", file, ...flags, "--definitions", out);
-        expect(defined, `${sample} ${flags.join(" ")}`).toEqual(plain);
+        // the same output; the set in force is named on stderr
+        expect(defined, `${sample} ${flags.join(" ")}`).toEqual({
+          ...plain,
+          stderr: "统计表定义：文件“内置定义.json”（表1–表4）\n",
+        });
       }
     }
   });
@@ -88,5 +94,56 @@ describe("definitions on the command line", () => {
     writeFileSync(bad, JSON.stringify({ tables: [] }));
     expect((await cli("definitions", "check", bad)).stderr).toContain("至少一张表");
     expect((await cli("definitions", "list")).code).toBe(2);
+  });
+
+  it("a workbook carrying a 表5 in its 报表定义 sheet is checked by it (file given on top wins, differences reported)", async () => {
+    const five = FIVE;
+    const sheets = sampleWithT5(true);
+    const book = at("带定义.xlsx");
+    writeFileSync(book, writeSheets(sheets.map((sheet) => ({ sheet }))));
+    const r = await cli("check", book, "--json");
+    expect(r.stderr).toBe("统计表定义：工作簿中的“报表定义”（表1–表5）\n");
+    const j = JSON.parse(r.stdout) as {
+      issues: Array<{ rule: string; sheet: string; cell: string }>;
+      comparisons: Array<{ sheet: string; indicator: string }>;
+      draft: { text: string };
+    };
+    // detected, validated (T5-01), compared and drafted; the 报表定义 sheet is no table
+    expect(j.issues).toContainEqual(
+      expect.objectContaining({ rule: "T5-01", sheet: "表5 宣传 2013", cell: "D5" })
+    );
+    expect(j.issues.some((i) => i.sheet === DEFINITIONS_SHEET)).toBe(false);
+    expect(
+      j.comparisons.filter((c) => c.sheet === "表5 宣传 2013").map((c) => c.indicator)
+    ).toContain("宣讲场次");
+    expect(j.draft.text).toContain("全年开展宣讲活动65场");
+    // the same as the same definitions given as a file
+    const file = at("五张.json");
+    writeFileSync(file, JSON.stringify({ tables: five }));
+    const plain = (await cli("check", book)).stdout;
+    expect(plain).toContain("找到统计表 10 张（2013年 5 张，2012年 5 张）");
+    const withFile = await cli("check", book, "--definitions", file);
+    expect(withFile.stdout).toBe(plain);
+    expect(withFile.stderr).toBe("统计表定义：文件“五张.json”（表1–表5）\n");
+    // the built-ins given on top win; the sheet's 表5 is reported, not applied
+    const builtins = at("内置.json");
+    await cli("definitions", "export", builtins);
+    const over = await cli("check", book, "--json", "--definitions", builtins);
+    expect(over.stderr).toContain("统计表定义：文件“内置.json”（表1–表4）");
+    expect(over.stderr).toContain("中的“报表定义”与所用的统计表定义不同（未采用）：多出 表5（T5）");
+    expect(over.stdout).not.toContain("T5-01");
+    // a wrong entry in the sheet: refused, naming the sheet, the table and the cell
+    const { grid: wrong, row } = fiveGridWith("T5", "列", "宣讲场次", 3, "数字");
+    writeFileSync(
+      book,
+      writeSheets(
+        [...sheets.slice(0, -1), { name: DEFINITIONS_SHEET, values: wrong }].map((sheet) => ({
+          sheet,
+        }))
+      )
+    );
+    const bad = await cli("check", book);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`工作表“报表定义”D${row}（T5 的列“宣讲场次”）：类型“数字”无效`);
   });
 });

@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { a1 } from "../../src/core/model";
-import { COMPILED_TEMPLATES } from "../../src/core/templates";
+import { COMPILED_TEMPLATES, TEMPLATES } from "../../src/core/templates";
+import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/templates/sheet";
+import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { validateWorkbook } from "../../src/core/validate";
 import { detectTable, isTotalLabel } from "../../src/core/read/sheet";
 import { readXlsx } from "../../src/hosts/xlsx/read";
@@ -311,6 +313,32 @@ describe("bureau-stats merge on the sample set", () => {
     ]);
     expect(j.units[1]!.reason).toContain("文件已加密（有密码保护）");
     expect(j.tables.map((t) => t.rows)).toEqual([1, 3, 3, 4]);
+  });
+
+  it("reports a unit's own 报表定义 that differs from the definitions in force, never applies it (SPEC §6)", async () => {
+    const folder = mkdtempSync(path.join(dir, "own-"));
+    const [first, second] = readdirSync(UNITS_DIR).filter((f) => /^0[12] .*\.xlsx$/.test(f));
+    writeFileSync(path.join(folder, first!), readFileSync(path.join(UNITS_DIR, first!)));
+    const unit = readXlsx(new Uint8Array(readFileSync(path.join(UNITS_DIR, second!))));
+    // a relaxed copy of the built-ins: 表1 without its rule T1-01
+    const relaxed = TEMPLATES.map((t) => (t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t));
+    const sheets = [...unit.sheets, { name: DEFINITIONS_SHEET, values: definitionsSheetGrid(relaxed) }];
+    writeFileSync(path.join(folder, second!), writeSheets(sheets.map((sheet) => ({ sheet }))));
+    const r = await cli("merge", folder, "--json", "-o", path.join(dir, "own.xlsx"));
+    const j = JSON.parse(r.stdout) as JsonOut & {
+      problems: Array<{ code: string; severity: string; file: string; message: string }>;
+    };
+    const own = j.problems.filter((p) => p.code === "own-definitions");
+    expect(own).toHaveLength(1);
+    expect(path.basename(own[0]?.file ?? "")).toBe(second ?? "");
+    expect(own[0]!.severity).toBe("warning");
+    expect(own[0]!.message).toContain(
+      "自带的“报表定义”与汇总所用的统计表定义不同（未采用，仍按汇总所用的定义检查）：表1（T1）：缺少规则 T1-01"
+    );
+    // both units merged as usual: the 报表定义 sheet is no table
+    expect(j.units.map((u) => u.status)).toEqual(["merged", "merged"]);
+    const text = await cli("merge", folder, "-o", path.join(dir, "own-text.xlsx"));
+    expect(text.stdout).toContain("缺少规则 T1-01");
   });
 
   it("reads a unit list from a GBK text file", async () => {

@@ -1,4 +1,12 @@
 /** A bureau's own table for the tests of issue 12: defined as data only. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { CellValue, SheetModel } from "../../src/core/model";
+import { loadTemplates, TEMPLATES, type TemplateDefinition } from "../../src/core/templates";
+import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/templates/sheet";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+
+const SAMPLE = path.join(__dirname, "../../assets/samples/bureau-stats-2013.xlsx");
 
 /** 表5 宣传与政务公开 — nothing about it exists in the code. */
 export const T5 = {
@@ -44,3 +52,61 @@ export const T5 = {
     ],
   },
 };
+
+/** A filled 表5 sheet of a year (a 合计 row under the rows). */
+export function t5Sheet(
+  year: number,
+  rows: Array<[string, number, number, number, string?]>
+): SheetModel {
+  const values: CellValue[][] = [
+    [T5.title],
+    ["填报单位", "昆山市教育局", "统计年度", year],
+    T5.columns.map((c) => c.header),
+    ...rows.map(([u, a, b, c, remark]) => [u, a, b, c, remark ?? null]),
+  ];
+  const sum = (k: number) => rows.reduce((n, r) => n + (r[k] as number), 0);
+  values.push(["合计", sum(1), sum(2), sum(3), null]);
+  return { name: `表5 宣传 ${year}`, values };
+}
+
+/** The built-ins and 表5, as loaded definitions. */
+export const FIVE: TemplateDefinition[] = [...TEMPLATES, ...loadTemplates([T5]).map((t) => t.def)];
+
+/**
+ * The clean sample with a 表5 of 2013 and 2012 (65 talks against 30; T5-01 at D5 of 2013), and
+ * with a 报表定义 sheet defining the five tables when asked.
+ */
+export function sampleWithT5(withDefinitions: boolean): SheetModel[] {
+  const sample = readXlsx(new Uint8Array(readFileSync(SAMPLE)));
+  return [
+    ...sample.sheets,
+    t5Sheet(2013, [
+      ["局机关", 30, 120, 40],
+      ["昆山中学", 35, 80, 90], // T5-01: 90 posts, 80 items
+    ]),
+    t5Sheet(2012, [
+      ["局机关", 20, 110, 30],
+      ["昆山中学", 10, 70, 40],
+    ]),
+    ...(withDefinitions ? [{ name: DEFINITIONS_SHEET, values: definitionsSheetGrid(FIVE) }] : []),
+  ];
+}
+
+/**
+ * The 报表定义 grid of the five tables with one cell changed: the row found by 表/类别/名称, the
+ * column by index; with the sheet's 1-based row of the change.
+ */
+export function fiveGridWith(
+  id: string,
+  kind: string,
+  name: string,
+  col: number,
+  value: CellValue
+): { grid: CellValue[][]; row: number } {
+  const grid: CellValue[][] = definitionsSheetGrid(FIVE).map((r) => [...r]);
+  const r = grid.findIndex((row) => row[0] === id && row[1] === kind && row[2] === name);
+  if (r < 1) throw new Error(`no row ${id} ${kind} ${name}`);
+  const row = grid[r] ?? [];
+  row[col] = value;
+  return { grid, row: r + 1 };
+}

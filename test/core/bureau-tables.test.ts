@@ -11,25 +11,13 @@ import { issueMessage } from "../../src/core/messages";
 import type { CellValue, SheetModel, WorkbookModel } from "../../src/core/model";
 import { COMPILED_TEMPLATES, loadTemplates, TEMPLATES } from "../../src/core/templates";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { T5 } from "./bureau-fixtures";
+import { T5, t5Sheet } from "./bureau-fixtures";
 
 const SAMPLE = path.join(__dirname, "../../assets/samples/bureau-stats-2013.xlsx");
 const BUILTIN = path.join(__dirname, "../../src/core/templates/builtin");
 const builtin = ["T1", "T2", "T3", "T4"].map(
   (id) => JSON.parse(readFileSync(path.join(BUILTIN, `${id}.json`), "utf8")) as unknown
 );
-
-function t5Sheet(year: number, rows: Array<[string, number, number, number, string?]>): SheetModel {
-  const values: CellValue[][] = [
-    [T5.title],
-    ["填报单位", "昆山市教育局", "统计年度", year],
-    T5.columns.map((c) => c.header),
-    ...rows.map(([u, a, b, c, remark]) => [u, a, b, c, remark ?? null]),
-  ];
-  const sum = (k: number) => rows.reduce((n, r) => n + (r[k] as number), 0);
-  values.push(["合计", sum(1), sum(2), sum(3), null]);
-  return { name: `表5 宣传 ${year}`, values };
-}
 
 function workbook(withT5: boolean): WorkbookModel {
   const sample = readXlsx(new Uint8Array(readFileSync(SAMPLE)));

@@ -190,7 +190,7 @@ describe("number formatting", () => {
         const m = /^(\d+)(?:\.(\d))?(万|亿)?(多)?$/.exec(text);
         expect(m).not.toBeNull();
         const unit = m![3] === "亿" ? 100000000 : m![3] === "万" ? 10000 : 1;
-        const shown = (Number(m![1]) * 10 + Number(m![2] ?? 0)) * unit / 10;
+        const shown = ((Number(m![1]) * 10 + Number(m![2] ?? 0)) * unit) / 10;
         expect(shown).toBeLessThanOrEqual(v);
         expect(m![4] === "多").toBe(shown < v);
         expect(m![2]).not.toBe("0"); // never 1.0万

@@ -169,11 +169,15 @@ describe("renderDocx", () => {
     // 35 mm bottom margin − 7 mm − the 14 pt line = 23.06 mm from the page's lower edge
     expect(sectPr).toMatch(/<w:pgMar [^>]*w:footer="1307"/);
     const bytes = await renderDocx(draft);
-    const footers = Object.entries(unzipSync(bytes)).filter(([n]) => /^word\/footer\d*\.xml$/.test(n));
+    const footers = Object.entries(unzipSync(bytes)).filter(([n]) =>
+      /^word\/footer\d*\.xml$/.test(n)
+    );
     expect(footers).toHaveLength(1);
     const footer = strFromU8(footers[0]![1]);
     expect(footer).toMatch(/<w:jc w:val="center"\/>/);
-    const text = [...footer.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)]
+    const text = [
+      ...footer.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g),
+    ]
       .map((m) => m[1] ?? `{${(m[2] ?? "").trim()}}`)
       .join("");
     expect(text).toBe("— {PAGE} —");
@@ -185,7 +189,10 @@ describe("renderDocx", () => {
     const bytes = await renderDocx(draftReport(sample2013(), undefined, {}));
     const files = unzipSync(bytes);
     const styles = strFromU8(files["word/styles.xml"]!);
-    const defaults = styles.slice(styles.indexOf("<w:docDefaults"), styles.indexOf("</w:docDefaults>"));
+    const defaults = styles.slice(
+      styles.indexOf("<w:docDefaults"),
+      styles.indexOf("</w:docDefaults>")
+    );
     expect(defaults).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
     // Latin text (digits) stays en-US: a zh-CN Latin tag lets Writer break 57 into 5 / 7
     expect(defaults).toMatch(/<w:lang w:val="en-US"/);
@@ -225,7 +232,10 @@ describe("renderDocx", () => {
   });
 
   it("sets a title centred in 2号小标宋 above the paragraphs; none when the draft has no title", async () => {
-    const xml = await documentXml({ ...draftWith("正文。"), title: "  昆山市教育局2013年党建统计分析  " });
+    const xml = await documentXml({
+      ...draftWith("正文。"),
+      title: "  昆山市教育局2013年党建统计分析  ",
+    });
     const body = xml.slice(xml.indexOf("<w:body>"));
     const titlePara = body.slice(0, body.indexOf("</w:p>"));
     expect(titlePara).toContain("昆山市教育局2013年党建统计分析</w:t>");
@@ -235,7 +245,9 @@ describe("renderDocx", () => {
     expect(xml.indexOf("党建统计分析")).toBeLessThan(xml.indexOf("正文。"));
     const none = await documentXml(draftWith("正文。"));
     expect(none).not.toContain("方正小标宋简体");
-    expect(await documentXml({ ...draftWith("正文。"), title: "  " })).not.toContain("方正小标宋简体");
+    expect(await documentXml({ ...draftWith("正文。"), title: "  " })).not.toContain(
+      "方正小标宋简体"
+    );
   });
 });
 

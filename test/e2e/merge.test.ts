@@ -7,16 +7,15 @@
  */
 import { promises as fs, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { consolidate, unitListFromSheet } from "../../src/core/consolidate";
 import { isXlsxReadError } from "../../src/hosts/xlsx/errors";
-import { ROOT, ensureBuilt } from "./build";
-import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests, launchChromium } from "./chromium";
-import { fakeOfficeScript } from "./fakeOffice";
+import { ROOT } from "./build";
+import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests } from "./chromium";
+import { builtPagesForSuite, fakeOfficeScript } from "./fakeOffice";
 import { cspViolations, openPage, screenshot, seriousViolations } from "./pane";
-import { serveStatic, type StaticServer } from "./serve";
 
 const UNITS = path.join(ROOT, "assets", "samples", "units");
 const LIST = path.join(UNITS, "单位名单.xlsx");
@@ -60,22 +59,13 @@ async function mergeSample(page: Page): Promise<void> {
 }
 
 describe.runIf(chromiumAvailable())("汇总 tab", () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const [dir, b] = await Promise.all([ensureBuilt(), launchChromium()]);
-    browser = b;
-    server = await serveStatic(dir);
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = builtPagesForSuite();
 
   it("browser page: reads the unit files in a worker, reports each unit, downloads the merged workbook", async () => {
-    const { context, page, traffic, dialogs } = await openPage(browser, server.url + "index.html");
+    const { context, page, traffic, dialogs } = await openPage(
+      env.browser,
+      env.server.url + "index.html"
+    );
     await openMerge(page);
     await screenshot(page, "browser-汇总-空");
     expect(await seriousViolations(page)).toEqual([]);
@@ -109,14 +99,14 @@ describe.runIf(chromiumAvailable())("汇总 tab", () => {
       const total = sheet.values[t.headerRow + 1 + t.rows.length] ?? [];
       t.total.forEach((v, k) => expect(total[k] ?? null, `${t.sheet} ${k}`).toBe(v ?? null));
     }
-    expect(foreignRequests(traffic.requests, server.origin, [])).toEqual([]);
+    expect(foreignRequests(traffic.requests, env.server.origin, [])).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     await context.close();
   });
 
   it("browser page: a folder picked at once, another year asked for, and 取消 stops the merge", async () => {
-    const { context, page } = await openPage(browser, server.url + "index.html");
+    const { context, page } = await openPage(env.browser, env.server.url + "index.html");
     await openMerge(page);
     // the folder holds the unit list too: it is no unit's file once picked as the list
     await page.getByTestId("merge-folder").setInputFiles(UNITS);
@@ -153,8 +143,8 @@ describe.runIf(chromiumAvailable())("汇总 tab", () => {
       platform: "OfficeOnline",
     });
     const { context, page, traffic, dialogs } = await openPage(
-      browser,
-      server.url + "taskpane.html",
+      env.browser,
+      env.server.url + "taskpane.html",
       { officeJs }
     );
     await openMerge(page);
@@ -178,7 +168,7 @@ describe.runIf(chromiumAvailable())("汇总 tab", () => {
     ]);
     await screenshot(page, "taskpane-汇总");
     expect(await seriousViolations(page)).toEqual([]);
-    expect(foreignRequests(traffic.requests, server.origin, [OFFICE_JS_CDN])).toEqual([]);
+    expect(foreignRequests(traffic.requests, env.server.origin, [OFFICE_JS_CDN])).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     await context.close();

@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostDrivers } from "./host-drivers";
 import { MARK_COLORS } from "../../src/hosts/office";
-import { TEMPLATES } from "../../src/core/templates";
+import { loadTemplates, TEMPLATES } from "../../src/core/templates";
+import { DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core/templates/sheet";
+import { T5 } from "../core/bureau-fixtures";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { validateWorkbook } from "../../src/core/validate";
 import { sheetsFromModel, generatedSheet, NO_FILL } from "../fakes/fake-excel";
@@ -209,6 +211,32 @@ describe.each(hostDrivers())("$name", (driver) => {
       const w = driver.open([{ name: "Sheet1" }]);
       await expect(w.host.insertTemplates?.(13)).rejects.toThrow(/统计年度“13”无效/);
       expect(w.writes()).toBe(0);
+    });
+  });
+
+  describe("insertDefinitions and the templates of a bureau's tables", () => {
+    const five = [...TEMPLATES, ...loadTemplates([T5]).map((t) => t.def)];
+
+    it("inserts the definitions as a 报表定义 sheet that reads back as the same definitions; never over one", async () => {
+      const w = driver.open([{ name: "Sheet1", values: [["原有数据"]] }]);
+      expect(await w.host.insertDefinitions?.(five)).toBe(DEFINITIONS_SHEET);
+      const model = await w.host.readWorkbook();
+      const sheet = model.sheets.find((x) => x.name === DEFINITIONS_SHEET);
+      expect(sheet && readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(five);
+      expect(w.values("Sheet1")).toEqual([["原有数据"]]);
+      const writes = w.writes();
+      await expect(w.host.insertDefinitions?.(TEMPLATES)).rejects.toThrow(/已有“报表定义”工作表，未插入/);
+      expect(w.writes()).toBe(writes);
+      expect(w.sheetNames()).toHaveLength(2);
+    });
+
+    it("inserts blank templates for whatever tables are defined (a 表5 included)", async () => {
+      const w = driver.open([{ name: "Sheet1" }]);
+      const names = await w.host.insertTemplates?.(2014, five);
+      expect(names).toHaveLength(5);
+      expect(names?.[4]).toBe("表5 宣传与政务公开 2014");
+      expect(w.values("表5 宣传与政务公开 2014")[2]).toEqual(T5.columns.map((c) => c.header));
+      expect(w.cell("表5 宣传与政务公开 2014", 3 + T5.blankRows, 0)).toBe("合计");
     });
   });
 

@@ -16,6 +16,13 @@ import {
 } from "../model";
 import { resolveSettings } from "../settings";
 import { COMPILED_TEMPLATES, FRAME_LABELS, TOTAL_LABEL, type CompiledTemplate } from "../templates";
+import {
+  DEFINITIONS_SHEET,
+  definitionDifferences,
+  definitionsSheetOf,
+  readDefinitionsSheet,
+  withoutDefinitionsSheet,
+} from "../templates/sheet";
 import { validateWorkbook } from "../validate";
 import { extractUnit, type ExtractedUnit, type KeptRow, type KeptTable } from "./extract";
 import type {
@@ -39,7 +46,13 @@ const SOURCES_HEADERS = ["汇总表", "汇总行", "单位", "文件", "工作�
 const YEAR_LABEL = FRAME_LABELS.find((l) => l === "统计年度") ?? FRAME_LABELS[1];
 
 type Entry =
-  | { readonly kind: "read"; readonly order: number; readonly x: ExtractedUnit }
+  | {
+      readonly kind: "read";
+      readonly order: number;
+      readonly x: ExtractedUnit;
+      /** How the unit's own 报表定义 differs from the definitions in force (never applied). */
+      readonly ownDefinitions?: string;
+    }
   | {
       readonly kind: "unreadable";
       readonly order: number;
@@ -58,6 +71,29 @@ export interface UnitPreview {
   readonly warnings: number;
 }
 
+/**
+ * What a unit's own `报表定义` sheet says against the definitions in force: undefined when it has
+ * none or the same; else a Chinese clause naming the differences (or the sheet's wrong entry).
+ */
+function carriedDefinitions(
+  wb: WorkbookModel,
+  templates: readonly CompiledTemplate[]
+): string | undefined {
+  const sheet = definitionsSheetOf(wb);
+  if (!sheet) return undefined;
+  try {
+    const diff = definitionDifferences(
+      readDefinitionsSheet(sheet).map((t) => t.def),
+      templates.map((t) => t.def)
+    );
+    return diff.length === 0
+      ? undefined
+      : `自带的“${DEFINITIONS_SHEET}”与汇总所用的统计表定义不同（未采用，仍按汇总所用的定义检查）：${diff.join("；")}`;
+  } catch (e) {
+    return `自带的“${DEFINITIONS_SHEET}”有误（未采用）：${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 export class Consolidator {
   private readonly templates: readonly CompiledTemplate[];
   private readonly entries: Entry[] = [];
@@ -74,8 +110,16 @@ export class Consolidator {
         file,
         `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位报送的文件`
       );
-    const x = extractUnit(file, wb, this.templates, this.opts);
-    this.entries.push({ kind: "read", order: this.entries.length, x });
+    // SPEC §6: a unit's own 报表定义 is compared with the bureau's, reported, never applied (a
+    // relaxed rule must not hide errors); the sheet itself is no table
+    const ownDefinitions = carriedDefinitions(wb, this.templates);
+    const x = extractUnit(file, withoutDefinitionsSheet(wb), this.templates, this.opts);
+    this.entries.push({
+      kind: "read",
+      order: this.entries.length,
+      x,
+      ...(ownDefinitions === undefined ? {} : { ownDefinitions }),
+    });
     const errors = x.issues.filter((i) => i.severity === "error").length;
     return {
       file,
@@ -176,6 +220,15 @@ function consolidateEntries(
       continue;
     }
     const x = e.x;
+    if (e.ownDefinitions !== undefined) {
+      problems.push({
+        code: "own-definitions",
+        severity: "warning",
+        file: x.file,
+        unit: x.unit,
+        message: `${baseName(x.file)}（${x.unit}）${e.ownDefinitions}`,
+      });
+    }
     if (x.tables.length === 0) {
       problems.push({
         code: "no-tables",

@@ -60,6 +60,7 @@ const WHOLE = new Set([
   "missing",
   "not-on-list",
   "value-conflict",
+  "own-definitions",
 ]);
 
 /**

@@ -114,7 +114,9 @@ export type ProblemCode =
   | "missing-column"
   | "table-twice"
   | "other-unit-row"
-  | "value-conflict";
+  | "value-conflict"
+  /** A unit's file carries its own 报表定义 that differs from the definitions the merge uses. */
+  | "own-definitions";
 
 /** A problem of the merge as a whole (not a rule of a table). */
 export interface MergeProblem {

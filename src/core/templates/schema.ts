@@ -197,26 +197,43 @@ export const TemplateSchema = z
       const headers = new Set(t.columns.map((c) => c.header));
       const keys = new Set<string>();
       const seen = new Set<string>();
-      for (const c of t.columns) {
+      t.columns.forEach((c, i) => {
+        const path = ["columns", i];
         if (seen.has(c.header))
-          ctx.addIssue({ code: "custom", message: `${t.id}: header ${c.header} twice` });
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "header"],
+            message: `${t.id}: header ${c.header} twice`,
+          });
         if (keys.has(c.key))
-          ctx.addIssue({ code: "custom", message: `${t.id}: key ${c.key} twice` });
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "key"],
+            message: `${t.id}: key ${c.key} twice`,
+          });
         seen.add(c.header);
         keys.add(c.key);
         for (const h of [c.unitColumn, c.ratio?.numerator, c.ratio?.denominator]) {
           if (h !== undefined && !headers.has(h)) {
-            ctx.addIssue({ code: "custom", message: `${t.id}/${c.header}: unknown header ${h}` });
+            ctx.addIssue({
+              code: "custom",
+              path,
+              message: `${t.id}/${c.header}: unknown header ${h}`,
+            });
           }
         }
-      }
+      });
       const numeric = new Set(
         t.columns.filter((c) => c.type === "count" || c.type === "money").map((c) => c.header)
       );
-      for (const f of [...t.figures.totals, ...t.figures.groups]) {
+      for (const [f, path] of [
+        ...t.figures.totals.map((f, j) => [f, ["figures", "totals", j, "column"]] as const),
+        ...t.figures.groups.map((f, j) => [f, ["figures", "groups", j, "column"]] as const),
+      ]) {
         if (!numeric.has(f.column)) {
           ctx.addIssue({
             code: "custom",
+            path: [...path],
             message: `${t.id}: figure over ${f.column}, not a count or money column`,
           });
         }
@@ -232,23 +249,29 @@ export const TemplateSchema = z
         ctx.addIssue({ code: "custom", message: `${t.id}: group figures without groupBy` });
       }
       const codes = new Set<string>();
-      for (const r of t.rules) {
+      t.rules.forEach((r, j) => {
         if (!r.id.startsWith(`${t.id}-`) && !r.id.startsWith("G-")) {
           ctx.addIssue({
             code: "custom",
+            path: ["rules", j, "id"],
             message: `${t.id}: rule id ${r.id} must start with ${t.id}- (or G-)`,
           });
         }
         if (codes.has(r.code))
-          ctx.addIssue({ code: "custom", message: `${t.id}: rule code ${r.code} twice` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["rules", j, "code"],
+            message: `${t.id}: rule code ${r.code} twice`,
+          });
         codes.add(r.code);
         if (r.kind === "row" && r.cell !== undefined && !headers.has(r.cell)) {
           ctx.addIssue({
             code: "custom",
+            path: ["rules", j, "cell"],
             message: `${t.id}/${r.id}: unknown cell header ${r.cell}`,
           });
         }
-      }
+      });
     })
   );
 export type TemplateDefinition = z.infer<typeof TemplateSchema>;

@@ -12,7 +12,8 @@ import { clearMarksInExcel, markIssuesInExcel } from "./marks";
 import { addPlannedSheets } from "./write";
 import { comparisonPlan, templatePlans, yearProblem } from "./layout";
 import { uniqueSheetName } from "./text";
-import { valuesPlans } from "./sheets";
+import { definitionsPlans, valuesPlans } from "./sheets";
+import type { TemplateDefinition } from "../../core/templates";
 import { OfficeHostError } from "./errors";
 import { watchChangesInExcel } from "./watch";
 
@@ -44,9 +45,16 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
     label: "当前工作簿",
     readWorkbook: (o?: ReadOptions): Promise<WorkbookModel> => readWorkbookFromExcel(o, limits),
     selectCell: (sheet: string, cell: string) => selectCellInExcel(sheet, cell),
-    insertTemplates: async (year: number) => {
+    insertTemplates: async (year: number, definitions?: readonly TemplateDefinition[]) => {
       checkYear(year);
-      return addPlannedSheets((taken) => templatePlans(year, taken), "插入模板");
+      return addPlannedSheets((taken) => templatePlans(year, taken, definitions), "插入模板");
+    },
+    insertDefinitions: async (definitions: readonly TemplateDefinition[]) => {
+      const [name] = await addPlannedSheets(
+        (taken) => definitionsPlans(definitions, taken),
+        "插入报表定义"
+      );
+      return name ?? "";
     },
     insertSheets: (sheets: readonly NewSheet[]) =>
       addPlannedSheets((taken) => valuesPlans(sheets, taken), "插入汇总表"),

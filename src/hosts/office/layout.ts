@@ -156,10 +156,14 @@ export function templatePlan(t: TemplateDefinition, year: number, name: string):
   };
 }
 
-/** The four templates for `year`, named so that no existing sheet is touched. */
-export function templatePlans(year: number, takenNames: Iterable<string>): SheetPlan[] {
+/** The templates of the tables in force for `year`, named so that no existing sheet is touched. */
+export function templatePlans(
+  year: number,
+  takenNames: Iterable<string>,
+  definitions: readonly TemplateDefinition[] = TEMPLATES
+): SheetPlan[] {
   const taken = new Set([...takenNames].map((n) => n.toLowerCase()));
-  return TEMPLATES.map((t) => {
+  return definitions.map((t) => {
     const name = uniqueSheetName(templateSheetBase(t, year), taken);
     taken.add(name.toLowerCase());
     return templatePlan(t, year, name);

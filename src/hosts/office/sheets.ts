@@ -5,6 +5,8 @@
  */
 import { a1, isDateValue, isErrorValue, type CellValue } from "../../core/model";
 import type { NewSheet } from "../host";
+import type { TemplateDefinition } from "../../core/templates";
+import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../core/templates/sheet";
 import type { PlanBlock, PlanValue, SheetPlan } from "./layout";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 
@@ -61,4 +63,23 @@ export function valuesPlans(
 ): SheetPlan[] {
   const taken = new Set([...takenNames].map((n) => n.toLowerCase()));
   return sheets.map((s) => valuesPlan(s, taken));
+}
+
+/**
+ * The `报表定义` sheet holding these definitions (header row bold and frozen). Never a second one
+ * under another name — a renamed copy would not be read — and never over the one there: when the
+ * workbook has a sheet of that name already, nothing is inserted.
+ */
+export function definitionsPlans(
+  definitions: readonly TemplateDefinition[],
+  takenNames: Iterable<string>
+): SheetPlan[] {
+  const taken = new Set([...takenNames].map((n) => n.trim().toLowerCase()));
+  if (taken.has(DEFINITIONS_SHEET))
+    throw new Error(
+      `工作簿中已有“${DEFINITIONS_SHEET}”工作表，未插入（不会覆盖）。要重新插入，请先把原表改名或删除。`
+    );
+  const values = definitionsSheetGrid(definitions);
+  const plan = valuesPlan({ sheet: { name: DEFINITIONS_SHEET, values }, boldRows: [0] }, taken);
+  return [{ ...plan, freezeRows: 1 }];
 }

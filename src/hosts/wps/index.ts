@@ -10,6 +10,8 @@ import type { Issue } from "../../core/issues";
 import type { WorkbookModel } from "../../core/model";
 import { comparisonPlan, templatePlans, yearProblem } from "../office/layout";
 import { uniqueSheetName } from "../office/text";
+import { definitionsPlans } from "../office/sheets";
+import type { TemplateDefinition } from "../../core/templates";
 import type { EtApplication } from "./et";
 import { WpsHostError } from "./errors";
 import { clearMarksInEt, markIssuesInEt } from "./marks";
@@ -48,11 +50,24 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
     label: "当前工作簿（WPS 表格）",
     readWorkbook: (o?: ReadOptions): Promise<WorkbookModel> => readWorkbookFromEt(app, o, limits),
     selectCell: (sheet: string, cell: string) => later(() => selectCellInEt(app, sheet, cell)),
-    insertTemplates: (year: number) =>
+    insertTemplates: (year: number, definitions?: readonly TemplateDefinition[]) =>
       later(() => {
         checkYear(year);
-        return addPlannedSheetsInEt(app, (taken) => templatePlans(year, taken), "插入模板");
+        return addPlannedSheetsInEt(
+          app,
+          (taken) => templatePlans(year, taken, definitions),
+          "插入模板"
+        );
       }),
+    insertDefinitions: (definitions: readonly TemplateDefinition[]) =>
+      later(
+        () =>
+          addPlannedSheetsInEt(
+            app,
+            (taken) => definitionsPlans(definitions, taken),
+            "插入报表定义"
+          )[0] ?? ""
+      ),
     markIssues: (issues: readonly Issue[]) => later(() => markIssuesInEt(app, issues)),
     clearMarks: () => later(() => clearMarksInEt(app)),
     insertComparison: (

@@ -8,6 +8,7 @@ import { App } from "../components/App";
 import { Notice, useCommonStyles } from "../components/common";
 import { describeError } from "../run";
 import type { DefinitionsFile } from "../engine";
+import type { TemplateDefinition } from "../../core/templates";
 import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
 import { createBrowserHost, type BrowserHost } from "./browserHost";
@@ -21,11 +22,14 @@ const SAMPLES: readonly string[] = typeof BUREAU_SAMPLES !== "undefined" ? BUREA
 const MAX_FILE_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
 /** The four blank templates as .xlsx (the project's own writer, fetched on first use). */
-async function blankTemplates(year: number): Promise<Uint8Array> {
+async function blankTemplates(
+  year: number,
+  definitions?: readonly TemplateDefinition[]
+): Promise<Uint8Array> {
   const { writeTemplates } = await import(
     /* webpackChunkName: "template-writer" */ "../templateChunk"
   );
-  return writeTemplates(year);
+  return writeTemplates(year, definitions);
 }
 
 const useStyles = makeStyles({

@@ -99,7 +99,12 @@ function YearBar({ run }: { run: WorkbookRun }) {
   const styles = useStyles();
   const a = run.analysis;
   if (!a) return null;
-  const inForce = <span data-testid="definitions-in-force">统计表定义：{a.definitionsLabel}</span>;
+  const inForce = (
+    <span data-testid="definitions-in-force">
+      统计表定义：{a.definitionsLabel}
+      {a.definitionsNote ? `（${a.definitionsNote}）` : ""}
+    </span>
+  );
   if (a.currentYear === undefined)
     return (
       <div className={styles.year} data-testid="year-bar">

@@ -1,12 +1,14 @@
 /**
- * 模板: insert the four blank templates for a chosen year (Excel), or — on the browser page —
- * download them as a blank .xlsx. Hidden actions are explained, never silently missing.
+ * 模板: insert the blank templates of the tables in force for a chosen year (Excel), or — on the
+ * browser page — download them as a blank .xlsx; insert the definitions in force as a `报表定义`
+ * sheet. Hidden actions are explained, never silently missing.
  */
 import { useState } from "react";
 import { Button, Field, Input, makeStyles, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
-import { loadEngine } from "../engine";
+import { loadEngine, tablesInWords } from "../engine";
+import type { TemplateDefinition } from "../../core/templates";
 import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
@@ -37,10 +39,14 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
   const action = useHostAction();
   const [yearText, setYearText] = useState(() => String(run.analysis?.currentYear ?? new Date().getFullYear()));
   /** A year that already has sheets, waiting for the user's answer. */
-  const [confirm, setConfirm] = useState<{ year: number; tables: number } | undefined>(undefined);
+  const [confirm, setConfirm] = useState<
+    { year: number; tables: number; definitions: readonly TemplateDefinition[] } | undefined
+  >(undefined);
   const [checking, setChecking] = useState<string | undefined>(undefined);
   const year = parseYear(yearText);
   const insertTemplates = host?.insertTemplates;
+  const insertDefinitions = host?.insertDefinitions;
+  const defined = run.analysis?.core.definitions;
   const canInsert = Boolean(insertTemplates);
   const canDownload = !canInsert && Boolean(downloadTemplates);
 
@@ -54,38 +60,59 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
     setChecking("正在检查工作簿中已有的年度…");
     try {
       const [model, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
+      // the tables in force now: the workbook's 报表定义 sheet, if it has one (read now)
+      const { definitions } = engine.inForce(model);
       const found = engine.years(model).find((s) => s.year === y);
       setChecking(undefined);
-      if (found) setConfirm({ year: y, tables: found.tables });
-      else start(y);
+      if (found) setConfirm({ year: y, tables: found.tables, definitions });
+      else start(y, definitions);
     } catch (e) {
       setChecking(`无法检查已有的年度：${describeError(e)}`);
     }
   };
 
   /** Inserts the sheets (Excel) or downloads the blank workbook (browser page). */
-  const start = (y: number) => {
+  const start = (y: number, definitions = defined) => {
     setConfirm(undefined);
     if (insertTemplates) {
       void action.perform(
         "正在插入模板",
-        () => insertTemplates(y),
+        () => insertTemplates(y, definitions),
         (names) => `已插入 ${names.length} 张工作表：${names.join("、")}。原有工作表未作任何改动。`
       );
     } else if (downloadTemplates) {
       const name = `统计报表模板-${y}.xlsx`;
       void action.perform(
         "正在生成模板",
-        async () => saveBytes(await downloadTemplates(y), name, XLSX_TYPE),
+        async () => saveBytes(await downloadTemplates(y, definitions), name, XLSX_TYPE),
         () => `已下载“${name}”。`
       );
     }
   };
 
+  /** Inserts the definitions in force as a new 报表定义 sheet (never over one already there). */
+  const addDefinitions = () => {
+    if (!host || !insertDefinitions) return;
+    void action.perform(
+      "正在插入报表定义",
+      async () => {
+        const [model, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
+        const { definitions, label } = engine.inForce(model);
+        const name = await insertDefinitions(definitions);
+        return { name, label, count: definitions.length };
+      },
+      (r) =>
+        `已插入工作表“${r.name}”：${r.label}的${tablesInWords(r.count)}表的定义，每行一列、一条规则、一个指标或一个句子。修改后重新校验，即按其中的定义检查。原有工作表未作任何改动。`
+    );
+  };
+
   return (
     <div className={common.stack}>
       <p className={common.p}>
-        四张统计表（党员发展、培训、经费、信访咨询）的空白模板：标题、填报信息、表头和合计行，固定选项的列带下拉列表。
+        {defined
+          ? `${tablesInWords(defined.length)}统计表（${defined.map((d) => d.name).join("、")}）`
+          : "各张统计表（内置的各表；工作簿中有“报表定义”工作表时，按其中定义的表）"}
+        的空白模板：标题、填报信息、表头和合计行，固定选项的列带下拉列表。
       </p>
       {canInsert || canDownload ? (
         <>
@@ -119,7 +146,7 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
                 title={`已有 ${confirm.year} 年的统计表`}
                 action={
                   <div className={common.row}>
-                    <Button size="small" onClick={() => start(confirm.year)}>
+                    <Button size="small" onClick={() => start(confirm.year, confirm.definitions)}>
                       仍然插入
                     </Button>
                     <Button size="small" appearance="primary" onClick={() => setConfirm(undefined)}>
@@ -135,6 +162,18 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
           <ActionOutcome state={action.state} />
           {canInsert ? (
             <p className={mergeClasses(common.p, common.muted)}>新工作表插在最后；与现有工作表同名时自动改名，不会覆盖。</p>
+          ) : null}
+          {insertDefinitions ? (
+            <>
+              <div className={common.row}>
+                <Button disabled={action.busy} onClick={addDefinitions}>
+                  插入报表定义
+                </Button>
+              </div>
+              <p className={mergeClasses(common.p, common.muted)}>
+                把在用的统计表定义插入为“报表定义”工作表（每行一列、一条规则、一个指标或一个句子），本局可在其中增删表、列、规则和报告句子，随工作簿发给各单位。
+              </p>
+            </>
           ) : null}
         </>
       ) : (

@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
-import type { Analysis, ShownIssue } from "../engine";
+import { tablesInWords, type Analysis, type ShownIssue } from "../engine";
 import type { RunStatus } from "../run";
 import type { CellPreviewRenderer, IssueSelect } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
@@ -258,7 +258,8 @@ function TablesFound({ analysis }: { analysis: Analysis }) {
   if (analysis.tables.length === 0) {
     return (
       <Notice intent="warning" title="没有找到统计表">
-        工作簿中没有识别到四张统计表中的任何一张（按表头识别，例如“单位名称”“年末党员数”）。可以在“模板”页插入空白模板。
+        工作簿中没有识别到在用的{tablesInWords(analysis.core.definitions.length)}统计表（
+        {analysis.definitionsLabel}）中的任何一张（按表头识别，与工作表名无关）。可以在“模板”页插入空白模板。
       </Notice>
     );
   }

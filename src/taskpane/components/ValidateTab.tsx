@@ -60,7 +60,7 @@ export function ValidateTab(props: ValidateTabProps) {
       {props.autoRecheck ? <AutoRecheckSwitch control={props.autoRecheck} /> : null}
       {fresh ? (
         <p className={mergeClasses(common.p, common.muted)}>
-          点击“运行校验”检查工作簿中的四张统计表（党员发展、培训、经费、信访咨询）。校验只读取数据，不会修改工作簿。
+          点击“运行校验”检查工作簿中的统计表（内置的各表；工作簿中有“报表定义”工作表时，按其中定义的表）。校验只读取数据，不会修改工作簿。
         </p>
       ) : (
         <Suspense fallback={<p className={common.p}>正在加载…</p>}>

@@ -1,0 +1,494 @@
+/**
+ * Table definitions kept in the workbook itself, in a sheet named `报表定义` (issue 12, point 3a):
+ * one row per table, column, rule, figure or report clause, so a statistician edits them in Excel
+ * and they travel with the workbook. `definitionsSheetGrid` writes the definitions in force as
+ * such a sheet's cells; `readDefinitionsSheet` reads one back into the same definition objects a
+ * JSON file gives, checked by the same `loadTemplates`, and refuses a wrong entry with a Chinese
+ * message naming the sheet, the table and the cell.
+ *
+ * Layout (row 1 is the header row; blank rows are skipped; columns are found by their header):
+ *
+ * | 表 | 类别 | 名称 | 内容 | 必填/级别 | 可选值/条件 | 单位 | 代码 | 说明 | 其他（JSON） |
+ *
+ * - 表: 名称 = label (`表5`), 内容 = title, 说明 = what the table is about, 其他 = `rowLabel` …
+ * - 列: 名称 = header, 内容 = type (文本/选项/计数/小数/金额/日期/百分比), 必填 = 是/否,
+ *   可选值 = allowed values joined by `、`, 单位, 代码 = key, 其他 = the rest (`aliases` …)
+ * - 规则: 名称 = rule id, 内容 = the expression (or a named check), 级别 = 错误/警告,
+ *   条件 = `when`, 代码 = issue code, 说明 = message, 其他 = `cell`, `blank`, `params`
+ * - 指标: 名称 = column header, 内容 = 合计/分组, 必填/级别 = 是/否 (a headline figure)
+ * - 报告: 名称 = the paragraph's heading
+ * - 句子: 名称 = the sentence's number, 内容 = a text clause, 其他 = the rest of the clause
+ */
+import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
+import { loadTemplates, type CompiledTemplate } from "./index";
+import {
+  COLUMN_TYPES,
+  NAMED_CHECKS,
+  TemplateSchema,
+  type ColumnType,
+  type TemplateDefinition,
+} from "./schema";
+
+/** The name of the sheet that holds a workbook's own table definitions. */
+export const DEFINITIONS_SHEET = "报表定义";
+
+/** The header row of the definitions sheet. */
+export const DEFINITIONS_HEADERS = [
+  "表",
+  "类别",
+  "名称",
+  "内容",
+  "必填/级别",
+  "可选值/条件",
+  "单位",
+  "代码",
+  "说明",
+  "其他（JSON）",
+] as const;
+type Field = (typeof DEFINITIONS_HEADERS)[number];
+
+const KINDS = ["表", "列", "规则", "指标", "报告", "句子"] as const;
+type Kind = (typeof KINDS)[number];
+
+const TYPE_WORDS: Record<ColumnType, string> = {
+  text: "文本",
+  enum: "选项",
+  count: "计数",
+  decimal: "小数",
+  money: "金额",
+  date: "日期",
+  percent: "百分比",
+};
+const TYPE_BY_WORD = new Map<string, ColumnType>(
+  COLUMN_TYPES.map((t) => [TYPE_WORDS[t], t] as const)
+);
+
+/** Which sheet column holds which definition field, per kind (the rest go to 其他（JSON）). */
+const FIELDS: Record<Kind, Partial<Record<string, Field>>> = {
+  表: { id: "表", label: "名称", title: "内容", name: "说明" },
+  列: {
+    header: "名称",
+    type: "内容",
+    required: "必填/级别",
+    allowed: "可选值/条件",
+    unit: "单位",
+    key: "代码",
+  },
+  规则: {
+    id: "名称",
+    check: "内容",
+    severity: "必填/级别",
+    when: "可选值/条件",
+    code: "代码",
+    message: "说明",
+  },
+  指标: { column: "名称", headline: "必填/级别" },
+  报告: { heading: "名称" },
+  句子: { text: "内容" },
+};
+
+const SHOWN_PROBLEMS = 10;
+
+/** A definitions sheet that cannot be used: every wrong entry, each naming its cell. */
+export class DefinitionsSheetError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    // the first few, then how many in all (a sheet of junk would give one per row)
+    super(
+      problems.slice(0, SHOWN_PROBLEMS).join("；") +
+        (problems.length > SHOWN_PROBLEMS ? `；……共 ${problems.length} 处错误` : "")
+    );
+    this.name = "DefinitionsSheetError";
+  }
+}
+
+type Row = Partial<Record<Field, string>>;
+
+const yesNo = (b: boolean): string => (b ? "是" : "否");
+const json = (rest: Record<string, unknown>): string =>
+  Object.keys(rest).length === 0 ? "" : JSON.stringify(rest);
+
+/** The fields of `obj` not in `taken`, for the 其他（JSON） cell. */
+function rest(obj: object, taken: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(obj).filter(([k, v]) => !taken.includes(k) && v !== undefined)
+  );
+}
+
+/**
+ * The cells of a `报表定义` sheet holding these definitions (row 1 the header row).
+ * @example definitionsSheetGrid(TEMPLATES)[1] // ["T1", "表", "表1", "表1 党员发展情况统计表", …]
+ */
+export function definitionsSheetGrid(defs: readonly TemplateDefinition[]): string[][] {
+  const rows: string[][] = [[...DEFINITIONS_HEADERS]];
+  const push = (id: string, kind: Kind, row: Row): void => {
+    rows.push(
+      DEFINITIONS_HEADERS.map((h) => (h === "表" ? id : h === "类别" ? kind : (row[h] ?? "")))
+    );
+  };
+  for (const t of defs) {
+    push(t.id, "表", {
+      名称: t.label,
+      内容: t.title,
+      说明: t.name,
+      "其他（JSON）": json({
+        ...rest(t, ["id", "label", "title", "name", "columns", "rules", "figures", "report"]),
+        ...(t.figures.groupBy === undefined ? {} : { groupBy: t.figures.groupBy }),
+      }),
+    });
+    for (const c of t.columns) {
+      const listable = c.allowed?.every((v) => !v.includes("、"));
+      push(t.id, "列", {
+        名称: c.header,
+        内容: TYPE_WORDS[c.type],
+        "必填/级别": yesNo(c.required),
+        ...(listable ? { "可选值/条件": c.allowed?.join("、") ?? "" } : {}),
+        单位: c.unit ?? "",
+        代码: c.key,
+        "其他（JSON）": json(
+          rest(c, ["header", "type", "required", "unit", "key", ...(listable ? ["allowed"] : [])])
+        ),
+      });
+    }
+    for (const r of t.rules) {
+      const kind = r.kind === "named" ? [] : ["kind"];
+      push(t.id, "规则", {
+        名称: r.id,
+        内容: r.check,
+        "必填/级别": r.severity === "error" ? "错误" : "警告",
+        "可选值/条件": r.kind === "row" ? (r.when ?? "") : "",
+        代码: r.code,
+        说明: r.message,
+        "其他（JSON）": json(
+          rest(r, ["id", "check", "severity", "when", "code", "message", ...kind])
+        ),
+      });
+    }
+    for (const [group, list] of [
+      ["合计", t.figures.totals],
+      ["分组", t.figures.groups],
+    ] as const) {
+      for (const f of list)
+        push(t.id, "指标", { 名称: f.column, 内容: group, "必填/级别": yesNo(f.headline) });
+    }
+    if (t.report) {
+      push(t.id, "报告", { 名称: t.report.heading });
+      t.report.sentences.forEach((sentence, s) => {
+        for (const clause of sentence) {
+          push(t.id, "句子", {
+            名称: String(s + 1),
+            内容: clause.text ?? "",
+            "其他（JSON）": json(rest(clause, ["text"])),
+          });
+        }
+      });
+    }
+  }
+  return rows;
+}
+
+const text = (v: CellValue): string =>
+  v === null || v === undefined || typeof v === "object" ? "" : String(v).trim();
+
+/** Where each entry of a table came from (sheet row, 0-based), for messages. */
+interface Origins {
+  table: number;
+  columns: number[];
+  rules: number[];
+  totals: number[];
+  groups: number[];
+  report: number;
+  sentences: number[][];
+  names: Map<number, string>;
+}
+
+/**
+ * The definitions written in a `报表定义` sheet, checked and compiled (the same `loadTemplates` a
+ * JSON file goes through); throws `DefinitionsSheetError` naming the sheet, table and cell of
+ * every wrong entry.
+ */
+export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
+  const problems: string[] = [];
+  const rows = sheet.values;
+  const headerRow = rows.findIndex((r) => r.some((v) => text(v) !== ""));
+  const sheetName = `工作表“${sheet.name}”`;
+  if (headerRow < 0) throw new DefinitionsSheetError([`${sheetName}是空的，没有任何表定义`]);
+  const col = new Map<Field, number>();
+  (rows[headerRow] ?? []).forEach((v, c) => {
+    const h = text(v) as Field;
+    if ((DEFINITIONS_HEADERS as readonly string[]).includes(h) && !col.has(h)) col.set(h, c);
+  });
+  const missing = (["表", "类别", "名称", "内容"] as const).filter((h) => !col.has(h));
+  if (missing.length > 0) {
+    throw new DefinitionsSheetError([
+      `${sheetName}第${headerRow + 1}行应为表头（${DEFINITIONS_HEADERS.join("、")}），缺少“${missing.join("”“")}”`,
+    ]);
+  }
+  const cellOf = (r: number, f: Field): string => a1(r, col.get(f) ?? col.get("其他（JSON）") ?? 0);
+  const get = (r: number, f: Field): string => {
+    const c = col.get(f);
+    return c === undefined ? "" : text(rows[r]?.[c]);
+  };
+
+  const tables = new Map<string, Record<string, unknown>>();
+  const origins = new Map<string, Origins>();
+  const order: string[] = [];
+  const at = (r: number, f: Field, what: string, detail: string): void => {
+    problems.push(`${sheetName}${cellOf(r, f)}（${what}）：${detail}`);
+  };
+
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    if (!row.some((v) => text(v) !== "")) continue;
+    const id = get(r, "表");
+    const kind = get(r, "类别") as Kind;
+    const name = get(r, "名称");
+    const what = `${id || "?"} 的${kind || "?"}${name ? `“${name}”` : ""}`;
+    if (id === "") {
+      at(r, "表", what, "“表”一栏是空的（每行都要写表的编号，如 T5）");
+      continue;
+    }
+    if (!KINDS.includes(kind)) {
+      at(r, "类别", what, `类别“${kind}”无效，应为 ${KINDS.join("、")} 之一`);
+      continue;
+    }
+    let extra: Record<string, unknown> = {};
+    const rawJson = get(r, "其他（JSON）");
+    if (rawJson !== "") {
+      try {
+        const parsed: unknown = JSON.parse(rawJson);
+        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+          throw new Error("应为 { … } 形式的对象");
+        extra = parsed as Record<string, unknown>;
+      } catch (e) {
+        at(
+          r,
+          "其他（JSON）",
+          what,
+          `不是有效的 JSON 对象（${e instanceof Error ? e.message : String(e)}）`
+        );
+        continue;
+      }
+    }
+    const fields: Record<string, unknown> = {};
+    for (const [key, f] of Object.entries(FIELDS[kind])) {
+      const v = f === undefined ? "" : get(r, f);
+      if (v !== "" && !(kind === "表" && key === "id")) fields[key] = v;
+    }
+    let table = tables.get(id);
+    let origin = origins.get(id);
+    if (kind === "表") {
+      if (table?.id !== undefined) {
+        at(r, "表", what, `表 ${id} 已在第${(origin?.table ?? 0) + 1}行定义过（编号重复）`);
+        continue;
+      }
+      const { groupBy, ...own } = extra;
+      table = { ...(table ?? {}), ...own, ...fields, id };
+      if (groupBy !== undefined) table.figures = { ...(table.figures as object), groupBy };
+      tables.set(id, table);
+      origin = { ...(origin ?? emptyOrigins()), table: r };
+      origins.set(id, origin);
+      if (!order.includes(id)) order.push(id);
+      continue;
+    }
+    if (!table || !origin) {
+      at(r, "表", what, `表 ${id} 还没有“表”行（先写一行 类别 为“表”的，给出名称和标题）`);
+      continue;
+    }
+    origin.names.set(r, what);
+    const entry: Record<string, unknown> = { ...extra, ...fields };
+    if (kind === "列") {
+      const type =
+        TYPE_BY_WORD.get(get(r, "内容")) ??
+        (COLUMN_TYPES as readonly string[]).find((t) => t === get(r, "内容"));
+      if (type === undefined) {
+        at(
+          r,
+          "内容",
+          what,
+          `类型“${get(r, "内容")}”无效，应为 ${COLUMN_TYPES.map((t) => TYPE_WORDS[t]).join("、")} 之一`
+        );
+        continue;
+      }
+      entry.type = type;
+      const required = get(r, "必填/级别");
+      if (required !== "是" && required !== "否") {
+        at(r, "必填/级别", what, `必填应写“是”或“否”，不是“${required}”`);
+        continue;
+      }
+      entry.required = required === "是";
+      const allowed = get(r, "可选值/条件");
+      if (allowed !== "") entry.allowed = allowed.split("、").map((s) => s.trim());
+      list(table, "columns").push(entry);
+      origin.columns.push(r);
+    } else if (kind === "规则") {
+      const severity = get(r, "必填/级别");
+      if (severity !== "错误" && severity !== "警告") {
+        at(r, "必填/级别", what, `级别应写“错误”或“警告”，不是“${severity}”`);
+        continue;
+      }
+      entry.severity = severity === "错误" ? "error" : "warning";
+      entry.kind = (NAMED_CHECKS as readonly string[]).includes(get(r, "内容")) ? "named" : "row";
+      list(table, "rules").push(entry);
+      origin.rules.push(r);
+    } else if (kind === "指标") {
+      const group = get(r, "内容");
+      const headline = get(r, "必填/级别");
+      if (group !== "合计" && group !== "分组") {
+        at(r, "内容", what, `指标应写“合计”或“分组”，不是“${group}”`);
+        continue;
+      }
+      if (headline !== "是" && headline !== "否") {
+        at(r, "必填/级别", what, `是否主要指标应写“是”或“否”，不是“${headline}”`);
+        continue;
+      }
+      const figures = (table.figures ??= {}) as Record<string, unknown>;
+      const key = group === "合计" ? "totals" : "groups";
+      ((figures[key] ??= []) as unknown[]).push({ column: name, headline: headline === "是" });
+      origin[key].push(r);
+    } else if (kind === "报告") {
+      table.report = { ...(table.report as object), heading: name, sentences: [] };
+      origin.report = r;
+    } else {
+      const n = Number(name);
+      const report = table.report as { sentences: unknown[][] } | undefined;
+      if (!report) {
+        at(r, "类别", what, "句子之前要先有一行“报告”（写出段落标题）");
+        continue;
+      }
+      if (!Number.isInteger(n) || n < 1 || n > report.sentences.length + 1) {
+        at(r, "名称", what, `句子的编号应为 1、2 … 依次排列，不是“${name}”`);
+        continue;
+      }
+      delete entry.text;
+      const clauseText = get(r, "内容");
+      (report.sentences[n - 1] ??= []).push(
+        clauseText === "" ? entry : { ...entry, text: clauseText }
+      );
+      (origin.sentences[n - 1] ??= []).push(r);
+    }
+  }
+  if (problems.length > 0) throw new DefinitionsSheetError(problems);
+  if (order.length === 0)
+    throw new DefinitionsSheetError([`${sheetName}没有任何表定义（没有类别为“表”的行）`]);
+
+  const defs = order.map((id) => {
+    const t = tables.get(id) ?? {};
+    const figures = (t.figures ?? {}) as Record<string, unknown>;
+    return { ...t, figures: { totals: [], groups: [], ...figures } };
+  });
+  for (const [i, raw] of defs.entries()) {
+    const id = order[i] ?? "";
+    const o = origins.get(id) ?? emptyOrigins();
+    const parsed = TemplateSchema.safeParse(raw);
+    if (parsed.success) continue;
+    for (const issue of parsed.error.issues) {
+      const [where, field] = locate(o, issue.path);
+      const f = field ?? "其他（JSON）";
+      problems.push(
+        `${sheetName}${a1(where, col.get(f) ?? col.get("其他（JSON）") ?? 0)}（${o.names.get(where) ?? `${id} 的表`}）：${issue.path.join(".") || id} ${issue.message}`
+      );
+    }
+  }
+  if (problems.length > 0) throw new DefinitionsSheetError(problems);
+  try {
+    return loadTemplates(defs, sheetName);
+  } catch (e) {
+    throw new DefinitionsSheetError([e instanceof Error ? e.message : String(e)]);
+  }
+
+  function list(table: Record<string, unknown>, key: string): unknown[] {
+    return (table[key] ??= []) as unknown[];
+  }
+  /** The sheet row and column of a zod issue's path. */
+  function locate(o: Origins, path: readonly PropertyKey[]): [number, Field | undefined] {
+    const [top, a, b, c] = path;
+    const field = (kind: Kind, key: PropertyKey | undefined): Field | undefined =>
+      FIELDS[kind][String(key)];
+    if (top === "columns" && typeof a === "number")
+      return [o.columns[a] ?? o.table, field("列", b)];
+    if (top === "rules" && typeof a === "number") return [o.rules[a] ?? o.table, field("规则", b)];
+    if (top === "figures" && (a === "totals" || a === "groups") && typeof b === "number")
+      return [o[a][b] ?? o.table, field("指标", c)];
+    if (top === "report" && a === "sentences" && typeof b === "number" && typeof c === "number")
+      return [o.sentences[b]?.[c] ?? o.report, field("句子", path[4])];
+    if (top === "report") return [o.report >= 0 ? o.report : o.table, "名称"];
+    return [o.table, field("表", top)];
+  }
+}
+
+function emptyOrigins(): Origins {
+  return {
+    table: -1,
+    columns: [],
+    rules: [],
+    totals: [],
+    groups: [],
+    report: -1,
+    sentences: [],
+    names: new Map(),
+  };
+}
+
+/** The workbook's `报表定义` sheet, if it has one (the name as typed, spaces around ignored). */
+export function definitionsSheetOf(wb: WorkbookModel): SheetModel | undefined {
+  return wb.sheets.find((s) => s.name.trim() === DEFINITIONS_SHEET);
+}
+
+/** The workbook without its `报表定义` sheet (never taken for a statistical table). */
+export function withoutDefinitionsSheet(wb: WorkbookModel): WorkbookModel {
+  const sheet = definitionsSheetOf(wb);
+  return sheet ? { ...wb, sheets: wb.sheets.filter((s) => s !== sheet) } : wb;
+}
+
+/**
+ * How two sets of definitions differ, in Chinese, one line per table (empty when they are the
+ * same): tables only in one set, and per shared table which of its columns, rules, figures and
+ * sentences differ.
+ */
+export function definitionDifferences(
+  mine: readonly TemplateDefinition[],
+  theirs: readonly TemplateDefinition[]
+): string[] {
+  const out: string[] = [];
+  const byId = new Map(theirs.map((t) => [t.id, t]));
+  const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+  for (const t of mine) {
+    const o = byId.get(t.id);
+    if (!o) {
+      out.push(`多出 ${t.label}（${t.id}）`);
+      continue;
+    }
+    const parts: string[] = [];
+    const cols = (d: TemplateDefinition) => new Map(d.columns.map((c) => [c.header, c]));
+    const [mc, oc] = [cols(t), cols(o)];
+    for (const [h, c] of mc)
+      if (!same(c, oc.get(h))) parts.push(oc.has(h) ? `列“${h}”不同` : `多出列“${h}”`);
+    for (const h of oc.keys()) if (!mc.has(h)) parts.push(`缺少列“${h}”`);
+    const rules = (d: TemplateDefinition) => new Map(d.rules.map((r) => [r.id, r]));
+    const [mr, or] = [rules(t), rules(o)];
+    for (const [id, r] of mr)
+      if (!same(r, or.get(id))) parts.push(or.has(id) ? `规则 ${id} 不同` : `多出规则 ${id}`);
+    for (const id of or.keys()) if (!mr.has(id)) parts.push(`缺少规则 ${id}`);
+    if (!same(t.figures, o.figures)) parts.push("指标不同");
+    if (!same(t.report, o.report)) parts.push("报告句子不同");
+    const head = (d: TemplateDefinition) => rest(d, ["columns", "rules", "figures", "report"]);
+    if (!same(head(t), head(o))) parts.push("表头信息（标题、名称、空行数等）不同");
+    if (parts.length > 0) out.push(`${t.label}（${t.id}）：${parts.join("，")}`);
+  }
+  const mine_ = new Set(mine.map((t) => t.id));
+  for (const t of theirs) if (!mine_.has(t.id)) out.push(`缺少 ${t.label}（${t.id}）`);
+  return out;
+}
+
+/** JSON with sorted keys (so key order does not make two definitions differ). */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0
+          )
+        )
+      : x
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Issue 12, point 3(a): definitions kept in the workbook, in a `报表定义` sheet — written from the
+ * definitions in force, read back into the same objects, wrong entries refused naming their cell.
+ */
+import { describe, expect, it } from "vitest";
+import { TEMPLATES } from "../../src/core/templates";
+import {
+  DEFINITIONS_SHEET,
+  definitionDifferences,
+  definitionsSheetGrid,
+  readDefinitionsSheet,
+} from "../../src/core/templates/sheet";
+import type { CellValue } from "../../src/core/model";
+import { FIVE, fiveGridWith } from "./bureau-fixtures";
+
+const sheet = (values: CellValue[][]) => ({ name: DEFINITIONS_SHEET, values });
+const read = (values: CellValue[][]) => readDefinitionsSheet(sheet(values)).map((t) => t.def);
+
+const edited = fiveGridWith;
+const refusal = (values: CellValue[][]) => {
+  try {
+    read(values);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return "accepted";
+};
+
+describe("the 报表定义 sheet", () => {
+  it("round trip: definitions → sheet grid → the same definitions (built-ins and a 表5)", () => {
+    expect(read(definitionsSheetGrid(TEMPLATES))).toEqual(TEMPLATES);
+    expect(read(definitionsSheetGrid(FIVE))).toEqual(FIVE);
+    const grid = definitionsSheetGrid(FIVE);
+    expect(grid[0]).toEqual(
+      "表 类别 名称 内容 必填/级别 可选值/条件 单位 代码 说明 其他（JSON）".split(" ")
+    );
+    // readable: one row per column, rule, figure, clause, with Chinese words for types and levels
+    expect(grid).toContainEqual(["T5", "列", "宣讲场次", "计数", "是", "", "场", "talks", "", ""]);
+    expect(grid).toContainEqual([
+      "T5",
+      "规则",
+      "T5-01",
+      "政务微博条数 ≤ 政务信息条数",
+      "警告",
+      "",
+      "",
+      "posts-above-items",
+      "政务微博 {value} 条，多于政务信息 {expected} 条，请核实",
+      "",
+    ]);
+    const padded = (...cells: string[]) => [...cells, ...Array<string>(10 - cells.length).fill("")];
+    expect(grid).toContainEqual(padded("T5", "句子", "1", "全年开展宣讲活动{+T5/宣讲场次}"));
+  });
+
+  it("as Excel gives it back: numbers for numbers, blank rows between tables, columns reordered", () => {
+    const grid: CellValue[][] = definitionsSheetGrid(FIVE).map((r) =>
+      r.map((v) => (/^\d+$/.test(v) ? Number(v) : v === "" ? null : v))
+    );
+    const spaced = grid.flatMap((r, i) => (i > 0 && r[1] === "表" ? [[], r] : [r]));
+    expect(read(spaced)).toEqual(FIVE);
+    const swapped = grid.map((r) => [r[1], r[0], ...r.slice(2)]);
+    expect(read(swapped)).toEqual(FIVE);
+  });
+
+  it("a wrong entry is refused naming the sheet, the table and the cell", () => {
+    const cases: Array<[ReturnType<typeof edited>, string, string]> = [
+      [edited("T5", "列", "宣讲场次", 3, "数字"), "D", "类型“数字”无效"],
+      [edited("T5", "列", "宣讲场次", 4, "要"), "E", "必填应写“是”或“否”"],
+      [edited("T5", "规则", "T5-01", 4, "严重"), "E", "级别应写“错误”或“警告”"],
+      [edited("T5", "规则", "T5-01", 3, "政务微博条数 ≤ 不存在的列"), "", "T5-01"],
+      [edited("T5", "指标", "宣讲场次", 3, "平均"), "D", "指标应写“合计”或“分组”"],
+      [edited("T5", "指标", "宣讲场次", 2, "备注"), "C", "not a count or money column"],
+      [edited("T5", "列", "政务微博条数", 7, "Bad Key"), "H", "columns.3.key"],
+      [edited("T5", "列", "宣讲场次", 9, "{oops"), "J", "不是有效的 JSON"],
+      [edited("T5", "列", "宣讲场次", 1, "栏"), "B", "类别“栏”无效"],
+      [
+        edited("T5", "句子", "1", 3, "全年开展宣讲活动{T5/不存在}"),
+        "",
+        "“{T5/不存在}”不是本表的指标",
+      ],
+      [edited("T5", "句子", "1", 2, "7"), "C", "句子的编号应为 1、2"],
+      [edited("T5", "列", "宣讲场次", 0, ""), "A", "“表”一栏是空的"],
+      [edited("T5", "表", "表5", 0, "T4"), "A", "表 T4 已在第"],
+    ];
+    for (const [{ grid, row }, col, text] of cases) {
+      const message = refusal(grid);
+      expect(message, text).toContain("工作表“报表定义”");
+      expect(message, text).toContain(text);
+      if (col) expect(message, text).toContain(`${col}${row}`);
+    }
+    // a clause of a table without a 表 row, and a header row that is not one
+    expect(
+      refusal([[...(definitionsSheetGrid([])[0] ?? [])], ["T9", "列", "x", "文本", "是"]])
+    ).toContain("A2（T9 的列“x”）：表 T9 还没有“表”行");
+    expect(refusal([["项目", "数值"]])).toContain("第1行应为表头");
+    // a sheet of junk: the first ten wrong rows, then how many in all
+    const junk = [
+      [...(definitionsSheetGrid([])[0] ?? [])],
+      ...Array.from({ length: 5000 }, () => ["T1", "栏"]),
+    ];
+    const message = refusal(junk);
+    expect(message.split("类别“栏”无效")).toHaveLength(11);
+    expect(message).toContain("……共 5000 处错误");
+    expect(refusal([])).toContain("是空的");
+  });
+
+  it("differences between two sets are listed per table (nothing when equal)", () => {
+    expect(definitionDifferences(FIVE, FIVE)).toEqual([]);
+    const relaxed = read(edited("T5", "规则", "T5-01", 4, "警告").grid).map((t) =>
+      t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t
+    );
+    const diff = definitionDifferences(relaxed, TEMPLATES);
+    expect(diff).toContain("多出 表5（T5）");
+    expect(diff.find((d) => d.startsWith("表1"))).toMatch(/缺少规则 T1-01/);
+  });
+});
