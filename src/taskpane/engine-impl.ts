@@ -9,10 +9,18 @@ import { analyzeWorkbook, reportFrom } from "../core/analyze";
 import type { Draft, DraftOptions, DraftParagraph } from "../core/draft";
 import { renderHtml } from "../core/render";
 import { issueMessage } from "../core/messages";
+import { issuePlace, ruleExplanation } from "../core/place";
 import type { WorkbookModel } from "../core/model";
 import { workbookYears } from "../core/validate";
 import { splitDraft } from "./draftText";
 import type { Analysis, Engine, ReportOptions, ShownIssue } from "./engine";
+
+const helpCache = new Map<string, string>();
+function help(rule: string): string {
+  let text = helpCache.get(rule);
+  if (text === undefined) helpCache.set(rule, (text = ruleExplanation(rule)));
+  return text;
+}
 
 function analyze(model: WorkbookModel, year?: number): Analysis {
   const core = analyzeWorkbook(model, year === undefined ? {} : { year });
@@ -20,6 +28,8 @@ function analyze(model: WorkbookModel, year?: number): Analysis {
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
     issue,
     message: issueMessage(issue),
+    place: issuePlace(issue, model),
+    ruleHelp: help(issue.rule),
   }));
   let errors = 0;
   let explained = 0;

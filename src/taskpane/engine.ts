@@ -10,12 +10,17 @@ import type { TableData } from "../core/figures";
 import type { Analysis as CoreAnalysis, Verdict } from "../core/analyze";
 import type { UnverifiedFigure } from "../core/draft";
 import type { YearSummary } from "../core/validate";
+import type { IssuePlace } from "../core/place";
 
 /** An issue with its Chinese message, ready to show. */
 export interface ShownIssue {
   readonly key: string;
   readonly issue: Issue;
   readonly message: string;
+  /** Where it is in the statistician's words: table, row, unit (the label column), column, value. */
+  readonly place: IssuePlace;
+  /** What the rule code checks (shown on hover/focus of the code). */
+  readonly ruleHelp: string;
 }
 
 /** A comparison row as the 同比 tab shows it: the core's (natural units: 元, %, counts). */

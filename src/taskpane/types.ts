@@ -4,9 +4,10 @@
  */
 import type { ReactNode } from "react";
 import type { ShownIssue } from "./engine";
+import type { IssuePlace } from "../core/place";
 
 /** Renders where an issue is (browser page: the grid around the cell). */
-export type CellPreviewRenderer = (sheet: string, cell: string) => ReactNode;
+export type CellPreviewRenderer = (sheet: string, cell: string, place?: IssuePlace) => ReactNode;
 
 /** Makes the blank-template workbook for a year (browser page). */
 export type TemplateDownload = (year: number) => Promise<Uint8Array>;

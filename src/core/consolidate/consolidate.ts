@@ -72,7 +72,7 @@ export class Consolidator {
     if (wb.sheets?.some((sh) => sh?.name === SOURCES_SHEET))
       return this.addUnreadable(
         file,
-        `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位报送的文件`
+        `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位上报的文件`
       );
     const x = extractUnit(file, wb, this.templates, this.opts);
     this.entries.push({ kind: "read", order: this.entries.length, x });
@@ -195,7 +195,7 @@ function consolidateEntries(
         severity: "error",
         file: x.file,
         unit: x.unit,
-        message: `${baseName(x.file)}（${x.unit}）是 ${years} 的表，不是 ${yearLabel(year)}，未合并`,
+        message: `${baseName(x.file)}（${x.unit}）是${years}的表，不是${yearLabel(year)}，未合并`,
       });
       status.set(x.file, { status: "other-year", text: `${years}的表，未合并` });
       continue;
@@ -209,7 +209,7 @@ function consolidateEntries(
           file: x.file,
           unit: x.unit,
           sheet: k.sheet,
-          message: `${k.template.def.label}（${k.sheet}）没有填统计年度，按 ${yearLabel(year)} 合并`,
+          message: `${k.template.def.label}（${k.sheet}）没有填统计年度，按${yearLabel(year)}合并`,
         });
       }
       const twin = kept.find((o) => o.template === k.template);
@@ -263,7 +263,7 @@ function consolidateEntries(
         unit,
         files,
         file: pick.x.file,
-        message: `${unit}报送了 ${group.length} 份文件（${names}），按选择合并 ${baseName(pick.x.file)}，其余未合并`,
+        message: `${unit}上报了${group.length}份文件（${names}），按选择合并 ${baseName(pick.x.file)}，其余未合并`,
       });
       for (const g of group)
         if (g !== pick)
@@ -277,7 +277,7 @@ function consolidateEntries(
         severity: "error",
         unit,
         files,
-        message: `${unit}报送了 ${group.length} 份文件（${names}），未指定用哪一份，均未合并：请选择用哪一份`,
+        message: `${unit}上报了${group.length}份文件（${names}），未指定用哪一份，均未合并：请选择用哪一份`,
       });
       for (const g of group)
         status.set(g.x.file, {
@@ -318,10 +318,10 @@ function consolidateEntries(
             (unitKey(fileStem(e.file)).length >= 2 && l.key.includes(unitKey(fileStem(e.file)))))
       );
       const why = other
-        ? `只报送了 ${baseName(other.x.file)}（${status.get(other.x.file)?.text ?? "未合并"}）`
+        ? `只上报了 ${baseName(other.x.file)}（${status.get(other.x.file)?.text ?? "未合并"}）`
         : broken
-          ? `其文件 ${baseName(broken.kind === "unreadable" ? broken.file : "")} 无法读取`
-          : "未报送";
+          ? `其文件“${baseName(broken.kind === "unreadable" ? broken.file : "")}”无法读取`
+          : "未上报";
       problems.push({
         code: "missing",
         severity: "error",
@@ -355,7 +355,7 @@ function consolidateEntries(
     const rows = c.tables.reduce((n, k) => n + k.rows.length, 0);
     status.set(c.x.file, {
       status: "merged",
-      text: `已合并（${c.tables.length} 张表，${rows} 行）`,
+      text: `已合并（${c.tables.length}张表，${rows}行）`,
     });
   }
 
