@@ -6,7 +6,7 @@
 import type { Issue } from "../issues";
 import { a1, type CellValue, type WorkbookModel } from "../model";
 import { detectTable } from "../read/sheet";
-import { validateWorkbook } from "../validate";
+import { validateWorkbook, workbookYears } from "../validate";
 import type { CompiledTemplate } from "../templates";
 import type { ConsolidateOptions, MergeProblem, UnitTable } from "./types";
 import { fileStem, frameUnit, unitColumn, unitKey } from "./units";
@@ -60,9 +60,15 @@ export function extractUnit(
   templates: readonly CompiledTemplate[],
   opts: Pick<ConsolidateOptions, "year" | "settings">
 ): ExtractedUnit {
+  // a unit whose file holds no table of the year asked for keeps its tables, so the merge can say
+  // which year they are of (“是2013年的表，不是2012年”) instead of finding none
+  const year =
+    opts.year !== undefined && workbookYears(wb, templates).some((y) => y.year === opts.year)
+      ? opts.year
+      : undefined;
   const checked = validateWorkbook(wb, {
     templates,
-    ...(opts.year === undefined ? {} : { year: opts.year }),
+    ...(year === undefined ? {} : { year }),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
   });
   const tables: KeptTable[] = [];
