@@ -40,7 +40,7 @@ async function everyTab(page: Page, prefix: string): Promise<string[]> {
   const files: string[] = [];
   for (const { tab, key } of TABS) {
     await openTab(page, tab);
-    if (tab === "同比") await page.getByRole("table").first().waitFor();
+    if (tab === "同比") await page.getByTestId("comparison").first().waitFor();
     if (tab === "报告")
       await page.waitForFunction(
         () =>

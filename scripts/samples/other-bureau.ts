@@ -39,7 +39,7 @@ export const OTHER_DEFINITIONS = {
           code: "done-above-items",
           kind: "row",
           severity: "error",
-          message: "已完成整改 {value} 项，多于整改项目 {expected} 项",
+          message: "已完成整改{value}项，多于整改项目{expected}项。请核实这两个数。",
           check: "已完成整改数 ≤ 整改项目数",
         },
       ],

@@ -25,14 +25,14 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       --definitions <文件.json>  按本局的统计表定义校验（优先于工作簿中的“报表定义”工作表，
                      两者不同时会指出；都没有时用内置的 ${tableRange(TEMPLATES)}）
   bureau-stats template <输出.xlsx> --year <年度> [--force] [--definitions <文件.json>]
-      生成空白统计表模板（默认 ${TEMPLATES.length} 张：${tableRange(TEMPLATES)}）。已有同名文件时不覆盖，除非加 --force。
+      生成空白统计表模板（默认${TEMPLATES.length}张：${tableRange(TEMPLATES)}）。已有同名文件时不覆盖，除非加 --force。
   bureau-stats definitions export <输出.json> [--definitions <文件.json>] [--force]
       写出当前使用的统计表定义（默认：内置的 ${tableRange(TEMPLATES)}），可修改后用 --definitions 使用。
   bureau-stats definitions check <文件.json>
       检查一个统计表定义文件，指出错在哪张表、哪一项。
 ${MERGE_USAGE}
 
-退出码：0 无错误（可有警告），1 有错误或未找到统计表，2 用法错误、文件无法读取或没有任何数据。`;
+退出码：0表示无错误（可有警告），1表示有错误或未找到统计表，2表示用法错误、文件无法读取或没有任何数据。`;
 
 export type ParsedArgs =
   | { readonly command: "help" }
@@ -81,7 +81,7 @@ export class UsageError extends Error {
 export function parseYear(text: string | undefined): number {
   if (text === undefined || !/^(19|20)\d\d$/.test(text)) {
     throw new UsageError(
-      `--year 需要四位年度（如 2013），收到：${text === undefined ? "（空）" : `“${text}”`}`
+      `--year 需要四位年度（如2013），收到：${text === undefined ? "（空）" : `“${text}”`}`
     );
   }
   return Number(text);
@@ -96,7 +96,7 @@ export function parseHeadings(text: string): "none" | "一、" | "（一）" {
   if (t === "一、" || t === "一" || t === "1") return "一、";
   if (t === "（一）" || t === "(一)" || t === "2") return "（一）";
   if (t === "none" || t === "无") return "none";
-  throw new UsageError(`--headings 应为 一、 或 （一）（也可写 1 或 2），收到：“${t}”`);
+  throw new UsageError(`--headings 应为 一、 或 （一）（也可写1或2），收到：“${t}”`);
 }
 
 /**

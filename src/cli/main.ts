@@ -215,7 +215,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   if (args.command === "definitions-check") {
     io.stdout(
-      `${definitionsFile}：定义有效，共 ${templates.length} 张表（${templates
+      `${definitionsFile}：定义有效，共${templates.length}张表（${templates
         .map((t) => `${t.def.label} ${t.def.name}`)
         .join("、")}）。\n`
     );
@@ -228,9 +228,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const text = JSON.stringify({ tables: definitions }, null, 2) + "\n";
     const failed = write(args.out, new TextEncoder().encode(text));
     if (failed !== undefined) return failed;
-    io.stdout(
-      `已写出 ${definitions.length} 张表的定义（${tableRange(definitions)}）：${args.out}\n`
-    );
+    io.stdout(`已写出${definitions.length}张表的定义（${tableRange(definitions)}）：${args.out}\n`);
     return EXIT_OK;
   }
 
@@ -241,7 +239,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const failed = write(args.out, await writeTemplates(args.year, definitions));
     if (failed !== undefined) return failed;
     io.stdout(
-      `已生成 ${args.year} 年空白模板：${args.out}（${tableRange(definitions)}，${definitions.length} 张工作表）\n`
+      `已生成${args.year}年空白模板：${args.out}（${tableRange(definitions)}，${definitions.length}张工作表）\n`
     );
     return EXIT_OK;
   }
@@ -356,7 +354,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   ) {
     const found = analysis.years.map((y) => y.year).join("、");
     return fail(
-      `${args.files.join("、")}：没有 ${args.year} 年的统计表（表中的年度：${found || "不明"}）`
+      `${args.files.join("、")}：没有${args.year}年的统计表（表中的年度：${found || "不明"}）`
     );
   }
 

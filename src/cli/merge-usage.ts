@@ -1,10 +1,10 @@
 /** The `merge` lines of `bureau-stats --help` (apart, so args.ts does not load the merge). */
 export const MERGE_USAGE = `  bureau-stats merge <文件或文件夹>... -o <汇总.xlsx> [--units <名单>] [--year <年度>] [--json]
                      [--prefer <文件>]... [--duplicates first|last] [--bureau <名称>] [--force]
-      把各单位报送的统计表合并（汇总）为一个新工作簿，并列出每个单位文件的情况。
+      把各单位上报的统计表合并（汇总）为一个新工作簿，并列出每个单位文件的情况。
       --units <文件>   单位名单（.xlsx 的一列，或每行一个单位的 .txt/.csv），按名单顺序合并，
-                       并列出未报送的单位
+                       并列出未上报的单位
       --year <年度>    合并哪一年的表（默认：多数文件的年度）
-      --prefer <文件>  同一单位报送多份时用这一份（可多次给出）；或 --duplicates first|last
+      --prefer <文件>  同一单位上报多份时用这一份（可多次给出）；或 --duplicates first|last
       --bureau <名称>  汇总表的填报单位（默认“汇总”）
       --json          以 JSON 输出 { year, output, units, problems, issues, tables }`;

@@ -82,7 +82,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
   }
   if (inputs.length === 0) throw new UsageError("merge 需要至少一个单位文件或文件夹");
   if (out === undefined) throw new UsageError("merge 需要 -o <汇总.xlsx> 指定输出文件");
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件须是 .xlsx：${out}`);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件应是 .xlsx：${out}`);
   return {
     inputs,
     out,
@@ -131,11 +131,11 @@ export function mergeText(
     r.problems.filter((p) => p.severity === "error").length +
     r.issues.filter((i) => i.severity === "error").length;
   lines.push(
-    `汇总 ${r.year ?? "（年度不明）"}年：读取文件 ${r.units.length} 个，合并 ${merged} 个单位${listed === undefined ? "" : `（名单 ${listed} 个单位）`}。`
+    `汇总${r.year ?? "（年度不明）"}年：读取文件${r.units.length}个，合并${merged}个单位${listed === undefined ? "" : `（名单${listed}个单位）`}。`
   );
   if (out !== undefined)
     lines.push(
-      `已写入 ${safe(out)}：${r.tables.map((t) => `${safe(t.sheet)}（${t.rows.length} 行）`).join("、")}，另有“汇总来源”表列出每行来自哪个文件、哪个单元格。`
+      `已写入 ${safe(out)}：${r.tables.map((t) => `${safe(t.sheet)}（${t.rows.length}行）`).join("、")}，另有“汇总来源”表列出每行来自哪个文件、哪个单元格。`
     );
   lines.push("", "各单位文件：");
   const problemsOf = (u: UnitReport): MergeProblem[] =>
@@ -149,7 +149,7 @@ export function mergeText(
   for (const u of r.units) {
     const mark = u.status === "merged" ? "✓" : "✗";
     const what = u.read
-      ? `${safe(u.unit ?? "")}  ${u.years.map((y) => `${y}年`).join("、") || "年度不明"}  ${u.tables.map((t) => `${t.label}(${t.rows}行)`).join(" ")}  错误 ${u.errors} 警告 ${u.warnings}`
+      ? `${safe(u.unit ?? "")}  ${u.years.map((y) => `${y}年`).join("、") || "年度不明"}  ${u.tables.map((t) => `${t.label}(${t.rows}行)`).join(" ")}  错误${u.errors}项，警告${u.warnings}项`
       : "";
     lines.push(
       `  ${mark} ${safe(baseName(u.file))}  ${safe(u.statusText)}${what ? "  " + what : ""}`
@@ -168,7 +168,7 @@ export function mergeText(
       p.file === undefined ||
       ["unreadable", "other-year", "no-tables", "duplicate"].includes(p.code)
   );
-  lines.push("", whole.length === 0 ? "名单与报送：没有问题。" : "名单与报送：");
+  lines.push("", whole.length === 0 ? "名单与上报：没有问题。" : "名单与上报：");
   for (const p of whole) {
     const how =
       p.code === "duplicate" && p.severity === "error"
@@ -180,7 +180,7 @@ export function mergeText(
   const e = r.issues.filter((i) => i.severity === "error").length;
   lines.push(
     "",
-    `汇总表校验：错误 ${e} 项，警告 ${r.issues.length - e} 项${r.issues.length > fresh.length ? `（其中 ${r.issues.length - fresh.length} 项单位文件本身已报告）` : ""}。`
+    `汇总表校验：错误${e}项，警告${r.issues.length - e}项${r.issues.length > fresh.length ? `（其中${r.issues.length - fresh.length}项单位文件本身已报告）` : ""}。`
   );
   for (const i of r.issues)
     lines.push(
@@ -190,7 +190,7 @@ export function mergeText(
     "",
     errors === 0
       ? "结论：没有错误，汇总表可以使用。"
-      : `结论：有 ${errors} 项错误，请先处理（催报、更正或选择文件）再使用汇总表。`
+      : `结论：有${errors}项错误，请先处理（催报、更正或选择文件）再使用汇总表。`
   );
   return lines.join("\n") + "\n";
 }
@@ -339,7 +339,7 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
         : mergeText(result, undefined, units?.length)
     );
     return fail(
-      `没有可合并的统计表（${files.length} 个文件都没有 ${args.year ?? ""}${args.year === undefined ? "" : "年的"}统计表或无法读取），未写入 ${args.out}`
+      `没有可合并的统计表（${files.length}个文件都没有${args.year ?? ""}${args.year === undefined ? "" : "年的"}统计表或无法读取），未写入 ${args.out}`
     );
   }
   try {

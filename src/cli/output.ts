@@ -6,6 +6,7 @@ import { tableRange, type Analysis, type Verdict } from "../core/analyze";
 import type { Comparison } from "../core/compare";
 import type { Issue, IssueValue } from "../core/issues";
 import { issueLocation, issueMessage } from "../core/messages";
+import { recordUnit } from "../core/place";
 import { parseA1 } from "../core/model";
 
 export interface JsonIssue {
@@ -243,17 +244,17 @@ export function textReport(a: Analysis): string {
   const explained = a.issues.filter((i) => i.severity === "warning" && i.explained).length;
   if (a.tables.length === 0) {
     out.push(
-      `未找到统计表：没有一张工作表的表头与 ${tableRange(a.definitions)} 模板相符（按表头识别，与表名无关）。`
+      `未找到统计表：没有一张工作表的表头与${tableRange(a.definitions)}模板相符（按表头识别，与表名无关）。`
     );
     out.push("可用 bureau-stats template 模板.xlsx --year <年度> 生成空白模板。");
     return out.join("\n") + "\n";
   }
   const yearless = a.tables.filter((t) => t.year === undefined).length;
-  const yearList = a.years.map((y) => `${y.year}年 ${y.tables} 张`);
-  if (yearless > 0) yearList.push(`年度不明 ${yearless} 张`);
+  const yearList = a.years.map((y) => `${y.year}年${y.tables}张`);
+  if (yearless > 0) yearList.push(`年度不明${yearless}张`);
   const total = a.years.reduce((n, y) => n + y.tables, 0) + yearless;
   const others = a.years.filter((y) => y.year !== a.currentYear && y.year !== a.previousYear);
-  out.push(`找到统计表 ${total} 张（${yearList.join("，")}）。`);
+  out.push(`找到统计表${total}张（${yearList.join("，")}）。`);
   if (a.currentYear !== undefined)
     out.push(
       `报告年度：${a.currentYear}年，${a.previousYear === undefined ? `没有${a.currentYear - 1}年的表，不作同比` : `与${a.previousYear}年比较`}` +
@@ -263,24 +264,26 @@ export function textReport(a: Analysis): string {
         "。"
     );
   out.push(
-    `校验结果：错误 ${errors} 项，警告 ${warnings} 项${explained > 0 ? `（其中 ${explained} 项已在备注中说明）` : ""}。`
+    `校验结果：错误${errors}项，警告${warnings}项${explained > 0 ? `（其中${explained}项已在备注中说明）` : ""}。`
   );
   out.push(a.verdict.text);
   if (a.draft.unverified.length > 0)
     out.push(
-      `报告段落中有 ${a.draft.unverified.length} 个数字依赖有错误的单元格，已标注“【待核】”，改正前请勿上报。`
+      `报告段落中有${a.draft.unverified.length}个数字依赖有错误的单元格，已标注“【待核】”，改正前请勿上报。`
     );
   for (const sheet of sheetOrder(a)) {
     const issues = inReadingOrder(a.issues.filter((i) => i.sheet === sheet));
     const e = issues.filter((i) => i.severity === "error").length;
     out.push("");
     out.push(
-      `【${terminalSafe(sheet)}】${issues.length === 0 ? "无问题" : `错误 ${e} 项，警告 ${issues.length - e} 项`}`
+      `【${terminalSafe(sheet)}】${issues.length === 0 ? "无问题" : `错误${e}项，警告${issues.length - e}项`}`
     );
     const rows = issues.map((i) => [
       "  " + severityLabel(i),
       i.rule,
-      terminalSafe(issueLocation(i)),
+      terminalSafe(
+        [issueLocation(i), recordUnit(i, a.tables, a.definitions)].filter(Boolean).join(" ")
+      ),
       terminalSafe(issueMessage(i)),
     ]);
     out.push(...table(rows, []));

@@ -152,15 +152,15 @@ export function verdict(
   let text: string;
   if (ok) {
     const warnings = v.issues.length;
-    text = `可以上报：${spaced}${tableRange(definitions)} 齐全，没有错误，${warnings > 0 ? `${warnings} 项警告均已在备注中说明` : "没有警告"}。`;
+    text = `可以上报：${spaced}${tableRange(definitions)} 齐全，没有错误，${warnings > 0 ? `${warnings}项警告均已在备注中说明` : "没有警告"}。`;
   } else if (v.tables.length === 0) {
     text = "暂不能上报：没有找到统计表。";
   } else {
     const blocks: string[] = [];
     if (missing.length > 0) blocks.push(`缺少${label}的 ${missing.join("、")}`);
     if (empty.length > 0) blocks.push(`${empty.join("、")} 没有数据`);
-    if (errors > 0) blocks.push(`错误 ${errors} 项须改正`);
-    if (unexplained > 0) blocks.push(`${unexplained} 项警告未在备注中说明`);
+    if (errors > 0) blocks.push(`${errors}项错误未改正`);
+    if (unexplained > 0) blocks.push(`${unexplained}项警告未在备注中说明`);
     text = `暂不能上报${label ? `（${label}）` : ""}：${blocks.join("；")}。`;
   }
   return { ok, text, missing, empty, errors, unexplained };

@@ -10,42 +10,43 @@ import { quoteSheet } from "./validate/sink";
 
 /** Wording of the generic codes (G-01…G-08, lenient reading, named checks' extra codes). */
 export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
-  "missing-header": "缺少必填列“{column}”",
-  "unknown-column": "“{value}”不是本表的列，已忽略",
-  "duplicate-header": "列“{column}”重复出现（另见 {other}），此列已忽略",
-  "required-blank": "“{column}”为必填项，不能为空",
-  "not-a-number": "“{column}”应填数字，‘{value}’无法读作数字",
-  "not-integer": "“{column}”应为整数，‘{value}’不是整数（四舍五入为 {expected}）",
-  "below-min": "“{column}”不能小于 {expected}，现为 {value}",
-  "too-many-decimals": "“{column}”小数位数过多，‘{value}’四舍五入为 {expected}",
-  "too-large": "“{column}”中的‘{value}’数值过大，无法精确计算",
-  "wrong-type": "“{column}”中的‘{value}’类型不对，请填写正确的值",
-  "excel-error": "“{column}”为 Excel 错误值 {value}，请修正公式或数据",
-  "not-in-list": "‘{value}’不是“{column}”的可选值，应为：{expected}",
-  "not-a-date": "‘{value}’不是有效日期，请按 2013-05-01 的格式填写",
-  "duplicate-value": "“{column}”‘{value}’与 {other} 重复，不能重复填报",
-  "lenient-number": "‘{value}’ 按 {expected} 读取，请{fixes}",
-  "lenient-enum": "‘{value}’ 按“{expected}”读取，请从下拉列表中选择",
-  "lenient-date-text": "‘{value}’ 按 {expected} 读取，请填写为日期格式的单元格",
-  "lenient-date-number": "‘{value}’ 按日期 {expected} 读取，请将单元格设为日期格式",
-  "lenient-percent-number": "‘{value}’ 按 {expected} 读取，请使用百分比格式",
+  "missing-header": "缺少必填列“{column}”。请在表头行补上这一列。",
+  "unknown-column": "“{value}”不是本表的列，已忽略。请检查列名是否写错，或删除这一列。",
+  "duplicate-header": "列“{column}”重复出现（另见{other}），此列已忽略。请删除重复的列。",
+  "required-blank": "“{column}”为必填项，现为空白。请填写这个单元格。",
+  "not-a-number": "“{column}”应填数字，“{value}”无法读作数字。请改为数字。",
+  "not-integer": "“{column}”应为整数，“{value}”不是整数。请检查，四舍五入为{expected}。",
+  "below-min": "“{column}”不能小于{expected}，现为{value}。请检查这个数。",
+  "too-many-decimals": "“{column}”小数位数过多。请检查“{value}”，四舍五入为{expected}。",
+  "too-large": "“{column}”中的“{value}”数值过大，无法精确计算。请检查这个数。",
+  "wrong-type": "“{column}”中的“{value}”类型不对。请填写正确的值。",
+  "excel-error": "“{column}”为Excel错误值{value}。请修正公式或数据。",
+  "not-in-list": "“{value}”不是“{column}”的可选值。请从下拉列表中选择：{expected}。",
+  "not-a-date": "“{value}”不是有效日期。请按2013-05-01的格式填写。",
+  "duplicate-value": "“{column}”“{value}”与{other}重复。请检查是否重复填报。",
+  "lenient-number": "“{value}”已按{expected}读取。请{fixes}。",
+  "lenient-enum": "“{value}”已按“{expected}”读取。请从下拉列表中选择。",
+  "lenient-date-text": "“{value}”已按{expected}读取。请填写为日期格式的单元格。",
+  "lenient-date-number": "“{value}”已按日期{expected}读取。请将单元格设为日期格式。",
+  "lenient-percent-number": "“{value}”已按{expected}读取。请使用百分比格式。",
   "lenient-percent-fraction":
-    "‘{value}’ 按 {expected} 读取（未设百分比格式，请确认不是 {value}%），请使用百分比格式",
-  "total-mismatch": "合计行“{column}” {value} 与各行之和 {expected} 不符",
-  "total-blank": "合计行“{column}”为空，各行之和为 {expected}",
-  "no-total-row": "没有“合计”行，已按各行之和计算合计",
-  "sum-too-large": "“{column}”的合计数值过大，无法精确计算",
-  "duplicate-row": "此行与{other}完全相同，是否重复填报？",
+    "“{value}”已按{expected}读取（未设百分比格式）。请确认不是{value}%，并使用百分比格式。",
+  "total-mismatch":
+    "合计行“{column}”为{value}，各行之和为{expected}，两者不符。请检查合计行和各行的数。",
+  "total-blank": "合计行“{column}”为空，各行之和为{expected}。请填写合计。",
+  "no-total-row": "没有“合计”行，已按各行之和计算合计。请检查是否漏了合计行。",
+  "sum-too-large": "“{column}”的合计数值过大，无法精确计算。请检查各行的数。",
+  "duplicate-row": "此行与{other}完全相同。请检查是否重复填报。",
   "duplicate-table-files":
-    "与 {other} 是{year}年的同一张表（本表来自 {file}），{same}；请只保留一个版本（同比和报告按文件名在前的一份计算）",
+    "与{other}是{year}年的同一张表（本表来自{file}），{same}。请只保留一个版本（同比和报告按文件名在前的一份计算）。",
   "large-change":
-    "“{column}”{group}本年 {value}，上年 {expected}，{direction} {pct}%，超过 {threshold}%，变动较大，请在备注中说明",
-  "rate-out-of-range": "“{column}” {value} 超出 0–100% 的范围",
-  "empty-table": "表中没有数据行（空白模板），请填写数据，或删除这张表",
+    "“{column}”{group}本年{value}，上年{expected}，{direction}{pct}%，超过{threshold}%，变动较大。请核实，并在备注中说明原因。",
+  "rate-out-of-range": "“{column}”{value}超出0–100%的范围。请检查这个比率。",
+  "empty-table": "表中没有数据行（空白模板）。请填写数据，或删除这张表。",
   "duplicate-table":
-    "与工作表“{other}”是{year}年的同一张表（{value}），无法判断哪一张是要上报的，请只保留一张",
+    "与工作表“{other}”是{year}年的同一张表（{value}），无法判断哪一张是要上报的。请只保留一张。",
   "unit-changed":
-    "{group}“计量单位”本年为“{value}”，{previousYear}年为“{expected}”，单位不同，不作同比比较",
+    "{group}“计量单位”本年为“{value}”，{previousYear}年为“{expected}”，单位不同，不作同比比较。请核实哪一年的单位正确。",
 });
 
 /** The fix each leniency asks for, in the order they are listed. */
@@ -72,14 +73,23 @@ export function lenientFixes(bits: number): string {
 const ruleMessages = RULE_MESSAGES;
 
 /**
- * `7:7` → `第7行`, `C:C` → `C列`, anything else as is.
+ * An address in words, for messages (no Excel notation in prose): `7:7` → `第7行`, `C:C` → `C列`,
+ * `C12` → `C12单元格`, `'表1 党员发展 2013'!I31` → `工作表“表1 党员发展 2013”的I31单元格`,
+ * anything else as is.
  * @example describeAddress("7:7") // "第7行"
+ * @example describeAddress("'表1 党员发展 2013'!I31") // "工作表“表1 党员发展 2013”的I31单元格"
  */
 export function describeAddress(address: string): string {
+  const qualified = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address);
+  if (qualified) {
+    const sheet = (qualified[1] ?? "").replace(/''/g, "'") || (qualified[2] ?? "");
+    return `工作表“${sheet}”的${describeAddress(qualified[3] ?? "")}`;
+  }
   const row = /^(\d+):\1$/.exec(address);
   if (row) return `第${row[1]}行`;
   const col = /^([A-Z]+):\1$/.exec(address);
   if (col) return `${col[1]}列`;
+  if (/^[A-Z]{1,3}\d+$/.test(address)) return `${address}单元格`;
   return address;
 }
 
@@ -147,7 +157,7 @@ function placeholderText(issue: Issue, name: string, lenientNumber: boolean): st
 
 /**
  * The Chinese message of an issue.
- * @example issueMessage({ rule: "G-02", code: "lenient-unit-suffix", severity: "warning", sheet: "表1", cell: "C5", value: "49人", expected: 49, explained: false, params: { lenient: 40 } }) // "‘49人’ 按 49 读取，请只填数字"
+ * @example issueMessage({ rule: "G-02", code: "lenient-unit-suffix", severity: "warning", sheet: "表1", cell: "C5", value: "49人", expected: 49, explained: false, params: { lenient: 40 } }) // "“49人”已按49读取。请只填数字。"
  */
 export function issueMessage(issue: Issue): string {
   const code = issue.code;

@@ -10,6 +10,7 @@ import { loadTemplates, type CompiledTemplate } from "../core/templates";
 import type { Draft, DraftOptions, DraftParagraph } from "../core/draft";
 import { renderHtml } from "../core/render";
 import { issueMessage } from "../core/messages";
+import { issuePlace, ruleExplanation } from "../core/place";
 import type { WorkbookModel } from "../core/model";
 import { workbookYears } from "../core/validate";
 import { splitDraft } from "./draftText";
@@ -28,6 +29,16 @@ function templatesOf(file: DefinitionsFile): readonly CompiledTemplate[] {
   return templates;
 }
 
+/** The explanation of a rule code (for its tooltip), once per set of tables in force. */
+const helpCache = new WeakMap<readonly CompiledTemplate[], Map<string, string>>();
+function help(rule: string, templates: readonly CompiledTemplate[]): string {
+  let cache = helpCache.get(templates);
+  if (!cache) helpCache.set(templates, (cache = new Map()));
+  let text = cache.get(rule);
+  if (text === undefined) cache.set(rule, (text = ruleExplanation(rule, templates)));
+  return text;
+}
+
 function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis {
   // a file loaded wins over the workbook's own 报表定义 sheet, which wins over the built-ins
   const inForce = definitionsInForce(
@@ -42,6 +53,8 @@ function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsF
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
     issue,
     message: issueMessage(issue),
+    place: issuePlace(issue, model, inForce.templates),
+    ruleHelp: help(issue.rule, inForce.templates),
   }));
   let errors = 0;
   let explained = 0;

@@ -28,12 +28,17 @@ export interface DefinitionsInForceView {
   /** `内置（表1–表4）`, `工作簿中的“报表定义”（表1–表5）`, `文件“局.json”（表1–表5）`. */
   readonly label: string;
 }
+import type { IssuePlace } from "../core/place";
 
 /** An issue with its Chinese message, ready to show. */
 export interface ShownIssue {
   readonly key: string;
   readonly issue: Issue;
   readonly message: string;
+  /** Where it is in the statistician's words: table, row, unit (the label column), column, value. */
+  readonly place: IssuePlace;
+  /** What the rule code checks (shown on hover/focus of the code). */
+  readonly ruleHelp: string;
 }
 
 /** A comparison row as the 同比 tab shows it: the core's (natural units: 元, %, counts). */

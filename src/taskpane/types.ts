@@ -5,9 +5,10 @@
 import type { ReactNode } from "react";
 import type { ShownIssue } from "./engine";
 import type { TemplateDefinition } from "../core/templates";
+import type { IssuePlace } from "../core/place";
 
 /** Renders where an issue is (browser page: the grid around the cell). */
-export type CellPreviewRenderer = (sheet: string, cell: string) => ReactNode;
+export type CellPreviewRenderer = (sheet: string, cell: string, place?: IssuePlace) => ReactNode;
 
 /** Makes the blank-template workbook for a year, of the tables in force (browser page). */
 export type TemplateDownload = (

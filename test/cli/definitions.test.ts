@@ -23,11 +23,11 @@ describe("definitions on the command line", () => {
     const out = at("内置定义.json");
     const r = await cli("definitions", "export", out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("已写出 4 张表的定义（表1–表4）");
+    expect(r.stdout).toContain("已写出4张表的定义（表1–表4）");
     const file = JSON.parse(readFileSync(out, "utf8")) as { tables: Array<{ id: string }> };
     expect(file.tables).toEqual(JSON.parse(JSON.stringify(TEMPLATES)));
     expect((await cli("definitions", "export", out)).code).toBe(2); // never overwrites
-    expect((await cli("definitions", "check", out)).stdout).toContain("定义有效，共 4 张表");
+    expect((await cli("definitions", "check", out)).stdout).toContain("定义有效，共4张表");
     for (const sample of ["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"]) {
       const file = path.join(SAMPLES, sample);
       for (const flags of [["--json"], [], ["--approx", "--name-year", "--headings", "一、"]]) {
@@ -46,11 +46,11 @@ describe("definitions on the command line", () => {
     const five = at("五张表.json");
     writeFileSync(five, JSON.stringify({ tables: [...TEMPLATES, T5] }));
     expect((await cli("definitions", "check", five)).stdout).toContain(
-      "定义有效，共 5 张表（表1 党员发展情况、表2 培训情况、表3 经费情况、表4 信访咨询办理情况、表5 宣传与政务公开情况）"
+      "定义有效，共5张表（表1 党员发展情况、表2 培训情况、表3 经费情况、表4 信访咨询办理情况、表5 宣传与政务公开情况）"
     );
     const xlsx = at("模板.xlsx");
     const t = await cli("template", xlsx, "--year", "2014", "--definitions", five);
-    expect(t.stdout).toContain("（表1–表5，5 张工作表）");
+    expect(t.stdout).toContain("（表1–表5，5张工作表）");
     const sheets = readXlsx(new Uint8Array(readFileSync(xlsx))).sheets;
     expect(sheets.map((s) => s.name)).toContain("表5 宣传与政务公开 2014");
     const t5 = sheets.find((s) => s.name === "表5 宣传与政务公开 2014");

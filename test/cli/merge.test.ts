@@ -132,7 +132,7 @@ describe("bureau-stats merge on the sample set", () => {
       ["column-order", "warning", MOVED_UNIT],
       ["other-unit-row", "warning", OTHER_ROW_UNIT],
     ]);
-    expect(j.problems.find((p) => p.unit === LATE_UNIT)?.message).toContain("未报送");
+    expect(j.problems.find((p) => p.unit === LATE_UNIT)?.message).toContain("未上报");
     expect(j.problems.find((p) => p.code === "extra-column")?.message).toContain("联系电话");
     expect(j.problems.find((p) => p.code === "other-unit-row")?.message).toContain(OTHER_ROW_NAME);
     // the unit with errors: its own issues, and the merged tables' issues pointing back at them
@@ -220,10 +220,10 @@ describe("bureau-stats merge on the sample set", () => {
   it("prints the text report; never picks silently between a unit's two files", async () => {
     const r = await cli("merge", UNITS_DIR, "--units", LIST, "-o", path.join(dir, "text.xlsx"));
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("汇总 2013年：读取文件 12 个，合并 9 个单位（名单 12 个单位）。");
-    expect(r.stdout).toContain(`${DUPLICATE_UNIT}报送了 2 份文件`);
+    expect(r.stdout).toContain("汇总2013年：读取文件12个，合并9个单位（名单12个单位）。");
+    expect(r.stdout).toContain(`${DUPLICATE_UNIT}上报了2份文件`);
     expect(r.stdout).toContain("均未合并");
-    expect(r.stdout).toContain(`错误 ${LATE_UNIT}：未报送`);
+    expect(r.stdout).toContain(`错误 ${LATE_UNIT}：未上报`);
     expect(r.stdout).toMatch(/✗ 08 昆山市玉峰实验学校\.xlsx {2}无法读取：文件已损坏/);
     expect(r.stdout).toContain("（来源：05 昆山市葛江中学.xlsx 表1 党员发展 2013!E4）");
   });

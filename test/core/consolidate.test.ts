@@ -289,9 +289,12 @@ describe("consolidate: the per-unit report", () => {
     const y = consolidate(files, { year: 2014 });
     expect(y.tables[0]!.rows.map((x) => x.values[0])).toEqual(["丙"]);
     expect(y.units.map((u) => u.status)).toEqual(["other-year", "other-year", "merged"]);
-    // a year before every file's: each file is another year's, not a file without tables
-    const early = consolidate(files, { year: 2012 });
-    expect(early.units.map((u) => u.status)).toEqual(["other-year", "other-year", "other-year"]);
+    // a year before every file's: each is said to be of its own year, none is “without tables”
+    const earlier = consolidate(files, { year: 2012 });
+    expect(earlier.units.map((u) => u.status)).toEqual(["other-year", "other-year", "other-year"]);
+    expect(earlier.problems.find((p) => p.file === "a.xlsx")?.message).toBe(
+      "a.xlsx（甲）是2013年的表，不是2012年，未合并"
+    );
   });
 
   it("refuses a merged workbook given back as a unit file", () => {

@@ -93,15 +93,15 @@ describe("counts (表1 年末党员数)", () => {
     } else if (code) expect(r.severity).toBe("error");
   });
   it("says what it read and what to fix", () => {
-    expect(readVia("T1", "年末党员数", "49人").message).toBe("‘49人’ 按 49 读取，请只填数字");
+    expect(readVia("T1", "年末党员数", "49人").message).toBe("“49人”已按49读取。请只填数字。");
     expect(readVia("T1", "年末党员数", "４９人").message).toBe(
-      "‘４９人’ 按 49 读取，请只填数字，使用半角数字"
+      "“４９人”已按49读取。请只填数字，使用半角数字。"
     );
     expect(readVia("T1", "年末党员数", "49").message).toBe(
-      "‘49’ 按 49 读取，请将单元格设为数值格式"
+      "“49”已按49读取。请将单元格设为数值格式。"
     );
     expect(readVia("T1", "年末党员数", "1,234").message).toBe(
-      "‘1,234’ 按 1234 读取，请去掉千位分隔符"
+      "“1,234”已按1234读取。请去掉千位分隔符。"
     );
   });
 });
@@ -130,7 +130,7 @@ describe("money (表3 金额（元）), exact to the fen", () => {
   });
   it("the warning shows the value read in 元", () => {
     expect(readVia("T3", "金额（元）", "3.5万元").message).toBe(
-      "‘3.5万元’ 按 35000 读取，请填写完整数字（不要用“万”）"
+      "“3.5万元”已按35000读取。请填写完整数字（不要用“万”）。"
     );
     expect(readVia("T3", "金额（元）", 1.005).expected).toBe("1.01");
   });
@@ -176,7 +176,7 @@ describe("percent (表4 办结率, counts 98/100)", () => {
   });
   it("a fraction without percent format says it may be meant as percent", () => {
     expect(readVia("T4", "办结率", 0.98, "General").message).toBe(
-      "‘0.98’ 按 98% 读取（未设百分比格式，请确认不是 0.98%），请使用百分比格式"
+      "“0.98”已按98%读取（未设百分比格式）。请确认不是0.98%，并使用百分比格式。"
     );
   });
 });
@@ -186,7 +186,7 @@ describe("choices (表1 单位类型)", () => {
     const r = readVia("T1", "单位类型", " 高中 ");
     expect(r.value).toBe("高中");
     expect(r.codes).toEqual(["lenient-enum"]);
-    expect(r.message).toBe("‘ 高中 ’ 按“高中”读取，请从下拉列表中选择");
+    expect(r.message).toBe("“ 高中 ”已按“高中”读取。请从下拉列表中选择。");
   });
   it("rejects a value outside the list, listing the choices", () => {
     const r = readVia("T1", "单位类型", "大学");

@@ -38,7 +38,7 @@ describe("issueMessage", () => {
           params: { lenient: LENIENT.unitSuffix | LENIENT.textNumber },
         })
       )
-    ).toBe("‘49人’ 按 49 读取，请只填数字");
+    ).toBe("“49人”已按49读取。请只填数字。");
   });
   it("uses the template rule's wording, filled from the issue", () => {
     expect(
@@ -52,7 +52,7 @@ describe("issueMessage", () => {
           params: { 发展预备党员: 5, "其中：教工": 1, "其中：学生": 2 },
         })
       )
-    ).toBe("发展预备党员 5 应等于 其中：教工 1 与 其中：学生 2 之和 3");
+    ).toBe("“发展预备党员”为5，“其中：教工”1与“其中：学生”2之和为3，两者不等。请检查这三个数。");
   });
   it("marks explained warnings", () => {
     expect(
@@ -65,7 +65,7 @@ describe("issueMessage", () => {
           explained: true,
         })
       )
-    ).toBe("机关单位填报了学生党员 1 人，请核实（已在备注中说明）");
+    ).toBe("机关单位填报了学生党员1人。请核实单位类型和“其中：学生”。（已在备注中说明）");
   });
   it("names rows and columns in Chinese", () => {
     expect(
@@ -78,9 +78,11 @@ describe("issueMessage", () => {
           params: { other: "4:4" },
         })
       )
-    ).toBe("此行与第4行完全相同，是否重复填报？");
+    ).toBe("此行与第4行完全相同。请检查是否重复填报。");
     expect(describeAddress("C:C")).toBe("C列");
-    expect(describeAddress("C7")).toBe("C7");
+    expect(describeAddress("C7")).toBe("C7单元格");
+    expect(describeAddress("'表1 党员发展 2013'!I31")).toBe("工作表“表1 党员发展 2013”的I31单元格");
+    expect(describeAddress("表1!12:12")).toBe("工作表“表1”的第12行");
   });
   it("G-05 names the group and the change", () => {
     expect(
@@ -95,7 +97,7 @@ describe("issueMessage", () => {
           params: { pct: 100, direction: "增长", threshold: 50, group: "来电" },
         })
       )
-    ).toBe("“受理数”（来电）本年 200，上年 100，增长 100%，超过 50%，变动较大，请在备注中说明");
+    ).toBe("“受理数”（来电）本年200，上年100，增长100%，超过50%，变动较大。请核实，并在备注中说明原因。");
   });
   it("every rule of every template has a message with known placeholders", () => {
     for (const t of TEMPLATES) {

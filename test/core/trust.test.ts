@@ -131,7 +131,7 @@ describe("verdict", () => {
     });
     expect(sample("bureau-stats-2013-mistakes.xlsx").verdict).toEqual({
       ok: false,
-      text: "暂不能上报（2013年）：错误 20 项须改正；15 项警告未在备注中说明。",
+      text: "暂不能上报（2013年）：20项错误未改正；15项警告未在备注中说明。",
       missing: [],
       empty: [],
       errors: 20,
@@ -154,7 +154,7 @@ describe("verdict", () => {
     expect(a.issues.map((i) => [i.rule, i.explained])).toEqual([["T1-03", true]]);
     expect(a.verdict).toMatchObject({ ok: true });
     expect(a.verdict.text).toBe(
-      "可以上报：2013年 表1–表4 齐全，没有错误，1 项警告均已在备注中说明。"
+      "可以上报：2013年 表1–表4 齐全，没有错误，1项警告均已在备注中说明。"
     );
   });
 
@@ -335,7 +335,7 @@ describe("wording", () => {
     const a = analyzeWorkbook(workbook(sheet(2013, "件"), sheet(2012, "个")));
     const w = a.issues.find((i) => i.rule === "G-08");
     expect(w).toMatchObject({ severity: "warning", value: "件", expected: "个" });
-    expect(issueMessage(w!)).toBe("来信“计量单位”本年为“件”，2012年为“个”，单位不同，不作同比比较");
+    expect(issueMessage(w!)).toBe("来信“计量单位”本年为“件”，2012年为“个”，单位不同，不作同比比较。请核实哪一年的单位正确。");
     expect(a.comparisons.find((c) => c.label === "来信受理数")).toBeUndefined();
     expect(a.draft.text).toContain("收到来信41件。");
   });

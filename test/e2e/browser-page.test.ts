@@ -23,7 +23,7 @@ import {
   openTab,
   readClipboard,
   screenshot,
-  seriousViolations,
+  axeViolations,
   waitForResults,
 } from "./pane";
 import { serveStatic, type StaticServer } from "./serve";
@@ -57,8 +57,8 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
 
   it("shows the empty state in Chinese, with no workbook", async () => {
     expect(await page.getByText("尚未打开工作簿").isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "选择 .xlsx 文件" }).isVisible()).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.getByRole("button", { name: "选择 Excel 工作簿" }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("validates a picked file: counts, issues grouped by sheet, severity filter, 已说明", async () => {
@@ -69,14 +69,14 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     });
     await waitForResults(page);
     const status = await page.getByRole("status").filter({ hasText: "错误" }).first().innerText();
-    const errors = Number(/错误\s*(\d+)/.exec(status)?.[1]);
-    const warnings = Number(/警告\s*(\d+)/.exec(status)?.[1]);
+    const errors = Number(/(\d+)项错误/.exec(status)?.[1]);
+    const warnings = Number(/(\d+)项警告/.exec(status)?.[1]);
     expect(errors).toBeGreaterThanOrEqual(2); // T1-01 and T1-03 at least
     expect(warnings).toBeGreaterThanOrEqual(1);
     // the verdict says what stands in the way; the year reported and compared with is shown
     const verdict = await page.getByTestId("verdict").innerText();
     expect(verdict).toContain("暂不能上报");
-    expect(verdict).toContain(`错误 ${errors} 项须改正`);
+    expect(verdict).toContain(`${errors}项错误未改正`);
     expect(verdict).toContain("缺少2013年的 表3 经费情况、表4 信访咨询办理情况");
     expect(await page.getByTestId("year-bar").innerText()).toMatch(
       /报告年度\s*2013年[\s\S]*与2012年比较/
@@ -84,10 +84,15 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(await page.locator("#report-year option").allInnerTexts()).toEqual(["2013年", "2012年"]);
     // grouped by sheet
     const groups = await page.locator("section h2").allInnerTexts();
-    expect(groups.some((g) => g.startsWith("表1 2013"))).toBe(true);
+    expect(groups.some((g) => g.startsWith("表1 党员发展情况（工作表“表1 2013”）"))).toBe(true);
     // the T1-01 issue is there, with its rule id and cell
-    const t101 = page.locator("button", { hasText: "T1-01" }).first();
-    expect(await t101.innerText()).toMatch(/T1-01 · [A-Z]+\d+/);
+    const t101 = page.locator('button[data-rule="T1-01"]').first();
+    expect(await t101.getAttribute("data-cell")).toMatch(/^[A-Z]+\d+$/);
+    // named in the statistician's words: the row and its unit, the column; the rule code beside it
+    expect(await t101.innerText()).toMatch(/第\d+行 · 单位名称“[^”]+”/);
+    expect(
+      await page.getByTestId("rule-code").filter({ hasText: "T1-01" }).count()
+    ).toBeGreaterThan(0);
     // an explained warning shows 已说明
     expect(await page.locator("li", { hasText: "已说明" }).count()).toBeGreaterThanOrEqual(1);
     // filter: errors only
@@ -97,17 +102,17 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(items.every((t) => t.startsWith("错误"))).toBe(true);
     await page.getByRole("radio", { name: /^全部/ }).check();
     await screenshot(page, "browser-校验");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("clicking an issue shows its sheet and cell in a grid, highlighted", async () => {
-    const item = page.locator("button", { hasText: "T1-01" }).first();
-    const cell = /T1-01 · ([A-Z]+\d+)/.exec(await item.innerText())?.[1];
+    const item = page.locator('button[data-rule="T1-01"]').first();
+    const cell = await item.getAttribute("data-cell");
     await item.click();
     const preview = page.getByTestId("cell-preview");
     await preview.waitFor();
     expect(await preview.locator("caption").innerText()).toContain(
-      `工作表“表1 2013”，单元格 ${cell}`
+      `工作表“表1 2013”，${cell}单元格`
     );
     const hit = preview.locator('td[aria-current="location"]');
     expect(await hit.count()).toBe(1);
@@ -123,21 +128,21 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
 
   it("同比: table and chart", async () => {
     await openTab(page, "同比");
-    await page.getByRole("table").first().waitFor();
+    await page.getByTestId("comparison").first().waitFor();
     const text = await page.locator("main").innerText();
     expect(text).toContain("发展预备党员");
     expect(text).toMatch(/比上年(增加|减少)|与上年持平/);
     expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(1);
     // figures fed by the fixture's errors (T1-01, T1-03) are marked, with a banner above
     const banner = await page.getByTestId("unverified-banner").innerText();
-    const flagged = await page.locator('tr[data-unverified="true"]').count();
+    const flagged = await page.locator('li[data-unverified="true"]').count();
     expect(flagged).toBeGreaterThanOrEqual(2);
-    expect(banner).toContain(`${flagged} 个数字待核`);
-    expect(await page.locator('tr[data-unverified="true"]').first().innerText()).toContain(
+    expect(banner).toContain(`${flagged}个数字待核`);
+    expect(await page.locator('li[data-unverified="true"]').first().innerText()).toContain(
       "【待核】"
     );
     await screenshot(page, "browser-同比");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("报告: options, editable draft, copy as HTML + text, .docx download", async () => {
@@ -150,9 +155,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     // 发展预备党员 includes the T1-01 row: marked, and counted in the banner above the draft
     expect(text).toMatch(/发展预备党员\d+人【待核】/);
     const marks = text.split("【待核】").length - 1;
-    expect(await page.getByTestId("unverified-banner").innerText()).toContain(
-      `${marks} 个数字待核`
-    );
+    expect(await page.getByTestId("unverified-banner").innerText()).toContain(`${marks}个数字待核`);
     // the user edits the draft; the edit is kept and copied
     await draft.fill(text + "\n　　人工补充的一段。" + HOSTILE_HTML);
     await page.getByRole("button", { name: "复制" }).click();
@@ -176,7 +179,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await page.getByRole("button", { name: "按当前选项重新生成" }).click();
     expect(await draft.inputValue()).not.toContain("人工补充的一段。");
     await screenshot(page, "browser-报告");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
   });
 
@@ -197,8 +200,8 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await page.waitForFunction(
       () => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === "校验"
     );
-    await page.locator("button", { hasText: "T1-01" }).first().waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('button[data-rule="T1-01"]').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("模板: downloads the blank templates for a year as .xlsx", async () => {
@@ -206,7 +209,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await page.getByRole("textbox", { name: "统计年度" }).fill("2014");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "下载空白模板 .xlsx" }).click(),
+      page.getByRole("button", { name: "下载空白模板工作簿" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("统计报表模板-2014.xlsx");
     const parts = unzipSync(new Uint8Array(await fs.readFile(await download.path())));
@@ -219,7 +222,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(sheets.length).toBe(4);
     await page.getByText("已下载“统计报表模板-2014.xlsx”").waitFor();
     await screenshot(page, "browser-模板");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("a bureau's own definitions loaded from a file: a fifth table checked, compared and drafted", async () => {
@@ -230,7 +233,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
       rows: [{ 单位名称: "局机关", 宣讲场次: talks, 政务信息条数: 100, 政务微博条数: 40 }],
     });
     const workbook = await writeTemplateWorkbook([t5(2013, 90), t5(2012, 40)]);
-    await page.locator('input[aria-label="载入表定义 .json"]').setInputFiles({
+    await page.locator('input[aria-label="载入表定义文件"]').setInputFiles({
       name: "五张表.json",
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify({ tables: [...TEMPLATES, T5] })),
@@ -253,7 +256,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await screenshot(page, "browser-表定义");
     // a wrong definitions file: the analysis says what and where
     const bad = { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] };
-    await page.locator('input[aria-label="载入表定义 .json"]').setInputFiles({
+    await page.locator('input[aria-label="载入表定义文件"]').setInputFiles({
       name: "错误.json",
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify({ tables: [bad] })),
@@ -264,7 +267,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await page.getByTestId("definitions-in-force").filter({ hasText: "内置（表1–表4）" }).waitFor();
     // with the built-ins, the 表5 workbook holds no table (the run has ended: axe sees the result)
     await page.getByText("没有找到统计表").waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("made no request beyond its own origin, and no CSP violation", async () => {

@@ -46,7 +46,10 @@ function webpackBuild(outDir: string): Promise<void> {
   });
 }
 
-async function withLock<T>(work: () => Promise<T>, LOCK = path.join(ROOT, ".cache", "pane-dist.lock")): Promise<T> {
+async function withLock<T>(
+  work: () => Promise<T>,
+  LOCK = path.join(ROOT, ".cache", "pane-dist.lock")
+): Promise<T> {
   await fs.mkdir(path.dirname(LOCK), { recursive: true });
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { chromiumAvailable } from "./chromium";
 import { builtPagesForSuite, fakeOfficeScript, fakeSheets } from "./fakeOffice";
-import { openPage, openTab, screenshot, seriousViolations, waitForResults } from "./pane";
+import { openPage, openTab, screenshot, axeViolations, waitForResults } from "./pane";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { DEFINITIONS_SHEET } from "../../src/core/templates/sheet";
 import { fiveGridWith, sampleWithT5 } from "../core/bureau-fixtures";
@@ -51,7 +51,7 @@ describe.runIf(chromiumAvailable())("the 报表定义 sheet (fake Excel and the 
     await page.getByText("已插入工作表“报表定义”：内置（表1–表4）的四张表的定义").waitFor();
     expect(await fakeSheetNames(page)).toContain(DEFINITIONS_SHEET);
     await screenshot(page, "taskpane-模板-报表定义");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const count = (await fakeSheetNames(page)).length;
     await page.getByRole("button", { name: "插入报表定义" }).click();
     await page.getByText(/已有“报表定义”工作表，未插入（不会覆盖）/).waitFor();
@@ -71,7 +71,7 @@ describe.runIf(chromiumAvailable())("the 报表定义 sheet (fake Excel and the 
     await inForce(page, "工作簿中的“报表定义”（表1–表5）");
     await page.locator("button", { hasText: "T5-01" }).first().waitFor();
     await screenshot(page, "taskpane-校验-报表定义表5");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await openTab(page, "同比");
     await page.getByText("宣讲场次").first().waitFor();
@@ -90,7 +90,7 @@ describe.runIf(chromiumAvailable())("the 报表定义 sheet (fake Excel and the 
     expect(names.length).toBe(before + 5);
     expect(names).toContain(`表5 宣传与政务公开 2014`);
     await screenshot(page, "taskpane-模板-表5");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     await context.close();
   });
@@ -110,7 +110,7 @@ describe.runIf(chromiumAvailable())("the 报表定义 sheet (fake Excel and the 
       (document.querySelector("textarea")?.value ?? "").includes("全年开展宣讲活动65场")
     );
     await screenshot(page, "browser-报表定义");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     const { grid: wrong, row } = fiveGridWith("T5", "列", "宣讲场次", 3, "数字");
     await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({

@@ -11,14 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import type { FakeOfficeOptions } from "../fakes/fake-excel";
 import { OFFICE_JS_CDN, chromiumAvailable } from "./chromium";
 import { fakeOfficeScript, paneEnvironment } from "./fakeOffice";
-import {
-  openPage,
-  openTab,
-  screenshot,
-  seriousViolations,
-  waitForResults,
-  type TabName,
-} from "./pane";
+import { openPage, openTab, screenshot, axeViolations, waitForResults, type TabName } from "./pane";
 import type { StaticServer } from "./serve";
 
 /** The part of the fake runtime read or driven in the page. */
@@ -80,14 +73,14 @@ describe.runIf(chromiumAvailable())(
       await page.clock.runFor(9_000);
       expect(await page.locator("main").innerText()).not.toContain("未能就绪");
       await page.clock.runFor(1_100);
-      const message = page.getByText("Office 脚本（office.js）在 10 秒内未能就绪");
+      const message = page.getByText("Office 脚本（office.js）在10秒内未能就绪");
       await message.waitFor();
       const text = await message.innerText();
       expect(text).toContain("内网版（npm run build:intranet");
       expect(text).toContain("代理服务器");
       expect(await page.getByRole("button", { name: "运行校验" }).count()).toBe(0);
       await screenshot(page, "taskpane-office-not-ready");
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await context.close();
     });
 
@@ -124,13 +117,13 @@ describe.runIf(chromiumAvailable())(
       expect(background).toBe("rgb(41, 41, 41)"); // webDarkTheme's colorNeutralBackground1
       for (const tab of ["校验", "同比", "报告", "模板"] as TabName[]) {
         await openTab(page, tab);
-        if (tab === "同比") await page.getByRole("table").first().waitFor();
+        if (tab === "同比") await page.getByTestId("comparison").first().waitFor();
         if (tab === "报告")
           await page.waitForFunction(
             () => (document.querySelector("textarea")?.value ?? "").length > 0
           );
         await screenshot(page, `${name}-${tab}`);
-        expect(await seriousViolations(page), tab).toEqual([]);
+        expect(await axeViolations(page), tab).toEqual([]);
       }
     }
 
@@ -174,12 +167,12 @@ describe.runIf(chromiumAvailable())(
       await handlersBecome(page, 1);
       await fake(page, (f) => f.userEdit("表1 2013", "F7", 2)); // fixes T1-01 at E7
       // 0.8 s later the re-check of 表1 starts and reads for 2 s (each sync takes 1 s); 表2 is
-    // edited meanwhile, so its re-check starts (0.8 s later) while 表1's is still reading
+      // edited meanwhile, so its re-check starts (0.8 s later) while 表1's is still reading
       await page.waitForTimeout(1_000);
       await fake(page, (f) => f.userEdit("表2 2013", "C5", "两期")); // a G-02 (not a number)
-      await page.locator("button", { hasText: "G-02 · C5" }).waitFor({ timeout: 15_000 });
+      await page.locator('button[data-rule="G-02"][data-cell="C5"]').waitFor({ timeout: 15_000 });
       await page.getByRole("status").filter({ hasText: "错误" }).first().waitFor();
-      expect(await page.locator("button", { hasText: "T1-01 · E7" }).count()).toBe(0);
+      expect(await page.locator('button[data-rule="T1-01"][data-cell="E7"]').count()).toBe(0);
       await context.close();
     });
 
@@ -189,7 +182,7 @@ describe.runIf(chromiumAvailable())(
       });
       await page.getByRole("button", { name: "运行校验" }).click();
       await waitForResults(page);
-      const t101 = page.locator("button", { hasText: "T1-01 · E7" });
+      const t101 = page.locator('button[data-rule="T1-01"][data-cell="E7"]');
       expect(await t101.count()).toBe(1);
 
       const toggle = page.getByRole("switch", { name: "修改后自动重新校验" });
@@ -209,7 +202,7 @@ describe.runIf(chromiumAvailable())(
       await page.getByText("已自动重新校验：“表1 2013”").waitFor();
       expect(await fake(page, (f) => f.stats.valueReads)).toEqual(["表1 2013"]); // one re-check, one sheet
       await screenshot(page, "taskpane-自动重新校验");
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await toggle.click();
       await handlersBecome(page, 0);

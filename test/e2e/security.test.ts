@@ -226,17 +226,17 @@ describe.runIf(chromiumAvailable())("security of the pages (issue 7.2b, 7.3)", (
   async function expectShownAsText(s: Session): Promise<void> {
     const { page } = s;
     const main = await page.locator("main").innerText();
-    const missing = VISIBLE_HOSTILE.filter((h) => !main.includes(`‘${h}’`));
+    const missing = VISIBLE_HOSTILE.filter((h) => !main.includes(`“${h}”`));
     expect(missing, "hostile strings not shown literally in the issue list").toEqual([]);
     expect(await injected(page)).toEqual({ elements: [], fired: [] });
 
     // the cell preview (browser page) or the selection (pane) of the <img> cell
-    await page.locator("button", { hasText: "‘<img src=x onerror=alert(1)>’" }).first().click();
+    await page.locator("button", { hasText: "“<img src=x onerror=alert(1)>”" }).first().click();
     await page.waitForTimeout(300);
     expect(await injected(page)).toEqual({ elements: [], fired: [] });
 
     await openTab(page, "同比");
-    await page.getByRole("table").first().waitFor();
+    await page.getByTestId("comparison").first().waitFor();
     await openTab(page, "报告");
     await page.waitForFunction(() => (document.querySelector("textarea")?.value ?? "").length > 0);
     const draft = await page.locator("textarea").inputValue();
@@ -267,7 +267,7 @@ describe.runIf(chromiumAvailable())("security of the pages (issue 7.2b, 7.3)", (
     await expectShownAsText(s);
     // the preview grid shows the cell's text literally
     await openTab(page, "校验");
-    await page.locator("button", { hasText: "‘<script>alert(1)</script>’" }).first().click();
+    await page.locator("button", { hasText: "“<script>alert(1)</script>”" }).first().click();
     const preview = page.getByTestId("cell-preview");
     await preview.waitFor();
     expect(await preview.innerText()).toContain("<script>alert(1)</script>");

@@ -16,7 +16,14 @@ import { PANE_ID_KEY, PANE_WIDTH } from "../../src/hosts/wps/addin/pane";
 import { chromiumAvailable, foreignRequests, launchChromium } from "./chromium";
 import { fakeSheets } from "./fakeOffice";
 import { makeFixtureWorkbook } from "./fixture";
-import { cspViolations, openPage, openTab, screenshot, seriousViolations, waitForResults } from "./pane";
+import {
+  cspViolations,
+  openPage,
+  openTab,
+  screenshot,
+  axeViolations,
+  waitForResults,
+} from "./pane";
 import { serveStatic, type StaticServer } from "./serve";
 import { ensureWpsBuilt, fakeEtScript } from "./wpsBuild";
 
@@ -83,7 +90,11 @@ describe.runIf(chromiumAvailable())("WPS task pane (pane.html on the fake ET)", 
   let fixture: string;
 
   beforeAll(async () => {
-    const [dir, b, bytes] = await Promise.all([ensureWpsBuilt(), launchChromium(), makeFixtureWorkbook()]);
+    const [dir, b, bytes] = await Promise.all([
+      ensureWpsBuilt(),
+      launchChromium(),
+      makeFixtureWorkbook(),
+    ]);
     browser = b;
     server = await serveStatic(path.join(dir, "online"));
     fixture = await fakeEtScript({ sheets: fakeSheets(readXlsx(bytes)) });
@@ -107,12 +118,14 @@ describe.runIf(chromiumAvailable())("WPS task pane (pane.html on the fake ET)", 
     const item = page.locator("button", { hasText: "T1-01" }).first();
     const cell = /T1-01 · ([A-Z]+\d+)/.exec(await item.innerText())?.[1];
     await item.click();
-    await page.waitForFunction(() => Boolean((window as unknown as { __fakeEt: { selection?: unknown } }).__fakeEt.selection));
+    await page.waitForFunction(() =>
+      Boolean((window as unknown as { __fakeEt: { selection?: unknown } }).__fakeEt.selection)
+    );
     const view = await etView(page);
     expect(view.selection).toEqual({ sheet: "表1 2013", address: cell });
     expect(view.writes).toBe(0);
     await screenshot(page, "wps-校验");
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole("button", { name: "标记问题单元格" }).click();
     await page.getByText(/已标记 \d+ 个单元格/).waitFor();
@@ -150,17 +163,27 @@ describe.runIf(chromiumAvailable())("WPS task pane (pane.html on the fake ET)", 
   }, 180_000);
 
   it("the ribbon page's button opens the pane (pane.html beside it, docked right, 320 px) and toggles it", async () => {
-    const { context, page, traffic } = await openPage(browser, server.url + "index.html", { initScript: fixture });
-    await page.waitForFunction(() => typeof (window as unknown as { OnAction?: unknown }).OnAction === "function");
+    const { context, page, traffic } = await openPage(browser, server.url + "index.html", {
+      initScript: fixture,
+    });
+    await page.waitForFunction(
+      () => typeof (window as unknown as { OnAction?: unknown }).OnAction === "function"
+    );
     const call = () =>
-      page.evaluate(() => (window as unknown as { OnAction: (c: { Id: string }) => boolean }).OnAction({ Id: "bureauStatsPane" }));
+      page.evaluate(() =>
+        (window as unknown as { OnAction: (c: { Id: string }) => boolean }).OnAction({
+          Id: "bureauStatsPane",
+        })
+      );
     expect(await call()).toBe(true);
     let v = await etView(page);
     expect(v.panes).toEqual([{ url: server.url + "pane.html", visible: true, width: PANE_WIDTH }]);
     await call();
     v = await etView(page);
     expect(v.panes.map((p) => p.visible)).toEqual([false]);
-    expect(await page.evaluate(() => (window as unknown as { GetImage: () => string }).GetImage())).toBe("assets/icon-32.png");
+    expect(
+      await page.evaluate(() => (window as unknown as { GetImage: () => string }).GetImage())
+    ).toBe("assets/icon-32.png");
     expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);
     expect(traffic.problems).toEqual([]);
     await context.close();
@@ -177,14 +200,18 @@ describe.runIf(chromiumAvailable())("WPS task pane (pane.html on the fake ET)", 
   }, 60_000);
 
   it("outside WPS the page says where it belongs", async () => {
-    const { context, page } = await openPage(browser, server.url + "pane.html", { width: PANE_WIDTH });
+    const { context, page } = await openPage(browser, server.url + "pane.html", {
+      width: PANE_WIDTH,
+    });
     await page.getByText(/此页面是 WPS 表格加载项的任务窗格/).waitFor();
     await context.close();
   }, 60_000);
 
   it("runs on an engine without the newer built-ins (Array.prototype.at, crypto.randomUUID …)", async () => {
     const { context, page, traffic } = await openPane(`${OLD_ENGINE}\n${fixture}`);
-    expect(await page.evaluate(() => (window as unknown as { __oldEngine: boolean }).__oldEngine)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { __oldEngine: boolean }).__oldEngine)
+    ).toBe(true);
     await page.getByRole("button", { name: "运行校验" }).click();
     await waitForResults(page);
     await openTab(page, "报告");
@@ -198,10 +225,14 @@ describe.runIf(chromiumAvailable())("WPS task pane (pane.html on the fake ET)", 
     const script = await fakeEtScript({ sheets, costMsPerKiloCell: 6 });
     const { context, page } = await openPane(`${script}\n${CANCEL_TIMER}`);
     await page.getByRole("button", { name: "运行校验" }).click();
-    await page.waitForFunction(() => /已读取 [1-9][\d,]* \/ [\d,]+ 个单元格/.test(document.body.innerText), undefined, {
-      timeout: 60_000,
-      polling: 20,
-    });
+    await page.waitForFunction(
+      () => /已读取 [1-9][\d,]* \/ [\d,]+ 个单元格/.test(document.body.innerText),
+      undefined,
+      {
+        timeout: 60_000,
+        polling: 20,
+      }
+    );
     // force: the page is busy in ET calls most of the time, so it is never "stable" for long; the
     // click is an input event the page handles between two calls, as in WPS
     await page.getByRole("button", { name: "取消" }).click({ force: true });

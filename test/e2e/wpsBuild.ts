@@ -11,7 +11,14 @@ import type { FakeEtOptions } from "../fakes/fake-et";
 
 export const WPS_DIR = path.join(ROOT, ".cache", "wps-dist");
 export const ONLINE_URL = "https://intranet.example/bureau-stats/";
-const INPUTS = ["src", "webpack.wps.js", "scripts/build-wps.ts", "scripts/es2017-loader.cjs", "package.json", "assets"];
+const INPUTS = [
+  "src",
+  "webpack.wps.js",
+  "scripts/build-wps.ts",
+  "scripts/es2017-loader.cjs",
+  "package.json",
+  "assets",
+];
 
 /** Builds the WPS package (unless fresh); returns its output folder (online/, offline/). */
 export function ensureWpsBuilt(): Promise<string> {

@@ -80,7 +80,7 @@ describe("bureau-stats template", () => {
       "表4 信访咨询办理情况",
     ]);
     expect(report.verdict.text).toBe(
-      "暂不能上报（2014年）：表1 党员发展情况、表2 培训情况、表3 经费情况、表4 信访咨询办理情况 没有数据；错误 4 项须改正。"
+      "暂不能上报（2014年）：表1 党员发展情况、表2 培训情况、表3 经费情况、表4 信访咨询办理情况 没有数据；4项错误未改正。"
     );
     const text = await cli("check", out);
     expect(text.code).toBe(1);

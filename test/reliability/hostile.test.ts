@@ -62,8 +62,8 @@ describe("hostile cell text through bureau-stats check (issue 7.2a)", () => {
     expect(values).toContain("\u001b[2J\u001b[31m已清屏\u001b[0m");
     // and the messages quote them as data too
     const messages = out.issues.map((i) => i.message).join("\n");
-    expect(messages).toContain("‘<img src=x onerror=alert(1)>’");
-    expect(messages).toContain('‘=HYPERLINK("http://x","y")’');
+    expect(messages).toContain("“<img src=x onerror=alert(1)>”");
+    expect(messages).toContain('“=HYPERLINK("http://x","y")”');
   });
 
   it("the text report prints each string as visible text, with nothing a terminal would act on", async () => {
@@ -76,14 +76,14 @@ describe("hostile cell text through bureau-stats check (issue 7.2a)", () => {
       const read = asRead(h);
       // control characters (also line feeds inside a cell) are shown as visible symbols
       if (terminalControl(read) >= 0 || read.includes("\n")) continue;
-      expect(r.stdout, JSON.stringify(h)).toContain(`‘${read}’`);
+      expect(r.stdout, JSON.stringify(h)).toContain(`“${read}”`);
     }
     // one issue per line: a line break inside a cell does not start a fake line
     const issueLines = r.stdout.split("\n").filter((l) => /^ {2}(错误|警告) {2}/.test(l));
     const json = JSON.parse((await runInProcess(["check", workbook, "--json"])).stdout) as JsonOut;
     expect(issueLines.length).toBe(json.issues.length);
-    expect(r.stdout).toContain("‘␊=1+1’");
-    expect(r.stdout).toContain("‘␛[2J␛[31m已清屏␛[0m’");
+    expect(r.stdout).toContain("“␊=1+1”");
+    expect(r.stdout).toContain("“␛[2J␛[31m已清屏␛[0m”");
   });
 
   it("the HTML draft escapes them: only the draft's own elements, no attribute from a cell", async () => {

@@ -6,12 +6,19 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues";
 import { cellText, gridWindow } from "../../src/taskpane/browser/CellPreview";
-import { sampleFromQuery } from "../../src/taskpane/browser/BrowserPage";
+import { sampleFromQuery, sampleLabel } from "../../src/taskpane/browser/BrowserPage";
+import { issuePlace, ruleExplanation, sheetLayout } from "../../src/core/place";
+import { TEMPLATES } from "../../src/core/templates";
 import { chartRows } from "../../src/taskpane/components/ComparisonChart";
-import { groupBySheet, toComparisonRows } from "../../src/taskpane/components/CompareTab";
+import {
+  comparisonKey,
+  groupBySheet,
+  largeChangeKeys,
+  toComparisonRows,
+} from "../../src/taskpane/components/CompareTab";
 import { formatChange, formatPct, formatValue } from "../../src/taskpane/components/format";
 import { parseYear } from "../../src/taskpane/components/TemplateTab";
-import { groupIssues } from "../../src/taskpane/components/ValidateBody";
+import { groupIssues, nextStep, splitMessage } from "../../src/taskpane/components/ValidateBody";
 import { splitDraft } from "../../src/taskpane/draftText";
 import type { ComparisonView, ShownIssue } from "../../src/taskpane/engine";
 import { draftFromText } from "../../src/taskpane/engine-impl";
@@ -26,7 +33,7 @@ function shown(
   explained = false
 ): ShownIssue {
   const issue: Issue = { rule: "G-02", code: "x", severity, sheet, cell, explained };
-  return { key: `${sheet}!${cell}`, issue, message: `${sheet} ${cell}` };
+  return { key: `${sheet}!${cell}`, issue, message: `${sheet} ${cell}`, place: { table: sheet }, ruleHelp: "G-02" };
 }
 
 function comparison(sheet: string, id: string, pct: number | null): ComparisonView {
@@ -83,24 +90,28 @@ describe("groupIssues", () => {
 
 describe("同比 table helpers", () => {
   it("formats values by kind, with a true minus sign", () => {
-    expect(formatValue(301370, "money")).toBe("301370.00");
+    expect(formatValue(301370, "money")).toBe("30.14万元");
+    expect(formatValue(5600, "money")).toBe("5,600.00元");
     expect(formatValue(98.5, "rate")).toBe("98.5%");
     expect(formatValue(-3, "count")).toBe("−3");
-    expect(formatValue(0, "count")).toBe("0");
+    expect(formatValue(-3, "count", "人")).toBe("−3人");
+    expect(formatValue(0, "count", "件")).toBe("0件");
   });
 
   it("formats changes with their sign; rates in 个百分点", () => {
     expect(formatChange(6, "count")).toBe("+6");
     expect(formatChange(-27, "count")).toBe("−27");
-    expect(formatChange(0, "money")).toBe("0.00");
+    expect(formatChange(0, "money")).toBe("持平");
+    expect(formatChange(0, "rate")).toBe("持平");
+    expect(formatChange(6, "count", "人")).toBe("+6人");
     expect(formatChange(-1.2, "rate")).toBe("−1.2个百分点");
-    expect(formatChange(1.25, "money")).toBe("+1.25");
+    expect(formatChange(1.25, "money")).toBe("+1.25元");
   });
 
   it("formats percentages, a dash when none applies", () => {
     expect(formatPct(14)).toBe("+14.0%");
     expect(formatPct(-18.4)).toBe("−18.4%");
-    expect(formatPct(0)).toBe("0.0%");
+    expect(formatPct(0)).toBe("持平");
     expect(formatPct(null)).toBe("—");
   });
 
@@ -239,5 +250,80 @@ describe("errors and small helpers", () => {
       "script-src 'self'"
     );
     expect(cspOf("<meta charset=utf-8>")).toBeUndefined();
+  });
+});
+
+describe("issue 13: the place, the two sentences, the next step, flagged comparisons", () => {
+  it("splits a message into what is wrong and what to do", () => {
+    expect(splitMessage("“单位类型”为必填项，现为空白。请填写这个单元格。")).toEqual([
+      "“单位类型”为必填项，现为空白。",
+      "请填写这个单元格。",
+    ]);
+    expect(splitMessage("没有句号")).toEqual(["没有句号", ""]);
+  });
+
+  it("says the next step: errors first, then warnings in 备注, then 可以上报", () => {
+    const verdict = { ok: false, missing: [], empty: [] };
+    expect(nextStep({ errors: 2, warnings: 3, explained: 1, verdict })).toBe(
+      "改正2项错误，再在备注中说明2项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
+    );
+    expect(nextStep({ errors: 0, warnings: 1, explained: 0, verdict })).toBe(
+      "在备注中说明1项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
+    );
+    expect(nextStep({ errors: 0, warnings: 2, explained: 2, verdict: { ...verdict, ok: true } })).toBe("可以上报。");
+    expect(nextStep({ errors: 0, warnings: 0, explained: 0, verdict: { ...verdict, missing: ["表3 经费情况"] } })).toBe(
+      "补齐表3 经费情况，然后重新校验。"
+    );
+  });
+
+  it("marks a comparison flagged by G-05 (same sheet, indicator and category)", () => {
+    const keys = largeChangeKeys([
+      { rule: "G-05", sheet: "表4", column: "受理数", params: { group: "来电" } },
+      { rule: "G-02", sheet: "表4", column: "办结数" },
+    ]);
+    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "受理数", group: "来电" }))).toBe(true);
+    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "受理数", group: "来信" }))).toBe(false);
+    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "办结数", group: undefined }))).toBe(false);
+  });
+
+  it("names an issue's table, row, unit (the definition's first column), column and value", () => {
+    const model = {
+      sheets: [
+        {
+          name: "表1 2013",
+          values: [
+            ["表1 党员发展情况统计表"],
+            ["单位名称", "单位类型", "年末党员数", "培训入党积极分子", "发展预备党员", "其中：教工", "其中：学生", "转正预备党员"],
+            ["葛江中学", "", 3, 1, 1, 1, 0, 1],
+            ["合计", null, 3, 1, 1, 1, 0, 1],
+          ],
+        },
+        { name: "表2", values: [["培训项目", "培训类别", "期数", "培训人数", "开始日期", "结束日期"], ["新党员培训", "党员", 1, 20, 41535, 41536]] },
+      ],
+    };
+    expect(issuePlace({ sheet: "表1 2013", cell: "B3", column: "单位类型", value: null }, model)).toMatchObject({
+      table: "表1 党员发展情况（工作表“表1 2013”）",
+      row: "第3行",
+      unit: "单位名称“葛江中学”",
+      column: "“单位类型”",
+      value: "空白",
+    });
+    expect(issuePlace({ sheet: "表1 2013", cell: "C4", column: "年末党员数" }, model).unit).toBe("合计行");
+    expect(issuePlace({ sheet: "表2", cell: "E2" }, model)).toMatchObject({ table: "表2 培训情况（工作表“表2”）", unit: "培训项目“新党员培训”" });
+    expect(issuePlace({ sheet: "其他", cell: "A1" }, model).table).toBe("工作表“其他”");
+    expect(sheetLayout(model.sheets[1]!)?.dateCols).toEqual(new Set([4, 5]));
+    expect(cellText(41535, true)).toBe("2013-09-18");
+    expect(cellText(41535)).toBe("41535");
+  });
+
+  it("explains every rule code: generic ones in words, table rules by their check", () => {
+    expect(ruleExplanation("G-03")).toBe("G-03 合计行：每一列的合计等于各行之和");
+    expect(ruleExplanation("T1-01")).toBe("T1-01 表1 党员发展情况：发展预备党员 = 其中：教工 + 其中：学生");
+    for (const t of TEMPLATES) for (const r of t.rules) expect(ruleExplanation(r.id)).not.toBe(r.id);
+  });
+
+  it("names the samples in Chinese", () => {
+    expect(sampleLabel("bureau-stats-2013.xlsx")).toBe("示例：2013年统计表（无错误）");
+    expect(sampleLabel("bureau-stats-2013-mistakes.xlsx")).toBe("示例：2013年统计表（含错误）");
   });
 });

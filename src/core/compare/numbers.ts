@@ -32,7 +32,7 @@ const TWO = BigInt(2);
  * @example roundHalfUp(-15n, 10n)  // -2n    (−1.5 → −2)
  */
 export function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
-  if (denominator <= ZERO) throw new RangeError("roundHalfUp: 分母必须为正数");
+  if (denominator <= ZERO) throw new RangeError("roundHalfUp: 分母应为正数");
   const negative = numerator < ZERO;
   const n = negative ? -numerator : numerator;
   const q = (TWO * n + denominator) / (TWO * denominator);

@@ -108,7 +108,7 @@ export class Consolidator {
     if (wb.sheets?.some((sh) => sh?.name === SOURCES_SHEET))
       return this.addUnreadable(
         file,
-        `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位报送的文件`
+        `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位上报的文件`
       );
     // SPEC §6: a unit's own 报表定义 is compared with the bureau's, reported, never applied (a
     // relaxed rule must not hide errors); the sheet itself is no table
@@ -248,7 +248,7 @@ function consolidateEntries(
         severity: "error",
         file: x.file,
         unit: x.unit,
-        message: `${baseName(x.file)}（${x.unit}）是 ${years} 的表，不是 ${yearLabel(year)}，未合并`,
+        message: `${baseName(x.file)}（${x.unit}）是${years}的表，不是${yearLabel(year)}，未合并`,
       });
       status.set(x.file, { status: "other-year", text: `${years}的表，未合并` });
       continue;
@@ -262,7 +262,7 @@ function consolidateEntries(
           file: x.file,
           unit: x.unit,
           sheet: k.sheet,
-          message: `${k.template.def.label}（${k.sheet}）没有填统计年度，按 ${yearLabel(year)} 合并`,
+          message: `${k.template.def.label}（${k.sheet}）没有填统计年度，按${yearLabel(year)}合并`,
         });
       }
       const twin = kept.find((o) => o.template === k.template);
@@ -316,7 +316,7 @@ function consolidateEntries(
         unit,
         files,
         file: pick.x.file,
-        message: `${unit}报送了 ${group.length} 份文件（${names}），按选择合并 ${baseName(pick.x.file)}，其余未合并`,
+        message: `${unit}上报了${group.length}份文件（${names}），按选择合并 ${baseName(pick.x.file)}，其余未合并`,
       });
       for (const g of group)
         if (g !== pick)
@@ -330,7 +330,7 @@ function consolidateEntries(
         severity: "error",
         unit,
         files,
-        message: `${unit}报送了 ${group.length} 份文件（${names}），未指定用哪一份，均未合并：请选择用哪一份`,
+        message: `${unit}上报了${group.length}份文件（${names}），未指定用哪一份，均未合并：请选择用哪一份`,
       });
       for (const g of group)
         status.set(g.x.file, {
@@ -371,10 +371,10 @@ function consolidateEntries(
             (unitKey(fileStem(e.file)).length >= 2 && l.key.includes(unitKey(fileStem(e.file)))))
       );
       const why = other
-        ? `只报送了 ${baseName(other.x.file)}（${status.get(other.x.file)?.text ?? "未合并"}）`
+        ? `只上报了 ${baseName(other.x.file)}（${status.get(other.x.file)?.text ?? "未合并"}）`
         : broken
-          ? `其文件 ${baseName(broken.kind === "unreadable" ? broken.file : "")} 无法读取`
-          : "未报送";
+          ? `其文件“${baseName(broken.kind === "unreadable" ? broken.file : "")}”无法读取`
+          : "未上报";
       problems.push({
         code: "missing",
         severity: "error",
@@ -408,7 +408,7 @@ function consolidateEntries(
     const rows = c.tables.reduce((n, k) => n + k.rows.length, 0);
     status.set(c.x.file, {
       status: "merged",
-      text: `已合并（${c.tables.length} 张表，${rows} 行）`,
+      text: `已合并（${c.tables.length}张表，${rows}行）`,
     });
   }
 

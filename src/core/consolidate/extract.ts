@@ -195,7 +195,7 @@ function tableProblems(file: string, unit: string, k: KeptTable): MergeProblem[]
         severity: "warning",
         ...at,
         cell: a1(r.row, k.colOf[uc] as number),
-        message: `${t.def.label}第 ${r.row + 1} 行的${t.columns[uc]?.header ?? ""}是“${name}”，不是本单位（${unit}）：请核实是否填错或重复上报`,
+        message: `${t.def.label}第${r.row + 1}行的${t.columns[uc]?.header ?? ""}是“${name}”，不是本单位（${unit}）：请核实是否填错或重复上报`,
       });
     }
   }

@@ -75,7 +75,7 @@ export function plainOutcome(r: Consolidation): PlainOutcome {
     status: u.status,
     statusText: u.statusText,
     years: u.years,
-    tables: u.tables.map((t) => `${t.label}（${t.rows} 行）`),
+    tables: u.tables.map((t) => `${t.label}（${t.rows}行）`),
     errors: u.errors,
     warnings: u.warnings,
     issues: u.issues.map((i) => ({

@@ -117,7 +117,7 @@ function compileNode(
     case "Literal": {
       const v = (node as jsep.Literal).value;
       if (typeof v !== "number") {
-        throw new ExpressionError(`表达式 ${source}：文字 ${String(v)} 只能与可选值列比较`);
+        throw new ExpressionError(`表达式 ${source}：文字“${String(v)}”只能与可选值列比较`);
       }
       return () => v;
     }
@@ -229,7 +229,7 @@ function enumComparison(
     }
     const index = allowed.indexOf(value);
     if (index < 0)
-      throw new ExpressionError(`表达式 ${source}：${value} 不是 ${String(id.name)} 的可选值`);
+      throw new ExpressionError(`表达式 ${source}：“${value}”不是“${String(id.name)}”的可选值`);
     if (!columns.includes(col)) columns.push(col);
     return [col, index];
   }

@@ -11,6 +11,7 @@ import type { DefinitionsFile } from "../engine";
 import type { TemplateDefinition } from "../../core/templates";
 import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
+import type { IssuePlace } from "../../core/place";
 import { createBrowserHost, type BrowserHost } from "./browserHost";
 import { DEFAULT_LIMITS, megabytes } from "../../hosts/xlsx/budget";
 
@@ -35,13 +36,10 @@ async function blankTemplates(
 const useStyles = makeStyles({
   page: { minHeight: "100vh", maxWidth: "760px", marginInline: "auto" },
   drop: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
-  tools: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalS,
-  },
-  sample: { minWidth: "9em", maxWidth: "100%" },
+  tools: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  // one row at 320 px: the header must leave the pane its width
+  line: { display: "flex", flexWrap: "nowrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  sample: { flexGrow: 1, minWidth: 0, maxWidth: "20em" },
   hidden: { display: "none" },
 });
 
@@ -49,6 +47,19 @@ const useStyles = makeStyles({
 export function sampleFromQuery(search: string, samples: readonly string[]): string | undefined {
   const name = new URLSearchParams(search).get("sample");
   return name && samples.includes(name) ? name : undefined;
+}
+
+/**
+ * A sample's name as the statistician reads it (the file names are English for URLs).
+ * @example sampleLabel("bureau-stats-2013-mistakes.xlsx") // "示例：2013年统计表（含错误）"
+ * @example sampleLabel("other-bureau-2013.xlsx") // "示例：另一个局的2013年统计表"
+ */
+export function sampleLabel(file: string): string {
+  const year = /(\d{4})/.exec(file)?.[1];
+  const y = year ? `${year}年` : "";
+  if (file.startsWith("other-bureau")) return `示例：另一个局的${y}统计表`;
+  if (file.includes("mistakes")) return `示例：${y}统计表（含错误）`;
+  return `示例：${y}统计表（无错误）`;
 }
 
 export function BrowserPage() {
@@ -87,7 +98,7 @@ export function BrowserPage() {
     async (file: File) => {
       if (file.size > MAX_FILE_BYTES) {
         setProblem(
-          `文件“${file.name}”太大（${Math.round(file.size / 1048576)} MB，超过 ${megabytes(MAX_FILE_BYTES)} 的读取上限），请只保留统计表后再试。`
+          `文件“${file.name}”太大（${Math.round(file.size / 1048576)} MB，超过${megabytes(MAX_FILE_BYTES)}的读取上限），请只保留统计表后再试。`
         );
         return;
       }
@@ -105,7 +116,7 @@ export function BrowserPage() {
       try {
         const response = await fetch(`samples/${encodeURIComponent(name)}`);
         if (!response.ok) throw new Error(`示例文件不可用（HTTP ${response.status}）`);
-        open(name, new Uint8Array(await response.arrayBuffer()));
+        open(sampleLabel(name), new Uint8Array(await response.arrayBuffer()));
       } catch (e) {
         setProblem(describeError(e));
       }
@@ -134,29 +145,22 @@ export function BrowserPage() {
   };
 
   const cellPreview = useMemo<CellPreviewRenderer>(() => {
-    function renderCellPreview(sheet: string, cell: string) {
-      return <CellPreview sheet={sheet} cell={cell} model={host?.lastModel()} />;
+    function renderCellPreview(sheet: string, cell: string, place?: IssuePlace) {
+      return <CellPreview sheet={sheet} cell={cell} model={host?.lastModel()} layout={place?.layout} />;
     }
     return renderCellPreview;
   }, [host]);
 
   const toolbar = (
     <div className={styles.tools}>
-      <div className={common.row}>
-        <Button appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
-          {host ? "换一个文件" : "选择 .xlsx 文件"}
+      <div className={styles.line}>
+        <Button size="small" appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
+          {host ? "换一个文件" : "选择 Excel 工作簿"}
         </Button>
-        <input
-          ref={input}
-          className={styles.hidden}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={onPick}
-          aria-label="选择 .xlsx 文件"
-          tabIndex={-1}
-        />
+        <input ref={input} className={styles.hidden} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onPick} aria-label="选择 Excel 工作簿" tabIndex={-1} />
         {SAMPLES.length > 0 ? (
           <Select
+            size="small"
             className={styles.sample}
             aria-label="打开示例工作簿"
             value=""
@@ -165,7 +169,7 @@ export function BrowserPage() {
             <option value="">打开示例…</option>
             {SAMPLES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {sampleLabel(s)}
               </option>
             ))}
           </Select>
@@ -173,7 +177,7 @@ export function BrowserPage() {
       </div>
       <div className={common.row}>
         <Button size="small" onClick={() => definitionsInput.current?.click()}>
-          载入表定义 .json
+          载入表定义文件
         </Button>
         <input
           ref={definitionsInput}
@@ -181,7 +185,7 @@ export function BrowserPage() {
           type="file"
           accept=".json,application/json"
           onChange={(e) => void onPickDefinitions(e)}
-          aria-label="载入表定义 .json"
+          aria-label="载入表定义文件"
           tabIndex={-1}
         />
         {definitions ? (
@@ -190,7 +194,7 @@ export function BrowserPage() {
           </Button>
         ) : null}
       </div>
-      <span className={common.muted}>文件只在本机浏览器中读取，不会上传。</span>
+      {host ? null : <span className={common.muted}>文件只在本机浏览器中读取，不会上传。</span>}
       {problem ? <Notice intent="error">{problem}</Notice> : null}
     </div>
   );
@@ -215,7 +219,7 @@ export function BrowserPage() {
         noHostMessage={
           autoOpened
             ? "正在打开示例…"
-            : "请选择一个 .xlsx 工作簿（也可以把文件拖到此处），或打开示例。校验、同比和报告都在本机完成。"
+            : "请选择一个 Excel 工作簿（.xlsx，也可以把文件拖到此处），或打开示例。校验、同比和报告都在本机完成，文件不会上传。"
         }
       />
     </div>

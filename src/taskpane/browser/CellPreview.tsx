@@ -6,6 +6,28 @@ import { useEffect, useRef } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters, isDateValue, isErrorValue, parseA1, type CellValue, type SheetModel } from "../../core/model";
 import { formatSerial } from "../../core/read/dates";
+import type { SheetLayout } from "../../core/place";
+
+/** What the preview needs of the sheet's table (from the issue's place). */
+export type PreviewLayout = Pick<SheetLayout, "headerRow" | "labelCol" | "labelHeader" | "dateCols">;
+
+/**
+ * The window with the table's header row on top and its label column on the left, so the cell is
+ * seen with its column's header and its unit.
+ * @example withContext({ rows: [5, 6, 7], cols: [3, 4, 5], row: 6, col: 4 }, { headerRow: 2, labelCol: 0, labelHeader: "单位名称", dateCols: new Set() }).rows // [2, 5, 6, 7]
+ */
+export function withContext(win: GridWindow, layout: PreviewLayout | undefined): GridWindow {
+  if (!layout) return win;
+  const rows =
+    layout.headerRow >= 0 && !win.rows.includes(layout.headerRow)
+      ? [layout.headerRow, ...win.rows.filter((r) => r > layout.headerRow)]
+      : win.rows;
+  const cols =
+    layout.labelCol >= 0 && !win.cols.includes(layout.labelCol)
+      ? [layout.labelCol, ...win.cols]
+      : win.cols;
+  return { ...win, rows, cols };
+}
 
 const ROWS_AROUND = 3;
 const COLS_AROUND = 2;
@@ -34,14 +56,16 @@ export function gridWindow(address: string): GridWindow | undefined {
 }
 
 /**
- * A cell value as shown in the preview grid.
+ * A cell value as shown in the preview grid; in a date column a number is a date serial and shows
+ * as a date (never 41535).
  * @example cellText({ error: "#DIV/0!" }) // "#DIV/0!"
  * @example cellText(true) // "TRUE"
+ * @example cellText(41535, true) // "2013-09-18"
  */
-export function cellText(value: CellValue): string {
+export function cellText(value: CellValue, dateColumn = false): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return dateColumn ? formatSerial(value) : String(value);
   if (typeof value === "string") return value;
   if (isErrorValue(value)) return value.error;
   if (isDateValue(value)) return formatSerial(value.date);
@@ -57,7 +81,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   caption: { textAlign: "start", fontSize: tokens.fontSizeBase200, paddingBottom: "2px", overflowWrap: "anywhere" },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100, tableLayout: "fixed", width: "100%" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "auto" },
+  header: {
+    whiteSpace: "normal",
+    maxWidth: "7em",
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground3,
+    overflowWrap: "anywhere",
+  },
   head: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
@@ -70,7 +101,7 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "1px 3px",
     whiteSpace: "nowrap",
-    maxWidth: "5.5em",
+    maxWidth: "8em",
     overflow: "hidden",
     textOverflow: "ellipsis",
     backgroundColor: tokens.colorNeutralBackground1,
@@ -79,7 +110,17 @@ const useStyles = makeStyles({
   band: { backgroundColor: tokens.colorPaletteYellowBackground1 },
 });
 
-export function CellPreview({ sheet, cell, model }: { sheet: string; cell: string; model: { sheets: readonly SheetModel[] } | undefined }) {
+export function CellPreview({
+  sheet,
+  cell,
+  model,
+  layout,
+}: {
+  sheet: string;
+  cell: string;
+  model: { sheets: readonly SheetModel[] } | undefined;
+  layout?: PreviewLayout;
+}) {
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -87,7 +128,8 @@ export function CellPreview({ sheet, cell, model }: { sheet: string; cell: strin
     box.current?.scrollIntoView?.({ block: "nearest" });
   }, [sheet, cell]);
   const data = model?.sheets.find((s) => s.name === sheet);
-  const win = gridWindow(cell);
+  const around = gridWindow(cell);
+  const win = around ? withContext(around, layout) : undefined;
   if (!data || !win) {
     return (
       <div className={styles.box} ref={box} data-testid="cell-preview">
@@ -97,7 +139,7 @@ export function CellPreview({ sheet, cell, model }: { sheet: string; cell: strin
   }
   const isHit = (r: number, c: number) =>
     (win.row === undefined || win.row === r) && (win.col === undefined || win.col === c);
-  const caption = win.row === undefined ? `第 ${cell.split(":")[0]} 列` : win.col === undefined ? `第 ${win.row + 1} 行` : `单元格 ${cell}`;
+  const caption = win.row === undefined ? `${cell.split(":")[0]}列` : win.col === undefined ? `第${win.row + 1}行` : `${cell}单元格`;
   return (
     <div className={styles.box} ref={box} data-testid="cell-preview">
       <table className={styles.table}>
@@ -121,13 +163,14 @@ export function CellPreview({ sheet, cell, model }: { sheet: string; cell: strin
                 {r + 1}
               </th>
               {win.cols.map((c) => {
-                const text = cellText(data.values[r]?.[c]);
+                const header = r === layout?.headerRow;
+                const text = cellText(data.values[r]?.[c], !header && (layout?.dateCols.has(c) ?? false));
                 const hit = isHit(r, c);
-                const band = !hit && (win.row === r || win.col === c);
+                const band = !hit && !header && (win.row === r || win.col === c);
                 return (
                   <td
                     key={c}
-                    className={mergeClasses(styles.cell, band && styles.band, hit && styles.hit)}
+                    className={mergeClasses(styles.cell, header && styles.header, band && styles.band, hit && styles.hit)}
                     title={text.length > MAX_TEXT ? text : undefined}
                     aria-current={hit && win.row !== undefined && win.col !== undefined ? "location" : undefined}
                   >

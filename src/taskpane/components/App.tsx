@@ -54,25 +54,54 @@ export type ColorScheme = keyof typeof THEMES;
 /** The page's own rules (also written into the prerendered taskpane.html, see prerender.tsx). */
 export const PAGE_STYLES = {
   "html, body": { margin: 0, padding: 0, height: "100%" },
-  'html[data-color-scheme="dark"]': { colorScheme: "dark", backgroundColor: webDarkTheme.colorNeutralBackground1 },
+  'html[data-color-scheme="dark"]': {
+    colorScheme: "dark",
+    backgroundColor: webDarkTheme.colorNeutralBackground1,
+  },
   "#root": { height: "100%" },
 } as const;
 
 const useStaticStyles = makeStaticStyles(PAGE_STYLES);
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100%", display: "flex", flexDirection: "column" },
+  provider: { minHeight: "100vh", display: "flex", flexDirection: "column" },
   header: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} 0`,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
-  label: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
-  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  titleLine: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase400,
+  },
+  label: {
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+  },
+  tabs: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   panel: { padding: tokens.spacingHorizontalM, flexGrow: 1, minWidth: 0 },
   loading: { margin: 0, color: tokens.colorNeutralForeground2 },
+  skip: {
+    position: "absolute",
+    insetInlineStart: "-10000px",
+    ":focus": {
+      insetInlineStart: tokens.spacingHorizontalS,
+      insetBlockStart: tokens.spacingVerticalS,
+      zIndex: 10,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorBrandForegroundLink,
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
   year: {
     display: "flex",
     flexWrap: "wrap",
@@ -113,7 +142,9 @@ function YearBar({ run }: { run: WorkbookRun }) {
     );
   const current = a.currentYear;
   const compared =
-    a.previousYear !== undefined ? `与${a.previousYear}年比较` : `没有${current - 1}年的表，不作同比`;
+    a.previousYear !== undefined
+      ? `与${a.previousYear}年比较`
+      : `没有${current - 1}年的表，不作同比`;
   return (
     <div className={styles.year} data-testid="year-bar">
       <label htmlFor="report-year">报告年度</label>
@@ -191,7 +222,11 @@ export function App(props: AppProps) {
           run={run}
           noHostMessage={props.noHostMessage}
           cellPreview={props.cellPreview}
-          autoRecheck={host?.watchChanges ? { on: autoRecheckOn, setOn: setAutoRecheckOn, ...autoRecheck } : undefined}
+          autoRecheck={
+            host?.watchChanges
+              ? { on: autoRecheckOn, setOn: setAutoRecheckOn, ...autoRecheck }
+              : undefined
+          }
         />
       );
       break;
@@ -202,7 +237,9 @@ export function App(props: AppProps) {
       panel = <ReportTab host={props.host} run={run} onShowIssues={() => setTab("validate")} />;
       break;
     case "template":
-      panel = <TemplateTab host={props.host} run={run} downloadTemplates={props.downloadTemplates} />;
+      panel = (
+        <TemplateTab host={props.host} run={run} downloadTemplates={props.downloadTemplates} />
+      );
       break;
     case "merge":
       panel = <MergeTab host={props.host} />;
@@ -210,39 +247,53 @@ export function App(props: AppProps) {
   }
 
   return (
-    <FluentProvider theme={THEMES[scheme]} className={styles.provider}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>统计报表助手</h1>
-        {props.host ? (
-          <span className={styles.label}>{props.host.label}</span>
-        ) : null}
-        {props.toolbar}
-        <YearBar run={run} />
-      </header>
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_e, data) => setTab(data.value as TabId)}
-        aria-label="功能"
-      >
-        {TABS.map((t) => (
-          <Tab
-            key={t.id}
-            id={`tab-${t.id}`}
-            value={t.id}
-            aria-controls="tab-panel"
-            onMouseEnter={() => preload(t.preload)}
-            onFocus={() => preload(t.preload)}
+    // the layout is on an inner element: Fluent copies the provider's classes onto the portal nodes
+    // of tooltips, which must not cover the page
+    <FluentProvider theme={THEMES[scheme]}>
+      <div className={styles.provider}>
+        <a href="#main" className={styles.skip}>
+          跳到主要内容
+        </a>
+        <header className={styles.header}>
+          <h1 className={styles.title}>统计报表助手</h1>
+          {props.host ? <span className={styles.label}>{props.host.label}</span> : null}
+          {props.toolbar}
+          <YearBar run={run} />
+        </header>
+        <nav aria-label="标签页">
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_e, data) => setTab(data.value as TabId)}
+            aria-label="功能"
           >
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
-      <main id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
-        <TabErrorBoundary resetKey={tab}>
-          <Suspense fallback={fallback}>{panel}</Suspense>
-        </TabErrorBoundary>
-      </main>
+            {TABS.map((t) => (
+              <Tab
+                key={t.id}
+                id={`tab-${t.id}`}
+                value={t.id}
+                aria-controls="tab-panel"
+                onMouseEnter={() => preload(t.preload)}
+                onFocus={() => preload(t.preload)}
+              >
+                {t.label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main
+          className={styles.panel}
+          id="main"
+          tabIndex={-1}
+          aria-label={TABS.find((t) => t.id === tab)?.label}
+        >
+          <div id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+            <TabErrorBoundary resetKey={tab}>
+              <Suspense fallback={fallback}>{panel}</Suspense>
+            </TabErrorBoundary>
+          </div>
+        </main>
+      </div>
     </FluentProvider>
   );
 }

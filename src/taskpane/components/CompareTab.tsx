@@ -6,33 +6,71 @@
 import { useMemo } from "react";
 import {
   Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { ComparisonRow, WorkbookHost } from "../../hosts/host";
 import type { ComparisonView } from "../engine";
+import type { Issue } from "../../core/issues";
 import type { WorkbookRun } from "../run";
 import { ComparisonChart, fullName } from "./ComparisonChart";
 import { ActionOutcome, NeedsRun, Notice, UnverifiedBanner, useCommonStyles, useHostAction } from "./common";
 import { formatChange, formatPct, formatValue } from "./format";
 
 const useStyles = makeStyles({
-  table: { tableLayout: "auto", width: "100%" },
-  num: { textAlign: "end", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
-  name: { overflowWrap: "anywhere" },
-  wording: { display: "block", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  up: { color: tokens.colorPaletteGreenForeground1 },
-  down: { color: tokens.colorPaletteRedForeground1 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "4px" },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+  },
+  flagged: {
+    borderInlineStartWidth: "4px",
+    borderInlineStartStyle: "solid",
+    borderInlineStartColor: tokens.colorPaletteMarigoldBorderActive,
+  },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalXS },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  unit: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontVariantNumeric: "tabular-nums",
+  },
+  cell: { display: "flex", flexDirection: "column", minWidth: 0 },
+  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  value: { margin: 0, overflowWrap: "anywhere" },
+  wording: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  mark: { display: "block", color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  mark: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
 });
+
+/**
+ * The warnings that flag a comparison: G-05 (变动较大) on the same sheet, indicator and category.
+ * @example largeChangeKeys([{ rule: "G-05", sheet: "表3", column: "金额（元）", params: { group: "三公经费" } }]).has("表3/金额（元）/三公经费") // true
+ */
+export function largeChangeKeys(
+  issues: ReadonlyArray<Pick<Issue, "rule" | "sheet" | "column" | "params">>
+): Set<string> {
+  const keys = new Set<string>();
+  for (const i of issues) {
+    if (i.rule !== "G-05") continue;
+    const group = i.params?.group;
+    keys.add(`${i.sheet}/${i.column ?? ""}${typeof group === "string" ? `/${group}` : ""}`);
+  }
+  return keys;
+}
+
+/** The key `largeChangeKeys` uses for a comparison row. */
+export function comparisonKey(r: Pick<ComparisonView, "sheet" | "indicator" | "group">): string {
+  return `${r.sheet}/${r.indicator}${r.group === undefined ? "" : `/${r.group}`}`;
+}
 
 /** Comparison rows grouped by sheet, in order of first appearance. */
 export function groupBySheet(rows: readonly ComparisonView[]): Array<{ sheet: string; rows: ComparisonView[] }> {
@@ -71,18 +109,20 @@ export function CompareTab({ host, run, onShowIssues }: { host: WorkbookHost | u
     return (
       <Notice intent="info" title="没有可比较的数据">
         同比需要工作簿中同时有本年和上年的同一张统计表（“统计年度”不同）。
-        {currentYear ? `已找到 ${currentYear} 年的表，` : ""}请把上年的表复制到本工作簿后重新校验。
+        {currentYear ? `已找到${currentYear}年的表，` : ""}请把上年的表复制到本工作簿后重新校验。
       </Notice>
     );
   }
   const years = currentYear && previousYear ? { current: currentYear, previous: previousYear } : undefined;
   const insertComparison = host?.insertComparison;
   const unverified = analysis.comparisons.filter((c) => c.unverified).length;
+  const largeChanges = largeChangeKeys(analysis.core.issues);
   return (
     <div className={common.stack}>
       <UnverifiedBanner count={unverified} what="同比" onShowIssues={onShowIssues} />
       <p className={mergeClasses(common.p, common.muted)}>
-        {years ? `${years.current}年与${years.previous}年比较，` : ""}共 {analysis.comparisons.length} 项指标。
+        {years ? `${years.current}年与${years.previous}年比较，` : ""}共{analysis.comparisons.length}项指标。增加记“+”，减少记“−”，颜色不表示好坏；
+        左边有色条的是需要核实的指标（【待核】或G-05变动较大）。
       </p>
       {insertComparison && years ? (
         <div className={common.row}>
@@ -102,36 +142,47 @@ export function CompareTab({ host, run, onShowIssues }: { host: WorkbookHost | u
       ) : null}
       <ActionOutcome state={insert.state} />
       {groups.map((g) => (
-        <section key={g.sheet} className={styles.section} aria-label={`${g.sheet} 同比`}>
+        <section key={g.sheet} className={styles.section} aria-label={`${g.sheet}同比`}>
           <h2 className={common.h3}>{g.sheet}</h2>
-          <ComparisonChart rows={g.rows} title={`${g.sheet} 增减幅度`} />
-          <Table size="extra-small" className={styles.table} aria-label={`${g.sheet} 同比表`}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>指标</TableHeaderCell>
-                <TableHeaderCell className={styles.num}>本年</TableHeaderCell>
-                <TableHeaderCell className={styles.num}>上年</TableHeaderCell>
-                <TableHeaderCell className={styles.num}>增减</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {g.rows.map((r) => (
-                <TableRow key={r.id} data-unverified={r.unverified ? "true" : undefined}>
-                  <TableCell className={styles.name}>
-                    {fullName(r)}
-                    <span className={styles.wording}>{r.text}</span>
-                  </TableCell>
-                  <TableCell className={styles.num}>{formatValue(r.current, r.kind)}</TableCell>
-                  <TableCell className={styles.num}>{formatValue(r.previous, r.kind)}</TableCell>
-                  <TableCell className={mergeClasses(styles.num, r.change > 0 ? styles.up : r.change < 0 ? styles.down : undefined)}>
-                    {formatChange(r.change, r.kind)}
-                    {r.pct !== null ? <span className={styles.wording}>{formatPct(r.pct)}</span> : null}
-                    {r.unverified ? <span className={styles.mark}>【待核】</span> : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ComparisonChart rows={g.rows} title={`${g.sheet}增减幅度`} />
+          <ul className={styles.list} aria-label={`${g.sheet}同比`} data-testid="comparison">
+            {g.rows.map((r) => {
+              const large = largeChanges.has(comparisonKey(r));
+              return (
+                <li
+                  key={r.id}
+                  className={mergeClasses(styles.card, (r.unverified || large) && styles.flagged)}
+                  data-unverified={r.unverified ? "true" : undefined}
+                  data-large-change={large ? "true" : undefined}
+                >
+                  <span className={styles.head}>
+                    <span className={styles.name}>{fullName(r)}</span>
+                    <span className={styles.unit}>（{r.kind === "rate" ? "%" : r.kind === "money" ? "元" : r.unit}）</span>
+                    {r.unverified ? <span className={styles.mark}>【待核】依赖有错误的单元格</span> : null}
+                    {large ? <span className={styles.mark}>G-05变动较大，需在备注中说明</span> : null}
+                  </span>
+                  <dl className={styles.figures}>
+                    <div className={styles.cell}>
+                      <dt className={styles.term}>{years ? `${years.current}年` : "本年"}</dt>
+                      <dd className={styles.value}>{formatValue(r.current, r.kind, r.unit)}</dd>
+                    </div>
+                    <div className={styles.cell}>
+                      <dt className={styles.term}>{years ? `${years.previous}年` : "上年"}</dt>
+                      <dd className={styles.value}>{formatValue(r.previous, r.kind, r.unit)}</dd>
+                    </div>
+                    <div className={styles.cell}>
+                      <dt className={styles.term}>增减</dt>
+                      <dd className={styles.value} data-testid="change">
+                        {formatChange(r.change, r.kind, r.unit)}
+                        {r.pct !== null && r.change !== 0 ? `（${formatPct(r.pct)}）` : ""}
+                      </dd>
+                    </div>
+                  </dl>
+                  <span className={styles.wording}>{r.text}</span>
+                </li>
+              );
+            })}
+          </ul>
         </section>
       ))}
     </div>

@@ -1,16 +1,18 @@
 /**
  * A small bar chart of the percentage changes, drawn as inline SVG by React (no chart library):
- * increases to the right in green, decreases to the left in red (diverging from a middle axis
- * when there are both). Values beyond ±100% are drawn at the edge; their label gives the figure.
+ * increases to the right, decreases to the left (diverging from a middle axis when there are both),
+ * all in one neutral colour: a change is neither good nor bad (in Chinese practice red often means
+ * "up"), its direction is the side of the axis and the sign of its label. Drawn at its own size
+ * (never scaled up beside the 12–14 px text of the page: labels are 13 px). Values beyond ±100% are drawn at the edge; their label gives the figure.
  */
 import { tokens } from "@fluentui/react-components";
 import type { ComparisonView } from "../engine";
 import { formatPct } from "./format";
 
-const ROW = 22;
-const LABEL = 96;
+const ROW = 24;
+const LABEL = 100;
 const WIDTH = 300;
-const VALUE = 52;
+const VALUE = 60;
 
 /** Rows the chart can draw: those with a percentage. */
 export function chartRows(rows: readonly ComparisonView[]): ComparisonView[] {
@@ -35,8 +37,8 @@ export function ComparisonChart({ rows, title }: { rows: readonly ComparisonView
       role="img"
       aria-label={`${title}：${summary}`}
       viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      style={{ maxWidth: WIDTH * 1.6, display: "block" }}
+      width={WIDTH}
+      style={{ maxWidth: "100%", height: "auto", display: "block" }}
     >
       <title>{title}</title>
       <line x1={axis} x2={axis} y1={0} y2={height} stroke={tokens.colorNeutralStroke1} strokeWidth={1} />
@@ -44,11 +46,11 @@ export function ComparisonChart({ rows, title }: { rows: readonly ComparisonView
         const pct = r.pct ?? 0;
         const w = (Math.min(Math.abs(pct), limit) / limit) * half;
         const y = 4 + i * ROW;
-        const up = pct >= 0;
+        const up = pct >= 0; // the side of the axis only
         return (
           <g key={r.id}>
-            <text x={LABEL - 4} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
-              {clip(label(r), 8)}
+            <text x={LABEL - 4} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize={13} fill={tokens.colorNeutralForeground1}>
+              {clip(label(r), 7)}
             </text>
             <rect
               x={up ? axis : axis - w}
@@ -56,9 +58,9 @@ export function ComparisonChart({ rows, title }: { rows: readonly ComparisonView
               width={Math.max(w, 1)}
               height={ROW - 8}
               rx={2}
-              fill={up ? tokens.colorPaletteGreenBackground3 : tokens.colorPaletteRedBackground3}
+              fill={tokens.colorNeutralForeground3}
             />
-            <text x={WIDTH - 2} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize={11} fill={tokens.colorNeutralForeground1}>
+            <text x={WIDTH - 2} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize={13} fill={tokens.colorNeutralForeground1}>
               {formatPct(r.pct)}
             </text>
           </g>

@@ -198,7 +198,7 @@ export function MergeTab({ host }: MergeTabProps) {
       void action.perform(
         "正在插入汇总表",
         () => insertSheets(sheets),
-        (names) => `已插入 ${names.length} 张工作表：${names.join("、")}。原有工作表未作任何改动。`
+        (names) => `已插入${names.length}张工作表：${names.join("、")}。原有工作表未作任何改动。`
       );
     } else {
       const name = `汇总${outcome.year ?? ""}.xlsx`;
@@ -215,7 +215,7 @@ export function MergeTab({ host }: MergeTabProps) {
   return (
     <div className={common.stack}>
       <p className={common.p}>
-        把各单位报送的统计表合并为局里的汇总表：逐个检查每个单位的文件，列出未报送、重复报送、年度不符的单位；每一行都记下来自哪个文件、哪个单元格。文件只在本机读取，不会上传。
+        把各单位上报的统计表合并为局里的汇总表：逐个检查每个单位的文件，列出未上报、重复上报、年度不符的单位；每一行都记下来自哪个文件、哪个单元格。文件只在本机读取，不会上传。
       </p>
       <input
         ref={filesInput}
@@ -259,21 +259,21 @@ export function MergeTab({ host }: MergeTabProps) {
       <p className={mergeClasses(common.p, common.muted)} role="status">
         {files.length === 0
           ? "尚未选择单位文件（可一次选多个）。"
-          : `已选择 ${files.length} 个文件。`}
+          : `已选择${files.length}个文件。`}
       </p>
       <div className={common.row}>
         <Button size="small" onClick={() => listInput.current?.click()} disabled={reading}>
           单位名单（可选）…
         </Button>
         <span className={common.muted}>
-          {unitList ? unitList.name : "有名单时按名单顺序合并，并列出未报送的单位"}
+          {unitList ? unitList.name : "有名单时按名单顺序合并，并列出未上报的单位"}
         </span>
       </div>
       <Field
         label="统计年度（可选）"
         hint={yearBad ? undefined : "留空时取多数文件的年度；其他年度的文件列出，不合并"}
         validationState={yearBad ? "error" : "none"}
-        validationMessage={yearBad ? "请输入四位年份，例如 2013" : undefined}
+        validationMessage={yearBad ? "请输入四位年份，例如2013" : undefined}
       >
         <Input
           className={styles.year}
@@ -295,7 +295,7 @@ export function MergeTab({ host }: MergeTabProps) {
       </div>
       {reading ? (
         <Field
-          validationMessage={`正在读取 ${Math.floor(phase.done)}/${phase.total}${phase.file ? `：${phase.file}` : ""}`}
+          validationMessage={`正在读取${Math.floor(phase.done)}/${phase.total}${phase.file ? `：${phase.file}` : ""}`}
           validationState="none"
         >
           <ProgressBar
@@ -321,7 +321,7 @@ export function MergeTab({ host }: MergeTabProps) {
           {previews.map((p) => (
             <li key={p.file} className={styles.item}>
               {p.read ? (
-                `${p.file}：${p.unit ?? ""}，${p.tables.map((t) => t.label).join("、") || "没有统计表"}，错误 ${p.errors}，警告 ${p.warnings}`
+                `${p.file}：${p.unit ?? ""}，${p.tables.map((t) => t.label).join("、") || "没有统计表"}，错误${p.errors}，警告${p.warnings}`
               ) : (
                 <span className={styles.bad}>
                   {p.file}：{p.reason}
@@ -336,15 +336,15 @@ export function MergeTab({ host }: MergeTabProps) {
         <>
           <Notice
             intent={outcome.errors > 0 ? "warning" : "success"}
-            title={`汇总 ${outcome.year ?? ""}年`}
+            title={`汇总${outcome.year ?? ""}年`}
           >
-            读取文件 {outcome.units.length} 个，合并{" "}
-            {outcome.units.filter((u) => u.status === "merged").length} 个单位
-            {listed === null ? "" : `（名单 ${listed} 个单位）`}；
-            {outcome.errors > 0 ? `有 ${outcome.errors} 项错误，见下。` : "没有错误。"}
+            读取文件{outcome.units.length}个，合并
+            {outcome.units.filter((u) => u.status === "merged").length}个单位
+            {listed === null ? "" : `（名单${listed}个单位）`}；
+            {outcome.errors > 0 ? `有${outcome.errors}项错误，见下。` : "没有错误。"}
           </Notice>
           {twice.map((u) => (
-            <Field key={u.unit} label={`${u.unit}报送了 ${u.files.length} 份文件，用哪一份？`}>
+            <Field key={u.unit} label={`${u.unit}上报了${u.files.length}份文件，用哪一份？`}>
               <RadioGroup
                 value={choice[u.unit] ?? ""}
                 onChange={(_e, d) => choose(u.unit, d.value)}
@@ -361,13 +361,13 @@ export function MergeTab({ host }: MergeTabProps) {
               disabled={outcome.sheets.length === 0 || action.busy}
               onClick={deliver}
             >
-              {insertSheets ? "插入汇总表（新工作表）" : "下载汇总 .xlsx"}
+              {insertSheets ? "插入汇总表（新工作表）" : "下载汇总工作簿"}
             </Button>
           </div>
           <ActionOutcome state={action.state} />
           {outcome.problems.length > 0 ? (
             <>
-              <h2 className={styles.h}>名单与报送</h2>
+              <h2 className={styles.h}>名单与上报</h2>
               <ul className={styles.list}>
                 {outcome.problems.map((p, i) => (
                   <Finding key={i} severity={p.severity} text={p.message} />
@@ -385,7 +385,7 @@ export function MergeTab({ host }: MergeTabProps) {
                 ：{u.unit ? `${u.unit}，` : ""}
                 {u.statusText}
                 {u.read
-                  ? `，${u.years.map((y) => `${y}年`).join("、")} ${u.tables.join(" ")}，错误 ${u.errors}，警告 ${u.warnings}`
+                  ? `，${u.years.map((y) => `${y}年`).join("、")} ${u.tables.join(" ")}，错误${u.errors}，警告${u.warnings}`
                   : ""}
                 {u.issues.length + u.notes.length > 0 ? (
                   <ul className={styles.list}>
@@ -405,8 +405,8 @@ export function MergeTab({ host }: MergeTabProps) {
             ))}
           </ul>
           <h2 className={styles.h}>
-            汇总表校验：错误 {outcome.issues.filter((i) => i.severity === "error").length} 项，警告{" "}
-            {outcome.issues.filter((i) => i.severity === "warning").length} 项
+            汇总表校验：错误{outcome.issues.filter((i) => i.severity === "error").length}项，警告
+            {outcome.issues.filter((i) => i.severity === "warning").length}项
           </h2>
           <ul className={styles.list} aria-label="汇总表问题">
             {outcome.issues.map((i, k) => (

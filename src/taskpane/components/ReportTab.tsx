@@ -1,6 +1,6 @@
 /**
  * 报告: options for the number style and wording, the drafted paragraphs in an editable box,
- * 复制 (rich text for Word, with fallbacks) and 下载 .docx (the docx library is loaded on demand).
+ * 复制 (rich text for Word, with fallbacks) and 下载 Word 文档 (the docx library is loaded on demand).
  * The user's edits are never overwritten silently.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -86,6 +86,11 @@ export function ReportTab({ host, run, onShowIssues }: { host: WorkbookHost | un
   const text = edited ?? generated ?? "";
   const lines = useMemo(() => splitDraft(text), [text]);
 
+  // “已复制” / “已下载” speak of the text as it was: an edit or a new option makes them stale
+  useEffect(() => {
+    setStatus((s) => (s.kind === "docx-busy" ? s : { kind: "none" }));
+  }, [text]);
+
   if (!analysis) return <NeedsRun host={host} run={run} what="生成报告" />;
   if (engineError) return <Notice intent="error">{engineError}</Notice>;
   const set = <K extends keyof ReportOptions>(key: K, value: ReportOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
@@ -110,12 +115,15 @@ export function ReportTab({ host, run, onShowIssues }: { host: WorkbookHost | un
       saveBytes(bytes, name, DOCX_TYPE);
       setStatus({ kind: "docx-done", name });
     } catch (e) {
-      setStatus({ kind: "error", message: `无法生成 .docx：${describeError(e)}` });
+      setStatus({ kind: "error", message: `无法生成 Word 文档：${describeError(e)}` });
     }
   };
 
   return (
     <div className={common.stack}>
+      <h2 className={common.h2} data-testid="report-heading">
+        {year ? `${year}年` : ""}报告段落{analysis.previousYear ? `（与${analysis.previousYear}年比较）` : ""}
+      </h2>
       <UnverifiedBanner count={unverified} what="报告草稿" onShowIssues={onShowIssues} />
       <div className={styles.options} role="group" aria-label="报告选项">
         <Field label="数字样式">
@@ -188,7 +196,7 @@ export function ReportTab({ host, run, onShowIssues }: { host: WorkbookHost | un
           复制
         </Button>
         <Button disabled={lines.length === 0 || status.kind === "docx-busy"} onClick={() => void downloadDocx()}>
-          下载 .docx
+          下载 Word 文档
         </Button>
       </div>
       <ReportStatus status={status} />
@@ -221,11 +229,11 @@ function ReportStatus({ status }: { status: Status }) {
       if (status.how === "legacy") return <Notice intent="success">已复制（兼容方式）。在 Word 中粘贴即可。</Notice>;
       return (
         <Notice intent="warning" title="无法复制到剪贴板">
-          当前环境不允许写入剪贴板（Excel 网页版常见）。请点“下载 .docx”，在 Word 中打开后使用；或在草稿框中按 Ctrl+A 全选、Ctrl+C 复制纯文本。
+          当前环境不允许写入剪贴板（Excel 网页版常见）。请点“下载 Word 文档”，在 Word 中打开后使用；或在草稿框中按 Ctrl+A 全选、Ctrl+C 复制纯文本。
         </Notice>
       );
     case "docx-busy":
-      return <Notice intent="info">正在生成 .docx…</Notice>;
+      return <Notice intent="info">正在生成 Word 文档…</Notice>;
     case "docx-done":
       return <Notice intent="success">已下载“{status.name}”。</Notice>;
     case "error":

@@ -78,7 +78,7 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
       void action.perform(
         "正在插入模板",
         () => insertTemplates(y, definitions),
-        (names) => `已插入 ${names.length} 张工作表：${names.join("、")}。原有工作表未作任何改动。`
+        (names) => `已插入${names.length}张工作表：${names.join("、")}。原有工作表未作任何改动。`
       );
     } else if (downloadTemplates) {
       const name = `统计报表模板-${y}.xlsx`;
@@ -119,7 +119,7 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
           <Field
             label="统计年度"
             validationState={year ? "none" : "error"}
-            validationMessage={year ? undefined : "请输入四位年份，例如 2014"}
+            validationMessage={year ? undefined : "请输入四位年份，例如2014"}
           >
             <Input
               className={styles.year}
@@ -135,7 +135,7 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
               disabled={!year || action.busy || confirm !== undefined || checking?.startsWith("正在") === true}
               onClick={() => year && void ask(year)}
             >
-              {insertTemplates ? "插入模板" : "下载空白模板 .xlsx"}
+              {insertTemplates ? "插入模板" : "下载空白模板工作簿"}
             </Button>
           </div>
           {checking ? <Notice intent={checking.startsWith("正在") ? "info" : "error"}>{checking}</Notice> : null}
@@ -143,7 +143,7 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
             <div data-testid="confirm-insert">
               <Notice
                 intent="warning"
-                title={`已有 ${confirm.year} 年的统计表`}
+                title={`已有${confirm.year}年的统计表`}
                 action={
                   <div className={common.row}>
                     <Button size="small" onClick={() => start(confirm.year, confirm.definitions)}>
@@ -155,7 +155,7 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
                   </div>
                 }
               >
-                工作簿中已有 {confirm.tables} 张 {confirm.year} 年的统计表。再插入一套同一年度的模板，校验会把两套表报为重复（G-07），报告无法判断用哪一张。确实要插入吗？
+                工作簿中已有{confirm.tables}张{confirm.year}年的统计表。再插入一套同一年度的模板，校验会把两套表报为重复（G-07），报告无法判断用哪一张。确实要插入吗？
               </Notice>
             </div>
           ) : null}

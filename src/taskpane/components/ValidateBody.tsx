@@ -11,6 +11,7 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
+  Tooltip,
   makeStyles,
   mergeClasses,
   tokens,
@@ -81,9 +82,35 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   active: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  meta: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  where: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  meta: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    paddingInlineEnd: "44px",
+  },
+  where: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  what: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  fix: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  card: { position: "relative" },
+  skip: {
+    alignSelf: "flex-start",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorBrandForegroundLink,
+  },
+  code: {
+    position: "absolute",
+    insetBlockStart: "4px",
+    insetInlineEnd: "6px",
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: "underline",
+    textDecorationStyle: "dotted",
+    cursor: "help",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
   tables: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -124,7 +151,7 @@ function RunProgress({ status, onCancel }: { status: RunStatus; onCancel: () => 
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   const label = status.phase === "reading" ? "正在读取工作簿…" : "正在分析…";
   const hint = progress
-    ? `已读取 ${progress.done.toLocaleString("zh-CN")} / ${progress.total.toLocaleString("zh-CN")} 个单元格`
+    ? `已读取${progress.done.toLocaleString("zh-CN")}/${progress.total.toLocaleString("zh-CN")}个单元格`
     : undefined;
   return (
     <div className={common.stack}>
@@ -162,7 +189,7 @@ function Results({
         setSelectError(undefined);
         host.selectCell?.(shownIssue.issue.sheet, shownIssue.issue.cell).catch((e: unknown) => {
           setSelectError(
-            `无法定位到“${shownIssue.issue.sheet}”的 ${shownIssue.issue.cell}：${e instanceof Error ? e.message : String(e)}`
+            `无法定位到“${shownIssue.issue.sheet}”的${shownIssue.issue.cell}：${e instanceof Error ? e.message : String(e)}`
           );
         });
       }
@@ -171,15 +198,23 @@ function Results({
   return (
     <div className={common.stack}>
       <div className={styles.counts} role="status" aria-live="polite">
-        <Badge appearance="filled" color="danger" shape="rounded">
-          错误 {analysis.errors}
+        <Badge
+          appearance={analysis.errors > 0 ? "filled" : "outline"}
+          color={analysis.errors > 0 ? "danger" : "success"}
+          shape="rounded"
+        >
+          {analysis.errors}项错误
         </Badge>
-        <Badge appearance="filled" color="warning" shape="rounded">
-          警告 {analysis.warnings}
+        <Badge
+          appearance={analysis.warnings > 0 ? "filled" : "outline"}
+          color={analysis.warnings > 0 ? "warning" : "success"}
+          shape="rounded"
+        >
+          {analysis.warnings}项警告
         </Badge>
         {analysis.explained > 0 ? (
           <Badge appearance="outline" color="informative" shape="rounded">
-            已说明 {analysis.explained}
+            {analysis.explained}项已说明
           </Badge>
         ) : null}
       </div>
@@ -190,6 +225,10 @@ function Results({
             {analysis.verdict.text}
             {analysis.verdict.ok ? "可以切换到“同比”和“报告”查看结果。" : ""}
           </Notice>
+          <p className={common.p} data-testid="next-step">
+            <strong>下一步：</strong>
+            {nextStep(analysis)}
+          </p>
         </div>
       ) : null}
 
@@ -202,7 +241,7 @@ function Results({
                 void marks.perform(
                   "正在标记",
                   () => host.markIssues!(shown),
-                  (n) => `已标记 ${n} 个单元格，可用“清除标记”恢复原样。`
+                  (n) => `已标记${n}个单元格，可用“清除标记”恢复原样。`
                 )
               }
             >
@@ -216,7 +255,7 @@ function Results({
                 void marks.perform(
                   "正在清除标记",
                   () => host.clearMarks!(),
-                  (n) => (n > 0 ? `已清除 ${n} 个单元格的标记，恢复为原来的格式。` : "没有需要清除的标记。")
+                  (n) => (n > 0 ? `已清除${n}个单元格的标记，恢复为原来的格式。` : "没有需要清除的标记。")
                 )
               }
             >
@@ -234,22 +273,55 @@ function Results({
           onChange={(_e, data) => setFilter(data.value as SeverityFilter)}
           aria-label="按严重程度筛选"
         >
-          <Radio value="all" label={`全部 ${analysis.issues.length}`} />
-          <Radio value="error" label={`错误 ${analysis.errors}`} />
-          <Radio value="warning" label={`警告 ${analysis.warnings}`} />
+          <Radio value="all" label={`全部（${analysis.issues.length}）`} />
+          <Radio value="error" label={`错误（${analysis.errors}）`} />
+          <Radio value="warning" label={`警告（${analysis.warnings}）`} />
         </RadioGroup>
       ) : null}
 
       {selectError ? <Notice intent="warning">{selectError}</Notice> : null}
 
+      {groups.length > 0 ? (
+        <a
+          href="#issues-end"
+          className={styles.skip}
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById("issues-end")?.focus();
+          }}
+        >
+          跳过问题列表（{shown.length}条）
+        </a>
+      ) : null}
       {groups.map((group) => (
         <IssueGroupView key={group.sheet} group={group} activeKey={activeKey} onSelect={select} preview={cellPreview} />
       ))}
+      {groups.length > 0 ? (
+        <p id="issues-end" tabIndex={-1} className={mergeClasses(common.p, common.muted)}>
+          问题列表到此结束。可以切换到“同比”“报告”标签页继续。
+        </p>
+      ) : null}
       {analysis.issues.length > 0 && groups.length === 0 ? (
         <p className={mergeClasses(common.p, common.muted)}>没有符合筛选条件的问题。</p>
       ) : null}
     </div>
   );
+}
+
+/**
+ * The next step after a check: fix the errors first, then explain the warnings in 备注, then 上报.
+ * @example nextStep({ errors: 2, warnings: 3, explained: 1, verdict: { ok: false } } as Analysis) // "改正2项错误，再在备注中说明2项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
+ */
+export function nextStep(analysis: Pick<Analysis, "errors" | "warnings" | "explained"> & { verdict: Pick<Analysis["verdict"], "ok" | "missing" | "empty"> }): string {
+  const unexplained = analysis.warnings - analysis.explained;
+  const steps: string[] = [];
+  if (analysis.errors > 0) steps.push(`改正${analysis.errors}项错误`);
+  if (unexplained > 0)
+    steps.push(`${steps.length > 0 ? "再" : ""}在备注中说明${unexplained}项警告（在该行的“备注”列写明原因，即算已说明）`);
+  const missing = [...(analysis.verdict.missing ?? []), ...(analysis.verdict.empty ?? [])];
+  if (missing.length > 0) steps.push(`补齐${missing.join("、")}`);
+  if (steps.length === 0) return analysis.verdict.ok ? "可以上报。" : "检查上面的说明，然后重新校验。";
+  return `${steps.join("，")}，然后重新校验。`;
 }
 
 function TablesFound({ analysis }: { analysis: Analysis }) {
@@ -259,17 +331,17 @@ function TablesFound({ analysis }: { analysis: Analysis }) {
     return (
       <Notice intent="warning" title="没有找到统计表">
         工作簿中没有识别到在用的{tablesInWords(analysis.core.definitions.length)}统计表（
-        {analysis.definitionsLabel}）中的任何一张（按表头识别，与工作表名无关）。可以在“模板”页插入空白模板。
+        {analysis.definitionsLabel}）中的任何一张（按表头识别，例如“单位名称”“年末党员数”，与工作表名无关）。可以在“模板”页插入空白模板。
       </Notice>
     );
   }
   return (
     <details>
-      <summary className={common.muted}>识别到 {analysis.tables.length} 张统计表</summary>
+      <summary className={common.muted}>识别到{analysis.tables.length}张统计表</summary>
       <ul className={styles.tables}>
         {analysis.tables.map((t) => (
           <li key={`${t.sheet}/${t.template}`}>
-            {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，{t.rowCount ?? t.records.length} 行）
+            {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，{t.rowCount ?? t.records.length}行）
           </li>
         ))}
       </ul>
@@ -292,32 +364,43 @@ function IssueGroupView({
   const styles = useStyles();
   const [limit, setLimit] = useState(FIRST_PAGE);
   const visible = group.issues.slice(0, limit);
-  const counts = [group.errors ? `错误 ${group.errors}` : "", group.warnings ? `警告 ${group.warnings}` : ""]
+  const counts = [group.errors ? `${group.errors}项错误` : "", group.warnings ? `${group.warnings}项警告` : ""]
     .filter(Boolean)
     .join("，");
   return (
-    <section className={styles.group} aria-label={`工作表 ${group.sheet}`}>
+    <section className={styles.group} aria-label={`工作表${group.sheet}`}>
       <h2 className={common.h3}>
-        {group.sheet}
+        {group.issues[0]?.place.table ?? group.sheet}
         <span className={common.muted}>（{counts}）</span>
       </h2>
       <ul className={styles.list}>
         {visible.map((shown) => (
           <li key={shown.key}>
             <IssueItem shown={shown} active={shown.key === activeKey} onSelect={onSelect} />
-            {preview && shown.key === activeKey ? preview(shown.issue.sheet, shown.issue.cell) : null}
+            {preview && shown.key === activeKey ? preview(shown.issue.sheet, shown.issue.cell, shown.place) : null}
           </li>
         ))}
       </ul>
       {group.issues.length > limit ? (
         <div>
           <Button appearance="subtle" size="small" onClick={() => setLimit(limit + MORE_PAGE)}>
-            再显示 {Math.min(MORE_PAGE, group.issues.length - limit)} 条（共 {group.issues.length} 条）
+            再显示{Math.min(MORE_PAGE, group.issues.length - limit)}条（共{group.issues.length}条）
           </Button>
         </div>
       ) : null}
     </section>
   );
+}
+
+/**
+ * A message's two sentences: what is wrong, and how to fix it or what to check (the style guide
+ * in docs/messages.md: every message is `what is wrong。what to do。`).
+ * @example splitMessage("“单位类型”为必填项，现为空白。请填写这个单元格。") // ["“单位类型”为必填项，现为空白。", "请填写这个单元格。"]
+ */
+export function splitMessage(message: string): [string, string] {
+  const end = message.indexOf("。");
+  if (end < 0 || end === message.length - 1) return [message, ""];
+  return [message.slice(0, end + 1), message.slice(end + 1)];
 }
 
 function IssueItem({
@@ -330,41 +413,70 @@ function IssueItem({
   onSelect: IssueSelect | undefined;
 }) {
   const styles = useStyles();
-  const { issue } = shown;
+  const { issue, place } = shown;
+  const [wrong, fix] = splitMessage(shown.message);
+  const where = [place.row, place.unit].filter(Boolean).join(" · ");
+  const what = [place.column, place.value ? `现为${place.value}` : undefined].filter(Boolean).join(" · ");
   const content = (
     <>
       <span className={styles.meta}>
         {issue.severity === "error" ? (
-          <Badge appearance="filled" color="danger" size="small">
+          <Badge appearance="filled" color="danger">
             错误
           </Badge>
         ) : (
-          <Badge appearance="filled" color="warning" size="small">
+          <Badge appearance="filled" color="warning">
             警告
           </Badge>
         )}
         {issue.explained ? (
-          <Badge appearance="outline" color="informative" size="small">
+          <Badge appearance="outline" color="informative">
             已说明
           </Badge>
         ) : null}
-        <span className={styles.where}>
-          {issue.rule} · {issue.cell}
+        <span className={styles.where} data-testid="issue-where">
+          {where || place.table}
         </span>
       </span>
-      <span className={styles.message}>{shown.message}</span>
+      {what ? <span className={styles.what}>{what}</span> : null}
+      <span className={styles.message} data-testid="issue-message">
+        {wrong}
+      </span>
+      {fix ? (
+        <span className={styles.fix} data-testid="issue-fix">
+          {fix}
+        </span>
+      ) : null}
     </>
   );
-  if (!onSelect) return <div className={styles.issue}>{content}</div>;
+  const code = (
+    <Tooltip content={shown.ruleHelp} relationship="description" withArrow>
+      <span className={styles.code} tabIndex={0} data-testid="rule-code">
+        {issue.rule}
+      </span>
+    </Tooltip>
+  );
+  if (!onSelect)
+    return (
+      <div className={styles.card}>
+        <div className={styles.issue}>{content}</div>
+        {code}
+      </div>
+    );
   return (
-    <button
-      type="button"
-      className={mergeClasses(styles.issue, styles.clickable, active && styles.active)}
-      aria-current={active ? "true" : undefined}
-      title={`定位到 ${issue.sheet}!${issue.cell}`}
-      onClick={() => onSelect(shown)}
-    >
-      {content}
-    </button>
+    <div className={styles.card}>
+      <button
+        type="button"
+        className={mergeClasses(styles.issue, styles.clickable, active && styles.active)}
+        aria-current={active ? "true" : undefined}
+        data-rule={issue.rule}
+        data-cell={issue.cell}
+        title={`定位到${place.table}${place.row ? `的${place.row}` : ""}`}
+        onClick={() => onSelect(shown)}
+      >
+        {content}
+      </button>
+      {code}
+    </div>
   );
 }

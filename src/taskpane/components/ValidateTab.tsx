@@ -47,6 +47,7 @@ export function ValidateTab(props: ValidateTabProps) {
       <section className={common.stack} aria-label="尚未打开工作簿">
         <h2 className={common.h2}>尚未打开工作簿</h2>
         <p className={mergeClasses(common.p, common.muted)}>{props.noHostMessage ?? "请先打开一个工作簿。"}</p>
+        <ThreeSteps />
       </section>
     );
   }
@@ -59,14 +60,27 @@ export function ValidateTab(props: ValidateTabProps) {
       </div>
       {props.autoRecheck ? <AutoRecheckSwitch control={props.autoRecheck} /> : null}
       {fresh ? (
-        <p className={mergeClasses(common.p, common.muted)}>
-          点击“运行校验”检查工作簿中的统计表（内置的各表；工作簿中有“报表定义”工作表时，按其中定义的表）。校验只读取数据，不会修改工作簿。
-        </p>
+        <ThreeSteps />
       ) : (
         <Suspense fallback={<p className={common.p}>正在加载…</p>}>
           <ValidateBody {...props} />
         </Suspense>
       )}
+    </div>
+  );
+}
+
+/** The empty state: the whole workflow in three steps. */
+function ThreeSteps() {
+  const common = useCommonStyles();
+  return (
+    <div data-testid="three-steps">
+      <h2 className={common.h3}>三步完成上报前的检查</h2>
+      <ol className={common.p}>
+        <li>点击“运行校验”，检查工作簿中的统计表。校验只读取数据，不会修改工作簿。</li>
+        <li>按提示改正错误；确有原因的警告，在该行的“备注”列写明原因，即算已说明。</li>
+        <li>在“同比”核对增减，在“报告”复制文字或下载Word文档，没有错误后即可上报。</li>
+      </ol>
     </div>
   );
 }

@@ -93,8 +93,8 @@ export function UnverifiedBanner({ count, what, onShowIssues }: { count: number;
   if (count === 0) return null;
   return (
     <div data-testid="unverified-banner">
-      <Notice intent="error" title={`${count} 个数字待核`}>
-        {what}中有 {count} 个数字依赖有错误的单元格，已在其后标注“【待核】”。请先改正错误、重新校验，再上报这些数字。
+      <Notice intent="error" title={`${count}个数字待核`}>
+        {what}中有{count}个数字依赖有错误的单元格，已在其后标注“【待核】”。请先改正错误、重新校验，再上报这些数字。
         {onShowIssues ? (
           <>
             {" "}

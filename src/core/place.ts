@@ -1,0 +1,211 @@
+/**
+ * Where an issue is, in the statistician's words (issue 13): the table (`表1 党员发展情况`), the
+ * row (`第18行`), the unit the row is about — the value of the table's label column, which is the
+ * FIRST column of its definition (`单位名称`, `培训项目`, `项目名称`, `渠道`; a bureau's own
+ * definitions name theirs the same way) — the column and the value found. Also what the rule codes
+ * mean, for the small code shown beside each issue.
+ */
+import type { Issue } from "./issues";
+import { parseA1, type SheetModel, type WorkbookModel } from "./model";
+import { detectTable } from "./read/sheet";
+import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
+import type { TableData } from "./figures";
+
+/** A sheet's table as the place and the cell preview need it. */
+export interface SheetLayout {
+  readonly template: CompiledTemplate;
+  /** `表1 党员发展情况`. */
+  readonly table: string;
+  /** 0-based row of the header row. */
+  readonly headerRow: number;
+  /** Sheet column of the label column, or -1 when the sheet has none. */
+  readonly labelCol: number;
+  /** The label column's header (`单位名称`). */
+  readonly labelHeader: string;
+  /** Sheet columns holding dates (shown as dates, never as serial numbers). */
+  readonly dateCols: ReadonlySet<number>;
+}
+
+const layouts = new WeakMap<SheetModel, WeakMap<readonly CompiledTemplate[], SheetLayout | null>>();
+
+/**
+ * The table a sheet holds, its header row and label column (computed once per sheet).
+ * @example sheetLayout({ name: "表1", values: [["单位名称", "单位类型", "年末党员数"]] })?.labelHeader // "单位名称"
+ */
+export function sheetLayout(
+  sheet: SheetModel,
+  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+): SheetLayout | undefined {
+  let byTemplates = layouts.get(sheet);
+  if (!byTemplates) layouts.set(sheet, (byTemplates = new WeakMap()));
+  const known = byTemplates.get(templates);
+  if (known !== undefined) return known ?? undefined;
+  const d = detectTable(sheet, templates);
+  let layout: SheetLayout | null = null;
+  if (d) {
+    const dateCols = new Set<number>();
+    d.template.columns.forEach((c, i) => {
+      const col = d.colOf[i] ?? -1;
+      if (c.type === "date" && col >= 0) dateCols.add(col);
+    });
+    layout = {
+      template: d.template,
+      table: `${d.template.def.label} ${d.template.def.name}`,
+      headerRow: d.headerRow,
+      labelCol: d.colOf[0] ?? -1,
+      labelHeader: d.template.columns[0]?.header ?? "",
+      dateCols,
+    };
+  }
+  byTemplates.set(templates, layout);
+  return layout ?? undefined;
+}
+
+/** An issue's place: every part the sheet lets us name. */
+export interface IssuePlace {
+  /** `表1 党员发展情况`, or the sheet's name when it holds no known table. */
+  readonly table: string;
+  /** `第18行`, `合计行`, `表头`; absent for whole-column or whole-sheet issues. */
+  readonly row?: string;
+  /** The label column's header and the row's value there: `单位名称“葛江中学”`. */
+  readonly unit?: string;
+  /** `“单位类型”`. */
+  readonly column?: string;
+  /** The value found, as shown: `“36人”`, `“（空）”`. */
+  readonly value?: string;
+  /** The sheet's table layout, for a preview of the cell (header row, label column, date columns). */
+  readonly layout?: Pick<SheetLayout, "headerRow" | "labelCol" | "labelHeader" | "dateCols">;
+}
+
+/**
+ * The place of an issue in the statistician's words.
+ * @example issuePlace({ sheet: "表1", cell: "B2", column: "单位类型" } as Issue, { sheets: [{ name: "表1", values: [["单位名称", "单位类型", "年末党员数"], ["葛江中学", "", 3]] }] }) // { table: "表1 党员发展情况", row: "第2行", unit: "单位名称“葛江中学”", column: "“单位类型”" }
+ */
+export function issuePlace(
+  issue: Pick<Issue, "sheet" | "cell" | "column" | "value">,
+  model: WorkbookModel | undefined,
+  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+): IssuePlace {
+  const sheet = model?.sheets.find((s) => s.name === issue.sheet);
+  const layout = sheet ? sheetLayout(sheet, templates) : undefined;
+  const at = parseA1(issue.cell);
+  const place: { -readonly [K in keyof IssuePlace]: IssuePlace[K] } = {
+    table: layout ? `${layout.table}（工作表“${issue.sheet}”）` : `工作表“${issue.sheet}”`,
+  };
+  if (layout) place.layout = layout;
+  if (at?.row !== undefined) {
+    place.row = layout && at.row === layout.headerRow ? "表头" : `第${at.row + 1}行`;
+  }
+  if (
+    sheet &&
+    layout &&
+    at?.row !== undefined &&
+    at.row > layout.headerRow &&
+    layout.labelCol >= 0
+  ) {
+    const cell = sheet.values[at.row]?.[layout.labelCol];
+    const label = typeof cell === "string" || typeof cell === "number" ? String(cell).trim() : "";
+    if (label) place.unit = label === "合计" ? "合计行" : `${layout.labelHeader}“${label}”`;
+  }
+  if (issue.column) place.column = `“${issue.column}”`;
+  if (issue.value !== undefined && at?.col !== undefined && at.row !== undefined) {
+    place.value = issue.value === null || issue.value === "" ? "空白" : `“${String(issue.value)}”`;
+  }
+  return place;
+}
+
+/**
+ * The place in one line: `表1 党员发展情况（工作表“表1”）· 第18行 · 单位名称“葛江中学” · “单位类型”`.
+ */
+export function placeText(place: IssuePlace): string {
+  return [
+    place.table,
+    place.row,
+    place.unit,
+    place.column,
+    place.value ? `现为${place.value}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+/** What each generic rule code checks (shown on hover/focus of the code, listed in README). */
+export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
+  "G-01": "表头：必填列齐全、没有重复的列，不认识的列会被忽略",
+  "G-02": "单元格：必填项已填，数字、日期、可选值格式正确，不重复填报",
+  "G-03": "合计行：每一列的合计等于各行之和",
+  "G-04": "重复行：两行内容完全相同",
+  "G-05": "变动较大：与上年相比增减超过设定的幅度（默认50%），需要在备注中说明",
+  "G-06": "空表：表中没有数据行",
+  "G-07": "重复的表：同一年度的同一张表出现了两次",
+  "G-08": "计量单位：本年与上年的计量单位不同，不作同比比较",
+});
+
+/**
+ * What a rule code means: the generic codes' sentence, or a table rule's check from its definition.
+ * @example ruleExplanation("G-03") // "G-03 合计行：每一列的合计等于各行之和"
+ * @example ruleExplanation("T1-01") // "T1-01 表1 党员发展情况：发展预备党员 = 其中：教工 + 其中：学生"
+ */
+export function ruleExplanation(
+  rule: string,
+  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+): string {
+  const generic = GENERIC_RULES[rule];
+  if (generic) return `${rule} ${generic}`;
+  for (const t of templates) {
+    const defs = t.def.rules.filter((r) => r.id === rule);
+    if (defs.length === 0) continue;
+    const checks = [
+      ...new Set(
+        defs.map((r) => {
+          const check = r.kind === "row" ? r.check : ruleCheckName(r.check);
+          const when = r.kind === "row" && r.when ? `${inWords(r.when)}时，` : "";
+          return when + inWords(check);
+        })
+      ),
+    ];
+    return `${rule} ${t.def.label} ${t.def.name}：${checks.join("；")}`;
+  }
+  return rule;
+}
+
+/**
+ * A rule expression as a reader sees it: Chinese quotes, 或/且.
+ * @example inWords('单位类型 = "初中" || 单位类型 = "小学"') // "单位类型 = “初中” 或 单位类型 = “小学”"
+ */
+export function inWords(expression: string): string {
+  return expression
+    .replace(/"([^"]*)"/g, "“$1”")
+    .replace(/\s*\|\|\s*/g, " 或 ")
+    .replace(/\s*&&\s*/g, " 且 ");
+}
+
+/** A named check in words. */
+function ruleCheckName(check: string): string {
+  const names: Record<string, string> = {
+    notAbovePrevious: "本年的数不多于上年对应的数",
+    datesInYear: "日期在统计年度内",
+    equalsFigure: "合计与另一张表的对应合计一致",
+    rateMatchesCounts: "比率与对应的件数相符",
+  };
+  return names[check] ?? `按“${check}”检查`;
+}
+
+/**
+ * The unit an issue's row is about, from the tables' records (no sheet needed: the command line's
+ * report): `单位名称“葛江中学”`, or undefined for a header, total or whole-sheet issue.
+ * @example recordUnit({ sheet: "表1", cell: "B5" }, [{ sheet: "表1", template: "T1", records: [{ row: 4, text: { 单位名称: "葛江中学" }, numbers: {} }] }], TEMPLATES) // "单位名称“葛江中学”"
+ */
+export function recordUnit(
+  issue: Pick<Issue, "sheet" | "cell">,
+  tables: ReadonlyArray<Pick<TableData, "sheet" | "template" | "records">>,
+  definitions: ReadonlyArray<Pick<TemplateDefinition, "id" | "columns">>
+): string | undefined {
+  const row = parseA1(issue.cell)?.row;
+  if (row === undefined) return undefined;
+  const table = tables.find((t) => t.sheet === issue.sheet);
+  const header = definitions.find((d) => d.id === table?.template)?.columns[0]?.header;
+  if (!table || !header) return undefined;
+  const label = table.records.find((r) => r.row === row)?.text[header]?.trim();
+  return label ? `${header}“${label}”` : undefined;
+}
