@@ -177,7 +177,7 @@ describe.runIf(chromiumAvailable())(
       expect(traffic.problems.filter((p) => p.startsWith("pageerror"))).toEqual([]);
       expect(dialogs).toEqual([]);
       await page.goto(server.url + "index.html");
-      await page.locator('input[type="file"]').setInputFiles(SAMPLES[0] as string);
+      await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles(SAMPLES[0] as string);
       await waitForResults(page);
       console.log(
         `[security-files] ${refused.length + read.length} hostile files (issue 11) in the browser page; slowest ${Math.round(slowest)} ms`
