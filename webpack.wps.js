@@ -24,7 +24,12 @@ module.exports = (env = {}, argv = {}) => {
       filename,
       chunks: [chunk],
       template: path.resolve(__dirname, "src/taskpane/page.html"),
-      templateParameters: { title, csp: CSP, headScripts: [] },
+      templateParameters: {
+        title,
+        csp: CSP,
+        headScripts: [],
+        prerendered: { styles: "", markup: "" },
+      },
       scriptLoading: "defer",
       inject: "head",
       minify: production ? { collapseWhitespace: true, removeComments: true } : false,
