@@ -25,7 +25,12 @@ module.exports = (env = {}, argv = {}) => {
       chunks: [chunk],
       template: path.resolve(__dirname, "src/taskpane/page.html"),
       // the WPS pages are not prerendered (page.html leaves the root empty)
-      templateParameters: { title, csp: CSP, headScripts: [], prerendered: { styles: "", markup: "" } },
+      templateParameters: {
+        title,
+        csp: CSP,
+        headScripts: [],
+        prerendered: { styles: "", markup: "" },
+      },
       scriptLoading: "defer",
       inject: "head",
       minify: production ? { collapseWhitespace: true, removeComments: true } : false,

@@ -32,7 +32,7 @@ describe.runIf(chromiumAvailable())("browser page: cancel while reading a large 
 
   it("取消 stops at once, the page stays usable, a new run completes", async () => {
     const { context, page, traffic, dialogs } = await openPage(browser, server.url + "index.html");
-    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+    await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
       name: "大表.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(bytes),

@@ -62,7 +62,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
   });
 
   it("validates a picked file: counts, issues grouped by sheet, severity filter, 已说明", async () => {
-    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+    await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
       name: "测试工作簿.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(await makeFixtureWorkbook()),
@@ -238,7 +238,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify({ tables: [...TEMPLATES, T5] })),
     });
-    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+    await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
       name: "宣传.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(workbook),

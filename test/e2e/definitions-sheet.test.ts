@@ -98,7 +98,7 @@ describe.runIf(chromiumAvailable())("the 报表定义 sheet (fake Excel and the 
   it("on the browser page: the workbook's 报表定义 is used, and a wrong entry is named by its cell", async () => {
     const { context, page } = await openPage(env.browser, env.server.url + "index.html");
     const sheets = sampleWithT5(true);
-    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+    await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
       name: "带定义.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(writeSheets(sheets.map((sheet) => ({ sheet })))),
@@ -113,7 +113,7 @@ describe.runIf(chromiumAvailable())("the 报表定义 sheet (fake Excel and the 
     expect(await axeViolations(page)).toEqual([]);
 
     const { grid: wrong, row } = fiveGridWith("T5", "列", "宣讲场次", 3, "数字");
-    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+    await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
       name: "错误定义.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(

@@ -84,7 +84,7 @@ describe.runIf(chromiumAvailable())(
     async function pick(name: string, bytes: Uint8Array): Promise<{ text: string; ms: number }> {
       await page.goto(server.url + "index.html");
       const t0 = performance.now();
-      await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+      await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
         name,
         mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         buffer: Buffer.from(bytes),
@@ -132,7 +132,7 @@ describe.runIf(chromiumAvailable())(
 
       // still works: a good file afterwards
       await page.goto(server.url + "index.html");
-      await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles(SAMPLES[1] as string);
+      await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles(SAMPLES[1] as string);
       await waitForResults(page);
       expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);
       console.log(

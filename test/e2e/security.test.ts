@@ -258,7 +258,7 @@ describe.runIf(chromiumAvailable())("security of the pages (issue 7.2b, 7.3)", (
     expect(header).toBe(meta);
     expectStrictCsp(meta ?? "", []);
 
-    await page.locator('input[aria-label="选择 .xlsx 文件"]').setInputFiles({
+    await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
       name: "<img src=x onerror=alert(1)>.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(hostile),
