@@ -13,11 +13,10 @@ export type TemplateId = string;
 /** A value as it can be shown to the user: what was found, or what was expected. */
 export type IssueValue = string | number | boolean | null;
 
-export interface Issue {
-  /** Rule id from SPEC §1: `T1-01` … `T4-03`, `G-01` … `G-05`. */
+/** What every issue has, whatever its code. */
+interface IssueBase {
+  /** Rule id from SPEC §1: `T1-01` … `T4-03`, `G-01` … `G-08`, or a bureau's own rule's id. */
   readonly rule: string;
-  /** What exactly is wrong, e.g. `required-blank`, `not-a-number`, `lenient-unit-suffix`, `sum-mismatch`. */
-  readonly code: string;
   readonly severity: Severity;
   /** Sheet name as on its tab. */
   readonly sheet: string;
@@ -34,6 +33,109 @@ export interface Issue {
   readonly expected?: IssueValue;
   /** A warning on a row whose 备注 is filled counts as explained (shown as such, never hidden). */
   readonly explained: boolean;
-  /** Extra named values the message needs (e.g. `{ other: 'D12', threshold: 50 }`). */
+}
+
+/** The extra named values of any issue, read without knowing its code. */
+export type IssueParams = Readonly<Record<string, IssueValue>>;
+
+/** No extra named values needed (the message names none). */
+type NoParams = IssueParams;
+
+/** The leniencies of a number cell (one message, its fixes from the `lenient` bits). */
+export type LenientNumberCode =
+  | "lenient-wan"
+  | "lenient-unit-suffix"
+  | "lenient-thousands"
+  | "lenient-fullwidth"
+  | "lenient-spaces"
+  | "lenient-text-number";
+
+/** The other leniencies (a listed value, a date, a rate read leniently). */
+export type LenientOtherCode =
+  | "lenient-enum"
+  | "lenient-date-text"
+  | "lenient-date-number"
+  | "lenient-percent-number"
+  | "lenient-percent-fraction";
+
+/** Why a cell cannot be read (G-02). */
+export type UnreadableCode =
+  | "not-a-number"
+  | "not-integer"
+  | "below-min"
+  | "too-many-decimals"
+  | "too-large"
+  | "wrong-type"
+  | "excel-error"
+  | "not-in-list"
+  | "not-a-date";
+
+/** What a column's reader reports about a cell: a leniency (a warning) or why it is unreadable. */
+export type ReadCode = LenientNumberCode | LenientOtherCode | UnreadableCode;
+
+/** The `params` of each generic code (the checks built into the core, G-01 … G-08). */
+export type GenericParams = {
+  readonly "missing-header": NoParams;
+  readonly "unknown-column": NoParams;
+  readonly "duplicate-header": { readonly other: string };
+  readonly "required-blank": NoParams;
+  readonly "duplicate-value": { readonly other: string };
+  readonly "total-mismatch": NoParams;
+  readonly "total-blank": NoParams;
+  readonly "no-total-row": NoParams;
+  readonly "sum-too-large": NoParams;
+  readonly "rate-out-of-range": NoParams;
+  readonly "duplicate-row": { readonly other: string };
+  readonly "empty-table": NoParams;
+  readonly "duplicate-table": { readonly other: string; readonly year: string };
+  /** `duplicate-table` of the command line's several files (the files named). */
+  readonly "duplicate-table-files": {
+    readonly other: string;
+    readonly year: string;
+    readonly file: string;
+    readonly same: string;
+  };
+  readonly "large-change": {
+    readonly pct: number;
+    readonly direction: string;
+    readonly threshold: number;
+    readonly previousYear: number;
+    readonly group?: string;
+  };
+  readonly "unit-changed": { readonly previousYear: number; readonly group: string };
+} & { readonly [C in UnreadableCode]: NoParams } & {
+  readonly [C in LenientNumberCode | LenientOtherCode]: { readonly lenient: number };
+};
+
+/** A code of the checks built into the core: its params are known, its message is in messages.ts. */
+export type GenericCode = keyof GenericParams;
+
+/**
+ * An issue of a generic check, its `params` typed by its `code`: the values its message needs
+ * are required and typed; any other name reads as an `IssueValue` (so code that does not know the
+ * code, like a list of issues, reads params by name).
+ */
+export type GenericIssue = {
+  readonly [C in GenericCode]: IssueBase & {
+    readonly code: C;
+    readonly params?: GenericParams[C] & IssueParams;
+  };
+}[GenericCode];
+
+/**
+ * An issue of a table's own rule (`T1-01`, a bureau's `X-03` …). Rule codes and their messages are
+ * data (the table definitions), so the code is any string at run time; the params are the values
+ * the rule's message may name: the cells it compares by header, the settings it uses, or those
+ * of its named check (`year` of datesInYear, `numerator`/`denominator` of rateMatchesCounts,
+ * `other`/`group` of the checks across tables).
+ */
+export interface RuleIssue extends IssueBase {
+  readonly code: string;
   readonly params?: Readonly<Record<string, IssueValue>>;
 }
+
+/**
+ * One issue. `code` says what exactly is wrong, e.g. `required-blank`, `not-a-number`,
+ * `lenient-unit-suffix`, or a rule's own code such as `developed-split`.
+ */
+export type Issue = GenericIssue | RuleIssue;

@@ -3,12 +3,21 @@
  * final text: a template rule carries its wording (`message`, with `{placeholders}`), the generic
  * checks' wording is here, and this module fills the placeholders from the issue.
  */
-import type { Issue, IssueValue } from "./issues";
+import type { GenericCode, Issue, IssueParams, IssueValue, LenientNumberCode } from "./issues";
 import { LENIENT } from "./read/numbers";
 import { RULE_MESSAGES } from "./templates";
 import { quoteSheet } from "./validate/sink";
 
-/** Wording of the generic codes (G-01…G-08, lenient reading, named checks' extra codes). */
+/**
+ * A code with a message of its own here: every generic code, except that the leniencies of a
+ * number share `lenient-number` (its fixes named from the issue's `lenient` bits).
+ */
+export type MessageCode = Exclude<GenericCode, LenientNumberCode> | "lenient-number";
+
+/**
+ * Wording of the generic codes (G-01…G-08, lenient reading, named checks' extra codes). The
+ * compiler checks that every code has its wording (and that no wording is for a code no check has).
+ */
 export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
   "missing-header": "缺少必填列“{column}”。请在表头行补上这一列。",
   "unknown-column": "“{value}”不是本表的列，已忽略。请检查列名是否写错，或删除这一列。",
@@ -47,7 +56,7 @@ export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze(
     "与工作表“{other}”是{year}年的同一张表（{value}），无法判断哪一张是要上报的。请只保留一张。",
   "unit-changed":
     "{group}“计量单位”本年为“{value}”，{previousYear}年为“{expected}”，单位不同，不作同比比较。请核实哪一年的单位正确。",
-});
+} satisfies Record<MessageCode, string>);
 
 /** The fix each leniency asks for, in the order they are listed. */
 const FIXES: ReadonlyArray<readonly [number, string]> = [
@@ -127,11 +136,11 @@ export function messageParts(template: string): MessageParts {
 
 /** The text of one placeholder, or undefined to leave `{name}` as written. */
 function placeholderText(issue: Issue, name: string, lenientNumber: boolean): string | undefined {
+  const params: IssueParams | undefined = issue.params;
   if (name === "fixes" && lenientNumber) {
-    const bits = typeof issue.params?.lenient === "number" ? issue.params.lenient : 0;
+    const bits = typeof params?.lenient === "number" ? params.lenient : 0;
     return lenientFixes(bits);
   }
-  const params = issue.params;
   if (name === "group" && issue.code === "large-change")
     return params?.group ? `（${show(params.group)}）` : "";
   if (name === "group" && issue.code === "unit-changed") return show(params?.group ?? "");

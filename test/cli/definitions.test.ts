@@ -121,7 +121,7 @@ describe("definitions on the command line", () => {
     const file = at("五张.json");
     writeFileSync(file, JSON.stringify({ tables: five }));
     const plain = (await cli("check", book)).stdout;
-    expect(plain).toContain("找到统计表 10 张（2013年 5 张，2012年 5 张）");
+    expect(plain).toContain("找到统计表10张（2013年5张，2012年5张）");
     const withFile = await cli("check", book, "--definitions", file);
     expect(withFile.stdout).toBe(plain);
     expect(withFile.stderr).toBe("统计表定义：文件“五张.json”（表1–表5）\n");

@@ -333,12 +333,12 @@ describe("bureau-stats merge on the sample set", () => {
     expect(path.basename(own[0]?.file ?? "")).toBe(second ?? "");
     expect(own[0]!.severity).toBe("warning");
     expect(own[0]!.message).toContain(
-      "自带的“报表定义”与汇总所用的统计表定义不同（未采用，仍按汇总所用的定义检查）：表1（T1）：缺少规则 T1-01"
+      "自带的“报表定义”与汇总所用的统计表定义不同（未采用，仍按汇总所用的定义检查）：表1（T1）：缺少规则T1-01"
     );
     // both units merged as usual: the 报表定义 sheet is no table
     expect(j.units.map((u) => u.status)).toEqual(["merged", "merged"]);
     const text = await cli("merge", folder, "-o", path.join(dir, "own-text.xlsx"));
-    expect(text.stdout).toContain("缺少规则 T1-01");
+    expect(text.stdout).toContain("缺少规则T1-01");
   });
 
   it("reads a unit list from a GBK text file", async () => {

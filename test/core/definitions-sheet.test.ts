@@ -78,9 +78,9 @@ describe("the 报表定义 sheet", () => {
         "",
         "“{T5/不存在}”不是本表的指标",
       ],
-      [edited("T5", "句子", "1", 2, "7"), "C", "句子的编号应为 1、2"],
+      [edited("T5", "句子", "1", 2, "7"), "C", "句子的编号应为1、2"],
       [edited("T5", "列", "宣讲场次", 0, ""), "A", "“表”一栏是空的"],
-      [edited("T5", "表", "表5", 0, "T4"), "A", "表 T4 已在第"],
+      [edited("T5", "表", "表5", 0, "T4"), "A", "表T4已在第"],
     ];
     for (const [{ grid, row }, col, text] of cases) {
       const message = refusal(grid);
@@ -91,7 +91,7 @@ describe("the 报表定义 sheet", () => {
     // a clause of a table without a 表 row, and a header row that is not one
     expect(
       refusal([[...(definitionsSheetGrid([])[0] ?? [])], ["T9", "列", "x", "文本", "是"]])
-    ).toContain("A2（T9 的列“x”）：表 T9 还没有“表”行");
+    ).toContain("A2（T9 的列“x”）：表T9还没有“表”行");
     expect(refusal([["项目", "数值"]])).toContain("第1行应为表头");
     // a sheet of junk: the first ten wrong rows, then how many in all
     const junk = [
@@ -100,7 +100,7 @@ describe("the 报表定义 sheet", () => {
     ];
     const message = refusal(junk);
     expect(message.split("类别“栏”无效")).toHaveLength(11);
-    expect(message).toContain("……共 5000 处错误");
+    expect(message).toContain("……共5000处错误");
     expect(refusal([])).toContain("是空的");
   });
 
@@ -111,6 +111,6 @@ describe("the 报表定义 sheet", () => {
     );
     const diff = definitionDifferences(relaxed, TEMPLATES);
     expect(diff).toContain("多出 表5（T5）");
-    expect(diff.find((d) => d.startsWith("表1"))).toMatch(/缺少规则 T1-01/);
+    expect(diff.find((d) => d.startsWith("表1"))).toMatch(/缺少规则T1-01/);
   });
 });

@@ -131,12 +131,12 @@ export interface MergeProblem {
 }
 
 /** An issue of a merged table, with the unit cells it comes from. */
-export interface SourcedIssue extends Issue {
+export type SourcedIssue = Issue & {
   /** The units' own cells (none for the 合计 row or a whole column). */
   readonly sources: readonly SourceRef[];
   /** True when the unit's own check already reports it (the same rule at the same cell). */
   readonly alsoInUnit: boolean;
-}
+};
 
 export interface Consolidation {
   readonly year: number | undefined;

@@ -9,7 +9,7 @@
  */
 import type { CellValue } from "../model";
 import { isDateValue, isErrorValue } from "../model";
-import type { IssueValue } from "../issues";
+import type { IssueValue, LenientNumberCode, ReadCode, UnreadableCode } from "../issues";
 import type { ColumnDefinition, ColumnType } from "../templates/schema";
 import { formatSerial, isDateFormat, isPercentFormat, MAX_SERIAL, parseDateText } from "./dates";
 import { isBlankText, normaliseHeader, trimText } from "./normalise";
@@ -53,7 +53,7 @@ export interface CellReading {
   /** Text of text and enum cells (trimmed; the allowed value for enums). */
   text: string;
   /** Issue code: for `READ_INVALID` what is wrong, for `READ_OK` a leniency (warning), else "". */
-  code: string;
+  code: ReadCode | "";
   /** Leniency bits (`LENIENT`) behind a `lenient-*` code, for the message's fixes. */
   lenient: number;
   /** The value read or suggested, as shown to the user. */
@@ -79,6 +79,14 @@ export function displayValue(v: CellValue): IssueValue {
   return null;
 }
 
+/**
+ * What is wrong with a cell whose reading is `READ_INVALID` (a reader sets an `UnreadableCode`
+ * with that status, and a leniency code only with `READ_OK`).
+ */
+export function unreadableCode(reading: CellReading): UnreadableCode {
+  return reading.code as UnreadableCode;
+}
+
 /** True when a cell is blank: no value, or only white space. */
 export function isBlankCell(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === "string" && isBlankText(v));
@@ -88,7 +96,7 @@ function set(
   out: CellReading,
   status: number,
   value: number,
-  code: string,
+  code: ReadCode | "",
   expected?: IssueValue
 ): void {
   out.status = status;
@@ -239,7 +247,7 @@ export class ColumnReader {
     this.finishNumber(this.scaled.value, this.scaled.inexact, out, parsed.lenient);
   }
 
-  private readSerial(serial: number, out: CellReading, code: string): void {
+  private readSerial(serial: number, out: CellReading, code: ReadCode | ""): void {
     const day = Math.floor(serial);
     if (!(day >= 1 && day <= MAX_SERIAL)) return set(out, READ_INVALID, NaN, "not-a-date");
     set(out, READ_OK, day, code, code === "" ? undefined : formatSerial(day));
@@ -293,7 +301,7 @@ export class ColumnReader {
   }
 
   /** A percent value from `v × 10^shift` (shift 2 for fractions), exact to 15 digits. */
-  private percentFrom(v: number, shift: number, out: CellReading, code: string): void {
+  private percentFrom(v: number, shift: number, out: CellReading, code: ReadCode | ""): void {
     if (!scaleDecimal(excelDigits(v), 6 + shift, this.scaled))
       return set(out, READ_INVALID, NaN, "too-large");
     const pct = this.scaled.value / 1e6;
@@ -305,7 +313,7 @@ export class ColumnReader {
  * The issue code a set of leniency bits is reported under.
  * @example mainLenientCode(LENIENT.unitSuffix | LENIENT.textNumber) // "lenient-unit-suffix"
  */
-export function mainLenientCode(bits: number): string {
+export function mainLenientCode(bits: number): LenientNumberCode | "" {
   for (const [bit, code] of LENIENT_CODES) if (bits & bit) return code;
   return "";
 }

@@ -7,6 +7,7 @@
  * (`４９`, `49人`, `301,370`, `3.5万元`, ` 49 `) and records each leniency as a bit, so the
  * warning can say exactly what was done.
  */
+import type { LenientNumberCode } from "../issues";
 import { toHalfWidth, trimText } from "./normalise";
 
 /** Leniency bits recorded by `parseNumberText`. */
@@ -20,7 +21,7 @@ export const LENIENT = {
 } as const;
 
 /** Issue codes of the leniencies, most telling first (the first one present names the warning). */
-export const LENIENT_CODES: ReadonlyArray<readonly [number, string]> = [
+export const LENIENT_CODES: ReadonlyArray<readonly [number, LenientNumberCode]> = [
   [LENIENT.wan, "lenient-wan"],
   [LENIENT.unitSuffix, "lenient-unit-suffix"],
   [LENIENT.thousands, "lenient-thousands"],

@@ -95,7 +95,7 @@ export class DefinitionsSheetError extends Error {
     // the first few, then how many in all (a sheet of junk would give one per row)
     super(
       problems.slice(0, SHOWN_PROBLEMS).join("；") +
-        (problems.length > SHOWN_PROBLEMS ? `；……共 ${problems.length} 处错误` : "")
+        (problems.length > SHOWN_PROBLEMS ? `；……共${problems.length}处错误` : "")
     );
     this.name = "DefinitionsSheetError";
   }
@@ -248,7 +248,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
       continue;
     }
     if (!KINDS.includes(kind)) {
-      at(r, "类别", what, `类别“${kind}”无效，应为 ${KINDS.join("、")} 之一`);
+      at(r, "类别", what, `类别“${kind}”无效，应为${KINDS.join("、")}之一`);
       continue;
     }
     let extra: Record<string, unknown> = {};
@@ -278,7 +278,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
     let origin = origins.get(id);
     if (kind === "表") {
       if (table?.id !== undefined) {
-        at(r, "表", what, `表 ${id} 已在第${(origin?.table ?? 0) + 1}行定义过（编号重复）`);
+        at(r, "表", what, `表${id}已在第${(origin?.table ?? 0) + 1}行定义过（编号重复）`);
         continue;
       }
       const { groupBy, ...own } = extra;
@@ -291,7 +291,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
       continue;
     }
     if (!table || !origin) {
-      at(r, "表", what, `表 ${id} 还没有“表”行（先写一行 类别 为“表”的，给出名称和标题）`);
+      at(r, "表", what, `表${id}还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）`);
       continue;
     }
     origin.names.set(r, what);
@@ -305,7 +305,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
           r,
           "内容",
           what,
-          `类型“${get(r, "内容")}”无效，应为 ${COLUMN_TYPES.map((t) => TYPE_WORDS[t]).join("、")} 之一`
+          `类型“${get(r, "内容")}”无效，应为${COLUMN_TYPES.map((t) => TYPE_WORDS[t]).join("、")}之一`
         );
         continue;
       }
@@ -356,7 +356,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
         continue;
       }
       if (!Number.isInteger(n) || n < 1 || n > report.sentences.length + 1) {
-        at(r, "名称", what, `句子的编号应为 1、2 … 依次排列，不是“${name}”`);
+        at(r, "名称", what, `句子的编号应为1、2……依次排列，不是“${name}”`);
         continue;
       }
       delete entry.text;
@@ -467,8 +467,8 @@ export function definitionDifferences(
     const rules = (d: TemplateDefinition) => new Map(d.rules.map((r) => [r.id, r]));
     const [mr, or] = [rules(t), rules(o)];
     for (const [id, r] of mr)
-      if (!same(r, or.get(id))) parts.push(or.has(id) ? `规则 ${id} 不同` : `多出规则 ${id}`);
-    for (const id of or.keys()) if (!mr.has(id)) parts.push(`缺少规则 ${id}`);
+      if (!same(r, or.get(id))) parts.push(or.has(id) ? `规则${id}不同` : `多出规则${id}`);
+    for (const id of or.keys()) if (!mr.has(id)) parts.push(`缺少规则${id}`);
     if (!same(t.figures, o.figures)) parts.push("指标不同");
     if (!same(t.report, o.report)) parts.push("报告句子不同");
     const head = (d: TemplateDefinition) => rest(d, ["columns", "rules", "figures", "report"]);

@@ -12,7 +12,7 @@ import { sourceOf, withSources } from "./unverified";
 import { formatFen, formatTenthsPct } from "../read/numbers";
 import { resolveSettings, type Settings } from "../settings";
 import { COMPILED_TEMPLATES, settingValues, type CompiledTemplate } from "../templates";
-import { makeIssue, quoteSheet, rowAddress } from "./sink";
+import { makeIssue, makeRuleIssue, quoteSheet, rowAddress } from "./sink";
 
 export { quoteSheet };
 import { validateTable, type TableResult } from "./table";
@@ -192,7 +192,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
       if (!fails) continue;
       const loc = current.locations.get(mine.id);
       const otherLoc = other.at.locations.get(other.f.id);
-      const issue = makeIssue(
+      const issue = makeRuleIssue(
         rule.id,
         rule.code,
         rule.severity,

@@ -1,23 +1,67 @@
 /**
  * Collects the issues of one sheet. Issues are only allocated when something is wrong.
  */
-import type { Issue, IssueValue, Severity } from "../issues";
+import type {
+  GenericCode,
+  GenericParams,
+  Issue,
+  IssueParams,
+  IssueValue,
+  Severity,
+} from "../issues";
 import { a1 } from "../model";
 import type { DetectedTable } from "../read/sheet";
+import type { Taint } from "./unverified";
 
-export interface IssueExtras {
+export interface IssueExtras<P extends IssueParams = IssueParams> {
   readonly column?: string;
   readonly value?: IssueValue;
   readonly expected?: IssueValue;
   readonly explained?: boolean;
-  readonly params?: Readonly<Record<string, IssueValue>>;
+  readonly params?: P;
 }
 
 /**
- * Builds an issue with only the optional fields that have a value.
+ * The extras a generic code takes: its params required when its message needs any.
+ * (`{}` is assignable to the params of a code that needs none.)
+ */
+export type ExtrasOf<C extends GenericCode> =
+  Record<never, never> extends GenericParams[C]
+    ? [extras?: IssueExtras<GenericParams[C] & IssueParams>]
+    : [extras: IssueExtras<GenericParams[C] & IssueParams> & { readonly params: GenericParams[C] }];
+
+/**
+ * Builds an issue of a generic check (its params checked against its code by the compiler), with
+ * only the optional fields that have a value.
  * @example makeIssue("G-02", "required-blank", "error", "表1", "C5", { column: "年末党员数" })
  */
-export function makeIssue(
+export function makeIssue<C extends GenericCode>(
+  rule: string,
+  code: C,
+  severity: Severity,
+  sheet: string,
+  cell: string,
+  ...[extras]: ExtrasOf<C>
+): Issue {
+  return buildIssue(rule, code, severity, sheet, cell, extras);
+}
+
+/**
+ * Builds an issue of a table's own rule (its code and message are data: any string).
+ * @example makeRuleIssue("T1-01", "developed-split", "error", "表1", "C5", { column: "发展预备党员" })
+ */
+export function makeRuleIssue(
+  rule: string,
+  code: string,
+  severity: Severity,
+  sheet: string,
+  cell: string,
+  extras?: IssueExtras
+): Issue {
+  return buildIssue(rule, code, severity, sheet, cell, extras);
+}
+
+function buildIssue(
   rule: string,
   code: string,
   severity: Severity,
@@ -26,7 +70,16 @@ export function makeIssue(
   extras: IssueExtras = {}
 ): Issue {
   const issue: {
-    -readonly [K in keyof Issue]: Issue[K];
+    rule: string;
+    code: string;
+    severity: Severity;
+    sheet: string;
+    cell: string;
+    explained: boolean;
+    column?: string;
+    value?: IssueValue;
+    expected?: IssueValue;
+    params?: IssueParams;
   } = {
     rule,
     code,
@@ -101,3 +154,50 @@ export function quoteSheet(name: string): string {
 
 const PLAIN_SHEET = /^[\p{L}\p{N}_]+$/u;
 const quotedSheets = new Map<string, string>();
+
+/**
+ * The issues of one table as its checks find them, and the errors each figure depends on
+ * (`taints`, for unverified figures).
+ */
+export class TableIssues {
+  /** Errors by the row and template columns they are about. */
+  readonly taints: Taint[] = [];
+
+  constructor(
+    private readonly issues: Issue[],
+    readonly sheet: string
+  ) {}
+
+  /** Appends an issue of a generic check. */
+  push<C extends GenericCode>(
+    rule: string,
+    code: C,
+    severity: Severity,
+    cell: string,
+    ...extras: ExtrasOf<C>
+  ): Issue {
+    return this.append(makeIssue(rule, code, severity, this.sheet, cell, ...extras));
+  }
+
+  /** Appends an issue of a table's own rule. */
+  pushRule(
+    rule: string,
+    code: string,
+    severity: Severity,
+    cell: string,
+    extras?: IssueExtras
+  ): Issue {
+    return this.append(makeRuleIssue(rule, code, severity, this.sheet, cell, extras));
+  }
+
+  /** Appends an issue already made. */
+  append(issue: Issue): Issue {
+    this.issues.push(issue);
+    return issue;
+  }
+
+  /** Records that an error makes the figures read from `cols` of `row` unverified. */
+  taint(issue: Issue, row: number, cols: readonly number[]): void {
+    if (issue.severity === "error") this.taints.push({ issue, row, cols });
+  }
+}

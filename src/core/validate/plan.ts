@@ -1,0 +1,106 @@
+/**
+ * The column plan of one detected sheet: everything the row loop needs about the template's
+ * columns, resolved once per sheet into typed arrays (kind, minimum, required, summed) and the
+ * sheet columns they sit in. The per-row state (`RowValues`) is allocated here too.
+ */
+import type { CellValue } from "../model";
+import { ColumnReader, isBlankCell, newReading, TYPE_CODE, type CellReading } from "../read/cell";
+import type { DetectedTable } from "../read/sheet";
+import { columnReaders, type ColumnDefinition, type CompiledTemplate } from "../templates";
+
+export interface ColumnPlan {
+  readonly detected: DetectedTable;
+  readonly template: CompiledTemplate;
+  readonly cols: readonly ColumnDefinition[];
+  /** Number of template columns. */
+  readonly n: number;
+  /** Sheet column of each template column, -1 when missing. */
+  readonly colOf: Int32Array;
+  readonly readers: readonly ColumnReader[];
+  /** TYPE_* code of each column. */
+  readonly kinds: Int8Array;
+  /** Row minimum of each column (0 when none). */
+  readonly mins: Float64Array;
+  readonly required: Uint8Array;
+  /** 1 for the count and money columns (the ones a 合计 row sums). */
+  readonly summed: Uint8Array;
+  /** Sheet columns of the template columns present. */
+  readonly mapped: Int32Array;
+  /** Every template column index. */
+  readonly allCols: readonly number[];
+  /** Sheet columns the 合计 label may be in. */
+  readonly labelCols: Int32Array;
+  /** Sheet column of 备注, or -1. */
+  readonly remarkCol: number;
+}
+
+/** The values of the row being read, and the running column totals. */
+export interface RowValues {
+  /** Read value of each template column (NaN when not OK). */
+  readonly vals: Float64Array;
+  /** READ_* status of each template column. */
+  readonly status: Uint8Array;
+  readonly sums: Float64Array;
+  readonly filled: Int32Array;
+  /** Scratch reading for the slow path. */
+  readonly reading: CellReading;
+}
+
+/** Resolves the template's columns for one detected sheet. */
+export function planColumns(d: DetectedTable): ColumnPlan {
+  const t = d.template;
+  const cols = t.columns;
+  const n = cols.length;
+  const colOf = d.colOf;
+  const kinds = new Int8Array(n);
+  const mins = new Float64Array(n);
+  const required = new Uint8Array(n);
+  const summed = new Uint8Array(n);
+  const mappedList: number[] = [];
+  cols.forEach((c, k) => {
+    kinds[k] = TYPE_CODE[c.type];
+    mins[k] = c.min ?? 0;
+    required[k] = c.required ? 1 : 0;
+    summed[k] = c.type === "count" || c.type === "money" ? 1 : 0;
+    if ((colOf[k] ?? -1) >= 0) mappedList.push(colOf[k] ?? 0);
+  });
+  // the 合计 label: in the sheet's first column, the table's first column, or the template's first column
+  const labelCols = Int32Array.from(
+    new Set(
+      [0, mappedList.length > 0 ? Math.min(...mappedList) : 0, colOf[0] ?? -1].filter((c) => c >= 0)
+    )
+  );
+  return {
+    detected: d,
+    template: t,
+    cols,
+    n,
+    colOf,
+    readers: columnReaders(t),
+    kinds,
+    mins,
+    required,
+    summed,
+    mapped: Int32Array.from(mappedList),
+    allCols: cols.map((_c, k) => k),
+    labelCols,
+    remarkCol: t.remark >= 0 ? (colOf[t.remark] ?? -1) : -1,
+  };
+}
+
+/** Fresh per-row state for a plan. */
+export function newRowValues(plan: ColumnPlan): RowValues {
+  const n = plan.n;
+  return {
+    vals: new Float64Array(n),
+    status: new Uint8Array(n),
+    sums: new Float64Array(n),
+    filled: new Int32Array(n),
+    reading: newReading(),
+  };
+}
+
+/** Whether a row's 备注 is filled (its warnings count as explained). */
+export function remarkFilled(plan: ColumnPlan, row: readonly CellValue[] | undefined): boolean {
+  return plan.remarkCol >= 0 && row !== undefined && !isBlankCell(row[plan.remarkCol]);
+}
