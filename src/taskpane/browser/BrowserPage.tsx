@@ -40,6 +40,8 @@ const useStyles = makeStyles({
   // one row at 320 px: the header must leave the pane its width
   line: { display: "flex", flexWrap: "nowrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   sample: { flexGrow: 1, minWidth: 0, maxWidth: "20em" },
+  // the buttons keep their words on one line; the sample list gives way
+  fixed: { flexShrink: 0, whiteSpace: "nowrap", minWidth: "auto" },
   hidden: { display: "none" },
 });
 
@@ -154,7 +156,7 @@ export function BrowserPage() {
   const toolbar = (
     <div className={styles.tools}>
       <div className={styles.line}>
-        <Button size="small" appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
+        <Button size="small" className={styles.fixed} appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
           {host ? "换一个文件" : "选择 Excel 工作簿"}
         </Button>
         <input ref={input} className={styles.hidden} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onPick} aria-label="选择 Excel 工作簿" tabIndex={-1} />
@@ -174,10 +176,13 @@ export function BrowserPage() {
             ))}
           </Select>
         ) : null}
-      </div>
-      <div className={common.row}>
-        <Button size="small" onClick={() => definitionsInput.current?.click()}>
-          载入表定义文件
+        <Button
+          size="small"
+          className={styles.fixed}
+          title="载入本局的统计表定义文件（.json）"
+          onClick={() => definitionsInput.current?.click()}
+        >
+          表定义…
         </Button>
         <input
           ref={definitionsInput}
@@ -188,12 +193,14 @@ export function BrowserPage() {
           aria-label="载入表定义文件"
           tabIndex={-1}
         />
-        {definitions ? (
+      </div>
+      {definitions ? (
+        <div className={common.row}>
           <Button size="small" appearance="subtle" onClick={() => setDefinitions(undefined)}>
             改用内置定义
           </Button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       {host ? null : <span className={common.muted}>文件只在本机浏览器中读取，不会上传。</span>}
       {problem ? <Notice intent="error">{problem}</Notice> : null}
     </div>

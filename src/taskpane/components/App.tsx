@@ -64,6 +64,15 @@ export const PAGE_STYLES = {
 const useStaticStyles = makeStaticStyles(PAGE_STYLES);
 
 const useStyles = makeStyles({
+  // read by screen readers, not shown: the built-in definitions need no line of their own at 320 px
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   provider: { minHeight: "100vh", display: "flex", flexDirection: "column" },
   header: {
     display: "flex",
@@ -129,7 +138,10 @@ function YearBar({ run }: { run: WorkbookRun }) {
   const a = run.analysis;
   if (!a) return null;
   const inForce = (
-    <span data-testid="definitions-in-force">
+    <span
+      data-testid="definitions-in-force"
+      className={a.definitionsLabel.startsWith("内置") && !a.definitionsNote ? styles.srOnly : undefined}
+    >
       统计表定义：{a.definitionsLabel}
       {a.definitionsNote ? `（${a.definitionsNote}）` : ""}
     </span>
