@@ -29,6 +29,13 @@ export async function waitForResults(page: Page): Promise<void> {
 
 /** Moderate, serious or critical axe violations on the page as it is now (rule: nodes). */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // a colour measured in the middle of a transition (a tab's content fading in, a switch moving)
+  // is neither the colour before nor after it: axe looks once every running animation has ended
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== "running"),
+    undefined,
+    { timeout: 10_000 }
+  );
   // tabster (Fluent's focus manager) puts aria-hidden focus sentinels around arrow-key groups
   // such as the TabList; they pass focus on at once and are not content, so axe skips them
   const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
