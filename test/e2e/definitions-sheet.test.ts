@@ -8,7 +8,8 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { chromiumAvailable } from "./chromium";
-import { builtPagesForSuite, fakeOfficeScript, fakeSheets } from "./fakeOffice";
+import { fakeOfficeScript, fakeSheets } from "./fakeOffice";
+import { builtPagesForSuite } from "./suite";
 import { openPage, openTab, screenshot, axeViolations, waitForResults } from "./pane";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { DEFINITIONS_SHEET } from "../../src/core/templates/sheet";

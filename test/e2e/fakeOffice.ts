@@ -5,7 +5,6 @@
  * `window.__fakeOffice` for the test to inspect.
  */
 import path from "node:path";
-import { afterAll, beforeAll } from "vitest";
 import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
@@ -68,22 +67,4 @@ export async function paneEnvironment(): Promise<PaneEnvironment> {
     makeFixtureWorkbook(),
   ]);
   return { browser, server: await serveStatic(dir), sheets: fakeSheets(readXlsx(bytes)) };
-}
-
-/**
- * Inside a `describe`: the built pages served and Chromium launched before its tests, closed
- * after them. Read `env.browser` / `env.server` in the tests.
- */
-export function builtPagesForSuite(): { browser: Browser; server: StaticServer } {
-  const env = {} as { browser: Browser; server: StaticServer };
-  beforeAll(async () => {
-    const [dir, browser] = await Promise.all([ensureBuilt(), launchChromium()]);
-    env.browser = browser;
-    env.server = await serveStatic(dir);
-  }, 600_000);
-  afterAll(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  return env;
 }

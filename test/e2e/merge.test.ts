@@ -14,7 +14,8 @@ import { consolidate, unitListFromSheet } from "../../src/core/consolidate";
 import { isXlsxReadError } from "../../src/hosts/xlsx/errors";
 import { ROOT } from "./build";
 import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests } from "./chromium";
-import { builtPagesForSuite, fakeOfficeScript } from "./fakeOffice";
+import { fakeOfficeScript } from "./fakeOffice";
+import { builtPagesForSuite } from "./suite";
 import { axeViolations, cspViolations, openPage, screenshot } from "./pane";
 
 const UNITS = path.join(ROOT, "assets", "samples", "units");
