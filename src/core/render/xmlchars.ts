@@ -5,6 +5,7 @@
  */
 
 const NOT_XML =
+  // matching control characters is the point here (they are what XML cannot hold)
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -9,7 +9,6 @@ import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import {
   Button,
   Field,
-  Input,
   ProgressBar,
   Radio,
   RadioGroup,
@@ -25,11 +24,11 @@ import { saveBytes, XLSX_TYPE } from "../download";
 import { connectMerge, type MergeConnection } from "../merge/runner";
 import type { BytesReceiver, MergeReply, PickedUnitFile, ReplyHandler } from "../merge/protocol";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
+import { YearInput } from "./YearInput";
 import { parseYear } from "./TemplateTab";
 
 const useStyles = makeStyles({
   hidden: { display: "none" },
-  year: { maxWidth: "8em" },
   list: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -275,13 +274,7 @@ export function MergeTab({ host }: MergeTabProps) {
         validationState={yearBad ? "error" : "none"}
         validationMessage={yearBad ? "请输入四位年份，例如2013" : undefined}
       >
-        <Input
-          className={styles.year}
-          value={yearText}
-          inputMode="numeric"
-          maxLength={4}
-          onChange={(_e, d) => setYearText(d.value)}
-        />
+        <YearInput value={yearText} onChange={setYearText} />
       </Field>
       <div className={common.row}>
         <Button

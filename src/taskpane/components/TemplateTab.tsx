@@ -4,7 +4,7 @@
  * sheet. Hidden actions are explained, never silently missing.
  */
 import { useState } from "react";
-import { Button, Field, Input, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { loadEngine, tablesInWords } from "../engine";
@@ -12,8 +12,8 @@ import type { TemplateDefinition } from "../../core/templates";
 import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
+import { YearInput } from "./YearInput";
 
-const useStyles = makeStyles({ year: { maxWidth: "8em" } });
 
 /**
  * The year typed, when it is a plausible 统计年度.
@@ -35,7 +35,6 @@ export interface TemplateTabProps {
 
 export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) {
   const common = useCommonStyles();
-  const styles = useStyles();
   const action = useHostAction();
   const [yearText, setYearText] = useState(() => String(run.analysis?.currentYear ?? new Date().getFullYear()));
   /** A year that already has sheets, waiting for the user's answer. */
@@ -121,13 +120,7 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
             validationState={year ? "none" : "error"}
             validationMessage={year ? undefined : "请输入四位年份，例如2014"}
           >
-            <Input
-              className={styles.year}
-              value={yearText}
-              inputMode="numeric"
-              maxLength={4}
-              onChange={(_e, d) => setYearText(d.value)}
-            />
+            <YearInput value={yearText} onChange={setYearText} />
           </Field>
           <div className={common.row}>
             <Button
