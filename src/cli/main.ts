@@ -251,8 +251,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const books: Array<[string, WorkbookModel]> = [];
   // one budget for every file of the run (issue 11): fifty files under a limit cannot pass it
   const budget = new ReadBudget();
-  // read in file-name order, so the result does not depend on the order the files were given
-  const files = [...new Set(args.files)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  // read in file-name order (the name, not the folder: G-07 tells the user the file whose name
+  // comes first is the one counted), so the result does not depend on the order given
+  const byName = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  const files = [...new Set(args.files)].sort(
+    (x, y) => byName(fileName(x), fileName(y)) || byName(x, y)
+  );
   try {
     for (const file of files) {
       let bytes: Uint8Array;

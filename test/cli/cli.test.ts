@@ -228,6 +228,12 @@ describe("check on the clean sample", () => {
     const r = await cli("check", CLEAN, copy);
     expect(r.stdout).toContain("【表1 党员发展 2013】");
     expect(r.stdout).toContain("【表1 党员发展 2013（bureau-stats-2013.xlsx）】");
+    // the order is the files' names, whatever folder each is in (/tmp sorts after some clones)
+    const late = path.join(tmp, "z-copy.xlsx");
+    writeFileSync(late, readFileSync(CLEAN));
+    const r2 = await cli("check", late, CLEAN);
+    expect(r2.stdout).toContain("【表1 党员发展 2013（z-copy.xlsx）】");
+    expect(r2.stdout).not.toContain("（bureau-stats-2013.xlsx）】");
     const twice = await cli("check", CLEAN, CLEAN);
     expect(twice.stdout).toBe((await cli("check", CLEAN)).stdout);
   });
