@@ -32,7 +32,27 @@ export interface ExpressionScope {
   setting(name: string): { slot: number; money: boolean } | undefined;
   /** True when the setting in this slot is money (fen in expressions). */
   settingIsMoney(slot: number): boolean;
+  /**
+   * `上年(…)`: the slot of last year's value of the value in `slot`; throws an ExpressionError
+   * saying why when the scope has no last year (absent: `上年` is not known).
+   */
+  previous?(slot: number): number;
+  /**
+   * A reference written with `.` or `[…]` (`表1.培训入党积极分子`, `培训人数["新党员培训"]`): its
+   * parts from the left, `computed` for a `[…]` part; its slot, or an ExpressionError.
+   */
+  member?(parts: readonly MemberPart[]): number;
 }
+
+/** One part of a `a.b["c"]` reference. */
+export interface MemberPart {
+  readonly name: string;
+  /** Written `["name"]` rather than `.name` (or as the first part). */
+  readonly computed: boolean;
+}
+
+/** The function that reads last year's value: `上年(发展预备党员)`. */
+export const PREVIOUS_YEAR = "上年";
 
 export interface CompiledExpression {
   readonly source: string;
@@ -51,6 +71,9 @@ export interface CompiledExpression {
     readonly rightMoney: boolean;
     /** Template column index when the right side is a single column. */
     readonly rightColumn: number | undefined;
+    /** Slots each side reads, in order of first use. */
+    readonly leftColumns: readonly number[];
+    readonly rightColumns: readonly number[];
   };
 }
 
@@ -72,7 +95,7 @@ export function compileExpression(source: string, scope: ExpressionScope): Compi
   }
   const columns: number[] = [];
   const settings: number[] = [];
-  const evaluate = compileNode(ast, scope, columns, settings, source);
+  const evaluate = compileNode(ast, { scope, columns, settings, source, previous: false });
   let comparison: CompiledExpression["comparison"];
   const isText = (e: jsep.Expression): boolean =>
     e.type === "Literal" && typeof e.value === "string";
@@ -87,8 +110,10 @@ export function compileExpression(source: string, scope: ExpressionScope): Compi
     const leftSettings: number[] = [];
     const rightCols: number[] = [];
     const rightSettings: number[] = [];
-    const left = compileNode(b.left, scope, leftCols, leftSettings, source);
-    const right = compileNode(b.right, scope, rightCols, rightSettings, source);
+    const side = (node: jsep.Expression, cols: number[], slots: number[]) =>
+      compileNode(node, { scope, columns: cols, settings: slots, source, previous: false });
+    const left = side(b.left, leftCols, leftSettings);
+    const right = side(b.right, rightCols, rightSettings);
     const money = (cols: number[], slots: number[]): boolean =>
       cols.some((c) => scope.isMoney(c)) || slots.some((slot) => scope.settingIsMoney(slot));
     comparison = {
@@ -101,18 +126,52 @@ export function compileExpression(source: string, scope: ExpressionScope): Compi
         b.right.type === "Identifier"
           ? scope.column(String((b.right as jsep.Identifier).name))
           : undefined,
+      leftColumns: leftCols,
+      rightColumns: rightCols,
     };
   }
   return { source, evaluate, columns, settings, comparison };
 }
 
-function compileNode(
-  node: jsep.Expression,
-  scope: ExpressionScope,
-  columns: number[],
-  settings: number[],
-  source: string
-): Evaluator {
+/** What compiling a node needs, and collects. */
+interface Compiling {
+  readonly scope: ExpressionScope;
+  /** Slots read, in order of first use (collected). */
+  readonly columns: number[];
+  /** Setting slots read (collected). */
+  readonly settings: number[];
+  readonly source: string;
+  /** Inside `上年(…)`: references read last year's values. */
+  readonly previous: boolean;
+}
+
+/** Records a slot read (inside `上年(…)`, last year's slot of it). */
+function use(slot: number, c: Compiling): number {
+  let s = slot;
+  if (c.previous) {
+    if (!c.scope.previous)
+      throw new ExpressionError(`表达式 ${c.source}：这里不能用 ${PREVIOUS_YEAR}(…)`);
+    s = c.scope.previous(slot);
+  }
+  if (!c.columns.includes(s)) c.columns.push(s);
+  return s;
+}
+
+/** The parts of `a.b["c"]`, or undefined when the node is not such a reference. */
+function memberParts(node: jsep.Expression): MemberPart[] | undefined {
+  if (node.type === "Identifier") return [{ name: String(node.name), computed: false }];
+  if (node.type !== "MemberExpression") return undefined;
+  const m = node as jsep.MemberExpression;
+  const head = memberParts(m.object);
+  let name: string | undefined;
+  if (!m.computed && m.property.type === "Identifier") name = String(m.property.name);
+  if (m.computed && m.property.type === "Literal" && typeof m.property.value === "string")
+    name = m.property.value;
+  return head && name !== undefined ? [...head, { name, computed: m.computed }] : undefined;
+}
+
+function compileNode(node: jsep.Expression, c: Compiling): Evaluator {
+  const { scope, source } = c;
   switch (node.type) {
     case "Literal": {
       const v = (node as jsep.Literal).value;
@@ -125,42 +184,54 @@ function compileNode(
       const name = String((node as jsep.Identifier).name);
       const col = scope.column(name);
       if (col !== undefined) {
-        if (!columns.includes(col)) columns.push(col);
-        return (row) => row[col] as number;
+        const slot = use(col, c);
+        return (row) => row[slot] as number;
       }
       const s = scope.setting(name);
       if (s !== undefined) {
-        if (!settings.includes(s.slot)) settings.push(s.slot);
+        if (!c.settings.includes(s.slot)) c.settings.push(s.slot);
         const slot = s.slot;
         return (_row, set) => set[slot] as number;
       }
       throw new ExpressionError(`表达式 ${source}：未知的列或设置 ${name}`);
     }
+    case "MemberExpression": {
+      const parts = memberParts(node);
+      if (!parts || !scope.member)
+        throw new ExpressionError(`表达式 ${source}：不支持的写法 ${node.type}`);
+      const slot = use(scope.member(parts), c);
+      return (row) => row[slot] as number;
+    }
+    case "CallExpression": {
+      const call = node as jsep.CallExpression;
+      const name = call.callee.type === "Identifier" ? String(call.callee.name) : "";
+      if (name !== PREVIOUS_YEAR || call.arguments.length !== 1)
+        throw new ExpressionError(
+          `表达式 ${source}：不支持的函数 ${name || "调用"}（只有 ${PREVIOUS_YEAR}(…)，括号里写一个列或指标）`
+        );
+      if (c.previous) throw new ExpressionError(`表达式 ${source}：${PREVIOUS_YEAR}(…) 不能套用`);
+      return compileNode(call.arguments[0] as jsep.Expression, { ...c, previous: true });
+    }
     case "UnaryExpression": {
       const u = node as jsep.UnaryExpression;
-      const arg = compileNode(u.argument, scope, columns, settings, source);
+      const arg = compileNode(u.argument, c);
       if (u.operator === "-") return (r, s) => -arg(r, s);
       if (u.operator === "+") return arg;
       if (u.operator === "!") return (r, s) => (arg(r, s) ? 0 : 1);
       throw new ExpressionError(`表达式 ${source}：不支持的运算 ${u.operator}`);
     }
     case "BinaryExpression":
-      return compileBinary(node as jsep.BinaryExpression, scope, columns, settings, source);
+      return compileBinary(node as jsep.BinaryExpression, c);
     default:
       throw new ExpressionError(`表达式 ${source}：不支持的写法 ${node.type}`);
   }
 }
 
-function compileBinary(
-  b: jsep.BinaryExpression,
-  scope: ExpressionScope,
-  columns: number[],
-  settings: number[],
-  source: string
-): Evaluator {
+function compileBinary(b: jsep.BinaryExpression, c: Compiling): Evaluator {
   const op = b.operator;
+  const source = c.source;
   // enum column compared with a text literal: compare indexes
-  const enumSide = enumComparison(b, scope, columns, source);
+  const enumSide = enumComparison(b, c);
   if (enumSide) {
     const [col, index] = enumSide;
     if (op === "=" || op === "==" || op === "===") return (r) => (r[col] === index ? 1 : 0);
@@ -168,8 +239,8 @@ function compileBinary(
       return (r) => (r[col] !== index && r[col] === r[col] ? 1 : 0);
     throw new ExpressionError(`表达式 ${source}：可选值只能用 = 或 ≠ 比较`);
   }
-  const l = compileNode(b.left, scope, columns, settings, source);
-  const r = compileNode(b.right, scope, columns, settings, source);
+  const l = compileNode(b.left, c);
+  const r = compileNode(b.right, c);
   switch (op) {
     case "+":
       return (x, s) => l(x, s) + r(x, s);
@@ -208,12 +279,8 @@ function compileBinary(
 }
 
 /** `[column, index of the literal]` when one side is an enum column and the other a text literal. */
-function enumComparison(
-  b: jsep.BinaryExpression,
-  scope: ExpressionScope,
-  columns: number[],
-  source: string
-): [number, number] | undefined {
+function enumComparison(b: jsep.BinaryExpression, c: Compiling): [number, number] | undefined {
+  const { scope, source } = c;
   const pairs: Array<[jsep.Expression, jsep.Expression]> = [
     [b.left, b.right],
     [b.right, b.left],
@@ -230,8 +297,7 @@ function enumComparison(
     const index = allowed.indexOf(value);
     if (index < 0)
       throw new ExpressionError(`表达式 ${source}：“${value}”不是“${String(id.name)}”的可选值`);
-    if (!columns.includes(col)) columns.push(col);
-    return [col, index];
+    return [use(col, c), index];
   }
   return undefined;
 }

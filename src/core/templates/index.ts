@@ -6,7 +6,14 @@ import { SETTING_NAMES, type Settings } from "../settings";
 import { ColumnReader } from "../read/cell";
 import { normaliseHeader } from "../read/normalise";
 import { FRAME_LABELS, TEMPLATE_DEFINITIONS, TOTAL_LABEL } from "./definitions";
-import { compileExpression, type CompiledExpression, type ExpressionScope } from "./expression";
+import {
+  compileExpression,
+  ExpressionError,
+  PREVIOUS_YEAR,
+  type CompiledExpression,
+  type ExpressionScope,
+} from "./expression";
+import { compileFigureRule, namedFigureCheck, type CompiledFigureRule } from "./figure-rules";
 import {
   PHRASE_PLACEHOLDER,
   TemplateSchema,
@@ -18,10 +25,12 @@ import {
 export type { ColumnDefinition, RuleDefinition, TemplateDefinition };
 export type { ColumnType, NamedCheck } from "./schema";
 export { FRAME_LABELS, TOTAL_LABEL };
-export { ExpressionError, compileExpression } from "./expression";
+export { ExpressionError, PREVIOUS_YEAR, compileExpression } from "./expression";
+export type { CompiledFigureRule, FigureRef } from "./figure-rules";
 
 export type RowRuleDefinition = Extract<RuleDefinition, { kind: "row" }>;
 export type NamedRuleDefinition = Extract<RuleDefinition, { kind: "named" }>;
+export type FigureRuleDefinition = Extract<RuleDefinition, { kind: "figures" }>;
 
 /** A row rule ready to run. */
 export interface CompiledRowRule {
@@ -30,7 +39,10 @@ export interface CompiledRowRule {
   readonly when: CompiledExpression | undefined;
   /** Template column index of the cell reported. */
   readonly cell: number;
-  /** Columns read by `check` (must be present unless blank counts as zero). */
+  /**
+   * Columns read by `check` (must be present unless blank counts as zero); `上年(列)` is the
+   * slot `columns.length + 列`.
+   */
   readonly uses: readonly number[];
 }
 
@@ -45,7 +57,14 @@ export interface CompiledTemplate {
   /** Template column index of 备注, or -1. */
   readonly remark: number;
   readonly rowRules: readonly CompiledRowRule[];
+  /** The named row checks (`datesInYear`, `rateMatchesCounts`). */
   readonly namedRules: readonly NamedRuleDefinition[];
+  /** The rules over figures (and the older named checks that compare figures), in rule order. */
+  readonly figureRules: readonly CompiledFigureRule[];
+  /** Column index of the unique key column (rows of two years are matched by it), or -1. */
+  readonly keyColumn: number;
+  /** True when a row rule reads `上年(列)` (the row values then have a second, last-year half). */
+  readonly lastYearRows: boolean;
   /** Column index by canonical header. */
   readonly byHeader: ReadonlyMap<string, number>;
 }
@@ -72,8 +91,14 @@ export function settingValues(settings: Settings): Float64Array {
  */
 export const RULE_MESSAGES = new Map<string, string>();
 
-/** Compiles a validated template definition (throws on an expression that does not compile). */
-export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
+/**
+ * Compiles a validated template definition (throws on an expression that does not compile);
+ * `all` is the set it belongs to (the tables its figures rules may name).
+ */
+export function compileTemplate(
+  def: TemplateDefinition,
+  all: readonly TemplateDefinition[] = [def]
+): CompiledTemplate {
   for (const r of def.rules) RULE_MESSAGES.set(`${r.id} ${r.code}`, r.message);
   const headerIndex = new Map<string, number>();
   const byHeader = new Map<string, number>();
@@ -85,36 +110,63 @@ export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
       if (!headerIndex.has(key)) headerIndex.set(key, i);
     }
   });
+  const n = def.columns.length;
+  const keyColumn = def.columns.findIndex((c) => c.unique === true);
   const scope: ExpressionScope = {
     column: (name) => headerIndex.get(normaliseHeader(name)),
-    allowed: (col) => def.columns[col]?.allowed,
-    isMoney: (col) => def.columns[col]?.type === "money",
+    // a slot from n on is last year's value of column slot − n
+    allowed: (col) => def.columns[col % n]?.allowed,
+    isMoney: (col) => def.columns[col % n]?.type === "money",
     setting: (name) => {
       const slot = SETTING_SLOTS.indexOf(name);
       return slot < 0 ? undefined : { slot, money: SETTING_NAMES[name]?.kind === "money" };
     },
     settingIsMoney: (slot) => SETTING_NAMES[SETTING_SLOTS[slot] ?? ""]?.kind === "money",
+    previous: (col) => {
+      if (keyColumn < 0)
+        throw new ExpressionError(
+          `${PREVIOUS_YEAR}(…) 要按唯一列（unique: true，如“单位名称”）找到上年同一行，本表没有唯一列`
+        );
+      return n + col;
+    },
   };
   const rowRules: CompiledRowRule[] = [];
   const namedRules: NamedRuleDefinition[] = [];
+  const figureRules: CompiledFigureRule[] = [];
   for (const rule of def.rules) {
-    if (rule.kind === "named") {
-      namedRules.push(rule);
-      continue;
-    }
-    const compile = (what: "check" | "when", text: string) => {
+    const compile = <T>(what: "check" | "when", run: () => T): T => {
       try {
-        return compileExpression(text, scope);
+        return run();
       } catch (e) {
         throw new Error(
           `${def.id} 的规则 ${rule.id}（${what}）：${e instanceof Error ? e.message : String(e)}`
         );
       }
     };
-    const check = compile("check", rule.check);
-    const when = rule.when === undefined ? undefined : compile("when", rule.when);
-    const cell = rule.cell === undefined ? check.columns[0] : byHeader.get(rule.cell);
-    if (cell === undefined) throw new Error(`${def.id}/${rule.id}: 规则没有可报告的单元格`);
+    if (rule.kind === "named") {
+      const expression = namedFigureCheck(rule);
+      if (expression === undefined) namedRules.push(rule);
+      else
+        figureRules.push(
+          compile("check", () => compileFigureRule(def, rule, expression, undefined, all))
+        );
+      continue;
+    }
+    if (rule.kind === "figures") {
+      const { check, when } = rule;
+      // the when is compiled too (with the check, so slots are shared): errors name the check
+      if (when !== undefined)
+        compile("when", () => compileFigureRule(def, rule, when, undefined, all));
+      figureRules.push(compile("check", () => compileFigureRule(def, rule, check, when, all)));
+      continue;
+    }
+    const check = compile("check", () => compileExpression(rule.check, scope));
+    const text = rule.when;
+    const when =
+      text === undefined ? undefined : compile("when", () => compileExpression(text, scope));
+    const cell =
+      rule.cell === undefined ? check.columns.find((k) => k < n) : byHeader.get(rule.cell);
+    if (cell === undefined) throw new Error(`${def.id} 的规则 ${rule.id}：规则没有可报告的单元格`);
     rowRules.push({ def: rule, check, when, cell, uses: check.columns });
   }
   return {
@@ -125,6 +177,11 @@ export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
     remark: def.columns.findIndex((c) => c.key === "remark"),
     rowRules,
     namedRules,
+    figureRules,
+    keyColumn,
+    lastYearRows: rowRules.some((r) =>
+      [...r.check.columns, ...(r.when?.columns ?? [])].some((k) => k >= n)
+    ),
     byHeader,
   };
 }
@@ -207,7 +264,7 @@ export function reportProblems(def: TemplateDefinition): string[] {
  */
 export function loadTemplates(definitions: readonly unknown[], source = ""): CompiledTemplate[] {
   const ids = new Set<string>();
-  return definitions.map((raw, i) => {
+  const read = definitions.map((raw, i) => {
     const id = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : "";
     const where = `${source ? `${source}：` : ""}表定义 #${i + 1}${id ? `（${id}）` : ""}`;
     const parsed = TemplateSchema.safeParse(raw);
@@ -219,8 +276,13 @@ export function loadTemplates(definitions: readonly unknown[], source = ""): Com
     const problems = reportProblems(parsed.data);
     if (problems.length > 0) throw new Error(`${where} 无效：${problems.join("；")}`);
     ids.add(parsed.data.id);
+    return { def: parsed.data, where };
+  });
+  // compiled once all are read: a figures rule may name any table of the set
+  const all = read.map((p) => p.def);
+  return read.map(({ def, where }) => {
     try {
-      return compileTemplate(parsed.data);
+      return compileTemplate(def, all);
     } catch (e) {
       throw new Error(`${where} 无效：${e instanceof Error ? e.message : String(e)}`);
     }

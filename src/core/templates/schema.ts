@@ -24,9 +24,15 @@ export const NAMED_CHECKS = [
   "datesInYear",
   /** A filled percent column must equal its ratio column's counts, within 0.1 pp; 0–100% (T4-03). */
   "rateMatchesCounts",
-  /** A figure of this year must not be above a figure of last year (T1-04, T3-03). */
+  /**
+   * Older form of a `figures` rule `A ≤ 上年(B)`: a figure of this year must not be above a figure
+   * of last year (`params.figure`, `params.previous`: figure ids such as `T1/转正预备党员`).
+   */
   "notAbovePrevious",
-  /** A figure must equal a figure of another template of the same year (T2-04). */
+  /**
+   * Older form of a `figures` rule `A = 表1.B`: a figure must equal a figure of another table of the
+   * same year (`params.figure`, `params.other`).
+   */
   "equalsFigure",
 ] as const;
 export type NamedCheck = (typeof NAMED_CHECKS)[number];
@@ -100,6 +106,18 @@ export const RuleSchema = z.discriminatedUnion("kind", [
     cell: z.optional(header),
     /** `skip` (default): the rule is not checked when a cell it uses is blank; `zero`: blank is 0. */
     blank: z.optional(z.enum(["skip", "zero"])),
+  }),
+  z.object({
+    ...ruleBase,
+    kind: z.literal("figures"),
+    /**
+     * Expression over the tables' figures that must hold: a header is this table's 合计 of that
+     * column, `培训人数["新党员培训"]` a group's figure, `表1.培训入党积极分子` (or `T1.…`) another
+     * table's, `上年(…)` last year's, e.g. `转正预备党员 ≤ 上年(发展预备党员)`. Money in fen, rates in %.
+     */
+    check: z.string().check(z.minLength(1)),
+    /** Expression over figures that selects when the rule applies. */
+    when: z.optional(z.string().check(z.minLength(1))),
   }),
   z.object({
     ...ruleBase,

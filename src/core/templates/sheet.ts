@@ -15,6 +15,7 @@
  *   可选值 = allowed values joined by `、`, 单位, 代码 = key, 其他 = the rest (`aliases` …)
  * - 规则: 名称 = rule id, 内容 = the expression (or a named check), 级别 = 错误/警告,
  *   条件 = `when`, 代码 = issue code, 说明 = message, 其他 = `cell`, `blank`, `params`
+ * - 指标规则: a rule over the tables' figures (`kind: "figures"`), the same columns as 规则
  * - 指标: 名称 = column header, 内容 = 合计/分组, 必填/级别 = 是/否 (a headline figure)
  * - 报告: 名称 = the paragraph's heading
  * - 句子: 名称 = the sentence's number, 内容 = a text clause, 其他 = the rest of the clause
@@ -47,7 +48,7 @@ export const DEFINITIONS_HEADERS = [
 ] as const;
 type Field = (typeof DEFINITIONS_HEADERS)[number];
 
-const KINDS = ["表", "列", "规则", "指标", "报告", "句子"] as const;
+const KINDS = ["表", "列", "规则", "指标规则", "指标", "报告", "句子"] as const;
 type Kind = (typeof KINDS)[number];
 
 const TYPE_WORDS: Record<ColumnType, string> = {
@@ -63,6 +64,15 @@ const TYPE_BY_WORD = new Map<string, ColumnType>(
   COLUMN_TYPES.map((t) => [TYPE_WORDS[t], t] as const)
 );
 
+const RULE_FIELDS: Partial<Record<string, Field>> = {
+  id: "名称",
+  check: "内容",
+  severity: "必填/级别",
+  when: "可选值/条件",
+  code: "代码",
+  message: "说明",
+};
+
 /** Which sheet column holds which definition field, per kind (the rest go to 其他（JSON）). */
 const FIELDS: Record<Kind, Partial<Record<string, Field>>> = {
   表: { id: "表", label: "名称", title: "内容", name: "说明" },
@@ -74,14 +84,8 @@ const FIELDS: Record<Kind, Partial<Record<string, Field>>> = {
     unit: "单位",
     key: "代码",
   },
-  规则: {
-    id: "名称",
-    check: "内容",
-    severity: "必填/级别",
-    when: "可选值/条件",
-    code: "代码",
-    message: "说明",
-  },
+  规则: RULE_FIELDS,
+  指标规则: RULE_FIELDS,
   指标: { column: "名称", headline: "必填/级别" },
   报告: { heading: "名称" },
   句子: { text: "内容" },
@@ -151,11 +155,11 @@ export function definitionsSheetGrid(defs: readonly TemplateDefinition[]): strin
     }
     for (const r of t.rules) {
       const kind = r.kind === "named" ? [] : ["kind"];
-      push(t.id, "规则", {
+      push(t.id, r.kind === "figures" ? "指标规则" : "规则", {
         名称: r.id,
         内容: r.check,
         "必填/级别": r.severity === "error" ? "错误" : "警告",
-        "可选值/条件": r.kind === "row" ? (r.when ?? "") : "",
+        "可选值/条件": r.kind === "named" ? "" : (r.when ?? ""),
         代码: r.code,
         说明: r.message,
         "其他（JSON）": json(
@@ -320,14 +324,19 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
       if (allowed !== "") entry.allowed = allowed.split("、").map((s) => s.trim());
       list(table, "columns").push(entry);
       origin.columns.push(r);
-    } else if (kind === "规则") {
+    } else if (kind === "规则" || kind === "指标规则") {
       const severity = get(r, "必填/级别");
       if (severity !== "错误" && severity !== "警告") {
         at(r, "必填/级别", what, `级别应写“错误”或“警告”，不是“${severity}”`);
         continue;
       }
       entry.severity = severity === "错误" ? "error" : "warning";
-      entry.kind = (NAMED_CHECKS as readonly string[]).includes(get(r, "内容")) ? "named" : "row";
+      entry.kind =
+        kind === "指标规则"
+          ? "figures"
+          : (NAMED_CHECKS as readonly string[]).includes(get(r, "内容"))
+            ? "named"
+            : "row";
       list(table, "rules").push(entry);
       origin.rules.push(r);
     } else if (kind === "指标") {

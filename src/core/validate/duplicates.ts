@@ -32,6 +32,13 @@ function sameCell(a: CellValue, b: CellValue): boolean {
   return false;
 }
 
+/** The text of a key cell that reads as OK (an enum by its allowed value, text trimmed). */
+export function keyText(plan: ColumnPlan, k: number, raw: CellValue, enumIndex: number): string {
+  return plan.kinds[k] === K_ENUM
+    ? (plan.readers[k] as ColumnReader).allowedValue(enumIndex)
+    : trimmed(typeof raw === "string" ? raw : String(displayValue(raw)));
+}
+
 export class DuplicateRows {
   /** Template column of the key. */
   private readonly keyCol: number;
@@ -105,10 +112,7 @@ export class DuplicateRows {
 
   /** The duplicate key of a row whose key cell reads as OK. */
   private keyText(raw: CellValue, enumIndex: number): string {
-    const reader = this.plan.readers[this.keyCol] as ColumnReader;
-    return this.plan.kinds[this.keyCol] === K_ENUM
-      ? reader.allowedValue(enumIndex)
-      : trimmed(typeof raw === "string" ? raw : String(displayValue(raw)));
+    return keyText(this.plan, this.keyCol, raw, enumIndex);
   }
 
   /** The key of a data row already indexed (read again: only needed when two hashes are equal). */

@@ -1,21 +1,30 @@
 /**
- * Validation of a whole workbook (SPEC §1): finds the template sheets, validates each, then runs
- * the cross-sheet rule (T2-04) and, when last year's sheets are present, the cross-year rules
- * (T1-04, T3-03, G-05).
+ * Validation of a whole workbook (SPEC §1): finds the template sheets, validates each (last
+ * year's first when a row rule reads `上年(列)`), then runs the rules over figures (across tables,
+ * T2-04, and years, T1-04, T3-03: figure-checks.ts) and, when last year's sheets are present,
+ * G-08 and G-05.
  */
-import type { Figure, TableData } from "../figures";
+import type { TableData } from "../figures";
 import type { Issue, TemplateId } from "../issues";
 import type { WorkbookModel } from "../model";
 import { detectTable, isTotalLabel, type DetectedTable } from "../read/sheet";
 import { isBlankRow } from "./records";
 import { sourceOf, withSources } from "./unverified";
-import { formatFen, formatTenthsPct } from "../read/numbers";
 import { resolveSettings, type Settings } from "../settings";
-import { COMPILED_TEMPLATES, settingValues, type CompiledTemplate } from "../templates";
-import { makeIssue, makeRuleIssue, quoteSheet, rowAddress } from "./sink";
+import {
+  COMPILED_TEMPLATES,
+  settingValues,
+  type CompiledTemplate,
+  type FigureRef,
+} from "../templates";
+import { makeIssue, quoteSheet, rowAddress } from "./sink";
 
 export { quoteSheet };
-import { validateTable, type TableResult } from "./table";
+import { validateTable, type TableContext, type TableResult } from "./table";
+import { checkFigureRule, showFigure, type FoundFigure } from "./figure-checks";
+import { LastYearRows } from "./last-year-rows";
+
+export { showFigure };
 
 export { ratioTenths, pctTenths } from "./figures";
 
@@ -125,9 +134,13 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
 
   const issues: Issue[] = [];
   const values = settingValues(settings);
-  const results: TableResult[] = detected
-    .filter((d) => inScope(d.year))
-    .map((d) => validateTable(d, { settings: values, year: d.year ?? currentYear }, issues));
+  const results = validateTables(
+    detected.filter((d) => inScope(d.year)),
+    values,
+    currentYear,
+    previousYear,
+    issues
+  );
 
   // G-07: the same template twice for one year — which of the two is the report is unknown
   const firstOf = new Map<string, TableResult>();
@@ -164,62 +177,18 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
     (year === currentYear
       ? results.find((r) => r.table.template === id && r.table.year === undefined)
       : undefined);
-  const figureOf = (
-    id: string,
-    year: number | undefined
-  ): { f: Figure; at: TableResult } | undefined => {
-    const template: TemplateId = id.slice(0, id.indexOf("/"));
-    const at = pick(template, year);
-    const f = at?.table.figures.find((x) => x.id === id);
+  const find = (ref: FigureRef): FoundFigure | undefined => {
+    const year = ref.previous ? previousYear : currentYear;
+    if (year === undefined) return undefined;
+    const at = pick(ref.template, year);
+    const f = at?.table.figures.find((x) => x.id === ref.id);
     return f && at ? { f, at } : undefined;
   };
 
   for (const t of templates) {
     const current = pick(t.def.id, currentYear);
     if (!current) continue;
-    for (const rule of t.namedRules) {
-      if (rule.check !== "equalsFigure" && rule.check !== "notAbovePrevious") continue;
-      const figure = String(rule.params.figure);
-      const mine = current.table.figures.find((f) => f.id === figure);
-      if (!mine) continue;
-      const otherId = String(
-        rule.check === "equalsFigure" ? rule.params.other : rule.params.previous
-      );
-      const other = figureOf(otherId, rule.check === "equalsFigure" ? currentYear : previousYear);
-      if (!other || (rule.check === "notAbovePrevious" && previousYear === undefined)) continue;
-      const fails =
-        rule.check === "equalsFigure" ? mine.value !== other.f.value : mine.value > other.f.value;
-      if (!fails) continue;
-      const loc = current.locations.get(mine.id);
-      const otherLoc = other.at.locations.get(other.f.id);
-      const issue = makeRuleIssue(
-        rule.id,
-        rule.code,
-        rule.severity,
-        current.table.sheet,
-        loc?.cell ?? "1:1",
-        {
-          column: mine.indicator,
-          value: showFigure(mine),
-          expected: showFigure(other.f),
-          explained: loc?.explained ?? false,
-          params: {
-            other: `${quoteSheet(other.at.table.sheet)}!${otherLoc?.cell ?? ""}`,
-            ...(mine.group === undefined ? {} : { group: mine.group }),
-          },
-        }
-      );
-      issues.push(issue);
-      // a cross-sheet error leaves both figures unverified
-      if (issue.severity === "error")
-        for (const [at, id] of [
-          [current, mine.id],
-          [other.at, other.f.id],
-        ] as const) {
-          const i = at.figures.findIndex((f) => f.id === id);
-          if (i >= 0) at.figures[i] = withSources(at.figures[i] as Figure, [sourceOf(issue)]);
-        }
-    }
+    for (const rule of t.figureRules) checkFigureRule(rule, find, values, issues);
     if (previousYear === undefined) continue;
     const previous = pick(t.def.id, previousYear);
     if (!previous) continue;
@@ -281,11 +250,39 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
 }
 
 /**
- * A figure's value as shown: money in 元, rates in %, counts as is.
- * @example showFigure({ kind: "money", value: 30137000 } as Figure) // "301370"
+ * Validates the sheets in scope, appending their issues in workbook order. When a table's row
+ * rules read `上年(列)`, last year's sheets are read first and keep their rows for this year's.
  */
-export function showFigure(f: Pick<Figure, "kind" | "value">): string | number {
-  if (f.kind === "money") return formatFen(f.value);
-  if (f.kind === "rate") return formatTenthsPct(f.value);
-  return f.value;
+function validateTables(
+  scoped: readonly DetectedTable[],
+  settings: Float64Array,
+  currentYear: number | undefined,
+  previousYear: number | undefined,
+  issues: Issue[]
+): TableResult[] {
+  const ctx = (d: DetectedTable): TableContext => ({ settings, year: d.year ?? currentYear });
+  if (previousYear === undefined || !scoped.some((d) => d.template.lastYearRows))
+    return scoped.map((d) => validateTable(d, ctx(d), issues));
+  const isLast = (d: DetectedTable): boolean => d.year === previousYear;
+  const kept = new Map<string, LastYearRows>();
+  const own: Issue[][] = scoped.map(() => []);
+  const results: TableResult[] = new Array<TableResult>(scoped.length);
+  const run = (d: DetectedTable, i: number): void => {
+    const id = d.template.def.id;
+    let c = ctx(d);
+    if (isLast(d) && d.template.lastYearRows && !kept.has(id)) {
+      const keep = new LastYearRows();
+      kept.set(id, keep);
+      c = { ...c, keep };
+    }
+    const lastYear = isLast(d) ? undefined : kept.get(id);
+    if (lastYear !== undefined) c = { ...c, lastYear };
+    results[i] = validateTable(d, c, own[i] as Issue[]);
+  };
+  for (const lastFirst of [true, false])
+    scoped.forEach((d, i) => {
+      if (isLast(d) === lastFirst) run(d, i);
+    });
+  for (const list of own) for (const issue of list) issues.push(issue);
+  return results;
 }

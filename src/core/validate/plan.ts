@@ -4,7 +4,14 @@
  * sheet columns they sit in. The per-row state (`RowValues`) is allocated here too.
  */
 import type { CellValue } from "../model";
-import { ColumnReader, isBlankCell, newReading, TYPE_CODE, type CellReading } from "../read/cell";
+import {
+  ColumnReader,
+  isBlankCell,
+  newReading,
+  READ_INVALID,
+  TYPE_CODE,
+  type CellReading,
+} from "../read/cell";
 import type { DetectedTable } from "../read/sheet";
 import { columnReaders, type ColumnDefinition, type CompiledTemplate } from "../templates";
 
@@ -36,9 +43,12 @@ export interface ColumnPlan {
 
 /** The values of the row being read, and the running column totals. */
 export interface RowValues {
-  /** Read value of each template column (NaN when not OK). */
+  /**
+   * Read value of each template column (NaN when not OK); when a row rule reads `上年(列)`, then
+   * last year's values of the same unit's row (slots n … 2n−1).
+   */
   readonly vals: Float64Array;
-  /** READ_* status of each template column. */
+  /** READ_* status of each slot of `vals` (last year's: invalid when there is no such row). */
   readonly status: Uint8Array;
   readonly sums: Float64Array;
   readonly filled: Int32Array;
@@ -91,9 +101,12 @@ export function planColumns(d: DetectedTable): ColumnPlan {
 /** Fresh per-row state for a plan. */
 export function newRowValues(plan: ColumnPlan): RowValues {
   const n = plan.n;
+  const slots = plan.template.lastYearRows ? 2 * n : n;
+  const status = new Uint8Array(slots);
+  status.fill(READ_INVALID, n);
   return {
-    vals: new Float64Array(n),
-    status: new Uint8Array(n),
+    vals: new Float64Array(slots),
+    status,
     sums: new Float64Array(n),
     filled: new Int32Array(n),
     reading: newReading(),

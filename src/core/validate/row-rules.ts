@@ -10,7 +10,7 @@ import { READ_BLANK, READ_INVALID, READ_OK, type ColumnReader } from "../read/ce
 import { formatSerial } from "../read/dates";
 import { formatFen } from "../read/numbers";
 import { SETTING_NAMES } from "../settings";
-import type { CompiledRowRule } from "../templates";
+import { PREVIOUS_YEAR, type CompiledRowRule } from "../templates";
 import { remarkFilled, type ColumnPlan, type RowValues } from "./plan";
 import { rowAddress, type TableIssues } from "./sink";
 
@@ -56,14 +56,17 @@ export function checkRowRules(
   }
 }
 
-/** A column's value as the user reads it (null when it is not read, or is text). */
+/**
+ * A column's value as the user reads it (null when it is not read, or is text); slot `n + k` is
+ * last year's value of column k.
+ */
 export function showColumn(plan: ColumnPlan, rv: RowValues, k: number): IssueValue {
   if (rv.status[k] !== OK) return null;
   const v = rv.vals[k] as number;
-  const type = plan.cols[k]?.type;
+  const type = plan.cols[k % plan.n]?.type;
   if (type === "money") return formatFen(v);
   if (type === "date") return formatSerial(v);
-  if (type === "enum") return (plan.readers[k] as ColumnReader).allowedValue(v);
+  if (type === "enum") return (plan.readers[k % plan.n] as ColumnReader).allowedValue(v);
   if (type === "text") return null;
   return v;
 }
@@ -94,7 +97,11 @@ function reportRowRule(
   const cols = plan.cols;
   const params: Record<string, IssueValue> = {};
   const used = new Set([...rule.check.columns, ...(rule.when?.columns ?? [])]);
-  for (const k of used) params[cols[k]?.header ?? ""] = showColumn(plan, rv, k);
+  const n = plan.n;
+  for (const k of used) {
+    const header = cols[k % n]?.header ?? "";
+    params[k < n ? header : `${PREVIOUS_YEAR}(${header})`] = showColumn(plan, rv, k);
+  }
   for (const slot of rule.check.settings) {
     const name = Object.keys(SETTING_NAMES)[slot] ?? "";
     const s = SETTING_NAMES[name];
@@ -124,5 +131,10 @@ function reportRowRule(
       params,
     }
   );
-  sink.taint(issue, r, rule.check.columns);
+  // last year's cells are not this sheet's
+  sink.taint(
+    issue,
+    r,
+    rule.check.columns.filter((k) => k < n)
+  );
 }

@@ -21,6 +21,7 @@ import { checkNamedRow, planNamedChecks } from "./named-checks";
 import { newRowValues, planColumns, type ColumnPlan } from "./plan";
 import { buildRecords, isBlankRow } from "./records";
 import { checkRowRules } from "./row-rules";
+import type { LastYearRows } from "./last-year-rows";
 import { headerIssues, TableIssues } from "./sink";
 import { locateFigures, type FigureLocation } from "./table-figures";
 import { checkTotalsRow, isTotalRow } from "./totals";
@@ -49,6 +50,10 @@ export interface TableContext {
   readonly settings: Float64Array;
   /** Year the dates should lie in (the table's year, else the year asked for). */
   readonly year: number | undefined;
+  /** Last year's rows of this table, for row rules that read `上年(列)`. */
+  readonly lastYear?: LastYearRows;
+  /** Where to keep this sheet's rows for next year's sheet (when its rules read `上年(列)`). */
+  readonly keep?: LastYearRows;
 }
 
 /** Validates one detected template sheet, appending its issues. */
@@ -66,6 +71,9 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const groups = new GroupSums(plan);
   const settings = ctx.settings;
   const year = ctx.year;
+  const keep = ctx.keep;
+  // 上年(列) needs last year's row of the unit; without last year's sheet the rule is skipped
+  const lastYear = d.template.lastYearRows ? ctx.lastYear : undefined;
   let totalRow = -1;
   let dataRows = 0;
   let end = rows.length;
@@ -79,6 +87,8 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     }
     dataRows++;
     readRow(plan, rv, sink, r, row, formats?.[r], hasFormats);
+    if (keep !== undefined) keep.keep(plan, rv, row);
+    if (lastYear !== undefined) lastYear.fill(plan, rv, row);
     rowRules(plan, rv, sink, settings, r, row);
     namedRow(plan, named, rv, sink, year, r, row);
     duplicates.check(rv, r, row);

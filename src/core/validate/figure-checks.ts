@@ -1,0 +1,91 @@
+/**
+ * The rules over figures (`kind: "figures"`, and the older `notAbovePrevious`/`equalsFigure`),
+ * checked once every sheet is: each figure a rule reads is looked up in its table of this year
+ * or last (the rule is skipped when one is absent), the expression evaluated on their values
+ * (money in fen, rates in %), and a failure reported at the 合计 cell of the rule's own figure,
+ * the values shown in 元 and %. An error leaves every figure it read unverified (【待核】).
+ */
+import type { Figure } from "../figures";
+import type { Issue, IssueValue } from "../issues";
+import { formatFen, formatTenthsPct } from "../read/numbers";
+import type { CompiledFigureRule, FigureRef } from "../templates";
+import { makeRuleIssue, quoteSheet } from "./sink";
+import type { TableResult } from "./table";
+import { sourceOf, withSources } from "./unverified";
+
+/** A figure found for a reference, and the checked sheet it is in. */
+export interface FoundFigure {
+  readonly f: Figure;
+  readonly at: TableResult;
+}
+
+/**
+ * A figure's value as shown: money in 元, rates in %, counts as is.
+ * @example showFigure({ kind: "money", value: 30137000 } as Figure) // "301370"
+ */
+export function showFigure(f: Pick<Figure, "kind" | "value">): string | number {
+  if (f.kind === "money") return formatFen(f.value);
+  if (f.kind === "rate") return formatTenthsPct(f.value);
+  return f.value;
+}
+
+/** A side of a failed comparison as shown, in the kind of the first figure it reads. */
+function showSide(rule: CompiledFigureRule, v: number, slots: readonly number[]): IssueValue {
+  if (!Number.isFinite(v)) return null;
+  const kind = rule.refs[slots[0] ?? -1]?.kind ?? "count";
+  // a rate is in % inside the expression, in tenths of % as a figure
+  const value = kind === "money" ? Math.round(v) : kind === "rate" ? Math.round(v * 10) : v;
+  return showFigure({ kind, value });
+}
+
+/** Checks one figures rule, appending its issue when it fails. */
+export function checkFigureRule(
+  rule: CompiledFigureRule,
+  find: (ref: FigureRef) => FoundFigure | undefined,
+  settings: Float64Array,
+  issues: Issue[]
+): void {
+  const refs = rule.refs;
+  const found: FoundFigure[] = [];
+  const values = new Float64Array(refs.length);
+  for (let i = 0; i < refs.length; i++) {
+    const x = find(refs[i] as FigureRef);
+    // last year's table, or the other table, is not in the workbook: nothing to compare
+    if (x === undefined) return;
+    found.push(x);
+    values[i] = x.f.kind === "rate" ? x.f.value / 10 : x.f.value;
+  }
+  if (rule.when !== undefined && !rule.when.evaluate(values, settings)) return;
+  if (rule.check.evaluate(values, settings)) return;
+  const mine = found[rule.mine] as FoundFigure;
+  const other = rule.other === undefined ? undefined : found[rule.other];
+  const cmp = rule.check.comparison;
+  const loc = mine.at.locations.get(mine.f.id);
+  const otherLoc = other?.at.locations.get(other.f.id);
+  const issue = makeRuleIssue(
+    rule.def.id,
+    rule.def.code,
+    rule.def.severity,
+    mine.at.table.sheet,
+    loc?.cell ?? "1:1",
+    {
+      column: mine.f.indicator,
+      value: cmp ? showSide(rule, cmp.left(values, settings), cmp.leftColumns) : showFigure(mine.f),
+      expected: cmp ? showSide(rule, cmp.right(values, settings), cmp.rightColumns) : null,
+      explained: loc?.explained ?? false,
+      params: {
+        ...(other === undefined
+          ? {}
+          : { other: `${quoteSheet(other.at.table.sheet)}!${otherLoc?.cell ?? ""}` }),
+        ...(mine.f.group === undefined ? {} : { group: mine.f.group }),
+      },
+    }
+  );
+  issues.push(issue);
+  // an error leaves every figure it compares unverified
+  if (issue.severity !== "error") return;
+  for (const { f, at } of found) {
+    const i = at.figures.findIndex((x) => x.id === f.id);
+    if (i >= 0) at.figures[i] = withSources(at.figures[i] as Figure, [sourceOf(issue)]);
+  }
+}
