@@ -158,9 +158,10 @@ export function ruleExplanation(
     const checks = [
       ...new Set(
         defs.map((r) => {
-          const check = r.kind === "row" ? r.check : ruleCheckName(r.check);
-          const when = r.kind === "row" && r.when ? `${inWords(r.when)}时，` : "";
-          return when + inWords(check);
+          if (r.kind === "named") return inWords(ruleCheckName(r.check));
+          const when = r.when ? `${inWords(r.when)}时，` : "";
+          // a figures rule compares the 合计 row's figures, not a row's cells
+          return (r.kind === "figures" ? "合计数 " : "") + when + inWords(r.check);
         })
       ),
     ];
@@ -170,11 +171,17 @@ export function ruleExplanation(
 }
 
 /**
- * A rule expression as a reader sees it: Chinese quotes, 或/且.
+ * A rule expression as a reader sees it: Chinese quotes, 或/且, `上年(X)` as 上年的X, a group's
+ * figure `X["g"]` as “g”的X, another table's `表1.X` as 表1的X.
  * @example inWords('单位类型 = "初中" || 单位类型 = "小学"') // "单位类型 = “初中” 或 单位类型 = “小学”"
+ * @example inWords('培训人数["新党员培训"] = 表1.新党员培训') // "“新党员培训”的培训人数 = 表1的新党员培训"
+ * @example inWords("转正预备党员 ≤ 上年(发展预备党员)") // "转正预备党员 ≤ 上年的发展预备党员"
  */
 export function inWords(expression: string): string {
   return expression
+    .replace(/([^\s.=≠≤≥<>+\-*/()!&|"'[\]]+)\[\s*["']([^"']*)["']\s*\]/g, "“$2”的$1")
+    .replace(/上年\(\s*([^()]*?)\s*\)/g, "上年的$1")
+    .replace(/([^\s\d.=≠≤≥<>+\-*/()!&|"'“”][^\s.=≠≤≥<>+\-*/()!&|"'“”]*)\.(?=[^\s\d])/g, "$1的")
     .replace(/"([^"]*)"/g, "“$1”")
     .replace(/\s*\|\|\s*/g, " 或 ")
     .replace(/\s*&&\s*/g, " 且 ");
@@ -183,9 +190,9 @@ export function inWords(expression: string): string {
 /** A named check in words. */
 function ruleCheckName(check: string): string {
   const names: Record<string, string> = {
-    notAbovePrevious: "本年的数不多于上年对应的数",
+    notAbovePrevious: "合计数 本年的数不多于上年对应的数（旧写法）",
     datesInYear: "日期在统计年度内",
-    equalsFigure: "合计与另一张表的对应合计一致",
+    equalsFigure: "合计数 与另一张表的对应合计一致（旧写法）",
     rateMatchesCounts: "比率与对应的件数相符",
   };
   return names[check] ?? `按“${check}”检查`;

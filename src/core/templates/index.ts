@@ -154,10 +154,13 @@ export function compileTemplate(
     }
     if (rule.kind === "figures") {
       const { check, when } = rule;
-      // the when is compiled too (with the check, so slots are shared): errors name the check
-      if (when !== undefined)
-        compile("when", () => compileFigureRule(def, rule, when, undefined, all));
-      figureRules.push(compile("check", () => compileFigureRule(def, rule, check, when, all)));
+      // the check alone first, so that an error is reported against the part it is in
+      const alone = compile("check", () => compileFigureRule(def, rule, check, undefined, all));
+      figureRules.push(
+        when === undefined
+          ? alone
+          : compile("when", () => compileFigureRule(def, rule, check, when, all))
+      );
       continue;
     }
     const check = compile("check", () => compileExpression(rule.check, scope));

@@ -29,10 +29,18 @@ export function showFigure(f: Pick<Figure, "kind" | "value">): string | number {
   return f.value;
 }
 
-/** A side of a failed comparison as shown, in the kind of the first figure it reads. */
-function showSide(rule: CompiledFigureRule, v: number, slots: readonly number[]): IssueValue {
+/**
+ * A side of a failed comparison as shown, in the kind of the first figure it reads (a side
+ * without figures, `90`, in the kind of the other side's: 90%).
+ */
+function showSide(
+  rule: CompiledFigureRule,
+  v: number,
+  slots: readonly number[],
+  otherSlots: readonly number[]
+): IssueValue {
   if (!Number.isFinite(v)) return null;
-  const kind = rule.refs[slots[0] ?? -1]?.kind ?? "count";
+  const kind = rule.refs[slots[0] ?? otherSlots[0] ?? -1]?.kind ?? "count";
   // a rate is in % inside the expression, in tenths of % as a figure
   const value = kind === "money" ? Math.round(v) : kind === "rate" ? Math.round(v * 10) : v;
   return showFigure({ kind, value });
@@ -70,8 +78,12 @@ export function checkFigureRule(
     loc?.cell ?? "1:1",
     {
       column: mine.f.indicator,
-      value: cmp ? showSide(rule, cmp.left(values, settings), cmp.leftColumns) : showFigure(mine.f),
-      expected: cmp ? showSide(rule, cmp.right(values, settings), cmp.rightColumns) : null,
+      value: cmp
+        ? showSide(rule, cmp.left(values, settings), cmp.leftColumns, cmp.rightColumns)
+        : showFigure(mine.f),
+      expected: cmp
+        ? showSide(rule, cmp.right(values, settings), cmp.rightColumns, cmp.leftColumns)
+        : null,
       explained: loc?.explained ?? false,
       params: {
         ...(other === undefined
