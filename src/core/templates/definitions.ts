@@ -6,7 +6,9 @@
  *
  * Expressions name columns by their header; `=`, `≠`, `<`, `≤`, `>`, `≥` (or `==`, `<=` …),
  * `+ - * /`, `&&`, `||`, `!` and string literals for enum values. Money is in fen inside an
- * expression, and so is a money setting (`慰问金人均上限`).
+ * expression, and so is a money setting (`慰问金人均上限`). In a row rule `上年(列)` is last year's
+ * value of the same unit's row; a `figures` rule names figures instead (`列`, `列["分组"]`,
+ * `表1.列`, `上年(…)`: see `figure-rules.ts`).
  */
 import T1 from "./builtin/T1.json";
 import T2 from "./builtin/T2.json";

@@ -98,7 +98,10 @@ export const RuleSchema = z.discriminatedUnion("kind", [
   z.object({
     ...ruleBase,
     kind: z.literal("row"),
-    /** Expression over the row's headers that must hold, e.g. `发展预备党员 = 其中：教工 + 其中：学生`. */
+    /**
+     * Expression over the row's headers that must hold, e.g. `发展预备党员 = 其中：教工 + 其中：学生`;
+     * `上年(列)` is last year's value of the same unit's row (matched by the `unique` column).
+     */
     check: z.string().check(z.minLength(1)),
     /** Expression that selects the rows the rule applies to, e.g. `经费类别 = "慰问金"`. */
     when: z.optional(z.string().check(z.minLength(1))),
