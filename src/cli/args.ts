@@ -3,8 +3,7 @@
  * flags, Chinese messages for every mistake.
  */
 
-import { tableRange } from "../core/analyze";
-import { TEMPLATES } from "../core/templates";
+import { tableRange, TEMPLATES } from "../core";
 import { MERGE_USAGE } from "./merge-usage";
 
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落

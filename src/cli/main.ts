@@ -5,21 +5,22 @@
  * Exit status: 0 no error (warnings allowed), 1 errors found, 2 bad usage or an unreadable file
  * (one line naming the file and the reason, never a stack trace).
  */
-import type { WorkbookModel, SheetModel } from "../core/model";
 import {
   analyzeWorkbook,
   definitionsInForce,
   tableRange,
-  type Analysis,
-  type DefinitionsInForce,
-} from "../core/analyze";
-import {
   DEFINITIONS_SHEET,
   definitionsSheetOf,
   withoutDefinitionsSheet,
-} from "../core/templates/sheet";
-import type { Issue } from "../core/issues";
-import { COMPILED_TEMPLATES, loadTemplates, type CompiledTemplate } from "../core/templates";
+  COMPILED_TEMPLATES,
+  loadTemplates,
+  type WorkbookModel,
+  type SheetModel,
+  type Analysis,
+  type DefinitionsInForce,
+  type Issue,
+  type CompiledTemplate,
+} from "../core";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";

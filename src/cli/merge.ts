@@ -7,11 +7,19 @@
  * Exit status as `check`: 0 no error, 1 errors (a unit missing, unreadable or unchosen, errors in
  * the tables), 2 bad usage or nothing that could be merged or written.
  */
-import { Consolidator, sourcedMessage, baseName } from "../core/consolidate";
-import type { Consolidation, MergeProblem, UnitReport } from "../core/consolidate";
-import type { Issue, IssueValue } from "../core/issues";
-import { issueLocation, issueMessage } from "../core/messages";
-import { quoteSheet } from "../core/validate";
+import {
+  Consolidator,
+  sourcedMessage,
+  baseName,
+  issueLocation,
+  issueMessage,
+  quoteSheet,
+  type Consolidation,
+  type MergeProblem,
+  type UnitReport,
+  type Issue,
+  type IssueValue,
+} from "../core";
 import { readXlsx } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";

@@ -90,7 +90,14 @@ export {
   TEXT_INDENT,
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
-export { analyzeWorkbook, definitionsInForce, reportFrom, tablesByYear, verdict } from "./analyze";
+export {
+  analyzeWorkbook,
+  definitionsInForce,
+  reportFrom,
+  tableRange,
+  tablesByYear,
+  verdict,
+} from "./analyze";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
 export {
   DEFINITIONS_SHEET,
@@ -98,5 +105,26 @@ export {
   DefinitionsSheetError,
   definitionDifferences,
   definitionsSheetGrid,
+  definitionsSheetOf,
   readDefinitionsSheet,
+  withoutDefinitionsSheet,
 } from "./templates/sheet";
+// Where an issue is, in words and on the sheet (the pane's list, the browser page's preview, the CLI)
+export { issuePlace, ruleExplanation, recordUnit } from "./place";
+export type { IssuePlace, SheetLayout } from "./place";
+// Merging the units' workbooks into the bureau's (汇总; the pane runs it in a worker)
+export {
+  Consolidator,
+  sourcedMessage,
+  plainOutcome,
+  baseName,
+  unitListFromSheet,
+  unitListFromText,
+} from "./consolidate";
+export type {
+  Consolidation,
+  MergeProblem,
+  UnitReport,
+  UnitPreview,
+  PlainOutcome,
+} from "./consolidate";

@@ -2,14 +2,15 @@
  * What the add-in writes, as data: the blank templates (from the core's TEMPLATES) and the
  * comparison sheet. Pure: no Office.js; `write.ts` applies a plan to a new sheet.
  */
-import { a1, columnLetters } from "../../core/model";
 import {
+  a1,
+  columnLetters,
   FRAME_LABELS,
   TEMPLATES,
   TOTAL_LABEL,
   type ColumnDefinition,
   type TemplateDefinition,
-} from "../../core/templates";
+} from "../../core";
 import type { ComparisonRow } from "../host";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 

@@ -18,7 +18,7 @@
  * restoring of one action goes in one sync (up to `MARK_CHUNK` cells) and, on hosts with
  * ExcelApi 1.20, in one `mergeUndoGroup` run, so it is one undo step where the host supports it.
  */
-import type { Issue } from "../../core/issues";
+import type { Issue } from "../../core";
 import { describeOfficeError, officeErrorCode } from "./errors";
 
 export const MARKS_NAMESPACE = "urn:bureau-stats:marks:1";

@@ -3,10 +3,16 @@
  * and number format in one block, text written as text (never a formula), header rows bold.
  * Pure: no Office.js.
  */
-import { a1, isDateValue, isErrorValue, type CellValue } from "../../core/model";
+import {
+  a1,
+  isDateValue,
+  isErrorValue,
+  DEFINITIONS_SHEET,
+  definitionsSheetGrid,
+  type CellValue,
+  type TemplateDefinition,
+} from "../../core";
 import type { NewSheet } from "../host";
-import type { TemplateDefinition } from "../../core/templates";
-import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../core/templates/sheet";
 import type { PlanBlock, PlanValue, SheetPlan } from "./layout";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 

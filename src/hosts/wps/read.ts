@@ -13,13 +13,7 @@
  *
  * A used range over `maxRangeCells` is refused before any value is read.
  */
-import {
-  a1,
-  columnLetters,
-  type CellValue,
-  type SheetModel,
-  type WorkbookModel,
-} from "../../core/model";
+import { a1, columnLetters, type CellValue, type SheetModel, type WorkbookModel } from "../../core";
 import type { ReadOptions } from "../host";
 import { FormatInterner, tooLargeMessage } from "../office/cells";
 import { ET, type EtApplication, type EtRange, type EtWorksheet } from "./et";

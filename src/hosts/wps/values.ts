@@ -2,7 +2,7 @@
  * From what ET returns to the core's model, and back: error codes, BGR colours, fill patterns,
  * number formats. Pure functions, tested directly.
  */
-import type { CellValue } from "../../core/model";
+import type { CellValue } from "../../core";
 import type { SavedFill } from "../office/marks";
 
 /**

@@ -5,7 +5,7 @@
  * It reads only what the checks need: workbook.xml (sheet names, visibility, 1904 dates), the
  * relationships, sharedStrings.xml, styles.xml (number formats per style) and the worksheets.
  */
-import type { SheetModel, WorkbookModel } from "../../core/model";
+import type { SheetModel, WorkbookModel } from "../../core";
 import { XlsxReadError, isXlsxReadError } from "./errors";
 import { scanSheet, type ScanContext } from "./sheet";
 import { NO_STYLES, parseStyles } from "./styles";

@@ -14,7 +14,7 @@
  *   Numbers are never copied (that would double a sum). The areas are listed in `merges`.
  * - blank cells (no value, or a formula with an empty text result) are left undefined.
  */
-import { parseA1, type CellValue, type DateValue, type ErrorValue } from "../../core/model";
+import { parseA1, type CellValue, type DateValue, type ErrorValue } from "../../core";
 import type { ReadBudget } from "./budget";
 import { XlsxReadError } from "./errors";
 import type { CellStyles } from "./styles";

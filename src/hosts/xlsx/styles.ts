@@ -3,7 +3,7 @@
  * into one format string per cell style (cellXfs index). Format strings are shared: every cell of a
  * style gets the same string object, no per-cell allocation.
  */
-import { isDateFormat } from "../../core/read/dates";
+import { isDateFormat } from "../../core";
 import { attr, findStartTag, elementPrefix, tagEnd } from "./xml";
 
 /**

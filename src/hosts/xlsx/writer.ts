@@ -11,7 +11,7 @@
  * Runs in Node and the browser; the same input always gives the same bytes.
  */
 import { zipSync, strToU8 } from "fflate";
-import { columnLetters } from "../../core/model";
+import { columnLetters } from "../../core";
 
 export interface XlsxStyle {
   readonly bold?: boolean;

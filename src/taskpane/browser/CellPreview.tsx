@@ -4,9 +4,16 @@
  */
 import { useEffect, useRef } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters, isDateValue, isErrorValue, parseA1, type CellValue, type SheetModel } from "../../core/model";
-import { formatSerial } from "../../core/read/dates";
-import type { SheetLayout } from "../../core/place";
+import {
+  columnLetters,
+  isDateValue,
+  isErrorValue,
+  parseA1,
+  formatSerial,
+  type CellValue,
+  type SheetModel,
+  type SheetLayout,
+} from "../../core";
 
 /** What the preview needs of the sheet's table (from the place). */
 export type PreviewLayout = Pick<SheetLayout, "headerRow" | "labelCol" | "labelHeader" | "dateCols">;
