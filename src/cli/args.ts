@@ -90,7 +90,7 @@ export function parseYear(text: string | undefined): number {
  * The heading style: `一、` (also `1`) or `（一）` (also `(一)`, `2`), or `none`.
  * @example parseHeadings("(一)") // "（一）"
  */
-export function parseHeadings(text: string): "none" | "一、" | "（一）" {
+function parseHeadings(text: string): "none" | "一、" | "（一）" {
   const t = text.trim();
   if (t === "一、" || t === "一" || t === "1") return "一、";
   if (t === "（一）" || t === "(一)" || t === "2") return "（一）";

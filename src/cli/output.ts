@@ -219,7 +219,7 @@ export function showNumber(n: number, c?: Pick<Comparison, "kind">): string {
  * for 100,000 issues).
  * @example inReadingOrder([{ cell: "C7" }, { cell: "A3" }]) // A3, C7
  */
-export function inReadingOrder<T extends Pick<Issue, "cell">>(issues: readonly T[]): T[] {
+function inReadingOrder<T extends Pick<Issue, "cell">>(issues: readonly T[]): T[] {
   const keyed = issues.map((issue) => {
     const p = parseA1(issue.cell);
     return { issue, row: p?.row ?? -1, col: p?.col ?? -1 };

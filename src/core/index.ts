@@ -3,7 +3,7 @@ export * from "./model";
 export * from "./issues";
 export * from "./figures";
 export * from "./settings";
-export { validateWorkbook, workbookYears, showFigure, quoteSheet } from "./validate";
+export { validateWorkbook, workbookYears, quoteSheet } from "./validate";
 export type { ValidationResult, ValidateOptions, YearSummary } from "./validate";
 export { issueMessage, issueLocation, describeAddress } from "./messages";
 export {
@@ -12,7 +12,6 @@ export {
   TOTAL_LABEL,
   templateById,
   loadTemplates,
-  compileTemplate,
   COMPILED_TEMPLATES,
 } from "./templates";
 export type {
@@ -40,8 +39,6 @@ export {
   orderTables,
   yoyChange,
   changeWording,
-  changeAmount,
-  growthWording,
   yearNote,
   yearLabel,
   formatValue,
@@ -84,24 +81,15 @@ export {
   renderHtml,
   escapeHtml,
   toChinesePunctuation,
-  chineseQuotes,
   indentLine,
   REPORT_STYLE,
   TEXT_INDENT,
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
-export {
-  analyzeWorkbook,
-  definitionsInForce,
-  reportFrom,
-  tableRange,
-  tablesByYear,
-  verdict,
-} from "./analyze";
+export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
 export {
   DEFINITIONS_SHEET,
-  DEFINITIONS_HEADERS,
   DefinitionsSheetError,
   definitionDifferences,
   definitionsSheetGrid,

@@ -114,21 +114,6 @@ export function issuePlace(
   return place;
 }
 
-/**
- * The place in one line: `表1 党员发展情况（工作表“表1”）· 第18行 · 单位名称“葛江中学” · “单位类型”`.
- */
-export function placeText(place: IssuePlace): string {
-  return [
-    place.table,
-    place.row,
-    place.unit,
-    place.column,
-    place.value ? `现为${place.value}` : undefined,
-  ]
-    .filter(Boolean)
-    .join(" · ");
-}
-
 /** What each generic rule code checks (shown on hover/focus of the code, listed in README). */
 export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
   "G-01": "表头：必填列齐全、没有重复的列，不认识的列会被忽略",
@@ -173,7 +158,7 @@ export function ruleExplanation(
  * A rule expression as a reader sees it: Chinese quotes, 或/且.
  * @example inWords('单位类型 = "初中" || 单位类型 = "小学"') // "单位类型 = “初中” 或 单位类型 = “小学”"
  */
-export function inWords(expression: string): string {
+function inWords(expression: string): string {
   return expression
     .replace(/"([^"]*)"/g, "“$1”")
     .replace(/\s*\|\|\s*/g, " 或 ")

@@ -93,7 +93,7 @@ function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsF
 }
 
 /** The drafting options of the core for the 报告 tab's options. */
-export function draftOptions(options: ReportOptions): DraftOptions {
+function draftOptions(options: ReportOptions): DraftOptions {
   return {
     numberStyle: options.numberStyle,
     moneyUnit: options.moneyInWan ? "万元" : "元",

@@ -16,7 +16,7 @@ import {
 } from "./schema";
 
 export type { ColumnDefinition, RuleDefinition, TemplateDefinition };
-export type { ColumnType, NamedCheck } from "./schema";
+export type { ColumnType } from "./schema";
 export { FRAME_LABELS, TOTAL_LABEL };
 export { ExpressionError, compileExpression } from "./expression";
 
@@ -73,7 +73,7 @@ export function settingValues(settings: Settings): Float64Array {
 export const RULE_MESSAGES = new Map<string, string>();
 
 /** Compiles a validated template definition (throws on an expression that does not compile). */
-export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
+function compileTemplate(def: TemplateDefinition): CompiledTemplate {
   for (const r of def.rules) RULE_MESSAGES.set(`${r.id} ${r.code}`, r.message);
   const headerIndex = new Map<string, number>();
   const byHeader = new Map<string, number>();
@@ -139,7 +139,7 @@ export function columnReaders(t: CompiledTemplate): ColumnReader[] {
  * `T1/<header>`, per group `T4/<header>/<group>`, and the rates of each group.
  * @example figureIds(TEMPLATES[0]).has("T1/发展预备党员") // true
  */
-export function figureIds(def: TemplateDefinition): Set<string> {
+function figureIds(def: TemplateDefinition): Set<string> {
   const ids = new Set(def.figures.totals.map((f) => `${def.id}/${f.column}`));
   const groupBy = def.columns.find((c) => c.header === def.figures.groupBy);
   for (const g of groupBy?.allowed ?? []) {
@@ -155,7 +155,7 @@ export function figureIds(def: TemplateDefinition): Set<string> {
  * placeholder that names no figure of the table, a rate or category that is not one, or sentences
  * for a table without a headline figure.
  */
-export function reportProblems(def: TemplateDefinition): string[] {
+function reportProblems(def: TemplateDefinition): string[] {
   const report = def.report;
   if (!report) return [];
   const problems: string[] = [];

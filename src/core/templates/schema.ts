@@ -29,7 +29,6 @@ export const NAMED_CHECKS = [
   /** A figure must equal a figure of another template of the same year (T2-04). */
   "equalsFigure",
 ] as const;
-export type NamedCheck = (typeof NAMED_CHECKS)[number];
 
 const header = z.string().check(
   z.minLength(1),
@@ -275,5 +274,3 @@ export const TemplateSchema = z
     })
   );
 export type TemplateDefinition = z.infer<typeof TemplateSchema>;
-/** A template definition as written (before validation). */
-export type TemplateInput = z.input<typeof TemplateSchema>;

@@ -66,7 +66,7 @@ function hasDataRows(d: DetectedTable): boolean {
  * The years found, newest first, with how many tables of each hold data.
  * @example yearSummaries([{ year: 2013, data: true }, { year: 2014, data: false }]) // [{ year: 2014, tables: 1, withData: 0 }, { year: 2013, tables: 1, withData: 1 }]
  */
-export function yearSummaries(
+function yearSummaries(
   found: ReadonlyArray<{ readonly year: number | undefined; readonly data: boolean }>
 ): YearSummary[] {
   const by = new Map<number, { tables: number; withData: number }>();
@@ -284,7 +284,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
  * A figure's value as shown: money in 元, rates in %, counts as is.
  * @example showFigure({ kind: "money", value: 30137000 } as Figure) // "301370"
  */
-export function showFigure(f: Pick<Figure, "kind" | "value">): string | number {
+function showFigure(f: Pick<Figure, "kind" | "value">): string | number {
   if (f.kind === "money") return formatFen(f.value);
   if (f.kind === "rate") return formatTenthsPct(f.value);
   return f.value;

@@ -57,7 +57,7 @@ export function checkRowRules(
 }
 
 /** A column's value as the user reads it (null when it is not read, or is text). */
-export function showColumn(plan: ColumnPlan, rv: RowValues, k: number): IssueValue {
+function showColumn(plan: ColumnPlan, rv: RowValues, k: number): IssueValue {
   if (rv.status[k] !== OK) return null;
   const v = rv.vals[k] as number;
   const type = plan.cols[k]?.type;

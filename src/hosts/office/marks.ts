@@ -24,9 +24,9 @@ import { describeOfficeError, officeErrorCode } from "./errors";
 export const MARKS_NAMESPACE = "urn:bureau-stats:marks:1";
 export const MARK_COLORS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 /** Most cells marked at once (the first ones, errors first). */
-export const MAX_MARKS = 10_000;
+const MAX_MARKS = 10_000;
 /** Cells per sync when reading or writing fills (keeps each request well under 1 MB). */
-export const MARK_CHUNK = 2_500;
+const MARK_CHUNK = 2_500;
 
 type MarkKind = "error" | "warning";
 

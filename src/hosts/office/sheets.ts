@@ -35,7 +35,7 @@ function planFormat(v: CellValue, format: string | undefined): string {
  * The plan of one sheet of values under a name not taken yet.
  * @example valuesPlan({ sheet: { name: "表1 汇总", values: [["单位名称"], ["甲"]] }, boldRows: [0] }, new Set()).name // "表1 汇总"
  */
-export function valuesPlan(s: NewSheet, taken: Set<string>): SheetPlan {
+function valuesPlan(s: NewSheet, taken: Set<string>): SheetPlan {
   const name = uniqueSheetName(s.sheet.name, taken);
   taken.add(name.toLowerCase());
   const rows = s.sheet.values;

@@ -90,7 +90,7 @@ const HEAD_ROWS = 6;
  * `null`: first the column's head rows are peeled off one by one (a table: a few title and header
  * rows above a uniform body — 2 calls a row), then what still differs is halved.
  */
-export function formatRuns(
+function formatRuns(
   ws: EtWorksheet,
   col: number,
   first: number,

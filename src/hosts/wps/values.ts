@@ -36,12 +36,6 @@ export function etErrorName(v: number): string | undefined {
   return XL_ERRORS[v - ERR_BASE];
 }
 
-/** The ET code of an Excel error string (for the fake and tests). @example etErrorCode("#N/A") // -2146826246 */
-export function etErrorCode(name: string): number | undefined {
-  for (const [n, s] of Object.entries(XL_ERRORS)) if (s === name) return ERR_BASE + Number(n);
-  return undefined;
-}
-
 /**
  * One `Value2` cell as the core wants it. A number equal to an error code is an error only when
  * `isErrorText` (the cell's shown text starts with `#`) confirms it: a cell may really hold

@@ -51,8 +51,6 @@ export interface XlsxReadOptions {
   readonly signal?: AbortSignal;
 }
 
-export const DEFAULT_MAX_CELLS = 5_000_000;
-
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function damaged(part: string, why: string): XlsxReadError {

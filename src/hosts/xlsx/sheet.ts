@@ -53,7 +53,7 @@ const POW10 = [
 const errorValues = new Map<string, ErrorValue>();
 
 /** The shared, frozen error value for `#DIV/0!` etc. */
-export function errorValue(text: string): ErrorValue {
+function errorValue(text: string): ErrorValue {
   let e = errorValues.get(text);
   if (!e) {
     e = Object.freeze({ error: text });

@@ -112,7 +112,7 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
  * cannot hold (plus CR, which XML would turn into LF) as an OOXML `_xHHHH_` escape.
  * @example escapeText('a<b"\r') // "a&lt;b&quot;_x000D_"
  */
-export function escapeText(s: string): string {
+function escapeText(s: string): string {
   let out = "";
   let from = 0;
   for (let i = 0; i < s.length; i++) {
