@@ -1,6 +1,7 @@
 // Lint: office-addin-lint runs ESLint with this file (it prefers a project eslint.config.mjs).
 // The Office add-in rules (load before read, sync after load, no sync in loops …) come from
-// eslint-plugin-office-addins; on top of them, a boundary rule keeps src/core pure.
+// eslint-plugin-office-addins; on top of them, a boundary rule keeps src/core pure, and another
+// lets hosts, UI and CLI import the core through its public entry only.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
@@ -14,6 +15,25 @@ const coreBoundary = {
     { group: ["**/hosts/*", "**/hosts", "**/taskpane/*", "**/taskpane", "**/cli/*", "**/cli"], message: "src/core must not import hosts, UI or CLI." },
     { group: ["exceljs", "docx"], message: "src/core: heavy libraries are loaded by hosts/renderers on demand, not by the validation core." },
   ],
+};
+
+// Hosts, UI and CLI see the core through its public entry only (src/core/index.ts, imported as
+// "../core"): what they may use is what the entry exports, so the core's modules can be split,
+// renamed or deleted without touching them. no-restricted-imports sees static imports and
+// re-exports; a selector does the same for import(), which may load the .docx renderer on demand
+// (`await import("../core/render/docx")`): the one other entry.
+// The bundles stay as small as with deep imports: webpack treats src/core as free of side effects
+// (CORE_SIDE_EFFECT_FREE in webpack.config.js) and bundles only the modules whose exports are used.
+const CORE_ENTRY_MESSAGE =
+  'Import the core through its public entry (src/core/index.ts: "../core"), not its modules.';
+const coreEntryOnly = {
+  patterns: [{ regex: "^\\.{1,2}/(.*/)?core/.+", message: CORE_ENTRY_MESSAGE }],
+};
+// the same for import(), but for the .docx renderer (esquery's regex may not hold a "/": \x2F)
+const coreDynamicImport = {
+  selector:
+    "ImportExpression[source.value=/^\\.{1,2}\\x2F(.*\\x2F)?core\\x2F(?!render\\x2Fdocx$)./]",
+  message: CORE_ENTRY_MESSAGE,
 };
 
 export default [
@@ -52,6 +72,13 @@ export default [
       ],
       "no-new-func": "error",
       "no-eval": "error",
+    },
+  },
+  {
+    files: ["src/hosts/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}", "src/cli/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", coreEntryOnly],
+      "no-restricted-syntax": ["error", coreDynamicImport],
     },
   },
 ];

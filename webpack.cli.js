@@ -5,6 +5,7 @@
 // docx (--docx) stays outside the bundle and is required from node_modules only by the command
 // that needs it; everything else (core, reader, the template writer, fflate, zod, jsep) is bundled.
 const path = require("path");
+const { CORE_SIDE_EFFECT_FREE } = require("./webpack.config.js");
 
 module.exports = (_env, argv) => ({
   mode: argv.mode || "production",
@@ -30,6 +31,7 @@ module.exports = (_env, argv) => ({
         },
       },
       { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      CORE_SIDE_EFFECT_FREE,
     ],
   },
   externals: { docx: "commonjs docx" },

@@ -55,6 +55,12 @@ const RESOLVE = {
   fallback: { fs: false, path: false, os: false, crypto: false, stream: false, buffer: false },
 };
 
+// The core (src/core) is pure and does nothing when a module merely loads, so webpack may skip any
+// module of it whose exports are not used. Hosts, UI and CLI import the core through its one entry
+// (src/core/index.ts, lint-enforced); with this flag, `import { baseName } from "../core"` bundles
+// the module that defines baseName, not everything the entry re-exports.
+const CORE_SIDE_EFFECT_FREE = { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false };
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const demo = Boolean(env.demo);
@@ -131,6 +137,7 @@ module.exports = async (env = {}, argv = {}) => {
           },
         },
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
+        CORE_SIDE_EFFECT_FREE,
       ],
     },
     optimization: {
@@ -212,3 +219,4 @@ module.exports = async (env = {}, argv = {}) => {
 // the WPS build (webpack.wps.js) gives its pages the same policy and resolves modules the same way
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.RESOLVE = RESOLVE;
+module.exports.CORE_SIDE_EFFECT_FREE = CORE_SIDE_EFFECT_FREE;

@@ -12,7 +12,7 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { RESOLVE, contentSecurityPolicy } = require("./webpack.config.js");
+const { RESOLVE, CORE_SIDE_EFFECT_FREE, contentSecurityPolicy } = require("./webpack.config.js");
 
 // the browser page's policy: scripts, styles, images and connections from this origin only
 const CSP = contentSecurityPolicy("");
@@ -54,6 +54,7 @@ module.exports = (env = {}, argv = {}) => {
       rules: [
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
         { test: /\.(tsx?|m?js|cjs)$/, use: path.resolve(__dirname, "scripts/es2017-loader.cjs") },
+        CORE_SIDE_EFFECT_FREE,
       ],
     },
     optimization: {

@@ -70,8 +70,6 @@ function unitSheets(
     填报日期: new Date(Date.UTC(UNIT_YEAR + 1, 0, 8 + (i % 5))),
   };
   const title = (t: string): string => `${t}（${UNIT_YEAR}年，${unit}，虚构示例）`;
-  const activists = row1["培训入党积极分子"] as number;
-  const newTraining = row1["新党员培训"] as number;
 
   const rows1: Array<Record<string, CellInput>> = [row1];
   if (opts.errors) {

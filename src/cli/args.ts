@@ -3,8 +3,7 @@
  * flags, Chinese messages for every mistake.
  */
 
-import { tableRange } from "../core/analyze";
-import { TEMPLATES } from "../core/templates";
+import { tableRange, TEMPLATES } from "../core";
 import { MERGE_USAGE } from "./merge-usage";
 
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
@@ -91,7 +90,7 @@ export function parseYear(text: string | undefined): number {
  * The heading style: `一、` (also `1`) or `（一）` (also `(一)`, `2`), or `none`.
  * @example parseHeadings("(一)") // "（一）"
  */
-export function parseHeadings(text: string): "none" | "一、" | "（一）" {
+function parseHeadings(text: string): "none" | "一、" | "（一）" {
   const t = text.trim();
   if (t === "一、" || t === "一" || t === "1") return "一、";
   if (t === "（一）" || t === "(一)" || t === "2") return "（一）";

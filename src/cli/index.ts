@@ -14,7 +14,7 @@ function oneLine(e: unknown): string {
 }
 
 /** Runs with process.argv and sets the exit status. */
-export function main(argv: readonly string[] = process.argv.slice(2)): void {
+function main(argv: readonly string[] = process.argv.slice(2)): void {
   let stdoutGone = false;
   let writeFailed = false;
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {

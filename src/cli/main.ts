@@ -5,21 +5,22 @@
  * Exit status: 0 no error (warnings allowed), 1 errors found, 2 bad usage or an unreadable file
  * (one line naming the file and the reason, never a stack trace).
  */
-import type { WorkbookModel, SheetModel } from "../core/model";
 import {
   analyzeWorkbook,
   definitionsInForce,
   tableRange,
-  type Analysis,
-  type DefinitionsInForce,
-} from "../core/analyze";
-import {
   DEFINITIONS_SHEET,
   definitionsSheetOf,
   withoutDefinitionsSheet,
-} from "../core/templates/sheet";
-import type { Issue } from "../core/issues";
-import { COMPILED_TEMPLATES, loadTemplates, type CompiledTemplate } from "../core/templates";
+  COMPILED_TEMPLATES,
+  loadTemplates,
+  type WorkbookModel,
+  type SheetModel,
+  type Analysis,
+  type DefinitionsInForce,
+  type Issue,
+  type CompiledTemplate,
+} from "../core";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
@@ -67,17 +68,9 @@ function fileName(path: string): string {
 }
 
 /**
- * Sheets of several workbooks in one model; a name met again gets its file name appended, so every
- * issue still says which sheet it is about.
- * @example mergeWorkbooks([["a.xlsx", wbA], ["b.xlsx", wbB]]).sheets.map((s) => s.name)
+ * Sheets of several workbooks in one model, and which file each sheet came from; a name met again
+ * gets its file name appended, so every issue still says which sheet it is about.
  */
-export function mergeWorkbooks(
-  books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>
-): WorkbookModel {
-  return mergeWithOrigins(books).workbook;
-}
-
-/** `mergeWorkbooks`, and which file each (renamed) sheet came from. */
 function mergeWithOrigins(books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>): {
   workbook: WorkbookModel;
   origin: Map<string, string>;
@@ -106,7 +99,7 @@ function mergeWithOrigins(books: ReadonlyArray<readonly [file: string, wb: Workb
  * the comparison and the draft use does not depend on the order the files were given: `run` reads
  * them in file-name order.
  */
-export function withDuplicateFiles(a: Analysis, origin: ReadonlyMap<string, string>): Issue[] {
+function withDuplicateFiles(a: Analysis, origin: ReadonlyMap<string, string>): Issue[] {
   const tableOf = new Map(a.tables.map((t) => [t.sheet, t]));
   const values = (sheet: string): string =>
     JSON.stringify(tableOf.get(sheet)?.figures.map((f) => [f.id, f.value]) ?? null);
@@ -136,7 +129,7 @@ class Unusable extends Error {}
  * writes) or a bare list — checked and compiled; throws one Chinese line naming the file, the
  * table and the entry.
  */
-export function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
+function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path, DEFAULT_LIMITS.maxFileBytes);

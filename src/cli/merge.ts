@@ -7,11 +7,19 @@
  * Exit status as `check`: 0 no error, 1 errors (a unit missing, unreadable or unchosen, errors in
  * the tables), 2 bad usage or nothing that could be merged or written.
  */
-import { Consolidator, sourcedMessage, baseName } from "../core/consolidate";
-import type { Consolidation, MergeProblem, UnitReport } from "../core/consolidate";
-import type { Issue, IssueValue } from "../core/issues";
-import { issueLocation, issueMessage } from "../core/messages";
-import { quoteSheet } from "../core/validate";
+import {
+  Consolidator,
+  sourcedMessage,
+  baseName,
+  issueLocation,
+  issueMessage,
+  quoteSheet,
+  type Consolidation,
+  type MergeProblem,
+  type UnitReport,
+  type Issue,
+  type IssueValue,
+} from "../core";
 import { readXlsx } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
@@ -39,7 +47,7 @@ export interface MergeArgs {
  * Parses `merge`'s arguments (after the word merge).
  * @example parseMergeArgs(["units/", "-o", "汇总.xlsx"]).out // "汇总.xlsx"
  */
-export function parseMergeArgs(argv: readonly string[]): MergeArgs {
+function parseMergeArgs(argv: readonly string[]): MergeArgs {
   const inputs: string[] = [];
   const prefer: string[] = [];
   let out: string | undefined;
@@ -119,11 +127,7 @@ function sev(s: "error" | "warning"): string {
 }
 
 /** The per-unit report as text. */
-export function mergeText(
-  r: Consolidation,
-  out: string | undefined,
-  listed: number | undefined
-): string {
+function mergeText(r: Consolidation, out: string | undefined, listed: number | undefined): string {
   const lines: string[] = [];
   const safe = (s: string): string => terminalSafe(s);
   const merged = r.units.filter((u) => u.status === "merged").length;
@@ -211,7 +215,7 @@ function jsonIssue(i: Issue): Record<string, unknown> {
 }
 
 /** The `--json` object. */
-export function mergeJson(r: Consolidation, out: string | undefined): Record<string, unknown> {
+function mergeJson(r: Consolidation, out: string | undefined): Record<string, unknown> {
   return {
     year: r.year ?? null,
     output: out ?? null,
@@ -247,7 +251,7 @@ export function mergeJson(r: Consolidation, out: string | undefined): Record<str
 }
 
 /** The merged workbook as .xlsx bytes (headers and 合计 bold). */
-export function mergedXlsx(r: Consolidation): Uint8Array {
+function mergedXlsx(r: Consolidation): Uint8Array {
   return writeSheets(
     r.workbook.sheets.map((sheet) => ({ sheet, boldRows: r.boldRows.get(sheet.name) ?? [] })),
     new Date()

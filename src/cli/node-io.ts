@@ -48,7 +48,7 @@ function accessReason(e: unknown): string {
  * refused before anything is read (opened without blocking, so a FIFO nobody writes to cannot hang
  * the run), and a file that is or grows larger than `maxBytes` is refused while reading.
  */
-export function readRegularFile(path: string, maxBytes: number): Uint8Array {
+function readRegularFile(path: string, maxBytes: number): Uint8Array {
   let fd: number;
   try {
     fd = openSync(path, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));

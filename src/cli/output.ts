@@ -2,12 +2,18 @@
  * What `bureau-stats check` prints: the JSON object of the contract, or the text report (issues
  * grouped by sheet, the comparison table, the draft).
  */
-import { tableRange, type Analysis, type Verdict } from "../core/analyze";
-import type { Comparison } from "../core/compare";
-import type { Issue, IssueValue } from "../core/issues";
-import { issueLocation, issueMessage } from "../core/messages";
-import { recordUnit } from "../core/place";
-import { parseA1 } from "../core/model";
+import {
+  tableRange,
+  issueLocation,
+  issueMessage,
+  recordUnit,
+  parseA1,
+  type Analysis,
+  type Verdict,
+  type Comparison,
+  type Issue,
+  type IssueValue,
+} from "../core";
 
 export interface JsonIssue {
   readonly rule: string;
@@ -213,7 +219,7 @@ export function showNumber(n: number, c?: Pick<Comparison, "kind">): string {
  * for 100,000 issues).
  * @example inReadingOrder([{ cell: "C7" }, { cell: "A3" }]) // A3, C7
  */
-export function inReadingOrder<T extends Pick<Issue, "cell">>(issues: readonly T[]): T[] {
+function inReadingOrder<T extends Pick<Issue, "cell">>(issues: readonly T[]): T[] {
   const keyed = issues.map((issue) => {
     const p = parseA1(issue.cell);
     return { issue, row: p?.row ?? -1, col: p?.col ?? -1 };

@@ -85,7 +85,7 @@ export interface Analysis {
  * year's); of two sheets of the same template and year (an error, G-07) only the first is used.
  * @example tablesByYear(tables, 2013, 2012).current.map((t) => t.sheet)
  */
-export function tablesByYear(
+function tablesByYear(
   tables: readonly TableData[],
   currentYear: number | undefined,
   previousYear: number | undefined
@@ -122,7 +122,7 @@ export function tableRange(definitions: ReadonlyArray<Pick<TemplateDefinition, "
  * and every warning explained.
  * @example verdict(validation).text // "可以上报：2013年 表1–表4 齐全，没有错误，没有未说明的警告。"
  */
-export function verdict(
+function verdict(
   v: ValidationResult,
   definitions: readonly TemplateDefinition[] = COMPILED_TEMPLATES.map((t) => t.def)
 ): Verdict {

@@ -3,7 +3,7 @@ export * from "./model";
 export * from "./issues";
 export * from "./figures";
 export * from "./settings";
-export { validateWorkbook, workbookYears, showFigure, quoteSheet } from "./validate";
+export { validateWorkbook, workbookYears, quoteSheet } from "./validate";
 export type { ValidationResult, ValidateOptions, YearSummary } from "./validate";
 export { issueMessage, issueLocation, describeAddress } from "./messages";
 export {
@@ -12,7 +12,6 @@ export {
   TOTAL_LABEL,
   templateById,
   loadTemplates,
-  compileTemplate,
   COMPILED_TEMPLATES,
 } from "./templates";
 export type {
@@ -40,8 +39,6 @@ export {
   orderTables,
   yoyChange,
   changeWording,
-  changeAmount,
-  growthWording,
   yearNote,
   yearLabel,
   formatValue,
@@ -84,19 +81,38 @@ export {
   renderHtml,
   escapeHtml,
   toChinesePunctuation,
-  chineseQuotes,
   indentLine,
   REPORT_STYLE,
   TEXT_INDENT,
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
-export { analyzeWorkbook, definitionsInForce, reportFrom, tablesByYear, verdict } from "./analyze";
+export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
 export {
   DEFINITIONS_SHEET,
-  DEFINITIONS_HEADERS,
   DefinitionsSheetError,
   definitionDifferences,
   definitionsSheetGrid,
+  definitionsSheetOf,
   readDefinitionsSheet,
+  withoutDefinitionsSheet,
 } from "./templates/sheet";
+// Where an issue is, in words and on the sheet (the pane's list, the browser page's preview, the CLI)
+export { issuePlace, ruleExplanation, recordUnit } from "./place";
+export type { IssuePlace, SheetLayout } from "./place";
+// Merging the units' workbooks into the bureau's (汇总; the pane runs it in a worker)
+export {
+  Consolidator,
+  sourcedMessage,
+  plainOutcome,
+  baseName,
+  unitListFromSheet,
+  unitListFromText,
+} from "./consolidate";
+export type {
+  Consolidation,
+  MergeProblem,
+  UnitReport,
+  UnitPreview,
+  PlainOutcome,
+} from "./consolidate";

@@ -119,7 +119,7 @@ const partsCache = new Map<string, MessageParts>();
  * regex per issue).
  * @example messageParts("“{column}”为空") // ["“", "column", "”为空"]
  */
-export function messageParts(template: string): MessageParts {
+function messageParts(template: string): MessageParts {
   let parts = partsCache.get(template);
   if (parts) return parts;
   const out: string[] = [];

@@ -114,21 +114,6 @@ export function issuePlace(
   return place;
 }
 
-/**
- * The place in one line: `表1 党员发展情况（工作表“表1”）· 第18行 · 单位名称“葛江中学” · “单位类型”`.
- */
-export function placeText(place: IssuePlace): string {
-  return [
-    place.table,
-    place.row,
-    place.unit,
-    place.column,
-    place.value ? `现为${place.value}` : undefined,
-  ]
-    .filter(Boolean)
-    .join(" · ");
-}
-
 /** What each generic rule code checks (shown on hover/focus of the code, listed in README). */
 export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
   "G-01": "表头：必填列齐全、没有重复的列，不认识的列会被忽略",
@@ -177,7 +162,7 @@ export function ruleExplanation(
  * @example inWords('培训人数["新党员培训"] = 表1.新党员培训') // "“新党员培训”的培训人数 = 表1的新党员培训"
  * @example inWords("转正预备党员 ≤ 上年(发展预备党员)") // "转正预备党员 ≤ 上年的发展预备党员"
  */
-export function inWords(expression: string): string {
+function inWords(expression: string): string {
   return expression
     .replace(/([^\s.=≠≤≥<>+\-*/()!&|"'[\]]+)\[\s*["']([^"']*)["']\s*\]/g, "“$2”的$1")
     .replace(/上年\(\s*([^()]*?)\s*\)/g, "上年的$1")

@@ -4,10 +4,7 @@
  * `xlsx/` with a file read in the browser.
  * Capabilities a host lacks are absent (`undefined`), and the UI hides the matching actions.
  */
-import type { SheetModel, WorkbookModel } from "../core/model";
-import type { Issue } from "../core/issues";
-import type { Comparison } from "../core/compare";
-import type { TemplateDefinition } from "../core/templates";
+import type { SheetModel, WorkbookModel, Issue, Comparison, TemplateDefinition } from "../core";
 
 export interface ReadProgress {
   /** Cells read so far and in all (all = the sum of the used ranges to read). */

@@ -9,7 +9,7 @@ import type { WorkbookHost } from "../hosts/host";
 import { describeError } from "./run";
 
 /** Edits within this many milliseconds of each other lead to one re-check. */
-export const RECHECK_DEBOUNCE_MS = 800;
+const RECHECK_DEBOUNCE_MS = 800;
 
 export interface AutoRecheckState {
   /** Sheets of the last automatic re-check, for the status line. */

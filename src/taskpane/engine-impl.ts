@@ -5,14 +5,22 @@
  * the same validation.
  */
 import "./cspSafeZod"; // before the core: see the file
-import { analyzeWorkbook, definitionsInForce, reportFrom } from "../core/analyze";
-import { loadTemplates, type CompiledTemplate } from "../core/templates";
-import type { Draft, DraftOptions, DraftParagraph } from "../core/draft";
-import { renderHtml } from "../core/render";
-import { issueMessage } from "../core/messages";
-import { issuePlace, ruleExplanation } from "../core/place";
-import type { WorkbookModel } from "../core/model";
-import { workbookYears } from "../core/validate";
+import {
+  analyzeWorkbook,
+  definitionsInForce,
+  reportFrom,
+  loadTemplates,
+  renderHtml,
+  issueMessage,
+  issuePlace,
+  ruleExplanation,
+  workbookYears,
+  type CompiledTemplate,
+  type Draft,
+  type DraftOptions,
+  type DraftParagraph,
+  type WorkbookModel,
+} from "../core";
 import { splitDraft } from "./draftText";
 import type { Analysis, DefinitionsFile, Engine, ReportOptions, ShownIssue } from "./engine";
 
@@ -85,7 +93,7 @@ function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsF
 }
 
 /** The drafting options of the core for the 报告 tab's options. */
-export function draftOptions(options: ReportOptions): DraftOptions {
+function draftOptions(options: ReportOptions): DraftOptions {
   return {
     numberStyle: options.numberStyle,
     moneyUnit: options.moneyInWan ? "万元" : "元",

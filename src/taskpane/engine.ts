@@ -3,14 +3,18 @@
  * drafting are not part of the first load (the pane shows its first tab without them); they are
  * fetched when the user first runs 校验, in parallel with reading the workbook.
  */
-import type { WorkbookModel } from "../core/model";
-import type { Comparison } from "../core/compare";
-import type { Issue } from "../core/issues";
-import type { TableData } from "../core/figures";
-import type { Analysis as CoreAnalysis, Verdict } from "../core/analyze";
-import type { UnverifiedFigure } from "../core/draft";
-import type { YearSummary } from "../core/validate";
-import type { TemplateDefinition } from "../core/templates";
+import type {
+  WorkbookModel,
+  Comparison,
+  Issue,
+  TableData,
+  Analysis as CoreAnalysis,
+  Verdict,
+  UnverifiedFigure,
+  YearSummary,
+  TemplateDefinition,
+  IssuePlace,
+} from "../core";
 
 /**
  * A number of tables in words, for texts: the count comes from the definitions in force.
@@ -28,7 +32,6 @@ export interface DefinitionsInForceView {
   /** `内置（表1–表4）`, `工作簿中的“报表定义”（表1–表5）`, `文件“局.json”（表1–表5）`. */
   readonly label: string;
 }
-import type { IssuePlace } from "../core/place";
 
 /** An issue with its Chinese message, ready to show. */
 export interface ShownIssue {

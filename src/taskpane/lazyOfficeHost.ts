@@ -4,8 +4,7 @@
  * src/hosts/office — this only forwards.
  */
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../hosts/host";
-import type { Issue } from "../core/issues";
-import type { TemplateDefinition } from "../core/templates";
+import type { Issue, TemplateDefinition } from "../core";
 
 type Capability =
   | "selectCell"

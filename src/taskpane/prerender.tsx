@@ -29,7 +29,7 @@ const PRERENDER_HOST: WorkbookHost = {
  * The page's own rules as CSS (Griffel's static styles are not part of its server render).
  * @example pageCss() // 'html, body{margin:0;padding:0;height:100%}…'
  */
-export function pageCss(): string {
+function pageCss(): string {
   const kebab = (k: string) => k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
   return Object.entries(PAGE_STYLES)
     .map(([selector, decl]) => {

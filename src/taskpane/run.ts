@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReadOptions, ReadProgress, WorkbookHost } from "../hosts/host";
-import type { WorkbookModel } from "../core/model";
+import type { WorkbookModel } from "../core";
 import { loadEngine, type Analysis, type DefinitionsFile } from "./engine";
 
 export type RunStatus =

@@ -20,7 +20,7 @@ const NO_OFFICE_JS =
   "无法加载 Office 脚本（office.js）。请检查网络连接；不能访问互联网的内网环境请使用内网版（npm run build:intranet）。";
 
 /** How long office.js may take to get ready before the pane says it could not load. */
-export const OFFICE_READY_TIMEOUT_MS = 10_000;
+const OFFICE_READY_TIMEOUT_MS = 10_000;
 const OFFICE_NOT_READY = `Office 脚本（office.js）在${OFFICE_READY_TIMEOUT_MS / 1000}秒内未能就绪，无法连接 Excel。请检查：内网环境是否部署了内网版（npm run build:intranet，office.js 随加载项一起提供）；代理服务器或防火墙是否放行 appsforoffice.microsoft.com；然后关闭并重新打开此窗格。`;
 
 const root = document.getElementById("root");

@@ -4,8 +4,7 @@
  */
 import type { ReactNode } from "react";
 import type { ShownIssue } from "./engine";
-import type { TemplateDefinition } from "../core/templates";
-import type { IssuePlace } from "../core/place";
+import type { TemplateDefinition, IssuePlace } from "../core";
 
 /** Renders where an issue is (browser page: the grid around the cell). */
 export type CellPreviewRenderer = (sheet: string, cell: string, place?: IssuePlace) => ReactNode;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeWorkbook, tableRange } from "../../src/core/analyze";
 import { issueMessage } from "../../src/core/messages";
-import type { CellValue, SheetModel, WorkbookModel } from "../../src/core/model";
+import type { WorkbookModel } from "../../src/core/model";
 import { COMPILED_TEMPLATES, loadTemplates, TEMPLATES } from "../../src/core/templates";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { T5, t5Sheet } from "./bureau-fixtures";

@@ -24,7 +24,7 @@ import {
   axeViolations,
   waitForResults,
 } from "./pane";
-import { serveStatic, type StaticServer } from "./serve";
+import type { StaticServer } from "./serve";
 import { fakeEtScript } from "./wpsBuild";
 
 interface FakeView {

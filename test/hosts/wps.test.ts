@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createWpsHost, findEtApplication, STORE_SHEET, WPS_MARKS_NAMESPACE, type EtApplication } from "../../src/hosts/wps";
 import { ET_READ_LIMITS } from "../../src/hosts/wps/read";
 import { areaGroups } from "../../src/hosts/wps/marks";
-import { bgrToHex, etCellValue, etErrorCode, etErrorName, hexToBgr, patternName, patternNumber, valueRows } from "../../src/hosts/wps/values";
+import { bgrToHex, etCellValue, etErrorName, hexToBgr, patternName, patternNumber, valueRows } from "../../src/hosts/wps/values";
 import { MARK_COLORS } from "../../src/hosts/office";
 import { installFakeEt, type FakeEtOptions } from "../fakes/fake-et";
 import { generatedSheet, sheetsFromModel } from "../fakes/fake-excel";
@@ -47,7 +47,7 @@ describe("values, colours and patterns", () => {
     expect(etErrorName(-2146826259)).toBe("#NAME?");
     expect(etErrorName(-2146826265)).toBe("#REF!");
     expect(etErrorName(2007)).toBeUndefined();
-    expect(etErrorCode("#VALUE!")).toBe(-2146826273);
+    expect(etErrorName(-2146826273)).toBe("#VALUE!");
     expect(etCellValue(-2146826281, () => false)).toBe(-2146826281);
     expect(etCellValue(-2146826281, () => true)).toEqual({ error: "#DIV/0!" });
     expect(etCellValue(undefined)).toBeNull();

@@ -92,7 +92,7 @@ export interface ChangeFormat {
  * @example changeAmount(yoyChange(35, 62, "count")!, { unit: "件" })            // "27件"
  * @example changeAmount(yoyChange(61325000, 58075000, "money")!, { unit: "元", moneyUnit: "万元" }) // "3.25万元"
  */
-export function changeAmount(change: YoyChange, format: ChangeFormat): string {
+function changeAmount(change: YoyChange, format: ChangeFormat): string {
   const size = Math.abs(change.change);
   const style = format.style ?? "exact";
   if (change.kind === "money") return formatMoney(size, format.moneyUnit ?? "元", style);
@@ -106,7 +106,7 @@ export function changeAmount(change: YoyChange, format: ChangeFormat): string {
  * to show at 0.1%).
  * @example growthWording(yoyChange(20, 10, "count")!) // "增长1倍"
  */
-export function growthWording(change: YoyChange): string {
+function growthWording(change: YoyChange): string {
   // no percentage for a zero base, and none that would read `增长0.0%`
   if (change.pctTenths === null || change.pctTenths === 0) return "";
   if (change.direction === "down") return `下降${formatScaled(BigInt(-change.pctTenths), 1)}%`;

@@ -30,7 +30,7 @@ export const TYPE_COUNT = 2;
 export const TYPE_MONEY = 3;
 export const TYPE_DATE = 4;
 export const TYPE_PERCENT = 5;
-export const TYPE_DECIMAL = 6;
+const TYPE_DECIMAL = 6;
 export const TYPE_CODE: Readonly<Record<ColumnType, number>> = {
   text: TYPE_TEXT,
   enum: TYPE_ENUM,
@@ -313,7 +313,7 @@ export class ColumnReader {
  * The issue code a set of leniency bits is reported under.
  * @example mainLenientCode(LENIENT.unitSuffix | LENIENT.textNumber) // "lenient-unit-suffix"
  */
-export function mainLenientCode(bits: number): LenientNumberCode | "" {
+function mainLenientCode(bits: number): LenientNumberCode | "" {
   for (const [bit, code] of LENIENT_CODES) if (bits & bit) return code;
   return "";
 }

@@ -114,7 +114,7 @@ const LABEL_KEYS = new Set(FRAME_LABELS.map((l) => normaliseHeader(l)));
 const YEAR_LABEL = normaliseHeader("统计年度");
 
 /** The year of a table: the 统计年度 value above the header row, else a year in the title, else in the sheet name. */
-export function detectYear(sheet: SheetModel, headerRow: number): number | undefined {
+function detectYear(sheet: SheetModel, headerRow: number): number | undefined {
   let fromTitle: number | undefined;
   for (let r = 0; r < headerRow; r++) {
     const row = sheet.values[r];

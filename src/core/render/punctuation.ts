@@ -30,7 +30,7 @@ export function toChinesePunctuation(text: string): string {
  * @example chineseQuotes('开展"校中校"活动') // "开展“校中校”活动"
  * @example chineseQuotes("St Mary's") // "St Mary's"
  */
-export function chineseQuotes(text: string): string {
+function chineseQuotes(text: string): string {
   if (!text.includes('"') && !text.includes("'")) return text;
   let open = true;
   return text

@@ -23,7 +23,7 @@ import {
 } from "./schema";
 
 export type { ColumnDefinition, RuleDefinition, TemplateDefinition };
-export type { ColumnType, NamedCheck } from "./schema";
+export type { ColumnType } from "./schema";
 export { FRAME_LABELS, TOTAL_LABEL };
 export { ExpressionError, PREVIOUS_YEAR, compileExpression } from "./expression";
 export type { CompiledFigureRule, FigureRef } from "./figure-rules";
@@ -95,7 +95,7 @@ export const RULE_MESSAGES = new Map<string, string>();
  * Compiles a validated template definition (throws on an expression that does not compile);
  * `all` is the set it belongs to (the tables its figures rules may name).
  */
-export function compileTemplate(
+function compileTemplate(
   def: TemplateDefinition,
   all: readonly TemplateDefinition[] = [def]
 ): CompiledTemplate {
@@ -199,7 +199,7 @@ export function columnReaders(t: CompiledTemplate): ColumnReader[] {
  * `T1/<header>`, per group `T4/<header>/<group>`, and the rates of each group.
  * @example figureIds(TEMPLATES[0]).has("T1/发展预备党员") // true
  */
-export function figureIds(def: TemplateDefinition): Set<string> {
+function figureIds(def: TemplateDefinition): Set<string> {
   const ids = new Set(def.figures.totals.map((f) => `${def.id}/${f.column}`));
   const groupBy = def.columns.find((c) => c.header === def.figures.groupBy);
   for (const g of groupBy?.allowed ?? []) {
@@ -215,7 +215,7 @@ export function figureIds(def: TemplateDefinition): Set<string> {
  * placeholder that names no figure of the table, a rate or category that is not one, or sentences
  * for a table without a headline figure.
  */
-export function reportProblems(def: TemplateDefinition): string[] {
+function reportProblems(def: TemplateDefinition): string[] {
   const report = def.report;
   if (!report) return [];
   const problems: string[] = [];

@@ -35,7 +35,6 @@ export const NAMED_CHECKS = [
    */
   "equalsFigure",
 ] as const;
-export type NamedCheck = (typeof NAMED_CHECKS)[number];
 
 const header = z.string().check(
   z.minLength(1),
@@ -296,5 +295,3 @@ export const TemplateSchema = z
     })
   );
 export type TemplateDefinition = z.infer<typeof TemplateSchema>;
-/** A template definition as written (before validation). */
-export type TemplateInput = z.input<typeof TemplateSchema>;

@@ -34,7 +34,7 @@ import {
 export const DEFINITIONS_SHEET = "报表定义";
 
 /** The header row of the definitions sheet. */
-export const DEFINITIONS_HEADERS = [
+const DEFINITIONS_HEADERS = [
   "表",
   "类别",
   "名称",

@@ -75,7 +75,7 @@ function hasDataRows(d: DetectedTable): boolean {
  * The years found, newest first, with how many tables of each hold data.
  * @example yearSummaries([{ year: 2013, data: true }, { year: 2014, data: false }]) // [{ year: 2014, tables: 1, withData: 0 }, { year: 2013, tables: 1, withData: 1 }]
  */
-export function yearSummaries(
+function yearSummaries(
   found: ReadonlyArray<{ readonly year: number | undefined; readonly data: boolean }>
 ): YearSummary[] {
   const by = new Map<number, { tables: number; withData: number }>();

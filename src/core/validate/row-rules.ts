@@ -60,7 +60,7 @@ export function checkRowRules(
  * A column's value as the user reads it (null when it is not read, or is text); slot `n + k` is
  * last year's value of column k.
  */
-export function showColumn(plan: ColumnPlan, rv: RowValues, k: number): IssueValue {
+function showColumn(plan: ColumnPlan, rv: RowValues, k: number): IssueValue {
   if (rv.status[k] !== OK) return null;
   const v = rv.vals[k] as number;
   const type = plan.cols[k % plan.n]?.type;

@@ -15,7 +15,7 @@ import type { Figure, FigureSource } from "../figures";
 import type { Issue } from "../issues";
 
 /** At most this many sources are kept per figure (the flag is what matters; the list points the way). */
-export const MAX_SOURCES = 20;
+const MAX_SOURCES = 20;
 
 /** Row of a taint that is about the whole column (a header issue). */
 export const WHOLE_COLUMN = -1;

@@ -2,7 +2,7 @@
  * From what Excel returns (`values`, `numberFormat`, `valueTypes`) to the core's neutral model, and
  * the arithmetic of reading in chunks. Pure functions: no Office.js here, tested directly.
  */
-import { a1, type CellValue } from "../../core/model";
+import { a1, type CellValue } from "../../core";
 
 /**
  * One cell as the core wants it: blank → null, error values → `{ error }`, booleans and numbers

@@ -4,8 +4,7 @@
  * `mergeUndoGroup` (ExcelApi 1.20) when the host has it.
  */
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../host";
-import type { Issue } from "../../core/issues";
-import type { WorkbookModel } from "../../core/model";
+import type { Issue, WorkbookModel, TemplateDefinition } from "../../core";
 import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
 import { selectCellInExcel } from "./select";
 import { clearMarksInExcel, markIssuesInExcel } from "./marks";
@@ -13,7 +12,6 @@ import { addPlannedSheets } from "./write";
 import { comparisonPlan, templatePlans, yearProblem } from "./layout";
 import { uniqueSheetName } from "./text";
 import { definitionsPlans, valuesPlans } from "./sheets";
-import type { TemplateDefinition } from "../../core/templates";
 import { OfficeHostError } from "./errors";
 import { watchChangesInExcel } from "./watch";
 

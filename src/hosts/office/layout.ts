@@ -2,14 +2,15 @@
  * What the add-in writes, as data: the blank templates (from the core's TEMPLATES) and the
  * comparison sheet. Pure: no Office.js; `write.ts` applies a plan to a new sheet.
  */
-import { a1, columnLetters } from "../../core/model";
 import {
+  a1,
+  columnLetters,
   FRAME_LABELS,
   TEMPLATES,
   TOTAL_LABEL,
   type ColumnDefinition,
   type TemplateDefinition,
-} from "../../core/templates";
+} from "../../core";
 import type { ComparisonRow } from "../host";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 
@@ -48,7 +49,7 @@ export function yearProblem(year: number): string | undefined {
 }
 
 /** Blank data rows of a template whose definition names none (the built-ins name theirs: `blankRows`). */
-export const TEMPLATE_DATA_ROWS = 20;
+const TEMPLATE_DATA_ROWS = 20;
 
 /**
  * Excel number format of a template column.
@@ -87,7 +88,7 @@ function row<T>(n: number, f: (i: number) => T): T[] {
  * The blank template `t` for `year` (SPEC §1 frame): title, label/value row, headers, blank data
  * rows formatted by column type (lists for enum columns) and a 合计 row summing count and money.
  */
-export function templatePlan(t: TemplateDefinition, year: number, name: string): SheetPlan {
+function templatePlan(t: TemplateDefinition, year: number, name: string): SheetPlan {
   const cols = t.columns.length;
   const width = Math.max(cols, FRAME_LABELS.length * 2);
   const first = 4;

@@ -18,15 +18,15 @@
  * restoring of one action goes in one sync (up to `MARK_CHUNK` cells) and, on hosts with
  * ExcelApi 1.20, in one `mergeUndoGroup` run, so it is one undo step where the host supports it.
  */
-import type { Issue } from "../../core/issues";
+import type { Issue } from "../../core";
 import { describeOfficeError, officeErrorCode } from "./errors";
 
 export const MARKS_NAMESPACE = "urn:bureau-stats:marks:1";
 export const MARK_COLORS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 /** Most cells marked at once (the first ones, errors first). */
-export const MAX_MARKS = 10_000;
+const MAX_MARKS = 10_000;
 /** Cells per sync when reading or writing fills (keeps each request well under 1 MB). */
-export const MARK_CHUNK = 2_500;
+const MARK_CHUNK = 2_500;
 
 type MarkKind = "error" | "warning";
 

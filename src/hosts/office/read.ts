@@ -15,8 +15,7 @@
  *    reported after each chunk and the AbortSignal is honoured between and during chunks.
  * A used range over `maxRangeCells` (5,000,000) is refused before anything is read.
  */
-import type { SheetModel, WorkbookModel } from "../../core/model";
-import { a1 } from "../../core/model";
+import { a1, type SheetModel, type WorkbookModel } from "../../core";
 import type { ReadOptions } from "../host";
 import {
   ChunkPlanner,

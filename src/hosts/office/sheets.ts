@@ -3,10 +3,16 @@
  * and number format in one block, text written as text (never a formula), header rows bold.
  * Pure: no Office.js.
  */
-import { a1, isDateValue, isErrorValue, type CellValue } from "../../core/model";
+import {
+  a1,
+  isDateValue,
+  isErrorValue,
+  DEFINITIONS_SHEET,
+  definitionsSheetGrid,
+  type CellValue,
+  type TemplateDefinition,
+} from "../../core";
 import type { NewSheet } from "../host";
-import type { TemplateDefinition } from "../../core/templates";
-import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../core/templates/sheet";
 import type { PlanBlock, PlanValue, SheetPlan } from "./layout";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 
@@ -29,7 +35,7 @@ function planFormat(v: CellValue, format: string | undefined): string {
  * The plan of one sheet of values under a name not taken yet.
  * @example valuesPlan({ sheet: { name: "表1 汇总", values: [["单位名称"], ["甲"]] }, boldRows: [0] }, new Set()).name // "表1 汇总"
  */
-export function valuesPlan(s: NewSheet, taken: Set<string>): SheetPlan {
+function valuesPlan(s: NewSheet, taken: Set<string>): SheetPlan {
   const name = uniqueSheetName(s.sheet.name, taken);
   taken.add(name.toLowerCase());
   const rows = s.sheet.values;

@@ -21,7 +21,7 @@ function applyBlock(ws: Excel.Worksheet, b: PlanBlock): void {
 }
 
 /** Queues the writes of one plan on a new sheet (no sync). */
-export function queuePlan(context: Excel.RequestContext, plan: SheetPlan): Excel.Worksheet {
+function queuePlan(context: Excel.RequestContext, plan: SheetPlan): Excel.Worksheet {
   const ws = context.workbook.worksheets.add(plan.name);
   plan.blocks.forEach((b, i) => {
     applyBlock(ws, b);

@@ -6,12 +6,10 @@
  * check runs before the first write.
  */
 import type { ComparisonRow, ReadOptions, WorkbookHost } from "../host";
-import type { Issue } from "../../core/issues";
-import type { WorkbookModel } from "../../core/model";
+import type { Issue, WorkbookModel, TemplateDefinition } from "../../core";
 import { comparisonPlan, templatePlans, yearProblem } from "../office/layout";
 import { uniqueSheetName } from "../office/text";
 import { definitionsPlans } from "../office/sheets";
-import type { TemplateDefinition } from "../../core/templates";
 import type { EtApplication } from "./et";
 import { WpsHostError } from "./errors";
 import { clearMarksInEt, markIssuesInEt } from "./marks";

@@ -13,7 +13,7 @@
  * sheets exist, none is protected, the store can be written; then the store is written, then the
  * cells are painted. Clearing restores only cells that still carry our mark.
  */
-import type { Issue } from "../../core/issues";
+import type { Issue } from "../../core";
 import {
   MARK_COLORS,
   markTargets,

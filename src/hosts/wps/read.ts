@@ -13,13 +13,7 @@
  *
  * A used range over `maxRangeCells` is refused before any value is read.
  */
-import {
-  a1,
-  columnLetters,
-  type CellValue,
-  type SheetModel,
-  type WorkbookModel,
-} from "../../core/model";
+import { a1, columnLetters, type CellValue, type SheetModel, type WorkbookModel } from "../../core";
 import type { ReadOptions } from "../host";
 import { FormatInterner, tooLargeMessage } from "../office/cells";
 import { ET, type EtApplication, type EtRange, type EtWorksheet } from "./et";
@@ -96,7 +90,7 @@ const HEAD_ROWS = 6;
  * `null`: first the column's head rows are peeled off one by one (a table: a few title and header
  * rows above a uniform body — 2 calls a row), then what still differs is halved.
  */
-export function formatRuns(
+function formatRuns(
   ws: EtWorksheet,
   col: number,
   first: number,

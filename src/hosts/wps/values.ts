@@ -2,7 +2,7 @@
  * From what ET returns to the core's model, and back: error codes, BGR colours, fill patterns,
  * number formats. Pure functions, tested directly.
  */
-import type { CellValue } from "../../core/model";
+import type { CellValue } from "../../core";
 import type { SavedFill } from "../office/marks";
 
 /**
@@ -34,12 +34,6 @@ const XL_ERRORS: Readonly<Record<number, string>> = {
  */
 export function etErrorName(v: number): string | undefined {
   return XL_ERRORS[v - ERR_BASE];
-}
-
-/** The ET code of an Excel error string (for the fake and tests). @example etErrorCode("#N/A") // -2146826246 */
-export function etErrorCode(name: string): number | undefined {
-  for (const [n, s] of Object.entries(XL_ERRORS)) if (s === name) return ERR_BASE + Number(n);
-  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@
  * write; only new sheets are written; and if a write fails half way, the sheets this action
  * added are deleted again, so the workbook is as it was.
  */
-import { a1, parseA1 } from "../../core/model";
+import { a1, parseA1 } from "../../core";
 import type { PlanBlock, SheetPlan } from "../office/layout";
 import { ET, type EtApplication, type EtWorksheet } from "./et";
 import { describeEtError, WpsHostError } from "./errors";

@@ -58,7 +58,7 @@ export function megabytes(n: number): string {
 }
 
 /** The error for a limit passed: `what` says which, the limit is named in it. */
-export function tooLarge(what: string): XlsxReadError {
+function tooLarge(what: string): XlsxReadError {
   return new XlsxReadError("too-large", `${what}，超出本程序的读取上限，请只保留统计表后再试`);
 }
 

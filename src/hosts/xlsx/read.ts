@@ -5,7 +5,7 @@
  * It reads only what the checks need: workbook.xml (sheet names, visibility, 1904 dates), the
  * relationships, sharedStrings.xml, styles.xml (number formats per style) and the worksheets.
  */
-import type { SheetModel, WorkbookModel } from "../../core/model";
+import type { SheetModel, WorkbookModel } from "../../core";
 import { XlsxReadError, isXlsxReadError } from "./errors";
 import { scanSheet, type ScanContext } from "./sheet";
 import { NO_STYLES, parseStyles } from "./styles";
@@ -50,8 +50,6 @@ export interface XlsxReadOptions {
   readonly onProgress?: (p: { done: number; total: number }) => void;
   readonly signal?: AbortSignal;
 }
-
-export const DEFAULT_MAX_CELLS = 5_000_000;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

@@ -14,7 +14,7 @@
  *   Numbers are never copied (that would double a sum). The areas are listed in `merges`.
  * - blank cells (no value, or a formula with an empty text result) are left undefined.
  */
-import { parseA1, type CellValue, type DateValue, type ErrorValue } from "../../core/model";
+import { parseA1, type CellValue, type DateValue, type ErrorValue } from "../../core";
 import type { ReadBudget } from "./budget";
 import { XlsxReadError } from "./errors";
 import type { CellStyles } from "./styles";
@@ -53,7 +53,7 @@ const POW10 = [
 const errorValues = new Map<string, ErrorValue>();
 
 /** The shared, frozen error value for `#DIV/0!` etc. */
-export function errorValue(text: string): ErrorValue {
+function errorValue(text: string): ErrorValue {
   let e = errorValues.get(text);
   if (!e) {
     e = Object.freeze({ error: text });

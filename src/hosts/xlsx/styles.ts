@@ -3,14 +3,14 @@
  * into one format string per cell style (cellXfs index). Format strings are shared: every cell of a
  * style gets the same string object, no per-cell allocation.
  */
-import { isDateFormat } from "../../core/read/dates";
+import { isDateFormat } from "../../core";
 import { attr, findStartTag, elementPrefix, tagEnd } from "./xml";
 
 /**
  * Built-in number formats (ECMA-376 §18.8.30) as Chinese (zh-CN) Excel shows them; ids 14 and
  * 27–36, 50–58 are dates in a Chinese workbook. Ids not listed display as General.
  */
-export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   0: "General",
   1: "0",
   2: "0.00",

@@ -6,15 +6,15 @@
  *
  * Headers, types and choices come from the core's TEMPLATES: nothing is repeated here.
  */
-import type { TemplateId } from "../../core/issues";
-import { columnLetters } from "../../core/model";
 import {
+  columnLetters,
   FRAME_LABELS,
   TEMPLATES,
   TOTAL_LABEL,
+  type TemplateId,
   type ColumnDefinition,
   type TemplateDefinition,
-} from "../../core/templates";
+} from "../../core";
 // Pure layout helpers shared with the add-in (no Office.js in that module): same formats, same names.
 import { columnFormat as columnNumberFormat, templateSheetBase } from "../office/layout";
 import {

@@ -2,7 +2,7 @@
  * The bureau's unit list from a file's bytes: an .xlsx (a sheet named …名单…, else the first sheet
  * with names) or text, one unit per line (UTF-8, else GBK as Chinese Windows saves it).
  */
-import { unitListFromSheet, unitListFromText } from "../../core/consolidate/units";
+import { unitListFromSheet, unitListFromText } from "../../core";
 import { readXlsx } from "./read";
 import type { InflateRaw } from "./zip";
 

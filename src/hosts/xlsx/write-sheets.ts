@@ -3,7 +3,7 @@
  * project's own writer (writer.ts): values, a number format per cell, bold rows and column widths
  * fitted to the text. It writes values, never formulas: a text that starts with `=` stays text.
  */
-import { isDateValue, isErrorValue, type CellValue, type SheetModel } from "../../core/model";
+import { isDateValue, isErrorValue, type CellValue, type SheetModel } from "../../core";
 import { uniqueSheetName } from "../office/text";
 import { cellAt, newSheet, writeXlsx, type XlsxSheet, type XlsxValue } from "./writer";
 

@@ -11,7 +11,7 @@
  * Runs in Node and the browser; the same input always gives the same bytes.
  */
 import { zipSync, strToU8 } from "fflate";
-import { columnLetters } from "../../core/model";
+import { columnLetters } from "../../core";
 
 export interface XlsxStyle {
   readonly bold?: boolean;
@@ -112,7 +112,7 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
  * cannot hold (plus CR, which XML would turn into LF) as an OOXML `_xHHHH_` escape.
  * @example escapeText('a<b"\r') // "a&lt;b&quot;_x000D_"
  */
-export function escapeText(s: string): string {
+function escapeText(s: string): string {
   let out = "";
   let from = 0;
   for (let i = 0; i < s.length; i++) {

@@ -15,7 +15,7 @@ export function decodeXmlText(s: string): string {
 }
 
 /** XML entities only (attribute values carry no `_xHHHH_` escapes). */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   let amp = s.indexOf("&");
   if (amp < 0) return s;
   let out = "";

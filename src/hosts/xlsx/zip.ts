@@ -60,7 +60,7 @@ const INFLATE_STEP = 16 * 1024;
 class InflateLimit extends Error {}
 
 /** fflate, streamed: stops as soon as the output would pass `size`. */
-export const defaultInflateRaw: InflateRaw = (data, size) => {
+const defaultInflateRaw: InflateRaw = (data, size) => {
   const out = new Uint8Array(size);
   let n = 0;
   const inflate = new Inflate((chunk) => {

@@ -8,10 +8,9 @@ import { App } from "../components/App";
 import { Notice, useCommonStyles } from "../components/common";
 import { describeError } from "../run";
 import type { DefinitionsFile } from "../engine";
-import type { TemplateDefinition } from "../../core/templates";
+import type { TemplateDefinition, IssuePlace } from "../../core";
 import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
-import type { IssuePlace } from "../../core/place";
 import { createBrowserHost, type BrowserHost } from "./browserHost";
 import { DEFAULT_LIMITS, megabytes } from "../../hosts/xlsx/budget";
 

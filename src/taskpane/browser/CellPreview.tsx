@@ -4,9 +4,16 @@
  */
 import { useEffect, useRef } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters, isDateValue, isErrorValue, parseA1, type CellValue, type SheetModel } from "../../core/model";
-import { formatSerial } from "../../core/read/dates";
-import type { SheetLayout } from "../../core/place";
+import {
+  columnLetters,
+  isDateValue,
+  isErrorValue,
+  parseA1,
+  formatSerial,
+  type CellValue,
+  type SheetModel,
+  type SheetLayout,
+} from "../../core";
 
 /** What the preview needs of the sheet's table (from the issue's place). */
 export type PreviewLayout = Pick<SheetLayout, "headerRow" | "labelCol" | "labelHeader" | "dateCols">;
@@ -16,7 +23,7 @@ export type PreviewLayout = Pick<SheetLayout, "headerRow" | "labelCol" | "labelH
  * seen with its column's header and its unit.
  * @example withContext({ rows: [5, 6, 7], cols: [3, 4, 5], row: 6, col: 4 }, { headerRow: 2, labelCol: 0, labelHeader: "单位名称", dateCols: new Set() }).rows // [2, 5, 6, 7]
  */
-export function withContext(win: GridWindow, layout: PreviewLayout | undefined): GridWindow {
+function withContext(win: GridWindow, layout: PreviewLayout | undefined): GridWindow {
   if (!layout) return win;
   const rows =
     layout.headerRow >= 0 && !win.rows.includes(layout.headerRow)

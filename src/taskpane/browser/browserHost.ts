@@ -3,7 +3,7 @@
  * browser — the file is never sent anywhere. Reading runs in a web worker (cancel terminates
  * it); selecting a cell is recorded so the page can show where the issue is.
  */
-import type { WorkbookModel } from "../../core/model";
+import type { WorkbookModel } from "../../core";
 import type { ReadOptions, WorkbookHost } from "../../hosts/host";
 import type { WorkerReply } from "./workerProtocol";
 

@@ -1,5 +1,5 @@
 /** Messages between the page and the .xlsx reading worker. */
-import type { WorkbookModel } from "../../core/model";
+import type { WorkbookModel } from "../../core";
 
 export interface WorkerRequest {
   readonly bytes: Uint8Array;

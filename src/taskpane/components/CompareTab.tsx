@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { ComparisonRow, WorkbookHost } from "../../hosts/host";
 import type { ComparisonView } from "../engine";
-import type { Issue } from "../../core/issues";
+import type { Issue } from "../../core";
 import type { WorkbookRun } from "../run";
 import { ComparisonChart, fullName } from "./ComparisonChart";
 import { ActionOutcome, NeedsRun, Notice, UnverifiedBanner, useCommonStyles, useHostAction } from "./common";

@@ -16,8 +16,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { PlainOutcome, UnitPreview } from "../../core/consolidate";
-import { baseName } from "../../core/consolidate/files";
+import { baseName, type PlainOutcome, type UnitPreview } from "../../core";
 import type { WorkbookHost } from "../../hosts/host";
 import { isWorkbookName } from "../../hosts/xlsx/names";
 import { saveBytes, XLSX_TYPE } from "../download";

@@ -8,7 +8,7 @@ import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { loadEngine, tablesInWords } from "../engine";
-import type { TemplateDefinition } from "../../core/templates";
+import type { TemplateDefinition } from "../../core";
 import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";

@@ -3,7 +3,7 @@
  * picked files one at a time (each released once merged), reports each unit as it is read and
  * progress at least after every file and every 50 ms inside a large one, then merges.
  */
-import { Consolidator, plainOutcome, type Consolidation } from "../../core/consolidate";
+import { Consolidator, plainOutcome, type Consolidation } from "../../core";
 import { isXlsxReadError } from "../../hosts/xlsx/errors";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { readUnitList } from "../../hosts/xlsx/unit-list";

@@ -1,5 +1,5 @@
 /** Messages between the page and the 汇总 worker (files are read there, never sent anywhere). */
-import type { PlainOutcome, UnitPreview } from "../../core/consolidate";
+import type { PlainOutcome, UnitPreview } from "../../core";
 
 /** A file the user picked: its path inside a picked folder, or its name. */
 export interface PickedUnitFile {

@@ -11,12 +11,12 @@ export const PANE_ID_KEY = "bureau_stats_pane_id";
 export const PANE_WIDTH = 320;
 
 /** The folder of this page (`…/bureau-stats/`), online (http) or offline (the jsaddons folder). */
-export function baseUrl(href: string): string {
+function baseUrl(href: string): string {
   const noQuery = href.replace(/[?#].*$/, "");
   return noQuery.slice(0, noQuery.lastIndexOf("/") + 1);
 }
 
-export function existingPane(a: EtApplication): EtTaskPane | undefined {
+function existingPane(a: EtApplication): EtTaskPane | undefined {
   const id = Number(a.PluginStorage?.getItem(PANE_ID_KEY));
   if (!Number.isFinite(id) || id <= 0) return undefined;
   try {
