@@ -19,7 +19,13 @@ import {
   withoutDefinitionsSheet,
 } from "../core/templates/sheet";
 import type { Issue } from "../core/issues";
-import { COMPILED_TEMPLATES, loadTemplates, type CompiledTemplate } from "../core/templates";
+import {
+  COMPILED_TEMPLATES,
+  DefinitionsError,
+  loadTemplates,
+  parseDefinitionsJson,
+  type CompiledTemplate,
+} from "../core/templates";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
@@ -133,8 +139,8 @@ class Unusable extends Error {}
 
 /**
  * A bureau's table definitions from a JSON file — `{ "tables": [...] }` (what `definitions export`
- * writes) or a bare list — checked and compiled; throws one Chinese line naming the file, the
- * table and the entry.
+ * writes) or a bare list — checked and compiled; throws `DefinitionsError` listing every problem,
+ * each naming the file, the table and the entry.
  */
 export function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
   let bytes: Uint8Array;
@@ -143,22 +149,8 @@ export function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[]
   } catch (e) {
     throw new Error(`${path}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new Error(`${path}：不是有效的 JSON（${e instanceof Error ? e.message : String(e)}）`);
-  }
-  const list = Array.isArray(data)
-    ? data
-    : typeof data === "object" &&
-        data !== null &&
-        Array.isArray((data as { tables?: unknown }).tables)
-      ? (data as { tables: unknown[] }).tables
-      : undefined;
-  if (!list || list.length === 0)
-    throw new Error(`${path}：应为 { "tables": [ 表定义, … ] }（至少一张表）`);
-  return loadTemplates(list, fileName(path));
+  const name = fileName(path);
+  return loadTemplates(parseDefinitionsJson(new TextDecoder("utf-8").decode(bytes), name), name);
 }
 
 /**
@@ -169,6 +161,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const fail = (line: string): number => {
     // one line, and nothing from a file (a sheet name in the reason) that a terminal would act on
     io.stderr(terminalSafe(line.replace(/\s*\n\s*/g, " ")) + "\n");
+    return EXIT_UNUSABLE;
+  };
+  /** Definitions that cannot be used: a line saying so, then one line per problem. */
+  const failDefinitions = (e: DefinitionsError, where: string): number => {
+    const prefix = `${where}：`;
+    if (e.problems.length === 1)
+      return fail(e.message.startsWith(prefix) ? e.message : `${prefix}${e.message}`);
+    const lines = e.lines.map(
+      (l) => `  ${terminalSafe(l.startsWith(prefix) ? l.slice(prefix.length) : l)}`
+    );
+    io.stderr(
+      `${terminalSafe(`${where}：表定义有${e.problems.length}处错误，未使用：`)}\n${lines.join("\n")}\n`
+    );
     return EXIT_UNUSABLE;
   };
   if (argv[0] === "merge") {
@@ -200,7 +205,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     try {
       templates = loadDefinitionsFile(io, definitionsFile);
     } catch (e) {
-      return fail(e instanceof Error ? e.message : String(e));
+      if (!(e instanceof DefinitionsError)) return fail(e instanceof Error ? e.message : String(e));
+      return failDefinitions(e, fileName(definitionsFile));
     }
   }
   const definitions = templates.map((t) => t.def);
@@ -298,8 +304,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // wins over the built-ins; a carried sheet that differs from the set in force is reported
   let inForce: DefinitionsInForce;
   const notes: string[] = [];
+  const carried = books.filter(([, wb]) => definitionsSheetOf(wb) !== undefined);
   try {
-    const carried = books.filter(([, wb]) => definitionsSheetOf(wb) !== undefined);
     const first = carried[0];
     inForce = definitionsInForce(
       first ? first[1] : { sheets: [] },
@@ -321,6 +327,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
   } catch (e) {
     if (progress) io.stderr("\r\x1b[K");
+    if (e instanceof DefinitionsError) return failDefinitions(e, fileName(carried[0]?.[0] ?? ""));
     return fail(e instanceof Error ? e.message : String(e));
   }
   if (inForce.source !== "builtin" || notes.length > 0)

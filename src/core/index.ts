@@ -95,6 +95,7 @@ export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./an
 export {
   DEFINITIONS_SHEET,
   DEFINITIONS_HEADERS,
+  DefinitionsError,
   DefinitionsSheetError,
   definitionDifferences,
   definitionsSheetGrid,

@@ -262,7 +262,11 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
       buffer: Buffer.from(JSON.stringify({ tables: [bad] })),
     });
     await openTab(page, "校验");
-    await page.getByText(/错误\.json：表定义 #1（T5） 无效：T5 的规则 T5-01/).waitFor();
+    await page
+      .getByText(
+        "错误.json：表5（T5）规则 T5-01 的检查式（check）“宣讲场次 ≤ 场地数”：“场地数”不是本表的列，也不是设置"
+      )
+      .waitFor();
     await page.getByRole("button", { name: "改用内置定义" }).click();
     await page
       .getByTestId("definitions-in-force")
