@@ -305,6 +305,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let inForce: DefinitionsInForce;
   const notes: string[] = [];
   const carried = books.filter(([, wb]) => definitionsSheetOf(wb) !== undefined);
+  let reading = carried[0]?.[0] ?? ""; // the workbook whose 报表定义 sheet is being read
   try {
     const first = carried[0];
     inForce = definitionsInForce(
@@ -319,6 +320,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     };
     if (first) differing(first[0], inForce.differences);
     for (const [file, wb] of carried.slice(1)) {
+      reading = file;
       const own = definitionsInForce(wb, {
         name: "",
         templates: inForce.templates,
@@ -327,7 +329,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
   } catch (e) {
     if (progress) io.stderr("\r\x1b[K");
-    if (e instanceof DefinitionsError) return failDefinitions(e, fileName(carried[0]?.[0] ?? ""));
+    if (e instanceof DefinitionsError) return failDefinitions(e, fileName(reading));
     return fail(e instanceof Error ? e.message : String(e));
   }
   if (inForce.source !== "builtin" || notes.length > 0)

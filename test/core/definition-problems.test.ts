@@ -221,7 +221,7 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
     expect(lines).toHaveLength(21);
     expect(lines[0]).toBe("junk.json：表定义“X0”的简称（label）：缺少这一项");
     expect(lines[20]).toBe("另有190处错误未列出");
-    expect(message).toBe(lines.join("；"));
+    expect(message).toBe(lines.join("\n"));
   });
 
   it("a file that is no JSON, no definitions, or defines no table", () => {
@@ -289,7 +289,7 @@ describe("a wrong definition, from the 报表定义 sheet: the same messages, na
       "a figure over a text column",
       ["T5", "指标", "宣讲场次", 2, "备注"],
       "C",
-      "表5（T5）合计指标“备注”：不是计数或金额列；报表定义!D115：表5（T5）报告第1句第1个分句的文字（text）“全年开展宣讲活动{+T5/宣讲场次}”：占位符“{T5/宣讲场次}”不是本表的指标",
+      "表5（T5）合计指标“备注”：不是计数或金额列\n报表定义!D115：表5（T5）报告第1句第1个分句的文字（text）“全年开展宣讲活动{+T5/宣讲场次}”：占位符“{T5/宣讲场次}”不是本表的指标",
     ],
     [
       "a placeholder that names no figure",
@@ -332,7 +332,7 @@ describe("a wrong definition, from the 报表定义 sheet: the same messages, na
     const both = key.grid.map((r) =>
       r[0] === "T5" && r[1] === "指标" ? r.map((v, i) => (i === 4 ? "否" : v)) : r
     );
-    expect(refusal(both).split("；")).toEqual([
+    expect(refusal(both).split("\n")).toEqual([
       `报表定义!H${key.row}：表5（T5）第4列“政务微博条数”的键（key）“Bad Key”：只能用英文字母和数字，以小写字母开头`,
       `报表定义!C${report}：表5（T5）的报告（report）：有报告句子，但本表没有主要指标（headline 为 true 的指标）`,
     ]);

@@ -124,7 +124,7 @@ describe("the 报表定义 sheet", () => {
     ];
     const message = refusal(junk);
     expect(message.split("类别“栏”无效")).toHaveLength(21);
-    expect(message).toMatch(/；另有4980处错误未列出$/);
+    expect(message).toMatch(/\n另有4980处错误未列出$/);
     expect(refusal([])).toContain("是空的");
   });
 

@@ -275,11 +275,13 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
     const own: DefinitionProblem[] = [];
     const parsed = TemplateSchema.safeParse(raw);
     if (!parsed.success) own.push(...parsed.error.issues.map((i) => fromZodIssue(i, raw, table)));
-    // the structure is checked here too: zod skips it after some type errors (a non-integer)
-    tableStructure(raw, (path, tag) => {
-      const { problem, ...params } = tag;
-      own.push({ code: problem, table, path, params } as DefinitionProblem);
-    });
+    // after a type error the structure is checked here too: zod skips its refinement after some
+    // (a non-integer)
+    if (!parsed.success)
+      tableStructure(raw, (path, tag) => {
+        const { problem, ...params } = tag;
+        own.push({ code: problem, table, path, params } as DefinitionProblem);
+      });
     // the sentences of a table whose id or grouping is wrong would only repeat it (figures are
     // named by the id and the groups): checked once those are right
     const repeats = own.some(

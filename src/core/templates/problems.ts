@@ -236,7 +236,8 @@ export function sortProblems(problems: readonly DefinitionProblem[]): Definition
 
 /**
  * Definitions that cannot be used: every problem as a line (the first `SHOWN_PROBLEMS`, then how
- * many more). `message` joins them for one-line displays; the command line prints `lines`.
+ * many more). `message` has them one a line (the pane keeps the breaks); the command line prints
+ * `lines` under a line naming the file.
  */
 export class DefinitionsError extends Error {
   /** The lines to show: the first problems, then `另有N处错误未列出` when there are more. */
@@ -247,7 +248,7 @@ export class DefinitionsError extends Error {
       problems.length > SHOWN_PROBLEMS
         ? [...shown, moreProblems(problems.length - SHOWN_PROBLEMS)]
         : shown;
-    super(lines.join("；"));
+    super(lines.join("\n"));
     this.lines = lines;
     this.name = "DefinitionsError";
   }

@@ -5,6 +5,7 @@
  */
 // zod/mini: the same schemas, tree-shakable (≈5 KB gzip instead of ≈90 KB in the task pane bundle)
 import * as z from "zod/mini";
+import type { DefinitionCode } from "./definition-messages";
 
 /** Column value types (SPEC §1). */
 export const COLUMN_TYPES = [
@@ -35,7 +36,7 @@ export type NamedCheck = (typeof NAMED_CHECKS)[number];
  * A problem a refinement reports: a code of `definition-messages.ts` (the wording is made there,
  * from the code, the path and these params), e.g. `{ problem: "duplicate-header", first: "第2列" }`.
  */
-export type ProblemTag = { readonly problem: string } & Readonly<Record<string, string>>;
+export type ProblemTag = { readonly problem: DefinitionCode } & Readonly<Record<string, string>>;
 
 const header = z.string().check(
   z.minLength(1),
