@@ -24,6 +24,7 @@ import {
   DefinitionsError,
   loadTemplates,
   parseDefinitionsJson,
+  problemCount,
   type CompiledTemplate,
 } from "../core/templates";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
@@ -172,7 +173,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       (l) => `  ${terminalSafe(l.startsWith(prefix) ? l.slice(prefix.length) : l)}`
     );
     io.stderr(
-      `${terminalSafe(`${where}：表定义有${e.problems.length}处错误，未使用：`)}\n${lines.join("\n")}\n`
+      `${terminalSafe(`${where}：表定义有${problemCount(e.problems.length, e.stopped)}错误，未使用：`)}\n${lines.join("\n")}\n`
     );
     return EXIT_UNUSABLE;
   };

@@ -224,6 +224,20 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
     expect(message).toBe(lines.join("\n"));
   });
 
+  it("stops after a thousand problems (a file of junk is refused at once)", () => {
+    const junk = Array.from({ length: 20000 }, (_, i) => ({ id: `X${i}` }));
+    let error: unknown;
+    try {
+      loadTemplates(junk, "junk.json");
+    } catch (e) {
+      error = e;
+    }
+    const { lines, problems, stopped } = error as DefinitionsError;
+    expect(stopped).toBe(true);
+    expect(problems).toHaveLength(1001); // 7 a table: the 143rd table reaches the limit
+    expect(lines[20]).toBe("另有981处以上错误未列出（错误太多，后面的表未检查）");
+  });
+
   it("a file that is no JSON, no definitions, or defines no table", () => {
     const refusal = (text: string) => {
       try {

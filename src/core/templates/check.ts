@@ -8,6 +8,7 @@
 import { SETTING_NAMES } from "../settings";
 import { normaliseHeader } from "../read/normalise";
 import { compileExpression, ExpressionError, type ExpressionScope } from "./expression";
+import { PROBLEM_LIMIT } from "./definition-messages";
 import { fromZodIssue, type DefinitionProblem } from "./problems";
 import {
   ColumnSchema,
@@ -257,6 +258,8 @@ export function reportProblems(raw: unknown, table: number): DefinitionProblem[]
 /** The result of checking a list of definitions: every problem, and the tables that parsed. */
 export interface DefinitionsCheck {
   readonly problems: readonly DefinitionProblem[];
+  /** The check stopped after `PROBLEM_LIMIT` problems (the tables after were not checked). */
+  readonly stopped: boolean;
   /** The validated definition of each table (undefined for a table with a problem). */
   readonly defs: ReadonlyArray<TemplateDefinition | undefined>;
 }
@@ -266,11 +269,12 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
   const problems: DefinitionProblem[] = [];
   const defs: Array<TemplateDefinition | undefined> = [];
   const firstId = new Map<string, number>();
-  tables.forEach((raw, table) => {
+  for (const [table, raw] of tables.entries()) {
+    if (problems.length >= PROBLEM_LIMIT) return { problems, stopped: true, defs };
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
       problems.push({ code: "not-a-table", table, path: [], params: {} });
       defs.push(undefined);
-      return;
+      continue;
     }
     const own: DefinitionProblem[] = [];
     const parsed = TemplateSchema.safeParse(raw);
@@ -311,6 +315,6 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
       seen.add(key);
     }
     defs.push(parsed.success && own.length === 0 ? parsed.data : undefined);
-  });
-  return { problems, defs };
+  }
+  return { problems, stopped: false, defs };
 }

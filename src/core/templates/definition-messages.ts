@@ -191,8 +191,19 @@ export const TYPE_WORDS: Readonly<Record<string, string>> = Object.freeze({
 /** How many problems a refusal lists (a file of junk would give one per entry). */
 export const SHOWN_PROBLEMS = 20;
 
-/** The line after the listed problems: how many more there are. */
-export const moreProblems = (n: number): string => `另有${n}处错误未列出`;
+/**
+ * How many problems are found before the check stops (the tables after that one are not checked:
+ * a file of junk must not take seconds to refuse).
+ */
+export const PROBLEM_LIMIT = 1000;
+
+/** The line after the listed problems: how many more there are (at least, if the check stopped). */
+export const moreProblems = (n: number, stopped: boolean): string =>
+  stopped ? `另有${n}处以上错误未列出（错误太多，后面的表未检查）` : `另有${n}处错误未列出`;
+
+/** How many problems, for the line above the list: `3处`, `1000处以上`. */
+export const problemCount = (n: number, stopped: boolean): string =>
+  `${n}处${stopped ? "以上" : ""}`;
 
 /** A table in texts: `表1（T1）`, or its place when it has no usable label/id. */
 export const tableWords = (index: number, label?: string, id?: string): string =>

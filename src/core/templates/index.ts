@@ -16,6 +16,7 @@ export { FRAME_LABELS, TOTAL_LABEL };
 export { ExpressionError, compileExpression } from "./expression";
 export { checkDefinitions, figureIds, reportProblems } from "./check";
 export { DefinitionsError, parseDefinitionsJson } from "./problems";
+export { problemCount } from "./definition-messages";
 
 export type RowRuleDefinition = Extract<RuleDefinition, { kind: "row" }>;
 export type NamedRuleDefinition = Extract<RuleDefinition, { kind: "named" }>;
@@ -115,10 +116,11 @@ export function columnReaders(t: CompiledTemplate): ColumnReader[] {
  * @example loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
  */
 export function loadTemplates(definitions: readonly unknown[], source = ""): CompiledTemplate[] {
-  const { problems, defs } = checkDefinitions(definitions);
+  const { problems, stopped, defs } = checkDefinitions(definitions);
   if (problems.length > 0)
     throw new DefinitionsError(
-      sortProblems(problems).map((p) => problemLine(p, definitions, source))
+      sortProblems(problems).map((p) => problemLine(p, definitions, source)),
+      stopped
     );
   return defs.map((def, i) => {
     if (!def) throw new Error(`表定义 #${i + 1} 无效`); // checkDefinitions gives a problem for it

@@ -242,11 +242,18 @@ export function sortProblems(problems: readonly DefinitionProblem[]): Definition
 export class DefinitionsError extends Error {
   /** The lines to show: the first problems, then `另有N处错误未列出` when there are more. */
   readonly lines: readonly string[];
-  constructor(readonly problems: readonly string[]) {
+  /**
+   * @param problems every problem found, as lines
+   * @param stopped the check stopped at `PROBLEM_LIMIT` (there are more than these)
+   */
+  constructor(
+    readonly problems: readonly string[],
+    readonly stopped = false
+  ) {
     const shown = problems.slice(0, SHOWN_PROBLEMS);
     const lines =
       problems.length > SHOWN_PROBLEMS
-        ? [...shown, moreProblems(problems.length - SHOWN_PROBLEMS)]
+        ? [...shown, moreProblems(problems.length - SHOWN_PROBLEMS, stopped)]
         : shown;
     super(lines.join("\n"));
     this.lines = lines;

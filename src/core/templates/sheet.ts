@@ -370,7 +370,8 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
         const o = origins.get(order[p.table ?? 0] ?? "") ?? emptyOrigins();
         const [row, field] = locate(o, p.path);
         return problemLine(p, defs, cellOf(row, field ?? "其他（JSON）"));
-      })
+      }),
+      checked.stopped
     );
   }
   return checked.defs.map((def) => {
