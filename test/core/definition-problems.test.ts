@@ -33,6 +33,20 @@ function problemsOf(change: (t: Mutable) => void, tables?: (t1: Mutable) => unkn
 
 const T1 = "d.json：表1（T1）";
 
+/** The refusal of `count` tables that have only an id (7 problems each). */
+function junkRefusal(count: number): DefinitionsError {
+  try {
+    loadTemplates(
+      Array.from({ length: count }, (_, i) => ({ id: `X${i}` })),
+      "junk.json"
+    );
+  } catch (e) {
+    if (e instanceof DefinitionsError) return e;
+    throw e;
+  }
+  throw new Error("accepted");
+}
+
 describe("a wrong definition, from a file: one Chinese message per problem", () => {
   it.each<[string, (t: Mutable) => void, string]>([
     [
@@ -208,15 +222,8 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
   });
 
   it("lists the first twenty, then how many more", () => {
-    const junk = Array.from({ length: 30 }, (_, i) => ({ id: `X${i}` }));
-    let error: unknown;
-    try {
-      loadTemplates(junk, "junk.json");
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(DefinitionsError);
-    const { lines, problems, message } = error as DefinitionsError;
+    const { lines, problems, message, stopped } = junkRefusal(30);
+    expect(stopped).toBe(false);
     expect(problems).toHaveLength(210);
     expect(lines).toHaveLength(21);
     expect(lines[0]).toBe("junk.json：表定义“X0”的简称（label）：缺少这一项");
@@ -225,14 +232,7 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
   });
 
   it("stops after a thousand problems (a file of junk is refused at once)", () => {
-    const junk = Array.from({ length: 20000 }, (_, i) => ({ id: `X${i}` }));
-    let error: unknown;
-    try {
-      loadTemplates(junk, "junk.json");
-    } catch (e) {
-      error = e;
-    }
-    const { lines, problems, stopped } = error as DefinitionsError;
+    const { lines, problems, stopped } = junkRefusal(20000);
     expect(stopped).toBe(true);
     expect(problems).toHaveLength(1001); // 7 a table: the 143rd table reaches the limit
     expect(lines[20]).toBe("另有981处以上错误未列出（错误太多，后面的表未检查）");
