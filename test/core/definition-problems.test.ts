@@ -169,7 +169,7 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
     [
       "choices on a text column",
       (t) => (t.columns[0].allowed = ["甲"]),
-      "第1列“单位名称”的可选值（allowed）：选项列（enum）必须列出可选值（allowed），其他类型的列不能有可选值",
+      "第1列“单位名称”的可选值（allowed）：选项列（enum）要列出可选值（allowed），其他类型的列不能有可选值",
     ],
     [
       "a clause that is two things",

@@ -72,7 +72,7 @@ export const DEFINITION_MESSAGES = Object.freeze({
   "bad-rule-id": "应为表的编号、短横线和两位数字（如 T5-01）",
   "bad-code": "只能用小写英文字母、数字和短横线，以字母开头（如 posts-above-items）",
   "bad-format": "格式不对",
-  "enum-allowed": "选项列（enum）必须列出可选值（allowed），其他类型的列不能有可选值",
+  "enum-allowed": "选项列（enum）要列出可选值（allowed），其他类型的列不能有可选值",
   "clause-kind":
     "每个分句只能是文字（text）、列举（list）、比率（rates）、项目（programmes）中的一种",
   "duplicate-table-id": "编号重复（{first}已用过）",
