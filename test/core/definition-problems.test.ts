@@ -12,6 +12,7 @@ import {
   TEMPLATES,
 } from "../../src/core/templates";
 import { DEFINITION_MESSAGES } from "../../src/core/templates/definition-messages";
+import { jsonSyntaxMessage } from "../../src/core/templates/problems";
 import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/templates/sheet";
 import type { CellValue } from "../../src/core/model";
 import { FIVE, fiveGridWith, T5 } from "./bureau-fixtures";
@@ -264,6 +265,17 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
     );
     expect(refusal('{"tables": []}')).toBe(
       '局.json：没有任何表（"tables" 是空的），至少要定义一张表'
+    );
+    // as other browsers word it: Firefox gives the line and column, Safari nothing
+    const text = '{\n  "tables": [\n    { "id": "T5", }\n  ]\n}';
+    const firefox = new SyntaxError(
+      "JSON.parse: expected double-quoted property name at line 3 column 19 of the JSON data"
+    );
+    expect(jsonSyntaxMessage(text, firefox)).toBe(
+      '不是有效的 JSON：第3行第19列有语法错误（“"id": "T5", } ] }”附近）'
+    );
+    expect(jsonSyntaxMessage(text, new SyntaxError("JSON Parse error: Expected '}'"))).toBe(
+      "不是有效的 JSON：有语法错误（请用编辑器检查括号、引号和逗号）"
     );
     expect(parseDefinitionsJson(JSON.stringify({ tables: [T5] }), "局.json")).toEqual([T5]);
     expect(parseDefinitionsJson(JSON.stringify([T5]), "局.json")).toEqual([T5]);

@@ -11,6 +11,8 @@ import type { ColumnType } from "./schema";
 export type DefinitionParams = {
   /** A file that is no JSON: where (`第3行第5列`) and the text there. */
   readonly "json-syntax": { readonly at: string; readonly near: string };
+  /** The same, where the engine does not say where (Safari). */
+  readonly "json-syntax-somewhere": Record<string, never>;
   readonly "not-definitions": { readonly found: string };
   readonly "no-tables": Record<string, never>;
   readonly "not-a-table": Record<string, never>;
@@ -55,6 +57,7 @@ export type DefinitionCode = keyof DefinitionParams;
 /** The message of each code; `{name}` is filled from the problem's params. */
 export const DEFINITION_MESSAGES = Object.freeze({
   "json-syntax": "不是有效的 JSON：{at}有语法错误（“{near}”附近）",
+  "json-syntax-somewhere": "不是有效的 JSON：有语法错误（请用编辑器检查括号、引号和逗号）",
   "not-definitions": '不是表定义文件：应为 { "tables": [ 表定义, … ] }，这里是{found}',
   "no-tables": '没有任何表（"tables" 是空的），至少要定义一张表',
   "not-a-table": "应为一张表的定义 { … }",

@@ -275,8 +275,23 @@ function lineAndColumn(text: string, position: number): string {
  * @example jsonSyntaxMessage("{ oops", new SyntaxError("… at position 2")) // "不是有效的 JSON：第1行第3列有语法错误（“{ oops”附近）"
  */
 export function jsonSyntaxMessage(text: string, error: unknown): string {
-  const m = /position (\d+)/.exec(error instanceof Error ? error.message : "");
-  const position = m ? Number(m[1]) : text.length;
+  const message = error instanceof Error ? error.message : "";
+  // V8 (Node, Chrome, Edge) gives the position, Firefox the line and column, Safari neither
+  const m = /position (\d+)/.exec(message);
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  const lineStart = (line: number): number => {
+    let at = 0;
+    for (let l = 1; l < line && at >= 0; l++) at = text.indexOf("\n", at) + 1 || -1;
+    return Math.max(0, at);
+  };
+  const position = m
+    ? Number(m[1])
+    : lc
+      ? lineStart(Number(lc[1])) + Number(lc[2]) - 1
+      : /end of/i.test(message)
+        ? text.length
+        : undefined;
+  if (position === undefined) return problemMessage(fileProblem("json-syntax-somewhere", {}));
   const near = text
     .slice(Math.max(0, position - 12), position + 12)
     .replace(/\s+/g, " ")
