@@ -13,7 +13,10 @@ import {
   definitionsSheetOf,
   withoutDefinitionsSheet,
   COMPILED_TEMPLATES,
+  DefinitionsError,
   loadTemplates,
+  parseDefinitionsJson,
+  problemCount,
   type WorkbookModel,
   type SheetModel,
   type Analysis,
@@ -126,8 +129,8 @@ class Unusable extends Error {}
 
 /**
  * A bureau's table definitions from a JSON file — `{ "tables": [...] }` (what `definitions export`
- * writes) or a bare list — checked and compiled; throws one Chinese line naming the file, the
- * table and the entry.
+ * writes) or a bare list — checked and compiled; throws `DefinitionsError` listing every problem,
+ * each naming the file, the table and the entry.
  */
 function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
   let bytes: Uint8Array;
@@ -136,22 +139,8 @@ function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
   } catch (e) {
     throw new Error(`${path}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new Error(`${path}：不是有效的 JSON（${e instanceof Error ? e.message : String(e)}）`);
-  }
-  const list = Array.isArray(data)
-    ? data
-    : typeof data === "object" &&
-        data !== null &&
-        Array.isArray((data as { tables?: unknown }).tables)
-      ? (data as { tables: unknown[] }).tables
-      : undefined;
-  if (!list || list.length === 0)
-    throw new Error(`${path}：应为 { "tables": [ 表定义, … ] }（至少一张表）`);
-  return loadTemplates(list, fileName(path));
+  const name = fileName(path);
+  return loadTemplates(parseDefinitionsJson(new TextDecoder("utf-8").decode(bytes), name), name);
 }
 
 /**
@@ -162,6 +151,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const fail = (line: string): number => {
     // one line, and nothing from a file (a sheet name in the reason) that a terminal would act on
     io.stderr(terminalSafe(line.replace(/\s*\n\s*/g, " ")) + "\n");
+    return EXIT_UNUSABLE;
+  };
+  /** Definitions that cannot be used: a line saying so, then one line per problem. */
+  const failDefinitions = (e: DefinitionsError, where: string): number => {
+    const prefix = `${where}：`;
+    if (e.problems.length === 1)
+      return fail(e.message.startsWith(prefix) ? e.message : `${prefix}${e.message}`);
+    const lines = e.lines.map(
+      (l) => `  ${terminalSafe(l.startsWith(prefix) ? l.slice(prefix.length) : l)}`
+    );
+    io.stderr(
+      `${terminalSafe(`${where}：表定义有${problemCount(e.problems.length, e.stopped)}错误，未使用：`)}\n${lines.join("\n")}\n`
+    );
     return EXIT_UNUSABLE;
   };
   if (argv[0] === "merge") {
@@ -193,7 +195,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     try {
       templates = loadDefinitionsFile(io, definitionsFile);
     } catch (e) {
-      return fail(e instanceof Error ? e.message : String(e));
+      if (!(e instanceof DefinitionsError)) return fail(e instanceof Error ? e.message : String(e));
+      return failDefinitions(e, fileName(definitionsFile));
     }
   }
   const definitions = templates.map((t) => t.def);
@@ -291,8 +294,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // wins over the built-ins; a carried sheet that differs from the set in force is reported
   let inForce: DefinitionsInForce;
   const notes: string[] = [];
+  const carried = books.filter(([, wb]) => definitionsSheetOf(wb) !== undefined);
+  let reading = carried[0]?.[0] ?? ""; // the workbook whose 报表定义 sheet is being read
   try {
-    const carried = books.filter(([, wb]) => definitionsSheetOf(wb) !== undefined);
     const first = carried[0];
     inForce = definitionsInForce(
       first ? first[1] : { sheets: [] },
@@ -306,6 +310,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     };
     if (first) differing(first[0], inForce.differences);
     for (const [file, wb] of carried.slice(1)) {
+      reading = file;
       const own = definitionsInForce(wb, {
         name: "",
         templates: inForce.templates,
@@ -314,6 +319,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
   } catch (e) {
     if (progress) io.stderr("\r\x1b[K");
+    if (e instanceof DefinitionsError) return failDefinitions(e, fileName(reading));
     return fail(e instanceof Error ? e.message : String(e));
   }
   if (inForce.source !== "builtin" || notes.length > 0)

@@ -90,6 +90,7 @@ export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./a
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
 export {
   DEFINITIONS_SHEET,
+  DefinitionsError,
   DefinitionsSheetError,
   definitionDifferences,
   definitionsSheetGrid,
@@ -97,6 +98,7 @@ export {
   readDefinitionsSheet,
   withoutDefinitionsSheet,
 } from "./templates/sheet";
+export { parseDefinitionsJson, problemCount } from "./templates";
 // Where an issue is, in words and on the sheet (the pane's list, the browser page's preview, the CLI)
 export { issuePlace, ruleExplanation, recordUnit } from "./place";
 export type { IssuePlace, SheetLayout } from "./place";

@@ -71,7 +71,7 @@ describe("definitions on the command line", () => {
     expect(builtIn.issues.some((i) => i.sheet.startsWith("表5"))).toBe(false);
   });
 
-  it("a wrong file is refused in one line naming the file, the table and the entry (exit 2)", async () => {
+  it("a wrong file is refused naming the file, the table and the entry (exit 2, ends with a newline)", async () => {
     const bad = at("错误定义.json");
     writeFileSync(
       bad,
@@ -85,15 +85,85 @@ describe("definitions on the command line", () => {
       "--definitions",
       bad
     );
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toContain("错误定义.json：表定义 #2（T5） 无效：T5 的规则 T5-01（check）");
-    expect(r.stderr).toContain("场地数");
-    writeFileSync(bad, "{ not json");
-    expect((await cli("definitions", "check", bad)).stderr).toContain("不是有效的 JSON");
-    writeFileSync(bad, JSON.stringify({ tables: [] }));
-    expect((await cli("definitions", "check", bad)).stderr).toContain("至少一张表");
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "错误定义.json：表5（T5）规则 T5-01 的检查式（check）“宣讲场次 ≤ 场地数”：“场地数”不是本表的列，也不是设置\n",
+    });
+    const refusal = async (text: string) => {
+      writeFileSync(bad, text);
+      const r = await cli("definitions", "check", bad);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      return r.stderr;
+    };
+    expect(await refusal('{\n  "tables": [\n    { "id": "T5", }\n  ]\n}')).toBe(
+      '错误定义.json：不是有效的 JSON：第3行第19列有语法错误（“"id": "T5", } ] }”附近）\n'
+    );
+    expect(await refusal("")).toBe(
+      '错误定义.json：不是表定义文件：应为 { "tables": [ 表定义, … ] }，这里是空文件\n'
+    );
+    expect(await refusal(JSON.stringify({ sheets: [] }))).toBe(
+      '错误定义.json：不是表定义文件：应为 { "tables": [ 表定义, … ] }，这里是有 "sheets" 而没有 "tables" 的对象\n'
+    );
+    expect(await refusal(JSON.stringify({ tables: [] }))).toBe(
+      '错误定义.json：没有任何表（"tables" 是空的），至少要定义一张表\n'
+    );
+    expect(await refusal(JSON.stringify([TEMPLATES[0], "T5"]))).toBe(
+      "错误定义.json：第2张表：应为一张表的定义 { … }\n"
+    );
     expect((await cli("definitions", "list")).code).toBe(2);
+  });
+
+  it("every problem of a file is listed, one per line, the file named once (definitions check and check --definitions)", async () => {
+    const wrong = structuredClone([...TEMPLATES, T5, structuredClone(T5)]) as unknown as Array<
+      Record<string, any>
+    >;
+    const [t1, , , , t5] = wrong;
+    t1!.columns[3].key = "Bad key";
+    t1!.figures.totals[0].column = "单位名称";
+    t1!.rules[0].severity = "fatal";
+    t1!.rules[1].check = "评选优秀党员 ≤ 年末党员总数";
+    t1!.columns.push({ ...t1!.columns[2], key: "again" });
+    t5!.report.sentences[0][0].text = "全年开展宣讲活动{+T5/宣讲次数}";
+    t5!.figures.totals.forEach((f: { headline: boolean }) => (f.headline = false));
+    t5!.rules[0].kind = "rows";
+    t5!.blankRows = 2.5;
+    const file = at("多处错误.json");
+    writeFileSync(file, JSON.stringify({ tables: wrong }, null, 2));
+    const expected = [
+      "多处错误.json：表定义有10处错误，未使用：",
+      "  表1（T1）第4列“培训入党积极分子”的键（key）“Bad key”：只能用英文字母和数字，以小写字母开头",
+      "  表1（T1）第12列的列名（header）“年末党员数”：列名重复（第3列已用过）",
+      "  表1（T1）规则 T1-01 的严重程度（severity）“fatal”：应为 error（错误）或 warning（警告）",
+      "  表1（T1）规则 T1-02 的检查式（check）“评选优秀党员 ≤ 年末党员总数”：“年末党员总数”不是本表的列，也不是设置",
+      "  表1（T1）合计指标“单位名称”：不是计数或金额列",
+      "  表5（T5）规则 T5-01 的类别（kind）“rows”：应为 row（行规则）、figures（指标规则）或 named（内置检查）",
+      "  表5（T5）的空行数（blankRows）“2.5”：应为整数",
+      "  表5（T5）的报告（report）：有报告句子，但本表没有主要指标（headline 为 true 的指标）",
+      "  表5（T5）报告第1句第1个分句的文字（text）“全年开展宣讲活动{+T5/宣讲次数}”：占位符“{T5/宣讲次数}”不是本表的指标",
+      "  表5（T5）的编号（id）“T5”：编号重复（第5张表已用过）",
+    ].join("\n");
+    const checked = await cli("definitions", "check", file);
+    expect(checked).toEqual({ code: 2, stdout: "", stderr: `${expected}\n` });
+    const used = await cli(
+      "check",
+      path.join(SAMPLES, "bureau-stats-2013.xlsx"),
+      "--definitions",
+      file
+    );
+    expect(used).toEqual({ code: 2, stdout: "", stderr: `${expected}\n` });
+    // a file of junk: the first twenty, then how many more
+    writeFileSync(
+      file,
+      JSON.stringify({ tables: Array.from({ length: 30 }, (_, i) => ({ id: `X${i}` })) })
+    );
+    const junk = (await cli("definitions", "check", file)).stderr.split("\n");
+    expect(junk[0]).toBe("多处错误.json：表定义有210处错误，未使用：");
+    expect(junk[1]).toBe("  表定义“X0”的简称（label）：缺少这一项");
+    expect(junk.slice(-2)).toEqual(["  另有190处错误未列出", ""]);
+    expect(junk).toHaveLength(23);
   });
 
   it("a workbook carrying a 表5 in its 报表定义 sheet is checked by it (file given on top wins, differences reported)", async () => {
@@ -144,6 +214,8 @@ describe("definitions on the command line", () => {
     );
     const bad = await cli("check", book);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain(`工作表“报表定义”D${row}（T5 的列“宣讲场次”）：类型“数字”无效`);
+    expect(bad.stderr).toBe(
+      `带定义.xlsx：报表定义!D${row}：表5（T5）的列“宣讲场次”：类型“数字”无效，应为文本、选项、计数、小数、金额、日期、百分比之一\n`
+    );
   });
 });

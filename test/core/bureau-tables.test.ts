@@ -90,11 +90,13 @@ describe("a fifth table, defined as data only", () => {
   it("a definition that is wrong is refused with the table and the entry named", () => {
     const badRule = { ...T5, rules: [{ ...T5.rules[0], check: "政务微博条数 ≤ 未知列" }] };
     expect(() => loadTemplates([badRule], "bureau.json")).toThrow(
-      "bureau.json：表定义 #1（T5） 无效：T5 的规则 T5-01（check）："
+      "bureau.json：表5（T5）规则 T5-01 的检查式（check）“政务微博条数 ≤ 未知列”：“未知列”不是本表的列，也不是设置"
     );
-    expect(() => loadTemplates([T5, T5])).toThrow("表定义 #2（T5） 无效：id T5 重复");
+    expect(() => loadTemplates([T5, T5])).toThrow(
+      "表5（T5）的编号（id）“T5”：编号重复（第1张表已用过）"
+    );
     expect(() => loadTemplates([{ ...T5, rules: [{ ...T5.rules[0], id: "T1-09" }] }])).toThrow(
-      /T5: rule id T1-09 must start with T5-/
+      "表5（T5）第1条规则的编号（id）“T1-09”：应以“T5-”开头（本表的编号和短横线，或 G-）"
     );
   });
 });

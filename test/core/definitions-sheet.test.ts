@@ -64,19 +64,43 @@ describe("the 报表定义 sheet", () => {
 
   it("a wrong entry is refused naming the sheet, the table and the cell", () => {
     const cases: Array<[ReturnType<typeof edited>, string, string]> = [
-      [edited("T5", "列", "宣讲场次", 3, "数字"), "D", "类型“数字”无效"],
+      [
+        edited("T5", "列", "宣讲场次", 3, "数字"),
+        "D",
+        "：表5（T5）的列“宣讲场次”：类型“数字”无效，应为文本、选项、计数、小数、金额、日期、百分比之一",
+      ],
       [edited("T5", "列", "宣讲场次", 4, "要"), "E", "必填应写“是”或“否”"],
-      [edited("T5", "规则", "T5-01", 4, "严重"), "E", "级别应写“错误”或“警告”"],
-      [edited("T5", "规则", "T5-01", 3, "政务微博条数 ≤ 不存在的列"), "", "T5-01"],
+      [
+        edited("T5", "规则", "T5-01", 4, "严重"),
+        "E",
+        "：表5（T5）的规则“T5-01”：级别应写“错误”或“警告”，不是“严重”",
+      ],
+      [
+        edited("T5", "规则", "T5-01", 3, "政务微博条数 ≤ 不存在的列"),
+        "D",
+        "表5（T5）规则 T5-01 的检查式（check）“政务微博条数 ≤ 不存在的列”：“不存在的列”不是本表的列，也不是设置",
+      ],
       [edited("T5", "指标", "宣讲场次", 3, "平均"), "D", "指标应写“合计”或“分组”"],
-      [edited("T5", "指标", "宣讲场次", 2, "备注"), "C", "not a count or money column"],
-      [edited("T5", "列", "政务微博条数", 7, "Bad Key"), "H", "columns.3.key"],
-      [edited("T5", "列", "宣讲场次", 9, "{oops"), "J", "不是有效的 JSON"],
+      [
+        edited("T5", "指标", "宣讲场次", 2, "备注"),
+        "C",
+        "表5（T5）合计指标“备注”：不是计数或金额列",
+      ],
+      [
+        edited("T5", "列", "政务微博条数", 7, "Bad Key"),
+        "H",
+        "表5（T5）第4列“政务微博条数”的键（key）“Bad Key”：只能用英文字母和数字，以小写字母开头",
+      ],
+      [
+        edited("T5", "列", "宣讲场次", 9, "{oops"),
+        "J",
+        "：表5（T5）的列“宣讲场次”：不是有效的 JSON：第1行第2列有语法错误（“{oops”附近）",
+      ],
       [edited("T5", "列", "宣讲场次", 1, "栏"), "B", "类别“栏”无效"],
       [
         edited("T5", "句子", "1", 3, "全年开展宣讲活动{T5/不存在}"),
-        "",
-        "“{T5/不存在}”不是本表的指标",
+        "D",
+        "表5（T5）报告第1句第1个分句的文字（text）“全年开展宣讲活动{T5/不存在}”：占位符“{T5/不存在}”不是本表的指标",
       ],
       [edited("T5", "句子", "1", 2, "7"), "C", "句子的编号应为1、2"],
       [edited("T5", "列", "宣讲场次", 0, ""), "A", "“表”一栏是空的"],
@@ -84,23 +108,23 @@ describe("the 报表定义 sheet", () => {
     ];
     for (const [{ grid, row }, col, text] of cases) {
       const message = refusal(grid);
-      expect(message, text).toContain("工作表“报表定义”");
+      // the cell as in a formula, then the table and the entry
+      expect(message, text).toMatch(new RegExp(`^报表定义!${col}${row}：`));
       expect(message, text).toContain(text);
-      if (col) expect(message, text).toContain(`${col}${row}`);
     }
     // a clause of a table without a 表 row, and a header row that is not one
     expect(
       refusal([[...(definitionsSheetGrid([])[0] ?? [])], ["T9", "列", "x", "文本", "是"]])
-    ).toContain("A2（T9 的列“x”）：表T9还没有“表”行");
+    ).toBe("报表定义!A2：T9的列“x”：表T9还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）");
     expect(refusal([["项目", "数值"]])).toContain("第1行应为表头");
-    // a sheet of junk: the first ten wrong rows, then how many in all
+    // a sheet of junk: the first twenty wrong rows, then how many more
     const junk = [
       [...(definitionsSheetGrid([])[0] ?? [])],
       ...Array.from({ length: 5000 }, () => ["T1", "栏"]),
     ];
     const message = refusal(junk);
-    expect(message.split("类别“栏”无效")).toHaveLength(11);
-    expect(message).toContain("……共5000处错误");
+    expect(message.split("类别“栏”无效")).toHaveLength(21);
+    expect(message).toMatch(/\n另有4980处错误未列出$/);
     expect(refusal([])).toContain("是空的");
   });
 

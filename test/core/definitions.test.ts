@@ -50,13 +50,15 @@ describe("the built-in tables as data", () => {
   it("refuses a wrong definition with a message naming the table and the entry", () => {
     const t1 = builtin[0] as { rules: Array<Record<string, unknown>> };
     const badRuleId = { ...t1, rules: [{ ...t1.rules[0], id: "T9-01" }] };
-    expect(() => loadTemplates([badRuleId])).toThrow(/T1: rule id T9-01 must start with T1-/);
+    expect(() => loadTemplates([badRuleId])).toThrow(
+      "表1（T1）第1条规则的编号（id）“T9-01”：应以“T1-”开头（本表的编号和短横线，或 G-）"
+    );
     const badClause = {
       ...t1,
       report: { heading: "x", sentences: [[{ text: "a", list: { items: ["b"], itemSep: "、" } }]] },
     };
     expect(() => loadTemplates([badClause])).toThrow(
-      /exactly one of text, list, rates or programmes/
+      "表1（T1）报告第1句第1个分句：每个分句只能是文字（text）、列举（list）、比率（rates）、项目（programmes）中的一种"
     );
   });
 
@@ -72,10 +74,10 @@ describe("the built-in tables as data", () => {
     expect(() =>
       loadTemplates([withSentence(t1!, { text: "发展{T1/发展党员}" })], "局.json")
     ).toThrow(
-      "局.json：表定义 #1（T1） 无效：T1 的报告句子 第1句第2个分句：“{T1/发展党员}”不是本表的指标"
+      "局.json：表1（T1）报告第1句第2个分句的文字（text）“发展{T1/发展党员}”：占位符“{T1/发展党员}”不是本表的指标"
     );
     expect(() => loadTemplates([withSentence(t1!, { text: "来电{T4/受理数/来电}" })])).toThrow(
-      "“{T4/受理数/来电}”不是本表的指标"
+      "占位符“{T4/受理数/来电}”不是本表的指标"
     );
     const rates = {
       ...t4!,
@@ -85,17 +87,21 @@ describe("the built-in tables as data", () => {
       },
     };
     expect(() => loadTemplates([rates])).toThrow(
-      "T4 的报告句子 第1句第1个分句：比率“办结率”没有“来函”这一项"
+      "表4（T4）报告第1句第1个分句的比率（rates）：比率“办结率”没有“来函”这一项"
     );
     const programmes = structuredClone(builtin[1]) as {
       report: { sentences: Array<Array<{ programmes?: { byCategory: Record<string, string> } }>> };
     };
     programmes.report.sentences[1]![0]!.programmes!.byCategory["夜校"] = "举办{项目}{期数}";
-    expect(() => loadTemplates([programmes])).toThrow("“夜校”不是“培训类别”的可选值");
+    expect(() => loadTemplates([programmes])).toThrow(
+      "表2（T2）报告第2句第1个分句的项目（programmes）的各类别的句子（byCategory）：“夜校”不是“培训类别”的可选值"
+    );
     const noHeadline = structuredClone(t1!) as {
       figures: { totals: Array<{ headline: boolean }> };
     };
     for (const f of noHeadline.figures.totals) f.headline = false;
-    expect(() => loadTemplates([noHeadline])).toThrow("T1：有报告句子，但没有任何 headline 指标");
+    expect(() => loadTemplates([noHeadline])).toThrow(
+      "表1（T1）的报告（report）：有报告句子，但本表没有主要指标（headline 为 true 的指标）"
+    );
   });
 });

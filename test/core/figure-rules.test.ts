@@ -150,9 +150,8 @@ describe("the older named checks", () => {
       ],
     };
     expect(() => loadTemplates([...TEMPLATES, named])).toThrow(
-      "表定义 #5（P5） 无效：P5 的规则 P5-02（check）："
+      "表5（P5）规则 P5-02 的参数（params）：表5没有“党员总数”这一列"
     );
-    expect(() => loadTemplates([...TEMPLATES, named])).toThrow("表5没有“党员总数”这一列");
   });
 });
 
@@ -162,61 +161,71 @@ describe("a wrong rule is refused naming the table and the rule", () => {
     columns,
     rules: P5.rules.map((r) => (r.id === id ? { ...r, ...change } : r)),
   });
+  const check = " 的检查式（check）";
   it.each([
     [
       "unknown header",
       "P5-02",
       { check: "党员总数 = 表1.年末党员数" },
-      "（check）：表达式 党员总数 = 表1.年末党员数：未知的列或设置 党员总数",
+      `${check}“党员总数 = 表1.年末党员数”：“党员总数”不是本表的列，也不是设置`,
     ],
-    ["unknown table", "P5-02", { check: "党员数 = 表9.年末党员数" }, "（check）：没有“表9”这张表"],
+    [
+      "unknown table",
+      "P5-02",
+      { check: "党员数 = 表9.年末党员数" },
+      `${check}“党员数 = 表9.年末党员数”：没有“表9”这张表（写表的名称如“表1”，或编号如“T1”）`,
+    ],
     [
       "unknown header of another table",
       "P5-02",
       { check: "党员数 = T1.党员总数" },
-      "（check）：表1没有“党员总数”这一列",
+      `${check}“党员数 = T1.党员总数”：表1没有“党员总数”这一列`,
     ],
     [
       "a group not allowed",
       "P5-03",
       { check: '办结率["幼儿园"] ≥ 90' },
-      "（check）：“幼儿园”不是表5“单位类型”的可选值",
+      `${check}“办结率["幼儿园"] ≥ 90”：“幼儿园”不是表5“单位类型”的可选值`,
     ],
     [
       "a column without a 合计 figure",
       "P5-03",
       { check: "受理数 ≥ 1" },
-      "（check）：表5的“受理数”没有合计指标",
+      `${check}“受理数 ≥ 1”：表5的“受理数”没有合计指标（见 figures.totals）`,
     ],
     [
       "no figure of its own table",
       "P5-02",
       { check: "表1.年末党员数 > 0" },
-      "要读本表本年的至少一个指标",
+      `${check}“表1.年末党员数 > 0”：要读本表本年的至少一个指标（问题报在它的合计格）`,
     ],
     [
       "上年 twice",
       "P5-04",
       { check: "活动经费（元） ≤ 上年(上年(活动经费（元）))" },
-      "上年(…) 不能套用",
+      `${check}“活动经费（元） ≤ 上年(上年(活动经费（元）))”：上年(…) 不能套用`,
     ],
-    ["another function", "P5-04", { check: "活动经费（元） ≤ max(1, 2)" }, "不支持的函数 max"],
+    [
+      "another function",
+      "P5-04",
+      { check: "活动经费（元） ≤ max(1, 2)" },
+      `${check}“活动经费（元） ≤ max(1, 2)”：不支持的函数 max（只有 上年(…)，括号里写一个列或指标）`,
+    ],
     [
       "a wrong when",
       "P5-04",
       { when: "上年(经费) > 0" },
-      "P5 的规则 P5-04（when）：表达式 上年(经费) > 0：未知的列或设置 经费",
+      " 的条件（when）“上年(经费) > 0”：“经费”不是本表的列，也不是设置",
     ],
   ])("%s", (_name, id, change, message) => {
     const load = () => loadTemplates([...TEMPLATES, withRule(id, change)], "bureau.json");
-    expect(load).toThrow(`bureau.json：表定义 #5（P5） 无效：P5 的规则 ${id}（`);
-    expect(load).toThrow(message);
+    expect(load).toThrow(`bureau.json：表5（P5）规则 ${id}${message}`);
   });
 
   it("上年(列) in a row rule of a table with no unique column", () => {
     const columns = P5.columns.map((c) => ({ ...c, unique: undefined }));
     expect(() => loadTemplates([...TEMPLATES, withRule("P5-01", {}, columns)])).toThrow(
-      "P5 的规则 P5-01（check）：上年(…) 要按唯一列（unique: true，如“单位名称”）找到上年同一行，本表没有唯一列"
+      "表5（P5）规则 P5-01 的检查式（check）“活动经费（元） ≤ 上年(活动经费（元）) * 2”：上年(…) 要按唯一列（unique: true，如“单位名称”）找到上年同一行，本表没有唯一列"
     );
   });
 });

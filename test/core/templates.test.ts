@@ -139,7 +139,7 @@ describe("the zod schema rejects broken definitions at load", () => {
     [
       "a header twice",
       (t: Record<string, unknown>) => t1Columns(t).push({ ...t1Columns(t)[2], key: "again" }),
-      "twice",
+      "表1（T1）第12列的列名（header）“年末党员数”：列名重复（第3列已用过）",
     ],
     [
       "a bad column type",
@@ -155,13 +155,13 @@ describe("the zod schema rejects broken definitions at load", () => {
       "a figure over a text column",
       (t: Record<string, unknown>) =>
         (t.figures as { totals: unknown[] }).totals.push({ column: "单位名称", headline: false }),
-      "not a count",
+      "表1（T1）合计指标“单位名称”：不是计数或金额列",
     ],
     [
       "an unknown header in a rule",
       (t: Record<string, unknown>) =>
         ((t1Rules(t)[0] as Record<string, unknown>).check = "发展预备党员 = 教职工"),
-      "未知",
+      "表1（T1）规则 T1-01 的检查式（check）“发展预备党员 = 教职工”：“教职工”不是本表的列，也不是设置",
     ],
     [
       "a choice that is not allowed",

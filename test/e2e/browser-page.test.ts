@@ -254,15 +254,37 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
       )
     );
     await screenshot(page, "browser-表定义");
-    // a wrong definitions file: the analysis says what and where
-    const bad = { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] };
+    // a file that is no JSON: said when it is picked, with its line and column
+    await page.locator('input[aria-label="载入表定义文件"]').setInputFiles({
+      name: "错误.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{ "tables": [ { "id": "T5", } ] }'),
+    });
+    await page
+      .getByText(
+        '无法使用表定义：错误.json：不是有效的 JSON：第1行第29列有语法错误（“"id": "T5", } ] }”附近）'
+      )
+      .waitFor();
+    // a wrong definitions file: the analysis lists every problem, one a line, saying what and where
+    const bad = {
+      ...T5,
+      columns: T5.columns.map((c, i) => (i === 3 ? { ...c, key: "Bad key" } : c)),
+      rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }],
+    };
     await page.locator('input[aria-label="载入表定义文件"]').setInputFiles({
       name: "错误.json",
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify({ tables: [bad] })),
     });
     await openTab(page, "校验");
-    await page.getByText(/错误\.json：表定义 #1（T5） 无效：T5 的规则 T5-01/).waitFor();
+    const problems = page.getByText("错误.json：表5（T5）第4列");
+    await problems.waitFor();
+    // under the notice's title (校验未完成), one problem a line
+    expect((await problems.innerText()).replace(/^校验未完成/, "").split("\n")).toEqual([
+      "错误.json：表5（T5）第4列“政务微博条数”的键（key）“Bad key”：只能用英文字母和数字，以小写字母开头",
+      "错误.json：表5（T5）规则 T5-01 的检查式（check）“宣讲场次 ≤ 场地数”：“场地数”不是本表的列，也不是设置",
+    ]);
+    await screenshot(page, "browser-表定义-错误");
     await page.getByRole("button", { name: "改用内置定义" }).click();
     await page
       .getByTestId("definitions-in-force")

@@ -4,29 +4,21 @@
  */
 import { SETTING_NAMES, type Settings } from "../settings";
 import { ColumnReader } from "../read/cell";
-import { normaliseHeader } from "../read/normalise";
+import { checkDefinitions, columnScope, SETTING_SLOTS } from "./check";
 import { FRAME_LABELS, TEMPLATE_DEFINITIONS, TOTAL_LABEL } from "./definitions";
-import {
-  compileExpression,
-  ExpressionError,
-  PREVIOUS_YEAR,
-  type CompiledExpression,
-  type ExpressionScope,
-} from "./expression";
+import { compileExpression, type CompiledExpression } from "./expression";
 import { compileFigureRule, namedFigureCheck, type CompiledFigureRule } from "./figure-rules";
-import {
-  PHRASE_PLACEHOLDER,
-  TemplateSchema,
-  type ColumnDefinition,
-  type RuleDefinition,
-  type TemplateDefinition,
-} from "./schema";
+import { DefinitionsError, problemLine, sortProblems } from "./problems";
+import type { ColumnDefinition, RuleDefinition, TemplateDefinition } from "./schema";
 
 export type { ColumnDefinition, RuleDefinition, TemplateDefinition };
 export type { ColumnType } from "./schema";
 export { FRAME_LABELS, TOTAL_LABEL };
 export { ExpressionError, PREVIOUS_YEAR, compileExpression } from "./expression";
 export type { CompiledFigureRule, FigureRef } from "./figure-rules";
+export { checkDefinitions, figureIds, reportProblems } from "./check";
+export { DefinitionsError, parseDefinitionsJson } from "./problems";
+export { problemCount } from "./definition-messages";
 
 export type RowRuleDefinition = Extract<RuleDefinition, { kind: "row" }>;
 export type NamedRuleDefinition = Extract<RuleDefinition, { kind: "named" }>;
@@ -69,9 +61,6 @@ export interface CompiledTemplate {
   readonly byHeader: ReadonlyMap<string, number>;
 }
 
-/** Setting slots of rule expressions (`SETTING_NAMES` order). */
-const SETTING_SLOTS = Object.keys(SETTING_NAMES);
-
 /**
  * Setting values as rule expressions see them (money in fen).
  * @example settingValues(DEFAULT_SETTINGS)[0] // 500000 (慰问金人均上限 5000 元)
@@ -95,41 +84,14 @@ export const RULE_MESSAGES = new Map<string, string>();
  * Compiles a validated template definition (throws on an expression that does not compile);
  * `all` is the set it belongs to (the tables its figures rules may name).
  */
-function compileTemplate(
+export function compileTemplate(
   def: TemplateDefinition,
   all: readonly TemplateDefinition[] = [def]
 ): CompiledTemplate {
   for (const r of def.rules) RULE_MESSAGES.set(`${r.id} ${r.code}`, r.message);
-  const headerIndex = new Map<string, number>();
-  const byHeader = new Map<string, number>();
-  def.columns.forEach((c, i) => {
-    byHeader.set(c.header, i);
-    headerIndex.set(normaliseHeader(c.header), i);
-    for (const a of c.aliases ?? []) {
-      const key = normaliseHeader(a);
-      if (!headerIndex.has(key)) headerIndex.set(key, i);
-    }
-  });
+  const { scope, headerIndex, byHeader } = columnScope(def.columns);
   const n = def.columns.length;
   const keyColumn = def.columns.findIndex((c) => c.unique === true);
-  const scope: ExpressionScope = {
-    column: (name) => headerIndex.get(normaliseHeader(name)),
-    // a slot from n on is last year's value of column slot − n
-    allowed: (col) => def.columns[col % n]?.allowed,
-    isMoney: (col) => def.columns[col % n]?.type === "money",
-    setting: (name) => {
-      const slot = SETTING_SLOTS.indexOf(name);
-      return slot < 0 ? undefined : { slot, money: SETTING_NAMES[name]?.kind === "money" };
-    },
-    settingIsMoney: (slot) => SETTING_NAMES[SETTING_SLOTS[slot] ?? ""]?.kind === "money",
-    previous: (col) => {
-      if (keyColumn < 0)
-        throw new ExpressionError(
-          `${PREVIOUS_YEAR}(…) 要按唯一列（unique: true，如“单位名称”）找到上年同一行，本表没有唯一列`
-        );
-      return n + col;
-    },
-  };
   const rowRules: CompiledRowRule[] = [];
   const namedRules: NamedRuleDefinition[] = [];
   const figureRules: CompiledFigureRule[] = [];
@@ -195,100 +157,22 @@ export function columnReaders(t: CompiledTemplate): ColumnReader[] {
 }
 
 /**
- * The figure ids a table produces (what its report sentences may name): column totals
- * `T1/<header>`, per group `T4/<header>/<group>`, and the rates of each group.
- * @example figureIds(TEMPLATES[0]).has("T1/发展预备党员") // true
- */
-function figureIds(def: TemplateDefinition): Set<string> {
-  const ids = new Set(def.figures.totals.map((f) => `${def.id}/${f.column}`));
-  const groupBy = def.columns.find((c) => c.header === def.figures.groupBy);
-  for (const g of groupBy?.allowed ?? []) {
-    for (const f of def.figures.groups) ids.add(`${def.id}/${f.column}/${g}`);
-    for (const c of def.columns)
-      if (c.type === "percent" && c.ratio) ids.add(`${def.id}/${c.header}/${g}`);
-  }
-  return ids;
-}
-
-/**
- * What is wrong with a table's report sentences, in Chinese, each naming the exact entry: a
- * placeholder that names no figure of the table, a rate or category that is not one, or sentences
- * for a table without a headline figure.
- */
-function reportProblems(def: TemplateDefinition): string[] {
-  const report = def.report;
-  if (!report) return [];
-  const problems: string[] = [];
-  const ids = figureIds(def);
-  const allowed = (header: string) => def.columns.find((c) => c.header === header)?.allowed ?? [];
-  if (![...def.figures.totals, ...def.figures.groups].some((f) => f.headline))
-    problems.push(`${def.id}：有报告句子，但没有任何 headline 指标`);
-  const names = (text: string) =>
-    [...text.matchAll(PHRASE_PLACEHOLDER)].map((m) => (m[2] ?? "").trim());
-  report.sentences.forEach((sentence, s) =>
-    sentence.forEach((clause, c) => {
-      const where = `${def.id} 的报告句子 第${s + 1}句第${c + 1}个分句`;
-      const check = (text: string, resolve: (name: string) => string | undefined) => {
-        for (const name of names(text)) {
-          const id = resolve(name);
-          if (id !== undefined && !ids.has(id))
-            problems.push(`${where}：“{${name}}”不是本表的指标`);
-        }
-      };
-      for (const text of [clause.text ?? "", ...(clause.list?.items ?? [])]) check(text, (n) => n);
-      if (clause.rates) {
-        for (const ind of clause.rates.indicators)
-          for (const g of clause.rates.groups)
-            if (!ids.has(`${def.id}/${ind}/${g}`))
-              problems.push(`${where}：比率“${ind}”没有“${g}”这一项`);
-      }
-      const p = clause.programmes;
-      if (p) {
-        const categories = allowed(p.categoryHeader);
-        for (const [category, phrase] of Object.entries(p.byCategory)) {
-          if (!categories.includes(category))
-            problems.push(`${where}：“${category}”不是“${p.categoryHeader}”的可选值`);
-          check(phrase, (n) =>
-            n === "项目" ? undefined : n.includes("/") ? n : `${def.id}/${n}/${category}`
-          );
-        }
-        check(p.fallback, (n) =>
-          n === "项目" ? undefined : n.includes("/") ? n : `${def.id}/${n}/${categories[0] ?? ""}`
-        );
-      }
-    })
-  );
-  return problems;
-}
-
-/**
- * Validates template definitions (zod) and compiles them; throws a readable error at load.
+ * Validates table definitions and compiles them; throws `DefinitionsError` listing every problem
+ * in Chinese, each naming the source (`source`, e.g. the file), the table and the entry.
  * @example loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
  */
 export function loadTemplates(definitions: readonly unknown[], source = ""): CompiledTemplate[] {
-  const ids = new Set<string>();
-  const read = definitions.map((raw, i) => {
-    const id = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : "";
-    const where = `${source ? `${source}：` : ""}表定义 #${i + 1}${id ? `（${id}）` : ""}`;
-    const parsed = TemplateSchema.safeParse(raw);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ");
-      throw new Error(`${where} 无效：${detail}`);
-    }
-    if (ids.has(parsed.data.id)) throw new Error(`${where} 无效：id ${parsed.data.id} 重复`);
-    const problems = reportProblems(parsed.data);
-    if (problems.length > 0) throw new Error(`${where} 无效：${problems.join("；")}`);
-    ids.add(parsed.data.id);
-    return { def: parsed.data, where };
-  });
+  const { problems, stopped, defs } = checkDefinitions(definitions);
+  if (problems.length > 0)
+    throw new DefinitionsError(
+      sortProblems(problems).map((p) => problemLine(p, definitions, source)),
+      stopped
+    );
   // compiled once all are read: a figures rule may name any table of the set
-  const all = read.map((p) => p.def);
-  return read.map(({ def, where }) => {
-    try {
-      return compileTemplate(def, all);
-    } catch (e) {
-      throw new Error(`${where} 无效：${e instanceof Error ? e.message : String(e)}`);
-    }
+  const all = defs.flatMap((d) => (d ? [d] : []));
+  return defs.map((def, i) => {
+    if (!def) throw new Error(`表定义 #${i + 1} 无效`); // checkDefinitions gives a problem for it
+    return compileTemplate(def, all);
   });
 }
 

@@ -5,6 +5,7 @@
  */
 // zod/mini: the same schemas, tree-shakable (≈5 KB gzip instead of ≈90 KB in the task pane bundle)
 import * as z from "zod/mini";
+import type { DefinitionCode } from "./definition-messages";
 
 /** Column value types (SPEC §1). */
 export const COLUMN_TYPES = [
@@ -36,9 +37,15 @@ export const NAMED_CHECKS = [
   "equalsFigure",
 ] as const;
 
+/**
+ * A problem a refinement reports: a code of `definition-messages.ts` (the wording is made there,
+ * from the code, the path and these params), e.g. `{ problem: "duplicate-header", first: "第2列" }`.
+ */
+export type ProblemTag = { readonly problem: DefinitionCode } & Readonly<Record<string, string>>;
+
 const header = z.string().check(
   z.minLength(1),
-  z.refine((s) => s.trim() === s, "no surrounding spaces")
+  z.refine((s) => s.trim() === s, { params: { problem: "spaces" } satisfies ProblemTag })
 );
 
 export const ColumnSchema = z
@@ -68,7 +75,8 @@ export const ColumnSchema = z
   })
   .check(
     z.refine((c) => (c.type === "enum") === (c.allowed !== undefined), {
-      message: "enum columns (and only they) list their allowed values",
+      path: ["allowed"],
+      params: { problem: "enum-allowed" } satisfies ProblemTag,
     })
   );
 export type ColumnDefinition = z.infer<typeof ColumnSchema>;
@@ -177,7 +185,7 @@ const PhraseClauseSchema = z
   .check(
     z.refine(
       (c) => [c.text, c.list, c.rates, c.programmes].filter((x) => x !== undefined).length === 1,
-      { message: "a clause is exactly one of text, list, rates or programmes" }
+      { params: { problem: "clause-kind" } satisfies ProblemTag }
     )
   );
 
@@ -213,85 +221,95 @@ export const TemplateSchema = z
     report: z.optional(ReportSchema),
   })
   .check(
-    z.superRefine((t, ctx) => {
-      const headers = new Set(t.columns.map((c) => c.header));
-      const keys = new Set<string>();
-      const seen = new Set<string>();
-      t.columns.forEach((c, i) => {
-        const path = ["columns", i];
-        if (seen.has(c.header))
-          ctx.addIssue({
-            code: "custom",
-            path: [...path, "header"],
-            message: `${t.id}: header ${c.header} twice`,
-          });
-        if (keys.has(c.key))
-          ctx.addIssue({
-            code: "custom",
-            path: [...path, "key"],
-            message: `${t.id}: key ${c.key} twice`,
-          });
-        seen.add(c.header);
-        keys.add(c.key);
-        for (const h of [c.unitColumn, c.ratio?.numerator, c.ratio?.denominator]) {
-          if (h !== undefined && !headers.has(h)) {
-            ctx.addIssue({
-              code: "custom",
-              path,
-              message: `${t.id}/${c.header}: unknown header ${h}`,
-            });
-          }
-        }
-      });
-      const numeric = new Set(
-        t.columns.filter((c) => c.type === "count" || c.type === "money").map((c) => c.header)
-      );
-      for (const [f, path] of [
-        ...t.figures.totals.map((f, j) => [f, ["figures", "totals", j, "column"]] as const),
-        ...t.figures.groups.map((f, j) => [f, ["figures", "groups", j, "column"]] as const),
-      ]) {
-        if (!numeric.has(f.column)) {
-          ctx.addIssue({
-            code: "custom",
-            path: [...path],
-            message: `${t.id}: figure over ${f.column}, not a count or money column`,
-          });
-        }
-      }
-      const groupBy = t.figures.groupBy;
-      if (groupBy !== undefined && t.columns.find((c) => c.header === groupBy)?.type !== "enum") {
-        ctx.addIssue({
-          code: "custom",
-          message: `${t.id}: groupBy ${groupBy} is not an enum column`,
-        });
-      }
-      if (t.figures.groups.length > 0 && groupBy === undefined) {
-        ctx.addIssue({ code: "custom", message: `${t.id}: group figures without groupBy` });
-      }
-      const codes = new Set<string>();
-      t.rules.forEach((r, j) => {
-        if (!r.id.startsWith(`${t.id}-`) && !r.id.startsWith("G-")) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["rules", j, "id"],
-            message: `${t.id}: rule id ${r.id} must start with ${t.id}- (or G-)`,
-          });
-        }
-        if (codes.has(r.code))
-          ctx.addIssue({
-            code: "custom",
-            path: ["rules", j, "code"],
-            message: `${t.id}: rule code ${r.code} twice`,
-          });
-        codes.add(r.code);
-        if (r.kind === "row" && r.cell !== undefined && !headers.has(r.cell)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["rules", j, "cell"],
-            message: `${t.id}/${r.id}: unknown cell header ${r.cell}`,
-          });
-        }
-      });
-    })
+    // also when a field failed its type (a wrong key should not hide a duplicate header)
+    z.superRefine(
+      (t: unknown, ctx) =>
+        tableStructure(t, (path, tag) =>
+          ctx.addIssue({ code: "custom", path: [...path], params: tag, input: undefined })
+        ),
+      { when: (payload) => typeof payload.value === "object" && payload.value !== null }
+    )
   );
 export type TemplateDefinition = z.infer<typeof TemplateSchema>;
+
+type Loose = Readonly<Record<string, unknown>>;
+const loose = (x: unknown): Loose =>
+  typeof x === "object" && x !== null && !Array.isArray(x) ? (x as Loose) : {};
+const items = (x: unknown): readonly unknown[] => (Array.isArray(x) ? x : []);
+const text = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);
+
+/**
+ * What ties a table's entries together, beyond each entry's own type: unique headers, keys, rule
+ * ids and codes; every header a column, figure or rule names is one of the table's; figures over
+ * count or money columns; rule ids starting with the table's id. Reads the definition as it is
+ * (an entry of the wrong type is skipped: the type check reports it), so it runs whatever else
+ * is wrong; `add` gets each problem's path and tag.
+ */
+export function tableStructure(
+  raw: unknown,
+  add: (path: readonly PropertyKey[], tag: ProblemTag) => void
+): void {
+  const t = loose(raw);
+  const id = text(t.id) ?? "";
+  const columns = items(t.columns).map(loose);
+  const headers = new Set(columns.map((c) => text(c.header)));
+  const known = (h: unknown) => typeof h !== "string" || headers.has(h);
+  const place = (i: number) => `第${i + 1}列`;
+  const seenHeader = new Map<string, number>();
+  const seenKey = new Map<string, number>();
+  columns.forEach((c, i) => {
+    const path = ["columns", i];
+    const [h, key] = [text(c.header), text(c.key)];
+    const sameHeader = h === undefined ? undefined : seenHeader.get(h);
+    if (sameHeader !== undefined)
+      add([...path, "header"], { problem: "duplicate-header", first: place(sameHeader) });
+    const sameKey = key === undefined ? undefined : seenKey.get(key);
+    if (sameKey !== undefined)
+      add([...path, "key"], { problem: "duplicate-key", first: place(sameKey) });
+    if (h !== undefined && sameHeader === undefined) seenHeader.set(h, i);
+    if (key !== undefined && sameKey === undefined) seenKey.set(key, i);
+    if (!known(c.unitColumn)) add([...path, "unitColumn"], { problem: "unknown-header" });
+    const ratio = loose(c.ratio);
+    for (const part of ["numerator", "denominator"] as const)
+      if (!known(ratio[part])) add([...path, "ratio", part], { problem: "unknown-header" });
+  });
+  const numeric = new Set(
+    columns.filter((c) => c.type === "count" || c.type === "money").map((c) => text(c.header))
+  );
+  const figures = loose(t.figures);
+  for (const group of ["totals", "groups"] as const) {
+    items(figures[group]).forEach((f, j) => {
+      const column = loose(f).column;
+      if (typeof column !== "string") return;
+      const path = ["figures", group, j, "column"];
+      if (!headers.has(column)) add(path, { problem: "unknown-header" });
+      else if (!numeric.has(column)) add(path, { problem: "not-numeric-figure" });
+    });
+  }
+  const groupBy = text(figures.groupBy);
+  if (groupBy !== undefined) {
+    const column = columns.find((c) => c.header === groupBy);
+    if (!column) add(["figures", "groupBy"], { problem: "unknown-header" });
+    else if (column.type !== "enum") add(["figures", "groupBy"], { problem: "group-by-not-enum" });
+  } else if (items(figures.groups).length > 0) {
+    add(["figures", "groups"], { problem: "groups-without-group-by" });
+  }
+  const codes = new Map<string, string>();
+  items(t.rules).forEach((raw, j) => {
+    const r = loose(raw);
+    const [ruleId, code] = [text(r.id), text(r.code)];
+    // one id may have several codes (T1-03: two checks of the same kind)
+    if (
+      ruleId !== undefined &&
+      tableId.safeParse(id).success &&
+      !ruleId.startsWith(`${id}-`) &&
+      !ruleId.startsWith("G-")
+    )
+      add(["rules", j, "id"], { problem: "rule-id-prefix", prefix: `${id}-` });
+    const first = code === undefined ? undefined : codes.get(code);
+    if (first !== undefined) add(["rules", j, "code"], { problem: "duplicate-rule-code", first });
+    else if (code !== undefined) codes.set(code, ruleId ? `规则 ${ruleId} ` : `第${j + 1}条规则`);
+    if (r.kind === "row" && !known(r.cell))
+      add(["rules", j, "cell"], { problem: "unknown-header" });
+  });
+}

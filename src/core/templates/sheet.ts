@@ -21,14 +21,12 @@
  * - 句子: 名称 = the sentence's number, 内容 = a text clause, 其他 = the rest of the clause
  */
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
-import { loadTemplates, type CompiledTemplate } from "./index";
-import {
-  COLUMN_TYPES,
-  NAMED_CHECKS,
-  TemplateSchema,
-  type ColumnType,
-  type TemplateDefinition,
-} from "./schema";
+import { quoteSheet } from "../validate/sink";
+import { checkDefinitions } from "./check";
+import { compileTemplate, type CompiledTemplate } from "./index";
+import { COLUMN_TYPE_WORDS } from "./definition-messages";
+import { DefinitionsError, jsonSyntaxMessage, problemLine, sortProblems } from "./problems";
+import { COLUMN_TYPES, NAMED_CHECKS, type ColumnType, type TemplateDefinition } from "./schema";
 
 /** The name of the sheet that holds a workbook's own table definitions. */
 export const DEFINITIONS_SHEET = "报表定义";
@@ -51,15 +49,7 @@ type Field = (typeof DEFINITIONS_HEADERS)[number];
 const KINDS = ["表", "列", "规则", "指标规则", "指标", "报告", "句子"] as const;
 type Kind = (typeof KINDS)[number];
 
-const TYPE_WORDS: Record<ColumnType, string> = {
-  text: "文本",
-  enum: "选项",
-  count: "计数",
-  decimal: "小数",
-  money: "金额",
-  date: "日期",
-  percent: "百分比",
-};
+const TYPE_WORDS = COLUMN_TYPE_WORDS;
 const TYPE_BY_WORD = new Map<string, ColumnType>(
   COLUMN_TYPES.map((t) => [TYPE_WORDS[t], t] as const)
 );
@@ -91,19 +81,8 @@ const FIELDS: Record<Kind, Partial<Record<string, Field>>> = {
   句子: { text: "内容" },
 };
 
-const SHOWN_PROBLEMS = 10;
-
-/** A definitions sheet that cannot be used: every wrong entry, each naming its cell. */
-export class DefinitionsSheetError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    // the first few, then how many in all (a sheet of junk would give one per row)
-    super(
-      problems.slice(0, SHOWN_PROBLEMS).join("；") +
-        (problems.length > SHOWN_PROBLEMS ? `；……共${problems.length}处错误` : "")
-    );
-    this.name = "DefinitionsSheetError";
-  }
-}
+/** A definitions sheet that cannot be used (every wrong entry, each naming its cell). */
+export { DefinitionsError, DefinitionsError as DefinitionsSheetError };
 
 type Row = Partial<Record<Field, string>>;
 
@@ -215,7 +194,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
   const rows = sheet.values;
   const headerRow = rows.findIndex((r) => r.some((v) => text(v) !== ""));
   const sheetName = `工作表“${sheet.name}”`;
-  if (headerRow < 0) throw new DefinitionsSheetError([`${sheetName}是空的，没有任何表定义`]);
+  if (headerRow < 0) throw new DefinitionsError([`${sheetName}是空的，没有任何表定义`]);
   const col = new Map<Field, number>();
   (rows[headerRow] ?? []).forEach((v, c) => {
     const h = text(v) as Field;
@@ -223,11 +202,13 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
   });
   const missing = (["表", "类别", "名称", "内容"] as const).filter((h) => !col.has(h));
   if (missing.length > 0) {
-    throw new DefinitionsSheetError([
+    throw new DefinitionsError([
       `${sheetName}第${headerRow + 1}行应为表头（${DEFINITIONS_HEADERS.join("、")}），缺少“${missing.join("”“")}”`,
     ]);
   }
-  const cellOf = (r: number, f: Field): string => a1(r, col.get(f) ?? col.get("其他（JSON）") ?? 0);
+  /** A cell of the sheet, as in a formula: `报表定义!D12`. */
+  const cellOf = (r: number, f: Field): string =>
+    `${quoteSheet(sheet.name)}!${a1(r, col.get(f) ?? col.get("其他（JSON）") ?? 0)}`;
   const get = (r: number, f: Field): string => {
     const c = col.get(f);
     return c === undefined ? "" : text(rows[r]?.[c]);
@@ -237,7 +218,12 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
   const origins = new Map<string, Origins>();
   const order: string[] = [];
   const at = (r: number, f: Field, what: string, detail: string): void => {
-    problems.push(`${sheetName}${cellOf(r, f)}（${what}）：${detail}`);
+    problems.push(`${cellOf(r, f)}：${what}：${detail}`);
+  };
+  /** A table in texts: `表5（T5）` once its 表 row gave its label. */
+  const tableName = (id: string): string => {
+    const label = tables.get(id)?.label;
+    return typeof label === "string" && label !== "" ? `${label}（${id}）` : id || "?";
   };
 
   for (let r = headerRow + 1; r < rows.length; r++) {
@@ -246,7 +232,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
     const id = get(r, "表");
     const kind = get(r, "类别") as Kind;
     const name = get(r, "名称");
-    const what = `${id || "?"} 的${kind || "?"}${name ? `“${name}”` : ""}`;
+    const what = `${tableName(id)}的${kind || "?"}${name ? `“${name}”` : ""}`;
     if (id === "") {
       at(r, "表", what, "“表”一栏是空的（每行都要写表的编号，如 T5）");
       continue;
@@ -268,7 +254,7 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
           r,
           "其他（JSON）",
           what,
-          `不是有效的 JSON 对象（${e instanceof Error ? e.message : String(e)}）`
+          e instanceof SyntaxError ? jsonSyntaxMessage(rawJson, e) : "应为 { … } 形式的 JSON 对象"
         );
         continue;
       }
@@ -376,34 +362,33 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
       (origin.sentences[n - 1] ??= []).push(r);
     }
   }
-  if (problems.length > 0) throw new DefinitionsSheetError(problems);
+  if (problems.length > 0) throw new DefinitionsError(problems);
   if (order.length === 0)
-    throw new DefinitionsSheetError([`${sheetName}没有任何表定义（没有类别为“表”的行）`]);
+    throw new DefinitionsError([`${sheetName}没有任何表定义（没有类别为“表”的行）`]);
 
   const defs = order.map((id) => {
     const t = tables.get(id) ?? {};
     const figures = (t.figures ?? {}) as Record<string, unknown>;
     return { ...t, figures: { totals: [], groups: [], ...figures } };
   });
-  for (const [i, raw] of defs.entries()) {
-    const id = order[i] ?? "";
-    const o = origins.get(id) ?? emptyOrigins();
-    const parsed = TemplateSchema.safeParse(raw);
-    if (parsed.success) continue;
-    for (const issue of parsed.error.issues) {
-      const [where, field] = locate(o, issue.path);
-      const f = field ?? "其他（JSON）";
-      problems.push(
-        `${sheetName}${a1(where, col.get(f) ?? col.get("其他（JSON）") ?? 0)}（${o.names.get(where) ?? `${id} 的表`}）：${issue.path.join(".") || id} ${issue.message}`
-      );
-    }
+  // the same checks a JSON file goes through; each problem named by its cell
+  const checked = checkDefinitions(defs);
+  if (checked.problems.length > 0) {
+    throw new DefinitionsError(
+      sortProblems(checked.problems).map((p) => {
+        const o = origins.get(order[p.table ?? 0] ?? "") ?? emptyOrigins();
+        const [row, field] = locate(o, p.path);
+        return problemLine(p, defs, cellOf(row, field ?? "其他（JSON）"));
+      }),
+      checked.stopped
+    );
   }
-  if (problems.length > 0) throw new DefinitionsSheetError(problems);
-  try {
-    return loadTemplates(defs, sheetName);
-  } catch (e) {
-    throw new DefinitionsSheetError([e instanceof Error ? e.message : String(e)]);
-  }
+  // compiled once all are read: a figures rule may name any table of the set
+  const all = checked.defs.flatMap((d) => (d ? [d] : []));
+  return checked.defs.map((def) => {
+    if (!def) throw new DefinitionsError([`${sheetName}的表定义无效`]);
+    return compileTemplate(def, all);
+  });
 
   function list(table: Record<string, unknown>, key: string): unknown[] {
     return (table[key] ??= []) as unknown[];

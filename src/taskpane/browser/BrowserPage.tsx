@@ -8,7 +8,9 @@ import { App } from "../components/App";
 import { Notice, useCommonStyles } from "../components/common";
 import { describeError } from "../run";
 import type { DefinitionsFile } from "../engine";
-import type { TemplateDefinition, IssuePlace } from "../../core";
+// the parser alone (not the templates: the engine loads them when it first runs; the core is
+// free of side effects for webpack, so only what is used is bundled)
+import { parseDefinitionsJson, type TemplateDefinition, type IssuePlace } from "../../core";
 import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
 import { createBrowserHost, type BrowserHost } from "./browserHost";
@@ -37,7 +39,12 @@ const useStyles = makeStyles({
   drop: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-4px" },
   tools: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   // one row at 320 px: the header must leave the pane its width
-  line: { display: "flex", flexWrap: "nowrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  line: {
+    display: "flex",
+    flexWrap: "nowrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
   sample: { flexGrow: 1, minWidth: 0, maxWidth: "20em" },
   // the buttons keep their words on one line; the sample list gives way
   fixed: { flexShrink: 0, whiteSpace: "nowrap", minWidth: "auto" },
@@ -79,14 +86,13 @@ export function BrowserPage() {
     e.target.value = "";
     if (!file) return;
     try {
-      const data = JSON.parse((await file.text()).replace(/^\uFEFF/, "")) as unknown;
-      const tables = Array.isArray(data) ? data : (data as { tables?: unknown } | null)?.tables;
-      if (!Array.isArray(tables) || tables.length === 0)
-        throw new Error(`“${file.name}”应为 { "tables": [ 表定义, … ] }（至少一张表）`);
+      // a JSON syntax error, a file that is no definitions, an empty list: said now, naming the
+      // file; the entries are checked when the next analysis loads them
+      const tables = parseDefinitionsJson(await file.text(), file.name);
       setProblem(undefined);
       setDefinitions({ name: file.name, tables });
     } catch (err) {
-      setProblem(`无法使用表定义“${file.name}”：${describeError(err)}`);
+      setProblem(`无法使用表定义：${describeError(err)}`);
     }
   };
 
@@ -147,7 +153,9 @@ export function BrowserPage() {
 
   const cellPreview = useMemo<CellPreviewRenderer>(() => {
     function renderCellPreview(sheet: string, cell: string, place?: IssuePlace) {
-      return <CellPreview sheet={sheet} cell={cell} model={host?.lastModel()} layout={place?.layout} />;
+      return (
+        <CellPreview sheet={sheet} cell={cell} model={host?.lastModel()} layout={place?.layout} />
+      );
     }
     return renderCellPreview;
   }, [host]);
@@ -155,10 +163,23 @@ export function BrowserPage() {
   const toolbar = (
     <div className={styles.tools}>
       <div className={styles.line}>
-        <Button size="small" className={styles.fixed} appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
+        <Button
+          size="small"
+          className={styles.fixed}
+          appearance={host ? "secondary" : "primary"}
+          onClick={() => input.current?.click()}
+        >
           {host ? "换一个文件" : "选择 Excel 工作簿"}
         </Button>
-        <input ref={input} className={styles.hidden} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onPick} aria-label="选择 Excel 工作簿" tabIndex={-1} />
+        <input
+          ref={input}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={onPick}
+          aria-label="选择 Excel 工作簿"
+          tabIndex={-1}
+        />
         {SAMPLES.length > 0 ? (
           <Select
             size="small"

@@ -18,9 +18,10 @@ export interface NoticeProps {
 
 /** A message bar whose text wraps (the pane is narrow). */
 export function Notice({ intent, title, children, action }: NoticeProps) {
+  const styles = useCommonStyles();
   return (
     <MessageBar intent={intent} layout="multiline" politeness={intent === "error" ? "assertive" : "polite"}>
-      <MessageBarBody>
+      <MessageBarBody className={styles.lines}>
         {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
         {children}
         {action ? <div>{action}</div> : null}

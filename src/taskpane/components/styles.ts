@@ -16,4 +16,6 @@ export const useCommonStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   p: { margin: 0, lineHeight: tokens.lineHeightBase300 },
+  /** A notice's text keeps its line breaks (a refused definitions file: one problem a line). */
+  lines: { whiteSpace: "pre-line" },
 });
