@@ -25,6 +25,7 @@ import {
   type CompiledTemplate,
 } from "../core";
 import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
+import { decodeTextFile } from "../hosts/xlsx/text-file";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
 import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
@@ -140,7 +141,7 @@ function loadDefinitionsFile(io: CliIO, path: string): CompiledTemplate[] {
     throw new Error(`${path}：${e instanceof FileAccessError ? e.reason : "无法读取文件"}`);
   }
   const name = fileName(path);
-  return loadTemplates(parseDefinitionsJson(new TextDecoder("utf-8").decode(bytes), name), name);
+  return loadTemplates(parseDefinitionsJson(decodeTextFile(bytes), name), name);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { unitListFromSheet, unitListFromText } from "../../core";
 import { readXlsx } from "./read";
 import type { InflateRaw } from "./zip";
+import { decodeTextFile } from "./text-file";
 
 export { isWorkbookName } from "./names";
 
@@ -23,11 +24,5 @@ export function readUnitList(name: string, bytes: Uint8Array, inflateRaw?: Infla
     }
     return [];
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("gbk").decode(bytes);
-  }
-  return unitListFromText(text);
+  return unitListFromText(decodeTextFile(bytes));
 }

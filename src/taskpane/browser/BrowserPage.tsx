@@ -15,6 +15,7 @@ import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
 import { createBrowserHost, type BrowserHost } from "./browserHost";
 import { DEFAULT_LIMITS, megabytes } from "../../hosts/xlsx/budget";
+import { decodeTextFile } from "../../hosts/xlsx/text-file";
 
 /** Sample workbooks copied into dist/samples/ by the build (file names). */
 declare const BUREAU_SAMPLES: readonly string[];
@@ -88,7 +89,10 @@ export function BrowserPage() {
     try {
       // a JSON syntax error, a file that is no definitions, an empty list: said now, naming the
       // file; the entries are checked when the next analysis loads them
-      const tables = parseDefinitionsJson(await file.text(), file.name);
+      const tables = parseDefinitionsJson(
+        decodeTextFile(new Uint8Array(await file.arrayBuffer())),
+        file.name
+      );
       setProblem(undefined);
       setDefinitions({ name: file.name, tables });
     } catch (err) {
