@@ -91,6 +91,12 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
       "规则 T1-01 的检查式（check）“max(发展预备党员) = 1”：不支持的函数 max（只有 上年(…)，括号里写一个列或指标）",
     ],
     [
+      // a hostile definition: 50,000 terms would overflow the stack while compiling
+      "an expression too long to be a rule",
+      (t) => (t.rules[0].check = `发展预备党员 = ${Array(50_000).fill("其中：教工").join(" + ")}`),
+      `规则 T1-01 的检查式（check）“发展预备党员 = 其中：教工 + 其中：教工 + 其中：教工 + 其中：教工 +…”：太长（${9 + 50_000 * 5 + 49_999 * 3}个字符，最多1000个）`,
+    ],
+    [
       "a cell that is no column",
       (t) => (t.rules[0].cell = "教职工"),
       "规则 T1-01 的报告的单元格（cell）“教职工”：不是本表的列",

@@ -77,6 +77,9 @@ export interface CompiledExpression {
   };
 }
 
+/** The longest rule expression accepted (the longest built-in is under 60 characters). */
+export const MAX_EXPRESSION_LENGTH = 1000;
+
 /** A template expression that cannot be compiled (a developer's error in a template). */
 export class ExpressionError extends Error {}
 
@@ -87,6 +90,13 @@ const COMPARISON = new Set(["=", "==", "===", "≠", "!=", "!==", "<", "≤", "<
  * @example compileExpression("a = b + c", scope).evaluate(Float64Array.of(3, 1, 2), new Float64Array()) // 1
  */
 export function compileExpression(source: string, scope: ExpressionScope): CompiledExpression {
+  // parsing and compiling recurse once per operator and bracket: a bound on the length keeps a
+  // hostile definition (50,000 terms, 20,000 brackets) from overflowing the stack
+  if (source.length > MAX_EXPRESSION_LENGTH) {
+    throw new ExpressionError(
+      `表达式 ${source}：太长（${source.length}个字符，最多${MAX_EXPRESSION_LENGTH}个）`
+    );
+  }
   let ast: jsep.Expression;
   try {
     ast = jsep(source);
