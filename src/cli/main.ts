@@ -211,10 +211,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   };
 
   if (args.command === "definitions-check") {
+    // the tables named, up to twenty (a file of thousands would print a page of names)
+    const named = templates.slice(0, 20).map((t) => `${t.def.label} ${t.def.name}`);
+    const more = templates.length > named.length ? "等" : "";
     io.stdout(
-      `${definitionsFile}：定义有效，共${templates.length}张表（${templates
-        .map((t) => `${t.def.label} ${t.def.name}`)
-        .join("、")}）。\n`
+      `${definitionsFile}：定义有效，共${templates.length}张表（${named.join("、")}${more}）。\n`
     );
     return EXIT_OK;
   }

@@ -245,6 +245,32 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
     expect(lines[20]).toBe("另有981处以上错误未列出（错误太多，后面的表未检查）");
   });
 
+  it("stops after a thousand problems of rules over figures too", () => {
+    // 1,200 copies of 表2 whose T2-04 names a 表1 the file does not have: two problems each
+    const copies = Array.from({ length: 1200 }, (_, i) => {
+      const t2 = structuredClone(TEMPLATES[1]) as {
+        id: string;
+        label: string;
+        rules: Array<{ id: string }>;
+      };
+      t2.id = `B${i}`;
+      t2.label = `表B${i}`;
+      t2.rules = t2.rules.map((r) => ({ ...r, id: `B${i}${r.id.slice(2)}` }));
+      return { ...t2, report: undefined };
+    });
+    let refusal: DefinitionsError | undefined;
+    try {
+      loadTemplates(copies, "many.json");
+    } catch (e) {
+      if (e instanceof DefinitionsError) refusal = e;
+    }
+    expect(refusal?.stopped).toBe(true);
+    expect(refusal?.problems.length).toBeLessThanOrEqual(1001);
+    expect(refusal?.lines[0]).toMatch(
+      /^many\.json：表B0（B0）规则 B0-04 的检查式（check）.*没有“表1”这张表/
+    );
+  });
+
   it("a file that is no JSON, no definitions, or defines no table", () => {
     const refusal = (text: string) => {
       try {

@@ -339,7 +339,7 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
   // a figures rule may name another table: with a table of the set wrong, what it names may be
   // missing only for that reason, so these rules are checked once the rest is right
   if (problems.length === 0) figureRuleProblems(defs, problems);
-  return { problems, stopped: false, defs };
+  return { problems, stopped: problems.length >= PROBLEM_LIMIT, defs };
 }
 
 /**
@@ -353,7 +353,7 @@ function figureRuleProblems(
 ): void {
   const all = defs.flatMap((d) => (d ? [d] : []));
   defs.forEach((def, table) => {
-    if (!def) return;
+    if (!def || problems.length >= PROBLEM_LIMIT) return;
     let bad = false;
     def.rules.forEach((rule, j) => {
       const parts: Array<["check" | "when" | "params", string, string | undefined]> = [];
