@@ -48,6 +48,12 @@ export interface CompiledTemplate {
   readonly namedRules: readonly NamedRuleDefinition[];
   /** Column index by canonical header. */
   readonly byHeader: ReadonlyMap<string, number>;
+  /**
+   * A reader for each column, built once with the template: sheets share them (their scratch
+   * state lives only within one `read`), and one long-lived set keeps the readers' hidden class
+   * alive, so the row loop's optimised code is not thrown away at every garbage collection.
+   */
+  readonly readers: readonly ColumnReader[];
 }
 
 /** Setting slots of rule expressions (`SETTING_NAMES` order). */
@@ -126,12 +132,8 @@ export function compileTemplate(def: TemplateDefinition): CompiledTemplate {
     rowRules,
     namedRules,
     byHeader,
+    readers: def.columns.map((c) => new ColumnReader(c)),
   };
-}
-
-/** Readers for a template's columns (one set per sheet being read: they hold scratch state). */
-export function columnReaders(t: CompiledTemplate): ColumnReader[] {
-  return t.columns.map((c) => new ColumnReader(c));
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CellValue } from "../model";
 import { ColumnReader, isBlankCell, newReading, TYPE_CODE, type CellReading } from "../read/cell";
 import type { DetectedTable } from "../read/sheet";
-import { columnReaders, type ColumnDefinition, type CompiledTemplate } from "../templates";
+import type { ColumnDefinition, CompiledTemplate } from "../templates";
 
 export interface ColumnPlan {
   readonly detected: DetectedTable;
@@ -76,7 +76,7 @@ export function planColumns(d: DetectedTable): ColumnPlan {
     cols,
     n,
     colOf,
-    readers: columnReaders(t),
+    readers: t.readers,
     kinds,
     mins,
     required,
