@@ -9,7 +9,7 @@ import type { Issue } from "./issues";
 import { parseA1, type SheetModel, type WorkbookModel } from "./model";
 import { detectTable } from "./read/sheet";
 import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
-import type { TableData } from "./figures";
+import type { TableData, TableRecord } from "./figures";
 
 /** A sheet's table as the place and the cell preview need it. */
 export interface SheetLayout {
@@ -198,6 +198,19 @@ export function recordUnit(
   const table = tables.find((t) => t.sheet === issue.sheet);
   const header = definitions.find((d) => d.id === table?.template)?.columns[0]?.header;
   if (!table || !header) return undefined;
-  const label = table.records.find((r) => r.row === row)?.text[header]?.trim();
+  const label = recordAtRow(table.records, row)?.text[header]?.trim();
   return label ? `${header}“${label}”` : undefined;
+}
+
+/** A table's records by sheet row, indexed on first use (a report looks up the row of every issue). */
+const recordsByRow = new WeakMap<readonly TableRecord[], Map<number, TableRecord>>();
+
+function recordAtRow(records: readonly TableRecord[], row: number): TableRecord | undefined {
+  let byRow = recordsByRow.get(records);
+  if (!byRow) {
+    byRow = new Map();
+    for (const r of records) if (!byRow.has(r.row)) byRow.set(r.row, r);
+    recordsByRow.set(records, byRow);
+  }
+  return byRow.get(row);
 }

@@ -72,28 +72,39 @@ export interface SheetPhrases {
 /**
  * The phrasing of every defined table, from its definition's `report` (the built-ins' are in
  * `templates/builtin/*.json`), in the definitions' order; a table without `report` has none.
+ * Each definition's phrasing is derived once (definitions do not change once loaded), so every
+ * report drafted from it reads the same objects.
  */
-export function phrasesOf(
-  templates: ReadonlyArray<Pick<TemplateDefinition, "id" | "report" | "columns">>
-): SheetPhrases[] {
+export function phrasesOf(templates: ReadonlyArray<PhrasedDefinition>): SheetPhrases[] {
   return templates.flatMap((t) => {
-    if (!t.report) return [];
-    return [
-      {
-        template: t.id,
-        heading: t.report.heading,
-        sentences: t.report.sentences.map((sentence) =>
-          sentence.map((clause) => {
-            const p = clause.programmes;
-            if (!p || p.order) return clause as PhraseClause;
-            // the category order defaults to the order of the category column's choices
-            const order = t.columns.find((c) => c.header === p.categoryHeader)?.allowed ?? [];
-            return { ...clause, programmes: { ...p, order } } as PhraseClause;
-          })
-        ),
-      },
-    ];
+    let phrases = derived.get(t);
+    if (phrases === undefined) {
+      phrases = sheetPhrases(t);
+      derived.set(t, phrases);
+    }
+    return phrases ? [phrases] : [];
   });
+}
+
+type PhrasedDefinition = Pick<TemplateDefinition, "id" | "report" | "columns">;
+
+const derived = new WeakMap<PhrasedDefinition, SheetPhrases | null>();
+
+function sheetPhrases(t: PhrasedDefinition): SheetPhrases | null {
+  if (!t.report) return null;
+  return {
+    template: t.id,
+    heading: t.report.heading,
+    sentences: t.report.sentences.map((sentence) =>
+      sentence.map((clause) => {
+        const p = clause.programmes;
+        if (!p || p.order) return clause as PhraseClause;
+        // the category order defaults to the order of the category column's choices
+        const order = t.columns.find((c) => c.header === p.categoryHeader)?.allowed ?? [];
+        return { ...clause, programmes: { ...p, order } } as PhraseClause;
+      })
+    ),
+  };
 }
 
 /** The default phrasing: the built-in tables' report sentences, 表1…表4. */

@@ -107,7 +107,7 @@ function set(
   out.expected = expected;
 }
 
-/** Reads the cells of one column (its definition resolved once per sheet). */
+/** Reads the cells of one column (its definition resolved once, with the template). */
 export class ColumnReader {
   readonly type: ColumnType;
   readonly min: number;

@@ -59,6 +59,12 @@ export interface CompiledTemplate {
   readonly lastYearRows: boolean;
   /** Column index by canonical header. */
   readonly byHeader: ReadonlyMap<string, number>;
+  /**
+   * A reader for each column, built once with the template: sheets share them (their scratch
+   * state lives only within one `read`), and one long-lived set keeps the readers' hidden class
+   * alive, so the row loop's optimised code is not thrown away at every garbage collection.
+   */
+  readonly readers: readonly ColumnReader[];
 }
 
 /**
@@ -148,12 +154,8 @@ export function compileTemplate(
       [...r.check.columns, ...(r.when?.columns ?? [])].some((k) => k >= n)
     ),
     byHeader,
+    readers: def.columns.map((c) => new ColumnReader(c)),
   };
-}
-
-/** Readers for a template's columns (one set per sheet being read: they hold scratch state). */
-export function columnReaders(t: CompiledTemplate): ColumnReader[] {
-  return t.columns.map((c) => new ColumnReader(c));
 }
 
 /**

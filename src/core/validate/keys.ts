@@ -2,8 +2,8 @@
  * The index of a table's key column (单位名称, 渠道, 培训项目 …), for the unique-value (G-02) and
  * duplicate-row (G-04) checks. A JS `Set` of a million strings costs several cache misses per row
  * and rehashes as it grows; this table is sized once for the whole sheet and keeps each key's
- * 32-bit hash in a typed array, so an insert is one probe into flat memory and strings are only
- * compared when their hashes are equal.
+ * 32-bit hash beside its row in one typed array, so an insert is one probe into flat memory and
+ * strings are only compared when their hashes are equal.
  */
 
 /**
@@ -20,9 +20,11 @@ export function keyHash(s: string): number {
 }
 
 export class KeyIndex {
-  /** Row of each slot + 1 (0 = empty). */
-  private slotRow: Int32Array;
-  private slotHash: Int32Array;
+  /**
+   * Two entries a slot, side by side so that a probe touches one cache line: the row of the key
+   * + 1 (0 = empty), then the key's hash.
+   */
+  private slots: Int32Array;
   private mask: number;
   private count = 0;
 
@@ -36,8 +38,7 @@ export class KeyIndex {
   ) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.slotRow = new Int32Array(size);
-    this.slotHash = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
@@ -47,35 +48,34 @@ export class KeyIndex {
    */
   add(key: string, row: number): number {
     const hash = keyHash(key);
+    const slots = this.slots;
     let i = hash & this.mask;
     for (;;) {
-      const stored = this.slotRow[i] as number;
+      const stored = slots[2 * i] as number;
       if (stored === 0) {
-        this.slotRow[i] = row + 1;
-        this.slotHash[i] = hash;
+        slots[2 * i] = row + 1;
+        slots[2 * i + 1] = hash;
         if (++this.count * 2 > this.mask) this.grow();
         return -1;
       }
-      if (this.slotHash[i] === hash && this.keyOfRow(stored - 1) === key) return stored - 1;
+      if (slots[2 * i + 1] === hash && this.keyOfRow(stored - 1) === key) return stored - 1;
       i = (i + 1) & this.mask;
     }
   }
 
   /** Doubles the table (only when more keys come than the capacity said). */
   private grow(): void {
-    const rowsBefore = this.slotRow;
-    const hashesBefore = this.slotHash;
-    this.slotRow = new Int32Array(rowsBefore.length * 2);
-    this.slotHash = new Int32Array(rowsBefore.length * 2);
-    this.mask = this.slotRow.length - 1;
-    for (let j = 0; j < rowsBefore.length; j++) {
-      const stored = rowsBefore[j] as number;
+    const before = this.slots;
+    this.slots = new Int32Array(before.length * 2);
+    this.mask = before.length - 1;
+    for (let j = 0; j < before.length; j += 2) {
+      const stored = before[j] as number;
       if (stored === 0) continue;
-      const hash = hashesBefore[j] as number;
+      const hash = before[j + 1] as number;
       let i = hash & this.mask;
-      while (this.slotRow[i] !== 0) i = (i + 1) & this.mask;
-      this.slotRow[i] = stored;
-      this.slotHash[i] = hash;
+      while (this.slots[2 * i] !== 0) i = (i + 1) & this.mask;
+      this.slots[2 * i] = stored;
+      this.slots[2 * i + 1] = hash;
     }
   }
 }

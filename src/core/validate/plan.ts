@@ -13,7 +13,7 @@ import {
   type CellReading,
 } from "../read/cell";
 import type { DetectedTable } from "../read/sheet";
-import { columnReaders, type ColumnDefinition, type CompiledTemplate } from "../templates";
+import type { ColumnDefinition, CompiledTemplate } from "../templates";
 
 export interface ColumnPlan {
   readonly detected: DetectedTable;
@@ -86,7 +86,7 @@ export function planColumns(d: DetectedTable): ColumnPlan {
     cols,
     n,
     colOf,
-    readers: columnReaders(t),
+    readers: t.readers,
     kinds,
     mins,
     required,

@@ -20,7 +20,7 @@ import {
 import { formatSerial } from "../read/dates";
 import type { DetectedTable } from "../read/sheet";
 import { isSpaceCode } from "../read/normalise";
-import { columnReaders, type CompiledTemplate } from "../templates";
+import type { CompiledTemplate } from "../templates";
 import { pctTenths } from "./figures";
 
 const blankCell = isBlankCell;
@@ -49,7 +49,7 @@ export function buildRecords(
   end: number,
   mapped: Int32Array
 ): TableRecord[] {
-  const all = columnReaders(t);
+  const all = t.readers;
   // the mapped columns, resolved once
   const ks = t.columns.flatMap((_, k) => ((d.colOf[k] ?? -1) >= 0 ? [k] : []));
   const sheetCols = ks.map((k) => d.colOf[k] as number);
