@@ -132,6 +132,20 @@ export type GenericIssue = {
 export interface RuleIssue extends IssueBase {
   readonly code: string;
   readonly params?: Readonly<Record<string, IssueValue>>;
+  /**
+   * The rule's message as its definition words it (`{value}` … filled by `issueMessage`): carried
+   * by the issue, so two sets of definitions in one process (the built-ins, then a bureau's file
+   * that rewords T1-01) or an issue made in a worker never read another set's wording.
+   */
+  readonly messageTemplate?: string;
+}
+
+/** What an issue of a table's own rule is made from: the rule's definition. */
+export interface RuleRef {
+  readonly id: string;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
 }
 
 /**

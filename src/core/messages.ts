@@ -5,7 +5,6 @@
  */
 import type { GenericCode, Issue, IssueParams, IssueValue, LenientNumberCode } from "./issues";
 import { LENIENT } from "./read/numbers";
-import { RULE_MESSAGES } from "./templates";
 import { quoteSheet } from "./validate/sink";
 
 /**
@@ -78,8 +77,6 @@ export function lenientFixes(bits: number): string {
   const fixes = FIXES.filter(([bit]) => wanted & bit).map(([, text]) => text);
   return fixes.length > 0 ? fixes.join("，") : "将单元格设为数值格式";
 }
-
-const ruleMessages = RULE_MESSAGES;
 
 /**
  * An address in words, for messages (no Excel notation in prose): `7:7` → `第7行`, `C:C` → `C列`,
@@ -171,7 +168,7 @@ function placeholderText(issue: Issue, name: string, lenientNumber: boolean): st
 export function issueMessage(issue: Issue): string {
   const code = issue.code;
   const template =
-    ruleMessages.get(`${issue.rule} ${code}`) ??
+    ("messageTemplate" in issue ? issue.messageTemplate : undefined) ??
     GENERIC_MESSAGES[code] ??
     (code.startsWith("lenient-") ? GENERIC_MESSAGES["lenient-number"] : undefined) ??
     `${issue.rule} ${code}`;

@@ -114,3 +114,31 @@ describe("a bureau that drops a built-in table", () => {
     expect(TEMPLATES).toHaveLength(4); // the built-ins themselves are untouched
   });
 });
+
+describe("a bureau that rewords a built-in rule", () => {
+  it("gets its wording, and the built-ins keep theirs in the same process (no shared registry)", () => {
+    const mistakes = readXlsx(
+      new Uint8Array(
+        readFileSync(path.join(__dirname, "../../assets/samples/bureau-stats-2013-mistakes.xlsx"))
+      )
+    );
+    const reworded = structuredClone(builtin) as Array<{
+      rules: Array<{ id: string; message: string }>;
+    }>;
+    const rule = reworded[0]?.rules.find((r) => r.id === "T1-01");
+    if (!rule) throw new Error("T1-01 not in T1.json");
+    rule.message = "本局口径：发展预备党员{value}人，两项之和{expected}人。";
+    const bureau = loadTemplates(reworded, "局.json");
+    const t101 = (templates?: typeof bureau) =>
+      analyzeWorkbook(mistakes, templates ? { templates } : {})
+        .issues.filter((i) => i.rule === "T1-01")
+        .map(issueMessage);
+    const theirs = t101(bureau);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const m of theirs) expect(m).toMatch(/^本局口径：发展预备党员\d+人，两项之和\d+人。$/);
+    // loaded after the bureau's file, the built-ins still read as they are written
+    const ours = t101();
+    expect(ours).toHaveLength(theirs.length);
+    for (const m of ours) expect(m).toMatch(/^“发展预备党员”为\d+，“其中：教工”/);
+  });
+});

@@ -16,6 +16,10 @@ import { TEMPLATES } from "../../src/core/templates";
 import { validateWorkbook } from "../../src/core/validate";
 import { buildSheet, referenceT1, t1Row, t2Row, t3Row, t4Row, workbook } from "./fixtures";
 
+/** The wording of a built-in rule, as its definition gives it. */
+const wording = (id: string, code: string): string =>
+  TEMPLATES.flatMap((t) => t.rules).find((r) => r.id === id && r.code === code)?.message ?? "";
+
 const issue = (over: Partial<Issue>): Issue => ({
   rule: "G-02",
   code: "required-blank",
@@ -46,6 +50,7 @@ describe("issueMessage", () => {
         issue({
           rule: "T1-01",
           code: "developed-split",
+          messageTemplate: wording("T1-01", "developed-split"),
           column: "发展预备党员",
           value: 5,
           expected: 3,
@@ -60,6 +65,7 @@ describe("issueMessage", () => {
         issue({
           rule: "T1-03",
           code: "student-members-office",
+          messageTemplate: wording("T1-03", "student-members-office"),
           severity: "warning",
           value: 1,
           explained: true,
@@ -97,7 +103,9 @@ describe("issueMessage", () => {
           params: { pct: 100, direction: "增长", threshold: 50, group: "来电" },
         })
       )
-    ).toBe("“受理数”（来电）本年200，上年100，增长100%，超过50%，变动较大。请核实，并在备注中说明原因。");
+    ).toBe(
+      "“受理数”（来电）本年200，上年100，增长100%，超过50%，变动较大。请核实，并在备注中说明原因。"
+    );
   });
   it("every rule of every template has a message with known placeholders", () => {
     for (const t of TEMPLATES) {

@@ -81,12 +81,6 @@ export function settingValues(settings: Settings): Float64Array {
 }
 
 /**
- * The wording of every rule of every table compiled so far, by `<rule id> <code>` (messages.ts
- * reads it: a bureau's own rules get their own messages).
- */
-export const RULE_MESSAGES = new Map<string, string>();
-
-/**
  * Compiles a validated template definition (throws on an expression that does not compile);
  * `all` is the set it belongs to (the tables its figures rules may name).
  */
@@ -94,7 +88,6 @@ export function compileTemplate(
   def: TemplateDefinition,
   all: readonly TemplateDefinition[] = [def]
 ): CompiledTemplate {
-  for (const r of def.rules) RULE_MESSAGES.set(`${r.id} ${r.code}`, r.message);
   const { scope, headerIndex, byHeader } = columnScope(def.columns);
   const n = def.columns.length;
   const keyColumn = def.columns.findIndex((c) => c.unique === true);

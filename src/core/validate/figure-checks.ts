@@ -70,29 +70,22 @@ export function checkFigureRule(
   const cmp = rule.check.comparison;
   const loc = mine.at.locations.get(mine.f.id);
   const otherLoc = other?.at.locations.get(other.f.id);
-  const issue = makeRuleIssue(
-    rule.def.id,
-    rule.def.code,
-    rule.def.severity,
-    mine.at.table.sheet,
-    loc?.cell ?? "1:1",
-    {
-      column: mine.f.indicator,
-      value: cmp
-        ? showSide(rule, cmp.left(values, settings), cmp.leftColumns, cmp.rightColumns)
-        : showFigure(mine.f),
-      expected: cmp
-        ? showSide(rule, cmp.right(values, settings), cmp.rightColumns, cmp.leftColumns)
-        : null,
-      explained: loc?.explained ?? false,
-      params: {
-        ...(other === undefined
-          ? {}
-          : { other: `${quoteSheet(other.at.table.sheet)}!${otherLoc?.cell ?? ""}` }),
-        ...(mine.f.group === undefined ? {} : { group: mine.f.group }),
-      },
-    }
-  );
+  const issue = makeRuleIssue(rule.def, mine.at.table.sheet, loc?.cell ?? "1:1", {
+    column: mine.f.indicator,
+    value: cmp
+      ? showSide(rule, cmp.left(values, settings), cmp.leftColumns, cmp.rightColumns)
+      : showFigure(mine.f),
+    expected: cmp
+      ? showSide(rule, cmp.right(values, settings), cmp.rightColumns, cmp.leftColumns)
+      : null,
+    explained: loc?.explained ?? false,
+    params: {
+      ...(other === undefined
+        ? {}
+        : { other: `${quoteSheet(other.at.table.sheet)}!${otherLoc?.cell ?? ""}` }),
+      ...(mine.f.group === undefined ? {} : { group: mine.f.group }),
+    },
+  });
   issues.push(issue);
   // an error leaves every figure it compares unverified
   if (issue.severity !== "error") return;

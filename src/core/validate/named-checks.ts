@@ -3,7 +3,7 @@
  * resolved to column indexes once per sheet, then run on each data row — and the rate check
  * on the 合计 row too.
  */
-import type { Severity } from "../issues";
+import type { RuleRef } from "../issues";
 import { a1, type CellValue } from "../model";
 import { READ_OK } from "../read/cell";
 import { formatSerial, serialYear } from "../read/dates";
@@ -17,17 +17,13 @@ const OK: number = READ_OK;
 
 /** A date-in-year check resolved to column indexes. */
 export interface DateCheck {
-  readonly rule: string;
-  readonly code: string;
-  readonly severity: Severity;
+  readonly def: RuleRef;
   readonly cols: readonly number[];
 }
 
 /** A rate check resolved to column indexes (numerator or denominator -1 when the table has none). */
 export interface RateCheck {
-  readonly rule: string;
-  readonly code: string;
-  readonly severity: Severity;
+  readonly def: RuleRef;
   readonly rate: number;
   readonly num: number;
   readonly den: number;
@@ -48,15 +44,13 @@ export function planNamedChecks(t: CompiledTemplate): NamedChecks {
         ? rule.params.columns
         : [String(rule.params.columns)];
       const idx = names.map((h) => t.byHeader.get(h) ?? -1).filter((k) => k >= 0);
-      dates.push({ rule: rule.id, code: rule.code, severity: rule.severity, cols: idx });
+      dates.push({ def: rule, cols: idx });
     } else if (rule.check === "rateMatchesCounts") {
       const rate = t.byHeader.get(String(rule.params.rate)) ?? -1;
       const ratio = t.columns[rate]?.ratio;
       if (rate < 0 || !ratio) continue;
       rates.push({
-        rule: rule.id,
-        code: rule.code,
-        severity: rule.severity,
+        def: rule,
         rate,
         num: t.byHeader.get(ratio.numerator) ?? -1,
         den: t.byHeader.get(ratio.denominator) ?? -1,
@@ -97,7 +91,7 @@ function checkDates(
   for (const k of check.cols) {
     if (status[k] !== OK) continue;
     if (serialYear(vals[k] as number) === year) continue;
-    sink.pushRule(check.rule, check.code, check.severity, a1(r, plan.colOf[k] as number), {
+    sink.pushRule(check.def, a1(r, plan.colOf[k] as number), {
       column: plan.cols[k]?.header ?? "",
       value: formatSerial(vals[k] as number),
       explained: remarkFilled(plan, row),
@@ -121,10 +115,10 @@ export function checkRate(
   const pct = v[check.rate] as number;
   const cell = a1(r, plan.colOf[check.rate] as number);
   const column = plan.cols[check.rate]?.header ?? "";
-  const severityExplained = check.severity === "warning" && remarkFilled(plan, row);
+  const severityExplained = check.def.severity === "warning" && remarkFilled(plan, row);
   const rateCols = [check.rate, check.num, check.den].filter((k) => k >= 0);
   if (!(pct >= 0 && pct <= 100)) {
-    const issue = sink.push(check.rule, "rate-out-of-range", check.severity, cell, {
+    const issue = sink.push(check.def.id, "rate-out-of-range", check.def.severity, cell, {
       column,
       value: `${pct}%`,
       expected: "0%–100%",
@@ -140,7 +134,7 @@ export function checkRate(
   const ratio = (num / den) * 100;
   // within rounding to 0.1 point, except that 100% is only right when every case is closed
   if (Math.abs(pct - ratio) <= 0.05 + 1e-9 && !(pct >= 100 && num < den)) return;
-  const issue = sink.pushRule(check.rule, check.code, check.severity, cell, {
+  const issue = sink.pushRule(check.def, cell, {
     column,
     value: `${pct}%`,
     expected: formatTenthsPct(ratioTenths(num, den)),

@@ -113,24 +113,18 @@ function reportRowRule(
   const cellValue = showColumn(plan, rv, rule.cell);
   const severity = rule.def.severity;
   // every cell the rule compares may be the wrong one (发展预备党员 or its 其中 parts)
-  const issue = sink.pushRule(
-    rule.def.id,
-    rule.def.code,
-    severity,
-    c >= 0 ? a1(r, c) : rowAddress(r),
-    {
-      column: cols[rule.cell]?.header ?? "",
-      value: cellValue,
-      expected:
-        cmp === undefined
-          ? null
-          : cmp.rightColumn !== undefined
-            ? showColumn(plan, rv, cmp.rightColumn)
-            : showSide(rule, rv, settings, cmp.rightMoney),
-      explained: severity === "warning" && remarkFilled(plan, row),
-      params,
-    }
-  );
+  const issue = sink.pushRule(rule.def, c >= 0 ? a1(r, c) : rowAddress(r), {
+    column: cols[rule.cell]?.header ?? "",
+    value: cellValue,
+    expected:
+      cmp === undefined
+        ? null
+        : cmp.rightColumn !== undefined
+          ? showColumn(plan, rv, cmp.rightColumn)
+          : showSide(rule, rv, settings, cmp.rightMoney),
+    explained: severity === "warning" && remarkFilled(plan, row),
+    params,
+  });
   // last year's cells are not this sheet's
   sink.taint(
     issue,

@@ -7,6 +7,7 @@ import type {
   Issue,
   IssueParams,
   IssueValue,
+  RuleRef,
   Severity,
 } from "../issues";
 import { a1 } from "../model";
@@ -48,17 +49,15 @@ export function makeIssue<C extends GenericCode>(
 
 /**
  * Builds an issue of a table's own rule (its code and message are data: any string).
- * @example makeRuleIssue("T1-01", "developed-split", "error", "表1", "C5", { column: "发展预备党员" })
+ * @example makeRuleIssue(TEMPLATES[0].rules[0], "表1", "C5", { column: "发展预备党员" }).messageTemplate // "“发展预备党员”为{value}，…"
  */
 export function makeRuleIssue(
-  rule: string,
-  code: string,
-  severity: Severity,
+  rule: RuleRef,
   sheet: string,
   cell: string,
   extras?: IssueExtras
 ): Issue {
-  return buildIssue(rule, code, severity, sheet, cell, extras);
+  return buildIssue(rule.id, rule.code, rule.severity, sheet, cell, extras, rule.message);
 }
 
 function buildIssue(
@@ -67,7 +66,8 @@ function buildIssue(
   severity: Severity,
   sheet: string,
   cell: string,
-  extras: IssueExtras = {}
+  extras: IssueExtras = {},
+  messageTemplate?: string
 ): Issue {
   const issue: {
     rule: string;
@@ -80,6 +80,7 @@ function buildIssue(
     value?: IssueValue;
     expected?: IssueValue;
     params?: IssueParams;
+    messageTemplate?: string;
   } = {
     rule,
     code,
@@ -92,6 +93,7 @@ function buildIssue(
   if (extras.value !== undefined) issue.value = extras.value;
   if (extras.expected !== undefined) issue.expected = extras.expected;
   if (extras.params !== undefined) issue.params = extras.params;
+  if (messageTemplate !== undefined) issue.messageTemplate = messageTemplate;
   return issue;
 }
 
@@ -180,14 +182,8 @@ export class TableIssues {
   }
 
   /** Appends an issue of a table's own rule. */
-  pushRule(
-    rule: string,
-    code: string,
-    severity: Severity,
-    cell: string,
-    extras?: IssueExtras
-  ): Issue {
-    return this.append(makeRuleIssue(rule, code, severity, this.sheet, cell, extras));
+  pushRule(rule: RuleRef, cell: string, extras?: IssueExtras): Issue {
+    return this.append(makeRuleIssue(rule, this.sheet, cell, extras));
   }
 
   /** Appends an issue already made. */
