@@ -283,6 +283,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect((await problems.innerText()).replace(/^校验未完成/, "").split("\n")).toEqual([
       "错误.json：表5（T5）第4列“政务微博条数”的键（key）“Bad key”：只能用英文字母和数字，以小写字母开头",
       "错误.json：表5（T5）规则 T5-01 的检查式（check）“宣讲场次 ≤ 场地数”：“场地数”不是本表的列，也不是设置",
+      "下面仍是上一次校验的结果。",
     ]);
     await screenshot(page, "browser-表定义-错误");
     await page.getByRole("button", { name: "改用内置定义" }).click();

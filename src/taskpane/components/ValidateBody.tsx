@@ -137,6 +137,8 @@ export function ValidateBody({ host, run, noHostMessage, cellPreview }: Validate
       {status.phase === "error" ? (
         <Notice intent="error" title="校验未完成">
           {status.message}
+          {/* the results below are the last run's: said, so they are not read as this one's */}
+          {analysis ? <div>下面仍是上一次校验的结果。</div> : null}
         </Notice>
       ) : null}
       {analysis ? <Results analysis={analysis} host={host} cellPreview={cellPreview} /> : null}
