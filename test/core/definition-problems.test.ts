@@ -17,6 +17,8 @@ import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/templ
 import type { CellValue } from "../../src/core/model";
 import { FIVE, fiveGridWith, T5 } from "./bureau-fixtures";
 
+// a definition broken on purpose (a string where a number goes, a field deleted …): no static
+// type describes what these tests write into it, so its fields are `any`
 type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The problems `loadTemplates` lists for a copy of 表1 changed by `change` (source `d.json`). */
