@@ -2,8 +2,10 @@
  * Issue 12, point 3(a): definitions kept in the workbook, in a `报表定义` sheet — written from the
  * definitions in force, read back into the same objects, wrong entries refused naming their cell.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TEMPLATES } from "../../src/core/templates";
+import { loadTemplates, TEMPLATES } from "../../src/core/templates";
 import {
   DEFINITIONS_SHEET,
   definitionDifferences,
@@ -13,6 +15,10 @@ import {
 import type { CellValue } from "../../src/core/model";
 import { FIVE, fiveGridWith } from "./bureau-fixtures";
 
+const OTHER_BUREAU = path.join(
+  __dirname,
+  "../../assets/samples/other-bureau/other-bureau-definitions.json"
+);
 const sheet = (values: CellValue[][]) => ({ name: DEFINITIONS_SHEET, values });
 const read = (values: CellValue[][]) => readDefinitionsSheet(sheet(values)).map((t) => t.def);
 
@@ -50,6 +56,14 @@ describe("the 报表定义 sheet", () => {
     ]);
     const padded = (...cells: string[]) => [...cells, ...Array<string>(10 - cells.length).fill("")];
     expect(grid).toContainEqual(padded("T5", "句子", "1", "全年开展宣讲活动{+T5/宣讲场次}"));
+  });
+
+  it("round trip of a table without rules (the other bureau's 表2): no rule rows, no rules", () => {
+    const other = loadTemplates(
+      (JSON.parse(readFileSync(OTHER_BUREAU, "utf8")) as { tables: unknown[] }).tables
+    ).map((t) => t.def);
+    expect(other.map((t) => t.rules.length)).toEqual([1, 0]);
+    expect(read(definitionsSheetGrid(other))).toEqual(other);
   });
 
   it("as Excel gives it back: numbers for numbers, blank rows between tables, columns reordered", () => {

@@ -369,7 +369,8 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
   const defs = order.map((id) => {
     const t = tables.get(id) ?? {};
     const figures = (t.figures ?? {}) as Record<string, unknown>;
-    return { ...t, figures: { totals: [], groups: [], ...figures } };
+    // a table with no 规则 rows has no rules (the other bureau's 表2): not a missing entry
+    return { ...t, rules: t.rules ?? [], figures: { totals: [], groups: [], ...figures } };
   });
   // the same checks a JSON file goes through; each problem named by its cell
   const checked = checkDefinitions(defs);
