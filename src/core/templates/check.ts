@@ -121,7 +121,6 @@ function readableColumns(t: Loose): ScopeColumn[] {
 
 /** jsep's words for what it does not support, and its parse errors, in Chinese. */
 const EXPRESSION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^不支持的写法 CallExpression$/, "不支持函数调用"],
   [/^不支持的写法 MemberExpression$/, "不支持 a.b 或 a[0] 的写法"],
   [/^不支持的写法 ConditionalExpression$/, "不支持条件运算（? :）"],
   [/^不支持的写法 ArrayExpression$/, "不支持列表 [ … ]"],
