@@ -3,7 +3,7 @@
  * flags, Chinese messages for every mistake.
  */
 
-import { tableRange, TEMPLATES } from "../core";
+import { parseStatYear, tableRange, TEMPLATES, YEAR_RANGE_TEXT } from "../core";
 import { MERGE_USAGE } from "./merge-usage";
 
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
@@ -78,12 +78,13 @@ export class UsageError extends Error {
  * @example parseYear("2013") // 2013
  */
 export function parseYear(text: string | undefined): number {
-  if (text === undefined || !/^(19|20)\d\d$/.test(text)) {
+  const year = text === undefined ? undefined : parseStatYear(text);
+  if (year === undefined) {
     throw new UsageError(
-      `--year 需要四位年度（如2013），收到：${text === undefined ? "（空）" : `“${text}”`}`
+      `--year 需要${YEAR_RANGE_TEXT}之间的四位年度（如2013），收到：${text === undefined ? "（空）" : `“${text}”`}`
     );
   }
-  return Number(text);
+  return year;
 }
 
 /**

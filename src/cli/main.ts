@@ -28,43 +28,11 @@ import { readXlsx, type XlsxSheetModel } from "../hosts/xlsx/read";
 import { decodeTextFile } from "../hosts/xlsx/text-file";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { isXlsxReadError } from "../hosts/xlsx/errors";
-import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
 import { parseArgs, UsageError, USAGE } from "./args";
 import { jsonReport, terminalSafe, textReport } from "./output";
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./io";
 
-/** A file that cannot be read or written; `reason` is Chinese (找不到文件 …). */
-export class FileAccessError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-    this.name = "FileAccessError";
-  }
-}
-
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Progress goes to stderr only when it is a terminal. */
-  readonly stderrIsTTY: boolean;
-  /**
-   * A regular file's bytes, refusing devices, pipes and files over `maxBytes`; throws
-   * FileAccessError with a Chinese reason.
-   */
-  readFile(path: string, maxBytes: number): Uint8Array;
-  writeFile(path: string, data: Uint8Array): void;
-  exists(path: string): boolean;
-  /** The absolute form of a path (to refuse writing over an input file). */
-  resolve(path: string): string;
-  /** The names in a folder, or undefined when the path is no folder (merge reads folders). */
-  listDir?(path: string): string[] | undefined;
-  /** A native raw-DEFLATE inflater, when the platform has one. */
-  readonly inflateRaw?: InflateRaw;
-  /** A native CRC-32, when the platform has one. */
-  readonly crc32?: Crc32;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_UNUSABLE = 2;
+export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./io";
 
 /** The last path segment, for messages and sheet-name suffixes. */
 function fileName(path: string): string {

@@ -26,7 +26,7 @@ import { isXlsxReadError } from "../hosts/xlsx/errors";
 import { writeSheets } from "../hosts/xlsx/write-sheets";
 import { isWorkbookName, readUnitList } from "../hosts/xlsx/unit-list";
 import { parseYear, UsageError } from "./args";
-import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./main";
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./io";
 import { terminalSafe } from "./output";
 
 export { MERGE_USAGE } from "./merge-usage";

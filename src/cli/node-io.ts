@@ -17,7 +17,7 @@ import {
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import * as zlib from "node:zlib";
-import { FileAccessError, type CliIO } from "./main";
+import { FileAccessError, type CliIO } from "./io";
 import { megabytes } from "../hosts/xlsx/budget";
 
 function accessReason(e: unknown): string {

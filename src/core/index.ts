@@ -3,6 +3,7 @@ export * from "./model";
 export * from "./issues";
 export * from "./figures";
 export * from "./settings";
+export { FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT, isStatYear, parseStatYear } from "./years";
 export { validateWorkbook, workbookYears, quoteSheet } from "./validate";
 export type { ValidationResult, ValidateOptions, YearSummary } from "./validate";
 export { issueMessage, issueLocation, describeAddress } from "./messages";
@@ -87,6 +88,8 @@ export {
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
 export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
+export { noticeText } from "./app/notices";
+export type { Notice, NoticeCode } from "./app/notices";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
 export {
   DEFINITIONS_SHEET,

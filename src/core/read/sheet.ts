@@ -7,6 +7,7 @@ import type { CellValue, SheetModel } from "../model";
 import type { CompiledTemplate } from "../templates";
 import { FRAME_LABELS, TOTAL_LABEL } from "../templates";
 import { normaliseHeader } from "./normalise";
+import { isStatYear } from "../years";
 
 /** How far down a sheet the header row is looked for. */
 const HEADER_SCAN_ROWS = 50;
@@ -104,7 +105,7 @@ const YEAR = /(?<!\d)(19|20)\d{2}(?!\d)/;
  * @example yearIn("20131") // undefined
  */
 export function yearIn(v: CellValue): number | undefined {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1900 && v <= 2099 ? v : undefined;
+  if (typeof v === "number") return isStatYear(v) ? v : undefined;
   if (typeof v !== "string") return undefined;
   const m = YEAR.exec(v);
   return m ? Number(m[0]) : undefined;

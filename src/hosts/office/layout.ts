@@ -8,6 +8,8 @@ import {
   FRAME_LABELS,
   TEMPLATES,
   TOTAL_LABEL,
+  YEAR_RANGE_TEXT,
+  isStatYear,
   type ColumnDefinition,
   type TemplateDefinition,
 } from "../../core";
@@ -43,9 +45,9 @@ export interface SheetPlan {
  * @example yearProblem(13) // "统计年度“13”无效，请输入 1900–2099 之间的四位年份。"
  */
 export function yearProblem(year: number): string | undefined {
-  return Number.isInteger(year) && year >= 1900 && year <= 2099
+  return isStatYear(year)
     ? undefined
-    : `统计年度“${year}”无效，请输入 1900–2099 之间的四位年份。`;
+    : `统计年度“${year}”无效，请输入 ${YEAR_RANGE_TEXT} 之间的四位年份。`;
 }
 
 /** Blank data rows of a template whose definition names none (the built-ins name theirs: `blankRows`). */

@@ -32,3 +32,14 @@ export function isXlsxReadError(e: unknown): e is XlsxReadError {
     (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "XlsxReadError")
   );
 }
+
+/**
+ * Why reading a workbook failed, as the one Chinese sentence every entry point shows: the read
+ * error's own reason, else a sentence naming the unexpected error.
+ * @example readFailureReason(new XlsxReadError("xls", "…")) // "…"
+ * @example readFailureReason(new Error("boom")) // "文件无法解析（boom）"
+ */
+export function readFailureReason(e: unknown): string {
+  if (isXlsxReadError(e)) return e.reason;
+  return `文件无法解析（${e instanceof Error ? e.message : String(e)}）`;
+}

@@ -8,7 +8,7 @@ import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { loadEngine, tablesInWords } from "../engine";
-import type { TemplateDefinition } from "../../core";
+import { parseStatYear, type TemplateDefinition } from "../../core";
 import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
@@ -21,10 +21,7 @@ import { YearInput } from "./YearInput";
  * @example parseYear("14") // undefined
  */
 export function parseYear(text: string): number | undefined {
-  const t = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (!/^\d{4}$/.test(t)) return undefined;
-  const year = Number(t);
-  return year >= 1949 && year <= 2100 ? year : undefined;
+  return parseStatYear(text);
 }
 
 export interface TemplateTabProps {
