@@ -166,8 +166,8 @@ describe("模板 year field", () => {
     expect(parseYear(" ２０１４ ")).toBe(2014);
   });
 
-  it("refuses anything else", () => {
-    for (const bad of ["", "14", "20145", "2o14", "1900", "2101", "-2014"])
+  it("refuses anything else (the years outside 1900–2099 too)", () => {
+    for (const bad of ["", "14", "20145", "2o14", "1899", "2100", "-2014"])
       expect(parseYear(bad)).toBeUndefined();
   });
 });
