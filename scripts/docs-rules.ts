@@ -21,7 +21,7 @@ type Severity = "error" | "warning";
  * The generic rule and severity of each generic issue code. `satisfies` makes the compiler refuse
  * this list when a code is added to the messages without being listed here.
  */
-const GENERIC_CODES = {
+export const GENERIC_CODES = {
   "missing-header": ["G-01", "error"],
   "unknown-column": ["G-01", "warning"],
   "duplicate-header": ["G-01", "error"],
