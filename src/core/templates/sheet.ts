@@ -21,7 +21,7 @@
  * - 句子: 名称 = the sentence's number, 内容 = a text clause, 其他 = the rest of the clause
  */
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
-import { quoteSheet } from "../validate/sink";
+import { quoteSheet } from "../sheet-names";
 import { checkDefinitions } from "./check";
 import { compileTemplate, type CompiledTemplate } from "./index";
 import { COLUMN_TYPE_WORDS } from "./definition-messages";
