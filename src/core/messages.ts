@@ -5,7 +5,7 @@
  */
 import type { GenericCode, Issue, IssueParams, IssueValue, LenientNumberCode } from "./issues";
 import { LENIENT } from "./read/numbers";
-import { quoteSheet } from "./validate/sink";
+import { quoteSheet } from "./sheet-names";
 
 /**
  * A code with a message of its own here: every generic code, except that the leniencies of a

@@ -9,7 +9,7 @@ import type { Figure, FigureSource, TableData, TableRecord, TemplateId } from ".
 import { figureLabel, orderTables, previousTableFor, UNVERIFIED_MARK } from "../compare/compare";
 import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
 import { changeWording, yearLabel, yearNote, yoyChange } from "../compare/yoy";
-import { oneLine, toChinesePunctuation } from "../render/punctuation";
+import { oneLine, toChinesePunctuation } from "../punctuation";
 import { PHRASE_PLACEHOLDER } from "../templates/schema";
 import {
   DEFAULT_PHRASES,

@@ -1,8 +1,9 @@
 /**
- * The four statistical sheets of SPEC §1 are data: `builtin/T1.json` … `builtin/T4.json` (columns,
- * rules, figures, blank rows and report sentences). Adding an indicator, a rule or a sentence is a
- * change to those files only: `index.ts` validates them with the zod schema when loaded, and the
- * engine compiles each rule expression once.
+ * The built-in statistical tables are data: `builtin/T1.json` … `builtin/T4.json` (columns,
+ * rules, figures, blank rows and report sentences); a bureau's own definitions, any number of
+ * tables, are the same data read from a file or a 报表定义 sheet. Adding an indicator, a rule or
+ * a sentence is a change to that data only: `index.ts` validates it with the zod schema when
+ * loaded, and the engine compiles each rule expression once.
  *
  * Expressions name columns by their header; `=`, `≠`, `<`, `≤`, `>`, `≥` (or `==`, `<=` …),
  * `+ - * /`, `&&`, `||`, `!` and string literals for enum values. Money is in fen inside an

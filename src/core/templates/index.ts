@@ -171,12 +171,12 @@ export function loadTemplates(definitions: readonly unknown[], source = ""): Com
   });
 }
 
-/** The four templates, compiled. */
+/** The built-in tables (表1–表4), compiled. */
 export const COMPILED_TEMPLATES: readonly CompiledTemplate[] = Object.freeze(
   loadTemplates(TEMPLATE_DEFINITIONS)
 );
 
-/** The four template definitions (T1…T4), e.g. for writing blank templates. */
+/** The built-in table definitions (T1…T4), e.g. for writing blank templates. */
 export const TEMPLATES: readonly TemplateDefinition[] = Object.freeze(
   COMPILED_TEMPLATES.map((t) => t.def)
 );

@@ -21,7 +21,7 @@
  * - 句子: 名称 = the sentence's number, 内容 = a text clause, 其他 = the rest of the clause
  */
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
-import { quoteSheet } from "../validate/sink";
+import { quoteSheet } from "../sheet-names";
 import { checkDefinitions } from "./check";
 import { compileTemplate, type CompiledTemplate } from "./index";
 import { COLUMN_TYPE_WORDS } from "./definition-messages";
@@ -181,20 +181,30 @@ interface Origins {
   groups: number[];
   report: number;
   sentences: number[][];
-  names: Map<number, string>;
 }
 
+function emptyOrigins(): Origins {
+  return { table: -1, columns: [], rules: [], totals: [], groups: [], report: -1, sentences: [] };
+}
+
+/** A definitions sheet with its header row found: which column holds which field. */
+interface Layout {
+  readonly sheet: SheetModel;
+  readonly headerRow: number;
+  readonly col: ReadonlyMap<Field, number>;
+}
+
+/** The definitions sheet in words, for messages: `工作表“报表定义”`. */
+const sheetWords = (sheet: SheetModel): string => `工作表“${sheet.name}”`;
+
 /**
- * The definitions written in a `报表定义` sheet, checked and compiled (the same `loadTemplates` a
- * JSON file goes through); throws `DefinitionsSheetError` naming the sheet, table and cell of
- * every wrong entry.
+ * The header row of a definitions sheet (its first row that is not blank) and the column of each
+ * known header; throws when the sheet is blank or lacks one of 表, 类别, 名称, 内容.
  */
-export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
-  const problems: string[] = [];
+function sheetLayout(sheet: SheetModel): Layout {
   const rows = sheet.values;
   const headerRow = rows.findIndex((r) => r.some((v) => text(v) !== ""));
-  const sheetName = `工作表“${sheet.name}”`;
-  if (headerRow < 0) throw new DefinitionsError([`${sheetName}是空的，没有任何表定义`]);
+  if (headerRow < 0) throw new DefinitionsError([`${sheetWords(sheet)}是空的，没有任何表定义`]);
   const col = new Map<Field, number>();
   (rows[headerRow] ?? []).forEach((v, c) => {
     const h = text(v) as Field;
@@ -203,225 +213,280 @@ export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
   const missing = (["表", "类别", "名称", "内容"] as const).filter((h) => !col.has(h));
   if (missing.length > 0) {
     throw new DefinitionsError([
-      `${sheetName}第${headerRow + 1}行应为表头（${DEFINITIONS_HEADERS.join("、")}），缺少“${missing.join("”“")}”`,
+      `${sheetWords(sheet)}第${headerRow + 1}行应为表头（${DEFINITIONS_HEADERS.join("、")}），缺少“${missing.join("”“")}”`,
     ]);
   }
-  /** A cell of the sheet, as in a formula: `报表定义!D12`. */
-  const cellOf = (r: number, f: Field): string =>
-    `${quoteSheet(sheet.name)}!${a1(r, col.get(f) ?? col.get("其他（JSON）") ?? 0)}`;
-  const get = (r: number, f: Field): string => {
-    const c = col.get(f);
-    return c === undefined ? "" : text(rows[r]?.[c]);
-  };
+  return { sheet, headerRow, col };
+}
 
-  const tables = new Map<string, Record<string, unknown>>();
-  const origins = new Map<string, Origins>();
-  const order: string[] = [];
-  const at = (r: number, f: Field, what: string, detail: string): void => {
-    problems.push(`${cellOf(r, f)}：${what}：${detail}`);
-  };
-  /** A table in texts: `表5（T5）` once its 表 row gave its label. */
-  const tableName = (id: string): string => {
-    const label = tables.get(id)?.label;
-    return typeof label === "string" && label !== "" ? `${label}（${id}）` : id || "?";
-  };
+/** The text of a field in a sheet row (`""` when the sheet has no such column). */
+function fieldText(layout: Layout, r: number, f: Field): string {
+  const c = layout.col.get(f);
+  return c === undefined ? "" : text(layout.sheet.values[r]?.[c]);
+}
 
-  for (let r = headerRow + 1; r < rows.length; r++) {
-    const row = rows[r] ?? [];
-    if (!row.some((v) => text(v) !== "")) continue;
-    const id = get(r, "表");
-    const kind = get(r, "类别") as Kind;
-    const name = get(r, "名称");
-    const what = `${tableName(id)}的${kind || "?"}${name ? `“${name}”` : ""}`;
-    if (id === "") {
-      at(r, "表", what, "“表”一栏是空的（每行都要写表的编号，如 T5）");
-      continue;
-    }
-    if (!KINDS.includes(kind)) {
-      at(r, "类别", what, `类别“${kind}”无效，应为${KINDS.join("、")}之一`);
-      continue;
-    }
-    let extra: Record<string, unknown> = {};
-    const rawJson = get(r, "其他（JSON）");
-    if (rawJson !== "") {
-      try {
-        const parsed: unknown = JSON.parse(rawJson);
-        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-          throw new Error("应为 { … } 形式的对象");
-        extra = parsed as Record<string, unknown>;
-      } catch (e) {
-        at(
-          r,
-          "其他（JSON）",
-          what,
-          e instanceof SyntaxError ? jsonSyntaxMessage(rawJson, e) : "应为 { … } 形式的 JSON 对象"
-        );
-        continue;
-      }
-    }
-    const fields: Record<string, unknown> = {};
-    for (const [key, f] of Object.entries(FIELDS[kind])) {
-      const v = f === undefined ? "" : get(r, f);
-      if (v !== "" && !(kind === "表" && key === "id")) fields[key] = v;
-    }
-    let table = tables.get(id);
-    let origin = origins.get(id);
-    if (kind === "表") {
-      if (table?.id !== undefined) {
-        at(r, "表", what, `表${id}已在第${(origin?.table ?? 0) + 1}行定义过（编号重复）`);
-        continue;
-      }
-      const { groupBy, ...own } = extra;
-      table = { ...(table ?? {}), ...own, ...fields, id };
-      if (groupBy !== undefined) table.figures = { ...(table.figures as object), groupBy };
-      tables.set(id, table);
-      origin = { ...(origin ?? emptyOrigins()), table: r };
-      origins.set(id, origin);
-      if (!order.includes(id)) order.push(id);
-      continue;
-    }
-    if (!table || !origin) {
-      at(r, "表", what, `表${id}还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）`);
-      continue;
-    }
-    origin.names.set(r, what);
-    const entry: Record<string, unknown> = { ...extra, ...fields };
-    if (kind === "列") {
-      const type =
-        TYPE_BY_WORD.get(get(r, "内容")) ??
-        (COLUMN_TYPES as readonly string[]).find((t) => t === get(r, "内容"));
-      if (type === undefined) {
-        at(
-          r,
-          "内容",
-          what,
-          `类型“${get(r, "内容")}”无效，应为${COLUMN_TYPES.map((t) => TYPE_WORDS[t]).join("、")}之一`
-        );
-        continue;
-      }
-      entry.type = type;
-      const required = get(r, "必填/级别");
-      if (required !== "是" && required !== "否") {
-        at(r, "必填/级别", what, `必填应写“是”或“否”，不是“${required}”`);
-        continue;
-      }
-      entry.required = required === "是";
-      const allowed = get(r, "可选值/条件");
-      if (allowed !== "") entry.allowed = allowed.split("、").map((s) => s.trim());
-      list(table, "columns").push(entry);
-      origin.columns.push(r);
-    } else if (kind === "规则" || kind === "指标规则") {
-      const severity = get(r, "必填/级别");
-      if (severity !== "错误" && severity !== "警告") {
-        at(r, "必填/级别", what, `级别应写“错误”或“警告”，不是“${severity}”`);
-        continue;
-      }
-      entry.severity = severity === "错误" ? "error" : "warning";
-      entry.kind =
-        kind === "指标规则"
-          ? "figures"
-          : (NAMED_CHECKS as readonly string[]).includes(get(r, "内容"))
-            ? "named"
-            : "row";
-      list(table, "rules").push(entry);
-      origin.rules.push(r);
-    } else if (kind === "指标") {
-      const group = get(r, "内容");
-      const headline = get(r, "必填/级别");
-      if (group !== "合计" && group !== "分组") {
-        at(r, "内容", what, `指标应写“合计”或“分组”，不是“${group}”`);
-        continue;
-      }
-      if (headline !== "是" && headline !== "否") {
-        at(r, "必填/级别", what, `是否主要指标应写“是”或“否”，不是“${headline}”`);
-        continue;
-      }
-      const figures = (table.figures ??= {}) as Record<string, unknown>;
-      const key = group === "合计" ? "totals" : "groups";
-      ((figures[key] ??= []) as unknown[]).push({ column: name, headline: headline === "是" });
-      origin[key].push(r);
-    } else if (kind === "报告") {
-      table.report = { ...(table.report as object), heading: name, sentences: [] };
-      origin.report = r;
-    } else {
-      const n = Number(name);
-      const report = table.report as { sentences: unknown[][] } | undefined;
-      if (!report) {
-        at(r, "类别", what, "句子之前要先有一行“报告”（写出段落标题）");
-        continue;
-      }
-      if (!Number.isInteger(n) || n < 1 || n > report.sentences.length + 1) {
-        at(r, "名称", what, `句子的编号应为1、2……依次排列，不是“${name}”`);
-        continue;
-      }
-      delete entry.text;
-      const clauseText = get(r, "内容");
-      (report.sentences[n - 1] ??= []).push(
-        clauseText === "" ? entry : { ...entry, text: clauseText }
-      );
-      (origin.sentences[n - 1] ??= []).push(r);
-    }
+/** A cell of the sheet, as in a formula: `报表定义!D12` (the 其他 column for a missing field). */
+function cellOf(layout: Layout, r: number, f: Field): string {
+  const col = layout.col.get(f) ?? layout.col.get("其他（JSON）") ?? 0;
+  return `${quoteSheet(layout.sheet.name)}!${a1(r, col)}`;
+}
+
+/** What the rows read so far gave: the tables by id (in `order`), their rows, the problems. */
+interface Reading {
+  readonly layout: Layout;
+  readonly problems: string[];
+  readonly tables: Map<string, Record<string, unknown>>;
+  readonly origins: Map<string, Origins>;
+  readonly order: string[];
+}
+
+/** A problem of a row: the field whose cell is wrong, and what is wrong with it. */
+type RowProblem = readonly [Field, string];
+
+/** A row of a table's part (列, 规则 …) being read into the table it belongs to. */
+interface PartRow {
+  readonly r: number;
+  readonly get: (f: Field) => string;
+  /** The row's fields from their columns and its 其他（JSON） cell. */
+  readonly entry: Record<string, unknown>;
+  readonly table: Record<string, unknown>;
+  readonly origin: Origins;
+}
+
+/**
+ * The definitions written in a `报表定义` sheet, checked and compiled (the same `loadTemplates` a
+ * JSON file goes through); throws `DefinitionsSheetError` naming the sheet, table and cell of
+ * every wrong entry.
+ */
+export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
+  const layout = sheetLayout(sheet);
+  const reading: Reading = {
+    layout,
+    problems: [],
+    tables: new Map(),
+    origins: new Map(),
+    order: [],
+  };
+  for (let r = layout.headerRow + 1; r < sheet.values.length; r++) {
+    if ((sheet.values[r] ?? []).some((v) => text(v) !== "")) readRow(reading, r);
   }
-  if (problems.length > 0) throw new DefinitionsError(problems);
-  if (order.length === 0)
-    throw new DefinitionsError([`${sheetName}没有任何表定义（没有类别为“表”的行）`]);
+  if (reading.problems.length > 0) throw new DefinitionsError(reading.problems);
+  if (reading.order.length === 0)
+    throw new DefinitionsError([`${sheetWords(sheet)}没有任何表定义（没有类别为“表”的行）`]);
+  return compileReading(reading);
+}
 
-  const defs = order.map((id) => {
-    const t = tables.get(id) ?? {};
+/** Reads one non-blank row into its table, or adds its problem to `g.problems`. */
+function readRow(g: Reading, r: number): void {
+  const get = (f: Field): string => fieldText(g.layout, r, f);
+  const id = get("表");
+  const kind = get("类别") as Kind;
+  const name = get("名称");
+  const what = `${tableName(g, id)}的${kind || "?"}${name ? `“${name}”` : ""}`;
+  const problem = readRowProblem(g, r, id, kind);
+  if (problem) {
+    const [f, detail] = problem;
+    g.problems.push(`${cellOf(g.layout, r, f)}：${what}：${detail}`);
+  }
+}
+
+/** A table in texts: `表5（T5）` once its 表 row gave its label. */
+function tableName(g: Reading, id: string): string {
+  const label = g.tables.get(id)?.label;
+  return typeof label === "string" && label !== "" ? `${label}（${id}）` : id || "?";
+}
+
+/** Reads one row of the given table and kind; what is wrong with it, if anything. */
+function readRowProblem(g: Reading, r: number, id: string, kind: Kind): RowProblem | undefined {
+  if (id === "") return ["表", "“表”一栏是空的（每行都要写表的编号，如 T5）"];
+  if (!KINDS.includes(kind)) return ["类别", `类别“${kind}”无效，应为${KINDS.join("、")}之一`];
+  const get = (f: Field): string => fieldText(g.layout, r, f);
+  const extra = parseExtra(get("其他（JSON）"));
+  if ("problem" in extra) return ["其他（JSON）", extra.problem];
+  const fields: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(FIELDS[kind])) {
+    const v = f === undefined ? "" : get(f);
+    if (v !== "" && !(kind === "表" && key === "id")) fields[key] = v;
+  }
+  if (kind === "表") return readTableRow(g, r, id, extra.extra, fields);
+  const table = g.tables.get(id);
+  const origin = g.origins.get(id);
+  if (!table || !origin)
+    return ["表", `表${id}还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）`];
+  return PART_READERS[kind]({ r, get, entry: { ...extra.extra, ...fields }, table, origin });
+}
+
+/**
+ * A 其他（JSON） cell as an object (`{}` when blank), or why it is none.
+ * @example parseExtra('{"aliases":["x"]}') // { extra: { aliases: ["x"] } }
+ * @example parseExtra("[1]") // { problem: "应为 { … } 形式的 JSON 对象" }
+ */
+function parseExtra(
+  raw: string
+): { readonly extra: Record<string, unknown> } | { readonly problem: string } {
+  if (raw === "") return { extra: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    if (e instanceof SyntaxError) return { problem: jsonSyntaxMessage(raw, e) };
+  }
+  return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+    ? { extra: parsed as Record<string, unknown> }
+    : { problem: "应为 { … } 形式的 JSON 对象" };
+}
+
+/** A 表 row: starts the table `id` (its `groupBy` goes to the table's figures). */
+function readTableRow(
+  g: Reading,
+  r: number,
+  id: string,
+  extra: Record<string, unknown>,
+  fields: Record<string, unknown>
+): RowProblem | undefined {
+  const table = g.tables.get(id);
+  const origin = g.origins.get(id);
+  if (table?.id !== undefined)
+    return ["表", `表${id}已在第${(origin?.table ?? 0) + 1}行定义过（编号重复）`];
+  const { groupBy, ...own } = extra;
+  const next: Record<string, unknown> = { ...(table ?? {}), ...own, ...fields, id };
+  if (groupBy !== undefined) next.figures = { ...(next.figures as object), groupBy };
+  g.tables.set(id, next);
+  g.origins.set(id, { ...(origin ?? emptyOrigins()), table: r });
+  if (!g.order.includes(id)) g.order.push(id);
+  return undefined;
+}
+
+/** The list `key` of a table being read, made empty the first time. */
+function list(table: Record<string, unknown>, key: string): unknown[] {
+  return (table[key] ??= []) as unknown[];
+}
+
+/** A 列 row: a column, its type and 必填 in words. */
+function readColumnRow({ r, get, entry, table, origin }: PartRow): RowProblem | undefined {
+  const typeText = get("内容");
+  const type =
+    TYPE_BY_WORD.get(typeText) ?? (COLUMN_TYPES as readonly string[]).find((t) => t === typeText);
+  if (type === undefined) {
+    const words = COLUMN_TYPES.map((t) => TYPE_WORDS[t]).join("、");
+    return ["内容", `类型“${typeText}”无效，应为${words}之一`];
+  }
+  entry.type = type;
+  const required = get("必填/级别");
+  if (required !== "是" && required !== "否")
+    return ["必填/级别", `必填应写“是”或“否”，不是“${required}”`];
+  entry.required = required === "是";
+  const allowed = get("可选值/条件");
+  if (allowed !== "") entry.allowed = allowed.split("、").map((s) => s.trim());
+  list(table, "columns").push(entry);
+  origin.columns.push(r);
+  return undefined;
+}
+
+/** A 规则 or 指标规则 row: a rule, its 级别 in words (a named check when 内容 names one). */
+function ruleReader(figures: boolean): (row: PartRow) => RowProblem | undefined {
+  return ({ r, get, entry, table, origin }) => {
+    const severity = get("必填/级别");
+    if (severity !== "错误" && severity !== "警告")
+      return ["必填/级别", `级别应写“错误”或“警告”，不是“${severity}”`];
+    entry.severity = severity === "错误" ? "error" : "warning";
+    const named = (NAMED_CHECKS as readonly string[]).includes(get("内容"));
+    entry.kind = figures ? "figures" : named ? "named" : "row";
+    list(table, "rules").push(entry);
+    origin.rules.push(r);
+    return undefined;
+  };
+}
+
+/** A 指标 row: a total or grouped figure, and whether it is a headline figure. */
+function readFigureRow({ r, get, table, origin }: PartRow): RowProblem | undefined {
+  const group = get("内容");
+  const headline = get("必填/级别");
+  if (group !== "合计" && group !== "分组")
+    return ["内容", `指标应写“合计”或“分组”，不是“${group}”`];
+  if (headline !== "是" && headline !== "否")
+    return ["必填/级别", `是否主要指标应写“是”或“否”，不是“${headline}”`];
+  const figures = (table.figures ??= {}) as Record<string, unknown>;
+  const key = group === "合计" ? "totals" : "groups";
+  list(figures, key).push({ column: get("名称"), headline: headline === "是" });
+  origin[key].push(r);
+  return undefined;
+}
+
+/** A 报告 row: the table's report paragraph, its heading (the sentences follow). */
+function readReportRow({ r, get, table, origin }: PartRow): RowProblem | undefined {
+  table.report = { ...(table.report as object), heading: get("名称"), sentences: [] };
+  origin.report = r;
+  return undefined;
+}
+
+/** A 句子 row: a clause of the report's sentence numbered in 名称. */
+function readSentenceRow({ r, get, entry, table, origin }: PartRow): RowProblem | undefined {
+  const name = get("名称");
+  const n = Number(name);
+  const report = table.report as { sentences: unknown[][] } | undefined;
+  if (!report) return ["类别", "句子之前要先有一行“报告”（写出段落标题）"];
+  if (!Number.isInteger(n) || n < 1 || n > report.sentences.length + 1)
+    return ["名称", `句子的编号应为1、2……依次排列，不是“${name}”`];
+  delete entry.text;
+  const clauseText = get("内容");
+  (report.sentences[n - 1] ??= []).push(clauseText === "" ? entry : { ...entry, text: clauseText });
+  (origin.sentences[n - 1] ??= []).push(r);
+  return undefined;
+}
+
+/** How a row of each kind but 表 is read into its table. */
+const PART_READERS: Record<Exclude<Kind, "表">, (row: PartRow) => RowProblem | undefined> = {
+  列: readColumnRow,
+  规则: ruleReader(false),
+  指标规则: ruleReader(true),
+  指标: readFigureRow,
+  报告: readReportRow,
+  句子: readSentenceRow,
+};
+
+/**
+ * The tables read, checked as a JSON file is (each problem named by its cell) and compiled once
+ * all are read (a figures rule may name any table of the set).
+ */
+function compileReading(g: Reading): CompiledTemplate[] {
+  const defs = g.order.map((id) => {
+    const t = g.tables.get(id) ?? {};
     const figures = (t.figures ?? {}) as Record<string, unknown>;
     // a table with no 规则 rows has no rules (the other bureau's 表2): not a missing entry
     return { ...t, rules: t.rules ?? [], figures: { totals: [], groups: [], ...figures } };
   });
-  // the same checks a JSON file goes through; each problem named by its cell
   const checked = checkDefinitions(defs);
   if (checked.problems.length > 0) {
     throw new DefinitionsError(
       sortProblems(checked.problems).map((p) => {
-        const o = origins.get(order[p.table ?? 0] ?? "") ?? emptyOrigins();
+        const o = g.origins.get(g.order[p.table ?? 0] ?? "") ?? emptyOrigins();
         const [row, field] = locate(o, p.path);
-        return problemLine(p, defs, cellOf(row, field ?? "其他（JSON）"));
+        return problemLine(p, defs, cellOf(g.layout, row, field ?? "其他（JSON）"));
       }),
       checked.stopped
     );
   }
-  // compiled once all are read: a figures rule may name any table of the set
   const all = checked.defs.flatMap((d) => (d ? [d] : []));
   return checked.defs.map((def) => {
-    if (!def) throw new DefinitionsError([`${sheetName}的表定义无效`]);
+    if (!def) throw new DefinitionsError([`${sheetWords(g.layout.sheet)}的表定义无效`]);
     return compileTemplate(def, all);
   });
-
-  function list(table: Record<string, unknown>, key: string): unknown[] {
-    return (table[key] ??= []) as unknown[];
-  }
-  /** The sheet row and column of a zod issue's path. */
-  function locate(o: Origins, path: readonly PropertyKey[]): [number, Field | undefined] {
-    const [top, a, b, c] = path;
-    const field = (kind: Kind, key: PropertyKey | undefined): Field | undefined =>
-      FIELDS[kind][String(key)];
-    if (top === "columns" && typeof a === "number")
-      return [o.columns[a] ?? o.table, field("列", b)];
-    if (top === "rules" && typeof a === "number") return [o.rules[a] ?? o.table, field("规则", b)];
-    if (top === "figures" && (a === "totals" || a === "groups") && typeof b === "number")
-      return [o[a][b] ?? o.table, field("指标", c)];
-    if (top === "report" && a === "sentences" && typeof b === "number" && typeof c === "number")
-      return [o.sentences[b]?.[c] ?? o.report, field("句子", path[4])];
-    if (top === "report") return [o.report >= 0 ? o.report : o.table, "名称"];
-    return [o.table, field("表", top)];
-  }
 }
 
-function emptyOrigins(): Origins {
-  return {
-    table: -1,
-    columns: [],
-    rules: [],
-    totals: [],
-    groups: [],
-    report: -1,
-    sentences: [],
-    names: new Map(),
-  };
+/** The sheet row and column of a zod issue's path. */
+function locate(o: Origins, path: readonly PropertyKey[]): [number, Field | undefined] {
+  const [top, a, b, c] = path;
+  const field = (kind: Kind, key: PropertyKey | undefined): Field | undefined =>
+    FIELDS[kind][String(key)];
+  if (top === "columns" && typeof a === "number") return [o.columns[a] ?? o.table, field("列", b)];
+  if (top === "rules" && typeof a === "number") return [o.rules[a] ?? o.table, field("规则", b)];
+  if (top === "figures" && (a === "totals" || a === "groups") && typeof b === "number")
+    return [o[a][b] ?? o.table, field("指标", c)];
+  if (top === "report" && a === "sentences" && typeof b === "number" && typeof c === "number")
+    return [o.sentences[b]?.[c] ?? o.report, field("句子", path[4])];
+  if (top === "report") return [o.report >= 0 ? o.report : o.table, "名称"];
+  return [o.table, field("表", top)];
 }
 
 /** The workbook's `报表定义` sheet, if it has one (the name as typed, spaces around ignored). */

@@ -9,7 +9,8 @@ import type { Figure } from "../figures";
 import type { Issue, IssueValue } from "../issues";
 import { formatFen, formatTenthsPct } from "../read/numbers";
 import type { CompiledFigureRule, FigureRef } from "../templates";
-import { makeRuleIssue, quoteSheet } from "./sink";
+import { quoteSheet } from "../sheet-names";
+import { makeRuleIssue } from "./sink";
 import type { TableResult } from "./table";
 import { sourceOf, withSources } from "./unverified";
 

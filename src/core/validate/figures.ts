@@ -62,24 +62,48 @@ export function pctTenths(pct: number): number {
   return tenths >= 1000 && pct < 100 ? 999 : tenths;
 }
 
+/** A template column (its type and units say how a figure of it reads). */
+type Column = CompiledTemplate["columns"][number];
+
+/**
+ * The kind, value and unit of a count or money figure of column `col` (money in 元 unless the
+ * column says otherwise).
+ * @example countOrMoney({ type: "money", … }, 1250, undefined) // { kind: "money", value: 1250, unit: "元" }
+ */
+function countOrMoney(
+  col: Column | undefined,
+  value: number,
+  unit: string | undefined
+): Pick<Figure, "kind" | "value" | "unit"> {
+  const money = col?.type === "money";
+  return { kind: money ? "money" : "count", value, unit: unit ?? (money ? "元" : "") };
+}
+
 /** The figures the template's `figures` spec asks for, from the accumulated sums. */
 export function tableFigures(
   t: CompiledTemplate,
   colOf: Int32Array,
   acc: Accumulated
 ): PlacedFigure[] {
-  const out: PlacedFigure[] = [];
+  const out = totalFigures(t, colOf, acc);
+  const groupBy = t.def.figures.groupBy;
+  const allowed =
+    groupBy === undefined ? [] : (t.columns[t.byHeader.get(groupBy) ?? -1]?.allowed ?? []);
+  allowed.forEach((group, g) => {
+    if (!acc.groupRows[g]) return;
+    out.push(...groupFigures(t, colOf, acc, group, g));
+    for (let k = 0; k < t.columns.length; k++) {
+      const rate = groupRate(t, colOf, acc, { group, g, k });
+      if (rate) out.push(rate);
+    }
+  });
+  return out;
+}
+
+/** The column totals the spec asks for (those of a column with a filled cell), at the 合计 row. */
+function totalFigures(t: CompiledTemplate, colOf: Int32Array, acc: Accumulated): PlacedFigure[] {
   const template = t.def.id;
-  const cols = t.columns;
-  const n = cols.length;
-  const countOrMoney = (k: number, value: number, unit: string | undefined) => {
-    const money = cols[k]?.type === "money";
-    return {
-      kind: money ? ("money" as const) : ("count" as const),
-      value,
-      unit: unit ?? (money ? "元" : ""),
-    };
-  };
+  const out: PlacedFigure[] = [];
   for (const spec of t.def.figures.totals) {
     const k = t.byHeader.get(spec.column) ?? -1;
     if (k < 0 || !acc.filled[k]) continue;
@@ -88,7 +112,7 @@ export function tableFigures(
         id: `${template}/${spec.column}`,
         template,
         indicator: spec.column,
-        ...countOrMoney(k, acc.sums[k] as number, cols[k]?.unit),
+        ...countOrMoney(t.columns[k], acc.sums[k] as number, t.columns[k]?.unit),
         headline: spec.headline,
       },
       row: acc.totalRow,
@@ -97,73 +121,97 @@ export function tableFigures(
       group: -1,
     });
   }
-  const groupBy = t.def.figures.groupBy;
-  const allowed = groupBy === undefined ? [] : (cols[t.byHeader.get(groupBy) ?? -1]?.allowed ?? []);
-  allowed.forEach((group, g) => {
-    if (!acc.groupRows[g]) return;
-    const row = acc.groupFirst[g] as number;
-    const base = g * n;
-    for (const spec of t.def.figures.groups) {
-      const k = t.byHeader.get(spec.column) ?? -1;
-      if (k < 0 || !acc.groupFilled[base + k]) continue;
-      const unit = cols[k]?.unitColumn !== undefined ? acc.groupUnit[g] || "件" : cols[k]?.unit;
-      out.push({
-        figure: {
-          id: `${template}/${spec.column}/${group}`,
-          template,
-          indicator: spec.column,
-          group,
-          ...countOrMoney(k, acc.groupSums[base + k] as number, unit),
-          headline: spec.headline,
-        },
-        row,
-        col: colOf[k] as number,
-        cols: [k],
-        group: g,
-      });
-    }
-    cols.forEach((col, k) => {
-      if (col.type !== "percent" || !col.ratio) return;
-      const numK = t.byHeader.get(col.ratio.numerator) ?? -1;
-      const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
-      let tenths: number | undefined;
-      const given = acc.groupRate[base + k] as number;
-      const hasCounts =
-        numK >= 0 && denK >= 0 && acc.groupFilled[base + numK] && acc.groupFilled[base + denK];
-      if (acc.groupRows[g] === 1 && given === given) {
-        tenths = pctTenths(given);
-        // a filled 100% while a case is still open reads as the counts say (T4-03 reports it)
-        if (
-          hasCounts &&
-          tenths >= 1000 &&
-          (acc.groupSums[base + numK] as number) < (acc.groupSums[base + denK] as number)
-        )
-          tenths = ratioTenths(
-            acc.groupSums[base + numK] as number,
-            acc.groupSums[base + denK] as number
-          );
-      } else if (hasCounts) {
-        const den = acc.groupSums[base + denK] as number;
-        if (den > 0) tenths = ratioTenths(acc.groupSums[base + numK] as number, den);
-      }
-      if (tenths === undefined) return;
-      out.push({
-        figure: {
-          id: `${template}/${col.header}/${group}`,
-          template,
-          indicator: col.header,
-          group,
-          kind: "rate",
-          value: tenths,
-          unit: "%",
-          headline: false,
-        },
-        row,
-        col: (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1),
-        cols: [k, numK, denK].filter((x) => x >= 0),
-        group: g,
-      });
-    });
-  });
   return out;
+}
+
+/** The group totals the spec asks for, of group `g` (named `group`), at its first row. */
+function groupFigures(
+  t: CompiledTemplate,
+  colOf: Int32Array,
+  acc: Accumulated,
+  group: string,
+  g: number
+): PlacedFigure[] {
+  const template = t.def.id;
+  const base = g * t.columns.length;
+  const out: PlacedFigure[] = [];
+  for (const spec of t.def.figures.groups) {
+    const k = t.byHeader.get(spec.column) ?? -1;
+    if (k < 0 || !acc.groupFilled[base + k]) continue;
+    const col = t.columns[k];
+    const unit = col?.unitColumn !== undefined ? acc.groupUnit[g] || "件" : col?.unit;
+    out.push({
+      figure: {
+        id: `${template}/${spec.column}/${group}`,
+        template,
+        indicator: spec.column,
+        group,
+        ...countOrMoney(col, acc.groupSums[base + k] as number, unit),
+        headline: spec.headline,
+      },
+      row: acc.groupFirst[g] as number,
+      col: colOf[k] as number,
+      cols: [k],
+      group: g,
+    });
+  }
+  return out;
+}
+
+/**
+ * The rate of percent column `k` for group `g` (named `group`), when the column has a ratio and
+ * the group a rate filled on its only row or counts to compute it from.
+ */
+function groupRate(
+  t: CompiledTemplate,
+  colOf: Int32Array,
+  acc: Accumulated,
+  at: { readonly group: string; readonly g: number; readonly k: number }
+): PlacedFigure | undefined {
+  const { group, g, k } = at;
+  const col = t.columns[k];
+  if (col?.type !== "percent" || !col.ratio) return undefined;
+  const numK = t.byHeader.get(col.ratio.numerator) ?? -1;
+  const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
+  const tenths = groupRateTenths(acc, g * t.columns.length, { k, numK, denK, g });
+  if (tenths === undefined) return undefined;
+  return {
+    figure: {
+      id: `${t.def.id}/${col.header}/${group}`,
+      template: t.def.id,
+      indicator: col.header,
+      group,
+      kind: "rate",
+      value: tenths,
+      unit: "%",
+      headline: false,
+    },
+    row: acc.groupFirst[g] as number,
+    col: (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1),
+    cols: [k, numK, denK].filter((x) => x >= 0),
+    group: g,
+  };
+}
+
+/**
+ * A group's rate in tenths of a percent: the rate filled on its only row (read as the counts say
+ * when it reads 100% while they do not), else the ratio of its counts; undefined when neither.
+ */
+function groupRateTenths(
+  acc: Accumulated,
+  base: number,
+  at: { readonly k: number; readonly numK: number; readonly denK: number; readonly g: number }
+): number | undefined {
+  const { k, numK, denK, g } = at;
+  const given = acc.groupRate[base + k] as number;
+  const hasCounts =
+    numK >= 0 && denK >= 0 && !!acc.groupFilled[base + numK] && !!acc.groupFilled[base + denK];
+  const num = acc.groupSums[base + numK] as number;
+  const den = acc.groupSums[base + denK] as number;
+  if (acc.groupRows[g] === 1 && given === given) {
+    const tenths = pctTenths(given);
+    // a filled 100% while a case is still open reads as the counts say (T4-03 reports it)
+    return hasCounts && tenths >= 1000 && num < den ? ratioTenths(num, den) : tenths;
+  }
+  return hasCounts && den > 0 ? ratioTenths(num, den) : undefined;
 }

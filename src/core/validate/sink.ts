@@ -14,6 +14,8 @@ import { a1 } from "../model";
 import type { DetectedTable } from "../read/sheet";
 import type { Taint } from "./unverified";
 
+export { quoteSheet } from "../sheet-names";
+
 export interface IssueExtras<P extends IssueParams = IssueParams> {
   readonly column?: string;
   readonly value?: IssueValue;
@@ -137,25 +139,6 @@ export function headerIssues(d: DetectedTable): Issue[] {
   }
   return out;
 }
-
-/**
- * Sheet name as written in a reference (quoted when it has spaces or symbols).
- * @example quoteSheet("表1") // "表1"
- * @example quoteSheet("2013 表1") // "'2013 表1'"
- */
-export function quoteSheet(name: string): string {
-  let quoted = quotedSheets.get(name);
-  if (quoted === undefined) {
-    quoted = PLAIN_SHEET.test(name) ? name : `'${name.replaceAll("'", "''")}'`;
-    // a workbook has few sheets, an issue list up to millions of lines: quote each name once
-    if (quotedSheets.size >= 256) quotedSheets.clear();
-    quotedSheets.set(name, quoted);
-  }
-  return quoted;
-}
-
-const PLAIN_SHEET = /^[\p{L}\p{N}_]+$/u;
-const quotedSheets = new Map<string, string>();
 
 /**
  * The issues of one table as its checks find them, and the errors each figure depends on

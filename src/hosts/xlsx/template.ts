@@ -1,10 +1,12 @@
 /**
- * Writes template workbooks (.xlsx) with the project's own writer (writer.ts): the four blank
- * templates of SPEC §1 (row 1 title, row 2 填报单位/统计年度/填报人/填报日期, row 3 headers, empty data
- * rows, a 合计 row with SUM formulas), styled headers, number formats and data-validation lists for
- * the fixed-choice columns. The same writer fills sheets with data for the sample workbooks and tests.
+ * Writes template workbooks (.xlsx) with the project's own writer (writer.ts): the blank template
+ * of each table defined (row 1 title, row 2 填报单位/统计年度/填报人/填报日期, row 3 headers, empty
+ * data rows, a 合计 row with SUM formulas), styled headers, number formats and data-validation
+ * lists for the fixed-choice columns. The same writer fills sheets with data for the sample
+ * workbooks and tests.
  *
- * Headers, types and choices come from the core's TEMPLATES: nothing is repeated here.
+ * Headers, types and choices come from the table's definition (the core's built-in TEMPLATES or a
+ * bureau's own): nothing is repeated here.
  */
 import {
   columnLetters,
@@ -126,19 +128,59 @@ function setValue(ws: XlsxSheet, row: number, col: number, v: CellInput): void {
   cellAt(ws, row, col).value = toValue(v);
 }
 
+/** A sheet being written: its input, definition, headers and where its data rows are. */
+interface SheetLayout {
+  readonly ws: XlsxSheet;
+  readonly input: TemplateSheetInput;
+  readonly def: TemplateDefinition;
+  readonly headers: readonly string[];
+  /** The first and last data row (1-based; `lastData < firstData` when there are none). */
+  readonly firstData: number;
+  readonly lastData: number;
+}
+
+/** The definition of the column with this header, if the table has one. */
+function columnOf(def: TemplateDefinition, header: string): ColumnDefinition | undefined {
+  return def.columns.find((c) => c.header === header);
+}
+
 function addSheet(input: TemplateSheetInput): XlsxSheet {
   const def = input.definition ?? templateOf(input.template);
   const headers = input.headers ?? def.columns.map((c) => c.header);
-  const colDef = (h: string): ColumnDefinition | undefined =>
-    def.columns.find((c) => c.header === h);
   const ws: XlsxSheet = {
     ...newSheet(input.sheetName ?? templateSheetBase(def, input.year)),
     frozenRows: 3,
     state: input.state ?? "visible",
   };
-  const width = Math.max(headers.length, 8);
+  const rows = input.rows ?? [];
+  const blank = input.blankRows ?? (rows.length === 0 ? (def.blankRows ?? DEFAULT_BLANK_ROWS) : 0);
+  const firstData = 4;
+  const sheet: SheetLayout = {
+    ws,
+    input,
+    def,
+    headers,
+    firstData,
+    lastData: firstData + rows.length + blank - 1,
+  };
+  writeTitleRow(sheet);
+  writeFrameRow(sheet);
+  writeHeaderRow(sheet);
+  const columnValues = writeDataRows(sheet);
+  styleDataRows(sheet);
+  addChoiceLists(sheet);
+  let after = sheet.lastData + 1;
+  if (input.total !== "none") {
+    writeTotalRow(sheet, columnValues);
+    after += 1;
+  }
+  if (input.note) setValue(ws, after + 1, 1, input.note);
+  return ws;
+}
 
-  // row 1: title
+/** Row 1: the title, merged across the table and centred. */
+function writeTitleRow({ ws, input, def, headers }: SheetLayout): void {
+  const width = Math.max(headers.length, 8);
   setValue(ws, 1, 1, input.title ?? def.title);
   ws.merges.push(`A1:${address(1, width)}`);
   styleCell(ws, 1, 1, {
@@ -149,8 +191,10 @@ function addSheet(input: TemplateSheetInput): XlsxSheet {
     vertical: "middle",
   });
   ws.heights.set(1, 28);
+}
 
-  // row 2: label/value pairs
+/** Row 2: the label/value pairs (填报单位, 统计年度 …); 统计年度 is the year unless given. */
+function writeFrameRow({ ws, input }: SheetLayout): void {
   FRAME_LABELS.forEach((label, k) => {
     const col = 1 + 2 * k;
     setValue(ws, 2, col, label);
@@ -161,8 +205,10 @@ function addSheet(input: TemplateSheetInput): XlsxSheet {
     if (label === "统计年度") styleCell(ws, 2, col + 1, { numFmt: "0" });
     if (label === "填报日期") styleCell(ws, 2, col + 1, { numFmt: "yyyy-mm-dd" });
   });
+}
 
-  // row 3: headers
+/** Row 3: the headers, styled, each column as wide as its content needs. */
+function writeHeaderRow({ ws, def, headers }: SheetLayout): void {
   headers.forEach((h, k) => {
     setValue(ws, 3, k + 1, h);
     styleCell(ws, 3, k + 1, {
@@ -173,80 +219,87 @@ function addSheet(input: TemplateSheetInput): XlsxSheet {
       vertical: "middle",
       wrapText: true,
     });
-    const c = colDef(h);
+    const c = columnOf(def, h);
     ws.widths.set(
       k + 1,
       c?.type === "text" && h !== "备注" ? 24 : h === "备注" ? 28 : Math.max(10, h.length * 2 + 2)
     );
   });
   ws.heights.set(3, 32);
+}
 
-  // data rows
-  const rows = input.rows ?? [];
-  const blank = input.blankRows ?? (rows.length === 0 ? (def.blankRows ?? DEFAULT_BLANK_ROWS) : 0);
-  const firstData = 4;
-  const lastData = firstData + rows.length + blank - 1;
+/** The given data rows' values; returns each column's values (for the 合计 row's results). */
+function writeDataRows({ ws, input, headers, firstData }: SheetLayout): CellInput[][] {
   const columnValues: CellInput[][] = headers.map(() => []);
-  rows.forEach((row, i) => {
+  (input.rows ?? []).forEach((row, i) => {
     headers.forEach((h, k) => {
       const v = rowInput(row, h, k);
       (columnValues[k] as CellInput[]).push(v);
       if (v !== undefined && v !== null) setValue(ws, firstData + i, k + 1, v);
     });
   });
+  return columnValues;
+}
+
+/** Borders and number formats of every data row, given or blank (a value's own format first). */
+function styleDataRows({ ws, input, def, headers, firstData, lastData }: SheetLayout): void {
+  const rows = input.rows ?? [];
   for (let r = firstData; r <= lastData; r++) {
     headers.forEach((h, k) => {
       const given = rowInput(rows[r - firstData], h, k);
       const own = typeof given === "object" && given !== null && "numFmt" in given;
-      const c = colDef(h);
+      const c = columnOf(def, h);
       const fmt = own ? given.numFmt : c ? columnNumberFormat(c) : undefined;
       styleCell(ws, r, k + 1, { border: BORDER, ...(fmt ? { numFmt: fmt } : {}) });
     });
   }
-  if (lastData >= firstData) {
-    headers.forEach((h, k) => {
-      const c = colDef(h);
-      if (c?.type !== "enum" || !c.allowed) return;
-      const letter = columnLetters(k);
-      ws.validations.push({
-        sqref: `${letter}${firstData}:${letter}${lastData}`,
-        values: c.allowed,
-        errorTitle: "请从列表中选择",
-        error: `${h} 只能填：${c.allowed.join("、")}`,
-      });
-    });
-  }
+}
 
-  // 合计 row
-  let after = lastData + 1;
-  if (input.total !== "none") {
-    const r = lastData + 1;
-    setValue(ws, r, 1, TOTAL_LABEL);
-    headers.forEach((h, k) => {
-      styleCell(ws, r, k + 1, { border: BORDER, bold: true });
-      const c = colDef(h);
-      const override = typeof input.total === "object" ? input.total[h] : undefined;
-      if (override !== undefined) {
-        setValue(ws, r, k + 1, override);
-      } else if (c && (c.type === "count" || c.type === "money") && k > 0) {
-        const letter = columnLetters(k);
-        const result = columnSum(columnValues[k] as CellInput[], c.type === "money");
-        setValue(
-          ws,
-          r,
-          k + 1,
-          lastData >= firstData
-            ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result }
-            : result
-        );
-      }
-      const fmt = c ? columnNumberFormat(c) : undefined;
-      if (fmt && c?.type !== "percent") styleCell(ws, r, k + 1, { numFmt: fmt });
+/** A drop-down list of the allowed values on the data rows of each fixed-choice column. */
+function addChoiceLists({ ws, def, headers, firstData, lastData }: SheetLayout): void {
+  if (lastData < firstData) return;
+  headers.forEach((h, k) => {
+    const c = columnOf(def, h);
+    if (c?.type !== "enum" || !c.allowed) return;
+    const letter = columnLetters(k);
+    ws.validations.push({
+      sqref: `${letter}${firstData}:${letter}${lastData}`,
+      values: c.allowed,
+      errorTitle: "请从列表中选择",
+      error: `${h} 只能填：${c.allowed.join("、")}`,
     });
-    after = r + 1;
-  }
-  if (input.note) setValue(ws, after + 1, 1, input.note);
-  return ws;
+  });
+}
+
+/**
+ * The 合计 row after the data rows: SUM formulas (with their results cached) over the count and
+ * money columns, or the cells `input.total` gives.
+ */
+function writeTotalRow(sheet: SheetLayout, columnValues: readonly CellInput[][]): void {
+  const { ws, input, def, headers, firstData, lastData } = sheet;
+  const r = lastData + 1;
+  setValue(ws, r, 1, TOTAL_LABEL);
+  headers.forEach((h, k) => {
+    styleCell(ws, r, k + 1, { border: BORDER, bold: true });
+    const c = columnOf(def, h);
+    const override = typeof input.total === "object" ? input.total[h] : undefined;
+    if (override !== undefined) {
+      setValue(ws, r, k + 1, override);
+    } else if (c && (c.type === "count" || c.type === "money") && k > 0) {
+      const letter = columnLetters(k);
+      const result = columnSum(columnValues[k] ?? [], c.type === "money");
+      setValue(
+        ws,
+        r,
+        k + 1,
+        lastData >= firstData
+          ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result }
+          : result
+      );
+    }
+    const fmt = c ? columnNumberFormat(c) : undefined;
+    if (fmt && c?.type !== "percent") styleCell(ws, r, k + 1, { numFmt: fmt });
+  });
 }
 
 /**

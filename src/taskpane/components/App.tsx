@@ -1,9 +1,9 @@
 /**
- * The pane: header, the four tabs (校验 / 同比 / 报告 / 模板) and the shared 校验 run. Used by both
+ * The pane: header, the tabs (校验 / 同比 / 报告 / 模板 / 汇总, see TABS) and the shared 校验 run. Used by both
  * pages; it only talks to a `WorkbookHost`, never to Office.js. Tabs other than 校验 are separate
  * chunks, loaded when first opened (or hovered).
  */
-import { Suspense, lazy, useEffect, useState, type ReactNode } from "react";
+import { Suspense, lazy, useEffect, useState, type Dispatch, type ReactNode } from "react";
 import {
   FluentProvider,
   Tab,
@@ -21,7 +21,7 @@ import { useAutoRecheck } from "../autoRecheck";
 import type { DefinitionsFile } from "../engine";
 import type { CellPreviewRenderer, TemplateDownload } from "../types";
 import { TabErrorBoundary } from "./TabErrorBoundary";
-import { ValidateTab } from "./ValidateTab";
+import { ValidateTab, type AutoRecheckControl } from "./ValidateTab";
 
 const loadCompare = () => import(/* webpackChunkName: "tab-compare" */ "./CompareTab");
 const loadReport = () => import(/* webpackChunkName: "tab-report" */ "./ReportTab");
@@ -219,44 +219,9 @@ export function App(props: AppProps) {
   useEffect(() => {
     document.documentElement.dataset.colorScheme = scheme;
   }, [scheme]);
-
-  const fallback = (
-    <p role="status" className={styles.loading}>
-      正在加载…
-    </p>
-  );
-  let panel: ReactNode;
-  switch (tab) {
-    case "validate":
-      panel = (
-        <ValidateTab
-          host={props.host}
-          run={run}
-          noHostMessage={props.noHostMessage}
-          cellPreview={props.cellPreview}
-          autoRecheck={
-            host?.watchChanges
-              ? { on: autoRecheckOn, setOn: setAutoRecheckOn, ...autoRecheck }
-              : undefined
-          }
-        />
-      );
-      break;
-    case "compare":
-      panel = <CompareTab host={props.host} run={run} onShowIssues={() => setTab("validate")} />;
-      break;
-    case "report":
-      panel = <ReportTab host={props.host} run={run} onShowIssues={() => setTab("validate")} />;
-      break;
-    case "template":
-      panel = (
-        <TemplateTab host={props.host} run={run} downloadTemplates={props.downloadTemplates} />
-      );
-      break;
-    case "merge":
-      panel = <MergeTab host={props.host} />;
-      break;
-  }
+  const recheck: AutoRecheckControl | undefined = host?.watchChanges
+    ? { on: autoRecheckOn, setOn: setAutoRecheckOn, ...autoRecheck }
+    : undefined;
 
   return (
     // the layout is on an inner element: Fluent copies the provider's classes onto the portal nodes
@@ -272,27 +237,7 @@ export function App(props: AppProps) {
           {props.toolbar}
           <YearBar run={run} />
         </header>
-        <nav aria-label="标签页">
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_e, data) => setTab(data.value as TabId)}
-            aria-label="功能"
-          >
-            {TABS.map((t) => (
-              <Tab
-                key={t.id}
-                id={`tab-${t.id}`}
-                value={t.id}
-                aria-controls="tab-panel"
-                onMouseEnter={() => preload(t.preload)}
-                onFocus={() => preload(t.preload)}
-              >
-                {t.label}
-              </Tab>
-            ))}
-          </TabList>
-        </nav>
+        <PaneTabs tab={tab} onSelect={setTab} />
         <main
           className={styles.panel}
           id="main"
@@ -301,13 +246,85 @@ export function App(props: AppProps) {
         >
           <div id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
             <TabErrorBoundary resetKey={tab}>
-              <Suspense fallback={fallback}>{panel}</Suspense>
+              <Suspense
+                fallback={
+                  <p role="status" className={styles.loading}>
+                    正在加载…
+                  </p>
+                }
+              >
+                <TabPanel tab={tab} app={props} run={run} autoRecheck={recheck} onShowIssues={() => setTab("validate")} />
+              </Suspense>
             </TabErrorBoundary>
           </div>
         </main>
       </div>
     </FluentProvider>
   );
+}
+
+/** The tab list; a tab's chunk starts loading when it is hovered or focused. */
+function PaneTabs({ tab, onSelect }: { tab: TabId; onSelect: Dispatch<TabId> }) {
+  const styles = useStyles();
+  return (
+    <nav aria-label="标签页">
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, data) => onSelect(data.value as TabId)}
+        aria-label="功能"
+      >
+        {TABS.map((t) => (
+          <Tab
+            key={t.id}
+            id={`tab-${t.id}`}
+            value={t.id}
+            aria-controls="tab-panel"
+            onMouseEnter={() => preload(t.preload)}
+            onFocus={() => preload(t.preload)}
+          >
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+    </nav>
+  );
+}
+
+/** The open tab's content, given the pane's props and the shared 校验 run. */
+function TabPanel({
+  tab,
+  app,
+  run,
+  autoRecheck,
+  onShowIssues,
+}: {
+  tab: TabId;
+  app: AppProps;
+  run: WorkbookRun;
+  autoRecheck: AutoRecheckControl | undefined;
+  onShowIssues: () => void;
+}) {
+  switch (tab) {
+    case "validate":
+      return (
+        <ValidateTab
+          host={app.host}
+          run={run}
+          noHostMessage={app.noHostMessage}
+          cellPreview={app.cellPreview}
+          autoRecheck={autoRecheck}
+        />
+      );
+    case "compare":
+      return <CompareTab host={app.host} run={run} onShowIssues={onShowIssues} />;
+    case "report":
+      return <ReportTab host={app.host} run={run} onShowIssues={onShowIssues} />;
+    case "template":
+      return <TemplateTab host={app.host} run={run} downloadTemplates={app.downloadTemplates} />;
+    case "merge":
+      return <MergeTab host={app.host} />;
+  }
 }
 
 /** Starts loading a tab's chunk early (hover, keyboard focus); a failure shows when it opens. */

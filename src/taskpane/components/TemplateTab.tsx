@@ -30,42 +30,26 @@ export interface TemplateTabProps {
   readonly downloadTemplates?: TemplateDownload;
 }
 
-export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) {
-  const common = useCommonStyles();
-  const action = useHostAction();
-  const [yearText, setYearText] = useState(() => String(run.analysis?.currentYear ?? new Date().getFullYear()));
-  /** A year that already has sheets, waiting for the user's answer. */
-  const [confirm, setConfirm] = useState<
-    { year: number; tables: number; definitions: readonly TemplateDefinition[] } | undefined
-  >(undefined);
-  const [checking, setChecking] = useState<string | undefined>(undefined);
-  const year = parseYear(yearText);
-  const insertTemplates = host?.insertTemplates;
-  const insertDefinitions = host?.insertDefinitions;
-  const defined = run.analysis?.core.definitions;
-  const canInsert = Boolean(insertTemplates);
-  const canDownload = !canInsert && Boolean(downloadTemplates);
+type HostAction = ReturnType<typeof useHostAction>;
 
-  /**
-   * Before inserting: does the workbook (read now, not as last checked) already hold sheets of
-   * that year? Then ask first — a second set of the same year is an error (G-07).
-   */
-  const ask = async (y: number) => {
-    if (!host || !insertTemplates) return start(y);
-    setConfirm(undefined);
-    setChecking("正在检查工作簿中已有的年度…");
-    try {
-      const [model, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
-      // the tables in force now: the workbook's 报表定义 sheet, if it has one (read now)
-      const { definitions } = engine.inForce(model);
-      const found = engine.years(model).find((s) => s.year === y);
-      setChecking(undefined);
-      if (found) setConfirm({ year: y, tables: found.tables, definitions });
-      else start(y, definitions);
-    } catch (e) {
-      setChecking(`无法检查已有的年度：${describeError(e)}`);
-    }
-  };
+/** A year that already has sheets, waiting for the user's answer. */
+interface PendingInsert {
+  readonly year: number;
+  readonly tables: number;
+  readonly definitions: readonly TemplateDefinition[];
+}
+
+/**
+ * Inserting the blank templates of a year (Excel) or downloading them (browser page). `ask` first
+ * checks whether the workbook (read now, not as last checked) already holds sheets of that year;
+ * then it waits in `confirm` for the user's answer — a second set of the same year is an error
+ * (G-07). `checking` is that check's progress or failure.
+ */
+function useTemplateInsert({ host, run, downloadTemplates }: TemplateTabProps, action: HostAction) {
+  const [confirm, setConfirm] = useState<PendingInsert | undefined>(undefined);
+  const [checking, setChecking] = useState<string | undefined>(undefined);
+  const insertTemplates = host?.insertTemplates;
+  const defined = run.analysis?.core.definitions;
 
   /** Inserts the sheets (Excel) or downloads the blank workbook (browser page). */
   const start = (y: number, definitions = defined) => {
@@ -86,8 +70,30 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
     }
   };
 
-  /** Inserts the definitions in force as a new 报表定义 sheet (never over one already there). */
-  const addDefinitions = () => {
+  const ask = async (y: number) => {
+    if (!host || !insertTemplates) return start(y);
+    setConfirm(undefined);
+    setChecking("正在检查工作簿中已有的年度…");
+    try {
+      const [model, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
+      // the tables in force now: the workbook's 报表定义 sheet, if it has one (read now)
+      const { definitions } = engine.inForce(model);
+      const found = engine.years(model).find((s) => s.year === y);
+      setChecking(undefined);
+      if (found) setConfirm({ year: y, tables: found.tables, definitions });
+      else start(y, definitions);
+    } catch (e) {
+      setChecking(`无法检查已有的年度：${describeError(e)}`);
+    }
+  };
+
+  return { confirm, checking, ask, start, cancel: () => setConfirm(undefined) };
+}
+
+/** Inserts the definitions in force as a new 报表定义 sheet (never over one already there). */
+function useInsertDefinitions(host: WorkbookHost | undefined, action: HostAction) {
+  const insertDefinitions = host?.insertDefinitions;
+  return () => {
     if (!host || !insertDefinitions) return;
     void action.perform(
       "正在插入报表定义",
@@ -101,6 +107,62 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
         `已插入工作表“${r.name}”：${r.label}的${tablesInWords(r.count)}表的定义，每行一列、一条规则、一个指标或一个句子。修改后重新校验，即按其中的定义检查。原有工作表未作任何改动。`
     );
   };
+}
+
+/** Asks before inserting a second set of sheets of a year the workbook already has. */
+function ConfirmInsert({ pending, onInsert, onCancel }: { pending: PendingInsert; onInsert: () => void; onCancel: () => void }) {
+  const common = useCommonStyles();
+  return (
+    <div data-testid="confirm-insert">
+      <Notice
+        intent="warning"
+        title={`已有${pending.year}年的统计表`}
+        action={
+          <div className={common.row}>
+            <Button size="small" onClick={onInsert}>
+              仍然插入
+            </Button>
+            <Button size="small" appearance="primary" onClick={onCancel}>
+              取消
+            </Button>
+          </div>
+        }
+      >
+        工作簿中已有{pending.tables}张{pending.year}年的统计表。再插入一套同一年度的模板，校验会把两套表报为重复（G-07），报告无法判断用哪一张。确实要插入吗？
+      </Notice>
+    </div>
+  );
+}
+
+/** The button that inserts the definitions in force as a 报表定义 sheet, and what it is for. */
+function InsertDefinitions({ busy, onInsert }: { busy: boolean; onInsert: () => void }) {
+  const common = useCommonStyles();
+  return (
+    <>
+      <div className={common.row}>
+        <Button disabled={busy} onClick={onInsert}>
+          插入报表定义
+        </Button>
+      </div>
+      <p className={mergeClasses(common.p, common.muted)}>
+        把在用的统计表定义插入为“报表定义”工作表（每行一列、一条规则、一个指标或一个句子），本局可在其中增删表、列、规则和报告句子，随工作簿发给各单位。
+      </p>
+    </>
+  );
+}
+
+export function TemplateTab(props: TemplateTabProps) {
+  const { host, run, downloadTemplates } = props;
+  const common = useCommonStyles();
+  const action = useHostAction();
+  const [yearText, setYearText] = useState(() => String(run.analysis?.currentYear ?? new Date().getFullYear()));
+  const inserting = useTemplateInsert(props, action);
+  const addDefinitions = useInsertDefinitions(host, action);
+  const { confirm, checking } = inserting;
+  const year = parseYear(yearText);
+  const defined = run.analysis?.core.definitions;
+  const canInsert = Boolean(host?.insertTemplates);
+  const canDownload = !canInsert && Boolean(downloadTemplates);
 
   return (
     <div className={common.stack}>
@@ -123,48 +185,24 @@ export function TemplateTab({ host, run, downloadTemplates }: TemplateTabProps) 
             <Button
               appearance="primary"
               disabled={!year || action.busy || confirm !== undefined || checking?.startsWith("正在") === true}
-              onClick={() => year && void ask(year)}
+              onClick={() => year && void inserting.ask(year)}
             >
-              {insertTemplates ? "插入模板" : "下载空白模板工作簿"}
+              {canInsert ? "插入模板" : "下载空白模板工作簿"}
             </Button>
           </div>
           {checking ? <Notice intent={checking.startsWith("正在") ? "info" : "error"}>{checking}</Notice> : null}
           {confirm ? (
-            <div data-testid="confirm-insert">
-              <Notice
-                intent="warning"
-                title={`已有${confirm.year}年的统计表`}
-                action={
-                  <div className={common.row}>
-                    <Button size="small" onClick={() => start(confirm.year, confirm.definitions)}>
-                      仍然插入
-                    </Button>
-                    <Button size="small" appearance="primary" onClick={() => setConfirm(undefined)}>
-                      取消
-                    </Button>
-                  </div>
-                }
-              >
-                工作簿中已有{confirm.tables}张{confirm.year}年的统计表。再插入一套同一年度的模板，校验会把两套表报为重复（G-07），报告无法判断用哪一张。确实要插入吗？
-              </Notice>
-            </div>
+            <ConfirmInsert
+              pending={confirm}
+              onInsert={() => inserting.start(confirm.year, confirm.definitions)}
+              onCancel={inserting.cancel}
+            />
           ) : null}
           <ActionOutcome state={action.state} />
           {canInsert ? (
             <p className={mergeClasses(common.p, common.muted)}>新工作表插在最后；与现有工作表同名时自动改名，不会覆盖。</p>
           ) : null}
-          {insertDefinitions ? (
-            <>
-              <div className={common.row}>
-                <Button disabled={action.busy} onClick={addDefinitions}>
-                  插入报表定义
-                </Button>
-              </div>
-              <p className={mergeClasses(common.p, common.muted)}>
-                把在用的统计表定义插入为“报表定义”工作表（每行一列、一条规则、一个指标或一个句子），本局可在其中增删表、列、规则和报告句子，随工作簿发给各单位。
-              </p>
-            </>
-          ) : null}
+          {host?.insertDefinitions ? <InsertDefinitions busy={action.busy} onInsert={addDefinitions} /> : null}
         </>
       ) : (
         <Notice intent="info" title="此处不能插入模板">

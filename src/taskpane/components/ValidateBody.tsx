@@ -3,7 +3,7 @@
  * severity filter; clicking an issue selects its cell through the host. Explained warnings show
  * as 已说明.
  */
-import { useMemo, useState } from "react";
+import { useMemo, useState, type Dispatch } from "react";
 import {
   Badge,
   Button,
@@ -18,10 +18,9 @@ import {
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { tablesInWords, type Analysis, type ShownIssue } from "../engine";
-import type { RunStatus } from "../run";
+import type { RunStatus, WorkbookRun } from "../run";
 import type { CellPreviewRenderer, IssueSelect } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
-import type { ValidateTabProps } from "./ValidateTab";
 
 export type SeverityFilter = "all" | "error" | "warning";
 
@@ -118,7 +117,15 @@ const useStyles = makeStyles({
  * Everything of 校验 below the run button — progress, notices and results — loaded when the
  * first run starts (or when there is no workbook), so the first tab renders with little code.
  */
-export function ValidateBody({ host, run, noHostMessage, cellPreview }: ValidateTabProps) {
+/** What the body of 校验 is given (the tab passes its own props on). */
+export interface ValidateBodyProps {
+  readonly host: WorkbookHost | undefined;
+  readonly run: WorkbookRun;
+  readonly noHostMessage?: string;
+  readonly cellPreview?: CellPreviewRenderer;
+}
+
+export function ValidateBody({ host, run, noHostMessage, cellPreview }: ValidateBodyProps) {
   const common = useCommonStyles();
   if (!host) {
     return (
@@ -167,25 +174,14 @@ function RunProgress({ status, onCancel }: { status: RunStatus; onCancel: () => 
   );
 }
 
-function Results({
-  analysis,
-  host,
-  cellPreview,
-}: {
-  analysis: Analysis;
-  host: WorkbookHost;
-  cellPreview?: CellPreviewRenderer;
-}) {
-  const common = useCommonStyles();
-  const styles = useStyles();
-  const [filter, setFilter] = useState<SeverityFilter>("all");
+/**
+ * Which issue was clicked last, and selecting an issue's cell through the host (when it can); a
+ * failure to select is kept as a sentence to show.
+ */
+function useIssueSelect(host: WorkbookHost) {
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const [selectError, setSelectError] = useState<string | undefined>(undefined);
-  const marks = useHostAction();
-  const groups = useMemo(() => groupIssues(analysis.issues, filter), [analysis, filter]);
-  const shown = useMemo(() => groups.flatMap((g) => g.issues.map((s) => s.issue)), [groups]);
-
-  const select = host.selectCell
+  const select: IssueSelect | undefined = host.selectCell
     ? (shownIssue: ShownIssue) => {
         setActiveKey(shownIssue.key);
         setSelectError(undefined);
@@ -196,45 +192,93 @@ function Results({
         });
       }
     : undefined;
+  return { activeKey, selectError, select };
+}
+
+function Results({
+  analysis,
+  host,
+  cellPreview,
+}: {
+  analysis: Analysis;
+  host: WorkbookHost;
+  cellPreview?: CellPreviewRenderer;
+}) {
+  const common = useCommonStyles();
+  const [filter, setFilter] = useState<SeverityFilter>("all");
+  const { activeKey, selectError, select } = useIssueSelect(host);
+  const groups = useMemo(() => groupIssues(analysis.issues, filter), [analysis, filter]);
+  const shown = useMemo(() => groups.flatMap((g) => g.issues.map((s) => s.issue)), [groups]);
 
   return (
     <div className={common.stack}>
-      <div className={styles.counts} role="status" aria-live="polite">
-        <Badge
-          appearance={analysis.errors > 0 ? "filled" : "outline"}
-          color={analysis.errors > 0 ? "danger" : "success"}
-          shape="rounded"
-        >
-          {analysis.errors}项错误
-        </Badge>
-        <Badge
-          appearance={analysis.warnings > 0 ? "filled" : "outline"}
-          color={analysis.warnings > 0 ? "warning" : "success"}
-          shape="rounded"
-        >
-          {analysis.warnings}项警告
-        </Badge>
-        {analysis.explained > 0 ? (
-          <Badge appearance="outline" color="informative" shape="rounded">
-            {analysis.explained}项已说明
-          </Badge>
-        ) : null}
-      </div>
+      <IssueCounts analysis={analysis} />
       <TablesFound analysis={analysis} />
-      {analysis.tables.length > 0 ? (
-        <div data-testid="verdict">
-          <Notice intent={analysis.verdict.ok ? "success" : analysis.verdict.errors > 0 ? "error" : "warning"}>
-            {analysis.verdict.text}
-            {analysis.verdict.ok ? "可以切换到“同比”和“报告”查看结果。" : ""}
-          </Notice>
-          <p className={common.p} data-testid="next-step">
-            <strong>下一步：</strong>
-            {nextStep(analysis)}
-          </p>
-        </div>
+      {analysis.tables.length > 0 ? <Verdict analysis={analysis} /> : null}
+      <MarkActions host={host} hasIssues={analysis.issues.length > 0} shown={shown} />
+      {analysis.issues.length > 0 ? <SeverityChoice analysis={analysis} filter={filter} onChange={setFilter} /> : null}
+      {selectError ? <Notice intent="warning">{selectError}</Notice> : null}
+      <IssueList groups={groups} count={shown.length} activeKey={activeKey} onSelect={select} preview={cellPreview} />
+      {analysis.issues.length > 0 && groups.length === 0 ? (
+        <p className={mergeClasses(common.p, common.muted)}>没有符合筛选条件的问题。</p>
       ) : null}
+    </div>
+  );
+}
 
-      {analysis.issues.length > 0 && (host.markIssues || host.clearMarks) ? (
+/** The counts of errors, warnings and explained warnings, announced when they change. */
+function IssueCounts({ analysis }: { analysis: Analysis }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.counts} role="status" aria-live="polite">
+      <CountBadge count={analysis.errors} color="danger" what="项错误" />
+      <CountBadge count={analysis.warnings} color="warning" what="项警告" />
+      {analysis.explained > 0 ? (
+        <Badge appearance="outline" color="informative" shape="rounded">
+          {analysis.explained}项已说明
+        </Badge>
+      ) : null}
+    </div>
+  );
+}
+
+/** A count of errors or warnings: filled in its colour when there are some, a green outline when none. */
+function CountBadge({ count, color, what }: { count: number; color: "danger" | "warning"; what: string }) {
+  return (
+    <Badge appearance={count > 0 ? "filled" : "outline"} color={count > 0 ? color : "success"} shape="rounded">
+      {count}
+      {what}
+    </Badge>
+  );
+}
+
+/** The verdict on the tables found, and the next step. */
+function Verdict({ analysis }: { analysis: Analysis }) {
+  const common = useCommonStyles();
+  return (
+    <div data-testid="verdict">
+      <Notice intent={analysis.verdict.ok ? "success" : analysis.verdict.errors > 0 ? "error" : "warning"}>
+        {analysis.verdict.text}
+        {analysis.verdict.ok ? "可以切换到“同比”和“报告”查看结果。" : ""}
+      </Notice>
+      <p className={common.p} data-testid="next-step">
+        <strong>下一步：</strong>
+        {nextStep(analysis)}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * 标记问题单元格 / 清除标记, when there are issues and the host can mark cells, and the outcome of
+ * the last of them.
+ */
+function MarkActions({ host, hasIssues, shown }: { host: WorkbookHost; hasIssues: boolean; shown: readonly ShownIssue["issue"][] }) {
+  const common = useCommonStyles();
+  const marks = useHostAction();
+  return (
+    <>
+      {hasIssues && (host.markIssues || host.clearMarks) ? (
         <div className={common.row}>
           {host.markIssues ? (
             <Button
@@ -267,46 +311,70 @@ function Results({
         </div>
       ) : null}
       <ActionOutcome state={marks.state} />
+    </>
+  );
+}
 
-      {analysis.issues.length > 0 ? (
-        <RadioGroup
-          layout="horizontal"
-          value={filter}
-          onChange={(_e, data) => setFilter(data.value as SeverityFilter)}
-          aria-label="按严重程度筛选"
-        >
-          <Radio value="all" label={`全部（${analysis.issues.length}）`} />
-          <Radio value="error" label={`错误（${analysis.errors}）`} />
-          <Radio value="warning" label={`警告（${analysis.warnings}）`} />
-        </RadioGroup>
-      ) : null}
+/** The severity filter: all issues, the errors or the warnings, with their counts. */
+function SeverityChoice({
+  analysis,
+  filter,
+  onChange,
+}: {
+  analysis: Analysis;
+  filter: SeverityFilter;
+  onChange: Dispatch<SeverityFilter>;
+}) {
+  return (
+    <RadioGroup
+      layout="horizontal"
+      value={filter}
+      onChange={(_e, data) => onChange(data.value as SeverityFilter)}
+      aria-label="按严重程度筛选"
+    >
+      <Radio value="all" label={`全部（${analysis.issues.length}）`} />
+      <Radio value="error" label={`错误（${analysis.errors}）`} />
+      <Radio value="warning" label={`警告（${analysis.warnings}）`} />
+    </RadioGroup>
+  );
+}
 
-      {selectError ? <Notice intent="warning">{selectError}</Notice> : null}
-
-      {groups.length > 0 ? (
-        <a
-          href="#issues-end"
-          className={styles.skip}
-          onClick={(e) => {
-            e.preventDefault();
-            document.getElementById("issues-end")?.focus();
-          }}
-        >
-          跳过问题列表（{shown.length}条）
-        </a>
-      ) : null}
+/** The issues shown, by sheet, between a link that skips them and the line that ends them. */
+function IssueList({
+  groups,
+  count,
+  activeKey,
+  onSelect,
+  preview,
+}: {
+  groups: readonly IssueGroup[];
+  count: number;
+  activeKey: string | undefined;
+  onSelect: IssueSelect | undefined;
+  preview: CellPreviewRenderer | undefined;
+}) {
+  const common = useCommonStyles();
+  const styles = useStyles();
+  if (groups.length === 0) return null;
+  return (
+    <>
+      <a
+        href="#issues-end"
+        className={styles.skip}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("issues-end")?.focus();
+        }}
+      >
+        跳过问题列表（{count}条）
+      </a>
       {groups.map((group) => (
-        <IssueGroupView key={group.sheet} group={group} activeKey={activeKey} onSelect={select} preview={cellPreview} />
+        <IssueGroupView key={group.sheet} group={group} activeKey={activeKey} onSelect={onSelect} preview={preview} />
       ))}
-      {groups.length > 0 ? (
-        <p id="issues-end" tabIndex={-1} className={mergeClasses(common.p, common.muted)}>
-          问题列表到此结束。可以切换到“同比”“报告”标签页继续。
-        </p>
-      ) : null}
-      {analysis.issues.length > 0 && groups.length === 0 ? (
-        <p className={mergeClasses(common.p, common.muted)}>没有符合筛选条件的问题。</p>
-      ) : null}
-    </div>
+      <p id="issues-end" tabIndex={-1} className={mergeClasses(common.p, common.muted)}>
+        问题列表到此结束。可以切换到“同比”“报告”标签页继续。
+      </p>
+    </>
   );
 }
 

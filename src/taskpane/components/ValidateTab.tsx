@@ -5,11 +5,10 @@
  */
 import { Suspense, lazy, useEffect, type Dispatch, type SetStateAction } from "react";
 import { Button, Switch, mergeClasses } from "@fluentui/react-components";
-import type { WorkbookHost } from "../../hosts/host";
 import { markFirstTab } from "../perf";
-import type { WorkbookRun } from "../run";
-import type { CellPreviewRenderer } from "../types";
 import { useCommonStyles } from "./styles";
+// the type only: the body itself is the chunk loaded below, when a run starts
+import type { ValidateBodyProps } from "./ValidateBody";
 
 const loadBody = () => import(/* webpackChunkName: "validate-body" */ "./ValidateBody");
 const ValidateBody = lazy(() => loadBody().then((m) => ({ default: m.ValidateBody })));
@@ -23,12 +22,8 @@ export interface AutoRecheckControl {
   readonly error?: string;
 }
 
-export interface ValidateTabProps {
+export interface ValidateTabProps extends ValidateBodyProps {
   readonly autoRecheck?: AutoRecheckControl;
-  readonly host: WorkbookHost | undefined;
-  readonly run: WorkbookRun;
-  readonly noHostMessage?: string;
-  readonly cellPreview?: CellPreviewRenderer;
 }
 
 export function ValidateTab(props: ValidateTabProps) {
