@@ -12,7 +12,6 @@ import {
   type Issue,
   type IssueValue,
 } from "../core";
-import { writeSheets } from "../hosts/xlsx/write-sheets";
 import { terminalSafe as safe } from "./output";
 
 function sev(s: "error" | "warning"): string {
@@ -173,12 +172,4 @@ export function outcomeStdout(o: MergeOutcome, out: string | undefined, json: bo
         }
       : { outcome: o.code, message: o.message };
   return JSON.stringify(body, null, 2) + "\n";
-}
-
-/** The merged workbook as .xlsx bytes (headers and 合计 bold). */
-export function mergedXlsx(r: MergeResult): Uint8Array {
-  return writeSheets(
-    r.workbook.sheets.map((sheet) => ({ sheet, boldRows: r.boldRows.get(sheet.name) ?? [] })),
-    new Date()
-  );
 }

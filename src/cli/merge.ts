@@ -13,10 +13,11 @@ import { readXlsx } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { readFailureReason } from "../hosts/xlsx/errors";
 import { isWorkbookName, readUnitList } from "../hosts/xlsx/unit-list";
+import { mergedWorkbookXlsx } from "../hosts/xlsx/write-sheets";
 import { UsageError } from "./args";
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./io";
 import { parseMergeArgs, type MergeArgs } from "./merge-args";
-import { mergedXlsx, outcomeStdout } from "./merge-output";
+import { outcomeStdout } from "./merge-output";
 import { terminalSafe } from "./output";
 
 export { MERGE_USAGE } from "./merge-usage";
@@ -141,7 +142,7 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
     );
   }
   try {
-    io.writeFile(args.out, mergedXlsx(outcome.result));
+    io.writeFile(args.out, mergedWorkbookXlsx(outcome.result.workbook, outcome.result.boldRows));
   } catch (e) {
     return fail(`${args.out}：无法写入（${e instanceof FileAccessError ? e.reason : String(e)}）`);
   }

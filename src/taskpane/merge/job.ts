@@ -15,7 +15,7 @@ import {
 import { readFailureReason } from "../../hosts/xlsx/errors";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { readUnitList } from "../../hosts/xlsx/unit-list";
-import { writeSheets } from "../../hosts/xlsx/write-sheets";
+import { mergedWorkbookXlsx } from "../../hosts/xlsx/write-sheets";
 import type { MergeReply, MergeRequest, PickedUnitFile } from "./protocol";
 
 type Post = (reply: MergeReply, transfer?: Transferable[]) => void;
@@ -51,13 +51,7 @@ export class MergeJob {
   private xlsx(): void {
     const last = this.last;
     if (!last) throw new Error("还没有合并结果");
-    const bytes = writeSheets(
-      last.workbook.sheets.map((sheet) => ({
-        sheet,
-        boldRows: last.boldRows.get(sheet.name) ?? [],
-      })),
-      new Date()
-    );
+    const bytes = mergedWorkbookXlsx(last.workbook, last.boldRows);
     this.post({ type: "xlsx", bytes }, [bytes.buffer]);
   }
 
