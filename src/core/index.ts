@@ -114,13 +114,7 @@ export {
   unitListFromSheet,
   unitListFromText,
 } from "./merge";
-export type {
-  MergeResult,
-  MergeProblem,
-  UnitReport,
-  UnitPreview,
-  PlainOutcome,
-} from "./merge";
+export type { MergeResult, MergeProblem, UnitReport, UnitPreview, PlainOutcome } from "./merge";
 // The 汇总 use case, the same for the command line and the pane
 export { openMerge, mergeUnits, MergeSession } from "./app/merge";
 export type {
