@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CellValue, SheetModel } from "../src/core/model";
 import { readXlsx } from "../src/hosts/xlsx/read";
-import { Consolidator } from "../src/core/consolidate";
+import { UnitMerge } from "../src/core/merge";
 import { writeSheets } from "../src/hosts/xlsx/write-sheets";
 import { ensureBundle, timeProcess } from "./cli";
 import { formatTable, loadLine, median, ms, type BenchReport, type Target } from "./report";
@@ -72,7 +72,7 @@ function retainedChild(folder: string): void {
   if (!gc) throw new Error("run with --expose-gc");
   gc();
   const before = process.memoryUsage().heapUsed;
-  const c = new Consolidator();
+  const c = new UnitMerge();
   let largest = 0;
   for (const f of readdirSync(folder).sort()) {
     const bytes = new Uint8Array(readFileSync(path.join(folder, f)));

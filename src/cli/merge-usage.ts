@@ -7,4 +7,4 @@ export const MERGE_USAGE = `  bureau-stats merge <文件或文件夹>... -o <汇
       --year <年度>    合并哪一年的表（默认：多数文件的年度）
       --prefer <文件>  同一单位上报多份时用这一份（可多次给出）；或 --duplicates first|last
       --bureau <名称>  汇总表的填报单位（默认“汇总”）
-      --json          以 JSON 输出 { year, output, units, problems, issues, tables }`;
+      --json          以 JSON 输出 { outcome, year, output, units, problems, issues, tables }`;

@@ -107,17 +107,21 @@ export { issuePlace, ruleExplanation, recordUnit } from "./place";
 export type { IssuePlace, SheetLayout } from "./place";
 // Merging the units' workbooks into the bureau's (汇总; the pane runs it in a worker)
 export {
-  Consolidator,
+  UnitMerge,
   sourcedMessage,
   plainOutcome,
   baseName,
   unitListFromSheet,
   unitListFromText,
-} from "./consolidate";
+} from "./merge";
+export type { MergeResult, MergeProblem, UnitReport, UnitPreview, PlainOutcome } from "./merge";
+// The 汇总 use case, the same for the command line and the pane
+export { openMerge, mergeUnits, MergeSession } from "./app/merge";
 export type {
-  Consolidation,
-  MergeProblem,
-  UnitReport,
-  UnitPreview,
-  PlainOutcome,
-} from "./consolidate";
+  MergeOutcome,
+  MergeFinished,
+  MergeRefusal,
+  MergeInput,
+  UnitListInput,
+  UnitFileInput,
+} from "./app/merge";

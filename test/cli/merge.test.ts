@@ -53,6 +53,7 @@ afterAll(() => {
 });
 
 interface JsonOut {
+  outcome: string;
   year: number;
   units: Array<{
     file: string;
@@ -104,6 +105,7 @@ describe("bureau-stats merge on the sample set", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout) as JsonOut;
+    expect(j.outcome).toBe("merged");
     expect(j.year).toBe(2013);
     const status = Object.fromEntries(j.units.map((u) => [path.basename(u.file), u.status]));
     expect(status).toEqual({
@@ -290,6 +292,30 @@ describe("bureau-stats merge on the sample set", () => {
     expect(r.stderr).toContain("无法读取单位名单（找不到文件）");
   });
 
+  it("under --json prints every outcome as JSON, tagged by its code, with the exit statuses as without", async () => {
+    const broken = path.join(UNITS_DIR, `08 ${BROKEN_UNIT}.xlsx`);
+    let r = await cli("merge", broken, "--json", "-o", path.join(dir, "none.xlsx"));
+    expect(r.code).toBe(2);
+    let j = JSON.parse(r.stdout) as { outcome: string; message: string; units: unknown[] };
+    expect(j.outcome).toBe("nothing-to-merge");
+    expect(j.message).toContain("没有可合并的统计表（1个文件");
+    expect(j.units).toHaveLength(1);
+    expect(r.stderr).toContain("未写入");
+    const nope = path.join(dir, "nope.txt");
+    r = await cli("merge", UNITS_DIR, "--units", nope, "--json", "-o", path.join(dir, "n.xlsx"));
+    expect(r.code).toBe(2);
+    j = JSON.parse(r.stdout) as typeof j;
+    expect(j).toEqual({
+      outcome: "unit-list-unreadable",
+      message: `${nope}：无法读取单位名单（找不到文件）`,
+    });
+    const empty = path.join(dir, "空名单.txt");
+    writeFileSync(empty, "\n\n");
+    r = await cli("merge", UNITS_DIR, "--units", empty, "--json", "-o", path.join(dir, "e.xlsx"));
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as typeof j).outcome).toBe("unit-list-empty");
+  });
+
   it("reports a password-protected, an empty and a text file among the units, and still merges the others", async () => {
     const folder = mkdtempSync(path.join(dir, "mixed-"));
     const good = "01 昆山市教育局机关党总支.xlsx";
@@ -322,7 +348,10 @@ describe("bureau-stats merge on the sample set", () => {
     const unit = readXlsx(new Uint8Array(readFileSync(path.join(UNITS_DIR, second!))));
     // a relaxed copy of the built-ins: 表1 without its rule T1-01
     const relaxed = TEMPLATES.map((t) => (t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t));
-    const sheets = [...unit.sheets, { name: DEFINITIONS_SHEET, values: definitionsSheetGrid(relaxed) }];
+    const sheets = [
+      ...unit.sheets,
+      { name: DEFINITIONS_SHEET, values: definitionsSheetGrid(relaxed) },
+    ];
     writeFileSync(path.join(folder, second!), writeSheets(sheets.map((sheet) => ({ sheet }))));
     const r = await cli("merge", folder, "--json", "-o", path.join(dir, "own.xlsx"));
     const j = JSON.parse(r.stdout) as JsonOut & {
@@ -333,7 +362,7 @@ describe("bureau-stats merge on the sample set", () => {
     expect(path.basename(own[0]?.file ?? "")).toBe(second ?? "");
     expect(own[0]!.severity).toBe("warning");
     expect(own[0]!.message).toContain(
-      "自带的“报表定义”与汇总所用的统计表定义不同（未采用，仍按汇总所用的定义检查）：表1（T1）：缺少规则T1-01"
+      `${second} 中的“报表定义”与所用的统计表定义不同，未采用：表1（T1）：缺少规则T1-01`
     );
     // both units merged as usual: the 报表定义 sheet is no table
     expect(j.units.map((u) => u.status)).toEqual(["merged", "merged"]);

@@ -10,7 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { consolidate, unitListFromSheet } from "../../src/core/consolidate";
+import { mergeWorkbooks, unitListFromSheet } from "../../src/core/merge";
 import { isXlsxReadError } from "../../src/hosts/xlsx/errors";
 import { ROOT } from "./build";
 import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests } from "./chromium";
@@ -38,7 +38,7 @@ function expectedMerge() {
       return { file, unreadable: isXlsxReadError(e) ? e.reason : String(e) };
     }
   });
-  return consolidate(files, { units: list, prefer: [REVISED] });
+  return mergeWorkbooks(files, { units: list, prefer: [REVISED] });
 }
 
 async function openMerge(page: Page): Promise<void> {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { consolidate, plainOutcome, unitListFromSheet } from "../../src/core/consolidate";
+import { mergeWorkbooks, plainOutcome, unitListFromSheet } from "../../src/core/merge";
 import { validateWorkbook } from "../../src/core/validate";
 import { createOfficeHost } from "../../src/hosts/office";
 import { readXlsx } from "../../src/hosts/xlsx/read";
@@ -30,7 +30,7 @@ function sampleMerge() {
         return { file, unreadable: isXlsxReadError(e) ? e.reason : String(e) };
       }
     });
-  return plainOutcome(consolidate(files, { units: list, duplicates: "last" }));
+  return plainOutcome(mergeWorkbooks(files, { units: list, duplicates: "last" }));
 }
 
 describe("insertSheets (汇总)", () => {

@@ -91,3 +91,18 @@ export function writeSheets(
     created: mtime,
   });
 }
+
+/**
+ * A merge's workbook as .xlsx bytes, its header and 合计 rows bold, dated now (the command line
+ * writes it, the pane's worker hands it to the page).
+ * @example mergedWorkbookXlsx(result.workbook, result.boldRows)
+ */
+export function mergedWorkbookXlsx(
+  workbook: { readonly sheets: readonly SheetModel[] },
+  boldRows: ReadonlyMap<string, readonly number[]>
+): Uint8Array {
+  return writeSheets(
+    workbook.sheets.map((sheet) => ({ sheet, boldRows: boldRows.get(sheet.name) ?? [] })),
+    new Date()
+  );
+}

@@ -8,7 +8,7 @@ import type { CellValue, WorkbookModel } from "../model";
 import type { Settings } from "../settings";
 import type { CompiledTemplate } from "../templates";
 
-export interface ConsolidateOptions {
+export interface MergeOptions {
   /** The bureau's table definitions (default: the built-in ones). A unit's file never changes them. */
   readonly templates?: readonly CompiledTemplate[];
   /** The year to merge (default: the year most unit files are for; on a tie the later one). */
@@ -138,7 +138,7 @@ export type SourcedIssue = Issue & {
   readonly alsoInUnit: boolean;
 };
 
-export interface Consolidation {
+export interface MergeResult {
   readonly year: number | undefined;
   /** The merged tables as a workbook (one sheet per table, then the 汇总来源 sheet). */
   readonly workbook: WorkbookModel;

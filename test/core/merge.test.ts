@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  Consolidator,
-  consolidate,
+  UnitMerge,
+  mergeWorkbooks,
   unitListFromSheet,
   unitListFromText,
   SOURCES_SHEET,
-} from "../../src/core/consolidate";
+} from "../../src/core/merge";
 import type { SheetModel, WorkbookModel } from "../../src/core/model";
-import { loadTemplates, TEMPLATE_DEFINITIONS_FOR_TESTS } from "./consolidate-fixtures";
+import { loadTemplates, TEMPLATE_DEFINITIONS_FOR_TESTS } from "./merge-fixtures";
 import {
   buildSheet,
   t1Row,
@@ -38,9 +38,9 @@ const book = (...sheets: SheetModel[]): WorkbookModel => ({ sheets });
 const t1Unit = (unit: string, over: RowSpec = {}, opts: SheetOptions = {}): WorkbookModel =>
   book(unitSheet(unit, "T1", [t1Row(unit, over)], { name: "表1", ...opts }));
 
-describe("consolidate: order, totals, sources", () => {
+describe("merge: order, totals, sources", () => {
   it("stacks rows in the unit list's order, recomputes 合计 and knows each row's file and range", () => {
-    const r = consolidate(
+    const r = mergeWorkbooks(
       [
         { file: "b.xlsx", workbook: t1Unit("乙校", { 年末党员数: 30 }) },
         { file: "a.xlsx", workbook: t1Unit("甲校", { 年末党员数: 41 }) },
@@ -67,7 +67,7 @@ describe("consolidate: order, totals, sources", () => {
   });
 
   it("orders by name (pinyin) without a list", () => {
-    const r = consolidate([
+    const r = mergeWorkbooks([
       { file: "1.xlsx", workbook: t1Unit("昆山市第一中学") },
       { file: "2.xlsx", workbook: t1Unit("江苏省昆山中学") },
       { file: "3.xlsx", workbook: t1Unit("阿克苏学校") },
@@ -89,7 +89,7 @@ describe("consolidate: order, totals, sources", () => {
           { name: "表4" }
         )
       );
-    const r = consolidate([
+    const r = mergeWorkbooks([
       { file: "a.xlsx", workbook: u("甲", 0.1, 10) },
       { file: "b.xlsx", workbook: u("乙", 0.2, 5) },
     ]);
@@ -109,7 +109,7 @@ describe("consolidate: order, totals, sources", () => {
   });
 
   it("points an issue of the merged table at the unit's own file and cell", () => {
-    const r = consolidate(
+    const r = mergeWorkbooks(
       [
         { file: "a.xlsx", workbook: t1Unit("甲校") },
         { file: "units/b.xlsx", workbook: t1Unit("乙校", { 发展预备党员: 9 }) },
@@ -124,7 +124,7 @@ describe("consolidate: order, totals, sources", () => {
   });
 
   it("reports a unit that appears in two files' rows (unique 单位名称), at the other unit's cell", () => {
-    const r = consolidate([
+    const r = mergeWorkbooks([
       { file: "a.xlsx", workbook: t1Unit("甲校", { 年末党员数: 41 }) },
       {
         file: "b.xlsx",
@@ -140,9 +140,9 @@ describe("consolidate: order, totals, sources", () => {
   });
 });
 
-describe("consolidate: the per-unit report", () => {
+describe("merge: the per-unit report", () => {
   it("lists units on the list that sent nothing and units not on the list", () => {
-    const r = consolidate(
+    const r = mergeWorkbooks(
       [
         { file: "a.xlsx", workbook: t1Unit("甲校") },
         { file: "x.xlsx", workbook: t1Unit("外校") },
@@ -161,7 +161,7 @@ describe("consolidate: the per-unit report", () => {
       { file: "甲校.xlsx", workbook: t1Unit("甲校", { 年末党员数: 10 }) },
       { file: "甲校（更正）.xlsx", workbook: t1Unit("甲校", { 年末党员数: 12 }) },
     ];
-    const none = consolidate(files);
+    const none = mergeWorkbooks(files);
     expect(none.tables).toEqual([]);
     expect(none.problems[0]).toMatchObject({
       code: "duplicate",
@@ -169,20 +169,20 @@ describe("consolidate: the per-unit report", () => {
       files: ["甲校.xlsx", "甲校（更正）.xlsx"],
     });
     expect(none.units.map((u) => u.status)).toEqual(["duplicate-unchosen", "duplicate-unchosen"]);
-    const last = consolidate(files, { duplicates: "last" });
+    const last = mergeWorkbooks(files, { duplicates: "last" });
     expect(last.tables[0]!.total[2]).toBe(12);
     expect(last.problems[0]).toMatchObject({
       code: "duplicate",
       severity: "warning",
       file: "甲校（更正）.xlsx",
     });
-    const preferred = consolidate(files, { prefer: ["/some/where/甲校.xlsx"] });
+    const preferred = mergeWorkbooks(files, { prefer: ["/some/where/甲校.xlsx"] });
     expect(preferred.tables[0]!.total[2]).toBe(10);
     expect(preferred.units.map((u) => u.status)).toEqual(["merged", "duplicate-unused"]);
   });
 
   it("reports files of another year, without tables, unreadable ones — and still merges the others", () => {
-    const r = consolidate(
+    const r = mergeWorkbooks(
       [
         { file: "a.xlsx", workbook: t1Unit("甲校") },
         { file: "b.xlsx", workbook: t1Unit("乙校") },
@@ -236,7 +236,7 @@ describe("consolidate: the per-unit report", () => {
         headers,
       })
     );
-    const r = consolidate([
+    const r = mergeWorkbooks([
       { file: "a.xlsx", workbook: t1Unit("甲校") },
       { file: "b.xlsx", workbook: moved },
     ]);
@@ -265,7 +265,7 @@ describe("consolidate: the per-unit report", () => {
         ["合计", n, m],
       ],
     });
-    const r = consolidate(
+    const r = mergeWorkbooks(
       [
         { file: "a.xlsx", workbook: book(sheet("甲", 10, 4)) },
         { file: "b.xlsx", workbook: book(sheet("乙", 3, 5)) },
@@ -285,12 +285,12 @@ describe("consolidate: the per-unit report", () => {
       { file: "b.xlsx", workbook: t1Unit("乙") },
       { file: "c.xlsx", workbook: t1Unit("丙", {}, { year: 2014 }) },
     ];
-    expect(consolidate(files).year).toBe(2013);
-    const y = consolidate(files, { year: 2014 });
+    expect(mergeWorkbooks(files).year).toBe(2013);
+    const y = mergeWorkbooks(files, { year: 2014 });
     expect(y.tables[0]!.rows.map((x) => x.values[0])).toEqual(["丙"]);
     expect(y.units.map((u) => u.status)).toEqual(["other-year", "other-year", "merged"]);
     // a year before every file's: each is said to be of its own year, none is “without tables”
-    const earlier = consolidate(files, { year: 2012 });
+    const earlier = mergeWorkbooks(files, { year: 2012 });
     expect(earlier.units.map((u) => u.status)).toEqual(["other-year", "other-year", "other-year"]);
     expect(earlier.problems.find((p) => p.file === "a.xlsx")?.message).toBe(
       "a.xlsx（甲）是2013年的表，不是2012年，未合并"
@@ -298,8 +298,8 @@ describe("consolidate: the per-unit report", () => {
   });
 
   it("refuses a merged workbook given back as a unit file", () => {
-    const r = consolidate([{ file: "a.xlsx", workbook: t1Unit("甲") }]);
-    const again = new Consolidator();
+    const r = mergeWorkbooks([{ file: "a.xlsx", workbook: t1Unit("甲") }]);
+    const again = new UnitMerge();
     again.add("汇总.xlsx", r.workbook);
     expect(again.finish().units[0]).toMatchObject({ read: false, status: "unreadable" });
   });
@@ -307,7 +307,7 @@ describe("consolidate: the per-unit report", () => {
 
 describe("the merged workbook", () => {
   it("is written as .xlsx, read back the same and checks clean (合计 equal to the rows)", () => {
-    const r = consolidate([
+    const r = mergeWorkbooks([
       {
         file: "a.xlsx",
         workbook: book(
@@ -353,13 +353,13 @@ describe("the merged workbook", () => {
   });
 });
 
-describe("consolidate: what else a unit's file may do", () => {
+describe("merge: what else a unit's file may do", () => {
   it("a table twice, no 填报单位, no 统计年度, a channel's unit differing between units", () => {
     const noName = (sheet: SheetModel): SheetModel => ({
       ...sheet,
       values: sheet.values.map((r, i) => (i === 1 ? ["填报单位", null, "统计年度", null] : r)),
     });
-    const r = consolidate([
+    const r = mergeWorkbooks([
       {
         file: "twice.xlsx",
         workbook: book(
@@ -399,7 +399,7 @@ describe("hostile text in a unit's file", () => {
       "+cmd|' /C calc'!A0",
       "<b>&amp;</b>",
     ];
-    const r = consolidate(
+    const r = mergeWorkbooks(
       hostile.map((name, i) => ({ file: `${i}.xlsx`, workbook: t1Unit(name) }))
     );
     const bytes = writeSheets(r.workbook.sheets.map((sheet) => ({ sheet })));

@@ -5,8 +5,8 @@
 import type { Severity } from "../issues";
 import { issueLocation, issueMessage } from "../messages";
 import type { SheetModel } from "../model";
-import { sourcedMessage } from "./consolidate";
-import type { Consolidation, MergeProblem, UnitStatus } from "./types";
+import { sourcedMessage } from "./check";
+import type { MergeResult, MergeProblem, UnitStatus } from "./types";
 
 export interface PlainIssue {
   readonly rule: string;
@@ -65,9 +65,9 @@ const WHOLE = new Set([
 
 /**
  * Plain data of a merge, for a page to show.
- * @example plainOutcome(consolidate(files)).units[0].statusText // "已合并（4 张表，11 行）"
+ * @example plainOutcome(mergeWorkbooks(files)).units[0].statusText // "已合并（4 张表，11 行）"
  */
-export function plainOutcome(r: Consolidation): PlainOutcome {
+export function plainOutcome(r: MergeResult): PlainOutcome {
   const units: PlainUnit[] = r.units.map((u) => ({
     file: u.file,
     unit: u.unit ?? null,

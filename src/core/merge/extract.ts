@@ -8,7 +8,7 @@ import { a1, type CellValue, type WorkbookModel } from "../model";
 import { detectTable } from "../read/sheet";
 import { validateWorkbook } from "../validate";
 import type { CompiledTemplate } from "../templates";
-import type { ConsolidateOptions, MergeProblem, UnitTable } from "./types";
+import type { MergeOptions, MergeProblem, UnitTable } from "./types";
 import { fileStem, frameUnit, unitColumn, unitKey } from "./units";
 
 /** A data row of a unit's table, kept for the merge. */
@@ -58,7 +58,7 @@ export function extractUnit(
   file: string,
   wb: WorkbookModel,
   templates: readonly CompiledTemplate[],
-  opts: Pick<ConsolidateOptions, "year" | "settings">
+  opts: Pick<MergeOptions, "year" | "settings">
 ): ExtractedUnit {
   // A file holding none of the chosen year's tables is still read for what it holds (so that it is
   // reported as another year's, not as holding no table): the year is asked for only when present.

@@ -1,6 +1,8 @@
-// 汇总 (issue 14, SPEC §6): merging the units' workbooks into the bureau's tables.
-export { Consolidator, consolidate, sourcedMessage, SOURCES_SHEET } from "./consolidate";
-export type { UnitPreview } from "./consolidate";
+// 汇总: merging the units' workbooks into the bureau's tables.
+export { UnitMerge, mergeWorkbooks } from "./merge";
+export { sourcedMessage } from "./check";
+export { SOURCES_SHEET } from "./sources";
+export type { UnitPreview } from "./entries";
 export {
   unitListFromSheet,
   unitListFromText,
