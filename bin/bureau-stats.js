@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `bureau-stats` (统计报表助手 command line). Starts the bundle built by `npm run build:cli`
 // (dist/cli.js, made by `npm ci` through the `prepare` script). Without it, it says so and stops:
-// it never runs the TypeScript sources instead (issue 11 — slower, and `template`/`--docx` would
+// it never runs the TypeScript sources instead (they are slower, and `template`/`--docx` would
 // not find what the bundle keeps outside), so what runs is always what was built and tested.
 "use strict";
 const fs = require("fs");

@@ -1,5 +1,5 @@
 /**
- * The WPS 表格 add-in package (issue 15):
+ * The WPS 表格 add-in package:
  *
  *   npm run build:wps [-- --url http://intranet.example/bureau-stats/] [--out dist-wps]
  *

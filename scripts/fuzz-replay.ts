@@ -1,5 +1,5 @@
 /**
- * Replays a fuzz case saved by test/reliability/fuzz.test.ts (issue 7): runs its input.xlsx through
+ * Replays a fuzz case saved by test/reliability/fuzz.test.ts: runs its input.xlsx through
  * `bureau-stats check` with the same flags — in-process through the CLI's `run`, and as a real
  * `node bin/bureau-stats.js` process — prints both outputs and what breaks the contract.
  *

@@ -1,5 +1,5 @@
 /**
- * Build hygiene (issue 11.5): the pages' build (webpack.config.js, which cleans its output folder)
+ * Build hygiene: the pages' build (webpack.config.js, which cleans its output folder)
  * keeps the command line's bundle (dist/cli.js and its chunks), and bin/bureau-stats.js never
  * falls back to running the sources when the bundle is missing.
  */
@@ -22,7 +22,7 @@ const ROOT = path.join(__dirname, "..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-build-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe("build hygiene (issue 11.5)", () => {
+describe("build hygiene: the pages' build keeps the CLI bundle", () => {
   it("the pages' build cleans its folder but keeps cli.js and cli-*.js", () => {
     const out = path.join(tmp, "dist");
     mkdirSync(out);

@@ -1,5 +1,5 @@
 /**
- * Hand-crafted hostile and malformed .xlsx files (issue 11), made by generators so that tests, the
+ * Hand-crafted hostile and malformed .xlsx files, made by generators so that tests, the
  * fuzz suite, the browser test and `npm run bench -- hostile` build them instead of storing blobs.
  * Each is small on disk (a few KB to ~3 MB) and attacks one budget or one reading rule: lying zip
  * sizes, sparse extents out to XFD, many references to one part, overlapping or duplicate zip

@@ -1,8 +1,8 @@
 /**
- * The sample workbooks' data: SPEC §5's 2013 figures (昆山市教育局, 27 基层党组织) spread over
- * plausible units, and INVENTED 2012 figures (marked as such in the sheets and the README) so the
- * year-on-year comparison has something to compare. Every total is asserted, so the samples
- * cannot drift from SPEC §5 unnoticed.
+ * The sample workbooks' data: the real 2013 figures of the source report (`SOURCE`: 昆山市教育局, 27
+ * 基层党组织) spread over plausible units, and INVENTED 2012 figures (marked as such in the sheets and
+ * the README) so the year-on-year comparison has something to compare. Every total is asserted, so
+ * the samples cannot drift from the report's figures unnoticed.
  */
 import type { CellInput, TemplateSheetInput } from "../../src/hosts/xlsx/template";
 
@@ -133,7 +133,7 @@ export function table1Rows(f: Table1Figures): Array<Record<string, CellInput>> {
 
 const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 
-/** 表2 rows: programmes by 培训类别 (2013 from SPEC §5; 2012 invented). */
+/** 表2 rows: programmes by 培训类别 (2013 from the source report; 2012 invented). */
 export function table2Rows(year: 2012 | 2013): Array<Record<string, CellInput>> {
   const y = year;
   const rows: Array<[string, string, number, number, number, Date, Date]> =
@@ -186,7 +186,7 @@ export function table2Rows(year: 2012 | 2013): Array<Record<string, CellInput>> 
 }
 
 /**
- * 表3 rows (元, exact to the fen). 2013: 募集善款 301370 元 and 62 人 慰问 are real (SPEC §5); the
+ * 表3 rows (元, exact to the fen). 2013: 募集善款 301370 元 and 62 人 慰问 are real (from the report); the
  * 72400 元 of 慰问金 is one exact figure for the report's 7万多元; the other rows are invented.
  */
 export function table3Rows(year: 2012 | 2013): Array<Record<string, CellInput>> {
@@ -223,7 +223,7 @@ export function table3Rows(year: 2012 | 2013): Array<Record<string, CellInput>> 
 /**
  * 表4 rows by channel: [渠道, 计量单位, 受理数, 办结数, 满意数, rates filled]. 2013: 网上咨询 3509,
  * 人大代表建议 8, 政协委员提案 15 (100%), 行政服务中心 10591 are real; 9236 and 738 are exact
- * figures for the report's 9200多 and 730多; 来信 43 is invented (SPEC §5).
+ * figures for the report's 9200多 and 730多; 来信 43 is invented (not in the report).
  */
 export function table4Rows(year: 2012 | 2013): Array<Record<string, CellInput>> {
   const rows: Array<[string, string, number, number, number | null, boolean]> =
@@ -260,12 +260,12 @@ export function table4Rows(year: 2012 | 2013): Array<Record<string, CellInput>> 
 export const INVENTED_NOTE =
   "说明：2012 年数据为虚构的示例数据，仅用于演示同比比较，并非真实统计。";
 
-/** The report the real 2013 figures come from (SPEC §5). */
+/** The report the real 2013 figures come from. */
 export const SOURCE = "《2014 年昆山市教育局党建工作会议工作报告》";
 
 /**
- * What is real and what is invented in each 2013 sheet, figure by figure (SPEC §5 lists the only
- * real figures). Written under each 2013 table and in assets/samples/README.md.
+ * What is real and what is invented in each 2013 sheet, figure by figure (the figures of the report
+ * are the only real ones). Written under each 2013 table and in assets/samples/README.md.
  */
 export const SOURCE_NOTES: Readonly<
   Record<"T1" | "T2" | "T3" | "T4", { real: string; invented: string }>

@@ -1,7 +1,7 @@
 /**
  * The sample workbook with deliberate mistakes: the clean 2013/2012 data with one mistake (or a
- * few) per rule of SPEC §1. `MISTAKES` lists every issue the check must report, cell by cell; the
- * samples README is written from it and the tests check each entry against the real output.
+ * few) per rule of docs/rules.md. `MISTAKES` lists every issue the check must report, cell by cell;
+ * the samples README is written from it and the tests check each entry against the real output.
  */
 import type { CellInput, TemplateSheetInput } from "../../src/hosts/xlsx/template";
 import { defaultSheetName } from "../../src/hosts/xlsx/template";

@@ -1,5 +1,5 @@
 /**
- * A second bureau's sample (issue 12): an invented 区教育局 whose two tables are not the built-ins
+ * A second bureau's sample: an invented 区教育局 whose two tables are not the built-ins
  * — 学习实践活动 (units, members, 整改项目) and 创建工作 (文明单位, 依法治校示范校, 党组织换届) — defined
  * only as data (`OTHER_DEFINITIONS`, written to assets/samples/other-bureau-definitions.json), with
  * a 2013 and a 2012 sheet of each. Every figure is invented and says so on the sheet; one row of

@@ -31,7 +31,7 @@ export interface Figure {
   readonly value: number;
   /** Unit for counts (`人`, `期`, `人次`, `件`, `个`, `名` …); `元` for money; `%` for rates. */
   readonly unit: string;
-  /** True when this is a headline figure of SPEC §1 G-05 (checked for large changes). */
+  /** True for a headline figure: compared with last year, watched by G-05 (large changes). */
   readonly headline: boolean;
   /**
    * The errors this figure depends on (a cell with an error that it includes, a 合计 that

@@ -31,7 +31,7 @@ export {
   serialToYmd,
 } from "./read/dates";
 export { formatFen, formatTenthsPct } from "./read/numbers";
-// Year-on-year comparison (issue 3, SPEC §2)
+// Year-on-year comparison (同比; wording in docs/wording.md)
 export {
   compareTables,
   UNVERIFIED_MARK,
@@ -60,7 +60,7 @@ export type {
   MoneyUnit,
   ValueFormat,
 } from "./compare";
-// Drafted report paragraphs (issue 3, SPEC §3)
+// Drafted report paragraphs (docs/wording.md)
 export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES } from "./draft";
 export type {
   Draft,
@@ -75,8 +75,8 @@ export type {
   RatesPhrase,
   ProgrammePhrases,
 } from "./draft";
-// Word-ready output (issue 3, SPEC §4); the .docx renderer is a separate entry loaded on demand:
-// `const { renderDocx } = await import("./render/docx")`.
+// Word-ready output (HTML and .docx, docs/wording.md); the .docx renderer is a separate entry
+// loaded on demand: `const { renderDocx } = await import("./render/docx")`.
 export {
   renderText,
   renderHtml,

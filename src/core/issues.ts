@@ -15,7 +15,7 @@ export type IssueValue = string | number | boolean | null;
 
 /** What every issue has, whatever its code. */
 interface IssueBase {
-  /** Rule id from SPEC §1: `T1-01` … `T4-03`, `G-01` … `G-08`, or a bureau's own rule's id. */
+  /** Rule code (docs/rules.md): `T1-01` … `T4-03`, `G-01` … `G-08`, or a bureau's own rule's id. */
   readonly rule: string;
   readonly severity: Severity;
   /** Sheet name as on its tab. */

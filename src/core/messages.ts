@@ -1,7 +1,8 @@
 /**
- * Chinese messages, made from an issue (SPEC §1: "the message in Chinese"). Rules never hold the
- * final text: a template rule carries its wording (`message`, with `{placeholders}`), the generic
- * checks' wording is here, and this module fills the placeholders from the issue.
+ * Chinese messages, made from an issue (every issue's message is Chinese; style: docs/messages.md).
+ * Rules never hold the final text: a template rule carries its wording (`message`, with
+ * `{placeholders}`), the generic checks' wording is here, and this module fills the placeholders
+ * from the issue.
  */
 import type { GenericCode, Issue, IssueParams, IssueValue, LenientNumberCode } from "./issues";
 import { LENIENT } from "./read/numbers";

@@ -1,5 +1,5 @@
 /**
- * Chinese punctuation for report text (SPEC §4): ASCII `, ; : ( ) ? !` become `，；：（）？！`
+ * Chinese punctuation for report text (docs/wording.md): ASCII `, ; : ( ) ? !` become `，；：（）？！`
  * and ASCII quotation marks `"…"` become `“…”`.
  * The `.` is left alone: in report text it is a decimal point (`14.0%`).
  */

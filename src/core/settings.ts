@@ -1,6 +1,6 @@
 /**
- * User settings of the validation (SPEC §1). Every value has the SPEC default; callers pass a
- * `Partial<Settings>` and `resolveSettings` fills in the rest.
+ * User settings of the validation (docs/rules.md lists them). Every value has a default; callers
+ * pass a `Partial<Settings>` and `resolveSettings` fills in the rest.
  */
 
 export interface Settings {

@@ -1,4 +1,4 @@
-/** A bureau's own table for the tests of issue 12: defined as data only. */
+/** A bureau's own table for the tests of tables defined as data (docs/definitions.md). */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CellValue, SheetModel } from "../../src/core/model";

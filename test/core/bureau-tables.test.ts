@@ -1,7 +1,7 @@
 /**
- * Issue 12, point 4 (core): a fifth table defined purely as data — detection, its rule and its
- * message, G-05, 同比 in its place after 表4, its own paragraph, the verdict counting five tables —
- * and a bureau that drops a built-in table.
+ * A bureau's own tables, in the core: a fifth table defined purely as data — detection, its rule
+ * and its message, G-05, 同比 in its place after 表4, its own paragraph, the verdict counting five
+ * tables — and a bureau that drops a built-in table.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

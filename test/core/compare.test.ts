@@ -79,7 +79,7 @@ const WORDING: Case[] = [
   [0, 7356000, "money", "元", "比上年减少7.36万元，下降100.0%", "万元"],
 ];
 
-describe("yoyChange and changeWording (SPEC §2 wording table)", () => {
+describe("yoyChange and changeWording (the 同比 wording of docs/wording.md)", () => {
   it("has at least 30 cases", () => expect(WORDING.length).toBeGreaterThanOrEqual(30));
   it.each(WORDING)(
     "%i vs %i (%s %s) → %s",

@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 2: a wrong table definition is refused with a Chinese message naming the source
+ * A wrong table definition is refused with a Chinese message naming the source
  * (file or sheet cell), the table and the exact entry — every problem of the file, not only the
  * first, each class with its own wording (the wording is in definition-messages.ts, apart from the
  * checks).

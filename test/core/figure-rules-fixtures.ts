@@ -1,5 +1,5 @@
 /**
- * A bureau's table for the rules over figures (issue 12, point 1): 表5 党建经费与办理, defined as
+ * A bureau's table for the rules over figures (`kind: "figures"`): 表5 党建经费与办理, defined as
  * data only, with a rule across tables (its 党员数 against 表1's 年末党员数), rules over last
  * year's figures (money) and a rate, and a row rule reading last year's row of the same unit.
  */

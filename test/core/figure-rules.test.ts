@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 1: rules over the tables' figures (`kind: "figures"`) — across tables, over last
+ * Rules over the tables' figures (`kind: "figures"`) — across tables, over last
  * year's figures, on money and rates — and row rules reading `上年(列)` of the same unit, all in a
  * fifth table defined as data only; skipped when last year's table, the other table or the unit's
  * row of last year is absent; wrong definitions refused with the table and the rule named.

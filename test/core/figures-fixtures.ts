@@ -1,7 +1,7 @@
 /**
- * Hand-made `TableData` for the comparison/drafting tests, built from SPEC §5 (the reference
- * report's 2013 figures). Last year's (2012) figures are INVENTED for the tests and marked so.
- * Built only on the contract of src/core/figures.ts, not on the validation code.
+ * Hand-made `TableData` for the comparison/drafting tests, built from the reference report's 2013
+ * figures (《2014 年昆山市教育局党建工作会议工作报告》). Last year's (2012) figures are INVENTED for the tests and
+ * marked so. Built only on the contract of src/core/figures.ts, not on the validation code.
  */
 import type {
   Figure,
@@ -72,7 +72,7 @@ export function t1(year: number | undefined, totals: T1Totals): TableData {
   return table("T1", year, figures);
 }
 
-/** The 表1 figures of SPEC §5 (2013); no 年末党员数 there. */
+/** The reference report's 表1 figures (2013); no 年末党员数 there. */
 export const T1_2013: T1Totals = {
   培训入党积极分子: 264,
   发展预备党员: 49,
@@ -83,7 +83,7 @@ export const T1_2013: T1Totals = {
   评选优秀党员: 57,
 };
 
-/** INVENTED 2012 figures (SPEC §3: last year 43 发展预备党员). */
+/** INVENTED 2012 figures (last year 43 发展预备党员, as in docs/wording.md's examples). */
 export const T1_2012: T1Totals = {
   培训入党积极分子: 250,
   发展预备党员: 43,
@@ -124,7 +124,10 @@ export function t2(year: number | undefined, programmes: Programme[]): TableData
   return table("T2", year, figures, records);
 }
 
-/** SPEC §5 programmes (2013); 900多/320多 spread as 906 and 326, the 期数 of the first five invented. */
+/**
+ * The reference report's programmes (2013); 900多/320多 spread as 906 and 326, the 期数 of the first
+ * five invented.
+ */
 export const T2_2013: Programme[] = [
   { 培训项目: "党员干部集中轮训", 培训类别: "党员干部轮训", 期数: 1, 培训人数: 906 },
   { 培训项目: "入党积极分子培训班", 培训类别: "入党积极分子培训", 期数: 2, 培训人数: 264 },
@@ -186,7 +189,7 @@ export function t3(year: number | undefined, funds: Fund[]): TableData {
   return table("T3", year, figures, records);
 }
 
-/** SPEC §5 funds (2013); 慰问金 7万多元 spread as 73560 元. */
+/** The reference report's funds (2013); 慰问金 7万多元 spread as 73560 元. */
 export const T3_2013: Fund[] = [
   { 经费类别: "募集善款", 金额: "301370" },
   { 经费类别: "慰问金", 金额: "73560", 受益人数: 62 },
@@ -232,7 +235,7 @@ export function t4(year: number | undefined, channels: Channel[]): TableData {
   return table("T4", year, figures, records);
 }
 
-/** SPEC §5 channels (2013); 9200多/730多 spread as 9236 and 736. */
+/** The reference report's channels (2013); 9200多/730多 spread as 9236 and 736. */
 export const T4_2013: Channel[] = [
   { 渠道: "来电", 计量单位: "个", 受理数: 9236, 办结数: 9236 },
   { 渠道: "来访", 计量单位: "人次", 受理数: 736, 办结数: 736 },
@@ -242,7 +245,7 @@ export const T4_2013: Channel[] = [
   { 渠道: "行政服务中心", 计量单位: "件", 受理数: 10591, 办结数: 10591 },
 ];
 
-/** All four tables of 2013 from SPEC §5. */
+/** All four tables of 2013 from the reference report. */
 export function sample2013(): TableData[] {
   return [t1(2013, T1_2013), t2(2013, T2_2013), t3(2013, T3_2013), t4(2013, T4_2013)];
 }

@@ -1,6 +1,6 @@
 /**
  * Small grid builders for core tests (others may import them): a template sheet laid out as
- * SPEC §1 says — title, label row, header row, data rows, 合计 row.
+ * docs/definitions.md describes — title, label row, header row, data rows, 合计 row.
  */
 import type { CellValue, SheetModel, WorkbookModel } from "../../src/core/model";
 import { a1 } from "../../src/core/model";
@@ -144,7 +144,7 @@ export function t4Row(channel: string, overrides: RowSpec = {}): RowSpec {
   return { 渠道: channel, 计量单位: "件", 受理数: 100, 办结数: 98, 满意数: 90, ...overrides };
 }
 
-/** SPEC §5 (2013) 表1 figures spread over five units: 名称, 类型, then the eight counts in header order. */
+/** The reference report's 2013 表1 figures over five units: 名称, 类型, the eight counts in order. */
 const REFERENCE_T1_ROWS: ReadonlyArray<readonly [string, string, ...number[]]> = [
   ["市第一中学", "高中", 120, 80, 15, 4, 11, 10, 30, 15],
   ["市第二中学", "高中", 100, 70, 14, 4, 10, 9, 28, 14],
@@ -154,8 +154,8 @@ const REFERENCE_T1_ROWS: ReadonlyArray<readonly [string, string, ...number[]]> =
 ];
 
 /**
- * A 表1 with the figures of SPEC §5 (2013): 培训入党积极分子 264, 发展预备党员 49 (教工 18, 学生 31),
- * 转正预备党员 35, 新党员培训 112, 评选优秀党员 57, spread over five units.
+ * A 表1 with the reference report's 2013 figures: 培训入党积极分子 264, 发展预备党员 49 (教工 18, 学生 31), 转正预备党员 35,
+ * 新党员培训 112, 评选优秀党员 57, spread over five units.
  */
 export function referenceT1(options: SheetOptions = {}): SheetModel {
   const headers = template("T1").columns.map((c) => c.header);

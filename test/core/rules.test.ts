@@ -1,5 +1,5 @@
 /**
- * Every rule of SPEC §1: a case where it fires (asserting the exact cell) and a near miss.
+ * Every rule of docs/rules.md: a case where it fires (asserting the exact cell) and a near miss.
  * Sheets are laid out by fixtures.ts: title, labels, header on row 3, data from row 4, 合计 last.
  */
 import { describe, expect, it } from "vitest";

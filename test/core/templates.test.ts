@@ -1,7 +1,7 @@
 /**
- * Templates as data: the four definitions match SPEC §1, the zod schema rejects broken ones, rule
- * expressions compile once into closures (no eval), and a new rule or column needs nothing but
- * its definition.
+ * Templates as data: the four built-in definitions match docs/rules.md, the zod schema rejects
+ * broken ones, rule expressions compile once into closures (no eval), and a new rule or column
+ * needs nothing but its definition.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -19,8 +19,8 @@ import type { ExpressionScope } from "../../src/core/templates/expression";
 import { validateWorkbook } from "../../src/core/validate";
 import { buildSheet, t1Row, workbook } from "./fixtures";
 
-describe("the four templates (SPEC §1)", () => {
-  it("have the ids, titles and headers of the spec, in order", () => {
+describe("the four built-in templates", () => {
+  it("have their fixed ids, titles and headers, in order", () => {
     expect(TEMPLATES.map((t) => [t.id, t.title])).toEqual([
       ["T1", "表1 党员发展情况统计表"],
       ["T2", "表2 培训情况统计表"],
@@ -71,7 +71,7 @@ describe("the four templates (SPEC §1)", () => {
       "备注",
     ]);
   });
-  it("list the allowed values of the spec", () => {
+  it("list their allowed values", () => {
     const allowed = (id: string, header: string) =>
       TEMPLATES.find((t) => t.id === id)?.columns.find((c) => c.header === header)?.allowed;
     expect(allowed("T1", "单位类型")).toEqual([
@@ -95,7 +95,7 @@ describe("the four templates (SPEC §1)", () => {
     expect(allowed("T4", "渠道")).toHaveLength(9);
     expect(allowed("T2", "培训类别")).toHaveLength(8);
   });
-  it("carry every rule id of the spec", () => {
+  it("carry every built-in rule id (docs/rules.md)", () => {
     const ids = [...new Set(TEMPLATES.flatMap((t) => t.rules.map((r) => r.id)))].sort();
     expect(ids).toEqual([
       "T1-01",

@@ -1,5 +1,5 @@
 /**
- * Issue 7, point 5 (cancel), in headless Chromium: the production taskpane.html on the fake Excel
+ * Cancelling a check, in headless Chromium: the production taskpane.html on the fake Excel
  * (test/fakes/fake-excel.ts through the e2e helpers, read-only) holding a large 表1 (~100,000
  * cells, read in chunks) behind a slow host (every sync delayed). 校验 is started, 取消 clicked
  * while the workbook is being read: the pane says it stopped within one second, Excel sees no
@@ -34,7 +34,7 @@ function fakeStats(page: Page): Promise<{ syncs: number; writes: number }> {
   });
 }
 
-describe.runIf(chromiumAvailable())("cancel in the task pane (issue 7.5)", () => {
+describe.runIf(chromiumAvailable())("cancel in the task pane", () => {
   let server: StaticServer;
   let browser: Browser;
   let officeJs: string;

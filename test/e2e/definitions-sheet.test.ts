@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 3(a) end to end: definitions kept in the workbook's 报表定义 sheet. On the fake
+ * End to end: definitions kept in the workbook's 报表定义 sheet (docs/definitions.md). On the fake
  * Excel, 插入报表定义 inserts the definitions in force (never over the sheet there) and the next
  * 校验 uses it; a workbook whose sheet defines a 表5 gets 表5's issues, 同比, paragraph, templates
  * and "五张" wording. On the browser page, the same workbook as a file. axe and 320 px

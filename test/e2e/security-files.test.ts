@@ -1,5 +1,5 @@
 /**
- * Issue 7, point 1 on the browser page: the page keeps working on anything it is given. Broken
+ * Robustness of the browser page: the page keeps working on anything it is given. Broken
  * files (empty, text, .xls, truncated, zeroed, a zip that is no workbook) and a set of fuzz cases
  * (test/reliability/fuzz-cases.ts: random workbooks and sample mutants) are picked one after the
  * other in index.html (production build): each ends, within a bound, in results or a plain
@@ -53,7 +53,7 @@ function brokenFiles(): Array<{ name: string; bytes: Uint8Array }> {
 }
 
 describe.runIf(chromiumAvailable())(
-  "the browser page on broken and random files (issue 7.1)",
+  "the browser page on broken and random files (it keeps working)",
   () => {
     let server: StaticServer;
     let browser: Browser;
@@ -140,7 +140,7 @@ describe.runIf(chromiumAvailable())(
       );
     }, 300_000);
 
-    it("issue 11's hostile files: the worker stops at the same budgets, damaged parts are refused, the page stays usable", async () => {
+    it("the hostile files of scripts/lib/hostile-xlsx.ts: the worker stops at the same budgets, damaged parts are refused, the page stays usable", async () => {
       // full size where the file is small to make, the test size for the others
       const refused: H.HostileFile[] = [
         H.lyingSize("full"),
@@ -180,7 +180,7 @@ describe.runIf(chromiumAvailable())(
       await page.locator('input[type="file"][accept*=".xlsx"]').setInputFiles(SAMPLES[0] as string);
       await waitForResults(page);
       console.log(
-        `[security-files] ${refused.length + read.length} hostile files (issue 11) in the browser page; slowest ${Math.round(slowest)} ms`
+        `[security-files] ${refused.length + read.length} hostile files in the browser page; slowest ${Math.round(slowest)} ms`
       );
     }, 300_000);
   }

@@ -1,8 +1,9 @@
 /**
- * Issue 7, points 2b and 3, in headless Chromium on the production build (helpers of test/e2e,
- * used read-only): the browser page (index.html, a picked file) and the task pane (taskpane.html
- * on the fake Excel, office.js routed locally) on a workbook full of hostile cell text
- * (HOSTILE_STRINGS: HTML/script, formula injection, terminal escapes).
+ * Security of the pages (hostile cell text, no data leaving the machine, a strict CSP), in
+ * headless Chromium on the production build (helpers of test/e2e, used read-only): the browser
+ * page (index.html, a picked file) and the task pane (taskpane.html on the fake Excel, office.js
+ * routed locally) on a workbook full of hostile cell text (HOSTILE_STRINGS: HTML/script, formula
+ * injection, terminal escapes).
  *
  * - shown as text: no dialog fires, no element from a cell exists, the issue list, the cell
  *   preview and the draft show the literal strings;
@@ -85,7 +86,7 @@ function parseCsp(csp: string): CspDirectives {
   return out;
 }
 
-/** The CSP rules issue 7 asks for: only the own origin (and office.js' host for scripts), no inline script. */
+/** The CSP the pages must send: only the own origin (and office.js' host for scripts), no inline script. */
 function expectStrictCsp(csp: string, extraScriptOrigins: readonly string[]): void {
   const d = parseCsp(csp);
   expect(d["default-src"]).toEqual(["'self'"]);
@@ -166,7 +167,7 @@ function expectProbesBlocked(s: Session, before: number, allowed: readonly strin
 
 const counts: string[] = [];
 
-describe.runIf(chromiumAvailable())("security of the pages (issue 7.2b, 7.3)", () => {
+describe.runIf(chromiumAvailable())("security of the pages: hostile text, no leaks, CSP", () => {
   let server: StaticServer;
   let browser: Browser;
   let hostile: Uint8Array;

@@ -96,7 +96,7 @@ describe("ChunkPlanner", () => {
   });
 });
 
-describe("cellText (issue 7: user text never becomes a formula)", () => {
+describe("cellText (user text never becomes a formula)", () => {
   it.each(['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)", "'x", "\t=1"])(
     "%j gets a text prefix",
     (s) => {

@@ -1,6 +1,6 @@
 /**
- * Year-on-year comparison of the tables of two years (SPEC §2): every figure present in both
- * years, paired by its id, with the change, the percentage and the Chinese wording.
+ * Year-on-year comparison of the tables of two years (wording: docs/wording.md): every figure
+ * present in both years, paired by its id, with the change, the percentage and the Chinese wording.
  */
 import type { Figure, FigureKind, FigureSource, TableData, TemplateId } from "../figures";
 import type { MoneyUnit } from "./numbers";
@@ -38,15 +38,15 @@ export interface Comparison {
   readonly sources?: readonly FigureSource[];
 }
 
-/** The mark after an unverified figure (SPEC §3), in every output. */
+/** The mark after an unverified figure (docs/wording.md, 【待核】), in every output. */
 export const UNVERIFIED_MARK = "【待核】";
 
 export interface CompareOptions {
   /** Money changes worded in 元 (default) or 万元. */
   readonly moneyUnit?: MoneyUnit;
   /**
-   * Which figures: `headline` (default: SPEC §2's headline figures, plus the rates, which §2
-   * compares in 百分点) or `all` (also per-category 表2 figures, 表3 total and 受益人数, 表4
+   * Which figures: `headline` (default: the definitions' headline figures, plus the rates,
+   * compared in 百分点) or `all` (also per-category 表2 figures, 表3 total and 受益人数, 表4
    * 办结数/满意数).
    */
   readonly scope?: "headline" | "all";

@@ -1,4 +1,4 @@
-// Year-on-year comparison (SPEC §2): exact arithmetic, Chinese wording, table comparison.
+// Year-on-year comparison (docs/wording.md): exact arithmetic, Chinese wording, table comparison.
 export * from "./numbers";
 export * from "./yoy";
 export * from "./compare";

@@ -3,7 +3,7 @@
  * a percent). Everything is integer/BigInt arithmetic, so no `1.005` or `2.675` float trap can
  * reach the text.
  *
- * Number styles (SPEC §3):
+ * Number styles (docs/wording.md, Figures and 约数):
  * - `exact`: the figure as is, no thousands separators (`9236个`, `301370元`, `301370.50元`).
  * - `approximate`: never overstates, and keeps two significant figures: the figure is floored to
  *   two significant figures, then `多` marks what was cut off. Below 100 the figure stays exact

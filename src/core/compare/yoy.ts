@@ -1,5 +1,6 @@
 /**
- * Year-on-year change (同比) and its Chinese statistical wording (SPEC §2), on exact integers.
+ * Year-on-year change (同比) and its Chinese statistical wording (docs/wording.md), on exact
+ * integers.
  *
  * Values come in their figure kind's scale (counts as is, money in fen, rates in tenths of a
  * percent), so the percentage `(本年 − 上年) / 上年 × 100` is computed as a BigInt fraction and
@@ -120,7 +121,7 @@ function growthWording(change: YoyChange): string {
 }
 
 /**
- * The comparison clause of SPEC §2.
+ * The 同比 comparison clause (docs/wording.md, The 同比 clause).
  * @example changeWording(yoyChange(49, 43, "count")!, { unit: "人" })  // "比上年增加6人，增长14.0%"
  * @example changeWording(yoyChange(120, 147, "count")!, { unit: "件" }) // "比上年减少27件，下降18.4%"
  * @example changeWording(yoyChange(12, 0, "count")!, { unit: "件" })    // "比上年增加12件（上年为零）"
@@ -133,7 +134,7 @@ export function changeWording(change: YoyChange, format: ChangeFormat): string {
   const amount = changeAmount(change, format);
   if (change.kind === "rate") return `比上年${up ? "提高" : "降低"}${amount}`;
   const growth = growthWording(change);
-  // SPEC §2: last year 0 — no percentage, and say so
+  // last year 0: no percentage, and say so
   const zero = change.previous === 0 && up && format.zeroNote !== false ? "（上年为零）" : "";
   return `比上年${up ? "增加" : "减少"}${amount}${zero}${growth ? `，${growth}` : ""}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Checks a list of table definitions and finds every problem at once (issue 12): each entry's type
+ * Checks a list of table definitions and finds every problem at once: each entry's type
  * (the zod schema), what ties a table together (`tableStructure`), the rule expressions, the report
  * sentences and the ids across tables. Each check reads the definition as it is, so a wrong key in
  * one column does not hide an unknown header in a rule. Problems are codes with paths

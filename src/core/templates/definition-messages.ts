@@ -1,5 +1,5 @@
 /**
- * The Chinese wording of what can be wrong in a table definition (issue 12). The checks
+ * The Chinese wording of what can be wrong in a table definition (docs/definitions.md). The checks
  * (`schema.ts`, `problems.ts`) only tag a problem with its code, a path and values; the text is
  * made here, apart from the checks, as `messages.ts` does for the issues of a workbook. The
  * compiler checks that every code has its wording.

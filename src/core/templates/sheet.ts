@@ -1,5 +1,5 @@
 /**
- * Table definitions kept in the workbook itself, in a sheet named `报表定义` (issue 12, point 3a):
+ * Table definitions kept in the workbook itself, in a sheet named `报表定义` (docs/definitions.md):
  * one row per table, column, rule, figure or report clause, so a statistician edits them in Excel
  * and they travel with the workbook. `definitionsSheetGrid` writes the definitions in force as
  * such a sheet's cells; `readDefinitionsSheet` reads one back into the same definition objects a

@@ -1,7 +1,8 @@
 /**
- * Unverified figures (SPEC §3, issue 10): a figure that depends on a cell with an error — the cell
- * itself, or a total that includes it — carries the errors it depends on (`Figure.unverified`), so
- * the comparison and the draft can mark it `【待核】` instead of passing it on silently.
+ * Unverified figures (docs/wording.md, 【待核】): a figure that depends on a cell with an error — the
+ * cell itself, or a total that includes it — carries the errors it depends on
+ * (`Figure.unverified`), so the comparison and the draft can mark it `【待核】` instead of passing it
+ * on silently.
  *
  * The row loop records, for each error, the sheet row and the template columns the error is about
  * (a `Taint`); once the figures are made, each figure collects the taints it depends on:

@@ -87,8 +87,9 @@ function row<T>(n: number, f: (i: number) => T): T[] {
 }
 
 /**
- * The blank template `t` for `year` (SPEC §1 frame): title, label/value row, headers, blank data
- * rows formatted by column type (lists for enum columns) and a 合计 row summing count and money.
+ * The blank template `t` for `year` (the sheet shape of docs/definitions.md): title, label/value
+ * row, headers, blank data rows formatted by column type (lists for enum columns) and a 合计 row
+ * summing count and money.
  */
 function templatePlan(t: TemplateDefinition, year: number, name: string): SheetPlan {
   const cols = t.columns.length;

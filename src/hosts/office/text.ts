@@ -1,8 +1,8 @@
 /**
- * Writing user text into cells as text, never as a formula (issue 7): the cells get the text
- * format `@` before the values are written, and a string Excel could still take for a formula or
- * a quote prefix (first character `=` `+` `-` `@` `'`, or a tab / line break) is written with a
- * leading apostrophe, which Excel keeps as the "text" marker and does not show.
+ * Writing user text into cells as text, never as a formula (so no cell text can run as one): the
+ * cells get the text format `@` before the values are written, and a string Excel could still take
+ * for a formula or a quote prefix (first character `=` `+` `-` `@` `'`, or a tab / line break) is
+ * written with a leading apostrophe, which Excel keeps as the "text" marker and does not show.
  */
 
 const FORMULA_START = /^[=+\-@'\t\r\n]/;

@@ -1,10 +1,10 @@
 /**
- * A small .xlsx writer (issue 11, supply chain): exactly what the templates and the sample
- * workbooks need — shared strings, numbers, booleans, dates, error values, formulas with their
- * cached results, cell styles (font, fill, border, alignment, number format), merged cells,
- * column widths, row heights, a frozen header, hidden sheets and list data validation — written
- * as SpreadsheetML and zipped with fflate (already the reader's inflater). No other dependency:
- * it replaced ExcelJS, which brought about 170 packages (some deprecated) into the production tree.
+ * A small .xlsx writer (few dependencies, a small supply chain): exactly what the templates and the
+ * sample workbooks need — shared strings, numbers, booleans, dates, error values, formulas with
+ * their cached results, cell styles (font, fill, border, alignment, number format), merged cells,
+ * column widths, row heights, a frozen header, hidden sheets and list data validation — written as
+ * SpreadsheetML and zipped with fflate (already the reader's inflater). No other dependency: it
+ * replaced ExcelJS, which brought about 170 packages (some deprecated) into the production tree.
  *
  * Text is written as Excel writes it: characters XML cannot hold (C0 controls, U+FFFE/U+FFFF,
  * unpaired surrogates) and carriage returns as `_xHHHH_` escapes, so every part is well-formed XML.
