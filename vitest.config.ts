@@ -7,7 +7,9 @@ const ALL = ["test/**/*.test.ts", "test/**/*.test.tsx"];
  * Test files that need more than Node and xmllint: headless Chromium (test/e2e), LibreOffice
  * (the .xlsx round trip, the .docx → PDF check), a webpack build (the pane bundle, the WPS
  * build, dist/cli.js for the real `bin/bureau-stats.js` processes), or that fuzz for minutes.
- * Everything else is the `unit` project: `npm run test:unit`.
+ * Everything else is the `unit` project: `npm run test:unit`. Its files share one module registry
+ * per worker (isolate: false), which halves its CPU time; a unit test must therefore leave no
+ * global state behind (restore any fake Office/WPS global it installs).
  */
 const NEEDS_MORE = [
   "test/e2e/**/*.test.ts",
@@ -28,7 +30,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ALL, exclude: NEEDS_MORE } },
+      { extends: true, test: { name: "unit", include: ALL, exclude: NEEDS_MORE, isolate: false } },
       { extends: true, test: { name: "integration", include: NEEDS_MORE } },
     ],
   },
