@@ -1,11 +1,37 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from "vitest/config";
+
+/** Every test file. */
+const ALL = ["test/**/*.test.ts", "test/**/*.test.tsx"];
+
+/**
+ * Test files that need more than Node and xmllint: headless Chromium (test/e2e), LibreOffice
+ * (the .xlsx round trip, the .docx → PDF check), a webpack build (the pane bundle, the WPS
+ * build, dist/cli.js for the real `bin/bureau-stats.js` processes), or that fuzz for minutes.
+ * Everything else is the `unit` project: `npm run test:unit`. Its files share one module registry
+ * per worker (isolate: false), which halves its CPU time; a unit test must therefore leave no
+ * global state behind (restore any fake Office/WPS global it installs).
+ */
+const NEEDS_MORE = [
+  "test/e2e/**/*.test.ts",
+  "test/build.test.ts",
+  "test/wps-build.test.ts",
+  "test/cli/installed.test.ts",
+  "test/hosts/xlsx-libreoffice.test.ts",
+  "test/render/**/*.test.ts",
+  "test/reliability/fuzz.test.ts",
+  "test/reliability/hostile-files.test.ts",
+  "test/reliability/nothing-lost.test.ts",
+];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    environment: 'node',
+    environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks',
+    pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ALL, exclude: NEEDS_MORE, isolate: false } },
+      { extends: true, test: { name: "integration", include: NEEDS_MORE } },
+    ],
   },
 });

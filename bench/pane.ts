@@ -1,11 +1,12 @@
 /**
- * Task pane benchmark (issue 6): first-load JavaScript of taskpane.html from the production build
+ * Task pane benchmark: first-load JavaScript of taskpane.html from the production build
  * (raw and gzip, office.js excluded) and the time from navigation to the first rendered tab in
  * headless Chromium (median of 10; the app marks it with performance.mark).
  *
  * Beside it, first contentful paint of taskpane.html and of Microsoft's official React task-pane
- * template (built, in ../shared/peers/office-addin-taskpane-react/dist or $PANE_PEER_DIR), the
- * two loaded alternately in the same runs, on the same minimal office.js.
+ * template, the two loaded alternately in the same runs, on the same minimal office.js. That
+ * comparison runs only when PANE_PEER_DIR names the template's built `dist` folder (build
+ * office-addin-taskpane-react with `npm run build`); otherwise the output says it was not run.
  *
  *   npx tsx bench/pane.ts            (builds into .cache/pane-dist when sources changed)
  *   import { benchPane } from "./pane"   (for bench/run.ts)
@@ -20,10 +21,11 @@ import type { Browser } from "playwright-core";
 import { OFFICE_JS_CDN, launchChromium } from "../test/e2e/chromium";
 import { serveStatic } from "../test/e2e/serve";
 
-/** The official React template, built (`npm run build` of office-addin-taskpane-react). */
-export const PEER_DIR =
-  process.env.PANE_PEER_DIR ??
-  path.resolve(__dirname, "..", "..", "shared", "peers", "office-addin-taskpane-react", "dist");
+/**
+ * The official React template's built `dist` folder, from PANE_PEER_DIR; undefined when unset
+ * (then the comparison with it is not run).
+ */
+export const PEER_DIR: string | undefined = process.env.PANE_PEER_DIR || undefined;
 
 /** Must match src/taskpane/perf.ts. */
 const FIRST_TAB_MARK = "bureau-stats:first-tab";
@@ -220,8 +222,11 @@ export async function benchPane(options: { runs?: number; dir?: string } = {}): 
 
 /** Our FCP against the official template's (undefined when the template is not built here). */
 async function peerFcp(ours: string, runs: number): Promise<FcpPair | undefined> {
-  const exists = await fs.stat(path.join(PEER_DIR, "taskpane.html")).catch(() => undefined);
-  if (!exists) return undefined;
+  if (PEER_DIR === undefined) return undefined;
+  const page = path.join(PEER_DIR, "taskpane.html");
+  if (!(await fs.stat(page).catch(() => undefined))) {
+    throw new Error(`PANE_PEER_DIR=${PEER_DIR}: no taskpane.html there (build the template first)`);
+  }
   const peerServer = await serveStatic(PEER_DIR);
   try {
     const { ours: o, peer: p } = await fcpPair(
@@ -267,7 +272,7 @@ export function formatPaneBench(b: PaneBench): string {
           `    template: ${b.fcp.peerMs.map((t) => t.toFixed(0)).join(", ")} (first-load JS ${b.fcp.peerFirstLoad.raw} B raw, ${b.fcp.peerFirstLoad.gzip} B gzip)`,
         ]
       : [
-          `  first contentful paint against the official template: not measured (no build in ${PEER_DIR})`,
+          "  first contentful paint against the official React template: NOT RUN (set PANE_PEER_DIR to its built dist folder)",
         ]),
     "  chunks loaded on demand:",
     ...b.chunks

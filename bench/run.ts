@@ -87,7 +87,7 @@ const BENCHES: readonly BenchEntry[] = [
             }
           : {
               part: "pane",
-              what: "first contentful paint ÷ official React template's (template not built here)",
+              what: "first contentful paint ÷ official React template's: not run (PANE_PEER_DIR unset)",
               figure: "—",
               limit: `≤ ${PANE_FCP_RATIO}`,
               met: undefined,

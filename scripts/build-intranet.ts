@@ -25,6 +25,14 @@ export const LOCAL_OFFICE_JS = "office/office.js";
 const DEV_ORIGIN = "https://localhost:3000";
 
 /**
+ * Microsoft's Office add-in manifest schema (version 1.1), vendored in the repository.
+ * @example manifestSchema("/repo") // "/repo/schemas/office-manifest/OfficeAppManifestV1_1.xsd"
+ */
+export function manifestSchema(root: string): string {
+  return join(root, "schemas", "office-manifest", "OfficeAppManifestV1_1.xsd");
+}
+
+/**
  * The base URL of the intranet deployment, checked: https (Office loads add-ins over https
  * only), no query or fragment, no trailing slash.
  * @example intranetBase("https://intranet.example/bureau-stats/") // "https://intranet.example/bureau-stats"
@@ -145,8 +153,12 @@ export function main(args: string[], root = process.cwd()): number {
     manifestOut,
     intranetManifest(readFileSync(join(root, "manifest.xml"), "utf8"), base)
   );
-  const xsd = join(root, "..", "shared", "office-manifest-xsd", "OfficeAppManifestV1_1.xsd");
-  if (existsSync(xsd) && spawnSync("sh", ["-c", "command -v xmllint"]).status === 0) {
+  const xsd = manifestSchema(root);
+  if (spawnSync("sh", ["-c", "command -v xmllint"]).status !== 0) {
+    console.warn(
+      "未找到 xmllint，未按架构校验 dist/manifest.xml（可 apt-get install libxml2-utils）。"
+    );
+  } else {
     const v = spawnSync("xmllint", ["--noout", "--schema", xsd, manifestOut], { encoding: "utf8" });
     if (v.status !== 0) {
       console.error(`dist/manifest.xml 未通过校验：\n${v.stderr}`);

@@ -15,14 +15,13 @@ import {
   intranetBase,
   isNeededOfficeFile,
   main,
+  manifestSchema,
   rewriteTaskpaneHtml,
 } from "../scripts/build-intranet";
 
 const ROOT = join(__dirname, "..");
-/** The schemas live next to the repository (../shared), or where BUREAU_STATS_MANIFEST_XSD says. */
-const XSD =
-  process.env.BUREAU_STATS_MANIFEST_XSD ??
-  join(ROOT, "..", "shared", "office-manifest-xsd", "OfficeAppManifestV1_1.xsd");
+/** Microsoft's manifest schemas, vendored in schemas/office-manifest/. */
+const XSD = manifestSchema(ROOT);
 const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
 function xmllintPath(): string {

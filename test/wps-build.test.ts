@@ -12,9 +12,14 @@ import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ONLINE_URL, ensureWpsBuilt } from "./e2e/wpsBuild";
 import { ADDIN_NAME, offlineEntries, onlineBase, onlineEntries } from "../scripts/build-wps";
+import { runsWith } from "./requires";
 
 const VERSION = (JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
-const xmllintAvailable = spawnSync("xmllint", ["--version"]).status === 0;
+const xmllintAvailable = runsWith({
+  what: "xmllint",
+  present: spawnSync("xmllint", ["--version"]).status === 0,
+  install: "apt-get install -y libxml2-utils",
+});
 
 /** Hosts whose URLs appear as namespace names or documentation links inside libraries (never fetched). */
 const NAMESPACE_HOSTS = new Set([

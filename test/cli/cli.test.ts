@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { cli, cliWith } from "./harness";
@@ -330,27 +329,5 @@ describe("arguments", () => {
     expect(showNumber(0.1 + 0.2)).toBe("0.3");
     expect(showNumber(301370.5, { kind: "money" })).toBe("301370.50");
     expect(showNumber(98.5, { kind: "rate" })).toBe("98.5%");
-  });
-});
-
-describe("the installed command", () => {
-  it("bin/bureau-stats.js runs check and reports an unreadable file in one line", () => {
-    const ok = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "bin", "bureau-stats.js"), "check", CLEAN],
-      { encoding: "utf8", cwd: ROOT }
-    );
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain("校验结果：错误0项");
-    expect(ok.stderr).toBe("");
-    mkdirSync(tmp, { recursive: true });
-    const missing = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "bin", "bureau-stats.js"), "check", "不存在.xlsx"],
-      { encoding: "utf8", cwd: ROOT }
-    );
-    expect(missing.status).toBe(2);
-    expect(missing.stdout).toBe("");
-    expect(missing.stderr.trim()).toBe("不存在.xlsx：找不到文件");
   });
 });

@@ -10,6 +10,7 @@ import {
   type Page,
   type Request,
 } from "playwright-core";
+import { runsWith } from "../requires";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -23,8 +24,22 @@ export const CHROMIUM_ARGS = [
 
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
+/**
+ * Whether the browser suites run: yes when Chromium is at CHROMIUM_PATH (default
+ * /usr/bin/chromium); when it is not, they are skipped — except under CI, where this throws so
+ * the run fails with a message instead of passing without having run.
+ * @example describe.runIf(chromiumAvailable())("task pane", () => { … })
+ */
+export function chromiumAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  const at = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return runsWith(
+    {
+      what: `Chromium (${at})`,
+      present: existsSync(at),
+      install: "apt-get install -y chromium, or set CHROMIUM_PATH to a Chromium executable",
+    },
+    env
+  );
 }
 
 export function launchChromium(): Promise<Browser> {
