@@ -7,7 +7,7 @@
  */
 import type { SheetModel, WorkbookModel } from "../../core";
 import { XlsxReadError, isXlsxReadError } from "./errors";
-import { scanSheet, type ScanContext } from "./sheet";
+import { scanSheet, type ScanContext, type ScannedSheet } from "./sheet";
 import { NO_STYLES, parseStyles } from "./styles";
 import { ReadBudget, type ReadLimits } from "./budget";
 import {
@@ -18,6 +18,9 @@ import {
   normalizeMarkup,
   richText,
   tagEnd,
+  XmlChecker,
+  XmlProblem,
+  XmlRescan,
 } from "./xml";
 import { openZip, type Crc32, type InflateRaw, type ZipArchive } from "./zip";
 
@@ -60,29 +63,60 @@ function damaged(part: string, why: string): XlsxReadError {
   );
 }
 
-/**
- * Text of an XML part (UTF-8, or UTF-16 with a byte-order mark) as the scanners read it, refused
- * when it is not well-formed XML (Excel refuses such a part too; reading it as empty would hide a
- * whole sheet); comments and processing instructions left out, CDATA as text.
- */
-function partText(bytes: Uint8Array, part: string): string {
-  let text: string;
+/** Text of an XML part: UTF-8, or UTF-16 with a byte-order mark; refused when it is neither. */
+function decodePart(bytes: Uint8Array, part: string): string {
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe)
-      text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff)
-      text = new TextDecoder("utf-16be", { fatal: true }).decode(bytes);
-    else text = utf8.decode(bytes);
+      return new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return new TextDecoder("utf-16be", { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw damaged(part, "字符编码错误");
   }
-  const found = inspectXml(text);
+}
+
+/**
+ * The part's text as the scanners read it, refused when it is not well-formed XML (Excel refuses
+ * such a part too; reading it as empty would hide a whole sheet); comments and processing
+ * instructions left out, CDATA as text. `found` is what `inspectXml` says of `text`.
+ */
+function checkedText(text: string, part: string, found = inspectXml(text)): string {
   if (found.problem !== undefined) throw damaged(part, found.problem);
   if (!found.special) return text;
   try {
     return normalizeMarkup(text);
   } catch (e) {
     throw damaged(part, (e as Error).message);
+  }
+}
+
+/** A small part (relationships, workbook, shared strings, styles): decoded, checked, normalised. */
+function partText(bytes: Uint8Array, part: string): string {
+  return checkedText(decodePart(bytes, part), part);
+}
+
+/**
+ * Scans a worksheet part in one pass: its well-formedness is checked as its cells are read. When
+ * that scan stops — not well-formed, comments or CDATA to normalise, any other error — the part is
+ * inspected whole, so that the reason given is the one a separate check would give; a part that
+ * is well-formed after all is normalised and scanned again (the run's budget as it was before).
+ */
+function scanSheetPart(xml: string, ctx: ScanContext, part: string): ScannedSheet {
+  const { budget } = ctx;
+  const { cells, gridSlots, merges } = budget;
+  try {
+    return scanSheet(xml, ctx, part, new XmlChecker(xml, true));
+  } catch (e) {
+    if (isXlsxReadError(e) && e.code === "aborted") throw e;
+    const found = inspectXml(xml);
+    if (found.problem === undefined && !(e instanceof XmlProblem || e instanceof XmlRescan))
+      throw e;
+    const text = checkedText(xml, part, found);
+    budget.cells = cells;
+    budget.gridSlots = gridSlots;
+    budget.merges = merges;
+    return scanSheet(text, ctx, part);
   }
 }
 
@@ -395,13 +429,14 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
   const out: XlsxSheetModel[] = [];
   for (const entry of sheets) {
     if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
-    const xml = readText(zip, entry.part);
-    if (xml === undefined) {
+    const bytes = zip.read(entry.part);
+    if (bytes === undefined) {
       throw new XlsxReadError(
         "missing-part",
         `文件不完整：缺少工作表「${entry.name}」的内容（${entry.part}）`
       );
     }
+    const xml = decodePart(bytes, entry.part);
     const before = doneBefore;
     // report (and look at the abort signal) about every 1/64 of the sheet
     const step = Math.max(1 << 16, xml.length >> 6);
@@ -418,7 +453,7 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
         options.onProgress?.({ done: before + Math.min(offset, xml.length), total });
       },
     };
-    const scanned = scanSheet(xml, ctx, entry.part);
+    const scanned = scanSheetPart(xml, ctx, entry.part);
     doneBefore += zip.entries.get(entry.part)?.size ?? 0;
     options.onProgress?.({ done: doneBefore, total });
     out.push({
