@@ -7,7 +7,7 @@
  */
 import type { Issue } from "./issues";
 import { parseA1, type SheetModel, type WorkbookModel } from "./model";
-import { detectTable } from "./read/sheet";
+import { detectTableOnce } from "./read/detect";
 import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
 import type { TableData, TableRecord } from "./figures";
 
@@ -40,7 +40,7 @@ export function sheetLayout(
   if (!byTemplates) layouts.set(sheet, (byTemplates = new WeakMap()));
   const known = byTemplates.get(templates);
   if (known !== undefined) return known ?? undefined;
-  const d = detectTable(sheet, templates);
+  const d = detectTableOnce(sheet, templates);
   let layout: SheetLayout | null = null;
   if (d) {
     const dateCols = new Set<number>();
