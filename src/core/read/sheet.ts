@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetModel } from "../model";
 import type { CompiledTemplate } from "../templates";
-import { FRAME_LABELS, TOTAL_LABEL } from "../templates";
+import { FRAME_LABELS, TOTAL_LABEL } from "./labels";
 import { normaliseHeader } from "./normalise";
 import { isStatYear } from "../years";
 
