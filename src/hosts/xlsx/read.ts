@@ -8,7 +8,7 @@
 import type { SheetModel, WorkbookModel } from "../../core";
 import { XlsxReadError, isXlsxReadError } from "./errors";
 import { scanSheet, type ScanContext, type ScannedSheet } from "./sheet";
-import { NO_STYLES, parseStyles } from "./styles";
+import { NO_STYLES, parseStyles, type CellStyles } from "./styles";
 import { ReadBudget, type ReadLimits } from "./budget";
 import {
   attr,
@@ -371,7 +371,19 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
     ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
     ...(options.crc32 ? { crc32: options.crc32 } : {}),
   });
+  const { rels, sheets, date1904 } = readWorkbookPart(zip);
+  checkSheetEntries(sheets, budget);
+  const { sharedStrings, styles } = readSharedParts(zip, rels, budget);
+  const ctx = { sharedStrings, styles, date1904, budget };
+  return { sheets: readSheets(zip, sheets, ctx, options), date1904 };
+}
 
+/** The workbook part (found through the package relationships), its relationships and sheets. */
+function readWorkbookPart(zip: ZipArchive): {
+  rels: Map<string, Relationship>;
+  sheets: SheetEntry[];
+  date1904: boolean;
+} {
   const rootRelsXml = readText(zip, "_rels/.rels");
   let workbookPart = "xl/workbook.xml";
   if (rootRelsXml !== undefined) {
@@ -391,7 +403,11 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
   if (relsXml === undefined)
     throw new XlsxReadError("missing-part", `文件不完整：缺少工作簿关系部件（${relsPart}）`);
   const rels = parseRels(relsXml, baseDir);
-  const { sheets, date1904 } = parseWorkbook(workbookXml, rels);
+  return { rels, ...parseWorkbook(workbookXml, rels) };
+}
+
+/** Sheets counted against the budget; two of one name, or two on one part, are damage. */
+function checkSheetEntries(sheets: readonly SheetEntry[], budget: ReadBudget): void {
   const parts = new Set<string>();
   const names = new Set<string>();
   for (const s of sheets) {
@@ -411,7 +427,14 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       );
     parts.add(s.part.toLowerCase());
   }
+}
 
+/** The shared strings and the cell styles the workbook's relationships name. */
+function readSharedParts(
+  zip: ZipArchive,
+  rels: Map<string, Relationship>,
+  budget: ReadBudget
+): { sharedStrings: string[]; styles: CellStyles } {
   let sharedStrings: string[] = [];
   let styles = NO_STYLES;
   for (const rel of rels.values()) {
@@ -423,7 +446,16 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       if (xml !== undefined) styles = parseStyles(xml);
     }
   }
+  return { sharedStrings, styles };
+}
 
+/** Every worksheet, in workbook order, with progress and the abort signal looked at as it goes. */
+function readSheets(
+  zip: ZipArchive,
+  sheets: readonly SheetEntry[],
+  shared: Omit<ScanContext, "onRows">,
+  options: XlsxReadOptions
+): XlsxSheetModel[] {
   const total = sheets.reduce((n, s) => n + (zip.entries.get(s.part)?.size ?? 0), 0);
   let doneBefore = 0;
   const out: XlsxSheetModel[] = [];
@@ -442,10 +474,7 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
     const step = Math.max(1 << 16, xml.length >> 6);
     let next = step;
     const ctx: ScanContext = {
-      sharedStrings,
-      styles,
-      date1904,
-      budget,
+      ...shared,
       onRows: (offset) => {
         if (offset < next) return;
         next = offset + step;
@@ -464,5 +493,5 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       merges: scanned.merges,
     });
   }
-  return { sheets: out, date1904 };
+  return out;
 }
