@@ -30,7 +30,7 @@ const layouts = new WeakMap<SheetModel, WeakMap<readonly CompiledTemplate[], She
 
 /**
  * The table a sheet holds, its header row and label column (computed once per sheet).
- * @example sheetLayout({ name: "表1", values: [["单位名称", "单位类型", "年末党员数"]] })?.labelHeader // "单位名称"
+ * @example sheetLayout({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] })?.labelHeader // "单位名称"
  */
 export function sheetLayout(
   sheet: SheetModel,
