@@ -7,7 +7,7 @@
  */
 import type { Issue } from "./issues";
 import { parseA1, type SheetModel, type WorkbookModel } from "./model";
-import { detectTable } from "./read/sheet";
+import { detectTableOnce } from "./read/detect";
 import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
 import type { TableData, TableRecord } from "./figures";
 
@@ -30,7 +30,7 @@ const layouts = new WeakMap<SheetModel, WeakMap<readonly CompiledTemplate[], She
 
 /**
  * The table a sheet holds, its header row and label column (computed once per sheet).
- * @example sheetLayout({ name: "表1", values: [["单位名称", "单位类型", "年末党员数"]] })?.labelHeader // "单位名称"
+ * @example sheetLayout({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] })?.labelHeader // "单位名称"
  */
 export function sheetLayout(
   sheet: SheetModel,
@@ -40,7 +40,7 @@ export function sheetLayout(
   if (!byTemplates) layouts.set(sheet, (byTemplates = new WeakMap()));
   const known = byTemplates.get(templates);
   if (known !== undefined) return known ?? undefined;
-  const d = detectTable(sheet, templates);
+  const d = detectTableOnce(sheet, templates);
   let layout: SheetLayout | null = null;
   if (d) {
     const dateCols = new Set<number>();

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { buildXlsx } from "../../scripts/lib/xlsx-parts";
 import { readXlsx, sniffNonXlsx, resolvePart, parseSharedStrings } from "../../src/hosts/xlsx/read";
 import { isoToSerial, parseDecimal } from "../../src/hosts/xlsx/sheet";
 import { parseStyles } from "../../src/hosts/xlsx/styles";
-import { decodeXmlText, attr } from "../../src/hosts/xlsx/xml";
+import { decodeXmlText, attr, inspectXml } from "../../src/hosts/xlsx/xml";
 import { XlsxReadError } from "../../src/hosts/xlsx/errors";
 import { fakeCfb } from "./xlsx-fixtures";
 
@@ -356,6 +356,38 @@ describe("damaged files never crash the reader", () => {
       ),
       { numRuns: 250 }
     );
+  });
+
+  it("a worksheet checked as it is read: refused with the reason a whole-part check gives, or read as after normalising", () => {
+    const shapes = [
+      `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c>`,
+      `<row r="1"><c r="A1"><f>1+1</f><v>2</x></c></row>`,
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>a</is></t></c></row>`,
+      `<row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet><worksheet><sheetData>`,
+      `<row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>text after<sheetData>`,
+      `<row r="1"><c r="A1"><v>1</v></c></r>`,
+      `<row r="1"><c r="A1" t="s><v>0</v></c></row>`,
+      `<row r="1"><c r="A1"><v>1</v></c><!-- never closed </row>`,
+      `<row r="1"><!DOCTYPE x><c r="A1"><v>1</v></c></row>`,
+      `<row r="1"><c r="A1"><v>1</v></c><1bad/></row>`,
+    ];
+    for (const sheet of shapes) {
+      const bytes = buildXlsx({ sheets: [{ name: "S", xml: sheet }] });
+      const part = Object.entries(unzipSync(bytes)).find(([n]) => n.includes("worksheets/"));
+      const whole = inspectXml(new TextDecoder().decode(part?.[1])).problem;
+      expect(whole, sheet).toBeDefined();
+      expect(() => readXlsx(bytes), sheet).toThrow(`不是有效的 XML：${whole ?? ""}）`);
+    }
+    const normalised = [
+      `<row r="1"><!-- a note --><c r="A1"><v>1</v></c></row>`,
+      `<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c></row>`,
+      `<row r="1"><?pi x?><c r="A1"><v>1</v></c></row>`,
+    ];
+    const read = normalised.map((sheet) => {
+      const wb = readXlsx(buildXlsx({ sheets: [{ name: "S", xml: sheet }] }));
+      return wb.sheets[0]?.values[0]?.[0];
+    });
+    expect(read).toEqual([1, "a<b", 1]);
   });
 
   it("malformed XML inside a valid package: unclosed tags, stray quotes, garbage", () => {

@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../issues";
 import { a1, type CellValue, type WorkbookModel } from "../model";
-import { detectTable } from "../read/sheet";
+import { detectTableOnce } from "../read/detect";
 import { validateWorkbook } from "../validate";
 import type { CompiledTemplate } from "../templates";
 import type { MergeOptions, MergeProblem, UnitTable } from "./types";
@@ -63,7 +63,7 @@ export function extractUnit(
   // A file holding none of the chosen year's tables is still read for what it holds (so that it is
   // reported as another year's, not as holding no table): the year is asked for only when present.
   const detected = (wb.sheets ?? []).map((sheet) =>
-    sheet && Array.isArray(sheet.values) ? detectTable(sheet, templates) : undefined
+    sheet && Array.isArray(sheet.values) ? detectTableOnce(sheet, templates) : undefined
   );
   const years = new Set(detected.flatMap((d) => (d ? [d.year] : [])));
   const askYear = opts.year !== undefined && (years.has(opts.year) || years.has(undefined));

@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetModel } from "../model";
 import type { CompiledTemplate } from "../templates";
-import { FRAME_LABELS, TOTAL_LABEL } from "../templates";
+import { FRAME_LABELS, TOTAL_LABEL } from "./labels";
 import { normaliseHeader } from "./normalise";
 import { isStatYear } from "../years";
 
@@ -46,7 +46,7 @@ function headerKeys(row: readonly CellValue[] | undefined): (string | undefined)
 /**
  * Finds which template (if any) a sheet holds: the row, within the first 50, where most of a
  * template's required headers are found (at least half of them, and at least 2).
- * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数"]] }, COMPILED_TEMPLATES)?.template.def.id // "T1"
+ * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] }, COMPILED_TEMPLATES)?.template.def.id // "T1"
  */
 export function detectTable(
   sheet: SheetModel,

@@ -16,12 +16,6 @@ import T2 from "./builtin/T2.json";
 import T3 from "./builtin/T3.json";
 import T4 from "./builtin/T4.json";
 
-/** The label/value pairs of row 2 of every template (the value goes in the cell after the label). */
-export const FRAME_LABELS = ["填报单位", "统计年度", "填报人", "填报日期"] as const;
-
-/** The first-column text of the totals row. */
-export const TOTAL_LABEL = "合计";
-
 /**
  * The built-in tables, as data files (`builtin/*.json`, checked against `definitions.schema.json`
  * by an editor, and by the same zod schema a bureau's own definitions go through when loaded).

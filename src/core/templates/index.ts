@@ -5,7 +5,7 @@
 import { SETTING_NAMES, type Settings } from "../settings";
 import { ColumnReader } from "../read/cell";
 import { checkDefinitions, columnScope, SETTING_SLOTS } from "./check";
-import { FRAME_LABELS, TEMPLATE_DEFINITIONS, TOTAL_LABEL } from "./definitions";
+import { TEMPLATE_DEFINITIONS } from "./definitions";
 import { compileExpression, type CompiledExpression } from "./expression";
 import { compileFigureRule, namedFigureCheck, type CompiledFigureRule } from "./figure-rules";
 import { DefinitionsError, problemLine, sortProblems } from "./problems";
@@ -13,7 +13,7 @@ import type { ColumnDefinition, RuleDefinition, TemplateDefinition } from "./sch
 
 export type { ColumnDefinition, RuleDefinition, TemplateDefinition };
 export type { ColumnType } from "./schema";
-export { FRAME_LABELS, TOTAL_LABEL };
+export { FRAME_LABELS, TOTAL_LABEL } from "../read/labels";
 export { ExpressionError, PREVIOUS_YEAR, compileExpression } from "./expression";
 export type { CompiledFigureRule, FigureRef } from "./figure-rules";
 export { checkDefinitions, figureIds, reportProblems } from "./check";

@@ -7,7 +7,8 @@
 import type { TableData } from "../figures";
 import type { Issue, TemplateId } from "../issues";
 import type { WorkbookModel } from "../model";
-import { detectTable, isTotalLabel, type DetectedTable } from "../read/sheet";
+import { isTotalLabel, type DetectedTable } from "../read/sheet";
+import { detectTableOnce } from "../read/detect";
 import { isBlankRow } from "./records";
 import { sourceOf, withSources } from "./unverified";
 import { resolveSettings, type Settings } from "../settings";
@@ -100,13 +101,24 @@ export function workbookYears(
   wb: WorkbookModel,
   templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
 ): YearSummary[] {
-  const found: { year: number | undefined; data: boolean }[] = [];
+  return yearSummaries(
+    detectedTables(wb, templates).map((d) => ({ year: d.year, data: hasDataRows(d) }))
+  );
+}
+
+/** The template sheets of a workbook (each detected once: later asks reuse the answer). */
+function detectedTables(
+  wb: WorkbookModel,
+  templates: readonly CompiledTemplate[]
+): DetectedTable[] {
+  const detected: DetectedTable[] = [];
   for (const sheet of wb.sheets ?? []) {
+    // a host may hand over anything: a sheet without a grid holds no template
     if (!sheet || !Array.isArray(sheet.values)) continue;
-    const d = detectTable(sheet, templates);
-    if (d) found.push({ year: d.year, data: hasDataRows(d) });
+    const d = detectTableOnce(sheet, templates);
+    if (d) detected.push(d);
   }
-  return yearSummaries(found);
+  return detected;
 }
 
 /**
@@ -116,13 +128,7 @@ export function workbookYears(
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}): ValidationResult {
   const settings = resolveSettings(opts.settings);
   const templates = opts.templates ?? COMPILED_TEMPLATES;
-  const detected: DetectedTable[] = [];
-  for (const sheet of wb.sheets ?? []) {
-    // a host may hand over anything: a sheet without a grid holds no template
-    if (!sheet || !Array.isArray(sheet.values)) continue;
-    const d = detectTable(sheet, templates);
-    if (d) detected.push(d);
-  }
+  const detected = detectedTables(wb, templates);
   const summaries = yearSummaries(detected.map((d) => ({ year: d.year, data: hasDataRows(d) })));
   const years = summaries.map((s) => s.year);
   const currentYear =
@@ -141,8 +147,49 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
     previousYear,
     issues
   );
+  duplicateTables(results, currentYear, issues);
 
-  // G-07: the same template twice for one year — which of the two is the report is unknown
+  const pick = (id: TemplateId, year: number | undefined): TableResult | undefined =>
+    results.find((r) => r.table.template === id && (r.table.year ?? currentYear) === year) ??
+    (year === currentYear
+      ? results.find((r) => r.table.template === id && r.table.year === undefined)
+      : undefined);
+  const find = (ref: FigureRef): FoundFigure | undefined => {
+    const year = ref.previous ? previousYear : currentYear;
+    if (year === undefined) return undefined;
+    const at = pick(ref.template, year);
+    const f = at?.table.figures.find((x) => x.id === ref.id);
+    return f && at ? { f, at } : undefined;
+  };
+
+  for (const t of templates) {
+    const current = pick(t.def.id, currentYear);
+    if (!current) continue;
+    for (const rule of t.figureRules) checkFigureRule(rule, find, values, issues);
+    const previous = previousYear === undefined ? undefined : pick(t.def.id, previousYear);
+    if (previous && previousYear !== undefined)
+      compareYears(current, previous, previousYear, settings, issues);
+  }
+
+  const result: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
+    issues,
+    tables: results.map((r) => r.table),
+    years: summaries,
+  };
+  if (currentYear !== undefined) result.currentYear = currentYear;
+  if (previousYear !== undefined) result.previousYear = previousYear;
+  return result;
+}
+
+/**
+ * G-07: the same template twice for one year — which of the two is the report is unknown. The
+ * figures of both tables are marked as depending on that issue.
+ */
+function duplicateTables(
+  results: readonly TableResult[],
+  currentYear: number | undefined,
+  issues: Issue[]
+): void {
   const firstOf = new Map<string, TableResult>();
   for (const r of results) {
     const key = `${r.table.template}/${r.table.year ?? currentYear ?? ""}`;
@@ -171,82 +218,63 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
         ...t.figures.map((f) => withSources(f, [sourceOf(issue)]))
       );
   }
+}
 
-  const pick = (id: TemplateId, year: number | undefined): TableResult | undefined =>
-    results.find((r) => r.table.template === id && (r.table.year ?? currentYear) === year) ??
-    (year === currentYear
-      ? results.find((r) => r.table.template === id && r.table.year === undefined)
-      : undefined);
-  const find = (ref: FigureRef): FoundFigure | undefined => {
-    const year = ref.previous ? previousYear : currentYear;
-    if (year === undefined) return undefined;
-    const at = pick(ref.template, year);
-    const f = at?.table.figures.find((x) => x.id === ref.id);
-    return f && at ? { f, at } : undefined;
-  };
-
-  for (const t of templates) {
-    const current = pick(t.def.id, currentYear);
-    if (!current) continue;
-    for (const rule of t.figureRules) checkFigureRule(rule, find, values, issues);
-    if (previousYear === undefined) continue;
-    const previous = pick(t.def.id, previousYear);
-    if (!previous) continue;
-    // G-08: a unit (计量单位) changed between the years: no comparison can be made of it
-    const unitsSeen = new Set<string>();
-    for (const f of current.table.figures) {
-      if (f.kind !== "count") continue;
-      const last = previous.table.figures.find((x) => x.id === f.id);
-      if (!last || last.unit === f.unit || unitsSeen.has(f.group ?? "")) continue;
-      unitsSeen.add(f.group ?? "");
-      const loc = current.locations.get(f.id);
-      issues.push(
-        makeIssue("G-08", "unit-changed", "warning", current.table.sheet, loc?.cell ?? "1:1", {
-          column: f.indicator,
-          value: f.unit,
-          expected: last.unit,
-          explained: loc?.explained ?? false,
-          params: { previousYear, group: f.group ?? "" },
-        })
-      );
-    }
-    for (const f of current.table.figures) {
-      if (!f.headline) continue;
-      const last = previous.table.figures.find((x) => x.id === f.id);
-      if (!last) continue;
-      const base = f.kind === "money" ? settings.changeMinBase * 100 : settings.changeMinBase;
-      if (last.value < base || last.value <= 0) continue;
-      const change = Math.abs(f.value - last.value);
-      if (change * 100 <= settings.changeThresholdPct * last.value) continue;
-      const loc = current.locations.get(f.id);
-      // shown only (the comparison module computes the exact percentage for texts)
-      const pct = Math.round((change / last.value) * 1000) / 10;
-      issues.push(
-        makeIssue("G-05", "large-change", "warning", current.table.sheet, loc?.cell ?? "1:1", {
-          column: f.indicator,
-          value: showFigure(f),
-          expected: showFigure(last),
-          explained: loc?.explained ?? false,
-          params: {
-            pct,
-            direction: f.value > last.value ? "增长" : "下降",
-            threshold: settings.changeThresholdPct,
-            previousYear,
-            ...(f.group === undefined ? {} : { group: f.group }),
-          },
-        })
-      );
-    }
+/**
+ * One table of this year beside the same table of last year: G-08 (a unit changed, so no
+ * comparison can be made of it) and G-05 (a headline figure changed more than the threshold).
+ */
+function compareYears(
+  current: TableResult,
+  previous: TableResult,
+  previousYear: number,
+  settings: Settings,
+  issues: Issue[]
+): void {
+  const unitsSeen = new Set<string>();
+  for (const f of current.table.figures) {
+    if (f.kind !== "count") continue;
+    const last = previous.table.figures.find((x) => x.id === f.id);
+    if (!last || last.unit === f.unit || unitsSeen.has(f.group ?? "")) continue;
+    unitsSeen.add(f.group ?? "");
+    const loc = current.locations.get(f.id);
+    issues.push(
+      makeIssue("G-08", "unit-changed", "warning", current.table.sheet, loc?.cell ?? "1:1", {
+        column: f.indicator,
+        value: f.unit,
+        expected: last.unit,
+        explained: loc?.explained ?? false,
+        params: { previousYear, group: f.group ?? "" },
+      })
+    );
   }
-
-  const result: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
-    issues,
-    tables: results.map((r) => r.table),
-    years: summaries,
-  };
-  if (currentYear !== undefined) result.currentYear = currentYear;
-  if (previousYear !== undefined) result.previousYear = previousYear;
-  return result;
+  for (const f of current.table.figures) {
+    if (!f.headline) continue;
+    const last = previous.table.figures.find((x) => x.id === f.id);
+    if (!last) continue;
+    const base = f.kind === "money" ? settings.changeMinBase * 100 : settings.changeMinBase;
+    if (last.value < base || last.value <= 0) continue;
+    const change = Math.abs(f.value - last.value);
+    if (change * 100 <= settings.changeThresholdPct * last.value) continue;
+    const loc = current.locations.get(f.id);
+    // shown only (the comparison module computes the exact percentage for texts)
+    const pct = Math.round((change / last.value) * 1000) / 10;
+    issues.push(
+      makeIssue("G-05", "large-change", "warning", current.table.sheet, loc?.cell ?? "1:1", {
+        column: f.indicator,
+        value: showFigure(f),
+        expected: showFigure(last),
+        explained: loc?.explained ?? false,
+        params: {
+          pct,
+          direction: f.value > last.value ? "增长" : "下降",
+          threshold: settings.changeThresholdPct,
+          previousYear,
+          ...(f.group === undefined ? {} : { group: f.group }),
+        },
+      })
+    );
+  }
 }
 
 /**

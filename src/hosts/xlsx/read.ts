@@ -7,8 +7,8 @@
  */
 import type { SheetModel, WorkbookModel } from "../../core";
 import { XlsxReadError, isXlsxReadError } from "./errors";
-import { scanSheet, type ScanContext } from "./sheet";
-import { NO_STYLES, parseStyles } from "./styles";
+import { scanSheet, type ScanContext, type ScannedSheet } from "./sheet";
+import { NO_STYLES, parseStyles, type CellStyles } from "./styles";
 import { ReadBudget, type ReadLimits } from "./budget";
 import {
   attr,
@@ -18,6 +18,9 @@ import {
   normalizeMarkup,
   richText,
   tagEnd,
+  XmlChecker,
+  XmlProblem,
+  XmlRescan,
 } from "./xml";
 import { openZip, type Crc32, type InflateRaw, type ZipArchive } from "./zip";
 
@@ -60,29 +63,60 @@ function damaged(part: string, why: string): XlsxReadError {
   );
 }
 
-/**
- * Text of an XML part (UTF-8, or UTF-16 with a byte-order mark) as the scanners read it, refused
- * when it is not well-formed XML (Excel refuses such a part too; reading it as empty would hide a
- * whole sheet); comments and processing instructions left out, CDATA as text.
- */
-function partText(bytes: Uint8Array, part: string): string {
-  let text: string;
+/** Text of an XML part: UTF-8, or UTF-16 with a byte-order mark; refused when it is neither. */
+function decodePart(bytes: Uint8Array, part: string): string {
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe)
-      text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff)
-      text = new TextDecoder("utf-16be", { fatal: true }).decode(bytes);
-    else text = utf8.decode(bytes);
+      return new TextDecoder("utf-16le", { fatal: true }).decode(bytes);
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return new TextDecoder("utf-16be", { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw damaged(part, "字符编码错误");
   }
-  const found = inspectXml(text);
+}
+
+/**
+ * The part's text as the scanners read it, refused when it is not well-formed XML (Excel refuses
+ * such a part too; reading it as empty would hide a whole sheet); comments and processing
+ * instructions left out, CDATA as text. `found` is what `inspectXml` says of `text`.
+ */
+function checkedText(text: string, part: string, found = inspectXml(text)): string {
   if (found.problem !== undefined) throw damaged(part, found.problem);
   if (!found.special) return text;
   try {
     return normalizeMarkup(text);
   } catch (e) {
     throw damaged(part, (e as Error).message);
+  }
+}
+
+/** A small part (relationships, workbook, shared strings, styles): decoded, checked, normalised. */
+function partText(bytes: Uint8Array, part: string): string {
+  return checkedText(decodePart(bytes, part), part);
+}
+
+/**
+ * Scans a worksheet part in one pass: its well-formedness is checked as its cells are read. When
+ * that scan stops — not well-formed, comments or CDATA to normalise, any other error — the part is
+ * inspected whole, so that the reason given is the one a separate check would give; a part that
+ * is well-formed after all is normalised and scanned again (the run's budget as it was before).
+ */
+function scanSheetPart(xml: string, ctx: ScanContext, part: string): ScannedSheet {
+  const { budget } = ctx;
+  const { cells, gridSlots, merges } = budget;
+  try {
+    return scanSheet(xml, ctx, part, new XmlChecker(xml, true));
+  } catch (e) {
+    if (isXlsxReadError(e) && e.code === "aborted") throw e;
+    const found = inspectXml(xml);
+    if (found.problem === undefined && !(e instanceof XmlProblem || e instanceof XmlRescan))
+      throw e;
+    const text = checkedText(xml, part, found);
+    budget.cells = cells;
+    budget.gridSlots = gridSlots;
+    budget.merges = merges;
+    return scanSheet(text, ctx, part);
   }
 }
 
@@ -337,7 +371,19 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
     ...(options.inflateRaw ? { inflateRaw: options.inflateRaw } : {}),
     ...(options.crc32 ? { crc32: options.crc32 } : {}),
   });
+  const { rels, sheets, date1904 } = readWorkbookPart(zip);
+  checkSheetEntries(sheets, budget);
+  const { sharedStrings, styles } = readSharedParts(zip, rels, budget);
+  const ctx = { sharedStrings, styles, date1904, budget };
+  return { sheets: readSheets(zip, sheets, ctx, options), date1904 };
+}
 
+/** The workbook part (found through the package relationships), its relationships and sheets. */
+function readWorkbookPart(zip: ZipArchive): {
+  rels: Map<string, Relationship>;
+  sheets: SheetEntry[];
+  date1904: boolean;
+} {
   const rootRelsXml = readText(zip, "_rels/.rels");
   let workbookPart = "xl/workbook.xml";
   if (rootRelsXml !== undefined) {
@@ -357,7 +403,11 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
   if (relsXml === undefined)
     throw new XlsxReadError("missing-part", `文件不完整：缺少工作簿关系部件（${relsPart}）`);
   const rels = parseRels(relsXml, baseDir);
-  const { sheets, date1904 } = parseWorkbook(workbookXml, rels);
+  return { rels, ...parseWorkbook(workbookXml, rels) };
+}
+
+/** Sheets counted against the budget; two of one name, or two on one part, are damage. */
+function checkSheetEntries(sheets: readonly SheetEntry[], budget: ReadBudget): void {
   const parts = new Set<string>();
   const names = new Set<string>();
   for (const s of sheets) {
@@ -377,7 +427,14 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       );
     parts.add(s.part.toLowerCase());
   }
+}
 
+/** The shared strings and the cell styles the workbook's relationships name. */
+function readSharedParts(
+  zip: ZipArchive,
+  rels: Map<string, Relationship>,
+  budget: ReadBudget
+): { sharedStrings: string[]; styles: CellStyles } {
   let sharedStrings: string[] = [];
   let styles = NO_STYLES;
   for (const rel of rels.values()) {
@@ -389,28 +446,35 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       if (xml !== undefined) styles = parseStyles(xml);
     }
   }
+  return { sharedStrings, styles };
+}
 
+/** Every worksheet, in workbook order, with progress and the abort signal looked at as it goes. */
+function readSheets(
+  zip: ZipArchive,
+  sheets: readonly SheetEntry[],
+  shared: Omit<ScanContext, "onRows">,
+  options: XlsxReadOptions
+): XlsxSheetModel[] {
   const total = sheets.reduce((n, s) => n + (zip.entries.get(s.part)?.size ?? 0), 0);
   let doneBefore = 0;
   const out: XlsxSheetModel[] = [];
   for (const entry of sheets) {
     if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
-    const xml = readText(zip, entry.part);
-    if (xml === undefined) {
+    const bytes = zip.read(entry.part);
+    if (bytes === undefined) {
       throw new XlsxReadError(
         "missing-part",
         `文件不完整：缺少工作表「${entry.name}」的内容（${entry.part}）`
       );
     }
+    const xml = decodePart(bytes, entry.part);
     const before = doneBefore;
     // report (and look at the abort signal) about every 1/64 of the sheet
     const step = Math.max(1 << 16, xml.length >> 6);
     let next = step;
     const ctx: ScanContext = {
-      sharedStrings,
-      styles,
-      date1904,
-      budget,
+      ...shared,
       onRows: (offset) => {
         if (offset < next) return;
         next = offset + step;
@@ -418,7 +482,7 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
         options.onProgress?.({ done: before + Math.min(offset, xml.length), total });
       },
     };
-    const scanned = scanSheet(xml, ctx, entry.part);
+    const scanned = scanSheetPart(xml, ctx, entry.part);
     doneBefore += zip.entries.get(entry.part)?.size ?? 0;
     options.onProgress?.({ done: doneBefore, total });
     out.push({
@@ -429,5 +493,5 @@ function readXlsxUnchecked(bytes: Uint8Array, options: XlsxReadOptions): XlsxWor
       merges: scanned.merges,
     });
   }
-  return { sheets: out, date1904 };
+  return out;
 }

@@ -18,7 +18,18 @@ import { parseA1, type CellValue, type DateValue, type ErrorValue } from "../../
 import type { ReadBudget } from "./budget";
 import { XlsxReadError } from "./errors";
 import type { CellStyles } from "./styles";
-import { decodeXmlText, elementPrefix, findStartTag, richText, tagEnd, attr } from "./xml";
+import {
+  attr,
+  decodeXmlText,
+  elementPrefix,
+  findStartTag,
+  richText,
+  tagEnd,
+  XmlProblem,
+  XmlRescan,
+  type PhoneticCursor,
+  type XmlChecker,
+} from "./xml";
 
 export interface ScannedSheet {
   readonly values: CellValue[][];
@@ -239,72 +250,319 @@ function cellValue(
 const corruptCell = (): XlsxReadError =>
   new XlsxReadError("corrupt", "文件已损坏（工作表单元格标记不完整）");
 
+/** The attributes of the cell tag being read (one object for the whole scan, no object per cell). */
+interface CellTag {
+  /** 0-based row and column from `r`; -1 when absent or unreadable. */
+  row: number;
+  col: number;
+  type: number;
+  style: number;
+  selfClosing: boolean;
+}
+
 /**
- * Scans one worksheet part.
- * @example scanSheet('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>', ctx).values // [[1]]
+ * Reads the attributes `r`, `t`, `s` of the cell tag whose name ends before `j` (others skipped)
+ * into `cell`; returns the index of the tag's `>`.
  */
-export function scanSheet(xml: string, ctx: ScanContext, part = "worksheet"): ScannedSheet {
-  const values: CellValue[][] = [];
-  const formats: Array<Array<string | undefined> | undefined> = [];
-  const merges: string[] = [];
-  const p = elementPrefix(xml, "worksheet");
+function readCellTag(xml: string, j: number, end: number, cell: CellTag): number {
+  cell.row = -1;
+  cell.col = -1;
+  cell.type = T_NUMBER;
+  cell.style = 0;
+  cell.selfClosing = false;
+  for (;;) {
+    let c = xml.charCodeAt(j);
+    while (isSpace(c)) c = xml.charCodeAt(++j);
+    if (c === 62) return j;
+    if (c === 47) {
+      cell.selfClosing = true;
+      return j + 1;
+    }
+    if (j >= end) throw corruptCell();
+    const nameStart = j;
+    while (c !== 61 && !isSpace(c) && c !== 62 && j < end) c = xml.charCodeAt(++j);
+    const nameLen = j - nameStart;
+    while (c !== 61 && j < end) {
+      if (!isSpace(c)) throw corruptCell(); // a name without `=` and a value
+      c = xml.charCodeAt(++j);
+    }
+    c = xml.charCodeAt(++j);
+    while (isSpace(c)) c = xml.charCodeAt(++j);
+    if (c !== 34 && c !== 39) throw corruptCell();
+    const vs = j + 1;
+    let ve = vs;
+    while (xml.charCodeAt(ve) !== c && ve < end) ve++;
+    if (ve >= end) throw corruptCell();
+    if (nameLen === 1) cellAttribute(xml, xml.charCodeAt(nameStart), vs, ve, cell);
+    j = ve + 1;
+  }
+}
+
+/** One of the cell attributes `r` (A1 reference), `t` (type) and `s` (style), valued xml[vs, ve). */
+function cellAttribute(xml: string, name: number, vs: number, ve: number, cell: CellTag): void {
+  if (name === 114 /* r */) {
+    let cc = 0;
+    let m = vs;
+    for (; m < ve; m++) {
+      const ch = xml.charCodeAt(m) & ~32;
+      if (ch < 65 || ch > 90) break;
+      cc = cc * 26 + (ch - 64);
+    }
+    let rr = 0;
+    for (; m < ve; m++) {
+      const ch = xml.charCodeAt(m);
+      if (ch < 48 || ch > 57) break;
+      rr = rr * 10 + (ch - 48);
+    }
+    if (cc > 0 && cc <= 16384) cell.col = cc - 1;
+    if (rr > 0 && rr <= 1048576) cell.row = rr - 1;
+  } else if (name === 116 /* t */) {
+    const t0 = xml.charCodeAt(vs);
+    if (t0 === 115) cell.type = ve - vs === 1 ? T_SHARED : T_STR;
+    else if (t0 === 105) cell.type = T_INLINE;
+    else if (t0 === 98) cell.type = T_BOOL;
+    else if (t0 === 101) cell.type = T_ERROR;
+    else if (t0 === 100) cell.type = T_DATE;
+  } else if (name === 115 /* s */) {
+    let sv = 0;
+    for (let m = vs; m < ve; m++) sv = sv * 10 + (xml.charCodeAt(m) - 48);
+    cell.style = sv;
+  }
+}
+
+/**
+ * End of the value text when the cell is `…><v>text</v></c>` (most cells Excel writes): the index
+ * of `</v></c>`, or -1 for any other content.
+ */
+function plainValueEnd(xml: string, gt: number, end: number): number {
+  if (
+    xml.charCodeAt(gt + 1) !== 60 ||
+    xml.charCodeAt(gt + 2) !== 118 ||
+    xml.charCodeAt(gt + 3) !== 62
+  )
+    return -1;
+  let e = gt + 4;
+  while (xml.charCodeAt(e) !== 60 && e < end) e++;
+  if (
+    xml.charCodeAt(e + 1) !== 47 ||
+    xml.charCodeAt(e + 2) !== 118 ||
+    xml.charCodeAt(e + 3) !== 62 ||
+    xml.charCodeAt(e + 4) !== 60 ||
+    xml.charCodeAt(e + 5) !== 47 ||
+    xml.charCodeAt(e + 6) !== 99 ||
+    xml.charCodeAt(e + 7) !== 62
+  )
+    return -1; // not `</v></c>`
+  return e;
+}
+
+/** Where the sheet's rows are: the `<sheetData>` start tag, the end of that tag and its end tag. */
+interface SheetDataBounds {
+  readonly start: number;
+  readonly openEnd: number;
+  readonly end: number;
+}
+
+function sheetDataBounds(xml: string, p: string, part: string): SheetDataBounds {
   const notSheet = (what: string): XlsxReadError =>
     new XlsxReadError(
       "corrupt",
       `文件已损坏（部件 ${part} ${what}），请在 Excel 中打开后另存为 .xlsx 再试`
     );
   if (findStartTag(xml, p + "worksheet", 0) < 0) throw notSheet("不是工作表");
-  const sdStart = findStartTag(xml, p + "sheetData", 0);
-  if (sdStart < 0) throw notSheet("没有 sheetData 部分");
-  const sdOpenEnd = tagEnd(xml, sdStart);
-  if (sdOpenEnd < 0) throw new XlsxReadError("corrupt", "文件已损坏（工作表内容不完整）");
+  const start = findStartTag(xml, p + "sheetData", 0);
+  if (start < 0) throw notSheet("没有 sheetData 部分");
+  const openEnd = tagEnd(xml, start);
+  if (openEnd < 0) throw new XlsxReadError("corrupt", "文件已损坏（工作表内容不完整）");
   // the closing tag is near the end: search backwards
-  let sdEnd =
-    xml.charCodeAt(sdOpenEnd - 1) === 47 ? sdOpenEnd : xml.lastIndexOf("</" + p + "sheetData>");
-  if (sdEnd < sdOpenEnd) sdEnd = xml.length;
+  let end = xml.charCodeAt(openEnd - 1) === 47 ? openEnd : xml.lastIndexOf("</" + p + "sheetData>");
+  if (end < openEnd) end = xml.length;
+  return { start, openEnd, end };
+}
 
-  const { sharedStrings, date1904 } = ctx;
-  const styleFormats = ctx.styles.formats;
-  const styleIsDate = ctx.styles.isDate;
-  const budget = ctx.budget;
-  const pl = p.length;
+/**
+ * The grids being built: the row cells go to, and the formats of that row, collected in a scratch
+ * array so that rows formatted alike share one array.
+ */
+class Grids {
+  readonly values: CellValue[][] = [];
+  readonly formats: Array<Array<string | undefined> | undefined> = [];
+  row: CellValue[] = [];
+  rowIdx = -1;
+  private readonly fmtScratch: Array<string | undefined> = [];
+  private fmtLen = 0;
+  private lastFmtRow: Array<string | undefined> | undefined;
+
+  constructor(private readonly budget: ReadBudget) {}
+
+  /** Cells now go to row `want` (a new row, or cells out of order). */
+  enter(want: number): void {
+    const values = this.values;
+    this.lastFmtRow = storeRowFormats(
+      this.formats,
+      this.rowIdx,
+      this.fmtScratch,
+      this.fmtLen,
+      this.lastFmtRow
+    );
+    this.fmtLen = 0;
+    this.rowIdx = want;
+    if (values.length < want) {
+      this.budget.addSlots(want - values.length);
+      while (values.length < want) values.push(GAP_ROW);
+    }
+    if (values.length === want) values.push(newRow());
+    let row = values[want] as CellValue[];
+    if (row === GAP_ROW) values[want] = row = newRow();
+    this.row = row;
+    const again = this.formats[want];
+    if (again !== undefined) {
+      for (let k = 0; k < again.length; k++) this.fmtScratch[k] = again[k];
+      this.fmtLen = again.length;
+    }
+  }
+
+  /** A non-blank value (and its format) at `col` of the current row. */
+  put(col: number, value: CellValue, fmt: string | undefined): void {
+    const budget = this.budget;
+    if (++budget.cells > budget.limits.maxCells)
+      throw new XlsxReadError("too-large", budget.cellLimitMessage());
+    pushAt(this.row, col, value, budget);
+    if (fmt === undefined) return;
+    const scratch = this.fmtScratch;
+    for (; this.fmtLen < col; this.fmtLen++) scratch[this.fmtLen] = undefined;
+    scratch[col] = fmt;
+    if (col >= this.fmtLen) this.fmtLen = col + 1;
+  }
+
+  /** The scan is over: the last row's formats are stored. */
+  done(): void {
+    storeRowFormats(this.formats, this.rowIdx, this.fmtScratch, this.fmtLen, this.lastFmtRow);
+  }
+}
+
+/** True when the tag name at `k` is `row` (followed by a space, `>` or `/`). */
+function isRowTag(xml: string, k: number): boolean {
+  if (
+    xml.charCodeAt(k) !== 114 /* r */ ||
+    xml.charCodeAt(k + 1) !== 111 ||
+    xml.charCodeAt(k + 2) !== 119
+  )
+    return false;
+  const c = xml.charCodeAt(k + 3);
+  return isSpace(c) || c === 62 || c === 47;
+}
+
+/** What a scan knows beyond the grids: the part's prefix, its bounds and the optional checker. */
+interface ScanState {
+  readonly xml: string;
+  readonly p: string;
+  readonly end: number;
+  readonly check: XmlChecker | undefined;
+  readonly shared: readonly string[];
+  readonly date1904: boolean;
+  readonly isDate: readonly boolean[];
+  readonly phonetic: PhoneticCursor;
+}
+
+/**
+ * The value of a cell written other than `<v>text</v></c>` (inline strings, prefixes, formulas,
+ * spaces …), whose start tag ends at `gt` and is not self-closing; `next` receives the index after
+ * the cell (its content checked when a checker is given).
+ */
+function otherCell(s: ScanState, gt: number, cell: CellTag, next: { at: number }): CellValue {
+  const { xml, p, end } = s;
   const cellClose = "</" + p + "c>";
+  let close = xml.indexOf(cellClose, gt);
+  if (close < 0 || close > end) close = end;
+  const after = close === end ? end : close + cellClose.length;
+  next.at = s.check === undefined ? after : s.check.walk(gt + 1, after);
+  let type = cell.type;
+  if (type === T_INLINE) {
+    const is = xml.indexOf("<" + p + "is", gt);
+    if (is >= 0 && is < close) {
+      const text = richText(xml, is, close, p, s.phonetic);
+      return text === "" ? undefined : text;
+    }
+    type = T_STR;
+  }
   const vOpen = "<" + p + "v";
-  const vClose = "</" + p + "v>";
-  const isOpen = "<" + p + "is";
-  const phonetic = { next: -2 };
+  const v = xml.indexOf(vOpen, gt);
+  if (v < 0 || v >= close) return undefined;
+  const vgt = xml.indexOf(">", v);
+  const vc = xml.charCodeAt(v + vOpen.length);
+  if (!(vc === 62 || isSpace(vc)) || xml.charCodeAt(vgt - 1) === 47) return undefined;
+  let ve = xml.indexOf("</" + p + "v>", vgt + 1);
+  if (ve < 0 || ve > close) ve = close;
+  const shift = s.date1904 && s.isDate[cell.style] === true;
+  return cellValue(xml, type, vgt + 1, ve, s.shared, shift);
+}
 
-  /** The row the cells belong to (from `<row r>`), and the row `row`/`fmtScratch` hold now. */
-  let rowTarget = -1;
-  let rowIdx = -1;
-  let row: CellValue[] = [];
-  // formats of the current row are collected here; rows with the same formats share one array
-  const fmtScratch: Array<string | undefined> = [];
-  let fmtLen = 0;
-  let lastFmtRow: Array<string | undefined> | undefined;
-  let col = -1;
+/**
+ * Scans one worksheet part. With a `check`er, the part's well-formedness is checked in the same
+ * pass (the tags the scan reads itself are balanced by construction; every other tag goes through
+ * the checker), so the part is read once.
+ * @example scanSheet('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>', ctx).values // [[1]]
+ */
+export function scanSheet(
+  xml: string,
+  ctx: ScanContext,
+  part = "worksheet",
+  check?: XmlChecker
+): ScannedSheet {
+  const p = elementPrefix(xml, "worksheet");
+  const bounds = sheetDataBounds(xml, p, part);
+  const sdEnd = bounds.end;
+  if (check && check.walk(check.begin(), bounds.start + 1) !== bounds.openEnd + 1)
+    throw new XmlRescan();
+  const s: ScanState = {
+    xml,
+    p,
+    end: sdEnd,
+    check,
+    shared: ctx.sharedStrings,
+    date1904: ctx.date1904,
+    isDate: ctx.styles.isDate,
+    phonetic: { next: -2 },
+  };
+  const grids = new Grids(ctx.budget);
+  const last = scanRows(s, bounds.openEnd + 1, grids, ctx);
+  grids.done();
+  if (check) {
+    check.walk(Math.max(last, sdEnd, bounds.openEnd + 1), xml.length);
+    check.finish();
+  }
+  const merges = scanMerges(xml, p, sdEnd, grids.values, ctx.budget);
+  return { values: grids.values, formats: grids.formats, merges };
+}
+
+/** The rows of xml[from, s.end): cells into `grids`; returns the index the scan stopped at. */
+function scanRows(s: ScanState, from: number, grids: Grids, ctx: ScanContext): number {
+  const { xml, end, check } = s;
+  const pl = s.p.length;
+  const styleFormats = ctx.styles.formats;
+  const styleIsDate = s.isDate;
+  const cell: CellTag = { row: -1, col: -1, type: T_NUMBER, style: 0, selfClosing: false };
+  const next = { at: 0 };
   const onRows = ctx.onRows ?? ((): void => undefined);
-  let i = sdOpenEnd + 1;
-
-  while (i < sdEnd) {
+  let rowTarget = -1; // the row the cells belong to (from `<row r>`)
+  let col = -1;
+  let i = from;
+  while (i < end) {
     const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
-    if (lt < 0 || lt >= sdEnd) break;
-    if (pl > 0 && xml.charCodeAt(lt + pl) !== 58 /* : */) {
-      i = lt + 1;
+    if (lt < 0 || lt >= end) break;
+    const k = lt + 1 + pl;
+    if (pl > 0 && xml.charCodeAt(k - 1) !== 58 /* : */) {
+      i = otherTag(check, lt);
       continue;
     }
-    const k = lt + 1 + pl;
-    const c0 = xml.charCodeAt(k);
-    if (
-      c0 === 114 /* r */ &&
-      xml.charCodeAt(k + 1) === 111 &&
-      xml.charCodeAt(k + 2) === 119 &&
-      (isSpace(xml.charCodeAt(k + 3)) ||
-        xml.charCodeAt(k + 3) === 62 ||
-        xml.charCodeAt(k + 3) === 47)
-    ) {
+    if (isRowTag(xml, k)) {
       const gt = tagEnd(xml, lt);
-      if (gt < 0) break;
+      if (gt < 0) {
+        if (check) throw new XmlProblem("标记不完整");
+        break;
+      }
+      if (check && xml.charCodeAt(gt - 1) !== 47) check.open(lt + 1, pl + 3);
       const rAttr = attr(xml, lt, gt, "r");
       const r = rAttr === undefined ? rowTarget + 1 : Number(rAttr) - 1;
       rowTarget = Number.isInteger(r) && r >= 0 && r < 1048576 ? r : rowTarget + 1;
@@ -314,193 +572,78 @@ export function scanSheet(xml: string, ctx: ScanContext, part = "worksheet"): Sc
       continue;
     }
     const d1 = xml.charCodeAt(k + 1);
-    if (c0 !== 99 /* c */ || !(isSpace(d1) || d1 === 62 || d1 === 47)) {
-      i = k;
+    if (xml.charCodeAt(k) !== 99 /* c */ || !(isSpace(d1) || d1 === 62 || d1 === 47)) {
+      i = check ? otherTag(check, lt) : k;
       continue;
     }
-    // <c …> attributes: r, t, s (others skipped)
-    let j = k + 1;
-    let cellRow = -1;
-    let cellCol = -1;
-    let type = T_NUMBER;
-    let style = 0;
-    let selfClosing = false;
-    for (;;) {
-      let c = xml.charCodeAt(j);
-      while (isSpace(c)) c = xml.charCodeAt(++j);
-      if (c === 62) break;
-      if (c === 47) {
-        selfClosing = true;
-        j++;
-        break;
-      }
-      if (j >= sdEnd) throw corruptCell();
-      const nameStart = j;
-      while (c !== 61 && !isSpace(c) && c !== 62 && j < sdEnd) c = xml.charCodeAt(++j);
-      const nameLen = j - nameStart;
-      while (c !== 61 && j < sdEnd) c = xml.charCodeAt(++j);
-      c = xml.charCodeAt(++j);
-      while (isSpace(c)) c = xml.charCodeAt(++j);
-      if (c !== 34 && c !== 39) throw corruptCell();
-      const quote = c;
-      const vs = j + 1;
-      let ve = vs;
-      while (xml.charCodeAt(ve) !== quote && ve < sdEnd) ve++;
-      if (ve >= sdEnd) throw corruptCell();
-      if (nameLen === 1) {
-        const n = xml.charCodeAt(nameStart);
-        if (n === 114 /* r */) {
-          let cc = 0;
-          let m = vs;
-          for (; m < ve; m++) {
-            const ch = xml.charCodeAt(m) & ~32;
-            if (ch < 65 || ch > 90) break;
-            cc = cc * 26 + (ch - 64);
-          }
-          let rr = 0;
-          for (; m < ve; m++) {
-            const ch = xml.charCodeAt(m);
-            if (ch < 48 || ch > 57) break;
-            rr = rr * 10 + (ch - 48);
-          }
-          if (cc > 0 && cc <= 16384) cellCol = cc - 1;
-          if (rr > 0 && rr <= 1048576) cellRow = rr - 1;
-        } else if (n === 116 /* t */) {
-          const t0 = xml.charCodeAt(vs);
-          if (t0 === 115) type = ve - vs === 1 ? T_SHARED : T_STR;
-          else if (t0 === 105) type = T_INLINE;
-          else if (t0 === 98) type = T_BOOL;
-          else if (t0 === 101) type = T_ERROR;
-          else if (t0 === 100) type = T_DATE;
-        } else if (n === 115 /* s */) {
-          let sv = 0;
-          for (let m = vs; m < ve; m++) sv = sv * 10 + (xml.charCodeAt(m) - 48);
-          style = sv;
-        }
-      }
-      j = ve + 1;
-    }
-    const gt = j; // index of '>'
-    const want = cellRow >= 0 ? cellRow : rowTarget < 0 ? 0 : rowTarget;
-    if (want !== rowIdx) {
-      // a new row (or cells out of order): store the last row's formats, take up this one
+    const gt = readCellTag(xml, k + 1, end, cell);
+    const want = cell.row >= 0 ? cell.row : rowTarget < 0 ? 0 : rowTarget;
+    if (want !== grids.rowIdx) {
       rowTarget = want;
-      lastFmtRow = storeRowFormats(formats, rowIdx, fmtScratch, fmtLen, lastFmtRow);
-      fmtLen = 0;
-      rowIdx = want;
-      if (values.length < rowIdx) {
-        budget.addSlots(rowIdx - values.length);
-        while (values.length < rowIdx) values.push(GAP_ROW);
-      }
-      if (values.length === rowIdx) values.push(newRow());
-      row = values[rowIdx] as CellValue[];
-      if (row === GAP_ROW) values[rowIdx] = row = newRow();
-      const again = formats[rowIdx];
-      if (again !== undefined) {
-        for (let k = 0; k < again.length; k++) fmtScratch[k] = again[k];
-        fmtLen = again.length;
-      }
+      grids.enter(want);
     }
-    col = cellCol >= 0 ? cellCol : col + 1;
-    if (selfClosing) {
+    col = cell.col >= 0 ? cell.col : col + 1;
+    if (cell.selfClosing) {
       i = gt + 1;
       continue;
     }
-
-    let value: CellValue = undefined;
-    // fast path: <v>…</v></c> right after the tag (most cells Excel writes)
-    let fastEnd = -1;
-    if (
-      pl === 0 &&
-      type !== T_INLINE &&
-      xml.charCodeAt(gt + 1) === 60 &&
-      xml.charCodeAt(gt + 2) === 118 &&
-      xml.charCodeAt(gt + 3) === 62
-    ) {
-      fastEnd = gt + 4;
-      while (xml.charCodeAt(fastEnd) !== 60 && fastEnd < sdEnd) fastEnd++;
-      if (
-        xml.charCodeAt(fastEnd + 1) !== 47 ||
-        xml.charCodeAt(fastEnd + 2) !== 118 ||
-        xml.charCodeAt(fastEnd + 3) !== 62 ||
-        xml.charCodeAt(fastEnd + 4) !== 60 ||
-        xml.charCodeAt(fastEnd + 5) !== 47 ||
-        xml.charCodeAt(fastEnd + 6) !== 99 ||
-        xml.charCodeAt(fastEnd + 7) !== 62
-      )
-        fastEnd = -1; // not `</v></c>`
-    }
-    if (fastEnd >= 0) {
-      value = cellValue(
-        xml,
-        type,
-        gt + 4,
-        fastEnd,
-        sharedStrings,
-        date1904 && styleIsDate[style] === true
-      );
-      i = fastEnd + 8;
+    let value: CellValue;
+    const plainEnd = pl === 0 && cell.type !== T_INLINE ? plainValueEnd(xml, gt, end) : -1;
+    if (plainEnd >= 0) {
+      const shift = s.date1904 && styleIsDate[cell.style] === true;
+      value = cellValue(xml, cell.type, gt + 4, plainEnd, s.shared, shift);
+      i = plainEnd + 8;
     } else {
-      let close = xml.indexOf(cellClose, gt);
-      if (close < 0 || close > sdEnd) close = sdEnd;
-      i = close + cellClose.length;
-      if (type === T_INLINE) {
-        const is = xml.indexOf(isOpen, gt);
-        if (is >= 0 && is < close) {
-          const s = richText(xml, is, close, p, phonetic);
-          value = s === "" ? undefined : s;
-        } else type = T_STR;
-      }
-      if (type !== T_INLINE) {
-        const v = xml.indexOf(vOpen, gt);
-        if (v >= 0 && v < close) {
-          const vgt = xml.indexOf(">", v);
-          const vc = xml.charCodeAt(v + vOpen.length);
-          if ((vc === 62 || isSpace(vc)) && xml.charCodeAt(vgt - 1) !== 47) {
-            let ve = xml.indexOf(vClose, vgt + 1);
-            if (ve < 0 || ve > close) ve = close;
-            value = cellValue(
-              xml,
-              type,
-              vgt + 1,
-              ve,
-              sharedStrings,
-              date1904 && styleIsDate[style] === true
-            );
-          }
-        }
-      }
+      if (check) check.open(lt + 1, pl + 1);
+      value = otherCell(s, gt, cell, next);
+      i = next.at;
     }
     if (value === undefined) continue;
-    if (++budget.cells > budget.limits.maxCells)
-      throw new XlsxReadError("too-large", budget.cellLimitMessage());
-    pushAt(row, col, value, budget);
-    const fmt = type === T_DATE && styleIsDate[style] !== true ? "yyyy-mm-dd" : styleFormats[style];
-    if (fmt !== undefined) {
-      for (; fmtLen < col; fmtLen++) fmtScratch[fmtLen] = undefined;
-      fmtScratch[col] = fmt;
-      if (col >= fmtLen) fmtLen = col + 1;
-    }
+    const fmt =
+      cell.type === T_DATE && styleIsDate[cell.style] !== true
+        ? "yyyy-mm-dd"
+        : styleFormats[cell.style];
+    grids.put(col, value, fmt);
   }
-  storeRowFormats(formats, rowIdx, fmtScratch, fmtLen, lastFmtRow);
+  return i;
+}
 
-  // merged areas
-  const mcStart = findStartTag(xml, p + "mergeCells", sdEnd);
-  if (mcStart >= 0) {
-    let m = findStartTag(xml, p + "mergeCell", mcStart + 1);
-    while (m >= 0) {
-      const gt = tagEnd(xml, m);
-      if (gt < 0) break;
-      const ref = attr(xml, m, gt, "ref");
-      if (ref) {
-        budget.addMerge();
-        merges.push(ref);
-      }
-      m = findStartTag(xml, p + "mergeCell", gt);
+/**
+ * A tag inside the rows that the scan does not read (`</row>`, any other element): checked when
+ * a checker is given; returns the index to go on from.
+ */
+function otherTag(check: XmlChecker | undefined, lt: number): number {
+  if (check === undefined) return lt + 1;
+  const after = check.tag(lt);
+  // the rows' own element was closed before its end tag: let the whole part be inspected
+  if (check.depth === 0) throw new XmlRescan();
+  return after;
+}
+
+/** The merged areas listed after the rows; TEXT copied down each area's first column. */
+function scanMerges(
+  xml: string,
+  p: string,
+  from: number,
+  values: CellValue[][],
+  budget: ReadBudget
+): string[] {
+  const merges: string[] = [];
+  const mcStart = findStartTag(xml, p + "mergeCells", from);
+  if (mcStart < 0) return merges;
+  let m = findStartTag(xml, p + "mergeCell", mcStart + 1);
+  while (m >= 0) {
+    const gt = tagEnd(xml, m);
+    if (gt < 0) break;
+    const ref = attr(xml, m, gt, "ref");
+    if (ref) {
+      budget.addMerge();
+      merges.push(ref);
     }
-    for (const ref of merges) fillMergedText(values, ref, budget);
+    m = findStartTag(xml, p + "mergeCell", gt);
   }
-  return { values, formats, merges };
+  for (const ref of merges) fillMergedText(values, ref, budget);
+  return merges;
 }
 
 /** Copies a merged area's top-left TEXT down its first column (see the module comment). */

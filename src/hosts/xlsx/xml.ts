@@ -315,95 +315,163 @@ export interface XmlInspection {
   readonly special: boolean;
 }
 
+/** Why a part is not well-formed XML (the reader names the part). */
+export class XmlProblem extends Error {}
+
+/**
+ * Thrown by a checker that was told to stop at markup the scanners do not read in place (a
+ * comment, CDATA, a processing instruction) or at a layout it does not follow: the part is then
+ * inspected whole, normalised and scanned again.
+ */
+export class XmlRescan extends Error {}
+
+/**
+ * The well-formedness state of one part, carried through a scan so that the part is read once:
+ * the open elements (offset and length of each name, no string per tag), how many root elements
+ * were seen, and whether comments, CDATA or processing instructions were met. A scanner hands it
+ * the tags it does not read itself (`tag`, `walk`) and says which elements it opens (`open`).
+ * Entity and attribute syntax are left to the scanners.
+ */
+export class XmlChecker {
+  private starts = new Int32Array(64);
+  private lengths = new Int32Array(64);
+  depth = 0;
+  private roots = 0;
+  special = false;
+
+  /** `stopAtSpecial`: throw `XmlRescan` at a comment, CDATA or processing instruction. */
+  constructor(
+    private readonly xml: string,
+    private readonly stopAtSpecial: boolean
+  ) {}
+
+  /** Where the content starts: after a byte-order mark and the XML declaration. */
+  begin(): number {
+    const xml = this.xml;
+    const i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (!xml.startsWith("<?xml", i)) return i;
+    const end = xml.indexOf("?>", i);
+    if (end < 0) throw new XmlProblem("XML 声明没有结束");
+    return end + 2;
+  }
+
+  /** An element whose name is xml[nameStart, nameStart + len) is opened (its start tag is not self-closing). */
+  open(nameStart: number, len: number): void {
+    if (this.depth === 0 && ++this.roots > 1) throw new XmlProblem("有多个根元素");
+    const depth = this.depth;
+    if (depth === this.starts.length) {
+      const starts = new Int32Array(depth * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const lengths = new Int32Array(depth * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    this.starts[depth] = nameStart;
+    this.lengths[depth] = len;
+    this.depth = depth + 1;
+  }
+
+  /** Checks the tag (or comment, CDATA, processing instruction) at `lt`; returns the index after it. */
+  tag(lt: number): number {
+    const xml = this.xml;
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 33 /* ! */ || c === 63 /* ? */) return this.skipSpecial(lt, c);
+    if (c === 47 /* / */) return this.close(lt);
+    if (!isNameStart(c)) throw new XmlProblem("标记名称无效");
+    const n = xml.length;
+    let e = lt + 2;
+    let d = xml.charCodeAt(e);
+    while (d !== 62 && d !== 47 && !isXmlSpace(d) && e < n) d = xml.charCodeAt(++e);
+    const nameEnd = e;
+    // to the tag's end, skipping quoted attribute values
+    while (d !== 62) {
+      if (e >= n) throw new XmlProblem("标记不完整");
+      if (d === 34 || d === 39) {
+        const close = xml.indexOf(d === 34 ? '"' : "'", e + 1);
+        if (close < 0) throw new XmlProblem("标记不完整");
+        e = close;
+      }
+      d = xml.charCodeAt(++e);
+    }
+    if (xml.charCodeAt(e - 1) !== 47) this.open(lt + 1, nameEnd - lt - 1);
+    else if (this.depth === 0 && ++this.roots > 1) throw new XmlProblem("有多个根元素");
+    return e + 1;
+  }
+
+  private skipSpecial(lt: number, c: number): number {
+    const xml = this.xml;
+    this.special = true;
+    if (this.stopAtSpecial) throw new XmlRescan();
+    let close: string;
+    if (c === 63) close = "?>";
+    else if (xml.startsWith("<!--", lt)) close = "-->";
+    else if (xml.startsWith("<![CDATA[", lt) && this.depth > 0) close = "]]>";
+    else throw new XmlProblem("含有文档类型声明（DOCTYPE）或无法识别的标记");
+    const end = xml.indexOf(close, lt + 2);
+    if (end < 0) throw new XmlProblem("注释、CDATA 段或处理指令没有结束");
+    return end + close.length;
+  }
+
+  /** The end tag at `lt` closes the innermost open element. */
+  private close(lt: number): number {
+    const xml = this.xml;
+    if (this.depth === 0) throw new XmlProblem("多余的结束标记");
+    const s = this.starts[this.depth - 1] as number;
+    const len = this.lengths[this.depth - 1] as number;
+    let e = lt + 2;
+    for (let k = 0; k < len; k++, e++)
+      if (xml.charCodeAt(e) !== xml.charCodeAt(s + k)) throw new XmlProblem("开始和结束标记不配对");
+    let c = xml.charCodeAt(e);
+    while (isXmlSpace(c)) c = xml.charCodeAt(++e);
+    if (c !== 62) throw new XmlProblem(e >= xml.length ? "结束标记不完整" : "开始和结束标记不配对");
+    this.depth--;
+    return e + 1;
+  }
+
+  /**
+   * Checks every tag that starts in xml[from, to), and the text between them outside the root;
+   * returns the index after the last tag checked (at least `from`).
+   */
+  walk(from: number, to: number): number {
+    const xml = this.xml;
+    let i = from;
+    for (;;) {
+      let lt = xml.indexOf("<", i);
+      if (lt >= to) lt = -1;
+      if (this.depth === 0) {
+        const textEnd = lt < 0 ? to : lt;
+        for (let k = i; k < textEnd; k++)
+          if (!isXmlSpace(xml.charCodeAt(k))) throw new XmlProblem("根元素之外有文字");
+      }
+      if (lt < 0) return Math.max(i, from);
+      i = this.tag(lt);
+    }
+  }
+
+  /** The document ended: every element closed, one root seen. */
+  finish(): void {
+    if (this.depth > 0) throw new XmlProblem("元素没有结束（内容不完整）");
+    if (this.roots === 0) throw new XmlProblem("没有根元素");
+  }
+}
+
 /**
  * Checks that `xml` is a well-formed XML document — one root element, every start tag closed by
  * its own end tag in order, tags complete (quoted attribute values closed), no text outside the
  * root, comments/CDATA/processing instructions closed, no DOCTYPE — in one pass of
  * indexOf/charCodeAt over the tags with no allocation per tag. Entity and attribute syntax are left
- * to the scanners.
+ * to the scanners. The worksheet scanner does the same checks as it reads (`XmlChecker`).
  * @example inspectXml("<a><b></a>").problem // "开始和结束标记不配对"
  */
 export function inspectXml(xml: string): XmlInspection {
-  const n = xml.length;
-  let special = false;
-  const fail = (problem: string): XmlInspection => ({ problem, special });
-  let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (xml.startsWith("<?xml", i)) {
-    const end = xml.indexOf("?>", i);
-    if (end < 0) return fail("XML 声明没有结束");
-    i = end + 2;
+  const check = new XmlChecker(xml, false);
+  try {
+    check.walk(check.begin(), xml.length);
+    check.finish();
+    return { special: check.special };
+  } catch (e) {
+    if (e instanceof XmlProblem) return { problem: e.message, special: check.special };
+    throw e;
   }
-  let starts = new Int32Array(64);
-  let lengths = new Int32Array(64);
-  let depth = 0;
-  let roots = 0;
-  for (;;) {
-    const lt = xml.indexOf("<", i);
-    if (depth === 0) {
-      const textEnd = lt < 0 ? n : lt;
-      for (let k = i; k < textEnd; k++)
-        if (!isXmlSpace(xml.charCodeAt(k))) return fail("根元素之外有文字");
-    }
-    if (lt < 0) break;
-    let c = xml.charCodeAt(lt + 1);
-    if (c === 33 /* ! */ || c === 63 /* ? */) {
-      special = true;
-      let close: string;
-      if (c === 63) close = "?>";
-      else if (xml.startsWith("<!--", lt)) close = "-->";
-      else if (xml.startsWith("<![CDATA[", lt) && depth > 0) close = "]]>";
-      else return fail("含有文档类型声明（DOCTYPE）或无法识别的标记");
-      const end = xml.indexOf(close, lt + 2);
-      if (end < 0) return fail("注释、CDATA 段或处理指令没有结束");
-      i = end + close.length;
-      continue;
-    }
-    if (c === 47 /* / */) {
-      if (depth === 0) return fail("多余的结束标记");
-      const s = starts[depth - 1] as number;
-      const len = lengths[depth - 1] as number;
-      let e = lt + 2;
-      for (let k = 0; k < len; k++, e++)
-        if (xml.charCodeAt(e) !== xml.charCodeAt(s + k)) return fail("开始和结束标记不配对");
-      c = xml.charCodeAt(e);
-      while (isXmlSpace(c)) c = xml.charCodeAt(++e);
-      if (c !== 62) return fail(e >= n ? "结束标记不完整" : "开始和结束标记不配对");
-      depth--;
-      i = e + 1;
-      continue;
-    }
-    if (!isNameStart(c)) return fail("标记名称无效");
-    let e = lt + 2;
-    c = xml.charCodeAt(e);
-    while (c !== 62 && c !== 47 && !isXmlSpace(c) && e < n) c = xml.charCodeAt(++e);
-    const nameEnd = e;
-    // to the tag's end, skipping quoted attribute values
-    while (c !== 62) {
-      if (e >= n) return fail("标记不完整");
-      if (c === 34 || c === 39) {
-        const close = xml.indexOf(c === 34 ? '"' : "'", e + 1);
-        if (close < 0) return fail("标记不完整");
-        e = close;
-      }
-      c = xml.charCodeAt(++e);
-    }
-    if (depth === 0 && ++roots > 1) return fail("有多个根元素");
-    if (xml.charCodeAt(e - 1) !== 47) {
-      if (depth === starts.length) {
-        const grown = new Int32Array(depth * 2);
-        grown.set(starts);
-        starts = grown;
-        const grownLengths = new Int32Array(depth * 2);
-        grownLengths.set(lengths);
-        lengths = grownLengths;
-      }
-      starts[depth] = lt + 1;
-      lengths[depth] = nameEnd - lt - 1;
-      depth++;
-    }
-    i = e + 1;
-  }
-  if (depth > 0) return fail("元素没有结束（内容不完整）");
-  if (roots === 0) return fail("没有根元素");
-  return { special };
 }
