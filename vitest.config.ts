@@ -23,6 +23,12 @@ const NEEDS_MORE = [
   "test/reliability/nothing-lost.test.ts",
 ];
 
+/**
+ * Unit test files that replace a module with `vi.mock`: a mock needs a module registry of its own,
+ * so these run isolated (the `unit-mocks` project; `npm run test:unit` runs it with `unit`).
+ */
+const MOCKS_MODULES = ["test/core/read-detect-once.test.ts"];
+
 export default defineConfig({
   test: {
     environment: "node",
@@ -30,7 +36,16 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ALL, exclude: NEEDS_MORE, isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ALL,
+          exclude: [...NEEDS_MORE, ...MOCKS_MODULES],
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "unit-mocks", include: MOCKS_MODULES } },
       { extends: true, test: { name: "integration", include: NEEDS_MORE } },
     ],
   },
