@@ -89,6 +89,10 @@ export {
 // The whole core path: validate → compare → draft (what the command line and the pane run)
 export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
 export { noticeText } from "./app/notices";
+export { checkWorkbooks, definitionsInvalid } from "./app/check";
+export type { CheckOutcome, CheckCode, CheckOptions, WorkbookInput, DefinitionsInput } from "./app/check";
+export { checkProblemLines, checkProblemText } from "./app/check-text";
+export { fileName, inCheckOrder } from "./app/files";
 export type { Notice, NoticeCode } from "./app/notices";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
 export {
