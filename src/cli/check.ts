@@ -44,7 +44,8 @@ export function stop(io: CliIO, json: boolean, f: CliFailure): number {
 
 /** An outcome that stopped the check, as a failure to show. */
 export function outcomeFailure(o: Exclude<CheckOutcome, { code: "checked" }>): CliFailure {
-  const { code, ...fields } = o;
+  // the JSON of a stop holds no analysis
+  const { code, ...fields } = o.code === "no-data" ? { code: o.code, files: o.files } : o;
   return { code, fields, lines: checkProblemLines(o) };
 }
 

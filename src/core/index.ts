@@ -62,6 +62,8 @@ export type {
 } from "./compare";
 // Drafted report paragraphs (issue 3, SPEC §3)
 export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES } from "./draft";
+export { applyEdits, splitDraft, lineLevel } from "./draft";
+export type { DraftLine } from "./draft";
 export type {
   Draft,
   DraftOptions,
@@ -89,7 +91,7 @@ export {
 // The whole core path: validate → compare → draft (what the command line and the pane run)
 export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
 export { noticeText } from "./app/notices";
-export { checkWorkbooks, definitionsInvalid } from "./app/check";
+export { checkWorkbooks, chooseDefinitions, definitionsInvalid } from "./app/check";
 export type { CheckOutcome, CheckCode, CheckOptions, WorkbookInput, DefinitionsInput } from "./app/check";
 export { checkProblemLines, checkProblemText } from "./app/check-text";
 export { fileName, inCheckOrder } from "./app/files";

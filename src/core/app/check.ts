@@ -42,19 +42,21 @@ export interface CheckOptions {
   readonly settings?: Partial<Settings>;
 }
 
+/** What a check found, and what it decided on the way. */
+export interface Checked {
+  readonly analysis: Analysis;
+  /** What to tell beside the issues: the definitions in force, carried sheets passed over. */
+  readonly notices: readonly Notice[];
+  readonly inForce: DefinitionsInForce;
+  /** The files in the order they were counted. */
+  readonly files: readonly string[];
+  /** The merged workbook the issues are about (sheet names as in the issues). */
+  readonly workbook: WorkbookModel;
+}
+
 /** What a check comes to, tagged by `code`. */
 export type CheckOutcome =
-  | {
-      readonly code: "checked";
-      readonly analysis: Analysis;
-      /** What to tell beside the issues: the definitions in force, carried sheets passed over. */
-      readonly notices: readonly Notice[];
-      readonly inForce: DefinitionsInForce;
-      /** The files in the order they were counted. */
-      readonly files: readonly string[];
-      /** The merged workbook the issues are about (sheet names as in the issues). */
-      readonly workbook: WorkbookModel;
-    }
+  | ({ readonly code: "checked" } & Checked)
   | { readonly code: "unreadable-file"; readonly file: string; readonly reason: string }
   | {
       readonly code: "definitions-invalid";
@@ -66,7 +68,8 @@ export type CheckOutcome =
       readonly lines: readonly string[];
       readonly stopped: boolean;
     }
-  | { readonly code: "no-data"; readonly files: readonly string[] }
+  /** No workbook holds any data (the analysis is there, empty, for an entry point to show). */
+  | ({ readonly code: "no-data" } & Checked)
   | {
       readonly code: "year-not-found";
       readonly year: number;
@@ -113,11 +116,14 @@ export function definitionsInvalid(
  * The definitions in force for these workbooks and what was passed over: a file given wins, else
  * the first workbook (in check order) carrying a 报表定义 sheet, else the built-ins; every other
  * carried sheet that differs gives a notice. A wrong sheet is refused even when a file wins.
+ * @example chooseDefinitions([["a.xlsx", workbook]], undefined) // { inForce: { source: "builtin", … }, notices: [] }
  */
-function chooseDefinitions(
+export function chooseDefinitions(
   books: ReadonlyArray<readonly [string, WorkbookModel]>,
   file: DefinitionsInput | undefined
-): { inForce: DefinitionsInForce; notices: Notice[] } | CheckOutcome {
+):
+  | { inForce: DefinitionsInForce; notices: Notice[] }
+  | Extract<CheckOutcome, { code: "definitions-invalid" }> {
   let reading = file?.name ?? "";
   try {
     const given = file ? { name: fileName(file.name), templates: compiledOf(file) } : undefined;
@@ -207,20 +213,20 @@ export function checkWorkbooks(
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const analysis: Analysis = { ...analyzed, issues: withDuplicateFiles(analyzed, merged.origin) };
-  if (analysis.tables.length === 0 && !books.some(([, wb]) => hasAnyCell(wb)))
-    return { code: "no-data", files };
-  if (
-    year !== undefined &&
-    analysis.years.length > 0 &&
-    !analysis.years.some((y) => y.year === year)
-  )
-    return { code: "year-not-found", year, found: analysis.years.map((y) => y.year), files };
-  return {
-    code: "checked",
+  const checked: Checked = {
     analysis,
     notices: chosen.notices,
     inForce: chosen.inForce,
     files,
     workbook: merged.workbook,
   };
+  if (analysis.tables.length === 0 && !books.some(([, wb]) => hasAnyCell(wb)))
+    return { code: "no-data", ...checked };
+  if (
+    year !== undefined &&
+    analysis.years.length > 0 &&
+    !analysis.years.some((y) => y.year === year)
+  )
+    return { code: "year-not-found", year, found: analysis.years.map((y) => y.year), files };
+  return { code: "checked", ...checked };
 }
