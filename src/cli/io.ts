@@ -6,7 +6,7 @@
  */
 import { fileName, inCheckOrder, type WorkbookInput } from "../core";
 import { ReadBudget } from "../hosts/xlsx/budget";
-import { isXlsxReadError } from "../hosts/xlsx/errors";
+import { readFailureReason } from "../hosts/xlsx/errors";
 import { readXlsx } from "../hosts/xlsx/read";
 import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
 
@@ -92,10 +92,6 @@ function readWorkbookFile(
     });
     return { name: file, workbook };
   } catch (e) {
-    if (isXlsxReadError(e)) return { name: file, unreadable: e.reason };
-    return {
-      name: file,
-      unreadable: `文件无法解析（${e instanceof Error ? e.message : String(e)}）`,
-    };
+    return { name: file, unreadable: readFailureReason(e) };
   }
 }

@@ -36,9 +36,15 @@ function help(rule: string, templates: readonly CompiledTemplate[]): string {
 /** The open workbook as the use case's input (it has no file name: notices say 工作簿中的). */
 const opened = (model: WorkbookModel) => [{ name: "", workbook: model }];
 
-function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis {
+function analyze(
+  model: WorkbookModel,
+  year?: number,
+  definitions?: DefinitionsFile,
+  preferredYear?: number
+): Analysis {
   const outcome = checkWorkbooks(opened(model), {
     ...(year === undefined ? {} : { year }),
+    ...(preferredYear === undefined ? {} : { preferredYear }),
     ...(definitions === undefined ? {} : { definitions }),
   });
   // a workbook with no data is shown as one where no table was found, in place

@@ -106,7 +106,13 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
 
 export interface Engine {
   /** Validates, compares and drafts `year` (default: the latest year with data). */
-  analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis;
+  analyze(
+    model: WorkbookModel,
+    year?: number,
+    definitions?: DefinitionsFile,
+    /** A year chosen earlier: under review while the workbook still holds it. */
+    preferredYear?: number
+  ): Analysis;
   /** The drafted paragraphs as plain text (two full-width spaces before each paragraph), with the figures marked 【待核】. */
   draft(analysis: Analysis, options: ReportOptions): DraftResult;
   /**

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReadOptions, ReadProgress, WorkbookHost } from "../hosts/host";
 import type { WorkbookModel } from "../core";
-import { loadEngine, type Analysis, type DefinitionsFile } from "./engine";
+import { loadEngine, type Analysis, type DefinitionsFile, type Engine } from "./engine";
 
 export type RunStatus =
   | { readonly phase: "idle" }
@@ -93,22 +93,66 @@ function nextFrame(): Promise<void> {
   });
 }
 
+/** One run: what it reads with, and how it tells its progress and result. */
+interface RunSteps {
+  read(options: ReadOptions): Promise<WorkbookModel>;
+  readonly engine: Promise<Engine>;
+  readonly signal: AbortSignal;
+  /** Whether the run is still the one to show. */
+  current(): boolean;
+  setStatus(status: RunStatus): void;
+  analyze(engine: Engine, model: WorkbookModel): Analysis;
+  shown(model: WorkbookModel, analysis: Analysis): void;
+}
+
+/**
+ * Reads (progress at most every 80 ms), then analyses; resolves true when the analysis was shown.
+ * Rejects with the error of the read or the analysis.
+ */
+async function readAndAnalyze(steps: RunSteps): Promise<boolean> {
+  let lastTick = 0;
+  const onProgress = (progress: ReadProgress) => {
+    const now = performance.now();
+    if (now - lastTick < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
+    lastTick = now;
+    if (steps.current()) steps.setStatus({ phase: "reading", progress });
+  };
+  const model = await steps.read({ signal: steps.signal, onProgress });
+  if (!steps.current()) return false;
+  steps.setStatus({ phase: "analyzing" });
+  const engine = await steps.engine;
+  await nextFrame(); // let 正在分析 paint before the synchronous analysis
+  if (!steps.current()) return false;
+  const result = steps.analyze(engine, model);
+  if (!steps.current()) return false;
+  steps.shown(model, result);
+  return true;
+}
+
+/** The bookkeeping of the runs of one workbook (refs: they change without a new render). */
+function useRunRefs() {
+  return {
+    controller: useRef<AbortController | undefined>(undefined),
+    runId: useRef(0),
+    chosenYear: useRef<number | undefined>(undefined),
+    /** The workbook of the analysis shown (set with it, so that a re-check right after sees it). */
+    lastModel: useRef<WorkbookModel | undefined>(undefined),
+    /** Sheets changed whose re-check has not finished (an aborted re-check leaves them here). */
+    unapplied: useRef(new Set<string>()),
+    /** The id of the full run under way, if any: re-checks wait for it. */
+    fullRun: useRef<number | undefined>(undefined),
+    recheck: useRef<(sheets: readonly string[]) => void>(() => undefined),
+  };
+}
+
 export function useWorkbookRun(
   host: WorkbookHost | undefined,
   definitions?: DefinitionsFile
 ): WorkbookRun {
   const [status, setStatus] = useState<RunStatus>({ phase: "idle" });
   const [analysis, setAnalysis] = useState<Analysis | undefined>(undefined);
-  const controller = useRef<AbortController | undefined>(undefined);
-  const runId = useRef(0);
-  const chosenYear = useRef<number | undefined>(undefined);
-  /** The workbook of the analysis shown (set with it, so that a re-check right after sees it). */
-  const lastModel = useRef<WorkbookModel | undefined>(undefined);
-  /** Sheets changed whose re-check has not finished (an aborted re-check leaves its sheets here). */
-  const unapplied = useRef(new Set<string>());
-  /** The id of the full run under way, if any: re-checks wait for it. */
-  const fullRun = useRef<number | undefined>(undefined);
-  const recheckRef = useRef<(sheets: readonly string[]) => void>(() => undefined);
+  const refs = useRunRefs();
+  const { controller, runId, chosenYear, lastModel, unapplied, fullRun } = refs;
 
   // a new workbook (browser page: another file) starts afresh
   useEffect(() => {
@@ -122,7 +166,7 @@ export function useWorkbookRun(
       controller.current?.abort();
       runId.current++;
     };
-  }, [host]);
+  }, [host, chosenYear, unapplied, fullRun, lastModel, controller, runId]);
 
   /**
    * Starts a run that reads with `read`; `done` is called when its analysis is shown, `settled`
@@ -137,50 +181,33 @@ export function useWorkbookRun(
       const ctl = new AbortController();
       controller.current = ctl;
       const id = ++runId.current;
-      const current = () => runId.current === id && !ctl.signal.aborted;
       setStatus({ phase: "reading" });
       const engine = loadEngine();
-      engine.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
-      let lastTick = 0;
-      const onProgress = (progress: ReadProgress) => {
-        const now = performance.now();
-        if (now - lastTick < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-        lastTick = now;
-        if (current()) setStatus({ phase: "reading", progress });
-      };
-      void (async () => {
-        try {
-          const model = await read({ signal: ctl.signal, onProgress });
-          if (!current()) return;
-          setStatus({ phase: "analyzing" });
-          const core = await engine;
-          await nextFrame(); // let 正在分析 paint before the synchronous analysis
-          if (!current()) return;
-          let result = core.analyze(model, undefined, definitions);
-          // the year the user chose stays chosen across runs while the workbook still has it
-          const chosen = chosenYear.current;
-          if (
-            chosen !== undefined &&
-            chosen !== result.currentYear &&
-            result.years.some((y) => y.year === chosen)
-          )
-            result = core.analyze(model, chosen, definitions);
-          if (!current()) return;
+      engine.catch(() => undefined); // awaited later; avoids an unhandled rejection meanwhile
+      readAndAnalyze({
+        read,
+        engine,
+        signal: ctl.signal,
+        current: () => runId.current === id && !ctl.signal.aborted,
+        setStatus,
+        // the year the user chose stays chosen across runs while the workbook still has it
+        analyze: (core, model) => core.analyze(model, undefined, definitions, chosenYear.current),
+        shown: (model, result) => {
           lastModel.current = model;
           setAnalysis(result);
           setStatus({ phase: "done" });
           hooks.done?.();
-        } catch (e) {
+        },
+      })
+        .catch((e: unknown) => {
           if (runId.current !== id) return;
           if (ctl.signal.aborted || isAbort(e)) setStatus({ phase: "cancelled" });
           else setStatus({ phase: "error", message: describeError(e) });
-        } finally {
-          hooks.settled?.();
-        }
-      })();
+        })
+        .finally(() => hooks.settled?.());
       return id;
     },
-    [definitions]
+    [definitions, controller, runId, chosenYear, lastModel]
   );
 
   const run = useCallback(() => {
@@ -193,13 +220,39 @@ export function useWorkbookRun(
         if (fullRun.current !== id) return;
         fullRun.current = undefined;
         // edits made while it read: checked now (not after a cancel or an error)
-        if (succeeded && unapplied.current.size > 0) recheckRef.current([]);
+        if (succeeded && unapplied.current.size > 0) refs.recheck.current([]);
       },
     });
     fullRun.current = id;
-  }, [host, start]);
+  }, [host, start, unapplied, fullRun, refs.recheck]);
 
-  const recheck = useCallback(
+  const recheck = useRecheck(host, start, run, refs);
+  refs.recheck.current = recheck;
+
+  const cancel = useCallback(() => {
+    controller.current?.abort();
+    runId.current++;
+    setStatus({ phase: "cancelled" });
+  }, [controller, runId]);
+
+  const busy = status.phase === "reading" || status.phase === "analyzing";
+  const chooseYear = useChooseYear(analysis, busy, definitions, refs, setAnalysis, setStatus);
+  return { status, analysis, busy, run, recheck, cancel, chooseYear };
+}
+
+type RunRefs = ReturnType<typeof useRunRefs>;
+
+/** Re-checks changed sheets: reads only them into the last workbook read (waits for a full run). */
+function useRecheck(
+  host: WorkbookHost | undefined,
+  start: (
+    read: (options: ReadOptions) => Promise<WorkbookModel>,
+    hooks?: { done?: () => void }
+  ) => number,
+  run: () => void,
+  { unapplied, fullRun, lastModel }: RunRefs
+) {
+  return useCallback(
     (sheets: readonly string[]) => {
       if (!host) return;
       for (const s of sheets) unapplied.current.add(s);
@@ -220,18 +273,20 @@ export function useWorkbookRun(
         { done: () => names.forEach((n) => unapplied.current.delete(n)) }
       );
     },
-    [host, start, run]
+    [host, start, run, unapplied, fullRun, lastModel]
   );
-  recheckRef.current = recheck;
+}
 
-  const cancel = useCallback(() => {
-    controller.current?.abort();
-    runId.current++;
-    setStatus({ phase: "cancelled" });
-  }, []);
-
-  const busy = status.phase === "reading" || status.phase === "analyzing";
-  const chooseYear = useCallback(
+/** Reports another year of the workbook read (no new read); later runs keep it while they can. */
+function useChooseYear(
+  analysis: Analysis | undefined,
+  busy: boolean,
+  definitions: DefinitionsFile | undefined,
+  { runId, chosenYear }: RunRefs,
+  setAnalysis: (a: Analysis) => void,
+  setStatus: (s: RunStatus) => void
+) {
+  return useCallback(
     (year: number) => {
       const model = analysis?.model;
       if (!model || busy || year === analysis.currentYear) return;
@@ -249,8 +304,6 @@ export function useWorkbookRun(
         }
       );
     },
-    [analysis, busy, definitions]
+    [analysis, busy, definitions, runId, chosenYear, setAnalysis, setStatus]
   );
-
-  return { status, analysis, busy, run, recheck, cancel, chooseYear };
 }

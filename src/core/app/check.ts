@@ -36,8 +36,13 @@ export type DefinitionsInput =
 export interface CheckOptions {
   /** A definitions file: wins over a workbook's own 报表定义 sheet, which wins over the built-ins. */
   readonly definitions?: DefinitionsInput;
-  /** The year under review (default: the latest year with data). */
+  /** The year under review (default: the latest year with data); a year not there stops the check. */
   readonly year?: number;
+  /**
+   * A year chosen earlier (the pane keeps the user's choice across checks): under review when the
+   * workbooks still hold it, else the default. Ignored when `year` is given.
+   */
+  readonly preferredYear?: number;
   readonly draft?: DraftOptions;
   readonly settings?: Partial<Settings>;
 }
@@ -206,12 +211,21 @@ export function checkWorkbooks(
   const merged = mergeWithOrigins(
     books.map(([f, wb]) => [f, withoutDefinitionsSheet(wb)] as const)
   );
-  const analyzed = analyzeWorkbook(merged.workbook, {
-    templates: chosen.inForce.templates,
-    ...(year === undefined ? {} : { year }),
-    ...(options.draft === undefined ? {} : { draft: options.draft }),
-    ...(options.settings === undefined ? {} : { settings: options.settings }),
-  });
+  const analyze = (y: number | undefined) =>
+    analyzeWorkbook(merged.workbook, {
+      templates: chosen.inForce.templates,
+      ...(y === undefined ? {} : { year: y }),
+      ...(options.draft === undefined ? {} : { draft: options.draft }),
+      ...(options.settings === undefined ? {} : { settings: options.settings }),
+    });
+  let analyzed = analyze(year);
+  const preferred = year === undefined ? options.preferredYear : undefined;
+  if (
+    preferred !== undefined &&
+    preferred !== analyzed.currentYear &&
+    analyzed.years.some((y) => y.year === preferred)
+  )
+    analyzed = analyze(preferred);
   const analysis: Analysis = { ...analyzed, issues: withDuplicateFiles(analyzed, merged.origin) };
   const checked: Checked = {
     analysis,
