@@ -40,10 +40,9 @@ export function checkProblemLines(o: Stopped): string[] {
 }
 
 /**
- * The same as one text (the pane shows it in one notice).
- * @example checkProblemText({ code: "no-data", files: ["a.xlsx"] }) // "a.xlsx：工作簿中没有任何数据（…）…"
+ * The same as one text, a line each (the pane shows it in one notice).
+ * @example checkProblemText({ code: "unreadable-file", file: "a.xlsx", reason: "文件已损坏" }) // "a.xlsx：文件已损坏"
  */
 export function checkProblemText(o: Stopped): string {
-  const [head, ...rest] = checkProblemLines(o);
-  return [head, ...rest.map((l) => `  ${l}`)].join("\n");
+  return checkProblemLines(o).join("\n");
 }
