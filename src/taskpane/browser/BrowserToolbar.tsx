@@ -2,10 +2,10 @@
  * The browser page's toolbar: pick a workbook, open a sample, load a bureau's definitions (or go
  * back to the built-ins), and the problem with the last file, if any.
  */
-import { useRef } from "react";
+import { forwardRef, useRef } from "react";
 import { Button, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Notice, useCommonStyles } from "../components/common";
-import { SAMPLES, sampleLabel, type useBrowserFiles } from "./useBrowserFiles";
+import { SAMPLES, sampleLabel, type FileChange, type useBrowserFiles } from "./useBrowserFiles";
 
 const useStyles = makeStyles({
   tools: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
@@ -15,6 +15,15 @@ const useStyles = makeStyles({
   // the buttons keep their words on one line; the sample list gives way
   fixed: { flexShrink: 0, whiteSpace: "nowrap", minWidth: "auto" },
   hidden: { display: "none" },
+});
+
+/** A file input out of sight, opened by its button. */
+const HiddenFileInput = forwardRef<
+  HTMLInputElement,
+  { accept: string; label: string; onChange: FileChange }
+>(function HiddenFileInput({ accept, label, onChange }, ref) {
+  const styles = useStyles();
+  return <input ref={ref} className={styles.hidden} type="file" accept={accept} onChange={onChange} aria-label={label} tabIndex={-1} />;
 });
 
 export function BrowserToolbar({ files }: { files: ReturnType<typeof useBrowserFiles> }) {
@@ -29,18 +38,15 @@ export function BrowserToolbar({ files }: { files: ReturnType<typeof useBrowserF
         <Button size="small" className={styles.fixed} appearance={host ? "secondary" : "primary"} onClick={() => input.current?.click()}>
           {host ? "换一个文件" : "选择 Excel 工作簿"}
         </Button>
-        <input
+        <HiddenFileInput
           ref={input}
-          className={styles.hidden}
-          type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          label="选择 Excel 工作簿"
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = ""; // the same file can be picked again after it changed on disk
             if (file) void files.openFile(file);
           }}
-          aria-label="选择 Excel 工作簿"
-          tabIndex={-1}
         />
         {SAMPLES.length > 0 ? (
           <Select size="small" className={styles.sample} aria-label="打开示例工作簿" value="" onChange={(_e, d) => d.value && void files.openSample(d.value)}>
@@ -55,14 +61,11 @@ export function BrowserToolbar({ files }: { files: ReturnType<typeof useBrowserF
         <Button size="small" className={styles.fixed} title="载入本局的统计表定义文件（.json）" onClick={() => definitionsInput.current?.click()}>
           表定义…
         </Button>
-        <input
+        <HiddenFileInput
           ref={definitionsInput}
-          className={styles.hidden}
-          type="file"
           accept=".json,application/json"
+          label="载入表定义文件"
           onChange={(e) => void files.pickDefinitions(e)}
-          aria-label="载入表定义文件"
-          tabIndex={-1}
         />
       </div>
       {definitions ? (

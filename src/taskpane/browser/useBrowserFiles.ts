@@ -18,6 +18,9 @@ export const SAMPLES: readonly string[] =
 /** The same limit as the command line's: a larger file is refused before it is read. */
 const MAX_FILE_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
+/** Called when a file input's choice changes. */
+export type FileChange = (e: ChangeEvent<HTMLInputElement>) => void;
+
 /** The sample to open from the address (`?sample=bureau-stats-2013.xlsx`), if it is one of ours. */
 export function sampleFromQuery(search: string, samples: readonly string[]): string | undefined {
   const name = new URLSearchParams(search).get("sample");
