@@ -99,116 +99,135 @@ function parseHeadings(text: string): "none" | "一、" | "（一）" {
   throw new UsageError(`--headings 应为 一、 或 （一）（也可写1或2），收到：“${t}”`);
 }
 
-/**
- * Parses argv (without node and the script).
- * @example parseArgs(["check", "a.xlsx", "--json"]) // { command: "check", files: ["a.xlsx"], json: true, approx: false, wan: false, … }
- */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+type Command = "check" | "template" | "definitions-export" | "definitions-check";
+
+/** The command and the arguments after it. */
+function commandOf(
+  argv: readonly string[]
+): { command: Command; rest: readonly string[] } | "help" {
   const [first, ...afterFirst] = argv;
   if (first === undefined) throw new UsageError("缺少命令：check、template、merge 或 definitions");
-  if (first === "-h" || first === "--help" || first === "help") return { command: "help" };
-  if (first !== "check" && first !== "template" && first !== "definitions") {
+  if (first === "-h" || first === "--help" || first === "help") return "help";
+  if (first === "check" || first === "template") return { command: first, rest: afterFirst };
+  if (first !== "definitions")
     throw new UsageError(`未知命令“${first}”，可用：check、template、merge、definitions`);
-  }
-  let command: "check" | "template" | "definitions-export" | "definitions-check" =
-    first === "definitions" ? "definitions-export" : first;
-  let rest = afterFirst;
-  if (first === "definitions") {
-    const sub = afterFirst[0];
-    if (sub !== "export" && sub !== "check")
-      throw new UsageError(
-        "definitions 需要 export 或 check，例如：bureau-stats definitions export 定义.json"
-      );
-    command = sub === "export" ? "definitions-export" : "definitions-check";
-    rest = afterFirst.slice(1);
-  }
-  const positional: string[] = [];
-  let json = false;
-  let approx = false;
-  let force = false;
-  let docx: string | undefined;
-  let year: number | undefined;
-  let wan = false;
-  let compare = true;
-  let nameYear = false;
-  let headings: "none" | "一、" | "（一）" = "none";
-  let definitions: string | undefined;
+  const sub = afterFirst[0];
+  if (sub !== "export" && sub !== "check")
+    throw new UsageError(
+      "definitions 需要 export 或 check，例如：bureau-stats definitions export 定义.json"
+    );
+  return {
+    command: sub === "export" ? "definitions-export" : "definitions-check",
+    rest: afterFirst.slice(1),
+  };
+}
+
+/** The flags and file names given, before the command's own checks. */
+interface Given {
+  positional: string[];
+  json: boolean;
+  approx: boolean;
+  force: boolean;
+  docx?: string;
+  year?: number;
+  wan: boolean;
+  compare: boolean;
+  nameYear: boolean;
+  headings: "none" | "一、" | "（一）";
+  definitions?: string;
+}
+
+/** Reads the flags of a command (with `--flag value` or `--flag=value`); "help" for -h. */
+function readFlags(command: Command, rest: readonly string[]): Given | "help" {
+  const g: Given = {
+    positional: [],
+    json: false,
+    approx: false,
+    force: false,
+    wan: false,
+    compare: true,
+    nameYear: false,
+    headings: "none",
+  };
+  const check = command === "check";
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
-    const [flag, inline] =
-      a.startsWith("--") && a.includes("=")
-        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
-        : [a, undefined];
+    const at = a.startsWith("--") ? a.indexOf("=") : -1;
+    const [flag, inline] = at > 0 ? [a.slice(0, at), a.slice(at + 1)] : [a, undefined];
     const value = (): string => {
       const v = inline ?? rest[++i];
       if (v === undefined || (inline === undefined && v.startsWith("--")))
         throw new UsageError(`${flag} 后面缺少参数`);
       return v;
     };
-    if (flag === "-h" || flag === "--help") return { command: "help" };
-    if (flag === "--year") year = parseYear(value());
-    else if (flag === "--json" && command === "check") json = true;
-    else if (flag === "--approx" && command === "check") approx = true;
-    else if (flag === "--docx" && command === "check") docx = value();
-    else if (flag === "--wan" && command === "check") wan = true;
-    else if (flag === "--no-compare" && command === "check") compare = false;
-    else if (flag === "--name-year" && command === "check") nameYear = true;
-    else if (flag === "--headings" && command === "check") headings = parseHeadings(value());
-    else if (flag === "--force" && command !== "definitions-check") force = true;
-    else if (flag === "--definitions" && command !== "definitions-check") definitions = value();
-    else if (flag === "--") positional.push(...rest.slice(i + 1).splice(0));
+    if (flag === "-h" || flag === "--help") return "help";
+    if (flag === "--") {
+      g.positional.push(...rest.slice(i + 1));
+      break;
+    }
+    if (flag === "--year") g.year = parseYear(value());
+    else if (flag === "--json" && check) g.json = true;
+    else if (flag === "--approx" && check) g.approx = true;
+    else if (flag === "--docx" && check) g.docx = value();
+    else if (flag === "--wan" && check) g.wan = true;
+    else if (flag === "--no-compare" && check) g.compare = false;
+    else if (flag === "--name-year" && check) g.nameYear = true;
+    else if (flag === "--headings" && check) g.headings = parseHeadings(value());
+    else if (flag === "--force" && command !== "definitions-check") g.force = true;
+    else if (flag === "--definitions" && command !== "definitions-check") g.definitions = value();
     else if (flag.startsWith("-") && flag.length > 1)
       throw new UsageError(`${command} 不认识选项“${flag}”`);
-    else positional.push(a);
-    if (flag === "--") break;
+    else g.positional.push(a);
   }
+  return g;
+}
+
+/** The one name a command takes, or a usage error with an example. */
+function onlyName(g: Given, example: string): string {
+  if (g.positional.length !== 1) throw new UsageError(example);
+  return g.positional[0] as string;
+}
+
+/**
+ * Parses argv (without node and the script).
+ * @example parseArgs(["check", "a.xlsx", "--json"]) // { command: "check", files: ["a.xlsx"], json: true, approx: false, wan: false, … }
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const c = commandOf(argv);
+  if (c === "help") return { command: "help" };
+  const { command } = c;
+  const g = readFlags(command, c.rest);
+  if (g === "help") return { command: "help" };
+  const definitions = g.definitions === undefined ? {} : { definitions: g.definitions };
   if (command === "check") {
-    if (positional.length === 0) throw new UsageError("check 需要至少一个 .xlsx 文件");
+    if (g.positional.length === 0) throw new UsageError("check 需要至少一个 .xlsx 文件");
+    const { positional: files, json, approx, wan, compare, nameYear, headings, force } = g;
     return {
-      command,
-      files: positional,
-      json,
-      approx,
-      wan,
-      compare,
-      nameYear,
-      headings,
-      force,
-      ...(docx === undefined ? {} : { docx }),
-      ...(year === undefined ? {} : { year }),
-      ...(definitions === undefined ? {} : { definitions }),
+      ...{ command, files, json, approx, wan, compare, nameYear, headings, force },
+      ...(g.docx === undefined ? {} : { docx: g.docx }),
+      ...(g.year === undefined ? {} : { year: g.year }),
+      ...definitions,
     };
   }
   if (command === "definitions-check") {
-    if (positional.length !== 1)
-      throw new UsageError(
-        "definitions check 需要一个定义文件，例如：bureau-stats definitions check 定义.json"
-      );
-    return { command, file: positional[0] as string };
+    const file = onlyName(
+      g,
+      "definitions check 需要一个定义文件，例如：bureau-stats definitions check 定义.json"
+    );
+    return { command, file };
   }
   if (command === "definitions-export") {
-    if (positional.length !== 1)
-      throw new UsageError(
-        "definitions export 需要一个输出文件名，例如：bureau-stats definitions export 定义.json"
-      );
-    return {
-      command,
-      out: positional[0] as string,
-      force,
-      ...(definitions === undefined ? {} : { definitions }),
-    };
-  }
-  if (positional.length !== 1)
-    throw new UsageError(
-      "template 需要一个输出文件名，例如：bureau-stats template 模板.xlsx --year 2014"
+    const out = onlyName(
+      g,
+      "definitions export 需要一个输出文件名，例如：bureau-stats definitions export 定义.json"
     );
-  if (year === undefined)
+    return { command, out, force: g.force, ...definitions };
+  }
+  const out = onlyName(
+    g,
+    "template 需要一个输出文件名，例如：bureau-stats template 模板.xlsx --year 2014"
+  );
+  if (g.year === undefined)
     throw new UsageError("template 需要 --year 指定统计年度，例如 --year 2014");
-  return {
-    command: "template",
-    out: positional[0] as string,
-    year,
-    force,
-    ...(definitions === undefined ? {} : { definitions }),
-  };
+  return { command: "template", out, year: g.year, force: g.force, ...definitions };
 }

@@ -4,6 +4,10 @@
  *
  * Exit status: 0 no error (warnings allowed), 1 errors found, 2 bad usage or an unreadable file.
  */
+import { fileName, inCheckOrder, type WorkbookInput } from "../core";
+import { ReadBudget } from "../hosts/xlsx/budget";
+import { readFailureReason } from "../hosts/xlsx/errors";
+import { readXlsx } from "../hosts/xlsx/read";
 import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
 
 /** A file that cannot be read or written; `reason` is Chinese (找不到文件 …). */
@@ -39,3 +43,55 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
+
+/**
+ * Reads workbook files in check order with one budget for the whole run (fifty files under a
+ * limit cannot pass it together), stopping at the first one that cannot be read: each file is a
+ * workbook or the Chinese reason it is not.
+ */
+export function readWorkbookFiles(
+  io: CliIO,
+  files: readonly string[],
+  progress?: (text: string) => void
+): WorkbookInput[] {
+  const budget = new ReadBudget();
+  const inputs: WorkbookInput[] = [];
+  for (const file of inCheckOrder(files)) {
+    const input = readWorkbookFile(io, file, budget, progress);
+    inputs.push(input);
+    if ("unreadable" in input) break;
+  }
+  return inputs;
+}
+
+function readWorkbookFile(
+  io: CliIO,
+  file: string,
+  budget: ReadBudget,
+  progress?: (text: string) => void
+): WorkbookInput {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(file, budget.limits.maxFileBytes);
+  } catch (e) {
+    return { name: file, unreadable: e instanceof FileAccessError ? e.reason : "无法读取文件" };
+  }
+  const label = `正在读取 ${fileName(file)} …`;
+  progress?.(label);
+  try {
+    const workbook = readXlsx(bytes, {
+      budget,
+      ...(io.inflateRaw ? { inflateRaw: io.inflateRaw } : {}),
+      ...(io.crc32 ? { crc32: io.crc32 } : {}),
+      ...(progress
+        ? {
+            onProgress: (p: { done: number; total: number }) =>
+              progress(`${label} ${p.total > 0 ? Math.floor((p.done / p.total) * 100) : 0}%`),
+          }
+        : {}),
+    });
+    return { name: file, workbook };
+  } catch (e) {
+    return { name: file, unreadable: readFailureReason(e) };
+  }
+}

@@ -338,3 +338,34 @@ export function textReport(a: Analysis): string {
   }
   return out.join("\n") + "\n";
 }
+
+/**
+ * Why a command stopped, for the user: a code (those of the check's outcomes, and the command
+ * line's own for output files), the fields that name what, and the lines of the message.
+ */
+export interface CliFailure {
+  readonly code: string;
+  readonly lines: readonly string[];
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The `--json` object of a command that stopped: `{ ok: false, code, …fields, message }`, so a
+ * script reading stdout always gets JSON.
+ * @example jsonFailure({ code: "unreadable-file", lines: ["a.xlsx：找不到文件"], fields: { file: "a.xlsx" } })
+ * // { ok: false, code: "unreadable-file", file: "a.xlsx", message: "a.xlsx：找不到文件" }
+ */
+export function jsonFailure(f: CliFailure): Record<string, unknown> {
+  return { ok: false, code: f.code, ...f.fields, message: f.lines.join("\n") };
+}
+
+/**
+ * The stderr text of a command that stopped: one line, or a heading line and one indented line
+ * per problem; nothing from a file that a terminal would act on.
+ * @example failureText({ code: "no-data", lines: ["a.xlsx：没有数据"] }) // "a.xlsx：没有数据\n"
+ */
+export function failureText(f: CliFailure): string {
+  const [head = "", ...rest] = f.lines;
+  if (rest.length === 0) return terminalSafe(head.replace(/\s*\n\s*/g, " ")) + "\n";
+  return [terminalSafe(head), ...rest.map((l) => `  ${terminalSafe(l)}`)].join("\n") + "\n";
+}

@@ -1,8 +1,9 @@
 /**
  * The whole job in one call, and the ONE path from a workbook to its paragraphs: validate a
  * workbook, compare this year with last year, draft the report paragraphs and give the verdict.
- * The command line, the browser page and the pane all call `analyzeWorkbook` (and, when only a
- * drafting option changes, `reportFrom` on the same validation): nothing else makes a draft.
+ * The lower layer of the check use case (`app/check.ts`, which every entry point calls): it
+ * analyses one workbook with the definitions already chosen; when only a drafting option changes,
+ * the pane calls `reportFrom` on the same validation. Nothing else makes a draft.
  */
 import type { Issue } from "./issues";
 import type { TableData } from "./figures";

@@ -1,41 +1,27 @@
 /**
- * The core behind `Engine` (loaded on demand, see engine.ts). It holds no analysis of its own:
- * validation, comparison and drafting are the core's `analyzeWorkbook` — the same entry point the
- * command line calls — and a changed 报告 option re-drafts through the core's `reportFrom` from
- * the same validation.
+ * The core behind `Engine` (loaded on demand, see engine.ts). It holds no analysis of its own: a
+ * check is the core's `checkWorkbooks` — the use case the command line calls — and a changed 报告
+ * option re-drafts through the core's `reportFrom` from the same validation. The copy and the
+ * .docx are made from the drafted document, with the user's edits applied to it.
  */
 import "./cspSafeZod"; // before the core: see the file
 import {
-  analyzeWorkbook,
-  definitionsInForce,
+  applyEdits,
+  checkProblemText,
+  checkWorkbooks,
+  chooseDefinitions,
+  noticeText,
   reportFrom,
-  loadTemplates,
   renderHtml,
   issueMessage,
   issuePlace,
   ruleExplanation,
   workbookYears,
   type CompiledTemplate,
-  type Draft,
   type DraftOptions,
-  type DraftParagraph,
   type WorkbookModel,
 } from "../core";
-import { splitDraft } from "./draftText";
-import type { Analysis, DefinitionsFile, Engine, ReportOptions, ShownIssue } from "./engine";
-
-const compiled = new WeakMap<DefinitionsFile, readonly CompiledTemplate[]>();
-
-/** A bureau's definitions, checked and compiled once (throws a Chinese message naming the entry). */
-function templatesOf(file: DefinitionsFile): readonly CompiledTemplate[] {
-  let templates = compiled.get(file);
-  if (!templates) {
-    if (file.tables.length === 0) throw new Error(`${file.name}：没有表定义`);
-    templates = loadTemplates(file.tables, file.name);
-    compiled.set(file, templates);
-  }
-  return templates;
-}
+import type { Analysis, DefinitionsFile, Engine, ReportOptions, ShownIssue } from "./engine-types";
 
 /** The explanation of a rule code (for its tooltip), once per set of tables in force. */
 const helpCache = new WeakMap<readonly CompiledTemplate[], Map<string, string>>();
@@ -47,16 +33,24 @@ function help(rule: string, templates: readonly CompiledTemplate[]): string {
   return text;
 }
 
-function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis {
-  // a file loaded wins over the workbook's own 报表定义 sheet, which wins over the built-ins
-  const inForce = definitionsInForce(
-    model,
-    definitions ? { name: definitions.name, templates: templatesOf(definitions) } : undefined
-  );
-  const core = analyzeWorkbook(model, {
+/** The open workbook as the use case's input (it has no file name: notices say 工作簿中的). */
+const opened = (model: WorkbookModel) => [{ name: "", workbook: model }];
+
+function analyze(
+  model: WorkbookModel,
+  year?: number,
+  definitions?: DefinitionsFile,
+  preferredYear?: number
+): Analysis {
+  const outcome = checkWorkbooks(opened(model), {
     ...(year === undefined ? {} : { year }),
-    templates: inForce.templates,
+    ...(preferredYear === undefined ? {} : { preferredYear }),
+    ...(definitions === undefined ? {} : { definitions }),
   });
+  // a workbook with no data is shown as one where no table was found, in place
+  if (outcome.code !== "checked" && outcome.code !== "no-data")
+    throw new Error(checkProblemText(outcome));
+  const { analysis: core, inForce, notices } = outcome;
   const issues: ShownIssue[] = core.issues.map((issue, i) => ({
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
     issue,
@@ -70,6 +64,7 @@ function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsF
     if (issue.severity === "error") errors++;
     else if (issue.explained) explained++;
   }
+  const note = notices.find((n) => n.code === "carried-definitions-differ");
   return {
     model,
     core,
@@ -84,12 +79,15 @@ function analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsF
     years: core.years,
     verdict: core.verdict,
     definitionsLabel: inForce.label,
-    ...(inForce.differences.length === 0
-      ? {}
-      : {
-          definitionsNote: `工作簿中的“报表定义”与之不同，未采用：${inForce.differences.join("；")}`,
-        }),
+    ...(note ? { definitionsNote: noticeText(note) } : {}),
   };
+}
+
+/** The definitions in force for the open workbook; throws the Chinese message when they are wrong. */
+function inForceOf(model: WorkbookModel, definitions?: DefinitionsFile) {
+  const chosen = chooseDefinitions([["", model]], definitions);
+  if ("code" in chosen) throw new Error(checkProblemText(chosen));
+  return chosen.inForce;
 }
 
 /** The drafting options of the core for the 报告 tab's options. */
@@ -103,37 +101,26 @@ function draftOptions(options: ReportOptions): DraftOptions {
   };
 }
 
-/**
- * The (possibly edited) text as a draft for the renderers: one paragraph per line, `一、` and
- * `（一）` lines as headings.
- */
-export function draftFromText(text: string): Draft {
-  const paragraphs: DraftParagraph[] = splitDraft(text).map((line) =>
-    line.level === 0
-      ? { template: "T1", sheet: "", text: line.text }
-      : { template: "T1", sheet: "", heading: line.text, headingLevel: line.level, text: "" }
-  );
-  return { paragraphs };
-}
-
 export const engine: Engine = {
   analyze,
   draft: (analysis, options) => {
     const { validation, definitions } = analysis.core;
     const { draft } = reportFrom(validation, draftOptions(options), definitions);
-    return { text: draft.text, unverified: draft.unverified };
+    return {
+      text: draft.text,
+      document: { paragraphs: draft.paragraphs, unverified: draft.unverified },
+      unverified: draft.unverified,
+    };
   },
   inForce: (model, definitions) => {
-    const f = definitionsInForce(
-      model,
-      definitions ? { name: definitions.name, templates: templatesOf(definitions) } : undefined
-    );
+    const f = inForceOf(model, definitions);
     return { definitions: f.templates.map((t) => t.def), label: f.label };
   },
   years: (model) => workbookYears(model),
-  draftHtml: (text) => renderHtml(draftFromText(text)),
-  draftDocx: async (text) => {
+  edited: (document, text) => applyEdits(document, text),
+  draftHtml: (document) => renderHtml(document),
+  draftDocx: async (document) => {
     const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../core/render/docx");
-    return renderDocx(draftFromText(text));
+    return renderDocx(document);
   },
 };

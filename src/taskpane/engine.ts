@@ -1,124 +1,12 @@
 /**
  * What the UI needs from the core, behind one lazily loaded chunk: validation, comparison and
  * drafting are not part of the first load (the pane shows its first tab without them); they are
- * fetched when the user first runs 校验, in parallel with reading the workbook.
+ * fetched when the user first runs 校验, in parallel with reading the workbook. The types are in
+ * engine-types.ts (the implementation imports them from there, not from here).
  */
-import type {
-  WorkbookModel,
-  Comparison,
-  Issue,
-  TableData,
-  Analysis as CoreAnalysis,
-  Verdict,
-  UnverifiedFigure,
-  YearSummary,
-  TemplateDefinition,
-  IssuePlace,
-} from "../core";
+import type { Engine } from "./engine-types";
 
-/**
- * A number of tables in words, for texts: the count comes from the definitions in force.
- * @example tablesInWords(5) // "五张"
- * @example tablesInWords(12) // "12 张"
- */
-export function tablesInWords(n: number): string {
-  const words = "零一两三四五六七八九十";
-  return n >= 0 && n <= 10 ? `${words[n] ?? ""}张` : `${n} 张`;
-}
-
-/** The definitions in force for a workbook, and how texts name them. */
-export interface DefinitionsInForceView {
-  readonly definitions: readonly TemplateDefinition[];
-  /** `内置（表1–表4）`, `工作簿中的“报表定义”（表1–表5）`, `文件“局.json”（表1–表5）`. */
-  readonly label: string;
-}
-
-/** An issue with its Chinese message, ready to show. */
-export interface ShownIssue {
-  readonly key: string;
-  readonly issue: Issue;
-  readonly message: string;
-  /** Where it is in the statistician's words: table, row, unit (the label column), column, value. */
-  readonly place: IssuePlace;
-  /** What the rule code checks (shown on hover/focus of the code). */
-  readonly ruleHelp: string;
-}
-
-/** A comparison row as the 同比 tab shows it: the core's (natural units: 元, %, counts). */
-export type ComparisonView = Comparison;
-
-export interface Analysis {
-  readonly model: WorkbookModel;
-  /** The core's analysis (src/core/analyze.ts), the one path shared with the command line. */
-  readonly core: CoreAnalysis;
-  readonly issues: readonly ShownIssue[];
-  readonly tables: readonly TableData[];
-  readonly comparisons: readonly ComparisonView[];
-  readonly currentYear?: number;
-  readonly previousYear?: number;
-  readonly errors: number;
-  readonly warnings: number;
-  /** Warnings on rows whose 备注 is filled (shown as 已说明, never hidden). */
-  readonly explained: number;
-  /** Every year the workbook holds tables of, newest first (the year choice). */
-  readonly years: readonly YearSummary[];
-  /** 可以上报, or what stands in the way. */
-  readonly verdict: Verdict;
-  /** Which table definitions are in force: `内置（表1–表4）` or `文件“局.json”（表1–表5）`. */
-  readonly definitionsLabel: string;
-  /** When a loaded file wins over a workbook's own 报表定义 that differs: what differs (SPEC §6). */
-  readonly definitionsNote?: string;
-}
-
-/** A bureau's table definitions, as read from a JSON file (checked when the core loads them). */
-export interface DefinitionsFile {
-  /** The file name, for messages. */
-  readonly name: string;
-  /** The `tables` of the file (`{ "tables": [...] }`, what `bureau-stats definitions export` writes). */
-  readonly tables: readonly unknown[];
-}
-
-/** A drafted text and the figures marked `【待核】` in it. */
-export interface DraftResult {
-  readonly text: string;
-  readonly unverified: readonly UnverifiedFigure[];
-}
-
-/** The 报告 tab's options (SPEC §3: number style and wording). */
-export interface ReportOptions {
-  readonly numberStyle: "exact" | "approximate";
-  readonly moneyInWan: boolean;
-  readonly includeComparison: boolean;
-  readonly nameYear: boolean;
-  /** Headings per sheet: none, `一、党员发展情况` (黑体) or `（一）党员发展情况` (楷体). */
-  readonly headings: "none" | "一、" | "（一）";
-}
-
-export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
-  numberStyle: "exact",
-  moneyInWan: false,
-  includeComparison: true,
-  nameYear: false,
-  headings: "none",
-};
-
-export interface Engine {
-  /** Validates, compares and drafts `year` (default: the latest year with data). */
-  analyze(model: WorkbookModel, year?: number, definitions?: DefinitionsFile): Analysis;
-  /** The drafted paragraphs as plain text (two full-width spaces before each paragraph), with the figures marked 【待核】. */
-  draft(analysis: Analysis, options: ReportOptions): DraftResult;
-  /**
-   * The definitions in force for this workbook (a file loaded, else its 报表定义 sheet, else the
-   * built-ins); throws a Chinese message naming the cell of a wrong entry in the sheet.
-   */
-  inForce(model: WorkbookModel, definitions?: DefinitionsFile): DefinitionsInForceView;
-  /** The years the workbook holds template sheets of (no validation). */
-  years(model: WorkbookModel): readonly YearSummary[];
-  /** Word-ready HTML (GB/T 9704 styles, every character escaped) of a — possibly edited — draft. */
-  draftHtml(text: string): string;
-  /** The same draft as a .docx file (loads the docx library on first use). */
-  draftDocx(text: string): Promise<Uint8Array>;
-}
+export * from "./engine-types";
 
 let pending: Promise<Engine> | undefined;
 

@@ -2,18 +2,21 @@
  * The 校验 run as a small state machine, shared by the tabs: read the workbook through the host
  * (with progress and cancel), then analyse it with the lazily loaded core.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReadOptions, ReadProgress, WorkbookHost } from "../hosts/host";
+import { useCallback, useEffect, useState } from "react";
+import type { ReadOptions, WorkbookHost } from "../hosts/host";
 import type { WorkbookModel } from "../core";
 import { loadEngine, type Analysis, type DefinitionsFile } from "./engine";
+import {
+  describeError,
+  isAbort,
+  readAndAnalyze,
+  useChooseYear,
+  useRecheck,
+  useRunRefs,
+  type RunStatus,
+} from "./runSteps";
 
-export type RunStatus =
-  | { readonly phase: "idle" }
-  | { readonly phase: "reading"; readonly progress?: ReadProgress }
-  | { readonly phase: "analyzing" }
-  | { readonly phase: "done" }
-  | { readonly phase: "cancelled" }
-  | { readonly phase: "error"; readonly message: string };
+export { describeError, isAbort, withSheets, type RunStatus } from "./runSteps";
 
 export interface WorkbookRun {
   readonly status: RunStatus;
@@ -34,81 +37,14 @@ export interface WorkbookRun {
   chooseYear(year: number): void;
 }
 
-/**
- * The workbook with `sheets` taken from `fresh`: replaced where they were, added at the end when
- * new, dropped when `fresh` no longer has them (deleted); with `present` (every sheet the workbook
- * has now), sheets no longer there — deleted or renamed — are dropped too.
- * @example withSheets({ sheets: [a, b] }, { sheets: [b2] }, ["表2"]) // { sheets: [a, b2] }
- */
-export function withSheets(
-  base: WorkbookModel,
-  fresh: WorkbookModel,
-  sheets: readonly string[],
-  present?: readonly string[]
-): WorkbookModel {
-  const changed = new Set(sheets);
-  const exists = present ? new Set(present) : undefined;
-  const byName = new Map(fresh.sheets.map((s) => [s.name, s]));
-  const kept = base.sheets.flatMap((s) => {
-    if (exists && !exists.has(s.name)) return []; // deleted or renamed since the last read
-    if (!changed.has(s.name)) return [s];
-    const f = byName.get(s.name);
-    return f ? [f] : [];
-  });
-  const known = new Set(base.sheets.map((s) => s.name));
-  return { sheets: [...kept, ...fresh.sheets.filter((s) => !known.has(s.name))] };
-}
-
-const HAN = /[\u3400-\u9fff]/;
-
-/**
- * A Chinese sentence for anything thrown while reading or analysing.
- * @example describeError(new Error("文件已损坏")) // "文件已损坏"
- * @example describeError(new TypeError("x is undefined")) // "出现意外错误（x is undefined），请重试。"
- */
-export function describeError(e: unknown): string {
-  const name = e instanceof Error ? e.name : "";
-  const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
-  if (name === "ChunkLoadError" || /Loading chunk|dynamically imported module/i.test(message)) {
-    return "无法加载程序文件，请检查网络后刷新页面再试。";
-  }
-  if (HAN.test(message)) return message;
-  return message ? `出现意外错误（${message}），请重试。` : "出现意外错误，请重试。";
-}
-
-/** True for the rejection of an aborted operation (DOMException AbortError or a host's own). */
-export function isAbort(e: unknown): boolean {
-  if (typeof e !== "object" || e === null) return false;
-  const { name, code } = e as { name?: unknown; code?: unknown };
-  return name === "AbortError" || code === "aborted";
-}
-
-const PROGRESS_INTERVAL_MS = 80;
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === "function")
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
-}
-
 export function useWorkbookRun(
   host: WorkbookHost | undefined,
   definitions?: DefinitionsFile
 ): WorkbookRun {
   const [status, setStatus] = useState<RunStatus>({ phase: "idle" });
   const [analysis, setAnalysis] = useState<Analysis | undefined>(undefined);
-  const controller = useRef<AbortController | undefined>(undefined);
-  const runId = useRef(0);
-  const chosenYear = useRef<number | undefined>(undefined);
-  /** The workbook of the analysis shown (set with it, so that a re-check right after sees it). */
-  const lastModel = useRef<WorkbookModel | undefined>(undefined);
-  /** Sheets changed whose re-check has not finished (an aborted re-check leaves its sheets here). */
-  const unapplied = useRef(new Set<string>());
-  /** The id of the full run under way, if any: re-checks wait for it. */
-  const fullRun = useRef<number | undefined>(undefined);
-  const recheckRef = useRef<(sheets: readonly string[]) => void>(() => undefined);
+  const refs = useRunRefs();
+  const { controller, runId, chosenYear, lastModel, unapplied, fullRun } = refs;
 
   // a new workbook (browser page: another file) starts afresh
   useEffect(() => {
@@ -122,7 +58,7 @@ export function useWorkbookRun(
       controller.current?.abort();
       runId.current++;
     };
-  }, [host]);
+  }, [host, chosenYear, unapplied, fullRun, lastModel, controller, runId]);
 
   /**
    * Starts a run that reads with `read`; `done` is called when its analysis is shown, `settled`
@@ -137,50 +73,33 @@ export function useWorkbookRun(
       const ctl = new AbortController();
       controller.current = ctl;
       const id = ++runId.current;
-      const current = () => runId.current === id && !ctl.signal.aborted;
       setStatus({ phase: "reading" });
       const engine = loadEngine();
-      engine.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
-      let lastTick = 0;
-      const onProgress = (progress: ReadProgress) => {
-        const now = performance.now();
-        if (now - lastTick < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-        lastTick = now;
-        if (current()) setStatus({ phase: "reading", progress });
-      };
-      void (async () => {
-        try {
-          const model = await read({ signal: ctl.signal, onProgress });
-          if (!current()) return;
-          setStatus({ phase: "analyzing" });
-          const core = await engine;
-          await nextFrame(); // let 正在分析 paint before the synchronous analysis
-          if (!current()) return;
-          let result = core.analyze(model, undefined, definitions);
-          // the year the user chose stays chosen across runs while the workbook still has it
-          const chosen = chosenYear.current;
-          if (
-            chosen !== undefined &&
-            chosen !== result.currentYear &&
-            result.years.some((y) => y.year === chosen)
-          )
-            result = core.analyze(model, chosen, definitions);
-          if (!current()) return;
+      engine.catch(() => undefined); // awaited later; avoids an unhandled rejection meanwhile
+      readAndAnalyze({
+        read,
+        engine,
+        signal: ctl.signal,
+        current: () => runId.current === id && !ctl.signal.aborted,
+        setStatus,
+        // the year the user chose stays chosen across runs while the workbook still has it
+        analyze: (core, model) => core.analyze(model, undefined, definitions, chosenYear.current),
+        shown: (model, result) => {
           lastModel.current = model;
           setAnalysis(result);
           setStatus({ phase: "done" });
           hooks.done?.();
-        } catch (e) {
+        },
+      })
+        .catch((e: unknown) => {
           if (runId.current !== id) return;
           if (ctl.signal.aborted || isAbort(e)) setStatus({ phase: "cancelled" });
           else setStatus({ phase: "error", message: describeError(e) });
-        } finally {
-          hooks.settled?.();
-        }
-      })();
+        })
+        .finally(() => hooks.settled?.());
       return id;
     },
-    [definitions]
+    [definitions, controller, runId, chosenYear, lastModel]
   );
 
   const run = useCallback(() => {
@@ -193,64 +112,22 @@ export function useWorkbookRun(
         if (fullRun.current !== id) return;
         fullRun.current = undefined;
         // edits made while it read: checked now (not after a cancel or an error)
-        if (succeeded && unapplied.current.size > 0) recheckRef.current([]);
+        if (succeeded && unapplied.current.size > 0) refs.recheck.current([]);
       },
     });
     fullRun.current = id;
-  }, [host, start]);
+  }, [host, start, unapplied, fullRun, refs.recheck]);
 
-  const recheck = useCallback(
-    (sheets: readonly string[]) => {
-      if (!host) return;
-      for (const s of sheets) unapplied.current.add(s);
-      if (fullRun.current !== undefined) return; // taken up when the full run has ended
-      const base = lastModel.current;
-      if (!base) return run();
-      const names = [...unapplied.current];
-      start(
-        async (options) => {
-          let present: readonly string[] | undefined;
-          const fresh = await host.readWorkbook({
-            ...options,
-            sheets: names,
-            onSheetNames: (all) => (present = all),
-          });
-          return withSheets(base, fresh, names, present);
-        },
-        { done: () => names.forEach((n) => unapplied.current.delete(n)) }
-      );
-    },
-    [host, start, run]
-  );
-  recheckRef.current = recheck;
+  const recheck = useRecheck(host, start, run, refs);
+  refs.recheck.current = recheck;
 
   const cancel = useCallback(() => {
     controller.current?.abort();
     runId.current++;
     setStatus({ phase: "cancelled" });
-  }, []);
+  }, [controller, runId]);
 
   const busy = status.phase === "reading" || status.phase === "analyzing";
-  const chooseYear = useCallback(
-    (year: number) => {
-      const model = analysis?.model;
-      if (!model || busy || year === analysis.currentYear) return;
-      chosenYear.current = year;
-      const id = ++runId.current;
-      setStatus({ phase: "analyzing" });
-      loadEngine().then(
-        (core) => {
-          if (runId.current !== id) return;
-          setAnalysis(core.analyze(model, year, definitions));
-          setStatus({ phase: "done" });
-        },
-        (e: unknown) => {
-          if (runId.current === id) setStatus({ phase: "error", message: describeError(e) });
-        }
-      );
-    },
-    [analysis, busy, definitions]
-  );
-
+  const chooseYear = useChooseYear(analysis, busy, definitions, refs, setAnalysis, setStatus);
   return { status, analysis, busy, run, recheck, cancel, chooseYear };
 }

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { cli, cliWith } from "./harness";
 import { fakeCfb } from "../hosts/xlsx-fixtures";
+import { buildXlsx } from "../../scripts/lib/xlsx-parts";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/template";
 import { yearSheets } from "../../scripts/samples/figures";
 import { parseArgs, UsageError } from "../../src/cli/args";
@@ -271,6 +272,63 @@ describe("unreadable files and bad usage: exit 2 with one line naming the file a
     expect(lines[0]).toContain(file);
     expect(lines[0]).toContain(reason);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(cases)(
+    "%s under --json: a JSON object on stdout too, the same line on stderr",
+    async (_name, make, reason) => {
+      const file = make();
+      const r = await cli("check", CLEAN, file, "--json");
+      expect(r.code).toBe(2);
+      const out = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(out).toMatchObject({ ok: false, code: "unreadable-file", file });
+      expect(out.message).toBe(r.stderr.trimEnd());
+      expect(String(out.message)).toContain(reason);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    }
+  );
+
+  it("--json: a year not there, an existing .docx, invalid definitions are JSON too", async () => {
+    const year = await cli("check", CLEAN, "--year", "2015", "--json");
+    expect(year.code).toBe(2);
+    expect(JSON.parse(year.stdout)).toEqual({
+      ok: false,
+      code: "year-not-found",
+      year: 2015,
+      found: [2013, 2012],
+      files: [CLEAN],
+      message: `${CLEAN}：没有2015年的统计表（表中的年度：2013、2012）`,
+    });
+    const docx = write("exists.docx", new Uint8Array([1]));
+    const exists = await cli("check", CLEAN, "--docx", docx, "--json");
+    expect(exists.code).toBe(2);
+    expect(JSON.parse(exists.stdout)).toMatchObject({
+      ok: false,
+      code: "output-exists",
+      file: docx,
+    });
+    const defs = write("坏.json", Buffer.from('{"tables": [{"id": "T5"}]}'));
+    const bad = await cli("check", CLEAN, "--definitions", defs, "--json");
+    expect(bad.code).toBe(2);
+    const out = JSON.parse(bad.stdout) as {
+      ok: boolean;
+      code: string;
+      where: string;
+      message: string;
+    };
+    expect(out).toMatchObject({ ok: false, code: "definitions-invalid", where: "坏.json" });
+    expect(out.message.split("\n")[0]).toBe(bad.stderr.split("\n")[0]);
+    const missing = await cli("check", CLEAN, "--definitions", path.join(tmp, "无.json"), "--json");
+    expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, code: "unreadable-file" });
+  });
+
+  it("--json on a workbook with no data at all: code no-data", async () => {
+    const empty = path.join(tmp, "空白.xlsx");
+    writeFileSync(empty, buildXlsx({ sheets: [{ name: "S1", xml: "" }] }));
+    const r = await cli("check", empty, "--json");
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, code: "no-data", files: [empty] });
+    expect(r.stderr).toContain("工作簿中没有任何数据");
   });
 
   it.each([

@@ -277,12 +277,14 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
       buffer: Buffer.from(JSON.stringify({ tables: [bad] })),
     });
     await openTab(page, "校验");
-    const problems = page.getByText("错误.json：表5（T5）第4列");
+    const problems = page.getByText("错误.json：表定义有2处错误，未使用：");
     await problems.waitFor();
-    // under the notice's title (校验未完成), one problem a line
+    // under the notice's title (校验未完成), the file named once, then one problem a line (the
+    // same lines as the command line's)
     expect((await problems.innerText()).replace(/^校验未完成/, "").split("\n")).toEqual([
-      "错误.json：表5（T5）第4列“政务微博条数”的键（key）“Bad key”：只能用英文字母和数字，以小写字母开头",
-      "错误.json：表5（T5）规则 T5-01 的检查式（check）“宣讲场次 ≤ 场地数”：“场地数”不是本表的列，也不是设置",
+      "错误.json：表定义有2处错误，未使用：",
+      "表5（T5）第4列“政务微博条数”的键（key）“Bad key”：只能用英文字母和数字，以小写字母开头",
+      "表5（T5）规则 T5-01 的检查式（check）“宣讲场次 ≤ 场地数”：“场地数”不是本表的列，也不是设置",
       "下面仍是上一次校验的结果。",
     ]);
     await screenshot(page, "browser-表定义-错误");

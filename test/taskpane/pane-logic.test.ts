@@ -21,7 +21,7 @@ import { parseYear } from "../../src/taskpane/components/TemplateTab";
 import { groupIssues, nextStep, splitMessage } from "../../src/taskpane/components/ValidateBody";
 import { splitDraft } from "../../src/taskpane/draftText";
 import type { ComparisonView, ShownIssue } from "../../src/taskpane/engine";
-import { draftFromText } from "../../src/taskpane/engine-impl";
+import { engine } from "../../src/taskpane/engine-impl";
 import { describeError, isAbort } from "../../src/taskpane/run";
 import { foreignRequests } from "../e2e/chromium";
 import { cspOf } from "../e2e/serve";
@@ -151,12 +151,13 @@ describe("the edited draft", () => {
     expect(splitDraft(" \n\u3000\n")).toEqual([]);
   });
 
-  it("becomes a draft the renderers take: headings as headings, text kept as typed (escaped later)", () => {
-    const draft = draftFromText("一、党员发展\n\u3000\u3000<b>49</b>人。");
+  it("typed into an empty draft, becomes a document: headings as headings, text as typed (escaped later), no table invented", () => {
+    const draft = engine.edited({ paragraphs: [] }, "一、党员发展\n\u3000\u3000<b>49</b>人。");
     expect(draft.paragraphs).toEqual([
-      { template: "T1", sheet: "", heading: "一、党员发展", headingLevel: 1, text: "" },
-      { template: "T1", sheet: "", text: "<b>49</b>人。" },
+      { template: "", sheet: "", heading: "一、党员发展", headingLevel: 1, text: "" },
+      { template: "", sheet: "", text: "<b>49</b>人。" },
     ]);
+    expect(engine.draftHtml(draft)).toContain("&lt;b&gt;49&lt;/b&gt;");
   });
 });
 

@@ -1,3 +1,5 @@
 // Drafted report paragraphs (SPEC §3): phrasing as data, wording rules in code.
 export * from "./phrases";
 export * from "./draft";
+export * from "./lines";
+export * from "./edit";

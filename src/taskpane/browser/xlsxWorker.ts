@@ -5,7 +5,7 @@
  * in:  { bytes: Uint8Array }
  * out: { type: "progress", done, total } … then { type: "done", model } or { type: "error", message }
  */
-import { isXlsxReadError } from "../../hosts/xlsx/errors";
+import { readFailureReason } from "../../hosts/xlsx/errors";
 import { readXlsx } from "../../hosts/xlsx/read";
 import type { WorkerReply, WorkerRequest } from "./workerProtocol";
 
@@ -27,9 +27,7 @@ scope.onmessage = (e) => {
     });
     scope.postMessage({ type: "done", model });
   } catch (err) {
-    const message = isXlsxReadError(err)
-      ? err.reason
-      : `无法读取文件（${err instanceof Error ? err.message : String(err)}）`;
-    scope.postMessage({ type: "error", message });
+    // the same sentence the command line gives for a file it cannot read
+    scope.postMessage({ type: "error", message: readFailureReason(err) });
   }
 };
