@@ -114,7 +114,7 @@ export async function runCheck(
   if (progress) io.stderr("\r\x1b[K");
   if (outcome.code !== "checked") return stop(io, args.json, outcomeFailure(outcome));
   if (outcome.notices.length > 0)
-    io.stderr(terminalSafe(outcome.notices.map(noticeText).join("\n")) + "\n");
+    io.stderr(outcome.notices.map((n) => terminalSafe(noticeText(n)) + "\n").join(""));
   const { analysis } = outcome;
   const failed = await writeDocx(io, args, analysis);
   if (failed) return stop(io, args.json, failed);
