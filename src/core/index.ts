@@ -62,8 +62,8 @@ export type {
 } from "./compare";
 // Drafted report paragraphs (docs/wording.md)
 export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES } from "./draft";
-export { applyEdits, splitDraft, lineLevel } from "./draft";
-export type { DraftLine } from "./draft";
+export { applyEdits, splitDraft, lineLevel } from "./render";
+export type { DraftLine } from "./render";
 export type {
   Draft,
   DraftOptions,
@@ -90,12 +90,12 @@ export {
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
 export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
-export { noticeText } from "./app/notices";
+export { noticeText } from "./notices";
 export { checkWorkbooks, chooseDefinitions, definitionsInvalid } from "./app/check";
 export type { CheckOutcome, CheckCode, CheckOptions, WorkbookInput, DefinitionsInput } from "./app/check";
 export { checkProblemLines, checkProblemText } from "./app/check-text";
 export { fileName, inCheckOrder } from "./app/files";
-export type { Notice, NoticeCode } from "./app/notices";
+export type { Notice, NoticeCode } from "./notices";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
 export {
   DEFINITIONS_SHEET,

@@ -7,7 +7,7 @@
  */
 import type { Issue } from "./issues";
 import { parseA1, type SheetModel, type WorkbookModel } from "./model";
-import { detectTableOnce } from "./read/detect";
+import { detectTableOnce } from "./detect/once";
 import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
 import type { TableData, TableRecord } from "./figures";
 

@@ -13,7 +13,7 @@ import { COMPILED_TEMPLATES, TEMPLATES } from "../../src/core/templates";
 import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/templates/sheet";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { validateWorkbook } from "../../src/core/validate";
-import { detectTable, isTotalLabel } from "../../src/core/read/sheet";
+import { detectTable, isTotalLabel } from "../../src/core/detect/table";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { cli } from "./harness";
 import {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { applyEdits, renderHtml, renderText, type Draft } from "../../src/core";
-import { matchLines } from "../../src/core/draft/edit";
+import { matchLines } from "../../src/core/render/edit";
 
 const DRAFT: Draft = {
   paragraphs: [

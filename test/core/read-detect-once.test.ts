@@ -10,10 +10,10 @@ import { analyzeWorkbook } from "../../src/core/analyze";
 import { workbookYears } from "../../src/core/validate";
 import { issuePlace } from "../../src/core/place";
 import { COMPILED_TEMPLATES } from "../../src/core/templates";
-import * as sheet from "../../src/core/read/sheet";
-import { detectTableOnce } from "../../src/core/read/detect";
+import * as sheet from "../../src/core/detect/table";
+import { detectTableOnce } from "../../src/core/detect/once";
 
-vi.mock("../../src/core/read/sheet", async (importOriginal) => {
+vi.mock("../../src/core/detect/table", async (importOriginal) => {
   const real = await importOriginal<typeof sheet>();
   return { ...real, detectTable: vi.fn(real.detectTable) };
 });

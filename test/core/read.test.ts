@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/model";
 import { COMPILED_TEMPLATES } from "../../src/core/templates";
-import { detectTable, isTotalLabel, yearIn } from "../../src/core/read/sheet";
+import { detectTable, isTotalLabel, yearIn } from "../../src/core/detect/table";
 import { isBlankText, normaliseHeader, toHalfWidth, trimText } from "../../src/core/read/normalise";
 import {
   formatFen,

@@ -21,7 +21,7 @@ import {
   type DefinitionsInForce,
 } from "../analyze";
 import { fileName, hasAnyCell, inCheckOrder, mergeWithOrigins } from "./files";
-import type { Notice } from "./notices";
+import type { Notice } from "../notices";
 
 /** A workbook to check: read, or the Chinese reason it could not be. */
 export type WorkbookInput =

@@ -1,5 +1,3 @@
 // Drafted report paragraphs (SPEC §3): phrasing as data, wording rules in code.
 export * from "./phrases";
 export * from "./draft";
-export * from "./lines";
-export * from "./edit";

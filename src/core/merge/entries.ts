@@ -2,7 +2,7 @@
  * What the merge keeps of each file it is given: the file's rows and report (its model is
  * released), or why it could not be read. A file is told about at once with a `UnitPreview`.
  */
-import type { Notice } from "../app/notices";
+import type { Notice } from "../notices";
 import type { WorkbookModel } from "../model";
 import type { CompiledTemplate } from "../templates";
 import {

@@ -5,7 +5,7 @@
  */
 import type { Issue } from "../issues";
 import { a1, type CellValue, type WorkbookModel } from "../model";
-import { detectTableOnce } from "../read/detect";
+import { detectTableOnce } from "../detect/once";
 import { validateWorkbook } from "../validate";
 import type { CompiledTemplate } from "../templates";
 import type { MergeOptions, MergeProblem, UnitTable } from "./types";

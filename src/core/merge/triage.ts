@@ -2,7 +2,7 @@
  * The first step of a merge: each file is unreadable, has no tables, is for another year — or is
  * a candidate with the tables of the year merged. Also the year a merge is for when none is asked.
  */
-import { noticeText } from "../app/notices";
+import { noticeText } from "../notices";
 import type { ExtractedUnit, KeptTable } from "./extract";
 import type { Entry } from "./entries";
 import type { MergeProblem, UnitStatus } from "./types";

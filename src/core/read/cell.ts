@@ -10,7 +10,7 @@
 import type { CellValue } from "../model";
 import { isDateValue, isErrorValue } from "../model";
 import type { IssueValue, LenientNumberCode, ReadCode, UnreadableCode } from "../issues";
-import type { ColumnDefinition, ColumnType } from "../templates/schema";
+import type { ColumnType } from "./column-types";
 import { formatSerial, isDateFormat, isPercentFormat, MAX_SERIAL, parseDateText } from "./dates";
 import { isBlankText, normaliseHeader, trimText } from "./normalise";
 import {
@@ -107,6 +107,17 @@ function set(
   out.expected = expected;
 }
 
+/** What reading a column's cells needs of its definition. */
+export interface ColumnSpec {
+  readonly type: ColumnType;
+  /** The least value allowed (count and money columns; default 0). */
+  readonly min?: number;
+  /** Decimals of a decimal column (default 1). */
+  readonly decimals?: number;
+  /** The values an enum column allows, in order. */
+  readonly allowed?: readonly string[];
+}
+
 /** Reads the cells of one column (its definition resolved once, with the template). */
 export class ColumnReader {
   readonly type: ColumnType;
@@ -118,7 +129,7 @@ export class ColumnReader {
   private readonly loose = new Map<string, number>();
   private readonly scaled: Scaled = { value: 0, inexact: false };
 
-  constructor(readonly def: ColumnDefinition) {
+  constructor(readonly def: ColumnSpec) {
     this.type = def.type;
     this.min = def.min ?? 0;
     this.scale = def.type === "money" ? 2 : def.type === "decimal" ? (def.decimals ?? 1) : 0;

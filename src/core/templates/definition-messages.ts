@@ -5,7 +5,7 @@
  * compiler checks that every code has its wording.
  */
 
-import type { ColumnType } from "./column-types";
+import type { ColumnType } from "../read/column-types";
 
 /** The `params` each code's message names (all strings; `{value}` is the entry's value). */
 export type DefinitionParams = {

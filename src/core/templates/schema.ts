@@ -5,10 +5,10 @@
  */
 // zod/mini: the same schemas, tree-shakable (≈5 KB gzip instead of ≈90 KB in the task pane bundle)
 import * as z from "zod/mini";
-import { COLUMN_TYPES } from "./column-types";
+import { COLUMN_TYPES } from "../read/column-types";
 import type { DefinitionCode } from "./definition-messages";
 
-export { COLUMN_TYPES, type ColumnType } from "./column-types";
+export { COLUMN_TYPES, type ColumnType } from "../read/column-types";
 
 /** Named checks: rules that are not a row expression. */
 export const NAMED_CHECKS = [

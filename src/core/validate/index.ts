@@ -7,8 +7,8 @@
 import type { TableData } from "../figures";
 import type { Issue, TemplateId } from "../issues";
 import type { WorkbookModel } from "../model";
-import { isTotalLabel, type DetectedTable } from "../read/sheet";
-import { detectTableOnce } from "../read/detect";
+import { isTotalLabel, type DetectedTable } from "../detect/table";
+import { detectTableOnce } from "../detect/once";
 import { isBlankRow } from "./records";
 import { sourceOf, withSources } from "./unverified";
 import { resolveSettings, type Settings } from "../settings";

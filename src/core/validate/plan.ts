@@ -12,7 +12,7 @@ import {
   TYPE_CODE,
   type CellReading,
 } from "../read/cell";
-import type { DetectedTable } from "../read/sheet";
+import type { DetectedTable } from "../detect/table";
 import type { ColumnDefinition, CompiledTemplate } from "../templates";
 
 export interface ColumnPlan {

@@ -18,7 +18,7 @@ import {
   type ColumnReader,
 } from "../read/cell";
 import { formatSerial } from "../read/dates";
-import type { DetectedTable } from "../read/sheet";
+import type { DetectedTable } from "../detect/table";
 import { isSpaceCode } from "../read/normalise";
 import type { CompiledTemplate } from "../templates";
 import { pctTenths } from "./figures";

@@ -11,7 +11,7 @@ import type {
   Severity,
 } from "../issues";
 import { a1 } from "../model";
-import type { DetectedTable } from "../read/sheet";
+import type { DetectedTable } from "../detect/table";
 import type { Taint } from "./unverified";
 
 export { quoteSheet } from "../sheet-names";

@@ -13,7 +13,7 @@
 import type { Figure, TableData, TableRecord } from "../figures";
 import type { Issue } from "../issues";
 import { a1 } from "../model";
-import type { DetectedTable } from "../read/sheet";
+import type { DetectedTable } from "../detect/table";
 import type { CompiledTemplate } from "../templates";
 import { readRowCells } from "./cells";
 import { DuplicateRows } from "./duplicates";

@@ -13,7 +13,7 @@ import {
   TYPE_MONEY,
   unreadableCode,
 } from "../read/cell";
-import { isTotalLabel } from "../read/sheet";
+import { isTotalLabel } from "../detect/table";
 import { formatFen } from "../read/numbers";
 import type { ColumnDefinition } from "../templates";
 import { checkRate, type RateCheck } from "./named-checks";

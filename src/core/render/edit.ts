@@ -3,8 +3,8 @@
  * paragraph, so that the copy (HTML) and the .docx follow the edited text while every paragraph
  * left alone keeps its heading level, its table and its sheet.
  */
-import { indentLine } from "../render/text";
-import type { Draft, DraftParagraph } from "./draft";
+import { indentLine } from "./text";
+import type { Draft, DraftParagraph } from "../draft/draft";
 import { lineLevel, splitDraft } from "./lines";
 
 /** One line of the document as the text box shows it, and where it came from. */

@@ -7,7 +7,7 @@
  */
 import type { SheetModel } from "../model";
 import type { CompiledTemplate } from "../templates";
-import { detectTable, type DetectedTable } from "./sheet";
+import { detectTable, type DetectedTable } from "./table";
 
 interface Detection {
   /** The grid the answers were computed from. */

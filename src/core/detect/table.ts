@@ -5,8 +5,8 @@
  */
 import type { CellValue, SheetModel } from "../model";
 import type { CompiledTemplate } from "../templates";
-import { FRAME_LABELS, TOTAL_LABEL } from "./labels";
-import { normaliseHeader } from "./normalise";
+import { FRAME_LABELS, TOTAL_LABEL } from "../read/labels";
+import { normaliseHeader } from "../read/normalise";
 import { isStatYear } from "../years";
 
 /** How far down a sheet the header row is looked for. */
