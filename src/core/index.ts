@@ -92,7 +92,13 @@ export {
 export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
 export { noticeText } from "./notices";
 export { checkWorkbooks, chooseDefinitions, definitionsInvalid } from "./app/check";
-export type { CheckOutcome, CheckCode, CheckOptions, WorkbookInput, DefinitionsInput } from "./app/check";
+export type {
+  CheckOutcome,
+  CheckCode,
+  CheckOptions,
+  WorkbookInput,
+  DefinitionsInput,
+} from "./app/check";
 export { checkProblemLines, checkProblemText } from "./app/check-text";
 export { fileName, inCheckOrder } from "./app/files";
 export type { Notice, NoticeCode } from "./notices";

@@ -92,7 +92,14 @@ describe("the structure of src/", () => {
       ["d", ["a"]],
     ]);
     expect(cycles(g)).toEqual([["a", "b", "c"]]);
-    expect(cycles(new Map([["a", ["b"]], ["b", []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+        ])
+      )
+    ).toEqual([]);
   });
 
   it("reads the imports of the real tree (static, type-only and dynamic)", () => {
