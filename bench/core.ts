@@ -23,7 +23,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyzeWorkbook } from "../src/core/analyze";
 import type { CellValue, SheetModel, WorkbookModel } from "../src/core/model";
-import { TEMPLATES } from "../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../src/core/definitions";
 import { validateWorkbook } from "../src/core/validate";
 import { readXlsx } from "../src/hosts/xlsx/read";
 import { formatTable, loadLine, median, ms, type BenchReport, type Target } from "./report";
@@ -51,14 +51,14 @@ const LINEAR_SLACK = 1.2;
 const SAMPLE = path.join(__dirname, "..", "assets", "samples", "bureau-stats-2013.xlsx");
 /** 表1 单位类型 choices, as the template defines them. */
 const TYPES: readonly string[] =
-  TEMPLATES.find((t) => t.id === "T1")?.columns.find((c) => c.header === "单位类型")?.allowed ?? [];
+  BUILTIN_DEFINITIONS.find((t) => t.id === "T1")?.columns.find((c) => c.header === "单位类型")?.allowed ?? [];
 
 /**
  * A 表1 sheet of `year` with `rows` consistent data rows and a right 合计 row (11 columns).
  * @example generateT1Sheet(10, 2013).values.length // 14 (title, labels, header, 10 rows, 合计)
  */
 export function generateT1Sheet(rows: number, year: number): SheetModel {
-  const t1 = TEMPLATES.find((t) => t.id === "T1");
+  const t1 = BUILTIN_DEFINITIONS.find((t) => t.id === "T1");
   if (!t1) throw new Error("T1 missing");
   const values: CellValue[][] = [
     [`${t1.title}（${year}年）`],

@@ -1,26 +1,26 @@
 /**
  * Writes the JSON Schema of a table definition next to the definitions
- * (`src/core/templates/definitions.schema.json`) from the zod schema that checks them at load, so
+ * (`src/core/definitions/definitions.schema.json`) from the zod schema that checks them at load, so
  * an editor completes and checks a definition file (`"$schema": "…/definitions.schema.json"`).
  * Run: `npx tsx scripts/definitions-schema.ts` (a test fails when the file is out of date).
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { toJSONSchema } from "zod";
-import { TemplateSchema } from "../src/core/templates/schema";
+import { DefinitionSchema } from "../src/core/definitions/schema";
 
 export const SCHEMA_FILE = join(
   __dirname,
   "..",
   "src",
   "core",
-  "templates",
+  "definitions",
   "definitions.schema.json"
 );
 
 /** The JSON Schema text (what the file must hold). */
 export function definitionsSchema(): string {
-  const schema = toJSONSchema(TemplateSchema, { io: "input", unrepresentable: "any" }) as Record<
+  const schema = toJSONSchema(DefinitionSchema, { io: "input", unrepresentable: "any" }) as Record<
     string,
     unknown
   >;
@@ -31,7 +31,7 @@ export function definitionsSchema(): string {
         ...schema,
         title: "统计报表助手 — 统计表定义 (table definition)",
         description:
-          "One statistical table: title, columns, rules, figures, blank rows and report sentences. The built-ins are src/core/templates/builtin/*.json.",
+          "One statistical table: title, columns, rules, figures, blank rows and report sentences. The built-ins are src/core/definitions/builtin/*.json.",
         properties: { $schema: { type: "string" }, ...properties },
       },
       null,

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { GENERIC_MESSAGES, type MessageCode } from "../src/core/messages";
 import { GENERIC_RULES, ruleExplanation } from "../src/core/place";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { TEMPLATES, type RuleDefinition, type TemplateDefinition } from "../src/core/templates";
+import { BUILTIN_DEFINITIONS, type RuleDefinition, type TableDefinition } from "../src/core/definitions";
 
 export const RULES_FILE = join(__dirname, "..", "docs", "rules.md");
 
@@ -122,7 +122,7 @@ function ruleSource(r: RuleDefinition): string {
   return `${when}${code(r.check)}`;
 }
 
-function tableSection(t: TemplateDefinition): string[] {
+function tableSection(t: TableDefinition): string[] {
   const ids = [...new Set(t.rules.map((r) => r.id))];
   const lines = [
     `### ${t.label} ${t.name}（${t.id}）`,
@@ -144,7 +144,7 @@ function tableSection(t: TemplateDefinition): string[] {
 }
 
 /** The whole page (what `docs/rules.md` must hold). */
-export function rulesPage(templates: readonly TemplateDefinition[] = TEMPLATES): string {
+export function rulesPage(definitions: readonly TableDefinition[] = BUILTIN_DEFINITIONS): string {
   const lines = [
     "# 校验规则一览",
     "",
@@ -161,7 +161,7 @@ export function rulesPage(templates: readonly TemplateDefinition[] = TEMPLATES):
     "## 内置表的规则",
     "",
   ];
-  for (const t of templates) lines.push(...tableSection(t));
+  for (const t of definitions) lines.push(...tableSection(t));
   return lines.join("\n").replace(/\n+$/, "\n");
 }
 

@@ -3,10 +3,10 @@
  * the benchmark. Every row is consistent (T1-01, T1-02, T1-03 hold) and the 合计 row is right,
  * so a check of it reports no error: the time measured is the time of a clean sheet.
  */
-import { templateById } from "../../src/core/templates";
+import { definitionById } from "../../src/core/definitions";
 import { buildXlsx, escapeXml } from "./xlsx-parts";
 
-const T1 = templateById("T1");
+const T1 = definitionById("T1");
 if (!T1) throw new Error("表1 template missing");
 const column = (header: string) => T1.columns.find((c) => c.header === header);
 /** 单位类型 choices and the header row, as the core's template defines them. */

@@ -292,8 +292,8 @@ export const SOURCE_NOTES: Readonly<
 };
 
 /** The note under a 2013 sheet: which of its figures are real and which invented. */
-export function sourceNote(template: "T1" | "T2" | "T3" | "T4"): string {
-  const n = SOURCE_NOTES[template];
+export function sourceNote(tableId: "T1" | "T2" | "T3" | "T4"): string {
+  const n = SOURCE_NOTES[tableId];
   return `说明：本表中取自${SOURCE}（2013 年）的真实数字：${n.real}。其余均为虚构的示例数据：${n.invented}。`;
 }
 
@@ -309,7 +309,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
   const note = (t: "T1" | "T2" | "T3" | "T4") => (invented ? INVENTED_NOTE : sourceNote(t));
   return [
     {
-      template: "T1",
+      tableId: "T1",
       year,
       frame,
       title: title("表1 党员发展情况统计表"),
@@ -317,7 +317,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
       note: note("T1"),
     },
     {
-      template: "T2",
+      tableId: "T2",
       year,
       frame,
       title: title("表2 培训情况统计表"),
@@ -325,7 +325,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
       note: note("T2"),
     },
     {
-      template: "T3",
+      tableId: "T3",
       year,
       frame,
       title: title("表3 经费情况统计表"),
@@ -333,7 +333,7 @@ export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {
       note: note("T3"),
     },
     {
-      template: "T4",
+      tableId: "T4",
       year,
       frame,
       title: title("表4 信访咨询办理情况统计表"),

@@ -5,8 +5,8 @@
  */
 import type { CellInput, TemplateSheetInput } from "../../src/hosts/xlsx/template";
 import { defaultSheetName } from "../../src/hosts/xlsx/template";
-import { TEMPLATES, type TemplateDefinition } from "../../src/core/templates";
-import type { TemplateId } from "../../src/core/issues";
+import { BUILTIN_DEFINITIONS, type TableDefinition } from "../../src/core/definitions";
+import type { TableId } from "../../src/core/issues";
 import { columnLetters } from "../../src/core/model";
 import {
   T1_2012,
@@ -35,12 +35,12 @@ type Row = Record<string, CellInput>;
 
 const FIRST_DATA_ROW = 4;
 
-function def(id: TemplateId): TemplateDefinition {
-  return TEMPLATES.find((t) => t.id === id) as TemplateDefinition;
+function def(id: TableId): TableDefinition {
+  return BUILTIN_DEFINITIONS.find((t) => t.id === id) as TableDefinition;
 }
 
 /** The A1 address of `header` on data row `i` (0-based) of a sheet with `headers`. */
-function cellOf(id: TemplateId, header: string, i: number, headers?: readonly string[]): string {
+function cellOf(id: TableId, header: string, i: number, headers?: readonly string[]): string {
   const hs = headers ?? def(id).columns.map((c) => c.header);
   const col = hs.indexOf(header);
   if (col < 0) throw new Error(`no header ${header} in ${id}`);
@@ -53,11 +53,11 @@ const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 
 export function mistakeSheets(): { sheets: TemplateSheetInput[]; mistakes: Mistake[] } {
   const mistakes: Mistake[] = [];
   const clean = [...yearSheets(2013), ...yearSheets(2012)];
-  const byKey = (id: TemplateId, year: number): TemplateSheetInput =>
-    clean.find((s) => s.template === id && s.year === year) as TemplateSheetInput;
-  const S = (id: TemplateId, year: number): string => defaultSheetName(id, year);
+  const byKey = (id: TableId, year: number): TemplateSheetInput =>
+    clean.find((s) => s.tableId === id && s.year === year) as TemplateSheetInput;
+  const S = (id: TableId, year: number): string => defaultSheetName(id, year);
   const add = (
-    id: TemplateId,
+    id: TableId,
     year: number,
     cell: string,
     rule: string,

@@ -6,7 +6,7 @@
  * 2013 breaks the rule Q1-01 so that `check` shows an issue and its 【待核】 marks.
  */
 import type { TemplateSheetInput } from "../../src/hosts/xlsx/template";
-import { loadTemplates, type TemplateDefinition } from "../../src/core/templates";
+import { loadDefinitions, type TableDefinition } from "../../src/core/definitions";
 
 export const OTHER_NOTE =
   "说明：本表全部数字为虚构的示例数据（另一区教育局的统计表示例），并非真实统计。";
@@ -108,13 +108,13 @@ export const OTHER_DEFINITIONS = {
 };
 
 /** The two tables, compiled (the same path as `--definitions`). */
-export function otherTemplates(): TemplateDefinition[] {
-  return loadTemplates(OTHER_DEFINITIONS.tables, "other-bureau-definitions.json").map((t) => t.def);
+export function otherDefinitions(): TableDefinition[] {
+  return loadDefinitions(OTHER_DEFINITIONS.tables, "other-bureau-definitions.json").map((t) => t.def);
 }
 
 /** The sample's sheets: each table for 2013 and 2012, all figures invented. */
 export function otherBureauSheets(): TemplateSheetInput[] {
-  const [q1, q2] = otherTemplates() as [TemplateDefinition, TemplateDefinition];
+  const [q1, q2] = otherDefinitions() as [TableDefinition, TableDefinition];
   const frame = (y: number) => ({
     填报单位: "某区教育局（虚构）",
     填报人: "示例",
@@ -142,7 +142,7 @@ export function otherBureauSheets(): TemplateSheetInput[] {
     ].map(([项目名称, 创建类别, 数量]) => ({ 项目名称, 创建类别, 数量 }));
   return [2013, 2012].flatMap((y) => [
     {
-      template: q1.id,
+      tableId: q1.id,
       definition: q1,
       year: y,
       frame: frame(y),
@@ -151,7 +151,7 @@ export function otherBureauSheets(): TemplateSheetInput[] {
       note: OTHER_NOTE,
     },
     {
-      template: q2.id,
+      tableId: q2.id,
       definition: q2,
       year: y,
       frame: frame(y),

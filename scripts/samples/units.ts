@@ -186,7 +186,7 @@ function unitSheets(
   const note = UNIT_NOTE;
   return [
     {
-      template: "T1",
+      tableId: "T1",
       year: UNIT_YEAR,
       frame,
       title: title("表1 党员发展情况统计表"),
@@ -195,7 +195,7 @@ function unitSheets(
       ...(opts.moved ? { headers: moved1 } : {}),
     },
     {
-      template: "T2",
+      tableId: "T2",
       year: UNIT_YEAR,
       frame,
       title: title("表2 培训情况统计表"),
@@ -203,7 +203,7 @@ function unitSheets(
       note,
     },
     {
-      template: "T3",
+      tableId: "T3",
       year: UNIT_YEAR,
       frame,
       title: title("表3 经费情况统计表"),
@@ -211,7 +211,7 @@ function unitSheets(
       note,
     },
     {
-      template: "T4",
+      tableId: "T4",
       year: UNIT_YEAR,
       frame,
       title: title("表4 信访咨询办理情况统计表"),

@@ -3,7 +3,7 @@
  * flags, Chinese messages for every mistake.
  */
 
-import { parseStatYear, tableRange, TEMPLATES, YEAR_RANGE_TEXT } from "../core";
+import { parseStatYear, tableRange, BUILTIN_DEFINITIONS, YEAR_RANGE_TEXT } from "../core";
 import { MERGE_USAGE } from "./merge-usage";
 
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
@@ -22,11 +22,11 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       --name-year    注明上年数（来信43件（2012年51件））
       --headings <样式>  每表一个标题：一、（黑体）或（一）（楷体）
       --definitions <文件.json>  按本局的统计表定义校验（优先于工作簿中的“报表定义”工作表，
-                     两者不同时会指出；都没有时用内置的 ${tableRange(TEMPLATES)}）
+                     两者不同时会指出；都没有时用内置的 ${tableRange(BUILTIN_DEFINITIONS)}）
   bureau-stats template <输出.xlsx> --year <年度> [--force] [--definitions <文件.json>]
-      生成空白统计表模板（默认${TEMPLATES.length}张：${tableRange(TEMPLATES)}）。已有同名文件时不覆盖，除非加 --force。
+      生成空白统计表模板（默认${BUILTIN_DEFINITIONS.length}张：${tableRange(BUILTIN_DEFINITIONS)}）。已有同名文件时不覆盖，除非加 --force。
   bureau-stats definitions export <输出.json> [--definitions <文件.json>] [--force]
-      写出当前使用的统计表定义（默认：内置的 ${tableRange(TEMPLATES)}），可修改后用 --definitions 使用。
+      写出当前使用的统计表定义（默认：内置的 ${tableRange(BUILTIN_DEFINITIONS)}），可修改后用 --definitions 使用。
   bureau-stats definitions check <文件.json>
       检查一个统计表定义文件，指出错在哪张表、哪一项。
 ${MERGE_USAGE}

@@ -8,13 +8,13 @@
  */
 import {
   tableRange,
-  COMPILED_TEMPLATES,
+  COMPILED_BUILTINS,
   DefinitionsError,
   definitionsInvalid,
   fileName,
-  loadTemplates,
+  loadDefinitions,
   parseDefinitionsJson,
-  type CompiledTemplate,
+  type CompiledDefinition,
 } from "../core";
 import { decodeTextFile } from "../hosts/xlsx/text-file";
 import { DEFAULT_LIMITS } from "../hosts/xlsx/budget";
@@ -29,7 +29,7 @@ export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from
  * A bureau's table definitions from a JSON file — `{ "tables": [...] }` (what `definitions export`
  * writes) or a bare list — checked and compiled; or why they cannot be used.
  */
-function loadDefinitionsFile(io: CliIO, path: string): readonly CompiledTemplate[] | CliFailure {
+function loadDefinitionsFile(io: CliIO, path: string): readonly CompiledDefinition[] | CliFailure {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path, DEFAULT_LIMITS.maxFileBytes);
@@ -39,7 +39,7 @@ function loadDefinitionsFile(io: CliIO, path: string): readonly CompiledTemplate
   }
   const name = fileName(path);
   try {
-    return loadTemplates(parseDefinitionsJson(decodeTextFile(bytes), name), name);
+    return loadDefinitions(parseDefinitionsJson(decodeTextFile(bytes), name), name);
   } catch (e) {
     if (e instanceof DefinitionsError) return outcomeFailure(definitionsInvalid(e, name));
     throw e;
@@ -79,15 +79,15 @@ function writeOut(
 async function runDefinitionsCommand(
   io: CliIO,
   args: Exclude<ParsedArgs, { command: "check" | "help" }>,
-  templates: readonly CompiledTemplate[]
+  compiledDefinitions: readonly CompiledDefinition[]
 ): Promise<number> {
-  const definitions = templates.map((t) => t.def);
+  const definitions = compiledDefinitions.map((t) => t.def);
   if (args.command === "definitions-check") {
     // the tables named, up to twenty (a file of thousands would print a page of names)
-    const named = templates.slice(0, 20).map((t) => `${t.def.label} ${t.def.name}`);
-    const more = templates.length > named.length ? "等" : "";
+    const named = compiledDefinitions.slice(0, 20).map((t) => `${t.def.label} ${t.def.name}`);
+    const more = compiledDefinitions.length > named.length ? "等" : "";
     io.stdout(
-      `${args.file}：定义有效，共${templates.length}张表（${named.join("、")}${more}）。\n`
+      `${args.file}：定义有效，共${compiledDefinitions.length}张表（${named.join("、")}${more}）。\n`
     );
     return EXIT_OK;
   }
@@ -136,16 +136,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const json = args.command === "check" && args.json;
   // the tables in force: a bureau's definitions file, or the built-ins
   const path = args.command === "definitions-check" ? args.file : args.definitions;
-  let templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES;
+  let compiledDefinitions: readonly CompiledDefinition[] = COMPILED_BUILTINS;
   if (path !== undefined) {
     const loaded = loadDefinitionsFile(io, path);
     if ("code" in loaded) return stop(io, json, loaded);
-    templates = loaded;
+    compiledDefinitions = loaded;
   }
-  if (args.command !== "check") return runDefinitionsCommand(io, args, templates);
+  if (args.command !== "check") return runDefinitionsCommand(io, args, compiledDefinitions);
   return runCheck(
     io,
     args,
-    path === undefined ? undefined : { name: fileName(path), compiled: templates }
+    path === undefined ? undefined : { name: fileName(path), compiled: compiledDefinitions }
   );
 }

@@ -146,7 +146,7 @@ function mergeJson(r: MergeResult, out: string | undefined): Record<string, unkn
     })),
     tables: r.tables.map((t) => ({
       sheet: t.sheet,
-      template: t.template.def.id,
+      template: t.definition.def.id,
       rows: t.rows.length,
       total: t.total,
       sources: t.rows.map((row) =>

@@ -9,7 +9,7 @@ import type { Issue } from "./issues";
 import type { TableData } from "./figures";
 import type { WorkbookModel } from "./model";
 import type { Settings } from "./settings";
-import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
+import { COMPILED_BUILTINS, type CompiledDefinition, type TableDefinition } from "./definitions";
 import { validateWorkbook, type ValidationResult, type YearSummary } from "./validate";
 import { compareTables, orderTables, type Comparison } from "./compare";
 import {
@@ -26,7 +26,7 @@ import {
   definitionsSheetOf,
   readDefinitionsSheet,
   withoutDefinitionsSheet,
-} from "./templates/sheet";
+} from "./definitions/sheet";
 
 export interface AnalyzeOptions {
   /** The year under review (default: the latest year with data). */
@@ -36,9 +36,9 @@ export interface AnalyzeOptions {
   readonly draft?: DraftOptions;
   /**
    * The tables in force (default: the built-ins, 表1…表4): a bureau's own definitions, loaded
-   * with `loadTemplates`. Detection, rules, figures, order, verdict and paragraphs follow them.
+   * with `loadDefinitions`. Detection, rules, figures, order, verdict and paragraphs follow them.
    */
-  readonly templates?: readonly CompiledTemplate[];
+  readonly definitions?: readonly CompiledDefinition[];
 }
 
 /** Whether the reported year can be submitted (可以上报), and if not, exactly what stands in the way. */
@@ -78,7 +78,7 @@ export interface Analysis {
   /** The validation the comparison and draft were made from (to re-draft with other options). */
   readonly validation: ValidationResult;
   /** The table definitions in force, in their order. */
-  readonly definitions: readonly TemplateDefinition[];
+  readonly definitions: readonly TableDefinition[];
 }
 
 /**
@@ -92,7 +92,7 @@ function tablesByYear(
   previousYear: number | undefined
 ): { current: TableData[]; previous: TableData[] } {
   const firstOfEach = (list: TableData[]): TableData[] =>
-    list.filter((t, i) => list.findIndex((x) => x.template === t.template) === i);
+    list.filter((t, i) => list.findIndex((x) => x.tableId === t.tableId) === i);
   const current = firstOfEach(tables.filter((t) => (t.year ?? currentYear) === currentYear));
   const previous =
     previousYear === undefined ? [] : firstOfEach(tables.filter((t) => t.year === previousYear));
@@ -100,16 +100,16 @@ function tablesByYear(
 }
 
 /** `表1 党员发展情况`: a table's label and name. */
-function tableName(def: Pick<TemplateDefinition, "label" | "name">): string {
+function tableName(def: Pick<TableDefinition, "label" | "name">): string {
   return `${def.label} ${def.name}`;
 }
 
 /**
  * The tables in force as a range, for texts: `表1–表4`, `表1–表5`, `表1`, or `表1、表2、表4` (the
  * number of tables is never written into the code).
- * @example tableRange(TEMPLATES) // "表1–表4"
+ * @example tableRange(BUILTIN_DEFINITIONS) // "表1–表4"
  */
-export function tableRange(definitions: ReadonlyArray<Pick<TemplateDefinition, "label">>): string {
+export function tableRange(definitions: ReadonlyArray<Pick<TableDefinition, "label">>): string {
   const labels = definitions.map((d) => d.label);
   const numbers = labels.map((l) => /^表(\d+)$/.exec(l)?.[1]).map(Number);
   const contiguous =
@@ -125,14 +125,14 @@ export function tableRange(definitions: ReadonlyArray<Pick<TemplateDefinition, "
  */
 function verdict(
   v: ValidationResult,
-  definitions: readonly TemplateDefinition[] = COMPILED_TEMPLATES.map((t) => t.def)
+  definitions: readonly TableDefinition[] = COMPILED_BUILTINS.map((t) => t.def)
 ): Verdict {
   const year = v.currentYear;
   const current = v.tables.filter((t) => (t.year ?? year) === year);
   const missing: string[] = [];
   const empty: string[] = [];
   for (const def of definitions) {
-    const mine = current.filter((t) => t.template === def.id);
+    const mine = current.filter((t) => t.tableId === def.id);
     if (mine.length === 0) missing.push(tableName(def));
     else if (mine.every((t) => (t.rowCount ?? t.records.length) === 0)) empty.push(tableName(def));
   }
@@ -175,7 +175,7 @@ function verdict(
 export function reportFrom(
   result: ValidationResult,
   draftOptions: DraftOptions = {},
-  definitions: readonly TemplateDefinition[] = COMPILED_TEMPLATES.map((t) => t.def)
+  definitions: readonly TableDefinition[] = COMPILED_BUILTINS.map((t) => t.def)
 ): Analysis {
   const { currentYear, previousYear } = result;
   const { current, previous } = tablesByYear(result.tables, currentYear, previousYear);
@@ -213,23 +213,23 @@ export function reportFrom(
  * @example analyzeWorkbook(readXlsx(bytes), { draft: { numberStyle: "approximate" } }).draft.text
  */
 export function analyzeWorkbook(wb: WorkbookModel, opts: AnalyzeOptions = {}): Analysis {
-  const templates = opts.templates ?? COMPILED_TEMPLATES;
+  const definitions = opts.definitions ?? COMPILED_BUILTINS;
   // the 报表定义 sheet holds definitions, never a statistical table
   const result = validateWorkbook(withoutDefinitionsSheet(wb), {
-    templates,
+    definitions,
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
   });
   return reportFrom(
     result,
     opts.draft ?? {},
-    templates.map((t) => t.def)
+    definitions.map((t) => t.def)
   );
 }
 
 /** Which table definitions are in force, and what that choice passed over (SPEC §6). */
 export interface DefinitionsInForce {
-  readonly templates: readonly CompiledTemplate[];
+  readonly definitions: readonly CompiledDefinition[];
   readonly source: "builtin" | "workbook" | "file";
   /** For texts: `内置（表1–表4）`, `工作簿中的“报表定义”（表1–表5）`, `文件“局.json”（表1–表5）`. */
   readonly label: string;
@@ -249,36 +249,36 @@ export interface DefinitionsInForce {
  */
 export function definitionsInForce(
   wb: WorkbookModel,
-  file?: { readonly name: string; readonly templates: readonly CompiledTemplate[] }
+  file?: { readonly name: string; readonly definitions: readonly CompiledDefinition[] }
 ): DefinitionsInForce {
   const sheet = definitionsSheetOf(wb);
   const own = sheet ? readDefinitionsSheet(sheet) : undefined;
-  const range = (t: readonly CompiledTemplate[]) => tableRange(t.map((x) => x.def));
+  const range = (t: readonly CompiledDefinition[]) => tableRange(t.map((x) => x.def));
   if (file) {
     return {
-      templates: file.templates,
+      definitions: file.definitions,
       source: "file",
-      label: `文件“${file.name}”（${range(file.templates)}）`,
+      label: `文件“${file.name}”（${range(file.definitions)}）`,
       differences: own
         ? definitionDifferences(
             own.map((t) => t.def),
-            file.templates.map((t) => t.def)
+            file.definitions.map((t) => t.def)
           )
         : [],
     };
   }
   if (own) {
     return {
-      templates: own,
+      definitions: own,
       source: "workbook",
       label: `工作簿中的“${DEFINITIONS_SHEET}”（${range(own)}）`,
       differences: [],
     };
   }
   return {
-    templates: COMPILED_TEMPLATES,
+    definitions: COMPILED_BUILTINS,
     source: "builtin",
-    label: `内置（${range(COMPILED_TEMPLATES)}）`,
+    label: `内置（${range(COMPILED_BUILTINS)}）`,
     differences: [],
   };
 }

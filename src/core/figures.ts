@@ -8,9 +8,9 @@
  * - `money`: fen (分, 1/100 元)
  * - `rate`:  tenths of a percent (985 = 98.5%)
  */
-import type { TemplateId } from "./issues";
+import type { TableId } from "./issues";
 
-export type { TemplateId };
+export type { TableId };
 
 export type FigureKind = "count" | "money" | "rate";
 
@@ -21,7 +21,7 @@ export interface Figure {
    * The same id in two years is the same figure: that is how the comparison pairs them.
    */
   readonly id: string;
-  readonly template: TemplateId;
+  readonly tableId: TableId;
   /** The indicator (normally the column header), e.g. `发展预备党员`, `受理数`, `办结率`. */
   readonly indicator: string;
   /** The category the figure is summed over (a 培训类别, 经费类别 or 渠道), if any. */
@@ -58,7 +58,7 @@ export interface TableRecord {
 }
 
 export interface TableData {
-  readonly template: TemplateId;
+  readonly tableId: TableId;
   /** The template's title, e.g. `党员发展情况`. */
   readonly title: string;
   readonly sheet: string;

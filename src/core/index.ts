@@ -8,20 +8,20 @@ export { validateWorkbook, workbookYears, quoteSheet } from "./validate";
 export type { ValidationResult, ValidateOptions, YearSummary } from "./validate";
 export { issueMessage, issueLocation, describeAddress } from "./messages";
 export {
-  TEMPLATES,
+  BUILTIN_DEFINITIONS,
   FRAME_LABELS,
   TOTAL_LABEL,
-  templateById,
-  loadTemplates,
-  COMPILED_TEMPLATES,
-} from "./templates";
+  definitionById,
+  loadDefinitions,
+  COMPILED_BUILTINS,
+} from "./definitions";
 export type {
-  TemplateDefinition,
+  TableDefinition,
   ColumnDefinition,
   RuleDefinition,
   ColumnType,
-  CompiledTemplate,
-} from "./templates";
+  CompiledDefinition,
+} from "./definitions";
 export { normaliseHeader } from "./read/normalise";
 export {
   isDateFormat,
@@ -112,8 +112,8 @@ export {
   definitionsSheetOf,
   readDefinitionsSheet,
   withoutDefinitionsSheet,
-} from "./templates/sheet";
-export { parseDefinitionsJson, problemCount } from "./templates";
+} from "./definitions/sheet";
+export { parseDefinitionsJson, problemCount } from "./definitions";
 // Where an issue is, in words and on the sheet (the pane's list, the browser page's preview, the CLI)
 export { issuePlace, ruleExplanation, recordUnit } from "./place";
 export type { IssuePlace, SheetLayout } from "./place";

@@ -8,7 +8,7 @@
 export type Severity = "error" | "warning";
 
 /** A table's id: `T1` … `T4` for the built-ins, or a bureau's own (template definitions are data). */
-export type TemplateId = string;
+export type TableId = string;
 
 /** A value as it can be shown to the user: what was found, or what was expected. */
 export type IssueValue = string | number | boolean | null;
@@ -137,7 +137,7 @@ export interface RuleIssue extends IssueBase {
    * by the issue, so two sets of definitions in one process (the built-ins, then a bureau's file
    * that rewords T1-01) or an issue made in a worker never read another set's wording.
    */
-  readonly messageTemplate?: string;
+  readonly messageWording?: string;
 }
 
 /** What an issue of a table's own rule is made from: the rule's definition. */

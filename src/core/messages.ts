@@ -169,7 +169,7 @@ function placeholderText(issue: Issue, name: string, lenientNumber: boolean): st
 export function issueMessage(issue: Issue): string {
   const code = issue.code;
   const template =
-    ("messageTemplate" in issue ? issue.messageTemplate : undefined) ??
+    ("messageWording" in issue ? issue.messageWording : undefined) ??
     GENERIC_MESSAGES[code] ??
     (code.startsWith("lenient-") ? GENERIC_MESSAGES["lenient-number"] : undefined) ??
     `${issue.rule} ${code}`;

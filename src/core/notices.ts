@@ -3,7 +3,7 @@
  * in force, what it passed over. A union tagged by `code`, like the issues; each code has exactly
  * one wording (`noticeText`), whichever entry point shows it.
  */
-import { DEFINITIONS_SHEET } from "./templates/sheet";
+import { DEFINITIONS_SHEET } from "./definitions/sheet";
 
 export type Notice =
   /** The definitions in force, when they are not the built-ins. */

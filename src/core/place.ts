@@ -8,12 +8,12 @@
 import type { Issue } from "./issues";
 import { parseA1, type SheetModel, type WorkbookModel } from "./model";
 import { detectTableOnce } from "./detect/once";
-import { COMPILED_TEMPLATES, type CompiledTemplate, type TemplateDefinition } from "./templates";
+import { COMPILED_BUILTINS, type CompiledDefinition, type TableDefinition } from "./definitions";
 import type { TableData, TableRecord } from "./figures";
 
 /** A sheet's table as the place and the cell preview need it. */
 export interface SheetLayout {
-  readonly template: CompiledTemplate;
+  readonly definition: CompiledDefinition;
   /** `表1 党员发展情况`. */
   readonly table: string;
   /** 0-based row of the header row. */
@@ -26,7 +26,10 @@ export interface SheetLayout {
   readonly dateCols: ReadonlySet<number>;
 }
 
-const layouts = new WeakMap<SheetModel, WeakMap<readonly CompiledTemplate[], SheetLayout | null>>();
+const layouts = new WeakMap<
+  SheetModel,
+  WeakMap<readonly CompiledDefinition[], SheetLayout | null>
+>();
 
 /**
  * The table a sheet holds, its header row and label column (computed once per sheet).
@@ -34,30 +37,30 @@ const layouts = new WeakMap<SheetModel, WeakMap<readonly CompiledTemplate[], She
  */
 export function sheetLayout(
   sheet: SheetModel,
-  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+  definitions: readonly CompiledDefinition[] = COMPILED_BUILTINS
 ): SheetLayout | undefined {
-  let byTemplates = layouts.get(sheet);
-  if (!byTemplates) layouts.set(sheet, (byTemplates = new WeakMap()));
-  const known = byTemplates.get(templates);
+  let byDefinitions = layouts.get(sheet);
+  if (!byDefinitions) layouts.set(sheet, (byDefinitions = new WeakMap()));
+  const known = byDefinitions.get(definitions);
   if (known !== undefined) return known ?? undefined;
-  const d = detectTableOnce(sheet, templates);
+  const d = detectTableOnce(sheet, definitions);
   let layout: SheetLayout | null = null;
   if (d) {
     const dateCols = new Set<number>();
-    d.template.columns.forEach((c, i) => {
+    d.definition.columns.forEach((c, i) => {
       const col = d.colOf[i] ?? -1;
       if (c.type === "date" && col >= 0) dateCols.add(col);
     });
     layout = {
-      template: d.template,
-      table: `${d.template.def.label} ${d.template.def.name}`,
+      definition: d.definition,
+      table: `${d.definition.def.label} ${d.definition.def.name}`,
       headerRow: d.headerRow,
       labelCol: d.colOf[0] ?? -1,
-      labelHeader: d.template.columns[0]?.header ?? "",
+      labelHeader: d.definition.columns[0]?.header ?? "",
       dateCols,
     };
   }
-  byTemplates.set(templates, layout);
+  byDefinitions.set(definitions, layout);
   return layout ?? undefined;
 }
 
@@ -84,10 +87,10 @@ export interface IssuePlace {
 export function issuePlace(
   issue: Pick<Issue, "sheet" | "cell" | "column" | "value">,
   model: WorkbookModel | undefined,
-  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+  definitions: readonly CompiledDefinition[] = COMPILED_BUILTINS
 ): IssuePlace {
   const sheet = model?.sheets.find((s) => s.name === issue.sheet);
-  const layout = sheet ? sheetLayout(sheet, templates) : undefined;
+  const layout = sheet ? sheetLayout(sheet, definitions) : undefined;
   const at = parseA1(issue.cell);
   const place: { -readonly [K in keyof IssuePlace]: IssuePlace[K] } = {
     table: layout ? `${layout.table}（工作表“${issue.sheet}”）` : `工作表“${issue.sheet}”`,
@@ -133,11 +136,11 @@ export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
  */
 export function ruleExplanation(
   rule: string,
-  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+  definitions: readonly CompiledDefinition[] = COMPILED_BUILTINS
 ): string {
   const generic = GENERIC_RULES[rule];
   if (generic) return `${rule} ${generic}`;
-  for (const t of templates) {
+  for (const t of definitions) {
     const defs = t.def.rules.filter((r) => r.id === rule);
     if (defs.length === 0) continue;
     const checks = [
@@ -186,17 +189,17 @@ function ruleCheckName(check: string): string {
 /**
  * The unit an issue's row is about, from the tables' records (no sheet needed: the command line's
  * report): `单位名称“葛江中学”`, or undefined for a header, total or whole-sheet issue.
- * @example recordUnit({ sheet: "表1", cell: "B5" }, [{ sheet: "表1", template: "T1", records: [{ row: 4, text: { 单位名称: "葛江中学" }, numbers: {} }] }], TEMPLATES) // "单位名称“葛江中学”"
+ * @example recordUnit({ sheet: "表1", cell: "B5" }, [{ sheet: "表1", template: "T1", records: [{ row: 4, text: { 单位名称: "葛江中学" }, numbers: {} }] }], BUILTIN_DEFINITIONS) // "单位名称“葛江中学”"
  */
 export function recordUnit(
   issue: Pick<Issue, "sheet" | "cell">,
-  tables: ReadonlyArray<Pick<TableData, "sheet" | "template" | "records">>,
-  definitions: ReadonlyArray<Pick<TemplateDefinition, "id" | "columns">>
+  tables: ReadonlyArray<Pick<TableData, "sheet" | "tableId" | "records">>,
+  definitions: ReadonlyArray<Pick<TableDefinition, "id" | "columns">>
 ): string | undefined {
   const row = parseA1(issue.cell)?.row;
   if (row === undefined) return undefined;
   const table = tables.find((t) => t.sheet === issue.sheet);
-  const header = definitions.find((d) => d.id === table?.template)?.columns[0]?.header;
+  const header = definitions.find((d) => d.id === table?.tableId)?.columns[0]?.header;
   if (!table || !header) return undefined;
   const label = recordAtRow(table.records, row)?.text[header]?.trim();
   return label ? `${header}“${label}”` : undefined;

@@ -4,7 +4,7 @@
  * `xlsx/` with a file read in the browser.
  * Capabilities a host lacks are absent (`undefined`), and the UI hides the matching actions.
  */
-import type { SheetModel, WorkbookModel, Issue, Comparison, TemplateDefinition } from "../core";
+import type { SheetModel, WorkbookModel, Issue, Comparison, TableDefinition } from "../core";
 
 export interface ReadProgress {
   /** Cells read so far and in all (all = the sum of the used ranges to read). */
@@ -45,12 +45,12 @@ export interface WorkbookHost {
    * Inserts the blank templates of the tables in force (default: the built-ins) as new sheets for
    * `year`; never overwrites. Returns the new sheet names.
    */
-  insertTemplates?(year: number, definitions?: readonly TemplateDefinition[]): Promise<string[]>;
+  insertTemplates?(year: number, definitions?: readonly TableDefinition[]): Promise<string[]>;
   /**
    * Inserts these definitions as a new `报表定义` sheet (one row per table, column, rule, figure or
    * clause); refuses when the workbook has that sheet already (never overwrites). Returns its name.
    */
-  insertDefinitions?(definitions: readonly TemplateDefinition[]): Promise<string>;
+  insertDefinitions?(definitions: readonly TableDefinition[]): Promise<string>;
   /** Adds these sheets of values as new sheets (a name clash gets a new name); returns their names. */
   insertSheets?(sheets: readonly NewSheet[]): Promise<string[]>;
   /** Marks the cells of these issues (fill colour); remembers what was there. */

@@ -17,19 +17,19 @@ import {
   issuePlace,
   ruleExplanation,
   workbookYears,
-  type CompiledTemplate,
+  type CompiledDefinition,
   type DraftOptions,
   type WorkbookModel,
 } from "../core";
 import type { Analysis, DefinitionsFile, Engine, ReportOptions, ShownIssue } from "./engine-types";
 
 /** The explanation of a rule code (for its tooltip), once per set of tables in force. */
-const helpCache = new WeakMap<readonly CompiledTemplate[], Map<string, string>>();
-function help(rule: string, templates: readonly CompiledTemplate[]): string {
-  let cache = helpCache.get(templates);
-  if (!cache) helpCache.set(templates, (cache = new Map()));
+const helpCache = new WeakMap<readonly CompiledDefinition[], Map<string, string>>();
+function help(rule: string, definitions: readonly CompiledDefinition[]): string {
+  let cache = helpCache.get(definitions);
+  if (!cache) helpCache.set(definitions, (cache = new Map()));
   let text = cache.get(rule);
-  if (text === undefined) cache.set(rule, (text = ruleExplanation(rule, templates)));
+  if (text === undefined) cache.set(rule, (text = ruleExplanation(rule, definitions)));
   return text;
 }
 
@@ -55,8 +55,8 @@ function analyze(
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
     issue,
     message: issueMessage(issue),
-    place: issuePlace(issue, model, inForce.templates),
-    ruleHelp: help(issue.rule, inForce.templates),
+    place: issuePlace(issue, model, inForce.definitions),
+    ruleHelp: help(issue.rule, inForce.definitions),
   }));
   let errors = 0;
   let explained = 0;
@@ -114,7 +114,7 @@ export const engine: Engine = {
   },
   inForce: (model, definitions) => {
     const f = inForceOf(model, definitions);
-    return { definitions: f.templates.map((t) => t.def), label: f.label };
+    return { definitions: f.definitions.map((t) => t.def), label: f.label };
   },
   years: (model) => workbookYears(model),
   edited: (document, text) => applyEdits(document, text),

@@ -12,7 +12,7 @@ import type {
   Verdict,
   UnverifiedFigure,
   YearSummary,
-  TemplateDefinition,
+  TableDefinition,
   IssuePlace,
 } from "../core";
 
@@ -28,7 +28,7 @@ export function tablesInWords(n: number): string {
 
 /** The definitions in force for a workbook, and how texts name them. */
 export interface DefinitionsInForceView {
-  readonly definitions: readonly TemplateDefinition[];
+  readonly definitions: readonly TableDefinition[];
   /** `内置（表1–表4）`, `工作簿中的“报表定义”（表1–表5）`, `文件“局.json”（表1–表5）`. */
   readonly label: string;
 }

@@ -4,7 +4,7 @@
  * src/hosts/office — this only forwards.
  */
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../hosts/host";
-import type { Issue, TemplateDefinition } from "../core";
+import type { Issue, TableDefinition } from "../core";
 
 type Capability =
   | "selectCell"
@@ -47,9 +47,9 @@ export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
     label: "当前工作簿",
     readWorkbook: async (options?: ReadOptions) => (await real()).readWorkbook(options),
     selectCell: async (sheet: string, cell: string) => (await method("selectCell"))(sheet, cell),
-    insertTemplates: async (year: number, definitions?: readonly TemplateDefinition[]) =>
+    insertTemplates: async (year: number, definitions?: readonly TableDefinition[]) =>
       (await method("insertTemplates"))(year, definitions),
-    insertDefinitions: async (definitions: readonly TemplateDefinition[]) =>
+    insertDefinitions: async (definitions: readonly TableDefinition[]) =>
       (await method("insertDefinitions"))(definitions),
     insertSheets: async (sheets: readonly NewSheet[]) => (await method("insertSheets"))(sheets),
     markIssues: async (issues: readonly Issue[]) => (await method("markIssues"))(issues),

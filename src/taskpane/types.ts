@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from "react";
 import type { ShownIssue } from "./engine";
-import type { TemplateDefinition, IssuePlace } from "../core";
+import type { TableDefinition, IssuePlace } from "../core";
 
 /** Renders where an issue is (browser page: the grid around the cell). */
 export type CellPreviewRenderer = (sheet: string, cell: string, place?: IssuePlace) => ReactNode;
@@ -12,7 +12,7 @@ export type CellPreviewRenderer = (sheet: string, cell: string, place?: IssuePla
 /** Makes the blank-template workbook for a year, of the tables in force (browser page). */
 export type TemplateDownload = (
   year: number,
-  definitions?: readonly TemplateDefinition[]
+  definitions?: readonly TableDefinition[]
 ) => Promise<Uint8Array>;
 
 /** Called when the user clicks an issue. */

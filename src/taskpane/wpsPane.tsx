@@ -2,7 +2,7 @@
  * The pane in WPS 表格: the same React App on the WPS host, with the pane's own 关闭 button (a
  * docked WPS task pane can leave the ribbon unresponsive, so the pane must close itself).
  */
-import "./cspSafeZod"; // before the core's templates load (zod under the CSP)
+import "./cspSafeZod"; // before the core's definitions load (zod under the CSP)
 import { useState } from "react";
 import { Button } from "@fluentui/react-components";
 import { App } from "./components/App";

@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import { FIVE, fiveGridWith, sampleWithT5, T5 } from "../core/bureau-fixtures";
-import { DEFINITIONS_SHEET } from "../../src/core/templates/sheet";
+import { DEFINITIONS_SHEET } from "../../src/core/definitions/sheet";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { cli } from "./harness";
 
@@ -25,7 +25,7 @@ describe("definitions on the command line", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("已写出4张表的定义（表1–表4）");
     const file = JSON.parse(readFileSync(out, "utf8")) as { tables: Array<{ id: string }> };
-    expect(file.tables).toEqual(JSON.parse(JSON.stringify(TEMPLATES)));
+    expect(file.tables).toEqual(JSON.parse(JSON.stringify(BUILTIN_DEFINITIONS)));
     expect((await cli("definitions", "export", out)).code).toBe(2); // never overwrites
     expect((await cli("definitions", "check", out)).stdout).toContain("定义有效，共4张表");
     for (const sample of ["bureau-stats-2013.xlsx", "bureau-stats-2013-mistakes.xlsx"]) {
@@ -44,7 +44,7 @@ describe("definitions on the command line", () => {
 
   it("a fifth table from a file: templates written, checked, counted", async () => {
     const five = at("五张表.json");
-    writeFileSync(five, JSON.stringify({ tables: [...TEMPLATES, T5] }));
+    writeFileSync(five, JSON.stringify({ tables: [...BUILTIN_DEFINITIONS, T5] }));
     expect((await cli("definitions", "check", five)).stdout).toContain(
       "定义有效，共5张表（表1 党员发展情况、表2 培训情况、表3 经费情况、表4 信访咨询办理情况、表5 宣传与政务公开情况）"
     );
@@ -76,7 +76,7 @@ describe("definitions on the command line", () => {
     writeFileSync(
       bad,
       JSON.stringify({
-        tables: [TEMPLATES[0], { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] }],
+        tables: [BUILTIN_DEFINITIONS[0], { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] }],
       })
     );
     const r = await cli(
@@ -110,14 +110,14 @@ describe("definitions on the command line", () => {
     expect(await refusal(JSON.stringify({ tables: [] }))).toBe(
       '错误定义.json：没有任何表（"tables" 是空的），至少要定义一张表\n'
     );
-    expect(await refusal(JSON.stringify([TEMPLATES[0], "T5"]))).toBe(
+    expect(await refusal(JSON.stringify([BUILTIN_DEFINITIONS[0], "T5"]))).toBe(
       "错误定义.json：第2张表：应为一张表的定义 { … }\n"
     );
     expect((await cli("definitions", "list")).code).toBe(2);
   });
 
   it("every problem of a file is listed, one per line, the file named once (definitions check and check --definitions)", async () => {
-    const wrong = structuredClone([...TEMPLATES, T5, structuredClone(T5)]) as unknown as Array<
+    const wrong = structuredClone([...BUILTIN_DEFINITIONS, T5, structuredClone(T5)]) as unknown as Array<
       Record<string, any>
     >;
     const [t1, , , , t5] = wrong;

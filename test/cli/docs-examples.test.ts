@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { loadTemplates, type TemplateDefinition } from "../../src/core/templates";
-import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/templates/sheet";
+import { loadDefinitions, type TableDefinition } from "../../src/core/definitions";
+import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/definitions/sheet";
 import type { CellValue } from "../../src/core";
 import { cli } from "./harness";
 
@@ -123,7 +123,7 @@ describe("the worked example's workbooks", () => {
     const book = sheetsOf("volunteer-2013-unit-copy.xlsx");
     expect(book.map((s) => s.name)).toEqual([sheets[0]?.name, DEFINITIONS_SHEET]);
     expect(trimmed(book[0]?.values ?? [])).toEqual(trimmed(sheets[0]?.values ?? []));
-    const relaxed: TemplateDefinition[] = loadTemplates(definitions).map((t) => ({
+    const relaxed: TableDefinition[] = loadDefinitions(definitions).map((t) => ({
       ...t.def,
       rules: t.def.rules.map((r) => (r.id === "T5-01" ? { ...r, severity: "warning" } : r)),
     }));
@@ -148,7 +148,7 @@ describe("the worked example's workbooks", () => {
   });
 
   it("docs/definitions.md shows the 报表定义 sheet of the example as the code writes it", () => {
-    const grid = definitionsSheetGrid(loadTemplates(definitions).map((t) => t.def));
+    const grid = definitionsSheetGrid(loadDefinitions(definitions).map((t) => t.def));
     for (const row of grid) {
       const line = `| ${row.map((v) => v.replace(/\|/g, "\\|")).join(" | ")} |`;
       expect(doc, `definitions.md lacks the row ${line}`).toContain(line.replace(/ {2}/g, " "));

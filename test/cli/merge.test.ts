@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { a1 } from "../../src/core/model";
-import { COMPILED_TEMPLATES, TEMPLATES } from "../../src/core/templates";
-import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/templates/sheet";
+import { COMPILED_BUILTINS, BUILTIN_DEFINITIONS } from "../../src/core/definitions";
+import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/definitions/sheet";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { validateWorkbook } from "../../src/core/validate";
 import { detectTable, isTotalLabel } from "../../src/core/detect/table";
@@ -172,8 +172,8 @@ describe("bureau-stats merge on the sample set", () => {
     );
     expect(merges).toHaveLength(10);
     let compared = 0;
-    for (const t of COMPILED_TEMPLATES) {
-      const sheet = merged.sheets.find((s) => detectTable(s, COMPILED_TEMPLATES)?.template === t)!;
+    for (const t of COMPILED_BUILTINS) {
+      const sheet = merged.sheets.find((s) => detectTable(s, COMPILED_BUILTINS)?.definition === t)!;
       const totalRow = sheet.values.find((row) => isTotalLabel(row[0]))!;
       t.columns.forEach((c, k) => {
         if (c.type !== "count" && c.type !== "money") return;
@@ -184,14 +184,14 @@ describe("bureau-stats merge on the sample set", () => {
         for (const f of merges) {
           const wb = readXlsx(readFileSync(path.join(UNITS_DIR, f)));
           const v = validateWorkbook(wb);
-          const table = v.tables.find((x) => x.template === t.def.id)!;
+          const table = v.tables.find((x) => x.tableId === t.def.id)!;
           for (const rec of table.records) {
             filled ||= rec.numbers[c.header] !== undefined;
             rowsSum += rec.numbers[c.header] ?? 0;
           }
           // the unit's own 合计 cell, unless its own check says that cell is wrong
           const unitSheet = wb.sheets.find((s) => s.name === table.sheet)!;
-          const d = detectTable(unitSheet, COMPILED_TEMPLATES)!;
+          const d = detectTable(unitSheet, COMPILED_BUILTINS)!;
           const tr = unitSheet.values.findIndex(
             (row, i) => i > d.headerRow && isTotalLabel(row[0])
           );
@@ -347,7 +347,7 @@ describe("bureau-stats merge on the sample set", () => {
     writeFileSync(path.join(folder, first!), readFileSync(path.join(UNITS_DIR, first!)));
     const unit = readXlsx(new Uint8Array(readFileSync(path.join(UNITS_DIR, second!))));
     // a relaxed copy of the built-ins: 表1 without its rule T1-01
-    const relaxed = TEMPLATES.map((t) => (t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t));
+    const relaxed = BUILTIN_DEFINITIONS.map((t) => (t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t));
     const sheets = [
       ...unit.sheets,
       { name: DEFINITIONS_SHEET, values: definitionsSheetGrid(relaxed) },

@@ -6,7 +6,7 @@ import { mistakeSheets } from "../../scripts/samples/mistakes";
 import { buildSamples, mistakeLine } from "../../scripts/make-samples";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 
 const SAMPLES = path.join(__dirname, "..", "..", "assets", "samples");
 const MISTAKES_FILE = path.join(SAMPLES, "bureau-stats-2013-mistakes.xlsx");
@@ -31,7 +31,7 @@ describe("the mistakes sample", () => {
   it("covers every rule of SPEC §1 (every template rule and G-01…G-05)", () => {
     const rules = new Set(mistakes.map((m) => m.rule));
     const all = [
-      ...new Set(TEMPLATES.flatMap((t) => t.rules.map((r) => r.id))),
+      ...new Set(BUILTIN_DEFINITIONS.flatMap((t) => t.rules.map((r) => r.id))),
       "G-01",
       "G-02",
       "G-03",
@@ -97,7 +97,7 @@ describe("the clean sample", () => {
     expect(a.issues).toEqual([]);
     expect(a.currentYear).toBe(2013);
     expect(a.previousYear).toBe(2012);
-    const t1 = a.tables.find((t) => t.template === "T1" && t.year === 2013);
+    const t1 = a.tables.find((t) => t.tableId === "T1" && t.year === 2013);
     expect(t1?.records).toHaveLength(27);
     const fig = (id: string): number | undefined =>
       a.tables

@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CellValue, SheetModel } from "../../src/core/model";
-import { loadTemplates, TEMPLATES, type TemplateDefinition } from "../../src/core/templates";
-import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/templates/sheet";
+import { loadDefinitions, BUILTIN_DEFINITIONS, type TableDefinition } from "../../src/core/definitions";
+import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/definitions/sheet";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 
 const SAMPLE = path.join(__dirname, "../../assets/samples/bureau-stats-2013.xlsx");
@@ -70,7 +70,7 @@ export function t5Sheet(
 }
 
 /** The built-ins and 表5, as loaded definitions. */
-export const FIVE: TemplateDefinition[] = [...TEMPLATES, ...loadTemplates([T5]).map((t) => t.def)];
+export const FIVE: TableDefinition[] = [...BUILTIN_DEFINITIONS, ...loadDefinitions([T5]).map((t) => t.def)];
 
 /**
  * The clean sample with a 表5 of 2013 and 2012 (65 talks against 30; T5-01 at D5 of 2013), and

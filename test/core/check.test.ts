@@ -9,7 +9,7 @@ import {
   definitionsSheetGrid,
   noticeText,
   DEFINITIONS_SHEET,
-  TEMPLATES,
+  BUILTIN_DEFINITIONS,
   type WorkbookModel,
 } from "../../src/core";
 import { referenceT1, workbook } from "./fixtures";
@@ -67,12 +67,12 @@ describe("checkWorkbooks", () => {
   });
 
   it("a definitions file wins over a carried 报表定义 sheet, which differs: one notice, one wording", () => {
-    const fewer = definitionsSheetGrid(TEMPLATES.slice(0, 3));
+    const fewer = definitionsSheetGrid(BUILTIN_DEFINITIONS.slice(0, 3));
     const carried: WorkbookModel = {
       sheets: [...t1.sheets, { name: DEFINITIONS_SHEET, values: fewer }],
     };
     const o = checkWorkbooks([{ name: "一中.xlsx", workbook: carried }], {
-      definitions: { name: "局.json", tables: TEMPLATES },
+      definitions: { name: "局.json", tables: BUILTIN_DEFINITIONS },
     });
     if (o.code !== "checked") throw new Error(o.code);
     expect(o.notices.map((n) => n.code)).toEqual([

@@ -252,7 +252,7 @@ describe("compareTables", () => {
     const developed = result.find((c) => c.id === "T1/发展预备党员");
     expect(developed).toEqual({
       id: "T1/发展预备党员",
-      template: "T1",
+      tableId: "T1",
       sheet: "表1 2013",
       indicator: "发展预备党员",
       label: "发展预备党员",

@@ -7,13 +7,13 @@
 import { describe, expect, it } from "vitest";
 import {
   DefinitionsError,
-  loadTemplates,
+  loadDefinitions,
   parseDefinitionsJson,
-  TEMPLATES,
-} from "../../src/core/templates";
-import { DEFINITION_MESSAGES } from "../../src/core/templates/definition-messages";
-import { jsonSyntaxMessage } from "../../src/core/templates/problems";
-import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/templates/sheet";
+  BUILTIN_DEFINITIONS,
+} from "../../src/core/definitions";
+import { DEFINITION_MESSAGES } from "../../src/core/definitions/definition-messages";
+import { jsonSyntaxMessage } from "../../src/core/definitions/problems";
+import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/definitions/sheet";
 import type { CellValue } from "../../src/core/model";
 import { FIVE, fiveGridWith, T5 } from "./bureau-fixtures";
 
@@ -21,12 +21,12 @@ import { FIVE, fiveGridWith, T5 } from "./bureau-fixtures";
 // type describes what these tests write into it, so its fields are `any`
 type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The problems `loadTemplates` lists for a copy of 表1 changed by `change` (source `d.json`). */
+/** The problems `loadDefinitions` lists for a copy of 表1 changed by `change` (source `d.json`). */
 function problemsOf(change: (t: Mutable) => void, tables?: (t1: Mutable) => unknown[]): string[] {
-  const t1 = structuredClone(TEMPLATES[0]) as unknown as Mutable;
+  const t1 = structuredClone(BUILTIN_DEFINITIONS[0]) as unknown as Mutable;
   change(t1);
   try {
-    loadTemplates(tables ? tables(t1) : [t1], "d.json");
+    loadDefinitions(tables ? tables(t1) : [t1], "d.json");
   } catch (e) {
     if (e instanceof DefinitionsError) return [...e.problems];
     throw e;
@@ -39,7 +39,7 @@ const T1 = "d.json：表1（T1）";
 /** The refusal of `count` tables that have only an id (7 problems each). */
 function junkRefusal(count: number): DefinitionsError {
   try {
-    loadTemplates(
+    loadDefinitions(
       Array.from({ length: count }, (_, i) => ({ id: `X${i}` })),
       "junk.json"
     );
@@ -202,7 +202,7 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
         (t1) => [t1, 42]
       )
     ).toEqual(["d.json：第2张表：应为一张表的定义 { … }"]);
-    const t4 = structuredClone(TEMPLATES[3]) as unknown as Mutable;
+    const t4 = structuredClone(BUILTIN_DEFINITIONS[3]) as unknown as Mutable;
     delete t4.figures.groupBy;
     expect(
       problemsOf(
@@ -250,7 +250,7 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
   it("stops after a thousand problems of rules over figures too", () => {
     // 1,200 copies of 表2 whose T2-04 names a 表1 the file does not have: two problems each
     const copies = Array.from({ length: 1200 }, (_, i) => {
-      const t2 = structuredClone(TEMPLATES[1]) as {
+      const t2 = structuredClone(BUILTIN_DEFINITIONS[1]) as {
         id: string;
         label: string;
         rules: Array<{ id: string }>;
@@ -262,7 +262,7 @@ describe("a wrong definition, from a file: one Chinese message per problem", () 
     });
     let refusal: DefinitionsError | undefined;
     try {
-      loadTemplates(copies, "many.json");
+      loadDefinitions(copies, "many.json");
     } catch (e) {
       if (e instanceof DefinitionsError) refusal = e;
     }

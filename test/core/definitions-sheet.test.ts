@@ -5,13 +5,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadTemplates, TEMPLATES } from "../../src/core/templates";
+import { loadDefinitions, BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import {
   DEFINITIONS_SHEET,
   definitionDifferences,
   definitionsSheetGrid,
   readDefinitionsSheet,
-} from "../../src/core/templates/sheet";
+} from "../../src/core/definitions/sheet";
 import type { CellValue } from "../../src/core/model";
 import { FIVE, fiveGridWith } from "./bureau-fixtures";
 
@@ -34,7 +34,7 @@ const refusal = (values: CellValue[][]) => {
 
 describe("the 报表定义 sheet", () => {
   it("round trip: definitions → sheet grid → the same definitions (built-ins and a 表5)", () => {
-    expect(read(definitionsSheetGrid(TEMPLATES))).toEqual(TEMPLATES);
+    expect(read(definitionsSheetGrid(BUILTIN_DEFINITIONS))).toEqual(BUILTIN_DEFINITIONS);
     expect(read(definitionsSheetGrid(FIVE))).toEqual(FIVE);
     const grid = definitionsSheetGrid(FIVE);
     expect(grid[0]).toEqual(
@@ -59,7 +59,7 @@ describe("the 报表定义 sheet", () => {
   });
 
   it("round trip of a table without rules (the other bureau's 表2): no rule rows, no rules", () => {
-    const other = loadTemplates(
+    const other = loadDefinitions(
       (JSON.parse(readFileSync(OTHER_BUREAU, "utf8")) as { tables: unknown[] }).tables
     ).map((t) => t.def);
     expect(other.map((t) => t.rules.length)).toEqual([1, 0]);
@@ -147,7 +147,7 @@ describe("the 报表定义 sheet", () => {
     const relaxed = read(edited("T5", "规则", "T5-01", 4, "警告").grid).map((t) =>
       t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t
     );
-    const diff = definitionDifferences(relaxed, TEMPLATES);
+    const diff = definitionDifferences(relaxed, BUILTIN_DEFINITIONS);
     expect(diff).toContain("多出 表5（T5）");
     expect(diff.find((d) => d.startsWith("表1"))).toMatch(/缺少规则T1-01/);
   });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cell, GENERIC_CODES, RULES_FILE, rulesPage } from "../../scripts/docs-rules";
 import { GENERIC_MESSAGES } from "../../src/core/messages";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import { validateWorkbook } from "../../src/core/validate";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 
@@ -21,7 +21,7 @@ describe("docs/rules.md", () => {
       expect(page).toContain(`\`${code}\``);
       expect(page).toContain(cell(message));
     }
-    for (const t of TEMPLATES)
+    for (const t of BUILTIN_DEFINITIONS)
       for (const r of t.rules) expect(page).toContain(`| ${r.id} | \`${r.code}\` |`);
   });
 

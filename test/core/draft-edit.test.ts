@@ -9,20 +9,20 @@ import { matchLines } from "../../src/core/render/edit";
 const DRAFT: Draft = {
   paragraphs: [
     {
-      template: "T1",
+      tableId: "T1",
       sheet: "表1",
       heading: "一、党员发展情况",
       headingLevel: 1,
       text: "发展预备党员49人。",
     },
     {
-      template: "T2",
+      tableId: "T2",
       sheet: "表2",
       heading: "二、培训情况",
       headingLevel: 1,
       text: "举办培训4期。",
     },
-    { template: "T3", sheet: "表3", text: "慰问金301370元。" },
+    { tableId: "T3", sheet: "表3", text: "慰问金301370元。" },
   ],
   unverified: [],
 };
@@ -44,8 +44,8 @@ describe("applyEdits", () => {
     const d = edit((l) => l.map((x) => x.replace("举办培训4期。", "举办培训5期。")));
     expect(d.paragraphs).toEqual([
       DRAFT.paragraphs[0],
-      { template: "T2", sheet: "表2", heading: "二、培训情况", headingLevel: 1, text: "" },
-      { template: "T2", sheet: "表2", text: "举办培训5期。" },
+      { tableId: "T2", sheet: "表2", heading: "二、培训情况", headingLevel: 1, text: "" },
+      { tableId: "T2", sheet: "表2", text: "举办培训5期。" },
       DRAFT.paragraphs[2],
     ]);
     expect(renderText(d)).toBe(renderText(DRAFT).replace("4期", "5期"));
@@ -60,7 +60,7 @@ describe("applyEdits", () => {
 
   it("adds one paragraph: body text in the table of the line before it", () => {
     const d = edit((l) => [...l.slice(0, 2), "\u3000\u3000其中女党员20人。", ...l.slice(2)]);
-    expect(d.paragraphs[1]).toEqual({ template: "T1", sheet: "表1", text: "其中女党员20人。" });
+    expect(d.paragraphs[1]).toEqual({ tableId: "T1", sheet: "表1", text: "其中女党员20人。" });
     expect(d.paragraphs[0]).toBe(DRAFT.paragraphs[0]);
     expect(renderText(d).split("\n")).toHaveLength(lines(DRAFT).length + 1);
   });
@@ -68,25 +68,25 @@ describe("applyEdits", () => {
   it("edits a heading: still a heading of its level when numbered, body text when not", () => {
     const renamed = edit((l) => l.map((x) => x.replace("二、培训情况", "二、教育培训情况")));
     expect(renamed.paragraphs[1]).toEqual({
-      template: "T2",
+      tableId: "T2",
       sheet: "表2",
       heading: "二、教育培训情况",
       headingLevel: 1,
       text: "",
     });
-    expect(renamed.paragraphs[2]).toEqual({ template: "T2", sheet: "表2", text: "举办培训4期。" });
+    expect(renamed.paragraphs[2]).toEqual({ tableId: "T2", sheet: "表2", text: "举办培训4期。" });
     const sub = edit((l) => l.map((x) => x.replace("二、培训情况", "（二）培训情况")));
     expect(sub.paragraphs[1]).toMatchObject({ heading: "（二）培训情况", headingLevel: 2 });
     const plain = edit((l) => l.map((x) => x.replace("二、培训情况", "培训情况")));
-    expect(plain.paragraphs[1]).toEqual({ template: "T2", sheet: "表2", text: "培训情况" });
-    expect(plain.paragraphs[2]).toEqual({ template: "T2", sheet: "表2", text: "举办培训4期。" });
+    expect(plain.paragraphs[1]).toEqual({ tableId: "T2", sheet: "表2", text: "培训情况" });
+    expect(plain.paragraphs[2]).toEqual({ tableId: "T2", sheet: "表2", text: "举办培训4期。" });
   });
 
   it("keeps text typed as is (escaped by the renderers) and drops blank lines", () => {
     const d = applyEdits({ paragraphs: [] }, "一、党员发展\n\n\u3000\u3000<b>49</b>人。");
     expect(d.paragraphs).toEqual([
-      { template: "", sheet: "", heading: "一、党员发展", headingLevel: 1, text: "" },
-      { template: "", sheet: "", text: "<b>49</b>人。" },
+      { tableId: "", sheet: "", heading: "一、党员发展", headingLevel: 1, text: "" },
+      { tableId: "", sheet: "", text: "<b>49</b>人。" },
     ]);
     expect(renderHtml(d)).toContain("&lt;b&gt;49&lt;/b&gt;");
   });

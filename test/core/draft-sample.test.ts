@@ -23,7 +23,7 @@ describe("drafting the sample workbook", () => {
     const { result, current } = sampleTables();
     expect(result.currentYear).toBe(2013);
     const draft = draftReport(current, undefined, {});
-    expect(draft.paragraphs.map((p) => p.template)).toEqual(["T1", "T2", "T3", "T4"]);
+    expect(draft.paragraphs.map((p) => p.tableId)).toEqual(["T1", "T2", "T3", "T4"]);
     expect(draft.paragraphs[0]?.text).toBe(
       "全年培训入党积极分子264人。发展预备党员49人，其中教工党员18人，学生党员31人；转正预备党员35人。对112名入党不满3年的新党员进行教育培训。评选优秀共产党员57名。"
     );

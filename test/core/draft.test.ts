@@ -86,7 +86,7 @@ describe("SPEC §3 example sentences from the §5 figures", () => {
   it("all four paragraphs in 表1…表4 order whatever the input order", () => {
     const tables = sample2013().reverse();
     const paragraphs = draftReport(tables, undefined, {}).paragraphs;
-    expect(paragraphs.map((p) => p.template)).toEqual(["T1", "T2", "T3", "T4"]);
+    expect(paragraphs.map((p) => p.tableId)).toEqual(["T1", "T2", "T3", "T4"]);
     expect(paragraphs[0]?.text).toBe(SPEC_T1);
     expect(paragraphs.map((p) => p.sheet)).toEqual([
       "表1 2013",
@@ -280,7 +280,7 @@ describe("only what exists is written", () => {
   it("guards against broken phrase data: unknown figure, unclosed brace", () => {
     const phrases: SheetPhrases[] = [
       {
-        template: "T1",
+        tableId: "T1",
         heading: "党员发展情况",
         sentences: [
           [{ text: "共有党员{T1/年末党员数}" }],
@@ -309,7 +309,7 @@ describe("only what exists is written", () => {
             parsePhrase(t).flatMap((tok) => ("name" in tok ? [tok.name] : []))
           ),
           ...(c.rates?.indicators ?? []).flatMap((r) =>
-            (c.rates?.groups ?? []).map((g) => `${p.template}/${r}/${g}`)
+            (c.rates?.groups ?? []).map((g) => `${p.tableId}/${r}/${g}`)
           ),
         ])
       )
@@ -327,13 +327,13 @@ describe("only what exists is written", () => {
         }),
         (now, before, options) => {
           const build = (values: number[], year: number) =>
-            (["T1", "T2", "T3", "T4"] as const).map((template) =>
+            (["T1", "T2", "T3", "T4"] as const).map((tableId) =>
               table(
-                template,
+                tableId,
                 year,
                 ids
                   .map((id, i) => ({ id, v: values[i] ?? 0 }))
-                  .filter((x) => x.id.startsWith(template))
+                  .filter((x) => x.id.startsWith(tableId))
                   .map(({ id, v }) => {
                     const [, indicator = "", group] = id.split("/");
                     const unit = indicator.includes("率")
@@ -341,7 +341,7 @@ describe("only what exists is written", () => {
                       : indicator.includes("金额")
                         ? "元"
                         : "件";
-                    return figure(template, indicator, v, unit, group ? { group } : {});
+                    return figure(tableId, indicator, v, unit, group ? { group } : {});
                   })
               )
             );

@@ -9,11 +9,11 @@ import { analyzeWorkbook } from "../../src/core/analyze";
 import type { Issue } from "../../src/core/issues";
 import { issueMessage } from "../../src/core/messages";
 import { ruleExplanation } from "../../src/core/place";
-import { loadTemplates, TEMPLATES } from "../../src/core/templates";
-import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/templates/sheet";
+import { loadDefinitions, BUILTIN_DEFINITIONS } from "../../src/core/definitions";
+import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/definitions/sheet";
 import { P5, p5Sheet, sampleWith, T1_MEMBERS_2013, type P5Row } from "./figure-rules-fixtures";
 
-const templates = loadTemplates([...TEMPLATES, P5]);
+const definitions = loadDefinitions([...BUILTIN_DEFINITIONS, P5]);
 
 /** Last year: 局机关 and 昆山中学 (新建小学 is new this year). */
 const LAST_YEAR: P5Row[] = [
@@ -39,7 +39,7 @@ const p5Issues = (issues: readonly Issue[]) =>
 
 function check(rows: P5Row[], lastYear: P5Row[] | undefined, withT1 = true) {
   const sheets = [p5Sheet(2013, rows), ...(lastYear ? [p5Sheet(2012, lastYear)] : [])];
-  return analyzeWorkbook(sampleWith(sheets, withT1), { templates });
+  return analyzeWorkbook(sampleWith(sheets, withT1), { definitions });
 }
 
 describe("rules over figures and last year's rows", () => {
@@ -64,7 +64,7 @@ describe("rules over figures and last year's rows", () => {
 
   it("an error leaves the figures it compares unverified (【待核】), a warning does not", () => {
     const a = check(FAILING, LAST_YEAR);
-    const figures = a.tables.find((t) => t.template === "P5" && t.year === 2013)?.figures ?? [];
+    const figures = a.tables.find((t) => t.tableId === "P5" && t.year === 2013)?.figures ?? [];
     const rate = figures.find((f) => f.id === "P5/办结率/学校");
     expect(rate?.unverified).toEqual([{ sheet: "表5 经费 2013", cell: "G5", rule: "P5-03" }]);
     // P5-02 and P5-04 are warnings: 党员数 and 活动经费 stay verified
@@ -74,7 +74,7 @@ describe("rules over figures and last year's rows", () => {
   it("report nothing when every rule holds", () => {
     const a = check(PASSING, LAST_YEAR);
     expect(p5Issues(a.issues)).toEqual([]);
-    expect(a.tables.find((t) => t.year === 2013 && t.template === "P5")?.figures).toHaveLength(8);
+    expect(a.tables.find((t) => t.year === 2013 && t.tableId === "P5")?.figures).toHaveLength(8);
   });
 
   it("skip the rules over last year when last year's 表5 is not in the workbook", () => {
@@ -84,7 +84,7 @@ describe("rules over figures and last year's rows", () => {
 
   it("skip the rule across tables when the other table is not in the workbook", () => {
     const a = check(FAILING, LAST_YEAR, false);
-    expect(a.tables.some((t) => t.template === "T1")).toBe(false);
+    expect(a.tables.some((t) => t.tableId === "T1")).toBe(false);
     expect(p5Issues(a.issues).map((i) => i.rule)).toEqual(["P5-01", "P5-03", "P5-04"]);
   });
 
@@ -107,7 +107,7 @@ describe("rules over figures and last year's rows", () => {
     const blank = p5Sheet(2012, LAST_YEAR);
     const kunshan = blank.values[4] as unknown[];
     kunshan[3] = null; // 昆山中学's 活动经费 of 2012
-    const a = analyzeWorkbook(sampleWith([p5Sheet(2013, FAILING), blank]), { templates });
+    const a = analyzeWorkbook(sampleWith([p5Sheet(2013, FAILING), blank]), { definitions });
     expect(p5Issues(a.issues).filter((i) => i.rule === "P5-01")).toEqual([]);
   });
 });
@@ -131,7 +131,7 @@ describe("the older named checks", () => {
       ),
     };
     const older = analyzeWorkbook(sampleWith([p5Sheet(2013, FAILING), p5Sheet(2012, LAST_YEAR)]), {
-      templates: loadTemplates([...TEMPLATES, named]),
+      definitions: loadDefinitions([...BUILTIN_DEFINITIONS, named]),
     });
     const figures = check(FAILING, LAST_YEAR);
     expect(p5Issues(older.issues)).toEqual(p5Issues(figures.issues));
@@ -149,7 +149,7 @@ describe("the older named checks", () => {
         },
       ],
     };
-    expect(() => loadTemplates([...TEMPLATES, named])).toThrow(
+    expect(() => loadDefinitions([...BUILTIN_DEFINITIONS, named])).toThrow(
       "表5（P5）规则 P5-02 的参数（params）：表5没有“党员总数”这一列"
     );
   });
@@ -218,13 +218,13 @@ describe("a wrong rule is refused naming the table and the rule", () => {
       " 的条件（when）“上年(经费) > 0”：“经费”不是本表的列，也不是设置",
     ],
   ])("%s", (_name, id, change, message) => {
-    const load = () => loadTemplates([...TEMPLATES, withRule(id, change)], "bureau.json");
+    const load = () => loadDefinitions([...BUILTIN_DEFINITIONS, withRule(id, change)], "bureau.json");
     expect(load).toThrow(`bureau.json：表5（P5）规则 ${id}${message}`);
   });
 
   it("上年(列) in a row rule of a table with no unique column", () => {
     const columns = P5.columns.map((c) => ({ ...c, unique: undefined }));
-    expect(() => loadTemplates([...TEMPLATES, withRule("P5-01", {}, columns)])).toThrow(
+    expect(() => loadDefinitions([...BUILTIN_DEFINITIONS, withRule("P5-01", {}, columns)])).toThrow(
       "表5（P5）规则 P5-01 的检查式（check）“活动经费（元） ≤ 上年(活动经费（元）) * 2”：上年(…) 要按唯一列（unique: true，如“单位名称”）找到上年同一行，本表没有唯一列"
     );
   });
@@ -232,13 +232,13 @@ describe("a wrong rule is refused naming the table and the rule", () => {
 
 describe("figures rules as a reader and the 报表定义 sheet see them", () => {
   it("are described in words in the pane", () => {
-    expect(ruleExplanation("P5-02", templates)).toBe(
+    expect(ruleExplanation("P5-02", definitions)).toBe(
       "P5-02 表5 党建经费与办理情况：合计数 党员数 = 表1的年末党员数"
     );
-    expect(ruleExplanation("P5-03", templates)).toBe(
+    expect(ruleExplanation("P5-03", definitions)).toBe(
       "P5-03 表5 党建经费与办理情况：合计数 “学校”的办结率 ≥ 90"
     );
-    expect(ruleExplanation("P5-01", templates)).toBe(
+    expect(ruleExplanation("P5-01", definitions)).toBe(
       "P5-01 表5 党建经费与办理情况：活动经费（元） ≤ 上年的活动经费（元） * 2"
     );
     expect(ruleExplanation("T3-03")).toBe(
@@ -247,7 +247,7 @@ describe("figures rules as a reader and the 报表定义 sheet see them", () => 
   });
 
   it("are 指标规则 rows of the sheet, and read back as the same definitions", () => {
-    const defs = templates.map((t) => t.def);
+    const defs = definitions.map((t) => t.def);
     const grid = definitionsSheetGrid(defs);
     const rows = grid.filter((r) => r[1] === "指标规则").map((r) => [r[0], r[2], r[3], r[5]]);
     expect(rows).toEqual([

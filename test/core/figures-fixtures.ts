@@ -8,11 +8,11 @@ import type {
   FigureKind,
   TableData,
   TableRecord,
-  TemplateId,
+  TableId,
 } from "../../src/core/figures";
 
 export function figure(
-  template: TemplateId,
+  tableId: TableId,
   indicator: string,
   value: number,
   unit: string,
@@ -20,8 +20,8 @@ export function figure(
 ): Figure {
   const kind = options.kind ?? (unit === "元" ? "money" : unit === "%" ? "rate" : "count");
   return {
-    id: [template, indicator, options.group].filter((x) => x !== undefined).join("/"),
-    template,
+    id: [tableId, indicator, options.group].filter((x) => x !== undefined).join("/"),
+    tableId,
     indicator,
     ...(options.group !== undefined ? { group: options.group } : {}),
     kind,
@@ -32,7 +32,7 @@ export function figure(
 }
 
 export function table(
-  template: TemplateId,
+  tableId: TableId,
   year: number | undefined,
   figures: Figure[],
   records: TableRecord[] = []
@@ -43,10 +43,10 @@ export function table(
     T3: "经费情况",
     T4: "信访咨询办理情况",
   };
-  const n = template.slice(1);
+  const n = tableId.slice(1);
   return {
-    template,
-    title: titles[template] ?? template,
+    tableId,
+    title: titles[tableId] ?? tableId,
     sheet: `表${n} ${year ?? ""}`.trim(),
     year,
     records,

@@ -4,17 +4,17 @@
  */
 import type { CellValue, SheetModel, WorkbookModel } from "../../src/core/model";
 import { a1 } from "../../src/core/model";
-import { TEMPLATES, type TemplateDefinition } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS, type TableDefinition } from "../../src/core/definitions";
 
-export type TemplateId = "T1" | "T2" | "T3" | "T4";
+export type TableId = "T1" | "T2" | "T3" | "T4";
 export type RowSpec = Readonly<Record<string, CellValue>>;
 
 /** 0-based sheet row of the header and the first data row in sheets built here. */
 export const HEADER_ROW = 2;
 export const FIRST_DATA_ROW = 3;
 
-export function template(id: TemplateId): TemplateDefinition {
-  const t = TEMPLATES.find((x) => x.id === id);
+export function definition(id: TableId): TableDefinition {
+  const t = BUILTIN_DEFINITIONS.find((x) => x.id === id);
   if (!t) throw new Error(`no template ${id}`);
   return t;
 }
@@ -37,11 +37,11 @@ export interface SheetOptions {
  * @example buildSheet("T1", [{ 单位名称: "一中", 单位类型: "高中", 年末党员数: 40 }])
  */
 export function buildSheet(
-  id: TemplateId,
+  id: TableId,
   rows: readonly RowSpec[],
   options: SheetOptions = {}
 ): SheetModel {
-  const t = template(id);
+  const t = definition(id);
   const headers = options.headers ?? t.columns.map((c) => c.header);
   const year = options.year === undefined ? 2013 : options.year;
   const values: CellValue[][] = [
@@ -63,7 +63,7 @@ export function buildSheet(
   return formats ? { name, values, formats } : { name, values };
 }
 
-function autoTotal(t: TemplateDefinition, rows: readonly RowSpec[]): RowSpec {
+function autoTotal(t: TableDefinition, rows: readonly RowSpec[]): RowSpec {
   const out: Record<string, CellValue> = {};
   for (const c of t.columns) {
     if (c.type !== "count" && c.type !== "money") continue;
@@ -86,19 +86,19 @@ function autoTotal(t: TemplateDefinition, rows: readonly RowSpec[]): RowSpec {
  * @example cellOf("T1", "年末党员数", 0) // "C4"
  */
 export function cellOf(
-  id: TemplateId,
+  id: TableId,
   header: string,
   dataIndex: number,
   headers?: readonly string[]
 ): string {
-  const hs = headers ?? template(id).columns.map((c) => c.header);
+  const hs = headers ?? definition(id).columns.map((c) => c.header);
   const col = hs.indexOf(header);
   if (col < 0) throw new Error(`no header ${header}`);
   return a1(FIRST_DATA_ROW + dataIndex, col);
 }
 
 /** A1 address of the 合计 row's cell of a header, for a sheet with `dataRows` data rows. */
-export function totalCellOf(id: TemplateId, header: string, dataRows: number): string {
+export function totalCellOf(id: TableId, header: string, dataRows: number): string {
   return cellOf(id, header, dataRows);
 }
 
@@ -158,7 +158,7 @@ const REFERENCE_T1_ROWS: ReadonlyArray<readonly [string, string, ...number[]]> =
  * 新党员培训 112, 评选优秀党员 57, spread over five units.
  */
 export function referenceT1(options: SheetOptions = {}): SheetModel {
-  const headers = template("T1").columns.map((c) => c.header);
+  const headers = definition("T1").columns.map((c) => c.header);
   const rows = REFERENCE_T1_ROWS.map((cells) =>
     Object.fromEntries(cells.map((v, i) => [headers[i] ?? "", v]))
   );

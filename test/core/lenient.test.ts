@@ -15,7 +15,7 @@ import {
   t4Row,
   workbook,
   type RowSpec,
-  type TemplateId,
+  type TableId,
 } from "./fixtures";
 
 interface Read {
@@ -26,14 +26,14 @@ interface Read {
   readonly message: string | undefined;
 }
 
-const BASE: Record<TemplateId, () => RowSpec> = {
+const BASE: Record<TableId, () => RowSpec> = {
   T1: () => t1Row("一中"),
   T2: () => t2Row("培训班"),
   T3: () => t3Row("项目"),
   T4: () => t4Row("来电", { 办结率: null }),
 };
 
-function readVia(id: TemplateId, header: string, input: CellValue, format?: string): Read {
+function readVia(id: TableId, header: string, input: CellValue, format?: string): Read {
   const sheet = buildSheet(id, [{ ...BASE[id](), [header]: input }], {
     total: "none",
     ...(format === undefined ? {} : { formats: { [header]: format } }),

@@ -1,5 +1,5 @@
 /** A bureau's own table definition (not a built-in) for the merge tests. */
-export { loadTemplates } from "../../src/core/templates";
+export { loadDefinitions } from "../../src/core/definitions";
 
 export const TEMPLATE_DEFINITIONS_FOR_TESTS: readonly unknown[] = [
   {

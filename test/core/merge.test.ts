@@ -7,7 +7,7 @@ import {
   SOURCES_SHEET,
 } from "../../src/core/merge";
 import type { SheetModel, WorkbookModel } from "../../src/core/model";
-import { loadTemplates, TEMPLATE_DEFINITIONS_FOR_TESTS } from "./merge-fixtures";
+import { loadDefinitions, TEMPLATE_DEFINITIONS_FOR_TESTS } from "./merge-fixtures";
 import {
   buildSheet,
   t1Row,
@@ -15,7 +15,7 @@ import {
   t4Row,
   type RowSpec,
   type SheetOptions,
-  type TemplateId,
+  type TableId,
 } from "./fixtures";
 import { validateWorkbook } from "../../src/core/validate";
 import { readXlsx } from "../../src/hosts/xlsx/read";
@@ -25,7 +25,7 @@ import { unzipSync } from "fflate";
 /** A unit's sheet: the fixture's sheet with this unit as 填报单位. */
 function unitSheet(
   unit: string,
-  id: TemplateId,
+  id: TableId,
   rows: readonly RowSpec[],
   opts: SheetOptions = {}
 ): SheetModel {
@@ -93,9 +93,9 @@ describe("merge: order, totals, sources", () => {
       { file: "a.xlsx", workbook: u("甲", 0.1, 10) },
       { file: "b.xlsx", workbook: u("乙", 0.2, 5) },
     ]);
-    const t3 = r.tables.find((t) => t.template.def.id === "T3")!;
+    const t3 = r.tables.find((t) => t.definition.def.id === "T3")!;
     expect(t3.total[2]).toBe(0.3);
-    const t4 = r.tables.find((t) => t.template.def.id === "T4")!;
+    const t4 = r.tables.find((t) => t.definition.def.id === "T4")!;
     expect(t4.combinedBy).toBe("渠道");
     expect(t4.rows.map((x) => [x.values[0], x.values[2]])).toEqual([
       ["来电", 15],
@@ -254,7 +254,7 @@ describe("merge: the per-unit report", () => {
 
   it("applies the bureau's definitions, whatever the tables are (a bureau's own table)", () => {
     // a bureau's own table: another 表1 with fewer columns and its own rule
-    const own = loadTemplates(TEMPLATE_DEFINITIONS_FOR_TESTS);
+    const own = loadDefinitions(TEMPLATE_DEFINITIONS_FOR_TESTS);
     const sheet = (unit: string, n: number, m: number): SheetModel => ({
       name: "自定",
       values: [
@@ -270,7 +270,7 @@ describe("merge: the per-unit report", () => {
         { file: "a.xlsx", workbook: book(sheet("甲", 10, 4)) },
         { file: "b.xlsx", workbook: book(sheet("乙", 3, 5)) },
       ],
-      { templates: own }
+      { definitions: own }
     );
     expect(r.tables).toHaveLength(1);
     expect(r.tables[0]!.total).toEqual(["合计", 13, 9]);
@@ -385,8 +385,8 @@ describe("merge: what else a unit's file may do", () => {
       "value-conflict warning ",
     ]);
     expect(r.problems[3]!.message).toContain("各单位不同（丙：个；乙校：件），汇总取 个");
-    expect(r.tables.find((t) => t.template.def.id === "T1")!.total[2]).toBe(40);
-    const t4 = r.tables.find((t) => t.template.def.id === "T4")!;
+    expect(r.tables.find((t) => t.definition.def.id === "T1")!.total[2]).toBe(40);
+    const t4 = r.tables.find((t) => t.definition.def.id === "T4")!;
     expect(t4.rows).toHaveLength(1);
     expect(t4.rows[0]!.values[1]).toBe("个");
   });

@@ -12,13 +12,13 @@ import {
   lenientFixes,
 } from "../../src/core/messages";
 import { LENIENT } from "../../src/core/read/numbers";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import { validateWorkbook } from "../../src/core/validate";
 import { buildSheet, referenceT1, t1Row, t2Row, t3Row, t4Row, workbook } from "./fixtures";
 
 /** The wording of a built-in rule, as its definition gives it. */
 const wording = (id: string, code: string): string =>
-  TEMPLATES.flatMap((t) => t.rules).find((r) => r.id === id && r.code === code)?.message ?? "";
+  BUILTIN_DEFINITIONS.flatMap((t) => t.rules).find((r) => r.id === id && r.code === code)?.message ?? "";
 
 const issue = (over: Partial<Issue>): Issue => ({
   rule: "G-02",
@@ -50,7 +50,7 @@ describe("issueMessage", () => {
         issue({
           rule: "T1-01",
           code: "developed-split",
-          messageTemplate: wording("T1-01", "developed-split"),
+          messageWording: wording("T1-01", "developed-split"),
           column: "发展预备党员",
           value: 5,
           expected: 3,
@@ -65,7 +65,7 @@ describe("issueMessage", () => {
         issue({
           rule: "T1-03",
           code: "student-members-office",
-          messageTemplate: wording("T1-03", "student-members-office"),
+          messageWording: wording("T1-03", "student-members-office"),
           severity: "warning",
           value: 1,
           explained: true,
@@ -108,7 +108,7 @@ describe("issueMessage", () => {
     );
   });
   it("every rule of every template has a message with known placeholders", () => {
-    for (const t of TEMPLATES) {
+    for (const t of BUILTIN_DEFINITIONS) {
       for (const r of t.rules) {
         const text = issueMessage(
           issue({
@@ -194,7 +194,7 @@ describe("every issue of a messy workbook has a complete Chinese message", () =>
       const known =
         GENERIC_MESSAGES[i.code] !== undefined ||
         i.code.startsWith("lenient-") ||
-        TEMPLATES.some((t) => t.rules.some((x) => x.code === i.code));
+        BUILTIN_DEFINITIONS.some((t) => t.rules.some((x) => x.code === i.code));
       expect(known, i.code).toBe(true);
     }
   });

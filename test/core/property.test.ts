@@ -9,10 +9,10 @@ import type { CellValue, SheetModel } from "../../src/core/model";
 import { parseA1 } from "../../src/core/model";
 import { issueMessage } from "../../src/core/messages";
 import { validateWorkbook } from "../../src/core/validate";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 
-const headerTexts = TEMPLATES.flatMap((t) => t.columns.map((c) => c.header));
-const choices = TEMPLATES.flatMap((t) => t.columns.flatMap((c) => c.allowed ?? []));
+const headerTexts = BUILTIN_DEFINITIONS.flatMap((t) => t.columns.map((c) => c.header));
+const choices = BUILTIN_DEFINITIONS.flatMap((t) => t.columns.flatMap((c) => c.allowed ?? []));
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
@@ -64,7 +64,7 @@ const sheet: fc.Arbitrary<SheetModel> = fc
     rows: fc.array(row, { maxLength: 25 }),
     header: fc.option(
       fc.record({
-        template: fc.integer({ min: 0, max: TEMPLATES.length - 1 }),
+        template: fc.integer({ min: 0, max: BUILTIN_DEFINITIONS.length - 1 }),
         at: fc.nat({ max: 25 }),
         drop: fc.array(fc.nat({ max: 12 }), { maxLength: 3 }),
         shift: fc.nat({ max: 3 }),
@@ -77,7 +77,7 @@ const sheet: fc.Arbitrary<SheetModel> = fc
   .map(({ rows, header, name, withFormats, formatSeed }) => {
     const values: CellValue[][] = rows.map((r) => [...r]);
     if (header) {
-      const t = TEMPLATES[header.template];
+      const t = BUILTIN_DEFINITIONS[header.template];
       const headers: CellValue[] = (t?.columns ?? [])
         .map((c) => c.header)
         .filter((_, i) => !header.drop.includes(i));
@@ -135,7 +135,7 @@ describe("validateWorkbook on arbitrary grids", () => {
     expect(stats.issues).toBeGreaterThan(100);
   });
   it("survives malformed models from a host (null rows, missing grids)", () => {
-    const t1 = TEMPLATES[0]?.columns.map((c) => c.header) ?? [];
+    const t1 = BUILTIN_DEFINITIONS[0]?.columns.map((c) => c.header) ?? [];
     const bad = {
       sheets: [{ name: "a", values: [t1, null, undefined, [null, "x"]] }, { name: "b" }, null],
     } as unknown as Parameters<typeof validateWorkbook>[0];
@@ -147,13 +147,13 @@ describe("validateWorkbook on arbitrary grids", () => {
   it("a real header row is always found, wherever it is", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 6 }), fc.integer({ min: 0, max: 3 }), (above, ti) => {
-        const t = TEMPLATES[ti];
+        const t = BUILTIN_DEFINITIONS[ti];
         if (!t) return;
         // rows above the header must not look like a header themselves
         const clean = above.map((r) => r.map((v) => (typeof v === "string" ? "x" : v)));
         const values: CellValue[][] = [...clean, t.columns.map((c) => c.header)];
         const r = validateWorkbook({ sheets: [{ name: "任意", values }] });
-        expect(r.tables.map((x) => x.template)).toEqual([t.id]);
+        expect(r.tables.map((x) => x.tableId)).toEqual([t.id]);
       }),
       { numRuns: 200 }
     );
@@ -169,7 +169,7 @@ describe("money is exact to the fen", () => {
           maxLength: 40,
         }),
         (amounts) => {
-          const header = TEMPLATES[2]?.columns.map((c) => c.header) ?? [];
+          const header = BUILTIN_DEFINITIONS[2]?.columns.map((c) => c.header) ?? [];
           const at = header.indexOf("金额（元）");
           const rows: CellValue[][] = amounts.map(([fen, asText], i) => {
             const row: CellValue[] = header.map(() => null);

@@ -9,7 +9,7 @@ import { readXlsx } from "../../src/hosts/xlsx/read";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { workbookYears } from "../../src/core/validate";
 import { issuePlace } from "../../src/core/place";
-import { COMPILED_TEMPLATES } from "../../src/core/templates";
+import { COMPILED_BUILTINS } from "../../src/core/definitions";
 import * as sheet from "../../src/core/detect/table";
 import { detectTableOnce } from "../../src/core/detect/once";
 
@@ -31,7 +31,7 @@ describe("table detection once per sheet", () => {
     const analysis = analyzeWorkbook(wb);
     expect(analysis.validation.issues.length).toBeGreaterThan(10);
     workbookYears(wb);
-    for (const issue of analysis.validation.issues) issuePlace(issue, wb, COMPILED_TEMPLATES);
+    for (const issue of analysis.validation.issues) issuePlace(issue, wb, COMPILED_BUILTINS);
     const sheets = wb.sheets.filter((s) => s.name !== "报表定义").length;
     expect(detect).toHaveBeenCalledTimes(sheets);
     expect(new Set(detect.mock.calls.map(([s]) => s)).size).toBe(sheets);
@@ -39,14 +39,14 @@ describe("table detection once per sheet", () => {
 
   it("another set of definitions, or a sheet whose grid was replaced, is detected again", () => {
     const model = { name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] };
-    const first = detectTableOnce(model, COMPILED_TEMPLATES);
-    expect(first?.template.def.id).toBe("T1");
-    expect(detectTableOnce(model, COMPILED_TEMPLATES)).toBe(first);
+    const first = detectTableOnce(model, COMPILED_BUILTINS);
+    expect(first?.definition.def.id).toBe("T1");
+    expect(detectTableOnce(model, COMPILED_BUILTINS)).toBe(first);
     expect(detect).toHaveBeenCalledTimes(1);
-    detectTableOnce(model, COMPILED_TEMPLATES.slice(0, 1));
+    detectTableOnce(model, COMPILED_BUILTINS.slice(0, 1));
     expect(detect).toHaveBeenCalledTimes(2);
     const replaced = Object.assign(model, { values: [["培训项目"]] });
-    expect(detectTableOnce(replaced, COMPILED_TEMPLATES)).toBeUndefined();
+    expect(detectTableOnce(replaced, COMPILED_BUILTINS)).toBeUndefined();
     expect(detect).toHaveBeenCalledTimes(3);
   });
 });

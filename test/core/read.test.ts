@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/model";
-import { COMPILED_TEMPLATES } from "../../src/core/templates";
+import { COMPILED_BUILTINS } from "../../src/core/definitions";
 import { detectTable, isTotalLabel, yearIn } from "../../src/core/detect/table";
 import { isBlankText, normaliseHeader, toHalfWidth, trimText } from "../../src/core/read/normalise";
 import {
@@ -23,7 +23,7 @@ import {
   ymdToSerial,
 } from "../../src/core/read/dates";
 import { validateWorkbook } from "../../src/core/validate";
-import { buildSheet, referenceT1, t1Row, template, workbook } from "./fixtures";
+import { buildSheet, referenceT1, t1Row, definition, workbook } from "./fixtures";
 
 describe("normalising headers", () => {
   it.each([
@@ -55,7 +55,7 @@ describe("finding a template", () => {
     );
     const values: CellValue[][] = [["说明：本表由各校填报"], [], ...moved];
     const r = validateWorkbook(workbook({ name: "Sheet1", values }));
-    expect(r.tables.map((t) => t.template)).toEqual(["T1"]);
+    expect(r.tables.map((t) => t.tableId)).toEqual(["T1"]);
     expect(r.issues).toEqual([]);
     expect(r.tables[0]?.figures.find((f) => f.id === "T1/发展预备党员")?.value).toBe(49);
   });
@@ -73,23 +73,23 @@ describe("finding a template", () => {
           ["单位名称", "单位类型", "年末党员数", "发展预备党员", "其中：教工", "其中：学生"],
         ],
       },
-      COMPILED_TEMPLATES
+      COMPILED_BUILTINS
     );
-    expect(d?.template.def.id).toBe("T1");
-    expect(d?.missing.map((i) => d.template.columns[i]?.header)).toEqual([
+    expect(d?.definition.def.id).toBe("T1");
+    expect(d?.missing.map((i) => d.definition.columns[i]?.header)).toEqual([
       "培训入党积极分子",
       "转正预备党员",
     ]);
   });
   it("needs at least half of the required headers", () => {
     expect(
-      detectTable({ name: "x", values: [["单位名称", "单位类型", "备注"]] }, COMPILED_TEMPLATES)
+      detectTable({ name: "x", values: [["单位名称", "单位类型", "备注"]] }, COMPILED_BUILTINS)
     ).toBeUndefined();
   });
 });
 
 describe("the year", () => {
-  const t1 = template("T1");
+  const t1 = definition("T1");
   const headers = t1.columns.map((c) => c.header);
   const sheet = (name: string, top: CellValue[][]) => ({ name, values: [...top, headers] });
   it.each([

@@ -18,7 +18,7 @@ const XSS = "<img src=x onerror=alert(1)>";
 
 const draftWith = (text: string, heading?: string, headingLevel?: 1 | 2): Draft => ({
   paragraphs: [
-    { template: "T2", sheet: "表2", text, ...(heading ? { heading, headingLevel } : {}) },
+    { tableId: "T2", sheet: "表2", text, ...(heading ? { heading, headingLevel } : {}) },
   ],
 });
 

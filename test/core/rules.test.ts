@@ -18,7 +18,7 @@ import {
   workbook,
   type RowSpec,
   type SheetOptions,
-  type TemplateId,
+  type TableId,
 } from "./fixtures";
 import type { SheetModel } from "../../src/core/model";
 
@@ -28,7 +28,7 @@ function run(sheets: SheetModel[], settings?: Partial<Settings>): ValidationResu
 function issuesOf(r: ValidationResult, rule: string): Issue[] {
   return r.issues.filter((i) => i.rule === rule);
 }
-function one(id: TemplateId, rows: RowSpec[], options?: SheetOptions): ValidationResult {
+function one(id: TableId, rows: RowSpec[], options?: SheetOptions): ValidationResult {
   return run([buildSheet(id, rows, options)]);
 }
 

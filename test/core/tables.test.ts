@@ -24,7 +24,7 @@ describe("表1 figures", () => {
   it("are the totals of every numeric column, all headline, from the reference figures", () => {
     const t = validateWorkbook(workbook(referenceT1())).tables[0];
     expect(t).toMatchObject({
-      template: "T1",
+      tableId: "T1",
       title: "党员发展情况",
       sheet: "2013表1",
       year: 2013,
@@ -40,7 +40,7 @@ describe("表1 figures", () => {
       "T1/新党员培训": { kind: "count", value: 112, unit: "人", headline: true },
       "T1/评选优秀党员": { kind: "count", value: 57, unit: "名", headline: true },
     });
-    expect(t?.figures.every((f) => f.template === "T1" && f.group === undefined)).toBe(true);
+    expect(t?.figures.every((f) => f.tableId === "T1" && f.group === undefined)).toBe(true);
   });
   it("leave out a column nobody filled", () => {
     const t = tableOf("T1", [

@@ -11,7 +11,7 @@ import { pctTenths, ratioTenths } from "../../src/core/validate";
 import { renderDocx } from "../../src/core/render/docx";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { issueMessage } from "../../src/core/messages";
-import { buildSheet, cellOf, t1Row, t3Row, t4Row, template, workbook } from "./fixtures";
+import { buildSheet, cellOf, t1Row, t3Row, t4Row, definition, workbook } from "./fixtures";
 
 const SAMPLES = path.join(__dirname, "../../assets/samples");
 const sample = (name: string) =>
@@ -70,7 +70,7 @@ describe("unverified figures (【待核】)", () => {
     const flagged = a.comparisons.filter((c) => c.unverified).map((c) => c.label);
     expect(flagged).toEqual([
       // every 表1 total (A30), then 表4's
-      ...template("T1")
+      ...definition("T1")
         .columns.filter((c) => c.type === "count")
         .map((c) => c.header),
       "网上咨询受理数",

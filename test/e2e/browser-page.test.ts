@@ -14,7 +14,7 @@ import { ROOT, ensureBuilt } from "./build";
 import { chromiumAvailable, foreignRequests, launchChromium, type Traffic } from "./chromium";
 import { HOSTILE_HTML, makeFixtureWorkbook } from "./fixture";
 import { T5 } from "../core/bureau-fixtures";
-import { TEMPLATES, type TemplateDefinition } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS, type TableDefinition } from "../../src/core/definitions";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/template";
 import {
   cspViolations,
@@ -227,8 +227,8 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
 
   it("a bureau's own definitions loaded from a file: a fifth table checked, compared and drafted", async () => {
     const t5 = (year: number, talks: number) => ({
-      template: "T5",
-      definition: T5 as unknown as TemplateDefinition,
+      tableId: "T5",
+      definition: T5 as unknown as TableDefinition,
       year,
       rows: [{ 单位名称: "局机关", 宣讲场次: talks, 政务信息条数: 100, 政务微博条数: 40 }],
     });
@@ -236,7 +236,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await page.locator('input[aria-label="载入表定义文件"]').setInputFiles({
       name: "五张表.json",
       mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ tables: [...TEMPLATES, T5] })),
+      buffer: Buffer.from(JSON.stringify({ tables: [...BUILTIN_DEFINITIONS, T5] })),
     });
     await page.locator('input[aria-label="选择 Excel 工作簿"]').setInputFiles({
       name: "宣传.xlsx",

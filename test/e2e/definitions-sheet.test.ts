@@ -12,7 +12,7 @@ import { fakeOfficeScript, fakeSheets } from "./fakeOffice";
 import { builtPagesForSuite } from "./suite";
 import { openPage, openTab, screenshot, axeViolations, waitForResults } from "./pane";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
-import { DEFINITIONS_SHEET } from "../../src/core/templates/sheet";
+import { DEFINITIONS_SHEET } from "../../src/core/definitions/sheet";
 import { fiveGridWith, sampleWithT5 } from "../core/bureau-fixtures";
 
 /** The names of the fake workbook's sheets now. */

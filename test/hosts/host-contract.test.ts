@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostDrivers } from "./host-drivers";
 import { MARK_COLORS } from "../../src/hosts/office";
-import { loadTemplates, TEMPLATES } from "../../src/core/templates";
-import { DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core/templates/sheet";
+import { loadDefinitions, BUILTIN_DEFINITIONS } from "../../src/core/definitions";
+import { DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core/definitions/sheet";
 import { T5 } from "../core/bureau-fixtures";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { validateWorkbook } from "../../src/core/validate";
@@ -137,7 +137,7 @@ describe.each(hostDrivers())("$name", (driver) => {
   });
 
   describe("insertTemplates", () => {
-    it("adds the four templates as new sheets, headers from the core's TEMPLATES, lists, 合计 formulas", async () => {
+    it("adds the four templates as new sheets, headers from the core's BUILTIN_DEFINITIONS, lists, 合计 formulas", async () => {
       const w = driver.open([{ name: "Sheet1", values: [["原有数据"]] }]);
       const names = await w.host.insertTemplates?.(2013);
       expect(names).toEqual([
@@ -147,12 +147,12 @@ describe.each(hostDrivers())("$name", (driver) => {
         "表4 信访咨询办理 2013",
       ]);
       const t1 = "表1 党员发展 2013";
-      expect(w.cell(t1, 0, 0)).toBe(TEMPLATES[0]?.title);
-      expect(w.values(t1)[2]).toEqual(TEMPLATES[0]?.columns.map((c) => c.header));
+      expect(w.cell(t1, 0, 0)).toBe(BUILTIN_DEFINITIONS[0]?.title);
+      expect(w.values(t1)[2]).toEqual(BUILTIN_DEFINITIONS[0]?.columns.map((c) => c.header));
       expect(w.cell(t1, 1, 2)).toBe("统计年度");
       expect(w.cell(t1, 1, 3)).toBe(2013);
       // the blank rows the definition offers (表1: 30), then 合计
-      const blank = TEMPLATES[0]?.blankRows ?? 0;
+      const blank = BUILTIN_DEFINITIONS[0]?.blankRows ?? 0;
       expect(blank).toBe(30);
       const last = 3 + blank; // 1-based row of the last blank data row = 0-based row of 合计
       expect(w.cell(t1, last, 0)).toBe("合计");
@@ -163,13 +163,13 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(w.format(t1, 3, 0)).toBe("@");
       expect(w.format(t1, 3, 2)).toBe("0");
       const list = w.lists(t1).find((l) => l.address === `B4:B${last}`);
-      expect(list?.source).toBe(TEMPLATES[0]?.columns[1]?.allowed?.join(","));
+      expect(list?.source).toBe(BUILTIN_DEFINITIONS[0]?.columns[1]?.allowed?.join(","));
       const t4 = "表4 信访咨询办理 2013";
       expect(
         w.format(
           t4,
           3,
-          TEMPLATES[3]!.columns.findIndex((c) => c.type === "percent")
+          BUILTIN_DEFINITIONS[3]!.columns.findIndex((c) => c.type === "percent")
         )
       ).toBe("0.0%");
       expect(w.values("Sheet1")).toEqual([["原有数据"]]);
@@ -215,7 +215,7 @@ describe.each(hostDrivers())("$name", (driver) => {
   });
 
   describe("insertDefinitions and the templates of a bureau's tables", () => {
-    const five = [...TEMPLATES, ...loadTemplates([T5]).map((t) => t.def)];
+    const five = [...BUILTIN_DEFINITIONS, ...loadDefinitions([T5]).map((t) => t.def)];
 
     it("inserts the definitions as a 报表定义 sheet that reads back as the same definitions; never over one", async () => {
       const w = driver.open([{ name: "Sheet1", values: [["原有数据"]] }]);
@@ -225,7 +225,7 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(sheet && readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(five);
       expect(w.values("Sheet1")).toEqual([["原有数据"]]);
       const writes = w.writes();
-      await expect(w.host.insertDefinitions?.(TEMPLATES)).rejects.toThrow(/已有“报表定义”工作表，未插入/);
+      await expect(w.host.insertDefinitions?.(BUILTIN_DEFINITIONS)).rejects.toThrow(/已有“报表定义”工作表，未插入/);
       expect(w.writes()).toBe(writes);
       expect(w.sheetNames()).toHaveLength(2);
     });

@@ -11,7 +11,7 @@ import { cellText, safeSheetName, uniqueSheetName } from "../../src/hosts/office
 import { markTargets, parseStoreXml, storeXml, type MarkEntry } from "../../src/hosts/office/marks";
 import { selectableAddress } from "../../src/hosts/office/select";
 import { columnFormat, rowKind, templateSheetBase } from "../../src/hosts/office/layout";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import type { Issue } from "../../src/core/issues";
 
 describe("toCellValue", () => {
@@ -123,7 +123,7 @@ describe("sheet names", () => {
     expect(n).toBe(`${"长".repeat(27)} (2)`);
   });
   it("names templates like 表1 党员发展 2013", () => {
-    expect(TEMPLATES.map((t) => templateSheetBase(t, 2013))).toEqual([
+    expect(BUILTIN_DEFINITIONS.map((t) => templateSheetBase(t, 2013))).toEqual([
       "表1 党员发展 2013",
       "表2 培训 2013",
       "表3 经费 2013",

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { useFakeOffice } from "./office-fixture";
 import { createOfficeHost, MARK_COLORS } from "../../src/hosts/office";
 import type { Issue } from "../../src/core/issues";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 
 const install = useFakeOffice();
 
@@ -28,12 +28,12 @@ describe("Office host writes", () => {
     expect(f.stats.syncs).toBe(2);
     expect(f.stats.leftoverActions).toBe(0);
     const t1 = f.sheet("表1 党员发展 2013");
-    expect(t1.cell(0, 0)).toBe(TEMPLATES[0]?.title);
-    expect(t1.values[2]).toEqual(TEMPLATES[0]?.columns.map((c) => c.header));
+    expect(t1.cell(0, 0)).toBe(BUILTIN_DEFINITIONS[0]?.title);
+    expect(t1.values[2]).toEqual(BUILTIN_DEFINITIONS[0]?.columns.map((c) => c.header));
     expect(t1.cell(1, 2)).toBe("统计年度");
     expect(t1.cell(1, 3)).toBe(2013);
     // the blank rows the definition offers (表1: 30), then 合计
-    const blank = TEMPLATES[0]?.blankRows ?? 0;
+    const blank = BUILTIN_DEFINITIONS[0]?.blankRows ?? 0;
     expect(blank).toBe(30);
     const last = 3 + blank; // 1-based row of the last blank data row
     expect(t1.cell(last, 0)).toBe("合计");
@@ -50,7 +50,7 @@ describe("Office host writes", () => {
     expect(
       t4.format(
         3,
-        TEMPLATES[3]!.columns.findIndex((c) => c.type === "percent")
+        BUILTIN_DEFINITIONS[3]!.columns.findIndex((c) => c.type === "percent")
       )
     ).toBe("0.0%");
     expect(f.sheet("Sheet1").values).toEqual([["原有数据"]]);

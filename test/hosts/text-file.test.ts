@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeTextFile } from "../../src/hosts/xlsx/text-file";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import { cli } from "../cli/harness";
 
 /** GBK bytes of a text, by inverting the platform's GBK decoder over every two-byte code. */
@@ -69,7 +69,7 @@ describe("decodeTextFile", () => {
 describe("a definitions file saved as GBK or UTF-16 on the command line", () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-text-"));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const json = JSON.stringify({ tables: TEMPLATES }, null, 2).replace(/\n/g, "\r\n");
+  const json = JSON.stringify({ tables: BUILTIN_DEFINITIONS }, null, 2).replace(/\n/g, "\r\n");
   it.each([
     ["GBK", () => encodeGbk(json)],
     ["UTF-16", () => utf16(json, false)],

@@ -5,7 +5,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { cli } from "../cli/harness";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { TEMPLATES, FRAME_LABELS } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS, FRAME_LABELS } from "../../src/core/definitions";
 import { analyzeWorkbook } from "../../src/core/analyze";
 
 let tmp = "";
@@ -45,7 +45,7 @@ describe("bureau-stats template", () => {
       "表3 经费 2014",
       "表4 信访咨询办理 2014",
     ]);
-    TEMPLATES.forEach((t, k) => {
+    BUILTIN_DEFINITIONS.forEach((t, k) => {
       const s = wb.sheets[k];
       expect(s?.values[0]?.[0]).toBe(t.title);
       expect(s?.values[1]).toEqual([
@@ -154,6 +154,6 @@ describe("bureau-stats template", () => {
     expect(json.draft.text).toContain("发展预备党员8人，其中教工党员4人，学生党员4人");
     expect(json.draft.text).toContain("办理人大代表建议8件");
     const a = analyzeWorkbook(readXlsx(new Uint8Array(readFileSync(filled))));
-    expect(a.tables.find((t) => t.template === "T1")?.records).toHaveLength(3);
+    expect(a.tables.find((t) => t.tableId === "T1")?.records).toHaveLength(3);
   });
 });

@@ -13,8 +13,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { FRAME_LABELS, TEMPLATES, TOTAL_LABEL } from "../../src/core/templates";
-import type { ColumnDefinition } from "../../src/core/templates";
+import { FRAME_LABELS, BUILTIN_DEFINITIONS, TOTAL_LABEL } from "../../src/core/definitions";
+import type { ColumnDefinition } from "../../src/core/definitions";
 import { columnLetters } from "../../src/core/model";
 import {
   writeTemplateWorkbook,
@@ -280,7 +280,7 @@ const yearCell: fc.Arbitrary<XmlCell> = fc.oneof(
 /** A sheet laid out like a template (title, frame, headers, data rows, 合计), with noise. */
 const templateSheet: fc.Arbitrary<SheetDraft> = fc
   .record({
-    template: fc.constantFrom(...TEMPLATES),
+    template: fc.constantFrom(...BUILTIN_DEFINITIONS),
     name: sheetName,
     year: yearCell,
     withTitle: fc.boolean(),
@@ -967,7 +967,7 @@ const cellInput: fc.Arbitrary<CellInput> = fc.oneof(
 
 const exceljsSheet: fc.Arbitrary<TemplateSheetInput> = fc
   .record({
-    template: fc.constantFrom(...TEMPLATES),
+    template: fc.constantFrom(...BUILTIN_DEFINITIONS),
     year: fc.constantFrom(2012, 2013, 2014),
     frameYear: fc.option(cellInput, { freq: 3, nil: undefined }),
     rowCount: fc.nat(20),
@@ -989,7 +989,7 @@ const exceljsSheet: fc.Arbitrary<TemplateSheetInput> = fc
         }
       )
       .map((rows): TemplateSheetInput => ({
-        template: p.template.id,
+        tableId: p.template.id,
         year: p.year,
         rows,
         total: p.total,
@@ -1012,7 +1012,7 @@ export async function exceljsCases(seed: number, count: number, prefix = "x"): P
       sheets: fc.uniqueArray(exceljsSheet, {
         minLength: 1,
         maxLength: 3,
-        selector: (s) => s.sheetName ?? `${s.template}${s.year}`,
+        selector: (s) => s.sheetName ?? `${s.tableId}${s.year}`,
       }),
       flags,
     }),
@@ -1031,7 +1031,7 @@ export async function exceljsCases(seed: number, count: number, prefix = "x"): P
       id: `${prefix}${i}`,
       kind: "exceljs",
       description: d.sheets
-        .map((s) => `${s.template} ${s.year}: ${s.rows?.length ?? 0} rows`)
+        .map((s) => `${s.tableId} ${s.year}: ${s.rows?.length ?? 0} rows`)
         .join("; "),
       bytes,
       flags: d.flags,

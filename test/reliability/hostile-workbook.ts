@@ -28,7 +28,7 @@ export function hostileSheets(): TemplateSheetInput[] {
   const sheets2013 = yearSheets(2013).map((s): TemplateSheetInput => {
     const rows = (s.rows ?? []) as Row[];
     const frame = { ...s.frame, 填报单位: at(0) };
-    switch (s.template) {
+    switch (s.tableId) {
       case "T1":
         return {
           ...s,

@@ -36,7 +36,7 @@ describe("hosts, UI and CLI import the core through its entry only", () => {
     [
       "a named re-export",
       "src/hosts/office/probe.ts",
-      'export { readDefinitionsSheet } from "../../core/templates/sheet";\n',
+      'export { readDefinitionsSheet } from "../../core/definitions/sheet";\n',
     ],
     [
       "a re-export of everything",

@@ -115,7 +115,7 @@ describe("message style guide", () => {
 
   it("rule messages of every definitions file: two sentences, the house style", () => {
     const defs = [
-      ...files(join(ROOT, "src/core/templates/builtin"), /\.json$/),
+      ...files(join(ROOT, "src/core/definitions/builtin"), /\.json$/),
       ...files(join(ROOT, "assets/samples"), /\.json$/),
     ];
     const texts = defs.flatMap((f) =>

@@ -8,7 +8,7 @@ import type { Issue } from "../../src/core/issues";
 import { cellText, gridWindow } from "../../src/taskpane/browser/CellPreview";
 import { sampleFromQuery, sampleLabel } from "../../src/taskpane/browser/BrowserPage";
 import { issuePlace, ruleExplanation, sheetLayout } from "../../src/core/place";
-import { TEMPLATES } from "../../src/core/templates";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import { chartRows } from "../../src/taskpane/components/ComparisonChart";
 import {
   comparisonKey,
@@ -39,7 +39,7 @@ function shown(
 function comparison(sheet: string, id: string, pct: number | null): ComparisonView {
   return {
     id,
-    template: "T1",
+    tableId: "T1",
     sheet,
     indicator: id,
     label: id,
@@ -154,8 +154,8 @@ describe("the edited draft", () => {
   it("typed into an empty draft, becomes a document: headings as headings, text as typed (escaped later), no table invented", () => {
     const draft = engine.edited({ paragraphs: [] }, "一、党员发展\n\u3000\u3000<b>49</b>人。");
     expect(draft.paragraphs).toEqual([
-      { template: "", sheet: "", heading: "一、党员发展", headingLevel: 1, text: "" },
-      { template: "", sheet: "", text: "<b>49</b>人。" },
+      { tableId: "", sheet: "", heading: "一、党员发展", headingLevel: 1, text: "" },
+      { tableId: "", sheet: "", text: "<b>49</b>人。" },
     ]);
     expect(engine.draftHtml(draft)).toContain("&lt;b&gt;49&lt;/b&gt;");
   });
@@ -322,7 +322,7 @@ describe("issue 13: the place, the two sentences, the next step, flagged compari
   it("explains every rule code: generic ones in words, table rules by their check", () => {
     expect(ruleExplanation("G-03")).toBe("G-03 合计行：每一列的合计等于各行之和");
     expect(ruleExplanation("T1-01")).toBe("T1-01 表1 党员发展情况：发展预备党员 = 其中：教工 + 其中：学生");
-    for (const t of TEMPLATES) for (const r of t.rules) expect(ruleExplanation(r.id)).not.toBe(r.id);
+    for (const t of BUILTIN_DEFINITIONS) for (const r of t.rules) expect(ruleExplanation(r.id)).not.toBe(r.id);
   });
 
   it("names the samples in Chinese", () => {

@@ -2,7 +2,7 @@
  * The one Chinese wording of each outcome of a check that stops it (an unreadable file, wrong
  * definitions, no data, a year not there), whichever entry point shows it.
  */
-import { problemCount } from "../templates";
+import { problemCount } from "../definitions";
 import { YEAR_RANGE_TEXT } from "../years";
 import type { CheckOutcome } from "./check";
 

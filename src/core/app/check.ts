@@ -9,10 +9,10 @@ import type { Issue } from "../issues";
 import type { WorkbookModel } from "../model";
 import type { Settings } from "../settings";
 import type { DraftOptions } from "../draft";
-import type { CompiledTemplate } from "../templates";
-import { loadTemplates } from "../templates";
-import { DefinitionsError } from "../templates/problems";
-import { definitionsSheetOf, withoutDefinitionsSheet } from "../templates/sheet";
+import type { CompiledDefinition } from "../definitions";
+import { loadDefinitions } from "../definitions";
+import { DefinitionsError } from "../definitions/problems";
+import { definitionsSheetOf, withoutDefinitionsSheet } from "../definitions/sheet";
 import { isStatYear } from "../years";
 import {
   analyzeWorkbook,
@@ -31,7 +31,7 @@ export type WorkbookInput =
 /** A bureau's definitions: the tables of a file (checked here), or already compiled. */
 export type DefinitionsInput =
   | { readonly name: string; readonly tables: readonly unknown[] }
-  | { readonly name: string; readonly compiled: readonly CompiledTemplate[] };
+  | { readonly name: string; readonly compiled: readonly CompiledDefinition[] };
 
 export interface CheckOptions {
   /** A definitions file: wins over a workbook's own 报表定义 sheet, which wins over the built-ins. */
@@ -85,15 +85,15 @@ export type CheckOutcome =
 
 export type CheckCode = CheckOutcome["code"];
 
-const compiledCache = new WeakMap<object, readonly CompiledTemplate[]>();
+const compiledCache = new WeakMap<object, readonly CompiledDefinition[]>();
 
 /** The definitions of a file, checked and compiled once per input object. */
-function compiledOf(d: DefinitionsInput): readonly CompiledTemplate[] {
+function compiledOf(d: DefinitionsInput): readonly CompiledDefinition[] {
   if ("compiled" in d) return d.compiled;
   let t = compiledCache.get(d);
   if (!t) {
     if (d.tables.length === 0) throw new DefinitionsError([`${d.name}：没有表定义`]);
-    t = loadTemplates(d.tables, d.name);
+    t = loadDefinitions(d.tables, d.name);
     compiledCache.set(d, t);
   }
   return t;
@@ -131,7 +131,7 @@ export function chooseDefinitions(
   | Extract<CheckOutcome, { code: "definitions-invalid" }> {
   let reading = file?.name ?? "";
   try {
-    const given = file ? { name: fileName(file.name), templates: compiledOf(file) } : undefined;
+    const given = file ? { name: fileName(file.name), definitions: compiledOf(file) } : undefined;
     const carried = books.filter(([, wb]) => definitionsSheetOf(wb) !== undefined);
     const [first] = carried;
     reading = first?.[0] ?? "";
@@ -148,7 +148,7 @@ export function chooseDefinitions(
       reading = name;
       differing(
         name,
-        definitionsInForce(wb, { name: "", templates: inForce.templates }).differences
+        definitionsInForce(wb, { name: "", definitions: inForce.definitions }).differences
       );
     }
     return { inForce, notices };
@@ -213,7 +213,7 @@ export function checkWorkbooks(
   );
   const analyze = (y: number | undefined) =>
     analyzeWorkbook(merged.workbook, {
-      templates: chosen.inForce.templates,
+      definitions: chosen.inForce.definitions,
       ...(y === undefined ? {} : { year: y }),
       ...(options.draft === undefined ? {} : { draft: options.draft }),
       ...(options.settings === undefined ? {} : { settings: options.settings }),

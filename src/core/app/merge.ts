@@ -24,7 +24,7 @@ export type UnitFileInput =
 /** What to merge with: the unit list, the year (default: most files'), the choice of duplicates. */
 export interface MergeInput extends Pick<
   MergeOptions,
-  "templates" | "settings" | "bureau" | "duplicates" | "prefer"
+  "definitions" | "settings" | "bureau" | "duplicates" | "prefer"
 > {
   readonly unitList?: UnitListInput;
   readonly year?: number;

@@ -2,15 +2,15 @@
  * Year-on-year comparison of the tables of two years (wording: docs/wording.md): every figure
  * present in both years, paired by its id, with the change, the percentage and the Chinese wording.
  */
-import type { Figure, FigureKind, FigureSource, TableData, TemplateId } from "../figures";
+import type { Figure, FigureKind, FigureSource, TableData, TableId } from "../figures";
 import type { MoneyUnit } from "./numbers";
 import { changeWording, yoyChange } from "./yoy";
-import { TEMPLATES } from "../templates";
+import { BUILTIN_DEFINITIONS } from "../definitions";
 
 export interface Comparison {
   /** The figure id, e.g. `T1/发展预备党员`, `T4/办结率/来电`. */
   readonly id: string;
-  readonly template: TemplateId;
+  readonly tableId: TableId;
   /** This year's sheet name. */
   readonly sheet: string;
   readonly indicator: string;
@@ -51,11 +51,11 @@ export interface CompareOptions {
    */
   readonly scope?: "headline" | "all";
   /** The tables' order (default: the built-in definitions' order, 表1…表4). */
-  readonly order?: readonly TemplateId[];
+  readonly order?: readonly TableId[];
 }
 
 /** The built-in tables' ids, in their definitions' order. */
-const BUILTIN_ORDER: readonly TemplateId[] = TEMPLATES.map((t) => t.id);
+const BUILTIN_ORDER: readonly TableId[] = BUILTIN_DEFINITIONS.map((t) => t.id);
 
 /**
  * A figure value in natural units: money fen → 元, rate tenths → percent.
@@ -83,17 +83,17 @@ export function figureLabel(figure: Pick<Figure, "indicator" | "group">): string
  * not in `order` after them, in the order met). Stable for the same template.
  * @example orderTables([t4, t1, t2]).map((t) => t.template) // ["T1", "T2", "T4"]
  */
-export function orderTables<T extends { readonly template: TemplateId }>(
+export function orderTables<T extends { readonly tableId: TableId }>(
   tables: readonly T[],
-  order: readonly TemplateId[] = BUILTIN_ORDER
+  order: readonly TableId[] = BUILTIN_ORDER
 ): T[] {
-  const rank = (id: TemplateId) => {
+  const rank = (id: TableId) => {
     const i = order.indexOf(id);
     return i < 0 ? order.length : i;
   };
   return tables
     .map((table, index) => ({ table, index }))
-    .sort((a, b) => rank(a.table.template) - rank(b.table.template) || a.index - b.index)
+    .sort((a, b) => rank(a.table.tableId) - rank(b.table.tableId) || a.index - b.index)
     .map((x) => x.table);
 }
 
@@ -102,10 +102,10 @@ export function orderTables<T extends { readonly template: TemplateId }>(
  * @example previousTableFor({ template: "T1" }, [t1of2012, t2of2012]) // t1of2012
  */
 export function previousTableFor(
-  table: Pick<TableData, "template">,
+  table: Pick<TableData, "tableId">,
   previous: readonly TableData[]
 ): TableData | undefined {
-  return previous.find((p) => p.template === table.template);
+  return previous.find((p) => p.tableId === table.tableId);
 }
 
 /**
@@ -137,7 +137,7 @@ export function compareTables(
       const sources = [...(figure.unverified ?? []), ...(old.unverified ?? [])];
       out.push({
         id: figure.id,
-        template: figure.template,
+        tableId: figure.tableId,
         sheet: table.sheet,
         indicator: figure.indicator,
         ...(figure.group !== undefined ? { group: figure.group } : {}),

@@ -6,13 +6,13 @@
  * definitions, and recomputed if the sheet's grid was replaced.
  */
 import type { SheetModel } from "../model";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import { detectTable, type DetectedTable } from "./table";
 
 interface Detection {
   /** The grid the answers were computed from. */
   readonly values: SheetModel["values"];
-  readonly byDefinitions: WeakMap<readonly CompiledTemplate[], DetectedTable | null>;
+  readonly byDefinitions: WeakMap<readonly CompiledDefinition[], DetectedTable | null>;
 }
 
 const detections = new WeakMap<SheetModel, Detection>();
@@ -20,20 +20,20 @@ const detections = new WeakMap<SheetModel, Detection>();
 /**
  * The table a sheet holds among `templates` (see `detectTable`), computed once per sheet and set
  * of definitions.
- * @example detectTableOnce(sheet, COMPILED_TEMPLATES) === detectTableOnce(sheet, COMPILED_TEMPLATES) // true
+ * @example detectTableOnce(sheet, COMPILED_BUILTINS) === detectTableOnce(sheet, COMPILED_BUILTINS) // true
  */
 export function detectTableOnce(
   sheet: SheetModel,
-  templates: readonly CompiledTemplate[]
+  definitions: readonly CompiledDefinition[]
 ): DetectedTable | undefined {
   let known = detections.get(sheet);
   if (known?.values !== sheet.values) {
     known = { values: sheet.values, byDefinitions: new WeakMap() };
     detections.set(sheet, known);
   }
-  const found = known.byDefinitions.get(templates);
+  const found = known.byDefinitions.get(definitions);
   if (found !== undefined) return found ?? undefined;
-  const d = detectTable(sheet, templates);
-  known.byDefinitions.set(templates, d ?? null);
+  const d = detectTable(sheet, definitions);
+  known.byDefinitions.set(definitions, d ?? null);
   return d;
 }

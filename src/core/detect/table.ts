@@ -4,7 +4,7 @@
  * title or the sheet name).
  */
 import type { CellValue, SheetModel } from "../model";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import { FRAME_LABELS, TOTAL_LABEL } from "../read/labels";
 import { normaliseHeader } from "../read/normalise";
 import { isStatYear } from "../years";
@@ -18,7 +18,7 @@ export interface HeaderCell {
 }
 
 export interface DetectedTable {
-  readonly template: CompiledTemplate;
+  readonly definition: CompiledDefinition;
   readonly sheet: SheetModel;
   /** 0-based row of the header row. */
   readonly headerRow: number;
@@ -46,18 +46,18 @@ function headerKeys(row: readonly CellValue[] | undefined): (string | undefined)
 /**
  * Finds which template (if any) a sheet holds: the row, within the first 50, where most of a
  * template's required headers are found (at least half of them, and at least 2).
- * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] }, COMPILED_TEMPLATES)?.template.def.id // "T1"
+ * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] }, COMPILED_BUILTINS)?.template.def.id // "T1"
  */
 export function detectTable(
   sheet: SheetModel,
-  templates: readonly CompiledTemplate[]
+  definitions: readonly CompiledDefinition[]
 ): DetectedTable | undefined {
-  let best: { t: CompiledTemplate; row: number; score: number } | undefined;
+  let best: { t: CompiledDefinition; row: number; score: number } | undefined;
   const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const keys = headerKeys(sheet.values[r]);
     if (keys.length < 2) continue;
-    for (const t of templates) {
+    for (const t of definitions) {
       const found = new Set<number>();
       for (const k of keys) {
         const i = k === undefined ? undefined : t.headerIndex.get(k);
@@ -85,7 +85,7 @@ export function detectTable(
   });
   const missing = t.required.filter((i) => (colOf[i] ?? -1) < 0);
   return {
-    template: t,
+    definition: t,
     sheet,
     headerRow: row,
     colOf,

@@ -5,12 +5,12 @@
  * rates (`均达100%`), programme lists, headings, and the guard that keeps any placeholder,
  * `undefined` or `NaN` out of the text.
  */
-import type { Figure, FigureSource, TableData, TableRecord, TemplateId } from "../figures";
+import type { Figure, FigureSource, TableData, TableRecord, TableId } from "../figures";
 import { figureLabel, orderTables, previousTableFor, UNVERIFIED_MARK } from "../compare/compare";
 import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
 import { changeWording, yearLabel, yearNote, yoyChange } from "../compare/yoy";
 import { oneLine, toChinesePunctuation } from "../punctuation";
-import { PHRASE_PLACEHOLDER } from "../templates/schema";
+import { PHRASE_PLACEHOLDER } from "../definitions/schema";
 import {
   DEFAULT_PHRASES,
   type PhraseClause,
@@ -41,7 +41,7 @@ export interface DraftOptions {
 }
 
 export interface DraftParagraph {
-  readonly template: TemplateId;
+  readonly tableId: TableId;
   readonly sheet: string;
   /** E.g. `一、党员发展情况`; absent when headings are off. */
   readonly heading?: string;
@@ -131,7 +131,7 @@ export function parsePhrase(text: string): readonly PhraseToken[] {
 // ---- figures -------------------------------------------------------------------------------
 
 interface SheetContext {
-  readonly template: TemplateId;
+  readonly tableId: TableId;
   readonly current: ReadonlyMap<string, Figure>;
   readonly previous: ReadonlyMap<string, Figure> | undefined;
   readonly records: readonly TableRecord[];
@@ -325,7 +325,7 @@ function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefin
   const rows: Row[] = rates.indicators
     .map((indicator) => ({
       indicator,
-      cells: rates.groups.map((g) => ctx.current.get(`${ctx.template}/${indicator}/${g}`)),
+      cells: rates.groups.map((g) => ctx.current.get(`${ctx.tableId}/${indicator}/${g}`)),
     }))
     .map((row) => ({ ...row, cells: row.cells.map((f) => (writable(f) ? f : undefined)) }))
     .filter((row) => row.cells.some((f) => f !== undefined));
@@ -442,7 +442,7 @@ function writeProgrammes(ctx: SheetContext, p: ProgrammePhrases): ClauseText | u
     const names = programmeNames(ctx, records, p.nameHeader, category, p.maxNames);
     const phrase = p.byCategory[category] ?? p.fallback;
     const resolve: Resolve = (name) =>
-      name.includes("/") ? name : `${ctx.template}/${name}/${category}`;
+      name.includes("/") ? name : `${ctx.tableId}/${name}/${category}`;
     const written = writePhrase(ctx, phrase, resolve, names);
     if (!written) continue;
     parts.push(written.text);
@@ -526,14 +526,14 @@ export function draftReport(
   const unverified: UnverifiedFigure[] = [];
   for (const table of orderTables(
     current,
-    phrases.map((p) => p.template)
+    phrases.map((p) => p.tableId)
   )) {
-    const sheetPhrases = phrases.find((p) => p.template === table.template);
+    const sheetPhrases = phrases.find((p) => p.tableId === table.tableId);
     if (!sheetPhrases) continue;
     const before = previous ? previousTableFor(table, previous) : undefined;
     const lastYear = before?.year ?? (isExactInteger(table.year) ? table.year - 1 : undefined);
     const ctx: SheetContext = {
-      template: table.template,
+      tableId: table.tableId,
       current: figureMap(table.figures),
       previous: before ? figureMap(before.figures) : undefined,
       // read only by the phrases that name records (表2's programmes): reading TableData.records
@@ -556,7 +556,7 @@ export function draftReport(
       .join("");
     if (text === "") continue;
     paragraphs.push({
-      template: table.template,
+      tableId: table.tableId,
       sheet: table.sheet,
       ...headingFor(options.headings ?? "none", paragraphs.length + 1, sheetPhrases.heading),
       text,

@@ -12,8 +12,8 @@
  * writes the figure with another unit (`112名` instead of `112人`). In programme phrases (表2),
  * `{期数}` / `{培训人数@人}` name the category's figure and `{项目}` the programmes' names.
  */
-import type { TemplateId } from "../figures";
-import { TEMPLATES, type TemplateDefinition } from "../templates";
+import type { TableId } from "../figures";
+import { BUILTIN_DEFINITIONS, type TableDefinition } from "../definitions";
 
 /** A list: `lead` then the items that can be written, joined by `itemSep` (`其中教工党员18人，学生党员31人`). */
 export interface PhraseList {
@@ -63,7 +63,7 @@ export interface PhraseClause {
 export type PhraseSentence = readonly PhraseClause[];
 
 export interface SheetPhrases {
-  readonly template: TemplateId;
+  readonly tableId: TableId;
   /** Heading when headings are asked for (`一、党员发展情况`). */
   readonly heading: string;
   readonly sentences: readonly PhraseSentence[];
@@ -75,8 +75,8 @@ export interface SheetPhrases {
  * Each definition's phrasing is derived once (definitions do not change once loaded), so every
  * report drafted from it reads the same objects.
  */
-export function phrasesOf(templates: ReadonlyArray<PhrasedDefinition>): SheetPhrases[] {
-  return templates.flatMap((t) => {
+export function phrasesOf(definitions: ReadonlyArray<PhrasedDefinition>): SheetPhrases[] {
+  return definitions.flatMap((t) => {
     let phrases = derived.get(t);
     if (phrases === undefined) {
       phrases = sheetPhrases(t);
@@ -86,14 +86,14 @@ export function phrasesOf(templates: ReadonlyArray<PhrasedDefinition>): SheetPhr
   });
 }
 
-type PhrasedDefinition = Pick<TemplateDefinition, "id" | "report" | "columns">;
+type PhrasedDefinition = Pick<TableDefinition, "id" | "report" | "columns">;
 
 const derived = new WeakMap<PhrasedDefinition, SheetPhrases | null>();
 
 function sheetPhrases(t: PhrasedDefinition): SheetPhrases | null {
   if (!t.report) return null;
   return {
-    template: t.id,
+    tableId: t.id,
     heading: t.report.heading,
     sentences: t.report.sentences.map((sentence) =>
       sentence.map((clause) => {
@@ -108,4 +108,4 @@ function sheetPhrases(t: PhrasedDefinition): SheetPhrases | null {
 }
 
 /** The default phrasing: the built-in tables' report sentences, 表1…表4. */
-export const DEFAULT_PHRASES: readonly SheetPhrases[] = phrasesOf(TEMPLATES);
+export const DEFAULT_PHRASES: readonly SheetPhrases[] = phrasesOf(BUILTIN_DEFINITIONS);

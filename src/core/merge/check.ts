@@ -6,7 +6,7 @@ import type { Issue } from "../issues";
 import { issueMessage } from "../messages";
 import { a1, parseA1, type WorkbookModel } from "../model";
 import { resolveSettings } from "../settings";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import { validateWorkbook } from "../validate";
 import type { ExtractedUnit } from "./extract";
 import type { MergedRow, MergedTable, MergeOptions, SourceRef, SourcedIssue } from "./types";
@@ -24,7 +24,7 @@ function rowOf(m: MergedTable, cell: string): MergedRow | undefined {
  * programme, the same amount) are no duplicate: a unit's own are reported by its own check.
  */
 function acrossUnits(m: MergedTable, row: MergedRow, i: Issue): boolean {
-  if (i.code !== "duplicate-row" || unitColumn(m.template) >= 0) return false;
+  if (i.code !== "duplicate-row" || unitColumn(m.definition) >= 0) return false;
   if (typeof i.params?.other !== "string") return false;
   const other = rowOf(m, i.params.other);
   return other !== undefined && other.sources[0]?.unit !== row.sources[0]?.unit;
@@ -50,13 +50,13 @@ export function sourcedIssues(
   workbook: WorkbookModel,
   tables: readonly MergedTable[],
   units: readonly ExtractedUnit[],
-  templates: readonly CompiledTemplate[],
+  definitions: readonly CompiledDefinition[],
   year: number | undefined,
   opts: MergeOptions
 ): SourcedIssue[] {
   if (tables.length === 0) return [];
   const checked = validateWorkbook(workbook, {
-    templates,
+    definitions,
     ...(year === undefined ? {} : { year }),
     settings: resolveSettings(opts.settings),
   });

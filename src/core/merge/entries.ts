@@ -4,13 +4,13 @@
  */
 import type { Notice } from "../notices";
 import type { WorkbookModel } from "../model";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import {
   definitionDifferences,
   definitionsSheetOf,
   readDefinitionsSheet,
   withoutDefinitionsSheet,
-} from "../templates/sheet";
+} from "../definitions/sheet";
 import { extractUnit, type ExtractedUnit } from "./extract";
 import { SOURCES_SHEET } from "./sources";
 import type { MergeOptions, UnitTable } from "./types";
@@ -53,7 +53,7 @@ export interface UnitPreview {
 function carriedDefinitions(
   file: string,
   wb: WorkbookModel,
-  templates: readonly CompiledTemplate[]
+  definitions: readonly CompiledDefinition[]
 ): Notice | undefined {
   const sheet = definitionsSheetOf(wb);
   if (!sheet) return undefined;
@@ -61,7 +61,7 @@ function carriedDefinitions(
   try {
     const differences = definitionDifferences(
       readDefinitionsSheet(sheet).map((t) => t.def),
-      templates.map((t) => t.def)
+      definitions.map((t) => t.def)
     );
     return differences.length === 0
       ? undefined
@@ -89,7 +89,7 @@ export function readEntry(
   order: number,
   file: string,
   wb: WorkbookModel,
-  templates: readonly CompiledTemplate[],
+  definitions: readonly CompiledDefinition[],
   opts: MergeOptions
 ): Entry {
   if (wb.sheets?.some((sh) => sh?.name === SOURCES_SHEET))
@@ -98,8 +98,8 @@ export function readEntry(
       file,
       `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位上报的文件`
     );
-  const ownDefinitions = carriedDefinitions(file, wb, templates);
-  const x = extractUnit(file, withoutDefinitionsSheet(wb), templates, opts);
+  const ownDefinitions = carriedDefinitions(file, wb, definitions);
+  const x = extractUnit(file, withoutDefinitionsSheet(wb), definitions, opts);
   return { kind: "read", order, x, ...(ownDefinitions === undefined ? {} : { ownDefinitions }) };
 }
 

@@ -7,7 +7,7 @@ import type { Issue } from "../issues";
 import { a1, type CellValue, type WorkbookModel } from "../model";
 import { detectTableOnce } from "../detect/once";
 import { validateWorkbook } from "../validate";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import type { MergeOptions, MergeProblem, UnitTable } from "./types";
 import { fileStem, frameUnit, unitColumn, unitKey } from "./units";
 
@@ -23,7 +23,7 @@ export interface KeptRow {
 }
 
 export interface KeptTable {
-  readonly template: CompiledTemplate;
+  readonly definition: CompiledDefinition;
   readonly sheet: string;
   readonly year: number | undefined;
   readonly colOf: readonly number[];
@@ -57,18 +57,18 @@ function detach<T>(x: T): T {
 export function extractUnit(
   file: string,
   wb: WorkbookModel,
-  templates: readonly CompiledTemplate[],
+  definitions: readonly CompiledDefinition[],
   opts: Pick<MergeOptions, "year" | "settings">
 ): ExtractedUnit {
   // A file holding none of the chosen year's tables is still read for what it holds (so that it is
   // reported as another year's, not as holding no table): the year is asked for only when present.
   const detected = (wb.sheets ?? []).map((sheet) =>
-    sheet && Array.isArray(sheet.values) ? detectTableOnce(sheet, templates) : undefined
+    sheet && Array.isArray(sheet.values) ? detectTableOnce(sheet, definitions) : undefined
   );
   const years = new Set(detected.flatMap((d) => (d ? [d.year] : [])));
   const askYear = opts.year !== undefined && (years.has(opts.year) || years.has(undefined));
   const checked = validateWorkbook(wb, {
-    templates,
+    definitions,
     ...(askYear ? { year: opts.year } : {}),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
   });
@@ -82,7 +82,7 @@ export function extractUnit(
     if (!d) continue;
     const data = checked.tables.find((t) => t.sheet === sheet.name);
     if (!data) continue;
-    const t = d.template;
+    const t = d.definition;
     unit ??= frameUnit(sheet, d.headerRow);
     const colOf = Array.from(d.colOf);
     const mapped = colOf.filter((c) => c >= 0);
@@ -115,7 +115,7 @@ export function extractUnit(
       });
     }
     tables.push({
-      template: t,
+      definition: t,
       sheet: detach(sheet.name),
       year: d.year,
       colOf,
@@ -153,7 +153,7 @@ export function extractUnit(
 /** Columns in another order, extra or missing columns, rows naming another unit. */
 function tableProblems(file: string, unit: string, k: KeptTable): MergeProblem[] {
   const out: MergeProblem[] = [];
-  const t = k.template;
+  const t = k.definition;
   const at = { unit, file, sheet: k.sheet };
   const present = t.columns.flatMap((c, i) =>
     (k.colOf[i] ?? -1) >= 0 ? [{ c, col: k.colOf[i] as number }] : []

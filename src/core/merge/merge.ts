@@ -7,7 +7,7 @@
  * model.
  */
 import type { WorkbookModel } from "../model";
-import { COMPILED_TEMPLATES, type CompiledTemplate } from "../templates";
+import { COMPILED_BUILTINS, type CompiledDefinition } from "../definitions";
 import { sourcedIssues } from "./check";
 import { byUnit, chooseDuplicates } from "./duplicates";
 import { previewOf, readEntry, unreadableEntry, type Entry, type UnitPreview } from "./entries";
@@ -20,16 +20,16 @@ import type { MergedTable, MergeOptions, MergeProblem, MergeResult } from "./typ
 
 /** The files of a merge, added one at a time; `finish` merges them (again with another choice). */
 export class UnitMerge {
-  private readonly templates: readonly CompiledTemplate[];
+  private readonly definitions: readonly CompiledDefinition[];
   private readonly entries: Entry[] = [];
 
   constructor(private readonly opts: MergeOptions = {}) {
-    this.templates = opts.templates ?? COMPILED_TEMPLATES;
+    this.definitions = opts.definitions ?? COMPILED_BUILTINS;
   }
 
   /** Adds a unit workbook (the model is not kept: release it after this returns). */
   add(file: string, wb: WorkbookModel): UnitPreview {
-    const e = readEntry(this.entries.length, file, wb, this.templates, this.opts);
+    const e = readEntry(this.entries.length, file, wb, this.definitions, this.opts);
     this.entries.push(e);
     return previewOf(e);
   }
@@ -50,7 +50,7 @@ export class UnitMerge {
    * (the files are not read again).
    */
   finish(choice: Pick<MergeOptions, "prefer" | "duplicates"> = {}): MergeResult {
-    return mergeEntries(this.entries, this.templates, { ...this.opts, ...choice });
+    return mergeEntries(this.entries, this.definitions, { ...this.opts, ...choice });
   }
 }
 
@@ -76,14 +76,14 @@ export function mergeWorkbooks(
 
 /** The merged tables, in the definitions' order (a table no unit sent is left out). */
 function mergedTables(
-  templates: readonly CompiledTemplate[],
+  definitions: readonly CompiledDefinition[],
   chosen: readonly Candidate[],
   year: number | undefined,
   problems: MergeProblem[]
 ): MergedTable[] {
-  return templates.flatMap((t) => {
+  return definitions.flatMap((t) => {
     const parts = chosen.flatMap((c) =>
-      c.tables.filter((k) => k.template === t).map((k) => ({ x: c.x, k }))
+      c.tables.filter((k) => k.definition === t).map((k) => ({ x: c.x, k }))
     );
     return parts.length === 0 ? [] : [mergeTable(t, year, parts, problems)];
   });
@@ -110,7 +110,7 @@ function chooseUnits(
 
 function mergeEntries(
   entries: readonly Entry[],
-  templates: readonly CompiledTemplate[],
+  definitions: readonly CompiledDefinition[],
   opts: MergeOptions
 ): MergeResult {
   const problems: MergeProblem[] = [];
@@ -118,14 +118,14 @@ function mergeEntries(
   const read = entries.flatMap((e) => (e.kind === "read" ? [e.x] : []));
   const year = opts.year ?? pickYear(read);
   const chosen = chooseUnits(entries, year, opts, problems, status);
-  const tables = mergedTables(templates, chosen, year, problems);
+  const tables = mergedTables(definitions, chosen, year, problems);
   for (const c of chosen) {
     const rows = c.tables.reduce((n, k) => n + k.rows.length, 0);
     status.set(c.x.file, { status: "merged", text: `已合并（${c.tables.length}张表，${rows}行）` });
   }
   const { workbook, boldRows } = mergedWorkbook(tables, year, opts.bureau ?? "汇总");
   const units = chosen.map((c) => c.x);
-  const issues = sourcedIssues(workbook, tables, units, templates, year, opts);
+  const issues = sourcedIssues(workbook, tables, units, definitions, year, opts);
   return {
     year,
     workbook,

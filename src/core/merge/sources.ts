@@ -3,7 +3,7 @@
  * the 汇总来源 sheet saying where every merged row came from.
  */
 import { columnLetters, type CellValue, type SheetModel, type WorkbookModel } from "../model";
-import { FRAME_LABELS } from "../templates";
+import { FRAME_LABELS } from "../definitions";
 import type { MergedTable } from "./types";
 import { baseName, UNIT_LABEL } from "./units";
 
@@ -19,7 +19,7 @@ function tableSheet(
   bureau: string,
   sources: CellValue[][]
 ): SheetModel {
-  const t = m.template;
+  const t = m.definition;
   const frame: CellValue[] = FRAME_LABELS.flatMap((l) => [
     l,
     l === UNIT_LABEL ? bureau : l === YEAR_LABEL ? (year ?? null) : null,

@@ -4,7 +4,7 @@
  * the recomputed 合计 row.
  */
 import { a1, type CellValue } from "../model";
-import { TOTAL_LABEL, type CompiledTemplate } from "../templates";
+import { TOTAL_LABEL, type CompiledDefinition } from "../definitions";
 import type { ExtractedUnit, KeptRow, KeptTable } from "./extract";
 import type { MergedRow, MergedTable, MergeProblem, RowSource } from "./types";
 
@@ -39,12 +39,12 @@ function sameValue(a: CellValue, b: CellValue): boolean {
 }
 
 /** Natural value of a number as read (money in fen → 元). */
-function natural(t: CompiledTemplate, k: number, n: number): number {
+function natural(t: CompiledDefinition, k: number, n: number): number {
   return t.columns[k]?.type === "money" ? n / 100 : n;
 }
 
 /** The columns summed into the 合计 (and into a category's row). */
-function summedColumns(t: CompiledTemplate): boolean[] {
+function summedColumns(t: CompiledDefinition): boolean[] {
   return t.columns.map((c) => c.type === "count" || c.type === "money");
 }
 
@@ -69,7 +69,7 @@ function columnSum(g: readonly RowPart[], c: number): number {
 
 /** A column that is neither summed nor a remark: the first unit's value (a conflict is reported). */
 function firstValue(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   key: string,
   g: readonly RowPart[],
   c: number,
@@ -92,7 +92,7 @@ function firstValue(
 
 /** The one row of a category: counts summed, remarks joined, rates left to the check. */
 function combinedRow(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   key: string,
   g: readonly RowPart[],
   problems: MergeProblem[]
@@ -127,7 +127,7 @@ function combinedRow(
 
 /** The rows of a category table: one per allowed key, then rows of no allowed key as they are. */
 function categoryRows(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   keyCol: number,
   parts: readonly TablePart[],
   problems: MergeProblem[]
@@ -150,7 +150,7 @@ function categoryRows(
 }
 
 /** The 合计 row of rows' numbers. */
-function totalRow(t: CompiledTemplate, numbers: readonly Float64Array[]): CellValue[] {
+function totalRow(t: CompiledDefinition, numbers: readonly Float64Array[]): CellValue[] {
   const summed = summedColumns(t);
   const total: CellValue[] = t.columns.map((_, k) => {
     if (!summed[k]) return null;
@@ -169,7 +169,7 @@ function totalRow(t: CompiledTemplate, numbers: readonly Float64Array[]): CellVa
 
 /** Merges the units' tables of one template. */
 export function mergeTable(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   year: number | undefined,
   parts: readonly TablePart[],
   problems: MergeProblem[]
@@ -183,7 +183,7 @@ export function mergeTable(
       );
   const label = t.def.label;
   return {
-    template: t,
+    definition: t,
     year: year ?? 0,
     sheet: year === undefined ? `${label} 汇总` : `${label} 汇总 ${year}`,
     headerRow: 2,

@@ -62,15 +62,15 @@ function tablesOfYear(
         code: "no-year",
         severity: "warning",
         ...at,
-        message: `${k.template.def.label}（${k.sheet}）没有填统计年度，按${yearLabel(year)}合并`,
+        message: `${k.definition.def.label}（${k.sheet}）没有填统计年度，按${yearLabel(year)}合并`,
       });
-    const twin = kept.find((o) => o.template === k.template);
+    const twin = kept.find((o) => o.definition === k.definition);
     if (twin) {
       problems.push({
         code: "table-twice",
         severity: "warning",
         ...at,
-        message: `${k.template.def.label}在本文件中出现两次（${twin.sheet}、${k.sheet}），只合并 ${twin.sheet}`,
+        message: `${k.definition.def.label}在本文件中出现两次（${twin.sheet}、${k.sheet}），只合并 ${twin.sheet}`,
       });
       continue;
     }

@@ -6,11 +6,11 @@
 import type { Issue, Severity } from "../issues";
 import type { CellValue, WorkbookModel } from "../model";
 import type { Settings } from "../settings";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 
 export interface MergeOptions {
   /** The bureau's table definitions (default: the built-in ones). A unit's file never changes them. */
-  readonly templates?: readonly CompiledTemplate[];
+  readonly definitions?: readonly CompiledDefinition[];
   /** The year to merge (default: the year most unit files are for; on a tie the later one). */
   readonly year?: number;
   /** The bureau's unit list, in the order the merged rows should follow. */
@@ -58,7 +58,7 @@ export interface MergedRow {
 }
 
 export interface MergedTable {
-  readonly template: CompiledTemplate;
+  readonly definition: CompiledDefinition;
   readonly year: number;
   /** Name of the merged sheet. */
   readonly sheet: string;

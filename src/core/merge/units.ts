@@ -5,7 +5,7 @@
  */
 import type { CellValue, SheetModel } from "../model";
 import { normaliseHeader } from "../read/normalise";
-import { FRAME_LABELS, type CompiledTemplate } from "../templates";
+import { FRAME_LABELS, type CompiledDefinition } from "../definitions";
 
 /**
  * The key two spellings of a unit's name share (spaces, line breaks and widths aside).
@@ -71,7 +71,7 @@ export function frameUnit(sheet: SheetModel, headerRow: number): string | undefi
  * The template column that names the unit on each row, if the template has one: a text column
  * keyed `unit` (by convention) or headed 单位名称. (A fixed-choice column such as 计量单位 never is.)
  */
-export function unitColumn(t: CompiledTemplate): number {
+export function unitColumn(t: CompiledDefinition): number {
   return t.columns.findIndex(
     (c) => c.type === "text" && (c.key === "unit" || normaliseHeader(c.header) === "单位名称")
   );

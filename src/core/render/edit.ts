@@ -69,7 +69,7 @@ function keptPart(p: DraftParagraph, part: Slot["part"]): DraftParagraph {
 
 /** A typed line: a heading when it is numbered like one (`一、`, `（一）`), else body text. */
 function typedPart(line: string, origin: DraftParagraph | undefined): DraftParagraph {
-  const base = { template: origin?.template ?? "", sheet: origin?.sheet ?? "" };
+  const base = { tableId: origin?.tableId ?? "", sheet: origin?.sheet ?? "" };
   const level = lineLevel(line);
   return level === 0
     ? { ...base, text: line }

@@ -8,7 +8,7 @@
 import type { Figure } from "../figures";
 import type { Issue, IssueValue } from "../issues";
 import { formatFen, formatTenthsPct } from "../read/numbers";
-import type { CompiledFigureRule, FigureRef } from "../templates";
+import type { CompiledFigureRule, FigureRef } from "../definitions";
 import { quoteSheet } from "../sheet-names";
 import { makeRuleIssue } from "./sink";
 import type { TableResult } from "./table";

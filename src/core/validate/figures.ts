@@ -5,7 +5,7 @@
  */
 import type { Figure } from "../figures";
 import { excelDigits, scaleDecimal } from "../read/numbers";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 
 /** What the row loop accumulated, by template column index (`g * columns + k` for groups). */
 export interface Accumulated {
@@ -63,7 +63,7 @@ export function pctTenths(pct: number): number {
 }
 
 /** A template column (its type and units say how a figure of it reads). */
-type Column = CompiledTemplate["columns"][number];
+type Column = CompiledDefinition["columns"][number];
 
 /**
  * The kind, value and unit of a count or money figure of column `col` (money in 元 unless the
@@ -81,7 +81,7 @@ function countOrMoney(
 
 /** The figures the template's `figures` spec asks for, from the accumulated sums. */
 export function tableFigures(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   colOf: Int32Array,
   acc: Accumulated
 ): PlacedFigure[] {
@@ -101,7 +101,7 @@ export function tableFigures(
 }
 
 /** The column totals the spec asks for (those of a column with a filled cell), at the 合计 row. */
-function totalFigures(t: CompiledTemplate, colOf: Int32Array, acc: Accumulated): PlacedFigure[] {
+function totalFigures(t: CompiledDefinition, colOf: Int32Array, acc: Accumulated): PlacedFigure[] {
   const template = t.def.id;
   const out: PlacedFigure[] = [];
   for (const spec of t.def.figures.totals) {
@@ -110,7 +110,7 @@ function totalFigures(t: CompiledTemplate, colOf: Int32Array, acc: Accumulated):
     out.push({
       figure: {
         id: `${template}/${spec.column}`,
-        template,
+        tableId: template,
         indicator: spec.column,
         ...countOrMoney(t.columns[k], acc.sums[k] as number, t.columns[k]?.unit),
         headline: spec.headline,
@@ -126,7 +126,7 @@ function totalFigures(t: CompiledTemplate, colOf: Int32Array, acc: Accumulated):
 
 /** The group totals the spec asks for, of group `g` (named `group`), at its first row. */
 function groupFigures(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   colOf: Int32Array,
   acc: Accumulated,
   group: string,
@@ -143,7 +143,7 @@ function groupFigures(
     out.push({
       figure: {
         id: `${template}/${spec.column}/${group}`,
-        template,
+        tableId: template,
         indicator: spec.column,
         group,
         ...countOrMoney(col, acc.groupSums[base + k] as number, unit),
@@ -163,7 +163,7 @@ function groupFigures(
  * the group a rate filled on its only row or counts to compute it from.
  */
 function groupRate(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   colOf: Int32Array,
   acc: Accumulated,
   at: { readonly group: string; readonly g: number; readonly k: number }
@@ -178,7 +178,7 @@ function groupRate(
   return {
     figure: {
       id: `${t.def.id}/${col.header}/${group}`,
-      template: t.def.id,
+      tableId: t.def.id,
       indicator: col.header,
       group,
       kind: "rate",

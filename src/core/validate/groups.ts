@@ -22,7 +22,7 @@ export class GroupSums {
   private readonly unitOf: number;
 
   constructor(private readonly plan: ColumnPlan) {
-    const t = plan.template;
+    const t = plan.definition;
     const cols = plan.cols;
     const n = plan.n;
     this.groupCol =

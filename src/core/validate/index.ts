@@ -5,7 +5,7 @@
  * G-08 and G-05.
  */
 import type { TableData } from "../figures";
-import type { Issue, TemplateId } from "../issues";
+import type { Issue, TableId } from "../issues";
 import type { WorkbookModel } from "../model";
 import { isTotalLabel, type DetectedTable } from "../detect/table";
 import { detectTableOnce } from "../detect/once";
@@ -13,11 +13,11 @@ import { isBlankRow } from "./records";
 import { sourceOf, withSources } from "./unverified";
 import { resolveSettings, type Settings } from "../settings";
 import {
-  COMPILED_TEMPLATES,
+  COMPILED_BUILTINS,
   settingValues,
-  type CompiledTemplate,
+  type CompiledDefinition,
   type FigureRef,
-} from "../templates";
+} from "../definitions";
 import { makeIssue, quoteSheet, rowAddress } from "./sink";
 
 export { quoteSheet };
@@ -34,7 +34,7 @@ export interface ValidateOptions {
   readonly year?: number;
   readonly settings?: Partial<Settings>;
   /** Templates to look for (default: the four of SPEC §1). */
-  readonly templates?: readonly CompiledTemplate[];
+  readonly definitions?: readonly CompiledDefinition[];
 }
 
 /** A year the workbook holds tables of. */
@@ -99,23 +99,23 @@ function yearSummaries(
  */
 export function workbookYears(
   wb: WorkbookModel,
-  templates: readonly CompiledTemplate[] = COMPILED_TEMPLATES
+  definitions: readonly CompiledDefinition[] = COMPILED_BUILTINS
 ): YearSummary[] {
   return yearSummaries(
-    detectedTables(wb, templates).map((d) => ({ year: d.year, data: hasDataRows(d) }))
+    detectedTables(wb, definitions).map((d) => ({ year: d.year, data: hasDataRows(d) }))
   );
 }
 
 /** The template sheets of a workbook (each detected once: later asks reuse the answer). */
 function detectedTables(
   wb: WorkbookModel,
-  templates: readonly CompiledTemplate[]
+  definitions: readonly CompiledDefinition[]
 ): DetectedTable[] {
   const detected: DetectedTable[] = [];
   for (const sheet of wb.sheets ?? []) {
     // a host may hand over anything: a sheet without a grid holds no template
     if (!sheet || !Array.isArray(sheet.values)) continue;
-    const d = detectTableOnce(sheet, templates);
+    const d = detectTableOnce(sheet, definitions);
     if (d) detected.push(d);
   }
   return detected;
@@ -127,8 +127,8 @@ function detectedTables(
  */
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}): ValidationResult {
   const settings = resolveSettings(opts.settings);
-  const templates = opts.templates ?? COMPILED_TEMPLATES;
-  const detected = detectedTables(wb, templates);
+  const definitions = opts.definitions ?? COMPILED_BUILTINS;
+  const detected = detectedTables(wb, definitions);
   const summaries = yearSummaries(detected.map((d) => ({ year: d.year, data: hasDataRows(d) })));
   const years = summaries.map((s) => s.year);
   const currentYear =
@@ -149,20 +149,20 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
   );
   duplicateTables(results, currentYear, issues);
 
-  const pick = (id: TemplateId, year: number | undefined): TableResult | undefined =>
-    results.find((r) => r.table.template === id && (r.table.year ?? currentYear) === year) ??
+  const pick = (id: TableId, year: number | undefined): TableResult | undefined =>
+    results.find((r) => r.table.tableId === id && (r.table.year ?? currentYear) === year) ??
     (year === currentYear
-      ? results.find((r) => r.table.template === id && r.table.year === undefined)
+      ? results.find((r) => r.table.tableId === id && r.table.year === undefined)
       : undefined);
   const find = (ref: FigureRef): FoundFigure | undefined => {
     const year = ref.previous ? previousYear : currentYear;
     if (year === undefined) return undefined;
-    const at = pick(ref.template, year);
+    const at = pick(ref.tableId, year);
     const f = at?.table.figures.find((x) => x.id === ref.id);
     return f && at ? { f, at } : undefined;
   };
 
-  for (const t of templates) {
+  for (const t of definitions) {
     const current = pick(t.def.id, currentYear);
     if (!current) continue;
     for (const rule of t.figureRules) checkFigureRule(rule, find, values, issues);
@@ -192,7 +192,7 @@ function duplicateTables(
 ): void {
   const firstOf = new Map<string, TableResult>();
   for (const r of results) {
-    const key = `${r.table.template}/${r.table.year ?? currentYear ?? ""}`;
+    const key = `${r.table.tableId}/${r.table.year ?? currentYear ?? ""}`;
     const first = firstOf.get(key);
     if (!first) {
       firstOf.set(key, r);
@@ -289,16 +289,16 @@ function validateTables(
   issues: Issue[]
 ): TableResult[] {
   const ctx = (d: DetectedTable): TableContext => ({ settings, year: d.year ?? currentYear });
-  if (previousYear === undefined || !scoped.some((d) => d.template.lastYearRows))
+  if (previousYear === undefined || !scoped.some((d) => d.definition.lastYearRows))
     return scoped.map((d) => validateTable(d, ctx(d), issues));
   const isLast = (d: DetectedTable): boolean => d.year === previousYear;
   const kept = new Map<string, LastYearRows>();
   const own: Issue[][] = scoped.map(() => []);
   const results: TableResult[] = new Array<TableResult>(scoped.length);
   const run = (d: DetectedTable, i: number): void => {
-    const id = d.template.def.id;
+    const id = d.definition.def.id;
     let c = ctx(d);
-    if (isLast(d) && d.template.lastYearRows && !kept.has(id)) {
+    if (isLast(d) && d.definition.lastYearRows && !kept.has(id)) {
       const keep = new LastYearRows();
       kept.set(id, keep);
       c = { ...c, keep };

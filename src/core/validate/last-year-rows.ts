@@ -28,7 +28,7 @@ export class LastYearRows {
     rv: RowValues,
     row: readonly CellValue[]
   ): string | undefined {
-    const k = plan.template.keyColumn;
+    const k = plan.definition.keyColumn;
     const c = k < 0 ? -1 : (plan.colOf[k] ?? -1);
     if (c < 0 || rv.status[k] !== OK) return undefined;
     return keyText(plan, k, row[c], rv.vals[k] as number);

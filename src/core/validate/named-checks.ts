@@ -8,7 +8,7 @@ import { a1, type CellValue } from "../model";
 import { READ_OK } from "../read/cell";
 import { formatSerial, serialYear } from "../read/dates";
 import { formatTenthsPct } from "../read/numbers";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import { ratioTenths } from "./figures";
 import { remarkFilled, type ColumnPlan, type RowValues } from "./plan";
 import type { TableIssues } from "./sink";
@@ -35,7 +35,7 @@ export interface NamedChecks {
 }
 
 /** The template's named checks resolved to its column indexes. */
-export function planNamedChecks(t: CompiledTemplate): NamedChecks {
+export function planNamedChecks(t: CompiledDefinition): NamedChecks {
   const dates: DateCheck[] = [];
   const rates: RateCheck[] = [];
   for (const rule of t.namedRules) {

@@ -13,11 +13,11 @@ import {
   type CellReading,
 } from "../read/cell";
 import type { DetectedTable } from "../detect/table";
-import type { ColumnDefinition, CompiledTemplate } from "../templates";
+import type { ColumnDefinition, CompiledDefinition } from "../definitions";
 
 export interface ColumnPlan {
   readonly detected: DetectedTable;
-  readonly template: CompiledTemplate;
+  readonly definition: CompiledDefinition;
   readonly cols: readonly ColumnDefinition[];
   /** Number of template columns. */
   readonly n: number;
@@ -58,7 +58,7 @@ export interface RowValues {
 
 /** Resolves the template's columns for one detected sheet. */
 export function planColumns(d: DetectedTable): ColumnPlan {
-  const t = d.template;
+  const t = d.definition;
   const cols = t.columns;
   const n = cols.length;
   const colOf = d.colOf;
@@ -82,7 +82,7 @@ export function planColumns(d: DetectedTable): ColumnPlan {
   );
   return {
     detected: d,
-    template: t,
+    definition: t,
     cols,
     n,
     colOf,
@@ -101,7 +101,7 @@ export function planColumns(d: DetectedTable): ColumnPlan {
 /** Fresh per-row state for a plan. */
 export function newRowValues(plan: ColumnPlan): RowValues {
   const n = plan.n;
-  const slots = plan.template.lastYearRows ? 2 * n : n;
+  const slots = plan.definition.lastYearRows ? 2 * n : n;
   const status = new Uint8Array(slots);
   status.fill(READ_INVALID, n);
   return {

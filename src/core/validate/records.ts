@@ -20,7 +20,7 @@ import {
 import { formatSerial } from "../read/dates";
 import type { DetectedTable } from "../detect/table";
 import { isSpaceCode } from "../read/normalise";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import { pctTenths } from "./figures";
 
 const blankCell = isBlankCell;
@@ -44,7 +44,7 @@ const spaceCode = isSpaceCode;
 
 /** Reads the data rows into records (only when asked for: drafting needs few of them). */
 export function buildRecords(
-  t: CompiledTemplate,
+  t: CompiledDefinition,
   d: DetectedTable,
   end: number,
   mapped: Int32Array

@@ -10,7 +10,7 @@ import { READ_BLANK, READ_INVALID, READ_OK, type ColumnReader } from "../read/ce
 import { formatSerial } from "../read/dates";
 import { formatFen } from "../read/numbers";
 import { SETTING_NAMES } from "../settings";
-import { PREVIOUS_YEAR, type CompiledRowRule } from "../templates";
+import { PREVIOUS_YEAR, type CompiledRowRule } from "../definitions";
 import { remarkFilled, type ColumnPlan, type RowValues } from "./plan";
 import { rowAddress, type TableIssues } from "./sink";
 
@@ -27,7 +27,7 @@ export function checkRowRules(
   r: number,
   row: readonly CellValue[]
 ): void {
-  const rowRules = plan.template.rowRules;
+  const rowRules = plan.definition.rowRules;
   const { status, vals } = rv;
   for (let i = 0; i < rowRules.length; i++) {
     const rule = rowRules[i] as CompiledRowRule;

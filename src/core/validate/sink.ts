@@ -51,7 +51,7 @@ export function makeIssue<C extends GenericCode>(
 
 /**
  * Builds an issue of a table's own rule (its code and message are data: any string).
- * @example makeRuleIssue(TEMPLATES[0].rules[0], "表1", "C5", { column: "发展预备党员" }).messageTemplate // "“发展预备党员”为{value}，…"
+ * @example makeRuleIssue(BUILTIN_DEFINITIONS[0].rules[0], "表1", "C5", { column: "发展预备党员" }).messageWording // "“发展预备党员”为{value}，…"
  */
 export function makeRuleIssue(
   rule: RuleRef,
@@ -69,7 +69,7 @@ function buildIssue(
   sheet: string,
   cell: string,
   extras: IssueExtras = {},
-  messageTemplate?: string
+  messageWording?: string
 ): Issue {
   const issue: {
     rule: string;
@@ -82,7 +82,7 @@ function buildIssue(
     value?: IssueValue;
     expected?: IssueValue;
     params?: IssueParams;
-    messageTemplate?: string;
+    messageWording?: string;
   } = {
     rule,
     code,
@@ -95,7 +95,7 @@ function buildIssue(
   if (extras.value !== undefined) issue.value = extras.value;
   if (extras.expected !== undefined) issue.expected = extras.expected;
   if (extras.params !== undefined) issue.params = extras.params;
-  if (messageTemplate !== undefined) issue.messageTemplate = messageTemplate;
+  if (messageWording !== undefined) issue.messageWording = messageWording;
   return issue;
 }
 
@@ -109,13 +109,13 @@ export function rowAddress(row: number): string {
 
 /**
  * G-01: the header row's issues (a required header missing, an unknown column, a header twice).
- * @example headerIssues(detectTable(sheet, COMPILED_TEMPLATES)!) // [{ rule: "G-01", code: "missing-header", cell: "3:3", … }]
+ * @example headerIssues(detectTable(sheet, COMPILED_BUILTINS)!) // [{ rule: "G-01", code: "missing-header", cell: "3:3", … }]
  */
 export function headerIssues(d: DetectedTable): Issue[] {
   const sheet = d.sheet.name;
   const out: Issue[] = [];
   for (const i of d.missing) {
-    const column = d.template.columns[i]?.header ?? "";
+    const column = d.definition.columns[i]?.header ?? "";
     out.push(
       makeIssue("G-01", "missing-header", "error", sheet, rowAddress(d.headerRow), { column })
     );

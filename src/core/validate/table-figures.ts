@@ -59,7 +59,7 @@ export function locateFigures(
           : headerAddress;
     locations.set(f.id, { cell, explained: row >= 0 && remarkFilled(plan, rows[row]) });
   };
-  const placed = tableFigures(plan.template, plan.colOf, {
+  const placed = tableFigures(plan.definition, plan.colOf, {
     sums: rv.sums,
     filled: rv.filled,
     totalRow,

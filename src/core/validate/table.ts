@@ -14,7 +14,7 @@ import type { Figure, TableData, TableRecord } from "../figures";
 import type { Issue } from "../issues";
 import { a1 } from "../model";
 import type { DetectedTable } from "../detect/table";
-import type { CompiledTemplate } from "../templates";
+import type { CompiledDefinition } from "../definitions";
 import { readRowCells } from "./cells";
 import { DuplicateRows } from "./duplicates";
 import { GroupSums } from "./groups";
@@ -66,10 +66,10 @@ export interface TableContext {
  */
 let idleHelpers: readonly object[] | undefined;
 
-function keepHelperClasses(template: CompiledTemplate): readonly object[] {
-  const n = template.columns.length;
+function keepHelperClasses(definition: CompiledDefinition): readonly object[] {
+  const n = definition.columns.length;
   const plan = planColumns({
-    template,
+    definition,
     sheet: { name: "", values: [] },
     headerRow: 0,
     colOf: new Int32Array(n).fill(-1),
@@ -84,7 +84,7 @@ function keepHelperClasses(template: CompiledTemplate): readonly object[] {
 
 /** Validates one detected template sheet, appending its issues. */
 export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue[]): TableResult {
-  idleHelpers ??= keepHelperClasses(d.template);
+  idleHelpers ??= keepHelperClasses(d.definition);
   const sink = new TableIssues(issues, d.sheet.name);
   const plan = planColumns(d);
   reportHeader(plan, sink);
@@ -93,14 +93,14 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const formats = d.sheet.formats;
   const hasFormats = formats !== undefined;
   const rv = newRowValues(plan);
-  const named = planNamedChecks(d.template);
+  const named = planNamedChecks(d.definition);
   const duplicates = new DuplicateRows(plan, sink);
   const groups = new GroupSums(plan);
   const settings = ctx.settings;
   const year = ctx.year;
   const keep = ctx.keep;
   // 上年(列) needs last year's row of the unit; without last year's sheet the rule is skipped
-  const lastYear = d.template.lastYearRows ? ctx.lastYear : undefined;
+  const lastYear = d.definition.lastYearRows ? ctx.lastYear : undefined;
   let totalRow = -1;
   let dataRows = 0;
   let end = rows.length;
@@ -143,10 +143,10 @@ function reportHeader(plan: ColumnPlan, sink: TableIssues): void {
 /** The table's data, its records built on first read (rows `headerRow+1` … `end-1`). */
 function tableData(plan: ColumnPlan, figures: Figure[], dataRows: number, end: number): TableData {
   const d = plan.detected;
-  const t = plan.template;
+  const t = plan.definition;
   let records: TableRecord[] | undefined;
   const table: Omit<TableData, "records"> = {
-    template: t.def.id,
+    tableId: t.def.id,
     title: t.def.name,
     sheet: d.sheet.name,
     year: d.year,

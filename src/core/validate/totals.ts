@@ -15,7 +15,7 @@ import {
 } from "../read/cell";
 import { isTotalLabel } from "../detect/table";
 import { formatFen } from "../read/numbers";
-import type { ColumnDefinition } from "../templates";
+import type { ColumnDefinition } from "../definitions";
 import { checkRate, type RateCheck } from "./named-checks";
 import { remarkFilled, type ColumnPlan, type RowValues } from "./plan";
 import { rowAddress, type TableIssues } from "./sink";

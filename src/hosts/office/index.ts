@@ -4,7 +4,7 @@
  * `mergeUndoGroup` (ExcelApi 1.20) when the host has it.
  */
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../host";
-import type { Issue, WorkbookModel, TemplateDefinition } from "../../core";
+import type { Issue, WorkbookModel, TableDefinition } from "../../core";
 import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
 import { selectCellInExcel } from "./select";
 import { clearMarksInExcel, markIssuesInExcel } from "./marks";
@@ -43,11 +43,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
     label: "当前工作簿",
     readWorkbook: (o?: ReadOptions): Promise<WorkbookModel> => readWorkbookFromExcel(o, limits),
     selectCell: (sheet: string, cell: string) => selectCellInExcel(sheet, cell),
-    insertTemplates: async (year: number, definitions?: readonly TemplateDefinition[]) => {
+    insertTemplates: async (year: number, definitions?: readonly TableDefinition[]) => {
       checkYear(year);
       return addPlannedSheets((taken) => templatePlans(year, taken, definitions), "插入模板");
     },
-    insertDefinitions: async (definitions: readonly TemplateDefinition[]) => {
+    insertDefinitions: async (definitions: readonly TableDefinition[]) => {
       const [name] = await addPlannedSheets(
         (taken) => definitionsPlans(definitions, taken),
         "插入报表定义"

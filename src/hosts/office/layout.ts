@@ -1,17 +1,17 @@
 /**
- * What the add-in writes, as data: the blank templates (from the core's TEMPLATES) and the
+ * What the add-in writes, as data: the blank templates (from the core's BUILTIN_DEFINITIONS) and the
  * comparison sheet. Pure: no Office.js; `write.ts` applies a plan to a new sheet.
  */
 import {
   a1,
   columnLetters,
   FRAME_LABELS,
-  TEMPLATES,
+  BUILTIN_DEFINITIONS,
   TOTAL_LABEL,
   YEAR_RANGE_TEXT,
   isStatYear,
   type ColumnDefinition,
-  type TemplateDefinition,
+  type TableDefinition,
 } from "../../core";
 import type { ComparisonRow } from "../host";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
@@ -76,9 +76,9 @@ export function columnFormat(c: Pick<ColumnDefinition, "type" | "decimals">): st
 
 /**
  * A template's base sheet name for a year.
- * @example templateSheetBase(TEMPLATES[0], 2013) // "表1 党员发展 2013"
+ * @example templateSheetBase(BUILTIN_DEFINITIONS[0], 2013) // "表1 党员发展 2013"
  */
-export function templateSheetBase(t: TemplateDefinition, year: number): string {
+export function templateSheetBase(t: TableDefinition, year: number): string {
   return `${t.label} ${t.name.replace(/情况$/, "")} ${year}`;
 }
 
@@ -91,7 +91,7 @@ function row<T>(n: number, f: (i: number) => T): T[] {
  * row, headers, blank data rows formatted by column type (lists for enum columns) and a 合计 row
  * summing count and money.
  */
-function templatePlan(t: TemplateDefinition, year: number, name: string): SheetPlan {
+function templatePlan(t: TableDefinition, year: number, name: string): SheetPlan {
   const cols = t.columns.length;
   const width = Math.max(cols, FRAME_LABELS.length * 2);
   const first = 4;
@@ -164,7 +164,7 @@ function templatePlan(t: TemplateDefinition, year: number, name: string): SheetP
 export function templatePlans(
   year: number,
   takenNames: Iterable<string>,
-  definitions: readonly TemplateDefinition[] = TEMPLATES
+  definitions: readonly TableDefinition[] = BUILTIN_DEFINITIONS
 ): SheetPlan[] {
   const taken = new Set([...takenNames].map((n) => n.toLowerCase()));
   return definitions.map((t) => {

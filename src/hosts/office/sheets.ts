@@ -10,7 +10,7 @@ import {
   DEFINITIONS_SHEET,
   definitionsSheetGrid,
   type CellValue,
-  type TemplateDefinition,
+  type TableDefinition,
 } from "../../core";
 import type { NewSheet } from "../host";
 import type { PlanBlock, PlanValue, SheetPlan } from "./layout";
@@ -77,7 +77,7 @@ export function valuesPlans(
  * workbook has a sheet of that name already, nothing is inserted.
  */
 export function definitionsPlans(
-  definitions: readonly TemplateDefinition[],
+  definitions: readonly TableDefinition[],
   takenNames: Iterable<string>
 ): SheetPlan[] {
   const taken = new Set([...takenNames].map((n) => n.trim().toLowerCase()));

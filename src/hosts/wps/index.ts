@@ -6,7 +6,7 @@
  * check runs before the first write.
  */
 import type { ComparisonRow, ReadOptions, WorkbookHost } from "../host";
-import type { Issue, WorkbookModel, TemplateDefinition } from "../../core";
+import type { Issue, WorkbookModel, TableDefinition } from "../../core";
 import { comparisonPlan, templatePlans, yearProblem } from "../office/layout";
 import { uniqueSheetName } from "../office/text";
 import { definitionsPlans } from "../office/sheets";
@@ -48,7 +48,7 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
     label: "当前工作簿（WPS 表格）",
     readWorkbook: (o?: ReadOptions): Promise<WorkbookModel> => readWorkbookFromEt(app, o, limits),
     selectCell: (sheet: string, cell: string) => later(() => selectCellInEt(app, sheet, cell)),
-    insertTemplates: (year: number, definitions?: readonly TemplateDefinition[]) =>
+    insertTemplates: (year: number, definitions?: readonly TableDefinition[]) =>
       later(() => {
         checkYear(year);
         return addPlannedSheetsInEt(
@@ -57,7 +57,7 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
           "插入模板"
         );
       }),
-    insertDefinitions: (definitions: readonly TemplateDefinition[]) =>
+    insertDefinitions: (definitions: readonly TableDefinition[]) =>
       later(
         () =>
           addPlannedSheetsInEt(

@@ -5,17 +5,17 @@
  * lists for the fixed-choice columns. The same writer fills sheets with data for the sample
  * workbooks and tests.
  *
- * Headers, types and choices come from the table's definition (the core's built-in TEMPLATES or a
+ * Headers, types and choices come from the table's definition (the core's built-in BUILTIN_DEFINITIONS or a
  * bureau's own): nothing is repeated here.
  */
 import {
   columnLetters,
   FRAME_LABELS,
-  TEMPLATES,
+  BUILTIN_DEFINITIONS,
   TOTAL_LABEL,
-  type TemplateId,
+  type TableId,
   type ColumnDefinition,
-  type TemplateDefinition,
+  type TableDefinition,
 } from "../../core";
 // Pure layout helpers shared with the add-in (no Office.js in that module): same formats, same names.
 import { columnFormat as columnNumberFormat, templateSheetBase } from "../office/layout";
@@ -39,7 +39,7 @@ export type CellInput =
   | { readonly error: "#DIV/0!" | "#N/A" | "#NAME?" | "#NULL!" | "#NUM!" | "#REF!" | "#VALUE!" };
 
 export interface TemplateSheetInput {
-  readonly template: TemplateId;
+  readonly tableId: TableId;
   readonly year: number;
   /** Tab name; default `表1 党员发展 2013`. */
   readonly sheetName?: string;
@@ -62,21 +62,21 @@ export interface TemplateSheetInput {
   readonly note?: string;
   readonly state?: "visible" | "hidden";
   /** The table's definition, when it is not a built-in (a bureau's own definitions). */
-  readonly definition?: TemplateDefinition;
+  readonly definition?: TableDefinition;
 }
 
 /** Blank data rows of a template whose definition names none. */
 const DEFAULT_BLANK_ROWS = 20;
 
-function templateOf(id: TemplateId): TemplateDefinition {
-  const def = TEMPLATES.find((t) => t.id === id);
+function definitionOf(id: TableId): TableDefinition {
+  const def = BUILTIN_DEFINITIONS.find((t) => t.id === id);
   if (!def) throw new Error(`未知模板 ${id}`);
   return def;
 }
 
 /** The default tab name, the same as the add-in's: `表1 党员发展 2013`. */
-export function defaultSheetName(id: TemplateId, year: number): string {
-  return templateSheetBase(templateOf(id), year);
+export function defaultSheetName(id: TableId, year: number): string {
+  return templateSheetBase(definitionOf(id), year);
 }
 
 function toValue(v: CellInput): XlsxValue {
@@ -132,7 +132,7 @@ function setValue(ws: XlsxSheet, row: number, col: number, v: CellInput): void {
 interface SheetLayout {
   readonly ws: XlsxSheet;
   readonly input: TemplateSheetInput;
-  readonly def: TemplateDefinition;
+  readonly def: TableDefinition;
   readonly headers: readonly string[];
   /** The first and last data row (1-based; `lastData < firstData` when there are none). */
   readonly firstData: number;
@@ -140,12 +140,12 @@ interface SheetLayout {
 }
 
 /** The definition of the column with this header, if the table has one. */
-function columnOf(def: TemplateDefinition, header: string): ColumnDefinition | undefined {
+function columnOf(def: TableDefinition, header: string): ColumnDefinition | undefined {
   return def.columns.find((c) => c.header === header);
 }
 
 function addSheet(input: TemplateSheetInput): XlsxSheet {
-  const def = input.definition ?? templateOf(input.template);
+  const def = input.definition ?? definitionOf(input.tableId);
   const headers = input.headers ?? def.columns.map((c) => c.header);
   const ws: XlsxSheet = {
     ...newSheet(input.sheetName ?? templateSheetBase(def, input.year)),
@@ -324,7 +324,7 @@ export async function writeTemplateWorkbook(
  */
 export function writeTemplates(
   year: number,
-  definitions: readonly TemplateDefinition[] = TEMPLATES
+  definitions: readonly TableDefinition[] = BUILTIN_DEFINITIONS
 ): Promise<Uint8Array> {
-  return writeTemplateWorkbook(definitions.map((t) => ({ template: t.id, year, definition: t })));
+  return writeTemplateWorkbook(definitions.map((t) => ({ tableId: t.id, year, definition: t })));
 }

@@ -6,7 +6,7 @@
 import { useMemo, useState, type DragEvent } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../components/App";
-import type { TemplateDefinition, IssuePlace } from "../../core";
+import type { TableDefinition, IssuePlace } from "../../core";
 import { CellPreview } from "./CellPreview";
 import type { CellPreviewRenderer } from "../types";
 import { BrowserToolbar } from "./BrowserToolbar";
@@ -17,7 +17,7 @@ export { sampleFromQuery, sampleLabel } from "./useBrowserFiles";
 /** The blank templates as .xlsx (the project's own writer, fetched on first use). */
 async function blankTemplates(
   year: number,
-  definitions?: readonly TemplateDefinition[]
+  definitions?: readonly TableDefinition[]
 ): Promise<Uint8Array> {
   const { writeTemplates } = await import(
     /* webpackChunkName: "template-writer" */ "../templateChunk"

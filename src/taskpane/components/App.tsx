@@ -25,10 +25,10 @@ import { ValidateTab, type AutoRecheckControl } from "./ValidateTab";
 
 const loadCompare = () => import(/* webpackChunkName: "tab-compare" */ "./CompareTab");
 const loadReport = () => import(/* webpackChunkName: "tab-report" */ "./ReportTab");
-const loadTemplate = () => import(/* webpackChunkName: "tab-template" */ "./TemplateTab");
+const loadTemplateTab = () => import(/* webpackChunkName: "tab-template" */ "./TemplateTab");
 const CompareTab = lazy(() => loadCompare().then((m) => ({ default: m.CompareTab })));
 const ReportTab = lazy(() => loadReport().then((m) => ({ default: m.ReportTab })));
-const TemplateTab = lazy(() => loadTemplate().then((m) => ({ default: m.TemplateTab })));
+const TemplateTab = lazy(() => loadTemplateTab().then((m) => ({ default: m.TemplateTab })));
 const loadMerge = () => import(/* webpackChunkName: "tab-merge" */ "./MergeTab");
 const MergeTab = lazy(() => loadMerge().then((m) => ({ default: m.MergeTab })));
 
@@ -38,7 +38,7 @@ const TABS: ReadonlyArray<{ id: TabId; label: string; preload?: () => Promise<un
   { id: "validate", label: "校验" },
   { id: "compare", label: "同比", preload: loadCompare },
   { id: "report", label: "报告", preload: loadReport },
-  { id: "template", label: "模板", preload: loadTemplate },
+  { id: "template", label: "模板", preload: loadTemplateTab },
   { id: "merge", label: "汇总", preload: loadMerge },
 ];
 

@@ -8,7 +8,7 @@ import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { loadEngine, tablesInWords } from "../engine";
-import { parseStatYear, type TemplateDefinition } from "../../core";
+import { parseStatYear, type TableDefinition } from "../../core";
 import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
@@ -36,7 +36,7 @@ type HostAction = ReturnType<typeof useHostAction>;
 interface PendingInsert {
   readonly year: number;
   readonly tables: number;
-  readonly definitions: readonly TemplateDefinition[];
+  readonly definitions: readonly TableDefinition[];
 }
 
 /**

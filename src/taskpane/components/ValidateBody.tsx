@@ -410,7 +410,7 @@ function TablesFound({ analysis }: { analysis: Analysis }) {
       <summary className={common.muted}>识别到{analysis.tables.length}张统计表</summary>
       <ul className={styles.tables}>
         {analysis.tables.map((t) => (
-          <li key={`${t.sheet}/${t.template}`}>
+          <li key={`${t.sheet}/${t.tableId}`}>
             {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，{t.rowCount ?? t.records.length}行）
           </li>
         ))}

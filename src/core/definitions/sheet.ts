@@ -3,7 +3,7 @@
  * one row per table, column, rule, figure or report clause, so a statistician edits them in Excel
  * and they travel with the workbook. `definitionsSheetGrid` writes the definitions in force as
  * such a sheet's cells; `readDefinitionsSheet` reads one back into the same definition objects a
- * JSON file gives, checked by the same `loadTemplates`, and refuses a wrong entry with a Chinese
+ * JSON file gives, checked by the same `loadDefinitions`, and refuses a wrong entry with a Chinese
  * message naming the sheet, the table and the cell.
  *
  * Layout (row 1 is the header row; blank rows are skipped; columns are found by their header):
@@ -23,10 +23,10 @@
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
 import { quoteSheet } from "../sheet-names";
 import { checkDefinitions } from "./check";
-import { compileTemplate, type CompiledTemplate } from "./index";
+import { compileDefinition, type CompiledDefinition } from "./index";
 import { COLUMN_TYPE_WORDS } from "./definition-messages";
 import { DefinitionsError, jsonSyntaxMessage, problemLine, sortProblems } from "./problems";
-import { COLUMN_TYPES, NAMED_CHECKS, type ColumnType, type TemplateDefinition } from "./schema";
+import { COLUMN_TYPES, NAMED_CHECKS, type ColumnType, type TableDefinition } from "./schema";
 
 /** The name of the sheet that holds a workbook's own table definitions. */
 export const DEFINITIONS_SHEET = "报表定义";
@@ -99,9 +99,9 @@ function rest(obj: object, taken: readonly string[]): Record<string, unknown> {
 
 /**
  * The cells of a `报表定义` sheet holding these definitions (row 1 the header row).
- * @example definitionsSheetGrid(TEMPLATES)[1] // ["T1", "表", "表1", "表1 党员发展情况统计表", …]
+ * @example definitionsSheetGrid(BUILTIN_DEFINITIONS)[1] // ["T1", "表", "表1", "表1 党员发展情况统计表", …]
  */
-export function definitionsSheetGrid(defs: readonly TemplateDefinition[]): string[][] {
+export function definitionsSheetGrid(defs: readonly TableDefinition[]): string[][] {
   const rows: string[][] = [[...DEFINITIONS_HEADERS]];
   const push = (id: string, kind: Kind, row: Row): void => {
     rows.push(
@@ -254,11 +254,11 @@ interface PartRow {
 }
 
 /**
- * The definitions written in a `报表定义` sheet, checked and compiled (the same `loadTemplates` a
+ * The definitions written in a `报表定义` sheet, checked and compiled (the same `loadDefinitions` a
  * JSON file goes through); throws `DefinitionsSheetError` naming the sheet, table and cell of
  * every wrong entry.
  */
-export function readDefinitionsSheet(sheet: SheetModel): CompiledTemplate[] {
+export function readDefinitionsSheet(sheet: SheetModel): CompiledDefinition[] {
   const layout = sheetLayout(sheet);
   const reading: Reading = {
     layout,
@@ -449,7 +449,7 @@ const PART_READERS: Record<Exclude<Kind, "表">, (row: PartRow) => RowProblem | 
  * The tables read, checked as a JSON file is (each problem named by its cell) and compiled once
  * all are read (a figures rule may name any table of the set).
  */
-function compileReading(g: Reading): CompiledTemplate[] {
+function compileReading(g: Reading): CompiledDefinition[] {
   const defs = g.order.map((id) => {
     const t = g.tables.get(id) ?? {};
     const figures = (t.figures ?? {}) as Record<string, unknown>;
@@ -470,7 +470,7 @@ function compileReading(g: Reading): CompiledTemplate[] {
   const all = checked.defs.flatMap((d) => (d ? [d] : []));
   return checked.defs.map((def) => {
     if (!def) throw new DefinitionsError([`${sheetWords(g.layout.sheet)}的表定义无效`]);
-    return compileTemplate(def, all);
+    return compileDefinition(def, all);
   });
 }
 
@@ -506,8 +506,8 @@ export function withoutDefinitionsSheet(wb: WorkbookModel): WorkbookModel {
  * sentences differ.
  */
 export function definitionDifferences(
-  mine: readonly TemplateDefinition[],
-  theirs: readonly TemplateDefinition[]
+  mine: readonly TableDefinition[],
+  theirs: readonly TableDefinition[]
 ): string[] {
   const out: string[] = [];
   const byId = new Map(theirs.map((t) => [t.id, t]));
@@ -519,19 +519,19 @@ export function definitionDifferences(
       continue;
     }
     const parts: string[] = [];
-    const cols = (d: TemplateDefinition) => new Map(d.columns.map((c) => [c.header, c]));
+    const cols = (d: TableDefinition) => new Map(d.columns.map((c) => [c.header, c]));
     const [mc, oc] = [cols(t), cols(o)];
     for (const [h, c] of mc)
       if (!same(c, oc.get(h))) parts.push(oc.has(h) ? `列“${h}”不同` : `多出列“${h}”`);
     for (const h of oc.keys()) if (!mc.has(h)) parts.push(`缺少列“${h}”`);
-    const rules = (d: TemplateDefinition) => new Map(d.rules.map((r) => [r.id, r]));
+    const rules = (d: TableDefinition) => new Map(d.rules.map((r) => [r.id, r]));
     const [mr, or] = [rules(t), rules(o)];
     for (const [id, r] of mr)
       if (!same(r, or.get(id))) parts.push(or.has(id) ? `规则${id}不同` : `多出规则${id}`);
     for (const id of or.keys()) if (!mr.has(id)) parts.push(`缺少规则${id}`);
     if (!same(t.figures, o.figures)) parts.push("指标不同");
     if (!same(t.report, o.report)) parts.push("报告句子不同");
-    const head = (d: TemplateDefinition) => rest(d, ["columns", "rules", "figures", "report"]);
+    const head = (d: TableDefinition) => rest(d, ["columns", "rules", "figures", "report"]);
     if (!same(head(t), head(o))) parts.push("表头信息（标题、名称、空行数等）不同");
     if (parts.length > 0) out.push(`${t.label}（${t.id}）：${parts.join("，")}`);
   }

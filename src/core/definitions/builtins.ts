@@ -20,4 +20,4 @@ import T4 from "./builtin/T4.json";
  * The built-in tables, as data files (`builtin/*.json`, checked against `definitions.schema.json`
  * by an editor, and by the same zod schema a bureau's own definitions go through when loaded).
  */
-export const TEMPLATE_DEFINITIONS: readonly unknown[] = [T1, T2, T3, T4];
+export const BUILTIN_DEFINITION_DATA: readonly unknown[] = [T1, T2, T3, T4];

@@ -186,7 +186,7 @@ export const ReportSchema = z.object({
   sentences: z.array(z.array(PhraseClauseSchema).check(z.minLength(1))),
 });
 
-export const TemplateSchema = z
+export const DefinitionSchema = z
   .object({
     id: tableId,
     /** Short label, also the suggested sheet name: `表1`. */
@@ -221,7 +221,7 @@ export const TemplateSchema = z
       { when: (payload) => typeof payload.value === "object" && payload.value !== null }
     )
   );
-export type TemplateDefinition = z.infer<typeof TemplateSchema>;
+export type TableDefinition = z.infer<typeof DefinitionSchema>;
 
 type Loose = Readonly<Record<string, unknown>>;
 const loose = (x: unknown): Loose =>

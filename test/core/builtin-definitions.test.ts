@@ -7,28 +7,28 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  COMPILED_TEMPLATES,
+  COMPILED_BUILTINS,
   ExpressionError,
-  TEMPLATES,
+  BUILTIN_DEFINITIONS,
   compileExpression,
-  loadTemplates,
-  type TemplateDefinition,
-} from "../../src/core/templates";
-import { TEMPLATE_DEFINITIONS } from "../../src/core/templates/definitions";
-import type { ExpressionScope } from "../../src/core/templates/expression";
+  loadDefinitions,
+  type TableDefinition,
+} from "../../src/core/definitions";
+import { BUILTIN_DEFINITION_DATA } from "../../src/core/definitions/builtins";
+import type { ExpressionScope } from "../../src/core/definitions/expression";
 import { validateWorkbook } from "../../src/core/validate";
 import { buildSheet, t1Row, workbook } from "./fixtures";
 
 describe("the four built-in templates", () => {
   it("have their fixed ids, titles and headers, in order", () => {
-    expect(TEMPLATES.map((t) => [t.id, t.title])).toEqual([
+    expect(BUILTIN_DEFINITIONS.map((t) => [t.id, t.title])).toEqual([
       ["T1", "表1 党员发展情况统计表"],
       ["T2", "表2 培训情况统计表"],
       ["T3", "表3 经费情况统计表"],
       ["T4", "表4 信访咨询办理情况统计表"],
     ]);
     const headers = (id: string) =>
-      TEMPLATES.find((t) => t.id === id)?.columns.map((c) => `${c.header}${c.required ? "*" : ""}`);
+      BUILTIN_DEFINITIONS.find((t) => t.id === id)?.columns.map((c) => `${c.header}${c.required ? "*" : ""}`);
     expect(headers("T1")).toEqual([
       "单位名称*",
       "单位类型*",
@@ -73,7 +73,7 @@ describe("the four built-in templates", () => {
   });
   it("list their allowed values", () => {
     const allowed = (id: string, header: string) =>
-      TEMPLATES.find((t) => t.id === id)?.columns.find((c) => c.header === header)?.allowed;
+      BUILTIN_DEFINITIONS.find((t) => t.id === id)?.columns.find((c) => c.header === header)?.allowed;
     expect(allowed("T1", "单位类型")).toEqual([
       "机关",
       "高中",
@@ -96,7 +96,7 @@ describe("the four built-in templates", () => {
     expect(allowed("T2", "培训类别")).toHaveLength(8);
   });
   it("carry every built-in rule id (docs/rules.md)", () => {
-    const ids = [...new Set(TEMPLATES.flatMap((t) => t.rules.map((r) => r.id)))].sort();
+    const ids = [...new Set(BUILTIN_DEFINITIONS.flatMap((t) => t.rules.map((r) => r.id)))].sort();
     expect(ids).toEqual([
       "T1-01",
       "T1-02",
@@ -115,14 +115,14 @@ describe("the four built-in templates", () => {
     ]);
   });
   it("compile every rule expression once, at load", () => {
-    const rowRules = COMPILED_TEMPLATES.flatMap((t) => t.rowRules);
+    const rowRules = COMPILED_BUILTINS.flatMap((t) => t.rowRules);
     expect(rowRules.length).toBe(10);
     for (const r of rowRules) expect(typeof r.check.evaluate).toBe("function");
   });
 });
 
 function withT1(change: (t: Record<string, unknown>) => void): unknown[] {
-  const copy = structuredClone(TEMPLATE_DEFINITIONS[0]) as unknown as Record<string, unknown>;
+  const copy = structuredClone(BUILTIN_DEFINITION_DATA[0]) as unknown as Record<string, unknown>;
   change(copy);
   return [copy];
 }
@@ -182,10 +182,10 @@ describe("the zod schema rejects broken definitions at load", () => {
       "不支持",
     ],
   ])("%s", (_name, change, message) => {
-    expect(() => loadTemplates(withT1(change))).toThrow(message);
+    expect(() => loadDefinitions(withT1(change))).toThrow(message);
   });
   it("accepts the shipped definitions", () => {
-    expect(loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id)).toEqual([
+    expect(loadDefinitions(BUILTIN_DEFINITION_DATA).map((t) => t.def.id)).toEqual([
       "T1",
       "T2",
       "T3",
@@ -215,8 +215,8 @@ describe("a new column and rule need nothing but the definition", () => {
       });
       (t.figures as { totals: unknown[] }).totals.push({ column: "党费（元）", headline: false });
     });
-    const templates = loadTemplates(defs);
-    const def = templates[0]?.def as TemplateDefinition;
+    const definitions = loadDefinitions(defs);
+    const def = definitions[0]?.def as TableDefinition;
     const sheet = buildSheet(
       "T1",
       [t1Row("一中", { 年末党员数: 0, 评选优秀党员: 0, "党费（元）": 12.5 })],
@@ -224,7 +224,7 @@ describe("a new column and rule need nothing but the definition", () => {
         headers: def.columns.map((c) => c.header),
       }
     );
-    const r = validateWorkbook(workbook(sheet), { templates });
+    const r = validateWorkbook(workbook(sheet), { definitions });
     expect(r.issues.filter((i) => i.rule === "T1-05")).toMatchObject([
       { cell: "K4", value: "12.5", severity: "warning" },
     ]);

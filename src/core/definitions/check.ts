@@ -21,10 +21,10 @@ import {
   FigureSpecSchema,
   PHRASE_PLACEHOLDER,
   ReportSchema,
-  TemplateSchema,
+  DefinitionSchema,
   tableStructure,
   type ColumnDefinition,
-  type TemplateDefinition,
+  type TableDefinition,
 } from "./schema";
 
 /** Setting slots of rule expressions (`SETTING_NAMES` order). */
@@ -79,11 +79,9 @@ export function columnScope(columns: readonly ScopeColumn[]): ColumnScope {
 /**
  * The figure ids a table produces (what its report sentences may name): column totals
  * `T1/<header>`, per group `T4/<header>/<group>`, and the rates of each group.
- * @example figureIds(TEMPLATES[0]).has("T1/发展预备党员") // true
+ * @example figureIds(BUILTIN_DEFINITIONS[0]).has("T1/发展预备党员") // true
  */
-export function figureIds(
-  def: Pick<TemplateDefinition, "id" | "columns" | "figures">
-): Set<string> {
+export function figureIds(def: Pick<TableDefinition, "id" | "columns" | "figures">): Set<string> {
   const ids = new Set(def.figures.totals.map((f) => `${def.id}/${f.column}`));
   const groupBy = def.columns.find((c) => c.header === def.figures.groupBy);
   for (const g of groupBy?.allowed ?? []) {
@@ -280,13 +278,13 @@ export interface DefinitionsCheck {
   /** The check stopped after `PROBLEM_LIMIT` problems (the tables after were not checked). */
   readonly stopped: boolean;
   /** The validated definition of each table (undefined for a table with a problem). */
-  readonly defs: ReadonlyArray<TemplateDefinition | undefined>;
+  readonly defs: ReadonlyArray<TableDefinition | undefined>;
 }
 
 /** Checks table definitions: every problem of every table, none hiding another. */
 export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
   const problems: DefinitionProblem[] = [];
-  const defs: Array<TemplateDefinition | undefined> = [];
+  const defs: Array<TableDefinition | undefined> = [];
   const firstId = new Map<string, number>();
   for (const [table, raw] of tables.entries()) {
     if (problems.length >= PROBLEM_LIMIT) return { problems, stopped: true, defs };
@@ -296,7 +294,7 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
       continue;
     }
     const own: DefinitionProblem[] = [];
-    const parsed = TemplateSchema.safeParse(raw);
+    const parsed = DefinitionSchema.safeParse(raw);
     if (!parsed.success) own.push(...parsed.error.issues.map((i) => fromZodIssue(i, raw, table)));
     // after a type error the structure is checked here too: zod skips its refinement after some
     // (a non-integer)
@@ -347,7 +345,7 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
  * are checked once all are read. A table with such a problem is left out of `defs`.
  */
 function figureRuleProblems(
-  defs: Array<TemplateDefinition | undefined>,
+  defs: Array<TableDefinition | undefined>,
   problems: DefinitionProblem[]
 ): void {
   const all = defs.flatMap((d) => (d ? [d] : []));

@@ -17,14 +17,14 @@ import {
   type ExpressionScope,
   type MemberPart,
 } from "./expression";
-import type { RuleDefinition, TemplateDefinition } from "./schema";
+import type { RuleDefinition, TableDefinition } from "./schema";
 
 export type FigureRuleDefinition = Extract<RuleDefinition, { kind: "figures" }>;
 type NamedRuleDefinition = Extract<RuleDefinition, { kind: "named" }>;
 
 /** A figure a rule reads: its id, its table, the year (this one or last) and its kind. */
 export interface FigureRef {
-  readonly template: string;
+  readonly tableId: string;
   /** Figure id (`T2/培训人数/新党员培训`). */
   readonly id: string;
   readonly previous: boolean;
@@ -46,7 +46,7 @@ export interface CompiledFigureRule {
 }
 
 /** The figure kind of a column type. */
-function kindOf(def: TemplateDefinition, header: string): FigureKind {
+function kindOf(def: TableDefinition, header: string): FigureKind {
   const type = def.columns.find((c) => c.header === header)?.type;
   return type === "money" ? "money" : type === "percent" ? "rate" : "count";
 }
@@ -56,11 +56,11 @@ function kindOf(def: TemplateDefinition, header: string): FigureKind {
  * @example compileFigureRule(T1, { …, check: "转正预备党员 ≤ 上年(发展预备党员)" }, [T1]).refs.length // 2
  */
 export function compileFigureRule(
-  def: TemplateDefinition,
+  def: TableDefinition,
   rule: FigureRuleDefinition | NamedRuleDefinition,
   check: string,
   when: string | undefined,
-  all: readonly TemplateDefinition[]
+  all: readonly TableDefinition[]
 ): CompiledFigureRule {
   const refs: FigureRef[] = [];
   const slotOf = (ref: FigureRef): number => {
@@ -69,24 +69,24 @@ export function compileFigureRule(
     refs.push(ref);
     return refs.length - 1;
   };
-  const tableNamed = (name: string): TemplateDefinition => {
+  const tableNamed = (name: string): TableDefinition => {
     const t = all.find((d) => d.id === name || d.label === name);
     if (!t) throw new ExpressionError(`没有“${name}”这张表（写表的名称如“表1”，或编号如“T1”）`);
     return t;
   };
-  const header = (t: TemplateDefinition, name: string): string => {
+  const header = (t: TableDefinition, name: string): string => {
     const key = normaliseHeader(name);
     const c = t.columns.find((x) => normaliseHeader(x.header) === key);
     if (!c) throw new ExpressionError(`${t.label}没有“${name}”这一列`);
     return c.header;
   };
-  const total = (t: TemplateDefinition, name: string): number => {
+  const total = (t: TableDefinition, name: string): number => {
     const h = header(t, name);
     if (!t.figures.totals.some((f) => f.column === h))
       throw new ExpressionError(`${t.label}的“${h}”没有合计指标（见 figures.totals）`);
-    return slotOf({ template: t.id, id: `${t.id}/${h}`, previous: false, kind: kindOf(t, h) });
+    return slotOf({ tableId: t.id, id: `${t.id}/${h}`, previous: false, kind: kindOf(t, h) });
   };
-  const group = (t: TemplateDefinition, name: string, g: string): number => {
+  const group = (t: TableDefinition, name: string, g: string): number => {
     const h = header(t, name);
     const by = t.columns.find((c) => c.header === t.figures.groupBy);
     const rate = t.columns.find((c) => c.header === h && c.type === "percent" && c.ratio);
@@ -94,7 +94,7 @@ export function compileFigureRule(
       throw new ExpressionError(`${t.label}的“${h}”没有分组指标（见 figures.groups）`);
     if (!(by.allowed ?? []).includes(g))
       throw new ExpressionError(`“${g}”不是${t.label}“${by.header}”的可选值`);
-    return slotOf({ template: t.id, id: `${t.id}/${h}/${g}`, previous: false, kind: kindOf(t, h) });
+    return slotOf({ tableId: t.id, id: `${t.id}/${h}/${g}`, previous: false, kind: kindOf(t, h) });
   };
   const scope: ExpressionScope = {
     column: (name) =>
@@ -123,7 +123,7 @@ export function compileFigureRule(
   };
   const compiled = compileExpression(check, scope);
   const whenCompiled = when === undefined ? undefined : compileExpression(when, scope);
-  const mine = compiled.columns.find((s) => refs[s]?.template === def.id && !refs[s]?.previous);
+  const mine = compiled.columns.find((s) => refs[s]?.tableId === def.id && !refs[s]?.previous);
   if (mine === undefined)
     throw new ExpressionError(`表达式 ${check}：要读本表本年的至少一个指标（问题报在它的合计格）`);
   return {

@@ -5,13 +5,13 @@
 import { SETTING_NAMES, type Settings } from "../settings";
 import { ColumnReader } from "../read/cell";
 import { checkDefinitions, columnScope, SETTING_SLOTS } from "./check";
-import { TEMPLATE_DEFINITIONS } from "./definitions";
+import { BUILTIN_DEFINITION_DATA } from "./builtins";
 import { compileExpression, type CompiledExpression } from "./expression";
 import { compileFigureRule, namedFigureCheck, type CompiledFigureRule } from "./figure-rules";
 import { DefinitionsError, problemLine, sortProblems } from "./problems";
-import type { ColumnDefinition, RuleDefinition, TemplateDefinition } from "./schema";
+import type { ColumnDefinition, RuleDefinition, TableDefinition } from "./schema";
 
-export type { ColumnDefinition, RuleDefinition, TemplateDefinition };
+export type { ColumnDefinition, RuleDefinition, TableDefinition };
 export type { ColumnType } from "./schema";
 export { FRAME_LABELS, TOTAL_LABEL } from "../read/labels";
 export { ExpressionError, PREVIOUS_YEAR, compileExpression } from "./expression";
@@ -39,8 +39,8 @@ export interface CompiledRowRule {
 }
 
 /** A template ready to run: its definition plus what the engine precomputes once. */
-export interface CompiledTemplate {
-  readonly def: TemplateDefinition;
+export interface CompiledDefinition {
+  readonly def: TableDefinition;
   readonly columns: readonly ColumnDefinition[];
   /** Template column index by normalised header (and alias). */
   readonly headerIndex: ReadonlyMap<string, number>;
@@ -84,10 +84,10 @@ export function settingValues(settings: Settings): Float64Array {
  * Compiles a validated template definition (throws on an expression that does not compile);
  * `all` is the set it belongs to (the tables its figures rules may name).
  */
-export function compileTemplate(
-  def: TemplateDefinition,
-  all: readonly TemplateDefinition[] = [def]
-): CompiledTemplate {
+export function compileDefinition(
+  def: TableDefinition,
+  all: readonly TableDefinition[] = [def]
+): CompiledDefinition {
   const { scope, headerIndex, byHeader } = columnScope(def.columns);
   const n = def.columns.length;
   const keyColumn = def.columns.findIndex((c) => c.unique === true);
@@ -154,9 +154,12 @@ export function compileTemplate(
 /**
  * Validates table definitions and compiles them; throws `DefinitionsError` listing every problem
  * in Chinese, each naming the source (`source`, e.g. the file), the table and the entry.
- * @example loadTemplates(TEMPLATE_DEFINITIONS).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
+ * @example loadDefinitions(BUILTIN_DEFINITION_DATA).map((t) => t.def.id) // ["T1", "T2", "T3", "T4"]
  */
-export function loadTemplates(definitions: readonly unknown[], source = ""): CompiledTemplate[] {
+export function loadDefinitions(
+  definitions: readonly unknown[],
+  source = ""
+): CompiledDefinition[] {
   const { problems, stopped, defs } = checkDefinitions(definitions);
   if (problems.length > 0)
     throw new DefinitionsError(
@@ -167,21 +170,21 @@ export function loadTemplates(definitions: readonly unknown[], source = ""): Com
   const all = defs.flatMap((d) => (d ? [d] : []));
   return defs.map((def, i) => {
     if (!def) throw new Error(`表定义 #${i + 1} 无效`); // checkDefinitions gives a problem for it
-    return compileTemplate(def, all);
+    return compileDefinition(def, all);
   });
 }
 
 /** The built-in tables (表1–表4), compiled. */
-export const COMPILED_TEMPLATES: readonly CompiledTemplate[] = Object.freeze(
-  loadTemplates(TEMPLATE_DEFINITIONS)
+export const COMPILED_BUILTINS: readonly CompiledDefinition[] = Object.freeze(
+  loadDefinitions(BUILTIN_DEFINITION_DATA)
 );
 
 /** The built-in table definitions (T1…T4), e.g. for writing blank templates. */
-export const TEMPLATES: readonly TemplateDefinition[] = Object.freeze(
-  COMPILED_TEMPLATES.map((t) => t.def)
+export const BUILTIN_DEFINITIONS: readonly TableDefinition[] = Object.freeze(
+  COMPILED_BUILTINS.map((t) => t.def)
 );
 
 /** The template definition with this id. */
-export function templateById(id: string): TemplateDefinition | undefined {
-  return TEMPLATES.find((t) => t.id === id);
+export function definitionById(id: string): TableDefinition | undefined {
+  return BUILTIN_DEFINITIONS.find((t) => t.id === id);
 }
