@@ -41,7 +41,7 @@ describe("hosts, UI and CLI import the core through its entry only", () => {
     [
       "a re-export of everything",
       "src/taskpane/components/Probe.tsx",
-      'export * from "../../core/consolidate";\n',
+      'export * from "../../core/merge";\n',
     ],
     [
       "the .docx renderer imported statically",

@@ -134,3 +134,24 @@ describe("the structure of src/", () => {
     expect(cycles(folders)).toEqual([]);
   });
 });
+
+describe("the length of a function in src/ (the lint rule)", () => {
+  /** The max-lines-per-function messages for a function of `lines` statements at `file`. */
+  async function lengthErrors(lines: number, file: string): Promise<number> {
+    const { ESLint } = await import("eslint");
+    const eslint = new ESLint({ cwd: ROOT });
+    const body = Array.from({ length: lines }, (_, i) => `  total += ${i};`).join("\n");
+    const code = `export function long(): number {\n  let total = 0;\n${body}\n  return total;\n}\n`;
+    const [result] = await eslint.lintText(code, { filePath: join(ROOT, file) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === "max-lines-per-function").length;
+  }
+
+  it("refuses a function over 120 lines, in the core and in the pane alike", async () => {
+    expect(await lengthErrors(130, "src/core/probe.ts")).toBe(1);
+    expect(await lengthErrors(130, "src/taskpane/probe.ts")).toBe(1);
+  });
+
+  it("lets a function of 100 lines be", async () => {
+    expect(await lengthErrors(100, "src/cli/probe.ts")).toBe(0);
+  });
+});
