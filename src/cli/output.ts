@@ -52,6 +52,8 @@ export interface JsonUnverified {
 }
 
 export interface JsonReport {
+  /** What the check came to: always `checked` here (a check that stops prints its own outcome). */
+  readonly outcome: "checked";
   readonly year: number | null;
   readonly previousYear: number | null;
   /** The core's verdict, with `unexplained` named `unexplainedWarnings`. */
@@ -72,6 +74,7 @@ export interface JsonReport {
 export function jsonReport(a: Analysis): JsonReport {
   const v = a.verdict;
   return {
+    outcome: "checked",
     year: a.currentYear ?? null,
     previousYear: a.previousYear ?? null,
     verdict: {
@@ -356,7 +359,7 @@ export interface CliFailure {
  * // { ok: false, code: "unreadable-file", file: "a.xlsx", message: "a.xlsx：找不到文件" }
  */
 export function jsonFailure(f: CliFailure): Record<string, unknown> {
-  return { ok: false, code: f.code, ...f.fields, message: f.lines.join("\n") };
+  return { outcome: f.code, ...f.fields, message: f.lines.join("\n") };
 }
 
 /**

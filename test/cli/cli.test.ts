@@ -55,11 +55,13 @@ describe("check on the clean sample", () => {
     expect(pipe.stderr).toBe("");
   });
 
-  it("--json prints exactly { year, previousYear, verdict, issues, comparisons, draft: { text, html, unverified } }", async () => {
+  it("--json prints exactly { outcome: checked, year, previousYear, verdict, issues, comparisons, draft: { text, html, unverified } }", async () => {
     const r = await cli("check", CLEAN, "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(j.outcome).toBe("checked");
     expect(Object.keys(j)).toEqual([
+      "outcome",
       "year",
       "previousYear",
       "verdict",
@@ -281,7 +283,7 @@ describe("unreadable files and bad usage: exit 2 with one line naming the file a
       const r = await cli("check", CLEAN, file, "--json");
       expect(r.code).toBe(2);
       const out = JSON.parse(r.stdout) as Record<string, unknown>;
-      expect(out).toMatchObject({ ok: false, code: "unreadable-file", file });
+      expect(out).toMatchObject({ outcome: "unreadable-file", file });
       expect(out.message).toBe(r.stderr.trimEnd());
       expect(String(out.message)).toContain(reason);
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -292,8 +294,7 @@ describe("unreadable files and bad usage: exit 2 with one line naming the file a
     const year = await cli("check", CLEAN, "--year", "2015", "--json");
     expect(year.code).toBe(2);
     expect(JSON.parse(year.stdout)).toEqual({
-      ok: false,
-      code: "year-not-found",
+      outcome: "year-not-found",
       year: 2015,
       found: [2013, 2012],
       files: [CLEAN],
@@ -303,8 +304,7 @@ describe("unreadable files and bad usage: exit 2 with one line naming the file a
     const exists = await cli("check", CLEAN, "--docx", docx, "--json");
     expect(exists.code).toBe(2);
     expect(JSON.parse(exists.stdout)).toMatchObject({
-      ok: false,
-      code: "output-exists",
+      outcome: "output-exists",
       file: docx,
     });
     const defs = write("坏.json", Buffer.from('{"tables": [{"id": "T5"}]}'));
@@ -316,10 +316,10 @@ describe("unreadable files and bad usage: exit 2 with one line naming the file a
       where: string;
       message: string;
     };
-    expect(out).toMatchObject({ ok: false, code: "definitions-invalid", where: "坏.json" });
+    expect(out).toMatchObject({ outcome: "definitions-invalid", where: "坏.json" });
     expect(out.message.split("\n")[0]).toBe(bad.stderr.split("\n")[0]);
     const missing = await cli("check", CLEAN, "--definitions", path.join(tmp, "无.json"), "--json");
-    expect(JSON.parse(missing.stdout)).toMatchObject({ ok: false, code: "unreadable-file" });
+    expect(JSON.parse(missing.stdout)).toMatchObject({ outcome: "unreadable-file" });
   });
 
   it("--json on a workbook with no data at all: code no-data", async () => {
@@ -327,7 +327,7 @@ describe("unreadable files and bad usage: exit 2 with one line naming the file a
     writeFileSync(empty, buildXlsx({ sheets: [{ name: "S1", xml: "" }] }));
     const r = await cli("check", empty, "--json");
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, code: "no-data", files: [empty] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: "no-data", files: [empty] });
     expect(r.stderr).toContain("工作簿中没有任何数据");
   });
 

@@ -240,8 +240,8 @@ export function contractProblems(
     const line = lines[0] ?? "";
     if (!files.some((f) => line.includes(f)))
       problems.push(`exit 2 message does not name the file: ${JSON.stringify(line)}`);
-    // under --json a stop is a JSON object on stdout ({ "ok": false, "code": … }), nothing else
-    const stopJson = argv.includes("--json") && /^\{\s*"ok": false,/.test(r.stdout);
+    // under --json a stop is a JSON object on stdout ({ "outcome": …, "message": … }), nothing else
+    const stopJson = argv.includes("--json") && /^\{\s*"outcome": "(?!checked")/.test(r.stdout);
     if (r.stdout !== "" && !stopJson) problems.push("exit 2 also printed a report");
     const control = terminalControl(line);
     if (control >= 0)
