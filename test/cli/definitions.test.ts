@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 3(b): a bureau's table definitions as a JSON file on the command line —
+ * A bureau's table definitions as a JSON file on the command line (docs/definitions.md) —
  * `definitions export`, `definitions check`, `check --definitions`, `template --definitions`.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -76,7 +76,10 @@ describe("definitions on the command line", () => {
     writeFileSync(
       bad,
       JSON.stringify({
-        tables: [BUILTIN_DEFINITIONS[0], { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] }],
+        tables: [
+          BUILTIN_DEFINITIONS[0],
+          { ...T5, rules: [{ ...T5.rules[0], check: "宣讲场次 ≤ 场地数" }] },
+        ],
       })
     );
     const r = await cli(
@@ -117,9 +120,11 @@ describe("definitions on the command line", () => {
   });
 
   it("every problem of a file is listed, one per line, the file named once (definitions check and check --definitions)", async () => {
-    const wrong = structuredClone([...BUILTIN_DEFINITIONS, T5, structuredClone(T5)]) as unknown as Array<
-      Record<string, any>
-    >;
+    const wrong = structuredClone([
+      ...BUILTIN_DEFINITIONS,
+      T5,
+      structuredClone(T5),
+    ]) as unknown as Array<Record<string, any>>;
     const [t1, , , , t5] = wrong;
     t1!.columns[3].key = "Bad key";
     t1!.figures.totals[0].column = "单位名称";

@@ -341,13 +341,15 @@ describe("bureau-stats merge on the sample set", () => {
     expect(j.tables.map((t) => t.rows)).toEqual([1, 3, 3, 4]);
   });
 
-  it("reports a unit's own 报表定义 that differs from the definitions in force, never applies it (SPEC §6)", async () => {
+  it("reports a unit's own 报表定义 that differs from the definitions in force, never applies it (docs/checks.md, 汇总)", async () => {
     const folder = mkdtempSync(path.join(dir, "own-"));
     const [first, second] = readdirSync(UNITS_DIR).filter((f) => /^0[12] .*\.xlsx$/.test(f));
     writeFileSync(path.join(folder, first!), readFileSync(path.join(UNITS_DIR, first!)));
     const unit = readXlsx(new Uint8Array(readFileSync(path.join(UNITS_DIR, second!))));
     // a relaxed copy of the built-ins: 表1 without its rule T1-01
-    const relaxed = BUILTIN_DEFINITIONS.map((t) => (t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t));
+    const relaxed = BUILTIN_DEFINITIONS.map((t) =>
+      t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t
+    );
     const sheets = [
       ...unit.sheets,
       { name: DEFINITIONS_SHEET, values: definitionsSheetGrid(relaxed) },

@@ -1,5 +1,5 @@
 /**
- * Issue 10, point 5 — one path from sheet to paragraph: every sample and test workbook goes
+ * One path from sheet to paragraph: every sample and test workbook goes
  * through the pane's engine (src/taskpane/engine-impl.ts, what the pane and the browser page run)
  * and through `bureau-stats check --json`; both must give the same issues, comparisons and draft
  * (with the same 【待核】 marks), for every year the workbook holds.

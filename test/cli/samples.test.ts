@@ -28,7 +28,7 @@ describe("the mistakes sample", () => {
     for (const m of mistakes) expect(readme).toContain(mistakeLine(m));
   });
 
-  it("covers every rule of SPEC §1 (every template rule and G-01…G-05)", () => {
+  it("covers every rule of docs/rules.md (every built-in definition's rules and G-01…G-05)", () => {
     const rules = new Set(mistakes.map((m) => m.rule));
     const all = [
       ...new Set(BUILTIN_DEFINITIONS.flatMap((t) => t.rules.map((r) => r.id))),
@@ -90,7 +90,7 @@ describe("the committed samples", () => {
 });
 
 describe("the clean sample", () => {
-  it("holds SPEC §5's 2013 figures", () => {
+  it("holds the reference report's 2013 figures", () => {
     const a = analyzeWorkbook(
       readXlsx(new Uint8Array(readFileSync(path.join(SAMPLES, "bureau-stats-2013.xlsx"))))
     );
@@ -121,9 +121,12 @@ describe("the clean sample", () => {
   });
 });
 
-describe("honest samples (SPEC §5: the only real figures)", () => {
-  /** Every number SPEC §5 gives for 2013 (the report's figures, its year and its 27 units). */
-  const SPEC_5 = new Set([
+describe("honest samples (the reference report's figures are the only real ones)", () => {
+  /**
+   * Every number the reference report (《2014 年昆山市教育局党建工作会议工作报告》) gives for
+   * 2013: its figures, its year and its 27 units.
+   */
+  const REFERENCE_REPORT = new Set([
     2013, 27, 264, 49, 18, 31, 35, 112, 57, 900, 320, 69, 19, 2848, 301370, 62, 7, 9200, 730, 3509,
     8, 15, 100, 10591, 2014,
   ]);
@@ -136,7 +139,7 @@ describe("honest samples (SPEC §5: the only real figures)", () => {
       note: s.values.flat().find((v): v is string => typeof v === "string" && v.includes("说明：")),
     }));
 
-  it("each 2013 sheet's note says which figures are real, and every one of them is in SPEC §5", () => {
+  it("each 2013 sheet's note says which figures are real, and every one of them is in the reference report", () => {
     for (const { sheet, note } of notes("bureau-stats-2013.xlsx")) {
       if (!sheet.endsWith("2013")) {
         expect(note).toContain("2012 年数据为虚构的示例数据");
@@ -144,7 +147,8 @@ describe("honest samples (SPEC §5: the only real figures)", () => {
       }
       const m = /真实数字：(.*)。其余均为虚构的示例数据：(.*)。$/.exec(note ?? "");
       expect(m, sheet).not.toBeNull();
-      for (const n of numbers(m![1] as string)) expect(SPEC_5, `${sheet}: ${n}`).toContain(n);
+      for (const n of numbers(m![1] as string))
+        expect(REFERENCE_REPORT, `${sheet}: ${n}`).toContain(n);
       expect(m![2]!.length).toBeGreaterThan(5);
     }
     const t4 = notes("bureau-stats-2013.xlsx").find((n) => n.sheet === "表4 信访咨询办理 2013");
@@ -155,7 +159,8 @@ describe("honest samples (SPEC §5: the only real figures)", () => {
     const readme = readFileSync(path.join(SAMPLES, "README.md"), "utf8");
     const real = [...readme.matchAll(/— real: (.*?)\. \*\*Invented:\*\* (.*?)\.$/gm)];
     expect(real.map((r) => r[0].slice(0, 4))).toHaveLength(4);
-    for (const r of real) for (const n of numbers(r[1] as string)) expect(SPEC_5).toContain(n);
+    for (const r of real)
+      for (const n of numbers(r[1] as string)) expect(REFERENCE_REPORT).toContain(n);
     expect(readme).toMatch(/Invented:\*\*.*来信 43 件/);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Templates as data: the four built-in definitions match docs/rules.md, the zod schema rejects
+ * Definitions as data: the four built-in definitions match docs/rules.md, the zod schema rejects
  * broken ones, rule expressions compile once into closures (no eval), and a new rule or column
  * needs nothing but its definition.
  */
@@ -19,7 +19,7 @@ import type { ExpressionScope } from "../../src/core/definitions/expression";
 import { validateWorkbook } from "../../src/core/validate";
 import { buildSheet, t1Row, workbook } from "./fixtures";
 
-describe("the four built-in templates", () => {
+describe("the four built-in definitions", () => {
   it("have their fixed ids, titles and headers, in order", () => {
     expect(BUILTIN_DEFINITIONS.map((t) => [t.id, t.title])).toEqual([
       ["T1", "表1 党员发展情况统计表"],
@@ -28,7 +28,9 @@ describe("the four built-in templates", () => {
       ["T4", "表4 信访咨询办理情况统计表"],
     ]);
     const headers = (id: string) =>
-      BUILTIN_DEFINITIONS.find((t) => t.id === id)?.columns.map((c) => `${c.header}${c.required ? "*" : ""}`);
+      BUILTIN_DEFINITIONS.find((t) => t.id === id)?.columns.map(
+        (c) => `${c.header}${c.required ? "*" : ""}`
+      );
     expect(headers("T1")).toEqual([
       "单位名称*",
       "单位类型*",
@@ -73,7 +75,8 @@ describe("the four built-in templates", () => {
   });
   it("list their allowed values", () => {
     const allowed = (id: string, header: string) =>
-      BUILTIN_DEFINITIONS.find((t) => t.id === id)?.columns.find((c) => c.header === header)?.allowed;
+      BUILTIN_DEFINITIONS.find((t) => t.id === id)?.columns.find((c) => c.header === header)
+        ?.allowed;
     expect(allowed("T1", "单位类型")).toEqual([
       "机关",
       "高中",

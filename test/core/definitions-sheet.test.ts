@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 3(a): definitions kept in the workbook, in a `报表定义` sheet — written from the
+ * Definitions kept in the workbook, in a `报表定义` sheet — written from the
  * definitions in force, read back into the same objects, wrong entries refused naming their cell.
  */
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Issue 12: the built-in tables are data files (src/core/definitions/builtin/*.json), loaded by the
+ * The built-in tables are data files (src/core/definitions/builtin/*.json), loaded by the
  * same zod-checked path as any definitions, with a JSON Schema next to them for editors.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -32,7 +32,9 @@ describe("the built-in tables as data", () => {
     );
     // 表2's categories follow the order of its 培训类别 choices when the file names none
     const t2 = DEFAULT_PHRASES[1]?.sentences[1]?.[0]?.programmes;
-    expect(t2?.order).toEqual(BUILTIN_DEFINITIONS[1]?.columns.find((c) => c.header === "培训类别")?.allowed);
+    expect(t2?.order).toEqual(
+      BUILTIN_DEFINITIONS[1]?.columns.find((c) => c.header === "培训类别")?.allowed
+    );
   });
 
   it("the JSON Schema next to them is generated from the zod schema and up to date", () => {

@@ -1,6 +1,7 @@
 /**
  * The drafting chain on the bundled sample workbook: .xlsx → validateWorkbook → TableData (this
- * year, last year) → compareTables / draftReport → text. The 2013 totals are SPEC §5's.
+ * year, last year) → compareTables / draftReport → text. The 2013 totals are the
+ * reference report's (《2014 年昆山市教育局党建工作会议工作报告》).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -19,7 +20,7 @@ function sampleTables() {
 }
 
 describe("drafting the sample workbook", () => {
-  it("writes SPEC §3's 表1 sentence from the validated 2013 sheet", () => {
+  it("writes the reference report's 表1 sentence from the validated 2013 sheet", () => {
     const { result, current } = sampleTables();
     expect(result.currentYear).toBe(2013);
     const draft = draftReport(current, undefined, {});

@@ -35,13 +35,16 @@ const one = (tables: TableData[], previous?: TableData[], options: DraftOptions 
   return paragraphs[0];
 };
 
-/** SPEC §3, character for character. */
-const SPEC_T1 =
+/**
+ * The reference report's 表1 sentence (《2014 年昆山市教育局党建工作会议工作报告》), character for
+ * character.
+ */
+const REFERENCE_T1 =
   "全年培训入党积极分子264人。发展预备党员49人，其中教工党员18人，学生党员31人；转正预备党员35人。对112名入党不满3年的新党员进行教育培训。评选优秀共产党员57名。";
 
-describe("SPEC §3 example sentences from the §5 figures", () => {
+describe("the reference report's sentences from its 2013 figures", () => {
   it("表1, exact style: character for character", () => {
-    expect(one([t1(2013, T1_2013)])).toBe(SPEC_T1);
+    expect(one([t1(2013, T1_2013)])).toBe(REFERENCE_T1);
   });
 
   it("表1 with last year's 43 发展预备党员", () => {
@@ -74,7 +77,7 @@ describe("SPEC §3 example sentences from the §5 figures", () => {
     ).toBe("募集善款301370元。走访慰问困难教职工62人，发放慰问金7.3万多元。");
   });
 
-  it("表4: the SPEC sentence, rates merged as 均达100%", () => {
+  it("表4: the reference report's sentence, rates merged as 均达100%", () => {
     const paragraph = one([t4(2013, T4_2013)], undefined, {
       figureStyles: { "T4/受理数/来电": "approximate", "T4/受理数/来访": "approximate" },
     });
@@ -87,7 +90,7 @@ describe("SPEC §3 example sentences from the §5 figures", () => {
     const tables = sample2013().reverse();
     const paragraphs = draftReport(tables, undefined, {}).paragraphs;
     expect(paragraphs.map((p) => p.tableId)).toEqual(["T1", "T2", "T3", "T4"]);
-    expect(paragraphs[0]?.text).toBe(SPEC_T1);
+    expect(paragraphs[0]?.text).toBe(REFERENCE_T1);
     expect(paragraphs.map((p) => p.sheet)).toEqual([
       "表1 2013",
       "表2 2013",
@@ -258,7 +261,7 @@ describe("only what exists is written", () => {
 
   it("never writes undefined, NaN, Infinity, negatives or fractions", () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -3, 1.5, Number.MAX_VALUE]) {
-      expect(one([t1(2013, { ...T1_2013, 培训入党积极分子: bad })])).toBe(SPEC_T1.slice(15));
+      expect(one([t1(2013, { ...T1_2013, 培训入党积极分子: bad })])).toBe(REFERENCE_T1.slice(15));
     }
     const noUnit = {
       ...figure("T1", "评选优秀党员", 57, "名"),

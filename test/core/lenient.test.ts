@@ -1,5 +1,6 @@
 /**
- * Lenient reading, strict reporting (SPEC §1): what people type is understood AND flagged.
+ * Lenient reading, strict reporting (the lenient-* warnings of G-02, docs/rules.md): what people
+ * type is understood AND flagged.
  * Table: input → value read → warning code (or error code when it cannot be read).
  */
 import { describe, expect, it } from "vitest";

@@ -18,7 +18,8 @@ import { buildSheet, referenceT1, t1Row, t2Row, t3Row, t4Row, workbook } from ".
 
 /** The wording of a built-in rule, as its definition gives it. */
 const wording = (id: string, code: string): string =>
-  BUILTIN_DEFINITIONS.flatMap((t) => t.rules).find((r) => r.id === id && r.code === code)?.message ?? "";
+  BUILTIN_DEFINITIONS.flatMap((t) => t.rules).find((r) => r.id === id && r.code === code)
+    ?.message ?? "";
 
 const issue = (over: Partial<Issue>): Issue => ({
   rule: "G-02",
@@ -44,7 +45,7 @@ describe("issueMessage", () => {
       )
     ).toBe("“49人”已按49读取。请只填数字。");
   });
-  it("uses the template rule's wording, filled from the issue", () => {
+  it("uses the definition rule's wording, filled from the issue", () => {
     expect(
       issueMessage(
         issue({
@@ -107,7 +108,7 @@ describe("issueMessage", () => {
       "“受理数”（来电）本年200，上年100，增长100%，超过50%，变动较大。请核实，并在备注中说明原因。"
     );
   });
-  it("every rule of every template has a message with known placeholders", () => {
+  it("every rule of every definition has a message with known placeholders", () => {
     for (const t of BUILTIN_DEFINITIONS) {
       for (const r of t.rules) {
         const text = issueMessage(

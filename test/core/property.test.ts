@@ -58,13 +58,13 @@ const format = fc.constantFrom(
   "[Red]0.00"
 );
 
-/** A grid, possibly with a real template header row (complete or partial) somewhere in it. */
+/** A grid, possibly with a real definition's header row (complete or partial) somewhere in it. */
 const sheet: fc.Arbitrary<SheetModel> = fc
   .record({
     rows: fc.array(row, { maxLength: 25 }),
     header: fc.option(
       fc.record({
-        template: fc.integer({ min: 0, max: BUILTIN_DEFINITIONS.length - 1 }),
+        definition: fc.integer({ min: 0, max: BUILTIN_DEFINITIONS.length - 1 }),
         at: fc.nat({ max: 25 }),
         drop: fc.array(fc.nat({ max: 12 }), { maxLength: 3 }),
         shift: fc.nat({ max: 3 }),
@@ -77,7 +77,7 @@ const sheet: fc.Arbitrary<SheetModel> = fc
   .map(({ rows, header, name, withFormats, formatSeed }) => {
     const values: CellValue[][] = rows.map((r) => [...r]);
     if (header) {
-      const t = BUILTIN_DEFINITIONS[header.template];
+      const t = BUILTIN_DEFINITIONS[header.definition];
       const headers: CellValue[] = (t?.columns ?? [])
         .map((c) => c.header)
         .filter((_, i) => !header.drop.includes(i));
@@ -130,7 +130,7 @@ describe("validateWorkbook on arbitrary grids", () => {
       ),
       { numRuns: Number(process.env.CORE_PROPERTY_RUNS ?? 400) }
     );
-    // the property is not vacuous: most grids hold a template, and many have issues
+    // the property is not vacuous: most grids hold a table, and many have issues
     expect(stats.tables).toBeGreaterThan(200);
     expect(stats.issues).toBeGreaterThan(100);
   });

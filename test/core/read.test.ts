@@ -46,7 +46,7 @@ describe("normalising headers", () => {
   });
 });
 
-describe("finding a template", () => {
+describe("finding a table", () => {
   it("finds the header row anywhere in the first rows, with columns moved and the sheet renamed", () => {
     const base = referenceT1();
     const order = [3, 0, 10, 1, 2, 4, 5, 6, 7, 8, 9];
@@ -59,7 +59,7 @@ describe("finding a template", () => {
     expect(r.issues).toEqual([]);
     expect(r.tables[0]?.figures.find((f) => f.id === "T1/发展预备党员")?.value).toBe(49);
   });
-  it("ignores sheets that hold no template (no issues)", () => {
+  it("ignores sheets that hold no table (no issues)", () => {
     const r = validateWorkbook(
       workbook({ name: "说明", values: [["填表说明"], ["单位名称", "联系人"]] })
     );

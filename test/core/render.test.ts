@@ -251,7 +251,7 @@ describe("renderDocx", () => {
   });
 });
 
-describe("xmlSafeText (issue 11.3)", () => {
+describe("xmlSafeText: only characters XML 1.0 allows reach a written file", () => {
   it("removes what XML 1.0 forbids, keeps tab/CR/LF and surrogate pairs", async () => {
     const { xmlSafeText } = await import("../../src/core/render/xmlchars");
     expect(xmlSafeText("a\u0001b\uffffc\ufffe\u000bd\u000ce")).toBe("abc d e");

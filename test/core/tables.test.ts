@@ -1,6 +1,7 @@
 /**
  * TableData (the contract with comparison/drafting): figure ids, kinds, units, exact values,
- * headline flags exactly on SPEC G-05's headline figures; records.
+ * headline flags exactly on the figures compared with last year (G-05 and the 同比 table);
+ * records.
  */
 import { describe, expect, it } from "vitest";
 import type { Figure, TableData } from "../../src/core/figures";
@@ -154,7 +155,7 @@ describe("表4 figures", () => {
   });
 });
 
-describe("headline figures are exactly SPEC G-05's", () => {
+describe("headline figures are exactly those compared with last year (G-05)", () => {
   it("every numeric 合计 of 表1, Σ 培训人数 and Σ 期数 of 表2, each 经费类别 of 表3, each channel's 受理数 of 表4", () => {
     const r = validateWorkbook(
       workbook(

@@ -1,5 +1,5 @@
 /**
- * Issue 10 — trustworthy output: figures fed by errors are marked 【待核】 everywhere, the verdict,
+ * Trustworthy output: figures fed by errors are marked 【待核】 everywhere, the verdict,
  * the year choice, rates that never overstate, the wording fixes.
  */
 import { readFileSync } from "node:fs";
@@ -200,7 +200,7 @@ describe("the year is the user's choice", () => {
     expect(b.tables.map((t) => t.year)).toEqual([2012]);
   });
 
-  it("two sheets of the same template and year are an error naming both, and mark the figures", () => {
+  it("two sheets of the same table and year are an error naming both, and mark the figures", () => {
     const a = analyzeWorkbook(
       workbook(
         buildSheet("T1", [t1Row("一中")], { name: "表1" }),
@@ -314,7 +314,7 @@ describe("wording", () => {
     expect(a.draft.text).not.toContain("评选优秀共产党员");
   });
 
-  it("last year 0: no percentage, and it says so (SPEC §2)", () => {
+  it("last year 0: no percentage, and it says so (docs/wording.md)", () => {
     const sheet = (y: number, n: number) =>
       buildSheet("T4", [t4Row("来信", { 受理数: n, 办结数: n, 满意数: n })], { year: y });
     const a = analyzeWorkbook(workbook(sheet(2013, 12), sheet(2012, 0)));
@@ -335,7 +335,9 @@ describe("wording", () => {
     const a = analyzeWorkbook(workbook(sheet(2013, "件"), sheet(2012, "个")));
     const w = a.issues.find((i) => i.rule === "G-08");
     expect(w).toMatchObject({ severity: "warning", value: "件", expected: "个" });
-    expect(issueMessage(w!)).toBe("来信“计量单位”本年为“件”，2012年为“个”，单位不同，不作同比比较。请核实哪一年的单位正确。");
+    expect(issueMessage(w!)).toBe(
+      "来信“计量单位”本年为“件”，2012年为“个”，单位不同，不作同比比较。请核实哪一年的单位正确。"
+    );
     expect(a.comparisons.find((c) => c.label === "来信受理数")).toBeUndefined();
     expect(a.draft.text).toContain("收到来信41件。");
   });

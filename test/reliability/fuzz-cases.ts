@@ -1,9 +1,9 @@
 /**
- * Fuzz cases for `bureau-stats check` (issue 7, point 1): random workbooks written as SpreadsheetML
- * by hand (fast, and able to hold what no library writes: NaN, 1e999, control characters, cells out
- * of order, shared-string indexes out of range …), with and without real template frames, header
- * rows, 合计 rows and years; random filled templates written by the template writer (writer.ts); issue 11's hostile classes (hostileMutant); and byte- and XML-level
- * mutations of the sample workbooks.
+ * Fuzz cases for `bureau-stats check`: random workbooks written as SpreadsheetML by hand (fast, and
+ * able to hold what no library writes: NaN, 1e999, control characters, cells out of order,
+ * shared-string indexes out of range …), with and without real template frames, header rows, 合计
+ * rows and years; random filled templates written by the template writer (writer.ts); the hostile
+ * classes (hostileMutant); and byte- and XML-level mutations of the sample workbooks.
  *
  * Everything is drawn from fast-check with a seed, so one seed gives the same cases on every
  * machine; a failing case is also saved as bytes (see fuzz-harness.ts), so it replays without the
@@ -41,7 +41,7 @@ export interface FuzzCase {
   readonly id: string;
   /**
    * `random` workbook, `bytes` mutation of a sample, `xml` mutation inside a sample's parts,
-   * `hostile` one of issue 11's classes with random sizes (hostileMutant).
+   * `hostile` one of the hostile classes with random sizes (hostileMutant).
    */
   readonly kind: "random" | "bytes" | "xml" | "exceljs" | "hostile";
   readonly description: string;
@@ -205,7 +205,7 @@ const anyCell: fc.Arbitrary<XmlCell> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ t: "s" }) } // shared, no value
 );
 
-/** A plausible value for a template column (most of the time), or anything. */
+/** A plausible value for a definition's column (most of the time), or anything. */
 function columnCell(col: ColumnDefinition | undefined): fc.Arbitrary<XmlCell> {
   if (!col) return anyCell;
   let plausible: fc.Arbitrary<XmlCell>;
@@ -280,7 +280,7 @@ const yearCell: fc.Arbitrary<XmlCell> = fc.oneof(
 /** A sheet laid out like a template (title, frame, headers, data rows, 合计), with noise. */
 const templateSheet: fc.Arbitrary<SheetDraft> = fc
   .record({
-    template: fc.constantFrom(...BUILTIN_DEFINITIONS),
+    definition: fc.constantFrom(...BUILTIN_DEFINITIONS),
     name: sheetName,
     year: yearCell,
     withTitle: fc.boolean(),
@@ -300,7 +300,7 @@ const templateSheet: fc.Arbitrary<SheetDraft> = fc
     ),
   })
   .chain((p) => {
-    const all = p.template.columns;
+    const all = p.definition.columns;
     let cols: Array<ColumnDefinition | undefined> = [...all];
     const rnd = fc.sample(fc.nat(1000), { seed: p.seed, numRuns: 4 });
     const pick = (k: number) => (rnd[k] ?? 0) % Math.max(1, all.length);
@@ -328,7 +328,7 @@ const templateSheet: fc.Arbitrary<SheetDraft> = fc
   })
   .map(([p, cols, headers, data, noise]) => {
     const rows: XmlRow[] = [];
-    if (p.withTitle) rows.push([{ t: "s", shared: p.template.title }]);
+    if (p.withTitle) rows.push([{ t: "s", shared: p.definition.title }]);
     if (p.withFrame > 0) {
       const frame: XmlCell[] = [];
       FRAME_LABELS.forEach((label) => {
@@ -684,7 +684,7 @@ export const xmlMutant = fc
     };
   });
 
-/* ------------------------------------------------------------------ issue 11: hostile classes */
+/* ------------------------------------------------------------------ hostile classes */
 
 const NS_MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -719,7 +719,7 @@ function insertAtTag(xml: string, k: number, what: string): string {
 type Made = { bytes: Uint8Array; description: string };
 
 /**
- * Issue 11's classes with random sizes and places: lying zip sizes, sparse extents out to XFD,
+ * The hostile classes with random sizes and places: lying zip sizes, sparse extents out to XFD,
  * duplicate, overlapping and misnamed entries, bad CRCs, comments and CDATA (closed or not),
  * long sheet names, characters XML forbids (escaped, so they reach the writers, or raw), merges
  * over tall sheets, shared-string floods. Small enough for the per-case bound; the full sizes run
@@ -889,7 +889,7 @@ const flags = fc.oneof(
 
 /**
  * `count` cases from `seed`, in proportions: two fifths random workbooks, a fifth each byte
- * mutants, XML mutants and issue 11's hostile classes; some checked together with a sample
+ * mutants, XML mutants and the hostile classes; some checked together with a sample
  * (several files merged).
  * @example fuzzCases(42, 100).length // 100
  */
@@ -967,7 +967,7 @@ const cellInput: fc.Arbitrary<CellInput> = fc.oneof(
 
 const exceljsSheet: fc.Arbitrary<TemplateSheetInput> = fc
   .record({
-    template: fc.constantFrom(...BUILTIN_DEFINITIONS),
+    definition: fc.constantFrom(...BUILTIN_DEFINITIONS),
     year: fc.constantFrom(2012, 2013, 2014),
     frameYear: fc.option(cellInput, { freq: 3, nil: undefined }),
     rowCount: fc.nat(20),
@@ -980,8 +980,8 @@ const exceljsSheet: fc.Arbitrary<TemplateSheetInput> = fc
     fc
       .array(
         fc.array(cellInput, {
-          minLength: p.template.columns.length,
-          maxLength: p.template.columns.length,
+          minLength: p.definition.columns.length,
+          maxLength: p.definition.columns.length,
         }),
         {
           minLength: p.rowCount,
@@ -989,20 +989,21 @@ const exceljsSheet: fc.Arbitrary<TemplateSheetInput> = fc
         }
       )
       .map((rows): TemplateSheetInput => ({
-        tableId: p.template.id,
+        tableId: p.definition.id,
         year: p.year,
         rows,
         total: p.total,
         ...(p.frameYear === undefined ? {} : { frame: { 统计年度: p.frameYear } }),
         // ExcelJS refuses some names (brackets, long, duplicates): the valid ones are enough here
         ...(p.name && !/[\\/?*[\]:']/.test(p.name)
-          ? { sheetName: `${p.name.slice(0, 20)} ${p.template.id}` }
+          ? { sheetName: `${p.name.slice(0, 20)} ${p.definition.id}` }
           : {}),
       }))
   );
 
 /**
- * Random filled templates written by the template writer (writer.ts; ExcelJS until issue 11):
+ * Random filled templates written by the template writer (writer.ts; the kind keeps the name
+ * `exceljs` of the library that wrote them before):
  * what a real writer produces (styles, shared strings, formulas with cached results, dates) rather
  * than hand-made XML.
  */

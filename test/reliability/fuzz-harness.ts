@@ -4,7 +4,7 @@
  * real `node bin/bureau-stats.js` process with a timeout — checks the contract, and saves a failing
  * case under test-results/fuzz-failures/ for scripts/fuzz-replay.ts.
  *
- * The contract (issue 4 + 7): exit status 0, 1 or 2 only; 2 comes with exactly one line on stderr
+ * The contract (docs/cli.md): exit status 0, 1 or 2 only; 2 comes with exactly one line on stderr
  * that names the file and is no stack trace; 0/1 print a report (valid JSON with --json, whose
  * errors agree with the status) and nothing on stderr; every run ends within its bound.
  */
@@ -199,7 +199,7 @@ export function runSpawned(argv: readonly string[], timeoutMs: number): Promise<
 /**
  * The first control character a terminal would act on (ESC, CR, BS, TAB, C1 …) — anything below
  * U+0020 except the line feed, DEL and U+0080–U+009F — or a bidi control that would display a line
- * reversed (U+202A–U+202E, U+2066–U+2069, issue 11), or -1.
+ * reversed (U+202A–U+202E, U+2066–U+2069), or -1.
  * @example terminalControl("a\nb") // -1
  */
 export function terminalControl(text: string): number {
@@ -272,7 +272,7 @@ export function contractProblems(
           problems.push("--json without issues/comparisons arrays");
         else {
           const errors = report.issues.some((i) => i.severity === "error");
-          // a run that found no table exits 1 (issue 11); --json does not list the tables, so an
+          // a run that found no table exits 1; --json does not list the tables, so an
           // otherwise empty report may be either
           const empty =
             report.issues.length === 0 &&

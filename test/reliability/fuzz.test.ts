@@ -1,5 +1,5 @@
 /**
- * Issue 7, point 1: `bureau-stats check` on anything. Random workbooks and mutated samples
+ * `bureau-stats check` on anything. Random workbooks and mutated samples
  * (fuzz-cases.ts) go through the command line — most in-process through its own `run` (in a worker
  * thread, so a case over 10 s or over 1.5 GB is cut off and reported, not hung), some as real
  * `node bin/bureau-stats.js` processes killed after 10 s — and every run must keep the contract
@@ -66,7 +66,7 @@ function summary(name: string, t: Tally, ms: number): string {
   return `[fuzz] ${name}: seed ${SEED}, ${t.cases} cases in ${(ms / 1000).toFixed(1)} s; kinds ${JSON.stringify(t.byKind)}; exit ${JSON.stringify(t.byCode)}; slowest ${t.slowest.id} ${t.slowest.ms} ms; failures ${t.failures.length}`;
 }
 
-describe("fuzzing bureau-stats check (issue 7.1)", () => {
+describe("fuzzing bureau-stats check", () => {
   console.log(
     `[fuzz] seed ${SEED} (set FUZZ_SEED to vary; failures go to ${path.relative(ROOT, FAILURES_DIR)}/)`
   );

@@ -1,5 +1,5 @@
 /**
- * Issue 11: hostile and malformed workbooks, each built here by a generator
+ * Hostile and malformed workbooks, each built here by a generator
  * (scripts/lib/hostile-xlsx.ts), through `bureau-stats check` in-process: a budget passed is one
  * line naming the file and the limit with status 2; a damaged part is refused, never read as data
  * or as an empty sheet; what Excel ignores (comments) is ignored and what it reads (CDATA) is read.
@@ -57,7 +57,7 @@ function expectRefused(r: RunResult, files: readonly string[], what: RegExp): vo
   expect(lines[0]).toMatch(what);
 }
 
-describe("budgets that hold whatever the file says (issue 11.1)", () => {
+describe("budgets that hold whatever the file says", () => {
   const cases: ReadonlyArray<[string, () => H.HostileFile, RegExp]> = [
     [
       "a part whose declared size lies",
@@ -152,7 +152,7 @@ describe("budgets that hold whatever the file says (issue 11.1)", () => {
   });
 });
 
-describe("streams and devices (issue 11.1)", () => {
+describe("streams and devices", () => {
   it("/dev/zero is refused before anything is read", async () => {
     const r = await runInProcess(["check", "/dev/zero"]);
     expectRefused(r, ["/dev/zero"], /不是普通文件（设备、管道或套接字）/);
@@ -174,7 +174,7 @@ describe("streams and devices (issue 11.1)", () => {
   });
 });
 
-describe("a reader that agrees with Excel (issue 11.2)", () => {
+describe("a reader that agrees with Excel", () => {
   let clean: RunResult;
   beforeAll(async () => {
     clean = await runInProcess(["check", CLEAN]);
@@ -262,7 +262,7 @@ describe("a reader that agrees with Excel (issue 11.2)", () => {
   });
 });
 
-describe("process hygiene (issue 11.4)", () => {
+describe("process hygiene", () => {
   it("two versions of one year's table in two files: an issue naming both files; file order does not matter", async () => {
     const ab = await runInProcess(["check", CLEAN, MISTAKES, "--json"]);
     const ba = await runInProcess(["check", MISTAKES, CLEAN, "--json"]);
@@ -305,7 +305,7 @@ describe("process hygiene (issue 11.4)", () => {
   }, 60_000);
 });
 
-describe("writers that cannot produce a broken file (issue 11.3)", () => {
+describe("writers that cannot produce a broken file", () => {
   /** The clean sample with a training name holding U+FFFE, U+0001 and a bidi override (as Excel stores them). */
   function oddCharsWorkbook(): string {
     const parts = H.sampleParts();

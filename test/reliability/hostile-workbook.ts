@@ -2,7 +2,7 @@
  * The clean 2013/2012 sample data with hostile cell text (HOSTILE_STRINGS: HTML/script and
  * formula injection) put where users type text: 填报单位, 单位名称, 培训项目, 项目名称, 备注, and
  * as an invalid 经费类别 (so each string is also the value of a reported issue). Written with the
- * product's own template writer (ExcelJS), strings stored as text.
+ * product's own template writer (writer.ts), strings stored as text.
  */
 import type { CellInput, TemplateSheetInput } from "../../src/hosts/xlsx/template";
 import { writeTemplateWorkbook } from "../../src/hosts/xlsx/template";

@@ -1,11 +1,11 @@
 /**
- * Issue 7, point 2 (command line and writers): hostile cell text — HTML/script, formula injection,
+ * Hostile cell text, on the command line and in the writers — HTML/script, formula injection,
  * terminal escape sequences — in 填报单位/单位名称/培训项目/项目名称/经费类别/备注 stays plain data:
  * --json carries it verbatim, the text report prints it without anything a terminal would act
  * on, the HTML draft and the .docx hold it escaped (no element, attribute or field from a cell),
  * and the .xlsx writer stores user text as text, never as a formula.
  *
- * (The add-in's sheet writes — comparison sheet, templates — are covered in
+ * (The add-in's sheet writes — comparison sheet, blank templates — are covered in
  * test/hosts/office-writes.test.ts "text as text (never a formula)" and office-pure.test.ts
  * "cellText"; the browser pages in test/e2e/security.test.ts.)
  */
@@ -50,7 +50,7 @@ afterAll(() => {
   );
 });
 
-describe("hostile cell text through bureau-stats check (issue 7.2a)", () => {
+describe("hostile cell text through bureau-stats check", () => {
   it("--json carries every string verbatim as an issue value (plain data)", async () => {
     const r = await runInProcess(["check", workbook, "--json"]);
     expect(r.code).toBe(1);
@@ -121,7 +121,7 @@ describe("hostile cell text through bureau-stats check (issue 7.2a)", () => {
   });
 });
 
-describe("the .xlsx writer stores user text as text (issue 7.2c)", () => {
+describe("the .xlsx writer stores user text as text", () => {
   it("no hostile string becomes a formula; the only formulas are the 合计 SUMs", async () => {
     const parts = unzipSync(await writeTemplateWorkbook(hostileSheets()));
     const sheets = Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));

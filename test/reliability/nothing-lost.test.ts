@@ -1,5 +1,5 @@
 /**
- * Issue 7, point 4 (command line): `bureau-stats check` never modifies its input files — checksums
+ * On the command line, `bureau-stats check` never modifies its input files — checksums
  * (sha256) and modification times before and after, with every flag, with the report written as
  * .docx next to the input, for both samples — and a report can never be written over an input
  * (same path, another spelling of it, a symbolic or hard link to it, a spreadsheet name).
@@ -60,7 +60,7 @@ afterAll(() => {
   );
 });
 
-describe("bureau-stats check leaves its inputs as they were (issue 7.4)", () => {
+describe("bureau-stats check leaves its inputs as they were", () => {
   it("the committed samples, checked in place with every output flag", async () => {
     const before = SAMPLES.map(fingerprint);
     for (const flags of [

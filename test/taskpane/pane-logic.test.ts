@@ -33,7 +33,13 @@ function shown(
   explained = false
 ): ShownIssue {
   const issue: Issue = { rule: "G-02", code: "x", severity, sheet, cell, explained };
-  return { key: `${sheet}!${cell}`, issue, message: `${sheet} ${cell}`, place: { table: sheet }, ruleHelp: "G-02" };
+  return {
+    key: `${sheet}!${cell}`,
+    issue,
+    message: `${sheet} ${cell}`,
+    place: { table: sheet },
+    ruleHelp: "G-02",
+  };
 }
 
 function comparison(sheet: string, id: string, pct: number | null): ComparisonView {
@@ -256,7 +262,7 @@ describe("errors and small helpers", () => {
   });
 });
 
-describe("issue 13: the place, the two sentences, the next step, flagged comparisons", () => {
+describe("an issue's place, its two sentences, the next step, flagged comparisons", () => {
   it("splits a message into what is wrong and what to do", () => {
     expect(splitMessage("“单位类型”为必填项，现为空白。请填写这个单元格。")).toEqual([
       "“单位类型”为必填项，现为空白。",
@@ -273,10 +279,17 @@ describe("issue 13: the place, the two sentences, the next step, flagged compari
     expect(nextStep({ errors: 0, warnings: 1, explained: 0, verdict })).toBe(
       "在备注中说明1项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
     );
-    expect(nextStep({ errors: 0, warnings: 2, explained: 2, verdict: { ...verdict, ok: true } })).toBe("可以上报。");
-    expect(nextStep({ errors: 0, warnings: 0, explained: 0, verdict: { ...verdict, missing: ["表3 经费情况"] } })).toBe(
-      "补齐表3 经费情况，然后重新校验。"
-    );
+    expect(
+      nextStep({ errors: 0, warnings: 2, explained: 2, verdict: { ...verdict, ok: true } })
+    ).toBe("可以上报。");
+    expect(
+      nextStep({
+        errors: 0,
+        warnings: 0,
+        explained: 0,
+        verdict: { ...verdict, missing: ["表3 经费情况"] },
+      })
+    ).toBe("补齐表3 经费情况，然后重新校验。");
   });
 
   it("marks a comparison flagged by G-05 (same sheet, indicator and category)", () => {
@@ -284,9 +297,15 @@ describe("issue 13: the place, the two sentences, the next step, flagged compari
       { rule: "G-05", sheet: "表4", column: "受理数", params: { group: "来电" } },
       { rule: "G-02", sheet: "表4", column: "办结数" },
     ]);
-    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "受理数", group: "来电" }))).toBe(true);
-    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "受理数", group: "来信" }))).toBe(false);
-    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "办结数", group: undefined }))).toBe(false);
+    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "受理数", group: "来电" }))).toBe(
+      true
+    );
+    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "受理数", group: "来信" }))).toBe(
+      false
+    );
+    expect(keys.has(comparisonKey({ sheet: "表4", indicator: "办结数", group: undefined }))).toBe(
+      false
+    );
   });
 
   it("names an issue's table, row, unit (the definition's first column), column and value", () => {
@@ -296,23 +315,45 @@ describe("issue 13: the place, the two sentences, the next step, flagged compari
           name: "表1 2013",
           values: [
             ["表1 党员发展情况统计表"],
-            ["单位名称", "单位类型", "年末党员数", "培训入党积极分子", "发展预备党员", "其中：教工", "其中：学生", "转正预备党员"],
+            [
+              "单位名称",
+              "单位类型",
+              "年末党员数",
+              "培训入党积极分子",
+              "发展预备党员",
+              "其中：教工",
+              "其中：学生",
+              "转正预备党员",
+            ],
             ["葛江中学", "", 3, 1, 1, 1, 0, 1],
             ["合计", null, 3, 1, 1, 1, 0, 1],
           ],
         },
-        { name: "表2", values: [["培训项目", "培训类别", "期数", "培训人数", "开始日期", "结束日期"], ["新党员培训", "党员", 1, 20, 41535, 41536]] },
+        {
+          name: "表2",
+          values: [
+            ["培训项目", "培训类别", "期数", "培训人数", "开始日期", "结束日期"],
+            ["新党员培训", "党员", 1, 20, 41535, 41536],
+          ],
+        },
       ],
     };
-    expect(issuePlace({ sheet: "表1 2013", cell: "B3", column: "单位类型", value: null }, model)).toMatchObject({
+    expect(
+      issuePlace({ sheet: "表1 2013", cell: "B3", column: "单位类型", value: null }, model)
+    ).toMatchObject({
       table: "表1 党员发展情况（工作表“表1 2013”）",
       row: "第3行",
       unit: "单位名称“葛江中学”",
       column: "“单位类型”",
       value: "空白",
     });
-    expect(issuePlace({ sheet: "表1 2013", cell: "C4", column: "年末党员数" }, model).unit).toBe("合计行");
-    expect(issuePlace({ sheet: "表2", cell: "E2" }, model)).toMatchObject({ table: "表2 培训情况（工作表“表2”）", unit: "培训项目“新党员培训”" });
+    expect(issuePlace({ sheet: "表1 2013", cell: "C4", column: "年末党员数" }, model).unit).toBe(
+      "合计行"
+    );
+    expect(issuePlace({ sheet: "表2", cell: "E2" }, model)).toMatchObject({
+      table: "表2 培训情况（工作表“表2”）",
+      unit: "培训项目“新党员培训”",
+    });
     expect(issuePlace({ sheet: "其他", cell: "A1" }, model).table).toBe("工作表“其他”");
     expect(sheetLayout(model.sheets[1]!)?.dateCols).toEqual(new Set([4, 5]));
     expect(cellText(41535, true)).toBe("2013-09-18");
@@ -321,8 +362,11 @@ describe("issue 13: the place, the two sentences, the next step, flagged compari
 
   it("explains every rule code: generic ones in words, table rules by their check", () => {
     expect(ruleExplanation("G-03")).toBe("G-03 合计行：每一列的合计等于各行之和");
-    expect(ruleExplanation("T1-01")).toBe("T1-01 表1 党员发展情况：发展预备党员 = 其中：教工 + 其中：学生");
-    for (const t of BUILTIN_DEFINITIONS) for (const r of t.rules) expect(ruleExplanation(r.id)).not.toBe(r.id);
+    expect(ruleExplanation("T1-01")).toBe(
+      "T1-01 表1 党员发展情况：发展预备党员 = 其中：教工 + 其中：学生"
+    );
+    for (const t of BUILTIN_DEFINITIONS)
+      for (const r of t.rules) expect(ruleExplanation(r.id)).not.toBe(r.id);
   });
 
   it("names the samples in Chinese", () => {
