@@ -1,5 +1,5 @@
 /**
- * Core benchmark (issues 2 and 6): the whole core path — `analyzeWorkbook`, i.e. validation,
+ * Core benchmark: the whole core path — `analyzeWorkbook`, i.e. validation,
  * year-on-year comparison, drafting and rendering the text and HTML — on generated workbooks of
  * 1,000, 10,000, 100,000 and 1,000,000 data rows of 表1, with cells per second, peak memory and
  * the cost ratio between successive sizes (linear growth: about 10× per 10× cells).

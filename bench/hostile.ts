@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- hostile` (issue 11): `bureau-stats check` (dist/cli.js) on each hostile or
+ * `npm run bench -- hostile`: `bureau-stats check` (dist/cli.js) on each hostile or
  * malformed workbook of scripts/lib/hostile-xlsx.ts at full size — the files the issue describes
  * — and on /dev/zero and a FIFO: wall time, peak memory (max RSS), exit status, bytes written to
  * stdout and the first line of stderr. Targets: every case ends in under 10 s and 1 GB.

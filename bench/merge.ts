@@ -1,5 +1,5 @@
 /**
- * 汇总 benchmark (issue 14): `bureau-stats merge` on 500 unit workbooks of four tables each, as a
+ * 汇总 benchmark: `bureau-stats merge` on 500 unit workbooks of four tables each, as a
  * whole process (time, peak RSS), beside the same on 50 files — memory bounded by the largest
  * file rather than the sum shows as the same peak for 50 and 500 files. Then the browser page
  * merging 50 files in its worker: the time, and the largest gap between two progress updates the

@@ -1,5 +1,5 @@
 /**
- * Office host on the fake Excel (issue 6): for workbooks of 1k, 100k and 1M cells, the number of
+ * Office host on the fake Excel: for workbooks of 1k, 100k and 1M cells, the number of
  * `context.sync()` calls of `readWorkbook` and the largest request and response (JSON, UTF-8
  * bytes, as measured by test/fakes/fake-excel.ts), plus the time (median of 3; fake latency 0, so
  * this is the host's own cost, not Excel's). Also marking 1,000 issue cells.

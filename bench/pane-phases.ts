@@ -1,6 +1,6 @@
 /**
- * Where the task pane's first rendered tab spends its time (issue 6.3: "profile and fix the
- * cause"): taskpane.html of the production build in headless Chromium with a performance trace,
+ * Where the task pane's first rendered tab spends its time (to find the cause before fixing it):
+ * taskpane.html of the production build in headless Chromium with a performance trace,
  * from navigation to the first-tab mark, median of a few runs:
  * - the loading milestones (HTML received, office.js and the pane's script fetched, DOMContentLoaded,
  *   first paint, the mark), from the page's own Navigation and Resource Timing;

@@ -1,5 +1,5 @@
 /**
- * What every benchmark module hands back to bench/run.ts: its printed table and the issue-6
+ * What every benchmark module hands back to bench/run.ts: its printed table and the
  * targets it measured (figure, limit, met or missed), which run.ts gathers into the closing
  * targets summary. Also the small statistics and table helpers the modules share.
  */

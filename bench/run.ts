@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark module of the list below, one after the other, prints each
- * one's table of figures, then a summary of the issue-6 targets (figure, limit, met or missed).
+ * one's table of figures, then a summary of the targets (figure, limit, met or missed).
  * `npm run bench -- core pane` runs only the named ones.
  *
  * To add a benchmark: write `bench/<name>.ts` exporting a function that returns a `BenchReport`
@@ -17,48 +17,48 @@ interface BenchEntry {
 
 const PANE_GZIP_LIMIT = 167 * 1024;
 const PANE_FIRST_TAB_MS = 300;
-/** Our first contentful paint against the official React template's, same runs (issue 13). */
+/** Our first contentful paint against the official React template's, same runs. */
 const PANE_FCP_RATIO = 0.6;
 
 const BENCHES: readonly BenchEntry[] = [
   {
     name: "core",
-    title: "validation + comparison + drafting (issues 2, 3, 6)",
+    title: "validation + comparison + drafting",
     run: async () => (await import("./core")).runCoreBench(),
   },
   {
     name: "cli",
-    title: "command line: bureau-stats check on a 100,000-row .xlsx (issues 4, 6)",
+    title: "command line: bureau-stats check on a 100,000-row .xlsx",
     run: async () => (await import("./cli")).runCliBench(),
   },
   {
     name: "hostile",
-    title: "command line: hostile and malformed workbooks, devices (issue 11)",
+    title: "command line: hostile and malformed workbooks, devices",
     run: async () => (await import("./hostile")).runHostileBench(),
   },
   {
     name: "start",
-    title: "command line start-up: npx against npm link (issue 13)",
+    title: "command line start-up: npx against npm link",
     run: async () => (await import("./start")).runStartBench(),
   },
   {
     name: "office",
-    title: "Office host on the fake Excel (issues 5, 6)",
+    title: "Office host on the fake Excel",
     run: async () => (await import("./office")).runOfficeBench(),
   },
   {
     name: "merge",
-    title: "汇总: bureau-stats merge on 500 unit files, the browser page on 50 (issue 14)",
+    title: "汇总: bureau-stats merge on 500 unit files, the browser page on 50",
     run: async () => (await import("./merge")).runMergeBench(),
   },
   {
     name: "wps",
-    title: "WPS host on the fake ET: ET calls beside the Office host's syncs (issue 15)",
+    title: "WPS host on the fake ET: ET calls beside the Office host's syncs",
     run: async () => (await import("./wps")).runWpsBench(),
   },
   {
     name: "pane",
-    title: "task pane (issue 6)",
+    title: "task pane",
     run: async () => {
       const m = await import("./pane");
       const b = await m.benchPane();
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
   const missed = targets.filter((t) => t.met !== true).length;
-  console.log(`\n== targets (issue 6) ==`);
+  console.log(`\n== targets ==`);
   console.log(formatTargets(targets));
   console.log(
     `\n  ${targets.length - missed} of ${targets.length} met; ${loadLine()} at the end, ` +

@@ -1,5 +1,5 @@
 /**
- * How fast the command line starts, called the ways README gives (issue 13): `npx bureau-stats`
+ * How fast the command line starts, called the ways docs/cli.md gives: `npx bureau-stats`
  * (npm reads the whole dependency tree to find the package's own bin before the program starts)
  * against `bureau-stats` installed once with `npm link` (a symlink to bin/bureau-stats.js: only
  * Node starts). Each is timed as a whole process — the usage line (start-up alone) and a check of

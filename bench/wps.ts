@@ -1,5 +1,5 @@
 /**
- * WPS host on the fake ET (issue 15): for workbooks of 1k, 100k and 1M cells and a realistic
+ * WPS host on the fake ET: for workbooks of 1k, 100k and 1M cells and a realistic
  * 100,000-row 表1 (title, frame, headers, number formats, 合计 — scripts/lib/big-workbook), the
  * number of synchronous ET calls `readWorkbook` makes — in all, `Value2` reads and `NumberFormat`
  * reads — beside the Office host's `context.sync()` count for the same workbook, and the host's

@@ -1,5 +1,5 @@
 /**
- * The intranet build (issue 5 point 4), for networks where Microsoft's CDN is unreachable:
+ * The intranet build, for networks where Microsoft's CDN is unreachable:
  *
  *   npm run build:intranet -- --url https://intranet.example/bureau-stats
  *

@@ -2,7 +2,7 @@
  * The `bureau-stats` process: `run` with real files and streams, and one line (never a stack trace)
  * for anything unexpected. Bundled by webpack.cli.js into dist/cli.js; bin/bureau-stats.js starts it.
  *
- * Output streams (issue 11): when the reader of stdout goes away (`check … | head -1`), the rest
+ * Output streams: when the reader of stdout goes away (`check … | head -1`), the rest
  * of the output is dropped quietly and the exit status is still the run's; another write error
  * (disk full behind a redirection) is one line on stderr and status 2.
  */

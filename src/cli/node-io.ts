@@ -101,7 +101,7 @@ export const nodeIO: CliIO = {
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
   readFile: readRegularFile,
-  // Written beside the target, then renamed over it (issue 7, nothing lost): a link to another
+  // Written beside the target, then renamed over it (so nothing is lost): a link to another
   // file (e.g. an input workbook) is replaced, never written through, and an interrupted write
   // (disk full) leaves the old file whole. The temporary name is short whatever the target's name
   // (an 80-character Chinese name is 240 bytes: with a suffix it would pass the 255-byte limit).

@@ -143,7 +143,7 @@ export function displayWidth(s: string): number {
 }
 
 /**
- * Invisible format characters that change how a line displays (issue 11): bidi embeddings,
+ * Invisible format characters that change how a line displays: bidi embeddings,
  * overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, U+061C) can
  * show a line reversed; zero-width characters, the word joiner, invisible operators, the soft
  * hyphen, U+FEFF, deprecated format controls, interlinear annotations and the line/paragraph
@@ -157,11 +157,11 @@ function isFormatControl(c: number): boolean {
 }
 
 /**
- * Cell text made safe to print to a terminal (issue 7): a control character — ESC of an escape
+ * Cell text made safe to print to a terminal: a control character — ESC of an escape
  * sequence, CR that would overwrite the line, a line break or tab inside one issue line, C1 — is
  * shown as its visible symbol (␛ ␍ ␊ ␉ …) instead of acting on the terminal. `keepLineFeeds` keeps
  * the paragraph breaks of the draft. An invisible format character (bidi override, zero-width
- * space …, issue 11) is shown as its code point, `<U+202E>`, so no line displays reversed or hides
+ * space …) is shown as its code point, `<U+202E>`, so no line displays reversed or hides
  * text.
  * @example terminalSafe("a\u001b[2J\r=1+1") // "a␛[2J␍=1+1"
  * @example terminalSafe("abc\u202edef") // "abc<U+202E>def"

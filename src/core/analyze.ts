@@ -59,7 +59,7 @@ export interface Verdict {
 export interface Analysis {
   /** The issues of this year's and last year's sheets. */
   readonly issues: Issue[];
-  /** The template sheets of this year and last year. */
+  /** The table sheets of this year and last year. */
   readonly tables: TableData[];
   /** Every year found in the workbook, newest first (the year choice). */
   readonly years: readonly YearSummary[];
@@ -83,7 +83,7 @@ export interface Analysis {
 
 /**
  * Splits the tables found into this year's and last year's (a table without a year counts as this
- * year's); of two sheets of the same template and year (an error, G-07) only the first is used.
+ * year's); of two sheets of the same table and year (an error, G-07) only the first is used.
  * @example tablesByYear(tables, 2013, 2012).current.map((t) => t.sheet)
  */
 function tablesByYear(
@@ -227,7 +227,7 @@ export function analyzeWorkbook(wb: WorkbookModel, opts: AnalyzeOptions = {}): A
   );
 }
 
-/** Which table definitions are in force, and what that choice passed over (SPEC §6). */
+/** Which table definitions are in force, and what that choice passed over (docs/definitions.md). */
 export interface DefinitionsInForce {
   readonly definitions: readonly CompiledDefinition[];
   readonly source: "builtin" | "workbook" | "file";

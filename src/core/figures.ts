@@ -1,7 +1,7 @@
 /**
  * The contract between reading/validation and comparison/drafting.
  *
- * Validation reads each template sheet into a `TableData`: its data rows (records) and its
+ * Validation reads each table sheet into a `TableData`: its data rows (records) and its
  * headline figures. Every figure value is an exact integer in a fixed scale, so sums and
  * comparisons never drift:
  * - `count`: the count itself (人, 期, 件 …)
@@ -16,7 +16,7 @@ export type FigureKind = "count" | "money" | "rate";
 
 export interface Figure {
   /**
-   * Stable id made of template, indicator and group, e.g. `T1/发展预备党员`,
+   * Stable id made of table, indicator and group, e.g. `T1/发展预备党员`,
    * `T2/培训人数/入党积极分子培训`, `T3/金额（元）/慰问金`, `T4/受理数/来电`, `T4/办结率/来电`.
    * The same id in two years is the same figure: that is how the comparison pairs them.
    */
@@ -47,7 +47,7 @@ export interface FigureSource {
   readonly rule: string;
 }
 
-/** One data row of a template sheet, as read (after lenient reading). */
+/** One data row of a table sheet, as read (after lenient reading). */
 export interface TableRecord {
   /** 0-based sheet row. */
   readonly row: number;
@@ -59,7 +59,7 @@ export interface TableRecord {
 
 export interface TableData {
   readonly tableId: TableId;
-  /** The template's title, e.g. `党员发展情况`. */
+  /** The table's title, e.g. `党员发展情况`. */
   readonly title: string;
   readonly sheet: string;
   /** The 统计年度 (or year found in the title / sheet name); undefined when none was found. */

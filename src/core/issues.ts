@@ -7,7 +7,7 @@
 
 export type Severity = "error" | "warning";
 
-/** A table's id: `T1` … `T4` for the built-ins, or a bureau's own (template definitions are data). */
+/** A table's id: `T1` … `T4` for the built-ins, or a bureau's own (table definitions are data). */
 export type TableId = string;
 
 /** A value as it can be shown to the user: what was found, or what was expected. */

@@ -1,6 +1,6 @@
 /**
  * Chinese messages, made from an issue (every issue's message is Chinese; style: docs/messages.md).
- * Rules never hold the final text: a template rule carries its wording (`message`, with
+ * Rules never hold the final text: a definition's rule carries its wording (`message`, with
  * `{placeholders}`), the generic checks' wording is here, and this module fills the placeholders
  * from the issue.
  */

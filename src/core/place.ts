@@ -1,5 +1,5 @@
 /**
- * Where an issue is, in the statistician's words (issue 13): the table (`表1 党员发展情况`), the
+ * Where an issue is, in the statistician's words: the table (`表1 党员发展情况`), the
  * row (`第18行`), the unit the row is about — the value of the table's label column, which is the
  * FIRST column of its definition (`单位名称`, `培训项目`, `项目名称`, `渠道`; a bureau's own
  * definitions name theirs the same way) — the column and the value found. Also what the rule codes
@@ -189,7 +189,7 @@ function ruleCheckName(check: string): string {
 /**
  * The unit an issue's row is about, from the tables' records (no sheet needed: the command line's
  * report): `单位名称“葛江中学”`, or undefined for a header, total or whole-sheet issue.
- * @example recordUnit({ sheet: "表1", cell: "B5" }, [{ sheet: "表1", template: "T1", records: [{ row: 4, text: { 单位名称: "葛江中学" }, numbers: {} }] }], BUILTIN_DEFINITIONS) // "单位名称“葛江中学”"
+ * @example recordUnit({ sheet: "表1", cell: "B5" }, [{ sheet: "表1", tableId: "T1", records: [{ row: 4, text: { 单位名称: "葛江中学" }, numbers: {} }] }], BUILTIN_DEFINITIONS) // "单位名称“葛江中学”"
  */
 export function recordUnit(
   issue: Pick<Issue, "sheet" | "cell">,

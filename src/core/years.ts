@@ -1,6 +1,6 @@
 /**
  * The statistical years the product accepts, everywhere: a year typed on the command line or in
- * the pane, a year read from a sheet's title or name, a year asked of a template.
+ * the pane, a year read from a sheet's title or name, a year asked for a blank template.
  */
 
 /** The first year accepted. */

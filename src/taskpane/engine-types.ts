@@ -120,7 +120,7 @@ export interface Engine {
    * built-ins); throws a Chinese message naming the cell of a wrong entry in the sheet.
    */
   inForce(model: WorkbookModel, definitions?: DefinitionsFile): DefinitionsInForceView;
-  /** The years the workbook holds template sheets of (no validation). */
+  /** The years the workbook holds table sheets of (no validation). */
   years(model: WorkbookModel): readonly YearSummary[];
   /** A drafted document with the user's edits of its text applied, paragraph by paragraph. */
   edited(document: Draft, text: string): Draft;

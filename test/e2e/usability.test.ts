@@ -110,7 +110,7 @@ describe.runIf(chromiumAvailable())("a statistician's pane at 320 px (browser pa
     expect(grid).toMatch(/2013-0\d-\d\d/); // dates as dates
     expect(grid).not.toMatch(/\b4\d{4}\b/); // never a serial such as 41535
     expect(await preview.locator("tbody td").first().innerText()).toBe("培训项目"); // the unit column, headed
-    await screenshot(page, "issue13-校验-320");
+    await screenshot(page, "usability-校验-320");
     expect(await smallText(page)).toEqual([]);
     await context.close();
   });
@@ -159,7 +159,7 @@ describe.runIf(chromiumAvailable())("a statistician's pane at 320 px (browser pa
         expect(await page.locator('li[data-large-change="true"]').first().innerText()).toContain(
           "G-05变动较大"
         );
-        await screenshot(page, "issue13-同比-320");
+        await screenshot(page, "usability-同比-320");
       }
       await context.close();
     }

@@ -80,8 +80,8 @@ export function figureLabel(figure: Pick<Figure, "indicator" | "group">): string
 
 /**
  * Tables in the definitions' order (表1…表4, then a bureau's own in the order defined; a table
- * not in `order` after them, in the order met). Stable for the same template.
- * @example orderTables([t4, t1, t2]).map((t) => t.template) // ["T1", "T2", "T4"]
+ * not in `order` after them, in the order met). Stable for the same table.
+ * @example orderTables([t4, t1, t2]).map((t) => t.tableId) // ["T1", "T2", "T4"]
  */
 export function orderTables<T extends { readonly tableId: TableId }>(
   tables: readonly T[],
@@ -98,8 +98,8 @@ export function orderTables<T extends { readonly tableId: TableId }>(
 }
 
 /**
- * Last year's table of the same template, if any.
- * @example previousTableFor({ template: "T1" }, [t1of2012, t2of2012]) // t1of2012
+ * Last year's table of the same table, if any.
+ * @example previousTableFor({ tableId: "T1" }, [t1of2012, t2of2012]) // t1of2012
  */
 export function previousTableFor(
   table: Pick<TableData, "tableId">,

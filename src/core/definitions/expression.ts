@@ -3,7 +3,7 @@
  * compiled once into a tree of small closures over column indexes. Evaluating a row is a few
  * array reads and arithmetic: no `eval`, no `new Function`, no parsing per row.
  *
- * Values: a row is a `Float64Array` indexed by the template's column index (NaN = blank or
+ * Values: a row is a `Float64Array` indexed by the definition's column index (NaN = blank or
  * unreadable); enum columns hold the index of their allowed value, so `单位类型 = "初中"` compares
  * two numbers. Settings are a second array. Results are numbers (comparisons give 1 or 0).
  */
@@ -22,7 +22,7 @@ export type Evaluator = (row: Float64Array, settings: Float64Array) => number;
 
 /** What an expression may name. */
 export interface ExpressionScope {
-  /** Template column index of a header (matched after normalising), or undefined. */
+  /** Column index (in the definition) of a header (matched after normalising), or undefined. */
   column(name: string): number | undefined;
   /** The allowed values of an enum column, or undefined for other columns. */
   allowed(column: number): readonly string[] | undefined;
@@ -57,7 +57,7 @@ export const PREVIOUS_YEAR = "上年";
 export interface CompiledExpression {
   readonly source: string;
   readonly evaluate: Evaluator;
-  /** Template column indexes the expression reads, in order of first use. */
+  /** Column index (in the definition)es the expression reads, in order of first use. */
   readonly columns: readonly number[];
   /** Setting slots the expression reads. */
   readonly settings: readonly number[];
@@ -69,7 +69,7 @@ export interface CompiledExpression {
     /** A side is money (in fen) when it reads a money column or a money setting. */
     readonly leftMoney: boolean;
     readonly rightMoney: boolean;
-    /** Template column index when the right side is a single column. */
+    /** Column index (in the definition) when the right side is a single column. */
     readonly rightColumn: number | undefined;
     /** Slots each side reads, in order of first use. */
     readonly leftColumns: readonly number[];
@@ -80,7 +80,7 @@ export interface CompiledExpression {
 /** The longest rule expression accepted (the longest built-in is under 60 characters). */
 export const MAX_EXPRESSION_LENGTH = 1000;
 
-/** A template expression that cannot be compiled (a developer's error in a template). */
+/** A rule expression that cannot be compiled (an error in a definition). */
 export class ExpressionError extends Error {}
 
 const COMPARISON = new Set(["=", "==", "===", "≠", "!=", "!==", "<", "≤", "<=", ">", "≥", ">="]);

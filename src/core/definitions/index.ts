@@ -1,5 +1,5 @@
 /**
- * The templates, loaded from their definitions: validated with the zod schema and compiled once
+ * The definitions, loaded: validated with the zod schema and compiled once
  * (headers normalised, rule expressions parsed and compiled) when this module loads.
  */
 import { SETTING_NAMES, type Settings } from "../settings";
@@ -29,7 +29,7 @@ export interface CompiledRowRule {
   readonly def: RowRuleDefinition;
   readonly check: CompiledExpression;
   readonly when: CompiledExpression | undefined;
-  /** Template column index of the cell reported. */
+  /** Column index (in the definition) of the cell reported. */
   readonly cell: number;
   /**
    * Columns read by `check` (must be present unless blank counts as zero); `上年(列)` is the
@@ -38,15 +38,15 @@ export interface CompiledRowRule {
   readonly uses: readonly number[];
 }
 
-/** A template ready to run: its definition plus what the engine precomputes once. */
+/** A definition ready to run: its definition plus what the engine precomputes once. */
 export interface CompiledDefinition {
   readonly def: TableDefinition;
   readonly columns: readonly ColumnDefinition[];
-  /** Template column index by normalised header (and alias). */
+  /** Column index (in the definition) by normalised header (and alias). */
   readonly headerIndex: ReadonlyMap<string, number>;
-  /** Template column indexes of the required columns. */
+  /** Column index (in the definition)es of the required columns. */
   readonly required: readonly number[];
-  /** Template column index of 备注, or -1. */
+  /** Column index (in the definition) of 备注, or -1. */
   readonly remark: number;
   readonly rowRules: readonly CompiledRowRule[];
   /** The named row checks (`datesInYear`, `rateMatchesCounts`). */
@@ -60,7 +60,7 @@ export interface CompiledDefinition {
   /** Column index by canonical header. */
   readonly byHeader: ReadonlyMap<string, number>;
   /**
-   * A reader for each column, built once with the template: sheets share them (their scratch
+   * A reader for each column, built once with the definition: sheets share them (their scratch
    * state lives only within one `read`), and one long-lived set keeps the readers' hidden class
    * alive, so the row loop's optimised code is not thrown away at every garbage collection.
    */
@@ -81,7 +81,7 @@ export function settingValues(settings: Settings): Float64Array {
 }
 
 /**
- * Compiles a validated template definition (throws on an expression that does not compile);
+ * Compiles a validated table definition (throws on an expression that does not compile);
  * `all` is the set it belongs to (the tables its figures rules may name).
  */
 export function compileDefinition(
@@ -184,7 +184,7 @@ export const BUILTIN_DEFINITIONS: readonly TableDefinition[] = Object.freeze(
   COMPILED_BUILTINS.map((t) => t.def)
 );
 
-/** The template definition with this id. */
+/** The table definition with this id. */
 export function definitionById(id: string): TableDefinition | undefined {
   return BUILTIN_DEFINITIONS.find((t) => t.id === id);
 }

@@ -1,5 +1,5 @@
 /**
- * The zod schema of a template definition. Templates are data (see `definitions.ts`); this schema
+ * The zod schema of a table definition. Definitions are data (see `builtins.ts`); this schema
  * checks them when they are loaded, so a mistyped header, rule or figure fails at start-up with a
  * clear message instead of silently checking nothing.
  */
@@ -85,7 +85,7 @@ const tableId = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/));
 const ruleBase = {
   /** Rule id: the table's id or `G`, a dash and two digits (`T1-01`, `T5-01`). */
   id: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,15}-\d{2}$/)),
-  /** The issue code it reports (unique per template). */
+  /** The issue code it reports (unique per table). */
   code: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
   severity: z.enum(["error", "warning"]),
   /** Chinese message; `{name}` placeholders are filled from the issue (value, expected, headers). */

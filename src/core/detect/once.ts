@@ -18,7 +18,7 @@ interface Detection {
 const detections = new WeakMap<SheetModel, Detection>();
 
 /**
- * The table a sheet holds among `templates` (see `detectTable`), computed once per sheet and set
+ * The table a sheet holds among `definitions` (see `detectTable`), computed once per sheet and set
  * of definitions.
  * @example detectTableOnce(sheet, COMPILED_BUILTINS) === detectTableOnce(sheet, COMPILED_BUILTINS) // true
  */

@@ -1,5 +1,5 @@
 /**
- * Finding a template in a sheet (SPEC §1 "Finding a sheet"): the header row (by normalised header
+ * Finding a table in a sheet (docs/definitions.md): the header row (by normalised header
  * text, wherever it is), the column of each header, and the year (统计年度, else a year in the
  * title or the sheet name).
  */
@@ -22,11 +22,11 @@ export interface DetectedTable {
   readonly sheet: SheetModel;
   /** 0-based row of the header row. */
   readonly headerRow: number;
-  /** Sheet column of each template column (by template column index); -1 when missing. */
+  /** Sheet column of each definition column (by column index in the definition); -1 when missing. */
   readonly colOf: Int32Array;
-  /** Template column indexes of required headers that are missing. */
+  /** Column index (in the definition)es of required headers that are missing. */
   readonly missing: readonly number[];
-  /** Header cells that are no template column (ignored). */
+  /** Header cells that are no definition column (ignored). */
   readonly unknown: readonly HeaderCell[];
   /** Header cells naming a column already found to the left (ignored). */
   readonly repeated: readonly (HeaderCell & { readonly first: number })[];
@@ -44,9 +44,9 @@ function headerKeys(row: readonly CellValue[] | undefined): (string | undefined)
 }
 
 /**
- * Finds which template (if any) a sheet holds: the row, within the first 50, where most of a
- * template's required headers are found (at least half of them, and at least 2).
- * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] }, COMPILED_BUILTINS)?.template.def.id // "T1"
+ * Finds which table (if any) a sheet holds: the row, within the first 50, where most of a
+ * definition's required headers are found (at least half of them, and at least 2).
+ * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] }, COMPILED_BUILTINS)?.definition.def.id // "T1"
  */
 export function detectTable(
   sheet: SheetModel,

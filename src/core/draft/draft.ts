@@ -1,5 +1,5 @@
 /**
- * Drafted report paragraphs (SPEC §3): one paragraph per sheet, 表1…表4, in the style of the
+ * Drafted report paragraphs (docs/wording.md): one paragraph per table, in the order of the definitions, in the style of the
  * reference report. The sentences are data (`phrases.ts`); this file holds the wording rules:
  * which clause can be written, number styles, comparison clauses, the year-named form, merged
  * rates (`均达100%`), programme lists, headings, and the guard that keeps any placeholder,

@@ -1,3 +1,3 @@
-// Drafted report paragraphs (SPEC §3): phrasing as data, wording rules in code.
+// Drafted report paragraphs (docs/wording.md): phrasing as data, wording rules in code.
 export * from "./phrases";
 export * from "./draft";

@@ -1,5 +1,5 @@
 /**
- * The phrasing of the drafted report paragraphs, kept as DATA (SPEC §3): each table definition's
+ * The phrasing of the drafted report paragraphs, kept as DATA (docs/definitions.md): each table definition's
  * `report` (templates/builtin/*.json for the built-ins), so the bureau can change a sentence
  * without touching the logic in `draft.ts`. This file holds its shape.
  *

@@ -1,6 +1,6 @@
 /**
  * One unit file: validated with the bureau's definitions, its template tables found, and the
- * rows kept (raw cells by template column, plus the numbers as read) — so the file's model can be
+ * rows kept (raw cells by definition column, plus the numbers as read) — so the file's model can be
  * released as soon as this returns.
  */
 import type { Issue } from "../issues";
@@ -16,9 +16,9 @@ export interface KeptRow {
   readonly row: number;
   readonly values: readonly CellValue[];
   readonly formats: ReadonlyArray<string | undefined>;
-  /** Numbers as read, by template column (counts as is, money in fen); NaN when blank/invalid. */
+  /** Numbers as read, by definition column (counts as is, money in fen); NaN when blank/invalid. */
   readonly numbers: Float64Array;
-  /** Text as read, by template column ('' when blank). */
+  /** Text as read, by definition column ('' when blank). */
   readonly text: readonly string[];
 }
 

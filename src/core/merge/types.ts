@@ -36,21 +36,21 @@ export interface SourceRef {
   readonly cell: string;
 }
 
-/** Where a merged row came from: a row of a unit's sheet, with its columns by template column. */
+/** Where a merged row came from: a row of a unit's sheet, with its columns by definition column. */
 export interface RowSource {
   readonly file: string;
   readonly unit: string;
   readonly sheet: string;
   /** 0-based row in the unit's sheet. */
   readonly row: number;
-  /** The unit sheet's column (0-based) of each template column; -1 when the column is missing. */
+  /** The unit sheet's column (0-based) of each definition column; -1 when the column is missing. */
   readonly colOf: readonly number[];
   /** The row's cells in the unit's file, e.g. `A5:K5`. */
   readonly range: string;
 }
 
 export interface MergedRow {
-  /** Values by template column (the merged sheet has the template's columns, in its order). */
+  /** Values by definition column (the merged sheet has the definition's columns, in its order). */
   readonly values: readonly CellValue[];
   readonly formats: ReadonlyArray<string | undefined>;
   /** One source for a stacked row; every unit's row for a row combined by its key (e.g. a 渠道). */
@@ -65,7 +65,7 @@ export interface MergedTable {
   /** 0-based row of the header row in the merged sheet (data rows follow, then 合计). */
   readonly headerRow: number;
   readonly rows: readonly MergedRow[];
-  /** The recomputed 合计 row (values by template column). */
+  /** The recomputed 合计 row (values by definition column). */
   readonly total: readonly CellValue[];
   /** Header of the key column when rows of the same key were combined (a category table). */
   readonly combinedBy?: string;

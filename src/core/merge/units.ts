@@ -25,7 +25,7 @@ export function compareUnitNames(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** The label of the reporting unit in row 2 of every template (`填报单位`). */
+/** The label of the reporting unit in row 2 of every table sheet (`填报单位`). */
 export const UNIT_LABEL: string = FRAME_LABELS[0];
 const UNIT_LABEL_KEY = normaliseHeader(UNIT_LABEL);
 
@@ -68,7 +68,7 @@ export function frameUnit(sheet: SheetModel, headerRow: number): string | undefi
 }
 
 /**
- * The template column that names the unit on each row, if the template has one: a text column
+ * The definition column that names the unit on each row, if the definition has one: a text column
  * keyed `unit` (by convention) or headed 单位名称. (A fixed-choice column such as 计量单位 never is.)
  */
 export function unitColumn(t: CompiledDefinition): number {

@@ -118,7 +118,7 @@ export interface ColumnSpec {
   readonly allowed?: readonly string[];
 }
 
-/** Reads the cells of one column (its definition resolved once, with the template). */
+/** Reads the cells of one column (its definition resolved once, with the definition). */
 export class ColumnReader {
   readonly type: ColumnType;
   readonly min: number;

@@ -1,5 +1,5 @@
 /**
- * Text normalisation for matching headers and labels (SPEC §1 "Finding a sheet"): trim, remove
+ * Text normalisation for matching headers and labels (how a table is found in a sheet): trim, remove
  * line breaks and spaces, full-width ↔ half-width forms (brackets, colons, digits, letters).
  */
 

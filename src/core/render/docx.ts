@@ -1,5 +1,5 @@
 /**
- * A .docx of a draft (SPEC §4), formatted per GB/T 9704: A4; margins top 37 mm, bottom 35 mm,
+ * A .docx of a draft (docs/wording.md), formatted per GB/T 9704: A4; margins top 37 mm, bottom 35 mm,
  * left 28 mm, right 26 mm; body 仿宋_GB2312 16 pt (w:sz 32); first-line indent 2 characters;
  * exact 28 pt line spacing; headings `一、` in 黑体 and `（一）` in 楷体_GB2312; a title (when the
  * draft has one) centred in 2号小标宋; page numbers `— 1 —` centred at the foot in 4号宋体; East

@@ -1,5 +1,5 @@
 /**
- * Rich text of a draft for pasting into Word, styled per GB/T 9704 (SPEC §4) with inline styles
+ * Rich text of a draft for pasting into Word, styled per GB/T 9704 (docs/wording.md) with inline styles
  * (Word keeps those when pasting). Every piece of text is escaped: cell text never becomes markup.
  */
 import type { Draft, DraftParagraph } from "../draft/draft";
@@ -62,7 +62,7 @@ function renderParagraph(p: DraftParagraph): string {
 
 /**
  * An HTML fragment (a `<div>` of `<p>`s), one `<p>` per heading and paragraph.
- * @example renderHtml({ paragraphs: [{ template: "T1", sheet: "表1", text: "a<b" }] })
+ * @example renderHtml({ paragraphs: [{ tableId: "T1", sheet: "表1", text: "a<b" }] })
  * // '<div class="bureau-stats-draft">\n<p style="margin:0;text-indent:2em;…">a&lt;b</p>\n</div>'
  */
 export function renderHtml(draft: Draft): string {

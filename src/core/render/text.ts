@@ -1,5 +1,5 @@
 /**
- * Plain text of a draft (SPEC §4): each paragraph (and heading) starts with two full-width
+ * Plain text of a draft (docs/wording.md): each paragraph (and heading) starts with two full-width
  * spaces, Chinese punctuation only, paragraphs on their own lines.
  */
 import type { Draft } from "../draft/draft";
@@ -20,7 +20,7 @@ export function indentLine(text: string): string {
 }
 
 /**
- * @example renderText({ paragraphs: [{ template: "T1", sheet: "表1", text: "发展预备党员49人。" }] })
+ * @example renderText({ paragraphs: [{ tableId: "T1", sheet: "表1", text: "发展预备党员49人。" }] })
  * // "\u3000\u3000发展预备党员49人。"
  */
 export function renderText(draft: Draft): string {

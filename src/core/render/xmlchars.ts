@@ -1,5 +1,5 @@
 /**
- * Characters XML 1.0 cannot hold (issue 11): C0 controls other than tab, line feed and carriage
+ * Characters XML 1.0 cannot hold: C0 controls other than tab, line feed and carriage
  * return, U+FFFE/U+FFFF and unpaired surrogates. Cell text can carry them (Excel stores them as
  * `_x0001_` escapes); written raw into word/document.xml or HTML they make a file Word refuses.
  */

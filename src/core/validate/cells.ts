@@ -1,5 +1,5 @@
 /**
- * Reading the cells of one data row (G-02): each template column's cell to a value and a status,
+ * Reading the cells of one data row (G-02): each definition column's cell to a value and a status,
  * adding count and money values to the column totals. A plain number in a count or money column
  * and a plain text or listed value take a `typeof` fast path with no allocation; anything else is
  * read by the column's reader, and issues are allocated only when something is wrong.

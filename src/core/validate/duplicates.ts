@@ -40,7 +40,7 @@ export function keyText(plan: ColumnPlan, k: number, raw: CellValue, enumIndex: 
 }
 
 export class DuplicateRows {
-  /** Template column of the key. */
+  /** Definition column of the key. */
   private readonly keyCol: number;
   /** Sheet column of the key, or -1 when the sheet has none. */
   private readonly keySheetCol: number;

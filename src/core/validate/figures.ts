@@ -7,7 +7,7 @@ import type { Figure } from "../figures";
 import { excelDigits, scaleDecimal } from "../read/numbers";
 import type { CompiledDefinition } from "../definitions";
 
-/** What the row loop accumulated, by template column index (`g * columns + k` for groups). */
+/** What the row loop accumulated, by column index in the definition (`g * columns + k` for groups). */
 export interface Accumulated {
   readonly sums: Float64Array;
   readonly filled: Int32Array;
@@ -30,7 +30,7 @@ export interface PlacedFigure {
   readonly figure: Figure;
   readonly row: number;
   readonly col: number;
-  /** Template columns its value is read from (see unverified.ts). */
+  /** Definition columns its value is read from (see unverified.ts). */
   readonly cols: readonly number[];
   /** Group index, or -1 for a column total. */
   readonly group: number;
@@ -62,7 +62,7 @@ export function pctTenths(pct: number): number {
   return tenths >= 1000 && pct < 100 ? 999 : tenths;
 }
 
-/** A template column (its type and units say how a figure of it reads). */
+/** A definition column (its type and units say how a figure of it reads). */
 type Column = CompiledDefinition["columns"][number];
 
 /**
@@ -79,7 +79,7 @@ function countOrMoney(
   return { kind: money ? "money" : "count", value, unit: unit ?? (money ? "元" : "") };
 }
 
-/** The figures the template's `figures` spec asks for, from the accumulated sums. */
+/** The figures the definition's `figures` spec asks for, from the accumulated sums. */
 export function tableFigures(
   t: CompiledDefinition,
   colOf: Int32Array,
@@ -102,15 +102,15 @@ export function tableFigures(
 
 /** The column totals the spec asks for (those of a column with a filled cell), at the 合计 row. */
 function totalFigures(t: CompiledDefinition, colOf: Int32Array, acc: Accumulated): PlacedFigure[] {
-  const template = t.def.id;
+  const tableId = t.def.id;
   const out: PlacedFigure[] = [];
   for (const spec of t.def.figures.totals) {
     const k = t.byHeader.get(spec.column) ?? -1;
     if (k < 0 || !acc.filled[k]) continue;
     out.push({
       figure: {
-        id: `${template}/${spec.column}`,
-        tableId: template,
+        id: `${tableId}/${spec.column}`,
+        tableId,
         indicator: spec.column,
         ...countOrMoney(t.columns[k], acc.sums[k] as number, t.columns[k]?.unit),
         headline: spec.headline,
@@ -132,7 +132,7 @@ function groupFigures(
   group: string,
   g: number
 ): PlacedFigure[] {
-  const template = t.def.id;
+  const tableId = t.def.id;
   const base = g * t.columns.length;
   const out: PlacedFigure[] = [];
   for (const spec of t.def.figures.groups) {
@@ -142,8 +142,8 @@ function groupFigures(
     const unit = col?.unitColumn !== undefined ? acc.groupUnit[g] || "件" : col?.unit;
     out.push({
       figure: {
-        id: `${template}/${spec.column}/${group}`,
-        tableId: template,
+        id: `${tableId}/${spec.column}/${group}`,
+        tableId,
         indicator: spec.column,
         group,
         ...countOrMoney(col, acc.groupSums[base + k] as number, unit),

@@ -10,7 +10,7 @@ const OK: number = READ_OK;
 const K_PERCENT: number = TYPE_PERCENT;
 
 export class GroupSums {
-  /** Template column of the groupBy column, or -1 when the table has no groups. */
+  /** Definition column of the groupBy column, or -1 when the table has no groups. */
   readonly groupCol: number;
   readonly sums: Float64Array;
   readonly filled: Int32Array;
@@ -18,7 +18,7 @@ export class GroupSums {
   readonly first: Int32Array;
   readonly rate: Float64Array;
   readonly unit: string[];
-  /** Template column of the 计量单位 column, or -1. */
+  /** Definition column of the 计量单位 column, or -1. */
   private readonly unitOf: number;
 
   constructor(private readonly plan: ColumnPlan) {

@@ -1,5 +1,5 @@
 /**
- * Validation of a whole workbook (SPEC §1): finds the template sheets, validates each (last
+ * Validation of a whole workbook (docs/checks.md): finds the table sheets, validates each (last
  * year's first when a row rule reads `上年(列)`), then runs the rules over figures (across tables,
  * T2-04, and years, T1-04, T3-03: figure-checks.ts) and, when last year's sheets are present,
  * G-08 and G-05.
@@ -33,14 +33,14 @@ export interface ValidateOptions {
   /** The year under review (default: the largest year found). */
   readonly year?: number;
   readonly settings?: Partial<Settings>;
-  /** Templates to look for (default: the four of SPEC §1). */
+  /** The definitions of the tables to look for (default: the built-ins). */
   readonly definitions?: readonly CompiledDefinition[];
 }
 
 /** A year the workbook holds tables of. */
 export interface YearSummary {
   readonly year: number;
-  /** Template sheets of that year. */
+  /** Table sheets of that year. */
   readonly tables: number;
   /** Of those, the ones with at least one data row. */
   readonly withData: number;
@@ -49,7 +49,7 @@ export interface YearSummary {
 export interface ValidationResult {
   /** The issues of this year's and last year's sheets. */
   readonly issues: Issue[];
-  /** The template sheets of this year and last year (a sheet without a year counts as this year's), in workbook order. */
+  /** The table sheets of this year and last year (a sheet without a year counts as this year's), in workbook order. */
   readonly tables: TableData[];
   /** Every year found in the workbook, newest first (sheets of other years are neither checked nor used). */
   readonly years: YearSummary[];
@@ -93,7 +93,7 @@ function yearSummaries(
 }
 
 /**
- * The years a workbook holds template sheets of, newest first — without validating them (the
+ * The years a workbook holds table sheets of, newest first — without validating them (the
  * pane asks before inserting templates for a year that exists).
  * @example workbookYears(model) // [{ year: 2013, tables: 4, withData: 4 }, { year: 2012, tables: 4, withData: 4 }]
  */
@@ -106,14 +106,14 @@ export function workbookYears(
   );
 }
 
-/** The template sheets of a workbook (each detected once: later asks reuse the answer). */
+/** The table sheets of a workbook (each detected once: later asks reuse the answer). */
 function detectedTables(
   wb: WorkbookModel,
   definitions: readonly CompiledDefinition[]
 ): DetectedTable[] {
   const detected: DetectedTable[] = [];
   for (const sheet of wb.sheets ?? []) {
-    // a host may hand over anything: a sheet without a grid holds no template
+    // a host may hand over anything: a sheet without a grid holds no table
     if (!sheet || !Array.isArray(sheet.values)) continue;
     const d = detectTableOnce(sheet, definitions);
     if (d) detected.push(d);
@@ -122,7 +122,7 @@ function detectedTables(
 }
 
 /**
- * Validates every template sheet of a workbook.
+ * Validates every table sheet of a workbook.
  * @example validateWorkbook({ sheets: [] }) // { issues: [], tables: [], years: [] }
  */
 export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}): ValidationResult {
@@ -182,7 +182,7 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
 }
 
 /**
- * G-07: the same template twice for one year — which of the two is the report is unknown. The
+ * G-07: the same table twice for one year — which of the two is the report is unknown. The
  * figures of both tables are marked as depending on that issue.
  */
 function duplicateTables(

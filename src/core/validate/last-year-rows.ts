@@ -13,7 +13,7 @@ import type { ColumnPlan, RowValues } from "./plan";
 const OK: number = READ_OK;
 const INVALID: number = READ_INVALID;
 
-/** One unit's row of last year: values and statuses of the template columns. */
+/** One unit's row of last year: values and statuses of the definition columns. */
 interface KeptRow {
   readonly vals: Float64Array;
   readonly status: Uint8Array;

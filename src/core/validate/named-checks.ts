@@ -1,5 +1,5 @@
 /**
- * The named checks a template's rules may call (`check: "datesInYear"`, `"rateMatchesCounts"`):
+ * The named checks a definition's rules may call (`check: "datesInYear"`, `"rateMatchesCounts"`):
  * resolved to column indexes once per sheet, then run on each data row — and the rate check
  * on the 合计 row too.
  */
@@ -34,7 +34,7 @@ export interface NamedChecks {
   readonly rates: readonly RateCheck[];
 }
 
-/** The template's named checks resolved to its column indexes. */
+/** The definition's named checks resolved to its column indexes. */
 export function planNamedChecks(t: CompiledDefinition): NamedChecks {
   const dates: DateCheck[] = [];
   const rates: RateCheck[] = [];

@@ -1,5 +1,5 @@
 /**
- * The column plan of one detected sheet: everything the row loop needs about the template's
+ * The column plan of one detected sheet: everything the row loop needs about the definition's
  * columns, resolved once per sheet into typed arrays (kind, minimum, required, summed) and the
  * sheet columns they sit in. The per-row state (`RowValues`) is allocated here too.
  */
@@ -19,9 +19,9 @@ export interface ColumnPlan {
   readonly detected: DetectedTable;
   readonly definition: CompiledDefinition;
   readonly cols: readonly ColumnDefinition[];
-  /** Number of template columns. */
+  /** Number of definition columns. */
   readonly n: number;
-  /** Sheet column of each template column, -1 when missing. */
+  /** Sheet column of each definition column, -1 when missing. */
   readonly colOf: Int32Array;
   readonly readers: readonly ColumnReader[];
   /** TYPE_* code of each column. */
@@ -31,9 +31,9 @@ export interface ColumnPlan {
   readonly required: Uint8Array;
   /** 1 for the count and money columns (the ones a 合计 row sums). */
   readonly summed: Uint8Array;
-  /** Sheet columns of the template columns present. */
+  /** Sheet columns of the definition columns present. */
   readonly mapped: Int32Array;
-  /** Every template column index. */
+  /** Every column index in the definition. */
   readonly allCols: readonly number[];
   /** Sheet columns the 合计 label may be in. */
   readonly labelCols: Int32Array;
@@ -44,7 +44,7 @@ export interface ColumnPlan {
 /** The values of the row being read, and the running column totals. */
 export interface RowValues {
   /**
-   * Read value of each template column (NaN when not OK); when a row rule reads `上年(列)`, then
+   * Read value of each definition column (NaN when not OK); when a row rule reads `上年(列)`, then
    * last year's values of the same unit's row (slots n … 2n−1).
    */
   readonly vals: Float64Array;
@@ -56,7 +56,7 @@ export interface RowValues {
   readonly reading: CellReading;
 }
 
-/** Resolves the template's columns for one detected sheet. */
+/** Resolves the definition's columns for one detected sheet. */
 export function planColumns(d: DetectedTable): ColumnPlan {
   const t = d.definition;
   const cols = t.columns;
@@ -74,7 +74,7 @@ export function planColumns(d: DetectedTable): ColumnPlan {
     summed[k] = c.type === "count" || c.type === "money" ? 1 : 0;
     if ((colOf[k] ?? -1) >= 0) mappedList.push(colOf[k] ?? 0);
   });
-  // the 合计 label: in the sheet's first column, the table's first column, or the template's first column
+  // the 合计 label: in the sheet's first column, the table's first column, or the definition's first column
   const labelCols = Int32Array.from(
     new Set(
       [0, mappedList.length > 0 ? Math.min(...mappedList) : 0, colOf[0] ?? -1].filter((c) => c >= 0)

@@ -18,7 +18,7 @@ const OK: number = READ_OK;
 const BLANK: number = READ_BLANK;
 const INVALID: number = READ_INVALID;
 
-/** Checks the template's row rules on data row `r` (its values already in `rv`). */
+/** Checks the definition's row rules on data row `r` (its values already in `rv`). */
 export function checkRowRules(
   plan: ColumnPlan,
   rv: RowValues,

@@ -145,7 +145,7 @@ export function headerIssues(d: DetectedTable): Issue[] {
  * (`taints`, for unverified figures).
  */
 export class TableIssues {
-  /** Errors by the row and template columns they are about. */
+  /** Errors by the row and definition columns they are about. */
   readonly taints: Taint[] = [];
 
   constructor(

@@ -1,6 +1,6 @@
 /**
- * Validation of one template sheet, in the order a reader follows it:
- * 1. the column plan (plan.ts): the template's columns resolved once for this sheet;
+ * Validation of one table sheet, in the order a reader follows it:
+ * 1. the column plan (plan.ts): the definition's columns resolved once for this sheet;
  * 2. the header row's issues (G-01, sink.ts);
  * 3. the data rows, up to the 合计 row: each row's cells read (cells.ts, G-02), its rules
  *    (row-rules.ts) and named checks (named-checks.ts), duplicates (duplicates.ts, G-04) and
@@ -82,7 +82,7 @@ function keepHelperClasses(definition: CompiledDefinition): readonly object[] {
   return [sink, new DuplicateRows(plan, sink), new GroupSums(plan)];
 }
 
-/** Validates one detected template sheet, appending its issues. */
+/** Validates one detected table sheet, appending its issues. */
 export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue[]): TableResult {
   idleHelpers ??= keepHelperClasses(d.definition);
   const sink = new TableIssues(issues, d.sheet.name);

@@ -4,7 +4,7 @@
  * (`Figure.unverified`), so the comparison and the draft can mark it `【待核】` instead of passing it
  * on silently.
  *
- * The row loop records, for each error, the sheet row and the template columns the error is about
+ * The row loop records, for each error, the sheet row and the definition columns the error is about
  * (a `Taint`); once the figures are made, each figure collects the taints it depends on:
  * - a data-row taint feeds the column total of each column it names, and the group figures (and
  *   group rates) of the row's group; an error in the grouping cell itself (培训类别, 渠道 …) feeds
@@ -25,13 +25,13 @@ export interface Taint {
   readonly issue: Issue;
   /** 0-based sheet row, or WHOLE_COLUMN. */
   readonly row: number;
-  /** Template column indexes the error is about. */
+  /** Column index (in the definition)es the error is about. */
   readonly cols: readonly number[];
 }
 
-/** What a figure is made of, in template terms. */
+/** What a figure is made of, in the definition's terms. */
 export interface FigureShape {
-  /** Template column indexes the figure's value is read from. */
+  /** Column index (in the definition)es the figure's value is read from. */
   readonly cols: readonly number[];
   /** The group index (a value of the groupBy column), or -1 for a column total. */
   readonly group: number;

@@ -54,7 +54,7 @@ export function yearProblem(year: number): string | undefined {
 const TEMPLATE_DATA_ROWS = 20;
 
 /**
- * Excel number format of a template column.
+ * Excel number format of a definition column.
  * @example columnFormat({ type: "money" }) // "0.00"
  */
 export function columnFormat(c: Pick<ColumnDefinition, "type" | "decimals">): string {

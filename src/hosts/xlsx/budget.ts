@@ -1,5 +1,5 @@
 /**
- * The reader's budgets (issue 11): whatever a file says about itself, reading it costs at most
+ * The reader's budgets: whatever a file says about itself, reading it costs at most
  * this much memory and time. One `ReadBudget` is shared by every file of a run (the command line
  * checks a folder of files together), so fifty files each under a limit cannot add up past it.
  *

@@ -303,8 +303,8 @@ function writeTotalRow(sheet: SheetLayout, columnValues: readonly CellInput[][])
 }
 
 /**
- * A workbook of template sheets, filled or blank, as .xlsx bytes.
- * @example await writeTemplateWorkbook([{ template: "T1", year: 2013 }])
+ * A workbook of table sheets, filled or blank, as .xlsx bytes.
+ * @example await writeTemplateWorkbook([{ tableId: "T1", year: 2013 }])
  */
 export async function writeTemplateWorkbook(
   sheets: readonly TemplateSheetInput[]

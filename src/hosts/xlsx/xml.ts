@@ -264,7 +264,7 @@ function escapeText(s: string): string {
 }
 
 /**
- * The part as the scanners expect it (issue 11, read what Excel reads): comments and processing
+ * The part as the scanners expect it (read what Excel reads): comments and processing
  * instructions removed, CDATA sections turned into escaped text. Returns the text unchanged (no
  * copy) when it has none; called when `inspectXml` found some. Throws a message for a document
  * type declaration (Excel refuses one) or an unclosed comment/CDATA.

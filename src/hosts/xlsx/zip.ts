@@ -3,7 +3,7 @@
  * parts asked for. Inflating is fflate's (streamed, so it can stop at a limit) by default; a host
  * may pass a faster native one (Node's zlib) through `inflateRaw`.
  *
- * Read as Excel reads (issue 11): two entries with the same part name, an entry whose local header
+ * Read as Excel reads: two entries with the same part name, an entry whose local header
  * names another part, entries whose data overlap, a part whose inflated length or CRC-32 differs
  * from the directory's — each is a damaged file, never a guess at which bytes were meant. No part
  * inflates past its declared size, and no declared size passes the run's `ReadBudget`.
