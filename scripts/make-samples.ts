@@ -132,7 +132,7 @@ marked 虚构示例 in every title and note): ${unitFiles()
 - unreadable: ${BROKEN_UNIT}'s file is cut off (its first 60%).
 
 \`bureau-stats merge assets/samples/${UNITS_DIR_NAME} --units assets/samples/${UNITS_DIR_NAME}/${UNIT_LIST_FILE} -o 汇总.xlsx\`
-prints the per-unit report (see the main README); \`test/cli/merge.test.ts\` checks it.
+prints the per-unit report (see docs/cli.md); \`test/cli/merge.test.ts\` checks it.
 `;
 }
 

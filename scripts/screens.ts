@@ -1,7 +1,7 @@
 /**
  * `npm run screens`: the product as a user sees it, without running it — every tab at 320 px on
  * both sample workbooks, in the task pane (production taskpane.html on the fake Excel) and on the
- * browser page, saved as docs/screens/<page>-<sample>-<tab>.png (committed; listed in README).
+ * browser page, saved as docs/screens/<page>-<sample>-<tab>.png (committed; shown in README and docs/pane.md).
  * Each screenshot is the top of the page, at most 1,400 px tall, so the files stay small.
  */
 import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";

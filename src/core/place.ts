@@ -117,7 +117,7 @@ export function issuePlace(
   return place;
 }
 
-/** What each generic rule code checks (shown on hover/focus of the code, listed in README). */
+/** What each generic rule code checks (shown on hover/focus of the code, listed in docs/rules.md). */
 export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
   "G-01": "表头：必填列齐全、没有重复的列，不认识的列会被忽略",
   "G-02": "单元格：必填项已填，数字、日期、可选值格式正确，不重复填报",

@@ -6,7 +6,7 @@
  * numbers (0xBBGGRR), a formula error comes back in `Value2` as a number (−2146826281 for
  * #DIV/0!), and `NumberFormat` of a range whose cells differ is `null`.
  *
- * Not verified in a real WPS here (none runs on this build machine): see README, "WPS 表格".
+ * Not verified in a real WPS here (none runs on this build machine): see docs/install.md, "WPS 表格".
  */
 
 export interface EtApplication {

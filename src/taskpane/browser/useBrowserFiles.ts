@@ -81,7 +81,7 @@ export function useBrowserFiles() {
     [open]
   );
 
-  // ?sample=… opens a bundled sample at once (links in the README, tests, the benchmark)
+  // ?sample=… opens a bundled sample at once (links in docs/pane.md, tests, the benchmark)
   const [autoOpened] = useState(() => {
     const name =
       typeof location !== "undefined" ? sampleFromQuery(location.search, SAMPLES) : undefined;
