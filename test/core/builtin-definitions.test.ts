@@ -312,3 +312,26 @@ describe("no eval anywhere in the core", () => {
       expect(readFileSync(f, "utf8"), f).not.toMatch(/\beval\s*\(|new\s+Function\s*\(/);
   });
 });
+
+describe("the built-ins, compiled at start without the check", () => {
+  it("are what the full check of a bureau's file makes of the same files", () => {
+    const checked = loadDefinitions(BUILTIN_DEFINITION_DATA);
+    expect(COMPILED_BUILTINS.map((t) => t.def)).toEqual(checked.map((t) => t.def));
+    const shape = (t: (typeof checked)[number]) => ({
+      required: t.required,
+      remark: t.remark,
+      keyColumn: t.keyColumn,
+      lastYearRows: t.lastYearRows,
+      headers: [...t.headerIndex.entries()],
+      rowRules: t.rowRules.length,
+      namedRules: t.namedRules.length,
+      figureRules: t.figureRules.length,
+    });
+    expect(COMPILED_BUILTINS.map(shape)).toEqual(checked.map(shape));
+  });
+
+  it("drop the editor's $schema key, as the check does", () => {
+    expect(BUILTIN_DEFINITION_DATA.every((d) => "$schema" in (d as object))).toBe(true);
+    expect(COMPILED_BUILTINS.some((t) => "$schema" in t.def)).toBe(false);
+  });
+});
