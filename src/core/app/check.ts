@@ -20,7 +20,7 @@ import {
   type Analysis,
   type DefinitionsInForce,
 } from "../analyze";
-import { fileName, hasAnyCell, inCheckOrder, mergeWithOrigins } from "./files";
+import { fileName, hasAnyCell, inCheckOrder, combineWithOrigins } from "./files";
 import type { Notice } from "../notices";
 
 /** A workbook to check: read, or the Chinese reason it could not be. */
@@ -55,7 +55,7 @@ export interface Checked {
   readonly inForce: DefinitionsInForce;
   /** The files in the order they were counted. */
   readonly files: readonly string[];
-  /** The merged workbook the issues are about (sheet names as in the issues). */
+  /** The combined workbook the issues are about (sheet names as in the issues). */
   readonly workbook: WorkbookModel;
 }
 
@@ -208,11 +208,11 @@ export function checkWorkbooks(
   }
   const chosen = chooseDefinitions(books, options.definitions);
   if ("code" in chosen) return chosen;
-  const merged = mergeWithOrigins(
+  const combined = combineWithOrigins(
     books.map(([f, wb]) => [f, withoutDefinitionsSheet(wb)] as const)
   );
   const analyze = (y: number | undefined) =>
-    analyzeWorkbook(merged.workbook, {
+    analyzeWorkbook(combined.workbook, {
       definitions: chosen.inForce.definitions,
       ...(y === undefined ? {} : { year: y }),
       ...(options.draft === undefined ? {} : { draft: options.draft }),
@@ -226,13 +226,13 @@ export function checkWorkbooks(
     analyzed.years.some((y) => y.year === preferred)
   )
     analyzed = analyze(preferred);
-  const analysis: Analysis = { ...analyzed, issues: withDuplicateFiles(analyzed, merged.origin) };
+  const analysis: Analysis = { ...analyzed, issues: withDuplicateFiles(analyzed, combined.origin) };
   const checked: Checked = {
     analysis,
     notices: chosen.notices,
     inForce: chosen.inForce,
     files,
-    workbook: merged.workbook,
+    workbook: combined.workbook,
   };
   if (analysis.tables.length === 0 && !books.some(([, wb]) => hasAnyCell(wb)))
     return { code: "no-data", ...checked };

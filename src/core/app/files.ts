@@ -25,11 +25,12 @@ export function inCheckOrder(paths: readonly string[]): string[] {
 }
 
 /**
- * Sheets of several workbooks in one model, and which file each sheet came from; a name met again
+ * Sheets of several workbooks combined in one model (not a 汇总: the sheets stay as they are), and
+ * which file each sheet came from; a name met again
  * gets its file name appended (`表1（二中.xlsx）`), so every issue still says which sheet it is about.
- * @example mergeWithOrigins([["a.xlsx", { sheets: [t1] }], ["b.xlsx", { sheets: [t1] }]]).workbook.sheets.map((s) => s.name) // ["表1", "表1（b.xlsx）"]
+ * @example combineWithOrigins([["a.xlsx", { sheets: [t1] }], ["b.xlsx", { sheets: [t1] }]]).workbook.sheets.map((s) => s.name) // ["表1", "表1（b.xlsx）"]
  */
-export function mergeWithOrigins(
+export function combineWithOrigins(
   books: ReadonlyArray<readonly [file: string, wb: WorkbookModel]>
 ): {
   workbook: WorkbookModel;
