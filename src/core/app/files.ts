@@ -26,8 +26,8 @@ export function inCheckOrder(paths: readonly string[]): string[] {
 
 /**
  * Sheets of several workbooks combined in one model (not a 汇总: the sheets stay as they are), and
- * which file each sheet came from; a name met again
- * gets its file name appended (`表1（二中.xlsx）`), so every issue still says which sheet it is about.
+ * which file each sheet came from; a name met again gets its file name appended (`表1（二中.xlsx）`),
+ * so every issue still says which sheet it is about.
  * @example combineWithOrigins([["a.xlsx", { sheets: [t1] }], ["b.xlsx", { sheets: [t1] }]]).workbook.sheets.map((s) => s.name) // ["表1", "表1（b.xlsx）"]
  */
 export function combineWithOrigins(
