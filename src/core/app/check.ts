@@ -14,6 +14,7 @@ import { loadDefinitions } from "../definitions";
 import { DefinitionsError } from "../definitions/problems";
 import { definitionsSheetOf, withoutDefinitionsSheet } from "../definitions/sheet";
 import { isStatYear } from "../years";
+import { workbookYears } from "../validate";
 import {
   analyzeWorkbook,
   definitionsInForce,
@@ -211,21 +212,22 @@ export function checkWorkbooks(
   const combined = combineWithOrigins(
     books.map(([f, wb]) => [f, withoutDefinitionsSheet(wb)] as const)
   );
-  const analyze = (y: number | undefined) =>
-    analyzeWorkbook(combined.workbook, {
-      definitions: chosen.inForce.definitions,
-      ...(y === undefined ? {} : { year: y }),
-      ...(options.draft === undefined ? {} : { draft: options.draft }),
-      ...(options.settings === undefined ? {} : { settings: options.settings }),
-    });
-  let analyzed = analyze(year);
-  const preferred = year === undefined ? options.preferredYear : undefined;
-  if (
-    preferred !== undefined &&
-    preferred !== analyzed.currentYear &&
-    analyzed.years.some((y) => y.year === preferred)
-  )
-    analyzed = analyze(preferred);
+  const definitions = chosen.inForce.definitions;
+  // the year asked for, else the one the pane had chosen while the workbook still holds it (the
+  // years come from the tables' detection, which the validation then reuses: one validation)
+  const { preferredYear } = options;
+  const chosenYear =
+    year ??
+    (preferredYear !== undefined &&
+    workbookYears(combined.workbook, definitions).some((y) => y.year === preferredYear)
+      ? preferredYear
+      : undefined);
+  const analyzed = analyzeWorkbook(combined.workbook, {
+    definitions,
+    ...(chosenYear === undefined ? {} : { year: chosenYear }),
+    ...(options.draft === undefined ? {} : { draft: options.draft }),
+    ...(options.settings === undefined ? {} : { settings: options.settings }),
+  });
   const analysis: Analysis = { ...analyzed, issues: withDuplicateFiles(analyzed, combined.origin) };
   const checked: Checked = {
     analysis,
