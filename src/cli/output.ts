@@ -13,6 +13,8 @@ import {
   type Comparison,
   type Issue,
   type IssueValue,
+  type DraftFigureKind,
+  type FigureCells,
 } from "../core";
 
 export interface JsonIssue {
@@ -49,6 +51,23 @@ export interface JsonUnverified {
   readonly figure: string;
   /** Every error it depends on, as `sheet!cell`. */
   readonly sources: string[];
+  /** Its numbers, as indices into `draft.figures`. */
+  readonly figures: readonly number[];
+}
+
+/** A number of the draft text and where it comes from. */
+export interface JsonFigure {
+  readonly text: string;
+  readonly value: number;
+  /** Where it is in `draft.text`: `text.slice(start, end)`. */
+  readonly start: number;
+  readonly end: number;
+  readonly kind: DraftFigureKind;
+  readonly label: string;
+  readonly cells: readonly FigureCells[];
+  readonly formula: string;
+  /** The errors it depends on (it is written `【待核】`), as `sheet!cell`. */
+  readonly unverified: readonly string[];
 }
 
 export interface JsonReport {
@@ -64,6 +83,7 @@ export interface JsonReport {
     readonly text: string;
     readonly html: string;
     readonly unverified: JsonUnverified[];
+    readonly figures: JsonFigure[];
   };
 }
 
@@ -114,6 +134,18 @@ export function jsonReport(a: Analysis): JsonReport {
         text: u.text,
         figure: u.figure,
         sources: u.sources.map((s) => `${s.sheet}!${s.cell}`),
+        figures: u.figures ?? [],
+      })),
+      figures: a.draft.figures.map((f) => ({
+        text: f.text,
+        value: f.value,
+        start: f.start,
+        end: f.end,
+        kind: f.kind,
+        label: f.label,
+        cells: f.cells,
+        formula: f.formula,
+        unverified: (f.unverified ?? []).map((s) => `${s.sheet}!${s.cell}`),
       })),
     },
   };

@@ -19,7 +19,7 @@ import {
   type DraftParagraph,
   type UnverifiedFigure,
 } from "./draft";
-import { renderHtml, renderText } from "./render";
+import { renderHtml, renderText, textFigures, type TextFigure } from "./render";
 import {
   DEFINITIONS_SHEET,
   definitionDifferences,
@@ -69,8 +69,10 @@ export interface Analysis {
     readonly text: string;
     readonly html: string;
     readonly paragraphs: DraftParagraph[];
-    /** The figures marked `【待核】` in the draft (one per mark). */
+    /** The figures marked `【待核】` in the draft (one per mark); `figures` index into `figures`. */
     readonly unverified: readonly UnverifiedFigure[];
+    /** Every number of the draft, placed in `text`, and where it comes from. */
+    readonly figures: readonly TextFigure[];
   };
   readonly verdict: Verdict;
   readonly currentYear?: number;
@@ -189,16 +191,18 @@ export function reportFrom(
     previous.length > 0 ? previous : undefined,
     { ...draftOptions, phrases: draftOptions.phrases ?? phrasesOf(definitions) }
   );
+  const text = renderText(draft);
   return {
     issues: result.issues,
     tables: result.tables,
     years: result.years,
     comparisons,
     draft: {
-      text: renderText(draft),
+      text,
       html: renderHtml(draft),
       paragraphs: draft.paragraphs,
       unverified: draft.unverified ?? [],
+      figures: textFigures(draft, text),
     },
     verdict: verdict(result, definitions),
     ...(currentYear === undefined ? {} : { currentYear }),

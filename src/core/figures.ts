@@ -38,6 +38,37 @@ export interface Figure {
    * disagrees …): an unverified figure, marked `【待核】` wherever it is written. Absent when none.
    */
   readonly unverified?: readonly FigureSource[];
+  /**
+   * Where the value was read from, recorded by the code that summed it (absent on a figure made
+   * by hand, e.g. in a test).
+   */
+  readonly origin?: FigureOrigin;
+}
+
+/** The cells of one column that a figure's value was read from. */
+export interface OriginPart {
+  /** The column's header, e.g. `发展预备党员`. */
+  readonly column: string;
+  /**
+   * What the cells are to the value: summed into it (`rows`), the numerator or denominator of a
+   * rate computed from counts, or the rate as filled in (`given`).
+   */
+  readonly role: "rows" | "numerator" | "denominator" | "given";
+  /** A1 ranges (`E4:E30`, `E7`), several for a group's rows or around a cell left out. */
+  readonly ranges: readonly string[];
+  /** Cells in those rows left out because they cannot be read (an error marks the figure). */
+  readonly leftOut?: readonly string[];
+}
+
+/** How a column total compares with the 合计 cell of its column. */
+export type TotalAgreement = "agrees" | "differs" | "blank" | "unreadable";
+
+/** Where a figure's value comes from. */
+export interface FigureOrigin {
+  readonly sheet: string;
+  readonly parts: readonly OriginPart[];
+  /** The 合计 cell a column total was checked against, and what the check found. */
+  readonly total?: { readonly cell: string; readonly agreement: TotalAgreement };
 }
 
 /** An error a figure depends on: where it is and its rule id. */

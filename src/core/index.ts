@@ -63,7 +63,7 @@ export type {
 // Drafted report paragraphs (docs/wording.md)
 export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES } from "./draft";
 export { applyEdits, splitDraft, lineLevel } from "./render";
-export type { DraftLine } from "./render";
+export type { DraftLine, TextFigure } from "./render";
 export type {
   Draft,
   DraftOptions,
@@ -76,11 +76,15 @@ export type {
   PhraseList,
   RatesPhrase,
   ProgrammePhrases,
+  DraftFigure,
+  DraftFigureKind,
+  FigureCells,
 } from "./draft";
 // Word-ready output (HTML and .docx, docs/wording.md); the .docx renderer is a separate entry
 // loaded on demand: `const { renderDocx } = await import("./render/docx")`.
 export {
   renderText,
+  textFigures,
   renderHtml,
   escapeHtml,
   toChinesePunctuation,

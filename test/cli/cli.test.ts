@@ -55,7 +55,7 @@ describe("check on the clean sample", () => {
     expect(pipe.stderr).toBe("");
   });
 
-  it("--json prints exactly { outcome: checked, year, previousYear, verdict, issues, comparisons, draft: { text, html, unverified } }", async () => {
+  it("--json prints exactly { outcome: checked, year, previousYear, verdict, issues, comparisons, draft: { text, html, unverified, figures } }", async () => {
     const r = await cli("check", CLEAN, "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -81,7 +81,7 @@ describe("check on the clean sample", () => {
     });
     expect(j.issues).toEqual([]);
     const draft = j.draft as Record<string, unknown>;
-    expect(Object.keys(draft)).toEqual(["text", "html", "unverified"]);
+    expect(Object.keys(draft)).toEqual(["text", "html", "unverified", "figures"]);
     expect(draft.unverified).toEqual([]);
     expect(draft.html).toContain("仿宋");
     const comparisons = j.comparisons as Array<Record<string, unknown>>;
@@ -174,7 +174,13 @@ describe("check on the clean sample", () => {
       text: "52人",
       figure: "发展预备党员",
       sources: ["表1 党员发展 2013!E6", "表1 党员发展 2013!A30"],
+      figures: [3],
     });
+    // the mark points at the number it marks, which names the same errors
+    const marked = j.draft.figures[3];
+    expect(marked?.text).toBe("52人");
+    expect(j.draft.text.slice(marked?.start, marked?.end)).toBe("52人");
+    expect(marked?.unverified).toEqual(["表1 党员发展 2013!E6", "表1 党员发展 2013!A30"]);
     expect(j.comparisons.find((c) => c.indicator === "发展预备党员")?.unverified).toBe(true);
     expect(j.comparisons.find((c) => c.indicator === "来电受理数")?.unverified).toBe(false);
   });

@@ -359,7 +359,7 @@ describe("only what exists is written", () => {
   });
 
   it("gives no paragraph for a sheet with nothing to say", () => {
-    expect(draftReport([], undefined, {})).toEqual({ paragraphs: [], unverified: [] });
+    expect(draftReport([], undefined, {})).toEqual({ paragraphs: [], unverified: [], figures: [] });
     expect(text([table("T2", 2013, [])])).toEqual([]);
   });
 });

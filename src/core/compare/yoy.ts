@@ -86,7 +86,17 @@ export interface ChangeFormat {
   readonly style?: NumberStyle;
   /** Say `（上年为零）` after an increase from zero (default true; off when the year note says it). */
   readonly zeroNote?: boolean;
+  /**
+   * Called with each number written (the amount of the change, the growth, last year's value) and
+   * what it is; its result is written instead (the draft wraps each number to place it).
+   */
+  readonly tag?: (text: string, part: NumberPart) => string;
 }
+
+/** A number in a comparison clause: the change, the growth (`14.0%`, `1.5倍`), last year's value. */
+export type NumberPart = "change" | "percent" | "previous";
+
+const untagged = (text: string): string => text;
 
 /**
  * The size of a change, without sign, with its unit.
@@ -107,17 +117,21 @@ function changeAmount(change: YoyChange, format: ChangeFormat): string {
  * to show at 0.1%).
  * @example growthWording(yoyChange(20, 10, "count")!) // "增长1倍"
  */
-function growthWording(change: YoyChange): string {
+function growthWording(
+  change: YoyChange,
+  tag: (text: string, part: NumberPart) => string = untagged
+): string {
   // no percentage for a zero base, and none that would read `增长0.0%`
   if (change.pctTenths === null || change.pctTenths === 0) return "";
-  if (change.direction === "down") return `下降${formatScaled(BigInt(-change.pctTenths), 1)}%`;
+  if (change.direction === "down")
+    return `下降${tag(`${formatScaled(BigInt(-change.pctTenths), 1)}%`, "percent")}`;
   if (change.timesTenths !== null) {
     const times = change.timesExact
       ? String(change.timesTenths / 10)
       : formatScaled(BigInt(change.timesTenths), 1);
-    return `增长${times}倍`;
+    return `增长${tag(`${times}倍`, "percent")}`;
   }
-  return `增长${formatScaled(BigInt(change.pctTenths), 1)}%`;
+  return `增长${tag(`${formatScaled(BigInt(change.pctTenths), 1)}%`, "percent")}`;
 }
 
 /**
@@ -131,9 +145,10 @@ function growthWording(change: YoyChange): string {
 export function changeWording(change: YoyChange, format: ChangeFormat): string {
   if (change.direction === "equal") return "与上年持平";
   const up = change.direction === "up";
-  const amount = changeAmount(change, format);
+  const tag = format.tag ?? untagged;
+  const amount = tag(changeAmount(change, format), "change");
   if (change.kind === "rate") return `比上年${up ? "提高" : "降低"}${amount}`;
-  const growth = growthWording(change);
+  const growth = growthWording(change, tag);
   // last year 0: no percentage, and say so
   const zero = change.previous === 0 && up && format.zeroNote !== false ? "（上年为零）" : "";
   return `比上年${up ? "增加" : "减少"}${amount}${zero}${growth ? `，${growth}` : ""}`;
@@ -161,7 +176,7 @@ export function yearNote(previous: number, kind: FigureKind, format: YearNoteFor
     style: format.style,
     moneyUnit: format.moneyUnit,
   });
-  return `（${format.yearLabel}${value}）`;
+  return `（${format.yearLabel}${(format.tag ?? untagged)(value, "previous")}）`;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { Figure, FigureSource, TableData, TableRecord, TableId } from "../figures";
 import { figureLabel, orderTables, previousTableFor, UNVERIFIED_MARK } from "../compare/compare";
 import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
-import { changeWording, yearLabel, yearNote, yoyChange } from "../compare/yoy";
+import { changeWording, yearLabel, yearNote, yoyChange, type NumberPart } from "../compare/yoy";
 import { oneLine, toChinesePunctuation } from "../punctuation";
 import { PHRASE_PLACEHOLDER } from "../definitions/schema";
 import {
@@ -20,6 +20,17 @@ import {
   type RatesPhrase,
   type SheetPhrases,
 } from "./phrases";
+import {
+  cellsOf,
+  naturalValue,
+  originText,
+  shownValue,
+  type DraftFigure,
+  type PendingFigure,
+  type TableAt,
+} from "./provenance";
+
+export type { DraftFigure, DraftFigureKind, FigureCells } from "./provenance";
 
 export type HeadingStyle = "none" | "一、" | "（一）";
 
@@ -61,12 +72,16 @@ export interface UnverifiedFigure {
   readonly figure: string;
   /** Every error it depends on (at most 20). */
   readonly sources: readonly FigureSource[];
+  /** The numbers of the marked text, as indices into `Draft.figures`. */
+  readonly figures?: readonly number[];
 }
 
 export interface Draft {
   readonly paragraphs: DraftParagraph[];
   /** Every figure marked `【待核】` in the paragraphs, in text order (one per mark). */
   readonly unverified?: readonly UnverifiedFigure[];
+  /** Every number written in the paragraphs and where it comes from, in text order. */
+  readonly figures?: readonly DraftFigure[];
 }
 
 /** Text that must never reach a report: unfilled placeholders and JavaScript's non-values. */
@@ -135,6 +150,9 @@ interface SheetContext {
   readonly current: ReadonlyMap<string, Figure>;
   readonly previous: ReadonlyMap<string, Figure> | undefined;
   readonly records: readonly TableRecord[];
+  /** This year's sheet and last year's (when compared). */
+  readonly at: TableAt;
+  readonly before: TableAt | undefined;
   readonly yearLabel: string;
   readonly numberStyle: NumberStyle;
   readonly moneyUnit: MoneyUnit;
@@ -145,6 +163,52 @@ interface SheetContext {
   readonly cellTexts: string[];
   /** The marked figures of the sentences written so far. */
   readonly unverified: UnverifiedFigure[];
+  /** The numbers written so far; the text holds `\uE001<index>\uE002…\uE003` around each. */
+  readonly pending: PendingFigure[];
+}
+
+/** The marks around a number in the text being written (private-use characters). */
+const OPEN = "\uE001";
+const MIDDLE = "\uE002";
+const CLOSE = "\uE003";
+const NUMBER_MARKS = /\uE001(\d+)\uE002|\uE003/g;
+
+/** Writes a number with its marks, keeping where it comes from. */
+function tagNumber(ctx: SheetContext, entry: PendingFigure): string {
+  ctx.pending.push(entry);
+  return `${OPEN}${ctx.pending.length - 1}${MIDDLE}${entry.text}${CLOSE}`;
+}
+
+/**
+ * Text without the number marks, and the numbers' places in it.
+ * @example unmarkNumbers("发展\uE0010\uE00249人\uE003。") // { text: "发展49人。", spans: [{ id: 0, from: 2, to: 5 }] }
+ */
+export function unmarkNumbers(text: string): {
+  text: string;
+  spans: { id: number; from: number; to: number }[];
+} {
+  let out = "";
+  let last = 0;
+  const spans: { id: number; from: number; to: number }[] = [];
+  const open: { id: number; from: number }[] = [];
+  for (const m of text.matchAll(NUMBER_MARKS)) {
+    out += text.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (m[1] !== undefined) open.push({ id: Number(m[1]), from: out.length });
+    else {
+      const o = open.pop();
+      if (o) spans.push({ id: o.id, from: o.from, to: out.length });
+    }
+  }
+  out += text.slice(last);
+  return { text: out, spans: spans.sort((a, b) => a.from - b.from) };
+}
+
+/** The ids of the numbers marked in a text. */
+function numberIds(text: string): number[] {
+  return [...text.matchAll(NUMBER_MARKS)].flatMap((m) =>
+    m[1] === undefined ? [] : [Number(m[1])]
+  );
 }
 
 /** A figure value that can be written: an exact, non-negative integer (a rate at most 100%). */
@@ -169,9 +233,94 @@ function sourcesOf(...figures: (Figure | undefined)[]): FigureSource[] {
   return figures.flatMap((f) => f?.unverified ?? []);
 }
 
+/** A `【待核】` mark for a written text (its numbers' marks taken out, their ids kept). */
 function markFor(text: string, figure: string, sources: readonly FigureSource[]): UnverifiedFigure {
   const first = sources[0];
-  return { sheet: first?.sheet ?? "", cell: first?.cell ?? "", text, figure, sources };
+  return {
+    sheet: first?.sheet ?? "",
+    cell: first?.cell ?? "",
+    text: unmarkNumbers(text).text,
+    figure,
+    sources,
+    figures: numberIds(text),
+  };
+}
+
+/** The errors of a figure, as a draft number carries them. */
+function unverifiedOf(sources: readonly FigureSource[]): Pick<PendingFigure, "unverified"> {
+  return sources.length > 0 ? { unverified: sources } : {};
+}
+
+/** A figure written as it is (a sum, or a rate). */
+function figureEntry(
+  ctx: SheetContext,
+  figure: Figure,
+  text: string,
+  label: string
+): PendingFigure {
+  return {
+    text,
+    kind: figure.kind === "rate" ? "rate" : "sum",
+    value: naturalValue(figure),
+    label,
+    cells: cellsOf(figure, ctx.at, "rows"),
+    formula: `${shownValue(figure)} = ${originText(figure, ctx.at, ctx.current)}`,
+    ...unverifiedOf(figure.unverified ?? []),
+  };
+}
+
+/** A number of a comparison clause: the change, the growth, or last year's value. */
+function comparisonEntry(
+  ctx: SheetContext,
+  pair: { readonly now: Figure; readonly then: Figure; readonly label: string },
+  text: string,
+  part: NumberPart
+): PendingFigure {
+  const { now, then, label } = pair;
+  const before = ctx.before ?? ctx.at;
+  const lastYear = `${shownValue(then)} = ${originText(then, before, ctx.previous)}`;
+  const previousCells = cellsOf(then, before, "previous");
+  if (part === "previous")
+    return {
+      text,
+      kind: now.kind === "rate" ? "rate" : "sum",
+      value: naturalValue(then),
+      label: `${label}上年数`,
+      cells: previousCells,
+      formula: lastYear,
+      ...unverifiedOf(then.unverified ?? []),
+    };
+  const cells = [...cellsOf(now, ctx.at, "rows"), ...previousCells];
+  const thisYear = `${shownValue(now)} = ${originText(now, ctx.at, ctx.current)}`;
+  const diff = now.value - then.value;
+  const change = yoyChange(now.value, then.value, now.kind);
+  const [high, low] = diff >= 0 ? [now, then] : [then, now];
+  const names = diff >= 0 ? ["本年", "上年"] : ["上年", "本年"];
+  const difference = `${names[0]}${shownValue(high)} − ${names[1]}${shownValue(low)}`;
+  const sources = `；本年：${thisYear}；上年：${lastYear}`;
+  if (part === "percent") {
+    const pct = (change?.pctTenths ?? 0) / 10;
+    const verb = diff >= 0 ? "增长" : "下降";
+    return {
+      text,
+      kind: "percent",
+      value: pct,
+      label: `${label}增幅`,
+      cells,
+      formula: `${verb}${text} = (${difference}) ÷ 上年${shownValue(then)}${sources}`,
+      ...unverifiedOf(sourcesOf(now, then)),
+    };
+  }
+  const verb = now.kind === "rate" ? (diff >= 0 ? "提高" : "降低") : diff >= 0 ? "增加" : "减少";
+  return {
+    text,
+    kind: "change",
+    value: now.kind === "rate" ? diff / 10 : naturalValue({ kind: now.kind, value: diff }),
+    label: `${label}同比`,
+    cells,
+    formula: `${verb}${text} = ${difference}${sources}`,
+    ...unverifiedOf(sourcesOf(now, then)),
+  };
 }
 
 function writeFigure(
@@ -193,7 +342,7 @@ function writeFigure(
   const style = ctx.figureStyles[id] ?? ctx.numberStyle;
   const format = { kind: figure.kind, unit, style, moneyUnit: ctx.moneyUnit };
   const label = figureLabel(figure);
-  let text = formatValue(figure.value, format);
+  let text = tagNumber(ctx, figureEntry(ctx, figure, formatValue(figure.value, format), label));
   const marks: UnverifiedFigure[] = [];
   const afterMarks: UnverifiedFigure[] = [];
   if (figure.unverified?.length) {
@@ -203,8 +352,15 @@ function writeFigure(
   let after = "";
   let changed = false;
   if (before) {
+    const pair = { now: figure, then: before, label };
+    const tag = (t: string, part: NumberPart): string =>
+      tagNumber(ctx, comparisonEntry(ctx, pair, t, part));
     if (ctx.nameYear) {
-      let note = yearNote(before.value, figure.kind, { ...format, yearLabel: ctx.yearLabel });
+      let note = yearNote(before.value, figure.kind, {
+        ...format,
+        yearLabel: ctx.yearLabel,
+        tag,
+      });
       if (note !== "" && before.unverified?.length) {
         afterMarks.push(markFor(note, `${label}上年数`, before.unverified));
         note = note.replace(/）$/, `${UNVERIFIED_MARK}）`);
@@ -220,6 +376,7 @@ function writeFigure(
         moneyUnit: ctx.moneyUnit,
         style,
         zeroNote: !ctx.nameYear,
+        tag,
       });
       const sources = sourcesOf(figure, before);
       after += `，${wording}`;
@@ -308,11 +465,39 @@ function allAt(rateText: string, rates: readonly Figure[]): string {
 }
 
 /** A rate as written, with its mark when unverified. */
-function rateText(f: Figure, marks: UnverifiedFigure[], label: string): string {
-  const text = formatValue(f.value, { kind: "rate", unit: "%" });
+function rateText(ctx: SheetContext, f: Figure, marks: UnverifiedFigure[], label: string): string {
+  const text = tagNumber(
+    ctx,
+    figureEntry(ctx, f, formatValue(f.value, { kind: "rate", unit: "%" }), label)
+  );
   if (!f.unverified?.length) return text;
   marks.push(markFor(text, label, f.unverified));
   return text + UNVERIFIED_MARK;
+}
+
+/** One rate written for several equal rates (`均达100%`): each of them is a source of it. */
+function sameRate(
+  ctx: SheetContext,
+  text: string,
+  rates: readonly Figure[],
+  label: string
+): string {
+  const first = rates[0];
+  if (!first) return text;
+  return tagNumber(ctx, {
+    text,
+    kind: "rate",
+    value: naturalValue(first),
+    label,
+    cells: rates.flatMap((f) => cellsOf(f, ctx.at, "rows")),
+    formula: rates
+      .map(
+        (f) =>
+          `${f.group ?? ""}${f.indicator}${shownValue(f)} = ${originText(f, ctx.at, ctx.current)}`
+      )
+      .join("；"),
+    ...unverifiedOf(sourcesOf(...rates)),
+  });
 }
 
 /**
@@ -339,7 +524,7 @@ function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefin
   const marks: UnverifiedFigure[] = [];
   if (complete && values.length > 1 && new Set(shown).size === 1 && shown[0] !== undefined) {
     const names = rows.map((r) => r.indicator).join("、");
-    let text = names + allAt(shown[0], values);
+    let text = names + allAt(sameRate(ctx, shown[0], values, names), values);
     const sources = sourcesOf(...values);
     if (sources.length > 0) {
       marks.push(markFor(text, names, sources));
@@ -365,10 +550,8 @@ function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefin
     } else if (present.length === groups.filter(Boolean).length) {
       changed = false;
       if (new Set(plain).size === 1 && plain[0] !== undefined) {
-        let text = `${row.indicator}${allAt(
-          plain[0],
-          present.map((c) => c.f)
-        )}`;
+        const same = present.map((c) => c.f);
+        let text = `${row.indicator}${allAt(sameRate(ctx, plain[0], same, row.indicator), same)}`;
         const sources = sourcesOf(...present.map((c) => c.f));
         if (sources.length > 0) {
           marks.push(markFor(text, row.indicator, sources));
@@ -376,7 +559,7 @@ function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefin
         }
         parts.push(text);
       } else {
-        const texts = present.map((c) => rateText(c.f, marks, `${c.group}${row.indicator}`));
+        const texts = present.map((c) => rateText(ctx, c.f, marks, `${c.group}${row.indicator}`));
         parts.push(`${row.indicator}分别为${texts.join("、")}`);
       }
     } else {
@@ -384,7 +567,8 @@ function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefin
       parts.push(
         present
           .map(
-            (c) => `${c.group}${row.indicator}${rateText(c.f, marks, `${c.group}${row.indicator}`)}`
+            (c) =>
+              `${c.group}${row.indicator}${rateText(ctx, c.f, marks, `${c.group}${row.indicator}`)}`
           )
           .join("，")
       );
@@ -461,10 +645,13 @@ function writeClause(ctx: SheetContext, clause: PhraseClause): ClauseText | unde
   return undefined;
 }
 
-/** Puts the cell texts back in place of their marks, in Chinese punctuation. */
+/**
+ * Puts the cell texts back in place of their marks, in Chinese punctuation (any private-use mark
+ * character a cell holds taken out, so it cannot pass for a mark).
+ */
 function restoreCellTexts(text: string, cellTexts: readonly string[]): string {
   return text.replace(/\uE000(\d+)\uE000/g, (_, i: string) =>
-    toChinesePunctuation(cellTexts[Number(i)] ?? "")
+    toChinesePunctuation((cellTexts[Number(i)] ?? "").replace(/[\uE000-\uE003]/g, ""))
   );
 }
 
@@ -524,6 +711,10 @@ export function draftReport(
   const phrases = options.phrases ?? DEFAULT_PHRASES;
   const paragraphs: DraftParagraph[] = [];
   const unverified: UnverifiedFigure[] = [];
+  const pending: PendingFigure[] = [];
+  const figures: DraftFigure[] = [];
+  /** Index in `figures` of each pending number written in a paragraph. */
+  const placed = new Map<number, number>();
   for (const table of orderTables(
     current,
     phrases.map((p) => p.tableId)
@@ -541,6 +732,8 @@ export function draftReport(
       get records() {
         return table.records;
       },
+      at: { sheet: table.sheet, year: table.year },
+      before: before ? { sheet: before.sheet, year: before.year ?? lastYear } : undefined,
       yearLabel: yearLabel(lastYear),
       numberStyle: options.numberStyle ?? "exact",
       moneyUnit: options.moneyUnit ?? "元",
@@ -549,12 +742,22 @@ export function draftReport(
       nameYear: options.nameYear ?? false,
       cellTexts: [],
       unverified,
+      pending,
     };
-    const text = sheetPhrases.sentences
-      .map((sentence) => writeSentence(ctx, sentence))
-      .filter((s): s is string => s !== undefined)
-      .join("");
+    const { text, spans } = unmarkNumbers(
+      sheetPhrases.sentences
+        .map((sentence) => writeSentence(ctx, sentence))
+        .filter((s): s is string => s !== undefined)
+        .join("")
+    );
     if (text === "") continue;
+    for (const span of spans) {
+      const entry = pending[span.id];
+      if (!entry) continue;
+      placed.set(span.id, figures.length);
+      const at = { paragraph: paragraphs.length, from: span.from, to: span.to };
+      figures.push({ ...entry, ...at, text: text.slice(span.from, span.to) });
+    }
     paragraphs.push({
       tableId: table.tableId,
       sheet: table.sheet,
@@ -562,5 +765,15 @@ export function draftReport(
       text,
     });
   }
-  return { paragraphs, unverified };
+  return {
+    paragraphs,
+    unverified: unverified.map((u) => ({
+      ...u,
+      figures: (u.figures ?? []).flatMap((id) => {
+        const i = placed.get(id);
+        return i === undefined ? [] : [i];
+      }),
+    })),
+    figures,
+  };
 }

@@ -111,6 +111,7 @@ export function readRowCells(
         });
       }
     } else if (reading.status === INVALID) {
+      rv.leftOut.push(k, r);
       const extras: IssueExtras = { column: cols[k]?.header ?? "", value: displayValue(v) };
       // the cell is left out of every sum: each figure that would include it is unverified
       sink.taint(

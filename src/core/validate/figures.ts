@@ -6,6 +6,7 @@
 import type { Figure } from "../figures";
 import { excelDigits, scaleDecimal } from "../read/numbers";
 import type { CompiledDefinition } from "../definitions";
+import { groupOrigin, rateOrigin, totalOrigin, type OriginRecord } from "./origin";
 
 /** What the row loop accumulated, by column index in the definition (`g * columns + k` for groups). */
 export interface Accumulated {
@@ -23,6 +24,8 @@ export interface Accumulated {
   readonly groupRate: Float64Array;
   /** The unit (计量单位) on a group's first row, or "". */
   readonly groupUnit: readonly string[];
+  /** The rows summed, for each figure's origin. */
+  readonly origin: OriginRecord;
 }
 
 /** A figure and the cell it is reported at (row or col -1 when there is none). */
@@ -114,6 +117,7 @@ function totalFigures(t: CompiledDefinition, colOf: Int32Array, acc: Accumulated
         indicator: spec.column,
         ...countOrMoney(t.columns[k], acc.sums[k] as number, t.columns[k]?.unit),
         headline: spec.headline,
+        origin: totalOrigin(acc.origin, k),
       },
       row: acc.totalRow,
       col: colOf[k] as number,
@@ -148,6 +152,7 @@ function groupFigures(
         group,
         ...countOrMoney(col, acc.groupSums[base + k] as number, unit),
         headline: spec.headline,
+        origin: groupOrigin(acc.origin, k, g),
       },
       row: acc.groupFirst[g] as number,
       col: colOf[k] as number,
@@ -173,8 +178,8 @@ function groupRate(
   if (col?.type !== "percent" || !col.ratio) return undefined;
   const numK = t.byHeader.get(col.ratio.numerator) ?? -1;
   const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
-  const tenths = groupRateTenths(acc, g * t.columns.length, { k, numK, denK, g });
-  if (tenths === undefined) return undefined;
+  const rate = groupRateTenths(acc, g * t.columns.length, { k, numK, denK, g });
+  if (rate === undefined) return undefined;
   return {
     figure: {
       id: `${t.def.id}/${col.header}/${group}`,
@@ -182,9 +187,14 @@ function groupRate(
       indicator: col.header,
       group,
       kind: "rate",
-      value: tenths,
+      value: rate.tenths,
       unit: "%",
       headline: false,
+      origin: rateOrigin(
+        acc.origin,
+        { k, numK, denK, g },
+        rate.given ? (acc.groupFirst[g] as number) : -1
+      ),
     },
     row: acc.groupFirst[g] as number,
     col: (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1),
@@ -196,12 +206,13 @@ function groupRate(
 /**
  * A group's rate in tenths of a percent: the rate filled on its only row (read as the counts say
  * when it reads 100% while they do not), else the ratio of its counts; undefined when neither.
+ * `given` says which it is.
  */
 function groupRateTenths(
   acc: Accumulated,
   base: number,
   at: { readonly k: number; readonly numK: number; readonly denK: number; readonly g: number }
-): number | undefined {
+): { tenths: number; given: boolean } | undefined {
   const { k, numK, denK, g } = at;
   const given = acc.groupRate[base + k] as number;
   const hasCounts =
@@ -211,7 +222,9 @@ function groupRateTenths(
   if (acc.groupRows[g] === 1 && given === given) {
     const tenths = pctTenths(given);
     // a filled 100% while a case is still open reads as the counts say (T4-03 reports it)
-    return hasCounts && tenths >= 1000 && num < den ? ratioTenths(num, den) : tenths;
+    return hasCounts && tenths >= 1000 && num < den
+      ? { tenths: ratioTenths(num, den), given: false }
+      : { tenths, given: true };
   }
-  return hasCounts && den > 0 ? ratioTenths(num, den) : undefined;
+  return hasCounts && den > 0 ? { tenths: ratioTenths(num, den), given: false } : undefined;
 }

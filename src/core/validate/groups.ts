@@ -18,8 +18,15 @@ export class GroupSums {
   readonly first: Int32Array;
   readonly rate: Float64Array;
   readonly unit: string[];
+  /**
+   * The rows of each group, as runs of data rows: pairs (first, last) of 0-based sheet rows. A
+   * run goes on over blank rows; a row of another group (or one whose group cannot be read) ends it.
+   */
+  readonly runs: number[][];
   /** Definition column of the 计量单位 column, or -1. */
   private readonly unitOf: number;
+  /** The data row added last, or -1. */
+  private lastRow = -1;
 
   constructor(private readonly plan: ColumnPlan) {
     const t = plan.definition;
@@ -36,15 +43,21 @@ export class GroupSums {
     const unitK = cols.findIndex((c) => c.unitColumn !== undefined);
     this.unitOf = unitK >= 0 ? (t.byHeader.get(cols[unitK]?.unitColumn ?? "") ?? -1) : -1;
     this.unit = new Array<string>(count).fill("");
+    this.runs = Array.from({ length: count }, () => []);
   }
 
   /** Adds data row `r` (its values in `rv`) to its group's totals. */
   add(rv: RowValues, r: number): void {
     const groupK = this.groupCol;
     const { status, vals } = rv;
+    const previousRow = this.lastRow;
+    this.lastRow = r;
     if (groupK < 0 || status[groupK] !== OK) return;
     const { n, summed, kinds, readers } = this.plan;
     const g = vals[groupK] as number;
+    const runs = this.runs[g] as number[];
+    if (runs.length > 0 && runs[runs.length - 1] === previousRow) runs[runs.length - 1] = r;
+    else runs.push(r, r);
     this.rows[g] = (this.rows[g] as number) + 1;
     if (this.first[g] === -1) {
       this.first[g] = r;

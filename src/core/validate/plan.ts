@@ -52,6 +52,10 @@ export interface RowValues {
   readonly status: Uint8Array;
   readonly sums: Float64Array;
   readonly filled: Int32Array;
+  /** Cells of data rows left out of every sum because they cannot be read: pairs (column, row). */
+  readonly leftOut: number[];
+  /** What the 合计 cell of each column holds against its sum (TOTAL_* codes, TOTAL_NONE when unchecked). */
+  readonly totalState: Int8Array;
   /** Scratch reading for the slow path. */
   readonly reading: CellReading;
 }
@@ -98,6 +102,13 @@ export function planColumns(d: DetectedTable): ColumnPlan {
   };
 }
 
+/** `RowValues.totalState`: not checked, agrees, differs, blank, cannot be read. */
+export const TOTAL_NONE = 0;
+export const TOTAL_AGREES = 1;
+export const TOTAL_DIFFERS = 2;
+export const TOTAL_BLANK = 3;
+export const TOTAL_UNREADABLE = 4;
+
 /** Fresh per-row state for a plan. */
 export function newRowValues(plan: ColumnPlan): RowValues {
   const n = plan.n;
@@ -109,6 +120,8 @@ export function newRowValues(plan: ColumnPlan): RowValues {
     status,
     sums: new Float64Array(n),
     filled: new Int32Array(n),
+    leftOut: [],
+    totalState: new Int8Array(n),
     reading: newReading(),
   };
 }

@@ -29,7 +29,8 @@ export function locateFigures(
   rv: RowValues,
   groups: GroupSums,
   sink: TableIssues,
-  totalRow: number
+  totalRow: number,
+  dataRuns: readonly number[]
 ): LocatedFigures {
   const d = plan.detected;
   const rows = d.sheet.values;
@@ -69,6 +70,16 @@ export function locateFigures(
     groupFirst: groups.first,
     groupRate: groups.rate,
     groupUnit: groups.unit,
+    origin: {
+      sheet: d.sheet.name,
+      colOf: plan.colOf,
+      headers: plan.cols.map((c) => c.header),
+      dataRuns,
+      groupRuns: groups.runs,
+      leftOut: rv.leftOut,
+      totalRow,
+      totalState: rv.totalState,
+    },
   });
   const shapes: { cols: readonly number[]; group: number }[] = [];
   for (const p of placed) {

@@ -103,6 +103,8 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   const lastYear = d.definition.lastYearRows ? ctx.lastYear : undefined;
   let totalRow = -1;
   let dataRows = 0;
+  let firstData = -1;
+  let lastData = -1;
   let end = rows.length;
   for (let r = d.headerRow + 1; r < rows.length; r++) {
     const row = rows[r];
@@ -113,6 +115,8 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
       break;
     }
     dataRows++;
+    if (firstData < 0) firstData = r;
+    lastData = r;
     readRow(plan, rv, sink, r, row, formats?.[r], hasFormats);
     if (keep !== undefined) keep.keep(plan, rv, row);
     if (lastYear !== undefined) lastYear.fill(plan, rv, row);
@@ -123,7 +127,14 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
   }
 
   checkTotalsRow(plan, rv, sink, named.rates, totalRow, dataRows);
-  const { figures, locations } = locateFigures(plan, rv, groups, sink, totalRow);
+  const { figures, locations } = locateFigures(
+    plan,
+    rv,
+    groups,
+    sink,
+    totalRow,
+    firstData < 0 ? [] : [firstData, lastData]
+  );
   return { detected: d, table: tableData(plan, figures, dataRows, end), figures, locations };
 }
 

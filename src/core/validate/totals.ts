@@ -17,7 +17,15 @@ import { isTotalLabel } from "../detect/table";
 import { formatFen } from "../read/numbers";
 import type { ColumnDefinition } from "../definitions";
 import { checkRate, type RateCheck } from "./named-checks";
-import { remarkFilled, type ColumnPlan, type RowValues } from "./plan";
+import {
+  remarkFilled,
+  TOTAL_AGREES,
+  TOTAL_BLANK,
+  TOTAL_DIFFERS,
+  TOTAL_UNREADABLE,
+  type ColumnPlan,
+  type RowValues,
+} from "./plan";
 import { rowAddress, type TableIssues } from "./sink";
 
 const OK: number = READ_OK;
@@ -82,6 +90,7 @@ function checkTotals(
     const sum = sums[k] as number;
     const expected = kinds[k] === K_MONEY ? formatFen(sum) : sum;
     if (reading.status === BLANK) {
+      rv.totalState[k] = TOTAL_BLANK;
       if (filled[k])
         sink.push("G-03", "total-blank", "warning", a1(totalRow, c), {
           column,
@@ -91,6 +100,7 @@ function checkTotals(
       continue;
     }
     if (reading.status === INVALID) {
+      rv.totalState[k] = TOTAL_UNREADABLE;
       sink.taint(
         sink.push("G-02", unreadableCode(reading), "error", a1(totalRow, c), {
           column,
@@ -110,6 +120,7 @@ function checkTotals(
         params: { lenient: reading.lenient },
       });
     }
+    rv.totalState[k] = reading.value === sum ? TOTAL_AGREES : TOTAL_DIFFERS;
     if (reading.value !== sum) {
       // the 合计 and the rows disagree: the total drafted (the rows' sum) is unverified
       const issue = sink.push("G-03", "total-mismatch", "error", a1(totalRow, c), {
