@@ -130,9 +130,9 @@ describe("check on the clean sample", () => {
     const r = await cli("check", CLEAN, "--json", "--approx");
     const text = (JSON.parse(r.stdout) as { draft: { text: string } }).draft.text;
     expect(text).toContain("接听来电9200多个，比上年增加520多个");
-    // two significant figures, and the change in the figure's own style
-    expect(text).toContain("发放慰问金7.2万多元，比上年增加6600元");
-    expect(text).toContain("三公经费支出18万多元，比上年减少1.7万多元");
+    // whole 万 as the reference report writes it, and the change in the figure's own style
+    expect(text).toContain("发放慰问金7万多元，比上年增加6600元");
+    expect(text).toContain("三公经费支出18万多元，比上年减少1万多元");
     expect(text).toContain("行政服务中心办件1万多件");
   });
 

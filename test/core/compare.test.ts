@@ -68,12 +68,12 @@ const WORDING: Case[] = [
   [0, 1000, "rate", "%", "比上年降低100个百分点"],
   // money in 元 and 万元, across the 万 boundary, with fen
   [3013700_0, 2800000_0, "money", "元", "比上年增加21370元，增长7.6%"],
-  [100050, 100000, "money", "元", "比上年增加0.50元，增长0.1%"],
+  [100050, 100000, "money", "元", "比上年增加0.5元，增长0.1%"],
   [61325000, 58075000, "money", "元", "比上年增加3.25万元，增长5.6%", "万元"],
   [1005000, 0, "money", "元", "比上年增加1.01万元（上年为零）", "万元"], // 10050元: 1.005万 → 1.01
   [4275000, 1600000, "money", "元", "比上年增加2.68万元，增长1.7倍", "万元"], // 26750元: 2.675万 → 2.68
   [950000, 1050000, "money", "元", "比上年减少0.10万元，下降9.5%", "万元"], // 9500元 vs 10500元
-  [1000030, 1000000, "money", "元", "比上年增加0.30元", "万元"], // 0.00万元 would hide it: 元
+  [1000030, 1000000, "money", "元", "比上年增加0.3元", "万元"], // 0.00万元 would hide it: 元
   [950000, 1050000, "money", "元", "比上年减少1000元，下降9.5%"],
   [7356000, 7356000, "money", "元", "与上年持平", "万元"],
   [0, 7356000, "money", "元", "比上年减少7.36万元，下降100.0%", "万元"],
@@ -166,19 +166,19 @@ describe("number formatting", () => {
     [9200, "9200"],
     [9999, "9900多"],
     [10000, "1万"],
-    [10591, "1万多"], // two significant figures; a zero decimal is not written (never 1.0万多)
+    [10591, "1万多"], // whole 万 from 1万 (never 1.0万多)
     [10999, "1万多"],
-    [11000, "1.1万"],
-    [19999, "1.9万多"],
-    [72400, "7.2万多"],
-    [73000, "7.3万"],
+    [11000, "1万多"],
+    [19999, "1万多"],
+    [72400, "7万多"], // as the reference report writes 慰问金7万多元
+    [73000, "7万多"],
     [70000, "7万"],
     [301370, "30万多"],
     [1234567, "120万多"],
     [12345678, "1200万多"],
     [99999999, "9900万多"],
     [100000000, "1亿"],
-    [123450000, "1.2亿多"], // never 12345万多
+    [123450000, "1亿多"], // never 12345万多
     [1234567890, "12亿多"],
   ])("approximates %i as %s (floor, never more)", (value, expected) => {
     expect(approximateWhole(BigInt(value))).toBe(expected);
@@ -187,18 +187,24 @@ describe("number formatting", () => {
     fc.assert(
       fc.property(fc.nat({ max: 2_000_000_000 }), (v) => {
         const text = approximateWhole(BigInt(v));
-        const m = /^(\d+)(?:\.(\d))?(万|亿)?(多)?$/.exec(text);
+        const m = /^(\d+)(万|亿)?(多)?$/.exec(text);
         expect(m).not.toBeNull();
-        const unit = m![3] === "亿" ? 100000000 : m![3] === "万" ? 10000 : 1;
-        const shown = ((Number(m![1]) * 10 + Number(m![2] ?? 0)) * unit) / 10;
+        const unit = m![2] === "亿" ? 100000000 : m![2] === "万" ? 10000 : 1;
+        const shown = Number(m![1]) * unit;
         expect(shown).toBeLessThanOrEqual(v);
-        expect(m![4] === "多").toBe(shown < v);
-        expect(m![2]).not.toBe("0"); // never 1.0万
-        // two significant figures: what is cut off is less than one unit of the second figure
-        const step = v < 100 ? 1 : 10 ** (String(v).length - 2);
+        expect(m![3] === "多").toBe(shown < v);
+        // below 1万 two significant figures; from 1万 whole 万 (亿), at most two significant
+        // figures of them: what is cut off is less than one unit of the last figure written
+        const whole = Math.floor(v / unit);
+        const step =
+          unit === 1
+            ? v < 100
+              ? 1
+              : 10 ** (String(v).length - 2)
+            : unit * (whole < 100 ? 1 : 10 ** (String(whole).length - 2));
         expect(v - shown).toBeLessThan(step);
         // 万 from 1万, 亿 from 1亿
-        expect(m![3]).toBe(v >= 100000000 ? "亿" : v >= 10000 ? "万" : undefined);
+        expect(m![2]).toBe(v >= 100000000 ? "亿" : v >= 10000 ? "万" : undefined);
       })
     );
   });
@@ -213,9 +219,10 @@ describe("number formatting", () => {
     expect(formatCount(9236, "个")).toBe("9236个");
     expect(formatCount(9236, "个", "approximate")).toBe("9200多个");
     expect(formatMoney(30137000)).toBe("301370元");
-    expect(formatMoney(30137050)).toBe("301370.50元");
+    expect(formatMoney(30137050)).toBe("301370.5元"); // no trailing zero of fen
+    expect(formatMoney(30137005)).toBe("301370.05元");
     expect(formatMoney(30137000, "万元")).toBe("30.14万元");
-    expect(formatMoney(7240000, "元", "approximate")).toBe("7.2万多元");
+    expect(formatMoney(7240000, "元", "approximate")).toBe("7万多元");
     expect(formatMoney(7356000, "万元")).toBe("7.36万元");
     expect(formatMoney(1005000, "万元")).toBe("1.01万元"); // 1.005 trap
     expect(formatMoney(2675000, "万元")).toBe("2.68万元"); // 2.675 trap
@@ -302,7 +309,7 @@ describe("compareTables", () => {
       previous: 135000,
       change: -6999.5,
       pct: -5.2,
-      text: "比上年减少6999.50元，下降5.2%",
+      text: "比上年减少6999.5元，下降5.2%",
     });
     expect(result.find((c) => c.id === "T4/办结率/来电")).toMatchObject({
       kind: "rate",

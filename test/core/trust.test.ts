@@ -342,7 +342,7 @@ describe("wording", () => {
     expect(a.draft.text).toContain("收到来信41件。");
   });
 
-  it("约数: two significant figures, 亿, and a change in the same magnitude as its figure", () => {
+  it("约数: whole 万 and 亿 (as reports write 7万多元), and a change in the same magnitude as its figure", () => {
     const sheet = (y: number, yuan: number) =>
       buildSheet("T3", [t3Row("慰问", { 经费类别: "慰问金", "金额（元）": yuan, 受益人数: 10 })], {
         year: y,
@@ -350,11 +350,11 @@ describe("wording", () => {
     const a = analyzeWorkbook(workbook(sheet(2013, 180540), sheet(2012, 198000.5)), {
       draft: { numberStyle: "approximate" },
     });
-    expect(a.draft.text).toContain("发放慰问金18万多元，比上年减少1.7万多元，下降8.8%");
+    expect(a.draft.text).toContain("发放慰问金18万多元，比上年减少1万多元，下降8.8%");
     const big = analyzeWorkbook(
       workbook(buildSheet("T3", [t3Row("善款", { "金额（元）": 123450000 })])),
       { draft: { numberStyle: "approximate" } }
     );
-    expect(big.draft.text).toContain("募集善款1.2亿多元");
+    expect(big.draft.text).toContain("募集善款1亿多元");
   });
 });

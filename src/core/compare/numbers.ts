@@ -4,14 +4,14 @@
  * reach the text.
  *
  * Number styles (docs/wording.md, Figures and 约数):
- * - `exact`: the figure as is, no thousands separators (`9236个`, `301370元`, `301370.50元`).
- * - `approximate`: never overstates, and keeps two significant figures: the figure is floored to
- *   two significant figures, then `多` marks what was cut off. Below 100 the figure stays exact
- *   (`62人`); below 1万 it is written in digits (`9236` → `9200多`, `736` → `730多`); from 1万 in
- *   万 (`10591` → `1万多`, `19999` → `1.9万多`, `72400` → `7.2万多`, `301370` → `30万多`,
- *   `12345678` → `1200万多`) and from 1亿 in 亿 (`1234567890` → `12亿多`); a zero decimal is not
- *   written (`1万多`, never `1.0万多`). A figure the floor leaves whole gets no `多` (`9200`,
- *   `73000` → `7.3万`).
+ * - `exact`: the figure as is, no thousands separators, no trailing zero of fen (`9236个`,
+ *   `301370元`, `186420.5元`).
+ * - `approximate`: never overstates: the figure is floored, then `多` marks what was cut off.
+ *   Below 100 the figure stays exact (`62人`); below 1万 it keeps two significant figures in
+ *   digits (`9236` → `9200多`, `736` → `730多`); from 1万 it is written in whole 万, at most two
+ *   significant figures (`10591` → `1万多`, `72400` → `7万多`, `301370` → `30万多`, `12345678` →
+ *   `1200万多`), as reports write `发放慰问金7万多元`, and from 1亿 in whole 亿 (`1234567890` →
+ *   `12亿多`). A figure the floor leaves whole gets no `多` (`9200`, `70000` → `7万`).
  * Money may also be shown in 万元 with 2 decimals, rounded half-up (`301370元` → `30.14万元`).
  */
 
@@ -65,23 +65,33 @@ export function isExactInteger(value: unknown): value is number {
 
 /**
  * Approximates a non-negative whole amount the way reports do: floor, then `多` (see file notes).
+ * Below 1万 two significant figures; from 1万 whole 万 (from 1亿 whole 亿), at most two
+ * significant figures, as reports write `7万多元` and `6万多个`.
  * @example approximateWhole(9236n)   // "9200多"
- * @example approximateWhole(72400n)  // "7.2万多"
+ * @example approximateWhole(72400n)  // "7万多"
  * @example approximateWhole(10591n)  // "1万多"
  * @example approximateWhole(62n)     // "62"
  * @example approximateWhole(9200n)   // "9200"
+ * @example approximateWhole(70000n)  // "7万"
+ * @example approximateWhole(1234567n) // "120万多"
  */
 export function approximateWhole(value: bigint, hasFraction = false): string {
   if (value < HUNDRED) return value.toString() + (hasFraction ? "多" : "");
-  // two significant figures, floored
-  const step = TEN ** BigInt(value.toString().length - 2);
-  const floored = (value / step) * step;
-  const more = floored !== value || hasFraction ? "多" : "";
-  if (value < WAN) return `${floored.toString()}${more}`;
+  if (value < WAN) {
+    // two significant figures, floored
+    const step = TEN ** BigInt(value.toString().length - 2);
+    const floored = (value / step) * step;
+    return `${floored.toString()}${floored !== value || hasFraction ? "多" : ""}`;
+  }
   const [unit, name] = value < YI ? [WAN, "万"] : [YI, "亿"];
-  // floored / unit with at most 1 decimal (two significant figures), a zero decimal dropped
-  const tenths = (floored * TEN) / unit;
-  return `${formatScaled(tenths, 1, true)}${name}${more}`;
+  // whole 万 (亿), at most two significant figures: 123万 reads 120万多
+  let whole = value / unit;
+  if (whole >= HUNDRED) {
+    const step = TEN ** BigInt(whole.toString().length - 2);
+    whole = (whole / step) * step;
+  }
+  const more = whole * unit !== value || hasFraction ? "多" : "";
+  return `${whole.toString()}${name}${more}`;
 }
 
 /**
@@ -96,10 +106,12 @@ export function formatCount(value: number, unit: string, style: NumberStyle = "e
 }
 
 /**
- * Money (given in fen) in 元, with fen only when there are some; `万元` gives 2 decimals
- * rounded half-up, falling back to 元 when that would read `0.00万元` for a non-zero sum.
+ * Money (given in fen) in 元, with fen only when there are some and no trailing zero
+ * (`186420.5元`); `万元` gives 2 decimals rounded half-up, falling back to 元 when that would read
+ * `0.00万元` for a non-zero sum.
  * @example formatMoney(30137000, "元")   // "301370元"
- * @example formatMoney(30137050, "元")   // "301370.50元"
+ * @example formatMoney(30137050, "元")   // "301370.5元"
+ * @example formatMoney(30137005, "元")   // "301370.05元"
  * @example formatMoney(30137000, "万元") // "30.14万元"
  * @example formatMoney(7300000, "元", "approximate") // "7万多元"
  */
@@ -116,8 +128,7 @@ export function formatMoney(
     const hundredthsOfWan = roundHalfUp(v, WAN); // 1 万元 = 1 000 000 fen; 0.01 万元 = 10 000 fen
     if (hundredthsOfWan !== ZERO || v === ZERO) return `${formatScaled(hundredthsOfWan, 2)}万元`;
   }
-  const fenPart = v % HUNDRED;
-  return `${formatScaled(v, 2, fenPart === ZERO)}元`;
+  return `${formatScaled(v, 2, true)}元`;
 }
 
 /**

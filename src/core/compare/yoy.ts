@@ -81,7 +81,7 @@ export interface ChangeFormat {
   readonly moneyUnit?: MoneyUnit;
   /**
    * The figure's own number style: an approximate figure gets an approximate change of the same
-   * magnitude (`7.2万多元，比上年增加5200多元`, never `…增加5234.50元`). Default exact.
+   * magnitude (`7万多元，比上年增加5200多元`, never `…增加5234.5元`). Default exact.
    */
   readonly style?: NumberStyle;
   /** Say `（上年为零）` after an increase from zero (default true; off when the year note says it). */
