@@ -215,7 +215,10 @@ function cellLine(
   });
 }
 
-/** A row of the appendix table: its cells' paragraphs, the header repeated on every page. */
+/**
+ * A row of the appendix table: its cells' paragraphs (top-aligned, so a row reads across from its
+ * first line), never split across pages; the header row repeated on every page.
+ */
 function tableRow(docx: DocxModule, cells: DocxParagraph[][], header: boolean): DocxTableRow {
   const margin = ptToTwips(2);
   return new docx.TableRow({
@@ -227,7 +230,6 @@ function tableRow(docx: DocxModule, cells: DocxParagraph[][], header: boolean): 
           children,
           width: { size: mmToTwips(SOURCES_TABLE.columns[i]!.widthMm), type: docx.WidthType.DXA },
           margins: { top: margin, bottom: margin, left: ptToTwips(4), right: ptToTwips(4) },
-          verticalAlign: docx.VerticalAlign.CENTER,
           ...(header ? { shading: { type: docx.ShadingType.CLEAR, fill: "E7E6E6" } } : {}),
         })
     ),
