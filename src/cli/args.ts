@@ -9,11 +9,13 @@ import { MERGE_USAGE } from "./merge-usage";
 export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表、同比比较、起草报告段落
 
 用法：
-  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx> [--force]] [--year <年度>]
-                     [--approx] [--wan] [--no-compare] [--name-year] [--headings 一、|（一）]
+  bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx> [--force] [--sources]]
+                     [--year <年度>] [--approx] [--wan] [--no-compare] [--name-year] [--headings 一、|（一）]
       读取所有文件（今年和上年的表可在同一个或不同文件中），校验、同比、起草。
       --json         以 JSON 输出 { verdict, issues, comparisons, draft }
       --docx <文件>   另存报告段落为 Word 文档（.docx）；已有同名文件时不覆盖，除非加 --force
+      --sources      （与 --docx 同用）文档末尾另起一页附“数据来源”表：正文每个数字所在段落、
+                     来源单元格和计算过程，便于纸面核对
       --year <年度>   报告年度（默认取有数据的最新年度），与上一年比较
       报告选项（与加载项“报告”页相同）：
       --approx       数字用约数（9200多个、7万多元）
@@ -50,6 +52,8 @@ export type ParsedArgs =
       readonly definitions?: string;
       /** Write over an existing --docx file. */
       readonly force: boolean;
+      /** Append the 数据来源 table to the --docx file (only with --docx). */
+      readonly sources?: true;
     }
   | {
       readonly command: "template";
@@ -128,6 +132,7 @@ interface Given {
   json: boolean;
   approx: boolean;
   force: boolean;
+  sources: boolean;
   docx?: string;
   year?: number;
   wan: boolean;
@@ -144,6 +149,7 @@ function readFlags(command: Command, rest: readonly string[]): Given | "help" {
     json: false,
     approx: false,
     force: false,
+    sources: false,
     wan: false,
     compare: true,
     nameYear: false,
@@ -169,6 +175,7 @@ function readFlags(command: Command, rest: readonly string[]): Given | "help" {
     else if (flag === "--json" && check) g.json = true;
     else if (flag === "--approx" && check) g.approx = true;
     else if (flag === "--docx" && check) g.docx = value();
+    else if (flag === "--sources" && check) g.sources = true;
     else if (flag === "--wan" && check) g.wan = true;
     else if (flag === "--no-compare" && check) g.compare = false;
     else if (flag === "--name-year" && check) g.nameYear = true;
@@ -201,10 +208,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const definitions = g.definitions === undefined ? {} : { definitions: g.definitions };
   if (command === "check") {
     if (g.positional.length === 0) throw new UsageError("check 需要至少一个 .xlsx 文件");
+    if (g.sources && g.docx === undefined)
+      throw new UsageError(
+        "--sources 把数据来源附在 Word 文档末尾，须与 --docx <输出.docx> 一起使用"
+      );
     const { positional: files, json, approx, wan, compare, nameYear, headings, force } = g;
     return {
       ...{ command, files, json, approx, wan, compare, nameYear, headings, force },
       ...(g.docx === undefined ? {} : { docx: g.docx }),
+      ...(g.sources ? { sources: true as const } : {}),
       ...(g.year === undefined ? {} : { year: g.year }),
       ...definitions,
     };

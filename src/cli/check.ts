@@ -60,7 +60,10 @@ function draftOptions(args: CheckArgs): DraftOptions {
   };
 }
 
-/** Writes the draft as .docx, never over an input or an existing file (unless --force). */
+/**
+ * Writes the draft as .docx (with --sources, the 数据来源 table after it), never over an input or
+ * an existing file (unless --force).
+ */
 async function writeDocx(io: CliIO, args: CheckArgs, a: Analysis): Promise<CliFailure | undefined> {
   const out = args.docx;
   if (out === undefined) return undefined;
@@ -78,7 +81,8 @@ async function writeDocx(io: CliIO, args: CheckArgs, a: Analysis): Promise<CliFa
       lines: [`${out}：文件已存在，不覆盖（换一个文件名，或加 --force）`],
     };
   const { renderDocx } = await import("../core/render/docx");
-  const bytes = await renderDocx({ paragraphs: a.draft.paragraphs });
+  const { paragraphs, figures } = a.draft;
+  const bytes = await renderDocx({ paragraphs, figures }, { sources: args.sources === true });
   try {
     io.writeFile(out, bytes);
     return undefined;

@@ -64,6 +64,15 @@ export type {
 export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES } from "./draft";
 export { applyEdits, splitDraft, lineLevel } from "./render";
 export type { DraftLine, TextFigure } from "./render";
+// The 数据来源 appendix in words (the .docx table; the pane may show the same)
+export {
+  cellsText,
+  unverifiedText,
+  paragraphPlace,
+  placedFigures,
+  sourceRows,
+} from "./render/sources";
+export type { SourceRow } from "./render/sources";
 export type {
   Draft,
   DraftOptions,

@@ -3,7 +3,9 @@
  * sample workbook to PDF; poppler reads it back — it opens (pdfinfo), has the expected pages, every
  * font is embedded (pdffonts), each page carries its number `— N —` at the foot (pdftotext), a
  * full page of body text holds GB/T 9704's 22 lines, and page 1 is kept as a PNG (pdftoppm) in
- * test-results/docx/ for people to look at.
+ * test-results/docx/ for people to look at. With the 数据来源 appendix: it starts a page with its
+ * heading, the table's header row stands at the top of every page of the table, and the row of
+ * `49人` reads its cells `E4:E30` and 合计 `E31` across from it.
  * Needs soffice (Debian libreoffice-writer) and poppler-utils; CI installs both.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import type { Draft } from "../../src/core/draft";
-import { renderDocx, type DocxDraft } from "../../src/core/render/docx";
+import { renderDocx, type DocxDraft, type DocxOptions } from "../../src/core/render/docx";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { convertWithLibreOffice } from "../libreoffice";
 
@@ -42,9 +44,9 @@ function sampleDraft(): Draft {
   return analyzeWorkbook(readXlsx(new Uint8Array(bytes)), { draft: { headings: "一、" } }).draft;
 }
 
-async function toPdf(draft: DocxDraft, name: string): Promise<string> {
+async function toPdf(draft: DocxDraft, name: string, options?: DocxOptions): Promise<string> {
   const docx = path.join(tmp, `${name}.docx`);
-  writeFileSync(docx, await renderDocx(draft));
+  writeFileSync(docx, await renderDocx(draft, options));
   return convertWithLibreOffice(docx, path.join(tmp, name), "pdf", "pdf");
 }
 
@@ -156,5 +158,71 @@ describe(".docx → PDF with LibreOffice Writer", () => {
       for (let i = 1; i < body.length; i++)
         expect(body[i]!.top - body[i - 1]!.top).toBeCloseTo(28, 1);
     }
+  });
+});
+
+/** The table's column edges (points): the left margin, then 24, 22, 48 and 62 mm. */
+const EDGES = [28, 28 + 24, 28 + 24 + 22, 28 + 24 + 22 + 48, 28 + 24 + 22 + 48 + 62].map(
+  (mm) => mm * MM
+);
+const columnOf = (w: Word): number => EDGES.findIndex((x, i) => w.x0 >= x && w.x0 < EDGES[i + 1]!);
+
+/** The text of one column between two heights, words in reading order, blanks removed. */
+function columnText(ws: readonly Word[], column: number, from: number, to: number): string {
+  return ws
+    .filter((w) => columnOf(w) === column && w.y0 >= from - 2 && w.y0 < to - 2)
+    .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
+    .map((w) => w.text)
+    .join("");
+}
+
+describe("the 数据来源 appendix → PDF with LibreOffice Writer", () => {
+  it("a heading on a new page, the header on every numbered page of the table, the row of 49人 with E4:E30", async () => {
+    const pdf = await toPdf(sampleDraft(), "sources", { sources: true });
+    const pages = pageCount(pdf);
+    const all = [...Array(pages).keys()].map((i) => i + 1);
+    const text = (page: number): string =>
+      run("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"]).replace(/\s+/g, "");
+    const first = all.find((p) => text(p).includes("数据来源"));
+    expect(first).toBeGreaterThan(1);
+    expect(text(first! - 1)).not.toContain("数据来源");
+    expect(text(first!).startsWith("数据来源数字")).toBe(true);
+    expect(pages - first!).toBeGreaterThanOrEqual(1); // 69 rows take more than a page
+    for (let page = first!; page <= pages; page++) {
+      const ws = words(pdf, page);
+      // the table's first line: the top of its last column (the heading stands left of it)
+      const top = Math.min(...ws.filter((w) => columnOf(w) === 3).map((w) => w.y0));
+      const header = [0, 1, 2, 3].map((c) => columnText(ws, c, top, top + 10));
+      expect(header, `page ${page}`).toEqual(["数字", "所在段落", "来源", "计算"]);
+      expectPageNumber(pdf, page); // the table stays within the text area
+    }
+    // the row of 49人: its 来源 and 计算 read across from it, down to the next number
+    const is49 = (ws: readonly Word[], i: number): boolean =>
+      ws[i]!.text === "49" && ws[i + 1]?.text === "人" && columnOf(ws[i]!) === 0;
+    const page = all.find((p) => p >= first! && words(pdf, p).some((_, i, ws) => is49(ws, i)));
+    expect(page).toBeDefined();
+    const ws = words(pdf, page!);
+    const at = ws.findIndex((_, i) => is49(ws, i));
+    const y = ws[at]!.y0;
+    const numbers = ws.filter((w) => columnOf(w) === 0 && /^\d/.test(w.text)).map((w) => w.y0);
+    const next = Math.min(...numbers.filter((n) => n > y + 2), AREA.bottom);
+    expect(columnText(ws, 0, y, next)).toBe("49人发展预备党员");
+    expect(columnText(ws, 1, y, next)).toBe("一、党员发展情况");
+    expect(columnText(ws, 2, y, next)).toBe("“表1党员发展2013”发展预备党员列E4:E30，合计E31");
+    expect(columnText(ws, 3, y, next)).toContain("E4:E30之和，与合计E31相符");
+    const prefix = path.join(OUT, "sources-page");
+    run("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      String(first),
+      "-l",
+      String(first),
+      "-singlefile",
+      pdf,
+      prefix,
+    ]);
+    expect(statSync(`${prefix}.png`).size).toBeGreaterThan(10_000);
   });
 });

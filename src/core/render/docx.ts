@@ -19,12 +19,24 @@ import { toChinesePunctuation } from "./punctuation";
 import { xmlSafeText } from "./xmlchars";
 import { REPORT_STYLE, mmToTwips, ptToTwips } from "./style";
 import { escapeHtml } from "./html";
+import { sourceRows, type SourceRow } from "./sources";
 
 type DocxModule = typeof import("docx");
 type DocxParagraph = InstanceType<DocxModule["Paragraph"]>;
+type DocxTable = InstanceType<DocxModule["Table"]>;
+type DocxTableRow = InstanceType<DocxModule["TableRow"]>;
 
 /** A draft, with the title it may carry (rendered above the paragraphs when present). */
 export type DocxDraft = Draft & { readonly title?: string };
+
+/** What the document holds besides the paragraphs. */
+export interface DocxOptions {
+  /**
+   * Append 数据来源 on a page of its own: a table of every number still written in the
+   * paragraphs, with its paragraph, its cells and its arithmetic (default false: no appendix).
+   */
+  readonly sources?: boolean;
+}
 
 /** Word's font slots, all set so digits and Latin letters use the same face as the Chinese. */
 function fontSlots(name: string) {
@@ -89,9 +101,16 @@ const onGrid = (docx: DocxModule, pt: number) => ({
   widowControl: false,
 });
 
-function paragraphFor(docx: DocxModule, text: string, font: string): DocxParagraph {
+/** A paragraph of the text (or a heading, in `font`); `extra` e.g. starts it on a new page. */
+function paragraphFor(
+  docx: DocxModule,
+  text: string,
+  font: string,
+  extra: { readonly pageBreakBefore?: boolean } = {}
+): DocxParagraph {
   const s = REPORT_STYLE;
   return new docx.Paragraph({
+    ...extra,
     indent: {
       firstLine: ptToTwips(s.fontSizePt * s.firstLineIndentChars),
       firstLineChars: s.firstLineIndentChars * 100,
@@ -159,11 +178,129 @@ function pageNumberFooter(docx: DocxModule) {
   });
 }
 
+/** The appendix table: font size (五号), line spacing, and the columns' widths in mm (156 in all). */
+const SOURCES_TABLE = {
+  sizePt: 10.5,
+  lineSpacingPt: 15,
+  labelSizePt: 9,
+  labelLineSpacingPt: 13,
+  columns: [
+    { header: "数字", widthMm: 24 },
+    { header: "所在段落", widthMm: 22 },
+    { header: "来源", widthMm: 48 },
+    { header: "计算", widthMm: 62 },
+  ],
+} as const;
+
+/** A table cell's line of text, in `font` at `sizePt`, on an exact line spacing. */
+function cellLine(
+  docx: DocxModule,
+  text: string,
+  font: string,
+  sizePt: number,
+  lineSpacingPt: number,
+  centred = false
+): DocxParagraph {
+  return new docx.Paragraph({
+    ...(centred ? { alignment: docx.AlignmentType.CENTER } : {}),
+    ...onGrid(docx, lineSpacingPt),
+    children: [
+      new docx.TextRun({
+        text: xmlSafeText(text),
+        font: fontSlots(font),
+        size: sizePt * 2,
+        language: LANGUAGE,
+      }),
+    ],
+  });
+}
+
 /**
- * Builds the .docx file of a draft.
- * @example const bytes = await renderDocx(draftReport(tables, previous, {})); // Uint8Array (zip)
+ * A row of the appendix table: its cells' paragraphs (top-aligned, so a row reads across from its
+ * first line), never split across pages; the header row repeated on every page.
  */
-export async function renderDocx(draft: DocxDraft): Promise<Uint8Array> {
+function tableRow(docx: DocxModule, cells: DocxParagraph[][], header: boolean): DocxTableRow {
+  const margin = ptToTwips(2);
+  return new docx.TableRow({
+    ...(header ? { tableHeader: true } : {}),
+    cantSplit: true,
+    children: cells.map(
+      (children, i) =>
+        new docx.TableCell({
+          children,
+          width: { size: mmToTwips(SOURCES_TABLE.columns[i]!.widthMm), type: docx.WidthType.DXA },
+          margins: { top: margin, bottom: margin, left: ptToTwips(4), right: ptToTwips(4) },
+          ...(header ? { shading: { type: docx.ShadingType.CLEAR, fill: "E7E6E6" } } : {}),
+        })
+    ),
+  });
+}
+
+/** The appendix table: a header row (黑体) and one row per number (仿宋), all borders single. */
+function sourcesTable(docx: DocxModule, rows: readonly SourceRow[]): DocxTable {
+  const s = REPORT_STYLE;
+  const t = SOURCES_TABLE;
+  const body = (text: string) => cellLine(docx, text, s.bodyFonts[0], t.sizePt, t.lineSpacingPt);
+  const header = t.columns.map((c) => [
+    cellLine(docx, c.header, s.heading1Fonts[0], t.sizePt, t.lineSpacingPt, true),
+  ]);
+  const line = { style: docx.BorderStyle.SINGLE, size: 4, color: "000000" };
+  return new docx.Table({
+    width: {
+      size: mmToTwips(s.page.widthMm - s.marginsMm.left - s.marginsMm.right),
+      type: docx.WidthType.DXA,
+    },
+    columnWidths: t.columns.map((c) => mmToTwips(c.widthMm)),
+    layout: docx.TableLayoutType.FIXED,
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
+    rows: [
+      tableRow(docx, header, true),
+      ...rows.map((r) =>
+        tableRow(
+          docx,
+          [
+            [
+              body(r.number),
+              cellLine(docx, r.label, s.bodyFonts[0], t.labelSizePt, t.labelLineSpacingPt),
+            ],
+            [body(r.paragraph)],
+            [body(r.source)],
+            [body(r.formula)],
+          ],
+          false
+        )
+      ),
+    ],
+  });
+}
+
+/**
+ * 数据来源 after the paragraphs, on a page of its own: the heading as a level-1 heading (黑体), then
+ * the table of the draft's numbers (`sourceRows`), or a sentence saying there is none.
+ */
+function sourcesAppendix(docx: DocxModule, draft: Draft): (DocxParagraph | DocxTable)[] {
+  const heading = paragraphFor(docx, "数据来源", REPORT_STYLE.heading1Fonts[0], {
+    pageBreakBefore: true,
+  });
+  const rows = sourceRows(draft);
+  if (rows.length === 0)
+    return [heading, paragraphFor(docx, "正文中没有可列出来源的数字。", REPORT_STYLE.bodyFonts[0])];
+  return [heading, sourcesTable(docx, rows)];
+}
+
+/**
+ * Builds the .docx file of a draft; with `{ sources: true }`, the 数据来源 appendix after it.
+ * @example const bytes = await renderDocx(draftReport(tables, previous, {})); // Uint8Array (zip)
+ * @example await renderDocx(draft, { sources: true }) // … and a table of every number's cells
+ */
+export async function renderDocx(draft: DocxDraft, options: DocxOptions = {}): Promise<Uint8Array> {
   const docx: DocxModule = await import("docx");
   const s = REPORT_STYLE;
   const body = s.bodyFonts[0];
@@ -202,7 +339,11 @@ export async function renderDocx(draft: DocxDraft): Promise<Uint8Array> {
           },
         },
         footers: { default: pageNumberFooter(docx) },
-        children: [...title, ...draft.paragraphs.flatMap((p) => paragraphsFor(docx, p))],
+        children: [
+          ...title,
+          ...draft.paragraphs.flatMap((p) => paragraphsFor(docx, p)),
+          ...(options.sources ? sourcesAppendix(docx, draft) : []),
+        ],
       },
     ],
   });
