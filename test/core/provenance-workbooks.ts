@@ -119,6 +119,10 @@ interface SheetPlan {
   readonly duplicate: number;
   readonly total: TotalKind;
   readonly nameWithYear: boolean;
+  /** A blank row among the data rows, at this place. */
+  readonly blankRow: number | null;
+  /** A note with digits under the table. */
+  readonly note: boolean;
 }
 
 const sheetPlan = (id: TableId): fc.Arbitrary<SheetPlan> =>
@@ -128,9 +132,22 @@ const sheetPlan = (id: TableId): fc.Arbitrary<SheetPlan> =>
     duplicate: fc.nat({ max: 20 }),
     total: fc.constantFrom<TotalKind>("auto", "auto", "none", "blank", "wrong"),
     nameWithYear: fc.boolean(),
+    blankRow: fc.option(fc.nat({ max: 12 })),
+    note: fc.boolean(),
   });
 
 function sheetOf(plan: SheetPlan, year: number): SheetModel {
+  const sheet = tableSheet(plan, year);
+  const values = [...(sheet.values ?? [])];
+  if (plan.blankRow !== null) {
+    const at = 3 + (plan.blankRow % Math.max(1, values.length - 4));
+    values.splice(at, 0, []);
+  }
+  if (plan.note) values.push([], [`说明：${year}年共12家单位填报，3家未报`]);
+  return { ...sheet, values };
+}
+
+function tableSheet(plan: SheetPlan, year: number): SheetModel {
   const rows = [...plan.rows];
   const dup = rows[plan.duplicate % rows.length];
   if (plan.duplicate % 3 === 0 && dup) rows.splice(plan.duplicate % (rows.length + 1), 0, dup);
@@ -143,7 +160,8 @@ function sheetOf(plan: SheetPlan, year: number): SheetModel {
     name,
     total: plan.total === "auto" ? "auto" : "none",
   });
-  if (plan.total === "auto" || plan.total === "none") return built;
+  if (plan.total === "auto" || plan.total === "none")
+    return { ...built, values: [...(built.values ?? [])] };
   const headers = definition(plan.id).columns.map((c) => c.header);
   const totalRow: CellValue[] = headers.map((_, i) => (i === 0 ? "合计" : null));
   if (plan.total === "wrong") {

@@ -78,7 +78,15 @@ describe("the draft's provenance, on the samples", () => {
 
 describe("the draft's provenance, on random workbooks", () => {
   it("every number adds up to its cells, is placed, covered and marked as it should", () => {
-    const seen = { figures: 0, leftOut: 0, groups: 0, unverified: 0, previous: 0 };
+    const seen = {
+      figures: 0,
+      leftOut: 0,
+      groups: 0,
+      unverified: 0,
+      previous: 0,
+      given: 0,
+      times: 0,
+    };
     fc.assert(
       fc.property(randomWorkbook, fc.constantFrom(...OPTIONS), (wb, draft) => {
         const a = analyzeWorkbook(wb, { draft });
@@ -88,6 +96,8 @@ describe("the draft's provenance, on random workbooks", () => {
           if (f.cells.some((c) => c.ranges.length > 1)) seen.groups++;
           if (f.unverified) seen.unverified++;
           if (f.cells.some((c) => c.role === "previous")) seen.previous++;
+          if (f.cells.some((c) => c.part === "given")) seen.given++;
+          if (f.text.endsWith("倍")) seen.times++;
         }
         const phrases = phrasesOf(COMPILED_BUILTINS.map((d) => d.def));
         expect(checkProvenance(wb, a, phrases)).toEqual([]);
@@ -103,6 +113,8 @@ describe("the draft's provenance, on random workbooks", () => {
     expect(seen.groups).toBeGreaterThan(100);
     expect(seen.unverified).toBeGreaterThan(100);
     expect(seen.previous).toBeGreaterThan(500);
+    expect(seen.given).toBeGreaterThan(20);
+    expect(seen.times).toBeGreaterThan(20);
   });
 });
 
