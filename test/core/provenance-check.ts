@@ -44,7 +44,7 @@ export function hundredths(v: CellValue): number | undefined {
   if (typeof v !== "string") return undefined;
   const text = v.normalize("NFKC");
   if (text.trim() === "") return 0;
-  const m = /^\s*(\d[\d,]*(?:\.\d+)?)\s*(万?)/.exec(text);
+  const m = /^\s*([+-]?\d[\d,]*(?:\.\d+)?)\s*(万?)/.exec(text);
   if (!m) return undefined;
   const n = Number((m[1] ?? "").replace(/,/g, "")) * (m[2] ? 10000 : 1);
   return Math.round(n * 100);

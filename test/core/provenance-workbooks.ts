@@ -8,7 +8,22 @@ import fc from "fast-check";
 import type { CellValue, SheetModel, WorkbookModel } from "../../src/core/model";
 import { buildSheet, definition, type RowSpec, type TableId } from "./fixtures";
 
-const UNREADABLE: readonly CellValue[] = ["不详", "abc", { error: "#N/A" }, { error: "#VALUE!" }];
+const UNREADABLE: readonly CellValue[] = [
+  "不详",
+  "abc",
+  { error: "#N/A" },
+  { error: "#VALUE!" },
+  -3,
+  2.5,
+  true,
+  { date: 41400 },
+  "约5人",
+  "-7",
+  "5 人",
+  "５人",
+  "1.5万",
+  "12,5",
+];
 
 /** A count cell: mostly a number, sometimes blank, lenient text or unreadable. */
 const countCell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -22,6 +37,7 @@ const countCell: fc.Arbitrary<CellValue> = fc.oneof(
 /** A money cell in 元, to the fen. */
 const moneyCell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 10, arbitrary: fc.integer({ min: 0, max: 50_000_000 }).map((fen) => fen / 100) },
+  { weight: 1, arbitrary: fc.integer({ min: -50_000, max: -1 }).map((fen) => fen / 100) },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 3000 }).map((n) => n * 100) },
   { weight: 2, arbitrary: fc.constant(null) },
   {
@@ -119,6 +135,8 @@ interface SheetPlan {
   readonly duplicate: number;
   readonly total: TotalKind;
   readonly nameWithYear: boolean;
+  /** This year's sheet says no year at all (no 统计年度, none in its name). */
+  readonly yearless: boolean;
   /** A blank row among the data rows, at this place. */
   readonly blankRow: number | null;
   /** A note with digits under the table. */
@@ -132,6 +150,7 @@ const sheetPlan = (id: TableId): fc.Arbitrary<SheetPlan> =>
     duplicate: fc.nat({ max: 20 }),
     total: fc.constantFrom<TotalKind>("auto", "auto", "none", "blank", "wrong"),
     nameWithYear: fc.boolean(),
+    yearless: fc.boolean(),
     blankRow: fc.option(fc.nat({ max: 12 })),
     note: fc.boolean(),
   });
@@ -152,11 +171,13 @@ function tableSheet(plan: SheetPlan, year: number): SheetModel {
   const dup = rows[plan.duplicate % rows.length];
   if (plan.duplicate % 3 === 0 && dup) rows.splice(plan.duplicate % (rows.length + 1), 0, dup);
   const label = definition(plan.id).label;
-  const name = plan.nameWithYear
-    ? `${label} ${year}`
-    : `${label}${year === 2013 ? "" : "（上年）"}`;
+  const yearless = plan.yearless && year === 2013;
+  const name =
+    plan.nameWithYear && !yearless
+      ? `${label} ${year}`
+      : `${label}${year === 2013 ? "" : "（上年）"}`;
   const built = buildSheet(plan.id, rows, {
-    year,
+    year: yearless ? null : year,
     name,
     total: plan.total === "auto" ? "auto" : "none",
   });

@@ -76,6 +76,16 @@ describe("the draft's provenance, on the samples", () => {
   });
 });
 
+/** Options the samples do not vary: no comparison, a number style for single figures. */
+const moreOptions: fc.Arbitrary<DraftOptions> = fc.record({
+  includeComparison: fc.boolean(),
+  figureStyles: fc.constantFrom<Record<string, "exact" | "approximate">>(
+    {},
+    { "T3/金额（元）/慰问金": "approximate" },
+    { "T1/发展预备党员": "approximate", "T4/受理数/来电": "exact" }
+  ),
+});
+
 describe("the draft's provenance, on random workbooks", () => {
   it("every number adds up to its cells, is placed, covered and marked as it should", () => {
     const seen = {
@@ -88,7 +98,8 @@ describe("the draft's provenance, on random workbooks", () => {
       times: 0,
     };
     fc.assert(
-      fc.property(randomWorkbook, fc.constantFrom(...OPTIONS), (wb, draft) => {
+      fc.property(randomWorkbook, fc.constantFrom(...OPTIONS), moreOptions, (wb, options, more) => {
+        const draft = { ...options, ...more };
         const a = analyzeWorkbook(wb, { draft });
         seen.figures += a.draft.figures.length;
         for (const f of a.draft.figures) {
