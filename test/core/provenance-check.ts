@@ -50,12 +50,18 @@ export function hundredths(v: CellValue): number | undefined {
   return Math.round(n * 100);
 }
 
-/** A rate cell in percent: `98.5%` as 98.5; a number as a fraction when at most 1, else as a percent. */
+/**
+ * A rate cell in percent, each way it may read: `98.5%` as 98.5; a number (or a text without %)
+ * at most 1 as a fraction or a percent, above 1 as a percent.
+ */
 function percentOf(v: CellValue): number[] {
   if (typeof v === "number") return v <= 1 ? [v * 100, v] : [v];
   if (typeof v === "string") {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*%?/.exec(v);
-    if (m) return [Number(m[1])];
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)/.exec(v.normalize("NFKC"));
+    if (!m) return [];
+    const n = Number(m[1]);
+    // without a % sign a text reads as a number does: at most 1 may be a fraction
+    return m[2] === "" ? percentOf(n) : [n];
   }
   return [];
 }

@@ -215,3 +215,34 @@ export const randomWorkbook: fc.Arbitrary<WorkbookModel> = fc
     }
     return { sheets };
   });
+
+/** What becomes of one number cell of a sample: kept, or another number, blank, lenient or unreadable. */
+const numberEdit: fc.Arbitrary<CellValue | "keep"> = fc.oneof(
+  { weight: 12, arbitrary: fc.constant<"keep">("keep") },
+  { weight: 2, arbitrary: countCell },
+  { weight: 1, arbitrary: moneyCell }
+);
+
+/**
+ * A sample workbook with some of its number cells changed (data rows and 合计 rows alike): the
+ * shapes of any definitions, the built-in ones or a bureau's, with the values of random ones.
+ * @example mutatedWorkbook(sample) // fc.Arbitrary<WorkbookModel>
+ */
+export function mutatedWorkbook(sample: WorkbookModel): fc.Arbitrary<WorkbookModel> {
+  const cells = sample.sheets.map((s) => (s.values ?? []).map((row) => (row ?? []).length));
+  const total = cells.flat().reduce((a, b) => a + b, 0);
+  return fc.array(numberEdit, { minLength: total, maxLength: total }).map((edits) => {
+    let i = 0;
+    return {
+      sheets: sample.sheets.map((s) => ({
+        ...s,
+        values: (s.values ?? []).map((row) =>
+          (row ?? []).map((v) => {
+            const edit = edits[i++] ?? "keep";
+            return typeof v === "number" && v < 1e5 && edit !== "keep" ? edit : v;
+          })
+        ),
+      })),
+    };
+  });
+}

@@ -20,7 +20,7 @@ import { phrasesOf, type DraftOptions } from "../../src/core/draft";
 import type { WorkbookModel } from "../../src/core/model";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { checkProvenance, parseCell } from "./provenance-check";
-import { randomWorkbook } from "./provenance-workbooks";
+import { mutatedWorkbook, randomWorkbook } from "./provenance-workbooks";
 
 const SAMPLES = path.join(__dirname, "../../assets/samples");
 const read = (file: string): WorkbookModel =>
@@ -127,6 +127,31 @@ describe("the draft's provenance, on random workbooks", () => {
     expect(seen.given).toBeGreaterThan(20);
     expect(seen.times).toBeGreaterThan(20);
   });
+});
+
+describe("the draft's provenance, on the samples with random numbers", () => {
+  const json = JSON.parse(
+    readFileSync(path.join(SAMPLES, "other-bureau", "other-bureau-definitions.json"), "utf8")
+  ) as { tables: unknown[] };
+  const cases: [string, CompiledDefinition[] | readonly CompiledDefinition[]][] = [
+    ["bureau-stats-2013.xlsx", COMPILED_BUILTINS],
+    ["bureau-stats-2013-mistakes.xlsx", COMPILED_BUILTINS],
+    ["other-bureau/other-bureau-2013.xlsx", loadDefinitions(json.tables)],
+  ];
+  for (const [file, definitions] of cases)
+    it(`${file}: every number still adds up, is placed, covered and marked`, () => {
+      const phrases = phrasesOf(definitions.map((d) => d.def));
+      fc.assert(
+        fc.property(mutatedWorkbook(read(file)), fc.constantFrom(...OPTIONS), (wb, draft) => {
+          const a = analyzeWorkbook(wb, { draft, definitions });
+          expect(checkProvenance(wb, a, phrases)).toEqual([]);
+        }),
+        {
+          numRuns: Number(process.env.CORE_PROPERTY_RUNS ?? 300) / 3,
+          seed: Number(process.env.PROVENANCE_SEED ?? 2013),
+        }
+      );
+    });
 });
 
 describe("the provenance check can fail", () => {
