@@ -273,7 +273,9 @@ export function cellTexts(wb: WorkbookModel): string[] {
   for (const s of wb.sheets)
     for (const row of s.values ?? [])
       for (const v of row ?? [])
-        if (typeof v === "string" && /\d/.test(v)) out.add(toChinesePunctuation(oneLine(v)));
+        if (typeof v === "string" && /\d/.test(v))
+          // as the draft writes a cell's text: one line, Chinese punctuation, no private-use marks
+          out.add(toChinesePunctuation(oneLine(v).replace(/[\uE000-\uE003]/g, "")));
   return [...out];
 }
 

@@ -58,7 +58,15 @@ const nameCell: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 1, max: 99 }).map((n) => `${n}中（2013年新建）`),
   // ASCII punctuation, a line break, spaces: the draft writes them otherwise
   fc.integer({ min: 1, max: 99 }).map((n) => `培训班(${n}),第${n}期:  A/B...`),
-  fc.integer({ min: 1, max: 9 }).map((n) => `轮训\n第${n}批 `)
+  fc.integer({ min: 1, max: 9 }).map((n) => `轮训\n第${n}批 `),
+  fc.constantFrom(
+    '"双11"专题培训',
+    "第3期'青马'班; 共2批?",
+    "培训\t(2)!\r\n第3段",
+    "  ",
+    "“12”",
+    "A\uE0011\uE002B"
+  )
 );
 
 function pick<T>(list: readonly T[] | undefined): fc.Arbitrary<T> {

@@ -25,7 +25,10 @@ export interface FigureCells {
   readonly role: "rows" | "total" | "previous";
   /** For a rate: the counts it divides (numerator, denominator) or the rate filled in (given). */
   readonly part?: "numerator" | "denominator" | "given";
-  /** Cells in those ranges left out of the value (they cannot be read). */
+  /**
+   * Cells of those rows left out of the value because they cannot be read: the ranges go around
+   * them, so none of them is inside `ranges`.
+   */
   readonly leftOut?: readonly string[];
 }
 
