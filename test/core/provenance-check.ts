@@ -180,6 +180,19 @@ function checkValue(sheets: Sheets, e: TextFigure, problems: string[], what: str
     problems.push(`${what}: value ${e.value} but the cells add up to ${(v.sum ?? NaN) / 100}`);
   checkTotal(sheets, e, v.sum ?? NaN, problems, what);
   checkWritten(e, problems, what);
+  const shown = Number(/^[\d.]+/.exec(e.formula)?.[0] ?? NaN);
+  if (Math.round(shown * 100) !== Math.round(e.value * 100))
+    problems.push(`${what}: the formula ${e.formula} does not start with the value`);
+}
+
+/** The formula of a change or growth names this year's and last year's values as they are. */
+function checkFormulaYears(e: TextFigure, problems: string[], what: string): void {
+  const m = /(本年|上年)([\d.]+) − (本年|上年)([\d.]+)/.exec(e.formula);
+  if (!m) return void problems.push(`${what}: the formula ${e.formula} names no years`);
+  const diff = Math.abs(Number(m[2]) - Number(m[4]));
+  const rates = e.text.endsWith("个百分点");
+  if (e.kind === "change" && !rates && Math.abs(diff - Math.abs(e.value)) > 0.005)
+    problems.push(`${what}: the formula ${e.formula} does not make ${e.value}`);
 }
 
 /** The 合计 cell named in the formula holds the value when it says it agrees, not when it differs. */
@@ -226,6 +239,7 @@ function checkComparison(sheets: Sheets, e: TextFigure, problems: string[], what
         );
     return;
   }
+  checkFormulaYears(e, problems, what);
   const a = now.hundredths ?? NaN;
   const b = then.hundredths ?? NaN;
   if (e.kind === "change") {
