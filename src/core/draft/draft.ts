@@ -299,7 +299,9 @@ function comparisonEntry(
   const difference = `${names[0]}${shownValue(high)} − ${names[1]}${shownValue(low)}`;
   const sources = `；本年：${thisYear}；上年：${lastYear}`;
   if (part === "percent") {
-    const pct = (change?.pctTenths ?? 0) / 10;
+    // as written: a growth of a whole multiple or more reads in 倍 to one decimal (`3.3倍` is 330)
+    const times = change?.timesTenths ?? null;
+    const pct = times !== null ? times * 10 : (change?.pctTenths ?? 0) / 10;
     const verb = diff >= 0 ? "增长" : "下降";
     return {
       text,

@@ -25,7 +25,10 @@ export interface FigureCells {
   readonly role: "rows" | "total" | "previous";
   /** For a rate: the counts it divides (numerator, denominator) or the rate filled in (given). */
   readonly part?: "numerator" | "denominator" | "given";
-  /** Cells in those ranges left out of the value (they cannot be read). */
+  /**
+   * Cells of those rows left out of the value because they cannot be read: the ranges go around
+   * them, so none of them is inside `ranges`.
+   */
   readonly leftOut?: readonly string[];
 }
 
@@ -149,8 +152,10 @@ export function originText(f: Figure, at: TableAt, others?: ReadonlyMap<string, 
   if (!origin) return `${sheetName(at)}${f.indicator}`;
   const where = sheetName(at);
   const [first, second] = origin.parts;
+  // one cell per part: a group of one row (also a rate computed from the counts of one row)
   const single =
-    origin.parts.length === 1 && first?.ranges.length === 1 && !first.ranges[0]?.includes(":");
+    origin.parts.length > 0 &&
+    origin.parts.every((p) => p.ranges.length === 1 && !p.ranges[0]?.includes(":"));
   const group = f.group === undefined ? "" : `中“${f.group}”${single ? "行" : "各行"}`;
   if (first?.role === "given") return `${where}${group}${partText(first)}所填`;
   if (first?.role === "numerator" && second) {
