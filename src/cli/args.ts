@@ -210,7 +210,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (g.positional.length === 0) throw new UsageError("check 需要至少一个 .xlsx 文件");
     if (g.sources && g.docx === undefined)
       throw new UsageError(
-        "--sources 把数据来源附在 Word 文档末尾，须与 --docx <输出.docx> 一起使用"
+        "--sources 把数据来源附在 Word 文档末尾，请与 --docx <输出.docx> 一起使用"
       );
     const { positional: files, json, approx, wan, compare, nameYear, headings, force } = g;
     return {

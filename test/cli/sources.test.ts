@@ -51,7 +51,7 @@ describe("check --docx --sources", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("--sources");
-    expect(r.stderr).toContain("须与 --docx <输出.docx> 一起使用");
+    expect(r.stderr).toContain("请与 --docx <输出.docx> 一起使用");
   });
 
   it("parses --sources for check only, and shows it in --help", async () => {
