@@ -11,6 +11,7 @@ import {
   checkWorkbooks,
   chooseDefinitions,
   noticeText,
+  relocateFigures,
   reportFrom,
   renderHtml,
   issueMessage,
@@ -21,7 +22,14 @@ import {
   type DraftOptions,
   type WorkbookModel,
 } from "../core";
-import type { Analysis, DefinitionsFile, Engine, ReportOptions, ShownIssue } from "./engine-types";
+import type {
+  Analysis,
+  DefinitionsFile,
+  DocxOptions,
+  Engine,
+  ReportOptions,
+  ShownIssue,
+} from "./engine-types";
 
 /** The explanation of a rule code (for its tooltip), once per set of tables in force. */
 const helpCache = new WeakMap<readonly CompiledDefinition[], Map<string, string>>();
@@ -108,8 +116,13 @@ export const engine: Engine = {
     const { draft } = reportFrom(validation, draftOptions(options), definitions);
     return {
       text: draft.text,
-      document: { paragraphs: draft.paragraphs, unverified: draft.unverified },
+      document: {
+        paragraphs: draft.paragraphs,
+        unverified: draft.unverified,
+        figures: draft.figures,
+      },
       unverified: draft.unverified,
+      figures: draft.figures,
     };
   },
   inForce: (model, definitions) => {
@@ -119,8 +132,12 @@ export const engine: Engine = {
   years: (model) => workbookYears(model),
   edited: (document, text) => applyEdits(document, text),
   draftHtml: (document) => renderHtml(document),
-  draftDocx: async (document) => {
+  draftDocx: async (document, options: DocxOptions = {}) => {
     const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../core/render/docx");
-    return renderDocx(document);
+    // the renderer takes `{ sources }` (a table of where each number comes from) where it has
+    // that option; one without it ignores the second argument
+    const render = renderDocx as (d: typeof document, o?: DocxOptions) => Promise<Uint8Array>;
+    return render(document, { sources: options.sources === true });
   },
+  relocate: (figures, original, edited) => relocateFigures(figures, original, edited),
 };

@@ -319,4 +319,33 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     }
     expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);
   });
+
+  it("报告 → 查看来源: clicking a number highlights its cells in the sheet preview", async () => {
+    const p = await context.newPage();
+    await p.goto(`${server.url}index.html?sample=bureau-stats-2013.xlsx`);
+    await waitForResults(p);
+    await openTab(p, "报告");
+    await p.getByRole("button", { name: "查看来源" }).click();
+    await p.locator('button[data-figure="49人"]').first().click();
+    const preview = p.getByTestId("cell-preview");
+    await preview.waitFor();
+    expect(await preview.locator("caption").innerText()).toBe("工作表“表1 党员发展 2013”，E4:E30");
+    // E4:E30: 27 cells highlighted, E31 (合计) and D4 not
+    expect(await preview.locator('td[data-selected="true"]').count()).toBe(27);
+    const header = await preview.locator("thead th").allInnerTexts();
+    const e = header.indexOf("E") + 1; // the first cell of a row is its number
+    const row31 = preview.locator("tbody tr").filter({ has: p.locator("th", { hasText: /^31$/ }) });
+    expect(
+      await row31
+        .locator("td")
+        .nth(e - 1)
+        .getAttribute("data-selected")
+    ).toBeNull();
+    expect(await p.getByTestId("source-selection").innerText()).toContain(
+      "已选中“表1 党员发展 2013”的 E4:E30"
+    );
+    await screenshot(p, "browser-报告-来源");
+    expect(await axeViolations(p)).toEqual([]);
+    await p.close();
+  });
 });
