@@ -64,7 +64,7 @@ export type {
 export { draftReport, chineseNumeral, hasUnfilled, parsePhrase, DEFAULT_PHRASES } from "./draft";
 export { applyEdits, splitDraft, lineLevel } from "./render";
 export type { DraftLine, TextFigure } from "./render";
-export { relocateFigures } from "./render/relocate";
+export { relocateFigures, placeFigures } from "./render/relocate";
 export type { PlacedFigure, RelocatedFigures } from "./render/relocate";
 export type {
   Draft,

@@ -11,14 +11,18 @@ import {
   checkWorkbooks,
   chooseDefinitions,
   noticeText,
+  placeFigures,
   relocateFigures,
   reportFrom,
   renderHtml,
+  renderText,
+  textFigures,
   issueMessage,
   issuePlace,
   ruleExplanation,
   workbookYears,
   type CompiledDefinition,
+  type Draft,
   type DraftOptions,
   type WorkbookModel,
 } from "../core";
@@ -109,6 +113,19 @@ function draftOptions(options: ReportOptions): DraftOptions {
   };
 }
 
+/**
+ * The edited document with the numbers whose text the edit left alone (for the .docx's table of
+ * sources): followed from the drafted text into the user's, then into the edited document's own.
+ */
+function withFigures(drafted: Draft, edited: Draft, text: string): Draft {
+  if (!drafted.figures?.length) return edited;
+  const original = renderText(drafted);
+  const inEdit = relocateFigures(textFigures(drafted, original), original, text).kept;
+  const own = renderText(edited);
+  const figures = placeFigures(edited, relocateFigures(inEdit, text, own).kept, own);
+  return { ...edited, figures };
+}
+
 export const engine: Engine = {
   analyze,
   draft: (analysis, options) => {
@@ -130,7 +147,7 @@ export const engine: Engine = {
     return { definitions: f.definitions.map((t) => t.def), label: f.label };
   },
   years: (model) => workbookYears(model),
-  edited: (document, text) => applyEdits(document, text),
+  edited: (document, text) => withFigures(document, applyEdits(document, text), text),
   draftHtml: (document) => renderHtml(document),
   draftDocx: async (document, options: DocxOptions = {}) => {
     const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../core/render/docx");

@@ -3,7 +3,14 @@
  * their characters and the ones just around them are unchanged, dropped otherwise.
  */
 import { describe, expect, it } from "vitest";
-import { relocateFigures } from "../../src/core";
+import {
+  applyEdits,
+  placeFigures,
+  relocateFigures,
+  renderText,
+  textFigures,
+  type Draft,
+} from "../../src/core";
 import { characterMap } from "../../src/core/render/relocate";
 
 const TEXT = "\u3000\u3000发展预备党员49人，比上年增加6人。\n\u3000\u3000举办培训36期。";
@@ -89,5 +96,59 @@ describe("characterMap", () => {
     expect(Array.from(characterMap("ab", "aXb"))).toEqual([0, 2]);
     expect(Array.from(characterMap("a49b", "a50b"))).toEqual([0, -1, -1, 3]);
     expect(Array.from(characterMap("abc", ""))).toEqual([-1, -1, -1]);
+  });
+});
+
+describe("placeFigures", () => {
+  const figureAt = (paragraph: number, text: string, from: number) => ({
+    paragraph,
+    from,
+    to: from + text.length,
+    text,
+    kind: "sum" as const,
+    value: Number.parseInt(text, 10),
+    label: text,
+    cells: [],
+    formula: text,
+  });
+  const draft: Draft = {
+    paragraphs: [
+      {
+        tableId: "T1",
+        sheet: "表1",
+        heading: "一、党员发展情况",
+        headingLevel: 1,
+        text: "发展预备党员49人，增加6人。",
+      },
+      { tableId: "T2", sheet: "表2", text: "举办培训36期。" },
+    ],
+    figures: [figureAt(0, "49人", 6), figureAt(0, "6人", 12), figureAt(1, "36期", 4)],
+  };
+
+  it("gives each figure placed in the text its paragraph and place back", () => {
+    const placed = placeFigures(draft, textFigures(draft));
+    expect(placed.map(({ paragraph, from, to, text }) => ({ paragraph, from, to, text }))).toEqual(
+      draft.figures!.map(({ paragraph, from, to, text }) => ({ paragraph, from, to, text }))
+    );
+  });
+
+  it("follows the figures into an edited document, leaving out the one edited", () => {
+    const original = renderText(draft);
+    const text = original.replace("49人", "50人").replace("举办", "全年举办");
+    const edited = applyEdits(draft, text);
+    const own = renderText(edited);
+    const kept = relocateFigures(textFigures(draft, original), original, text).kept;
+    const placed = placeFigures(edited, relocateFigures(kept, text, own).kept, own);
+    expect(
+      placed.map((f) => [
+        f.paragraph,
+        f.text,
+        edited.paragraphs[f.paragraph]!.text.slice(f.from, f.to),
+      ])
+    ).toEqual([
+      // the heading of an edited paragraph becomes a paragraph of its own
+      [1, "6人", "6人"],
+      [2, "36期", "36期"],
+    ]);
   });
 });

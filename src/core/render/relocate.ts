@@ -3,6 +3,9 @@
  * characters, and the characters just around it, are left as they were keeps its provenance at
  * its new place; any other is dropped (its text may say something else now).
  */
+import type { Draft, DraftFigure } from "../draft/draft";
+import { TEXT_INDENT } from "./style";
+import { indentLine, renderText } from "./text";
 
 /** A number placed in a text: `text.slice(start, end)`. */
 export interface PlacedFigure {
@@ -117,4 +120,37 @@ export function relocateFigures<F extends PlacedFigure>(
     } else dropped.push(f);
   }
   return { kept, dropped };
+}
+
+/**
+ * The figures placed in `renderText(draft)` given back their paragraph and place in it (the
+ * inverse of `textFigures`), for a draft whose text was edited: a figure whose text is not found
+ * where it falls is left out.
+ * @example placeFigures(draft, textFigures(draft)) // draft.figures (each with its start/end too)
+ */
+export function placeFigures<F extends DraftFigure & PlacedFigure>(
+  draft: Draft,
+  figures: readonly F[],
+  text = renderText(draft)
+): DraftFigure[] {
+  const spans: { paragraph: number; base: number; from: number; to: number }[] = [];
+  let at = 0;
+  draft.paragraphs.forEach((p, paragraph) => {
+    if (p.heading) at += indentLine(p.heading).length + 1;
+    if (p.text.trim() === "") return;
+    const lead = /^[\s\u3000]*/.exec(p.text)?.[0].length ?? 0;
+    const base = at + TEXT_INDENT.length - lead;
+    spans.push({ paragraph, base, from: base + lead, to: base + p.text.length });
+    at += indentLine(p.text).length + 1;
+  });
+  const out: DraftFigure[] = [];
+  for (const f of figures) {
+    const span = spans.find((s) => f.start >= s.from && f.end <= s.to);
+    if (!span || text.slice(f.start, f.end) !== f.text) continue;
+    const from = f.start - span.base;
+    const to = f.end - span.base;
+    if (draft.paragraphs[span.paragraph]!.text.slice(from, to) !== f.text) continue;
+    out.push({ ...f, paragraph: span.paragraph, from, to });
+  }
+  return out;
 }
