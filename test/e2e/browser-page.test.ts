@@ -348,4 +348,32 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(await axeViolations(p)).toEqual([]);
     await p.close();
   });
+
+  it("报告 → 查看来源: a 【待核】 number's card lists the issues that make it so, worded as in 校验", async () => {
+    const p = await context.newPage();
+    await p.goto(`${server.url}index.html?sample=bureau-stats-2013-mistakes.xlsx`);
+    await waitForResults(p);
+    const messages = await p.locator("button[data-rule]").allInnerTexts();
+    await openTab(p, "报告");
+    await p.getByRole("button", { name: "查看来源" }).click();
+    const number = p.locator('button[data-figure="264人"]').first();
+    await p.getByRole("button", { name: "查看来源" }).focus();
+    await number.focus();
+    const card = p.getByTestId("figure-source");
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain("待核（相关问题）");
+    const items = await card.locator("li").allInnerTexts();
+    const issues = items.filter((i) => !/^(本年|合计|上年)/.test(i));
+    expect(issues.length).toBeGreaterThan(0);
+    // each is the message of an issue of 校验 (there in two lines: what is wrong, what to do)
+    const flat = (t: string) => t.replace(/\s/g, "");
+    for (const issue of issues)
+      expect(
+        messages.map(flat).some((m) => m.includes(flat(issue))),
+        `${issue}\n${messages.join("\n---\n")}`
+      ).toBe(true);
+    await screenshot(p, "browser-报告-来源-待核");
+    await p.close();
+  });
 });
