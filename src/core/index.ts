@@ -73,6 +73,8 @@ export {
   sourceRows,
 } from "./render/sources";
 export type { SourceRow } from "./render/sources";
+export { relocateFigures, placeFigures } from "./render/relocate";
+export type { PlacedFigure, RelocatedFigures } from "./render/relocate";
 export type {
   Draft,
   DraftOptions,

@@ -33,6 +33,14 @@ export interface NewSheet {
   readonly boldRows: readonly number[];
 }
 
+/** What `selectRanges` selected: every range asked for, or only the first where the host cannot select several. */
+export interface RangesSelected {
+  readonly sheet: string;
+  readonly selected: readonly string[];
+  /** The ranges asked for that are not selected (the host selects one rectangle at a time). */
+  readonly notSelected: readonly string[];
+}
+
 export interface WorkbookHost {
   readonly kind: "office" | "wps" | "xlsx";
   /** A name for the workbook shown in the UI (file name, or 当前工作簿). */
@@ -41,6 +49,11 @@ export interface WorkbookHost {
   readWorkbook(options?: ReadOptions): Promise<WorkbookModel>;
   /** Activates the sheet and selects the cell (A1, `7:7` or `C:C`). */
   selectCell?(sheet: string, cell: string): Promise<void>;
+  /**
+   * Activates the sheet and selects these ranges of it (A1: `E4:E30`, `D9`) at once — or, where
+   * the host cannot select several rectangles, the first one (`notSelected` says which are left).
+   */
+  selectRanges?(sheet: string, ranges: readonly string[]): Promise<RangesSelected>;
   /**
    * Inserts the blank templates of the tables in force (default: the built-ins) as new sheets for
    * `year`; never overwrites. Returns the new sheet names.

@@ -11,17 +11,29 @@ import {
   checkWorkbooks,
   chooseDefinitions,
   noticeText,
+  placeFigures,
+  relocateFigures,
   reportFrom,
   renderHtml,
+  renderText,
+  textFigures,
   issueMessage,
   issuePlace,
   ruleExplanation,
   workbookYears,
   type CompiledDefinition,
+  type Draft,
   type DraftOptions,
   type WorkbookModel,
 } from "../core";
-import type { Analysis, DefinitionsFile, Engine, ReportOptions, ShownIssue } from "./engine-types";
+import type {
+  Analysis,
+  DefinitionsFile,
+  DocxOptions,
+  Engine,
+  ReportOptions,
+  ShownIssue,
+} from "./engine-types";
 
 /** The explanation of a rule code (for its tooltip), once per set of tables in force. */
 const helpCache = new WeakMap<readonly CompiledDefinition[], Map<string, string>>();
@@ -101,6 +113,19 @@ function draftOptions(options: ReportOptions): DraftOptions {
   };
 }
 
+/**
+ * The edited document with the numbers whose text the edit left alone (for the .docx's table of
+ * sources): followed from the drafted text into the user's, then into the edited document's own.
+ */
+function withFigures(drafted: Draft, edited: Draft, text: string): Draft {
+  if (!drafted.figures?.length) return edited;
+  const original = renderText(drafted);
+  const inEdit = relocateFigures(textFigures(drafted, original), original, text).kept;
+  const own = renderText(edited);
+  const figures = placeFigures(edited, relocateFigures(inEdit, text, own).kept, own);
+  return { ...edited, figures };
+}
+
 export const engine: Engine = {
   analyze,
   draft: (analysis, options) => {
@@ -108,8 +133,13 @@ export const engine: Engine = {
     const { draft } = reportFrom(validation, draftOptions(options), definitions);
     return {
       text: draft.text,
-      document: { paragraphs: draft.paragraphs, unverified: draft.unverified },
+      document: {
+        paragraphs: draft.paragraphs,
+        unverified: draft.unverified,
+        figures: draft.figures,
+      },
       unverified: draft.unverified,
+      figures: draft.figures,
     };
   },
   inForce: (model, definitions) => {
@@ -117,10 +147,12 @@ export const engine: Engine = {
     return { definitions: f.definitions.map((t) => t.def), label: f.label };
   },
   years: (model) => workbookYears(model),
-  edited: (document, text) => applyEdits(document, text),
+  edited: (document, text) => withFigures(document, applyEdits(document, text), text),
   draftHtml: (document) => renderHtml(document),
-  draftDocx: async (document) => {
+  draftDocx: async (document, options: DocxOptions = {}) => {
     const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../core/render/docx");
-    return renderDocx(document);
+    // `sources`: the 数据来源 table of where each number comes from, after the report
+    return renderDocx(document, { sources: options.sources === true });
   },
+  relocate: (figures, original, edited) => relocateFigures(figures, original, edited),
 };

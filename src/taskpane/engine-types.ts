@@ -14,6 +14,8 @@ import type {
   YearSummary,
   TableDefinition,
   IssuePlace,
+  TextFigure,
+  RelocatedFigures,
 } from "../core";
 
 /**
@@ -84,6 +86,13 @@ export interface DraftResult {
   /** The paragraphs with their heading levels and tables: what the copy and the .docx are made of. */
   readonly document: Draft;
   readonly unverified: readonly UnverifiedFigure[];
+  /** Every number of the text (`text.slice(start, end)`) and where it comes from. */
+  readonly figures: readonly TextFigure[];
+}
+
+/** How the .docx is made: `sources` adds a table of where each number comes from. */
+export interface DocxOptions {
+  readonly sources?: boolean;
 }
 
 /** The 报告 tab's options: number style and wording. */
@@ -127,5 +136,14 @@ export interface Engine {
   /** Word-ready HTML (GB/T 9704 styles, every character escaped) of a document. */
   draftHtml(document: Draft): string;
   /** The same document as a .docx file (loads the docx library on first use). */
-  draftDocx(document: Draft): Promise<Uint8Array>;
+  draftDocx(document: Draft, options?: DocxOptions): Promise<Uint8Array>;
+  /**
+   * The numbers of `original` followed into the user's `edited` text: the ones left as they were
+   * at their new place, the others dropped.
+   */
+  relocate(
+    figures: readonly TextFigure[],
+    original: string,
+    edited: string
+  ): RelocatedFigures<TextFigure>;
 }

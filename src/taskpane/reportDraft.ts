@@ -1,7 +1,8 @@
 /**
  * The 报告 tab's state without its layout: the draft made for the options chosen, the user's
  * edits of its text (never overwritten silently), and 复制 / 下载 Word 文档 — both made from the
- * drafted document with the edits applied, never from the text alone.
+ * drafted document with the edits applied, never from the text alone. The numbers of the draft
+ * keep their provenance through the edits while their text is left as it was.
  */
 import { useCallback, useEffect, useMemo, useState, type RefObject } from "react";
 import { copyRichText, type CopyOutcome } from "./clipboard";
@@ -15,7 +16,9 @@ import {
   type ReportOptions,
 } from "./engine";
 import { describeError } from "./run";
-import type { Draft } from "../core";
+import type { Draft, RelocatedFigures, TextFigure } from "../core";
+
+const NO_FIGURES: RelocatedFigures<TextFigure> = { kept: [], dropped: [] };
 
 export type ReportStatus =
   | { readonly kind: "none" }
@@ -61,12 +64,20 @@ export function useReportDraft(
   const { generated, engine, engineError } = useGeneratedDraft(analysis, options);
   const [edited, setEdited] = useState<string | null>(null);
   const [status, setStatus] = useState<ReportStatus>({ kind: "none" });
+  const [withSources, setWithSources] = useState(false);
   // a new analysis starts a new draft
   useEffect(() => setEdited(null), [analysis]);
   const text = edited ?? generated?.text ?? "";
   const lines = useMemo(() => splitDraft(text), [text]);
   // “已复制” / “已下载” speak of the text as it was: an edit or a new option makes them stale
   useEffect(() => setStatus((s) => (s.kind === "docx-busy" ? s : { kind: "none" })), [text]);
+
+  // the numbers whose text is left as it was, placed in the text shown; the others dropped
+  const figures = useMemo<RelocatedFigures<TextFigure>>(() => {
+    if (!generated || !engine) return NO_FIGURES;
+    if (edited === null) return { kept: [...generated.figures], dropped: [] };
+    return engine.relocate(generated.figures, generated.text, edited);
+  }, [generated, engine, edited]);
 
   // the drafted document with the edits applied: what the copy and the .docx are made of
   const document = useMemo<Draft>(() => {
@@ -89,7 +100,9 @@ export function useReportDraft(
   const downloadDocx = useCallback(async () => {
     setStatus({ kind: "docx-busy" });
     try {
-      const bytes = await (engine ?? (await loadEngine())).draftDocx(document);
+      const bytes = await (engine ?? (await loadEngine())).draftDocx(document, {
+        sources: withSources,
+      });
       const year = analysis?.currentYear;
       const name = `报告段落${year ? `-${year}` : ""}.docx`;
       saveBytes(bytes, name, DOCX_TYPE);
@@ -97,7 +110,7 @@ export function useReportDraft(
     } catch (e) {
       setStatus({ kind: "error", message: `无法生成 Word 文档：${describeError(e)}` });
     }
-  }, [engine, document, analysis]);
+  }, [engine, document, analysis, withSources]);
 
   const changed = edited !== null && generated !== undefined && edited !== generated.text;
   return {
@@ -105,6 +118,9 @@ export function useReportDraft(
     engineError,
     text,
     lines,
+    figures,
+    withSources,
+    setWithSources,
     document,
     setEdited,
     changed,

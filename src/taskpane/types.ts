@@ -7,7 +7,13 @@ import type { ShownIssue } from "./engine";
 import type { TableDefinition, IssuePlace } from "../core";
 
 /** Renders where an issue is (browser page: the grid around the cell). */
-export type CellPreviewRenderer = (sheet: string, cell: string, place?: IssuePlace) => ReactNode;
+export type CellPreviewRenderer = (
+  sheet: string,
+  cell: string,
+  place?: IssuePlace,
+  /** Several ranges to highlight at once (a number of the draft); `cell` is the first. */
+  ranges?: readonly string[]
+) => ReactNode;
 
 /** Makes the blank-template workbook for a year, of the tables in force (browser page). */
 export type TemplateDownload = (

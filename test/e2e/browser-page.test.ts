@@ -319,4 +319,61 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     }
     expect(foreignRequests(traffic.requests, server.origin)).toEqual([]);
   });
+
+  it("报告 → 查看来源: clicking a number highlights its cells in the sheet preview", async () => {
+    const p = await context.newPage();
+    await p.goto(`${server.url}index.html?sample=bureau-stats-2013.xlsx`);
+    await waitForResults(p);
+    await openTab(p, "报告");
+    await p.getByRole("button", { name: "查看来源" }).click();
+    await p.locator('button[data-figure="49人"]').first().click();
+    const preview = p.getByTestId("cell-preview");
+    await preview.waitFor();
+    expect(await preview.locator("caption").innerText()).toBe("工作表“表1 党员发展 2013”，E4:E30");
+    // E4:E30: 27 cells highlighted, E31 (合计) and D4 not
+    expect(await preview.locator('td[data-selected="true"]').count()).toBe(27);
+    const header = await preview.locator("thead th").allInnerTexts();
+    const e = header.indexOf("E") + 1; // the first cell of a row is its number
+    const row31 = preview.locator("tbody tr").filter({ has: p.locator("th", { hasText: /^31$/ }) });
+    expect(
+      await row31
+        .locator("td")
+        .nth(e - 1)
+        .getAttribute("data-selected")
+    ).toBeNull();
+    expect(await p.getByTestId("source-selection").innerText()).toContain(
+      "已选中“表1 党员发展 2013”的 E4:E30"
+    );
+    await screenshot(p, "browser-报告-来源");
+    expect(await axeViolations(p)).toEqual([]);
+    await p.close();
+  });
+
+  it("报告 → 查看来源: a 【待核】 number's card lists the issues that make it so, worded as in 校验", async () => {
+    const p = await context.newPage();
+    await p.goto(`${server.url}index.html?sample=bureau-stats-2013-mistakes.xlsx`);
+    await waitForResults(p);
+    const messages = await p.locator("button[data-rule]").allInnerTexts();
+    await openTab(p, "报告");
+    await p.getByRole("button", { name: "查看来源" }).click();
+    const number = p.locator('button[data-figure="264人"]').first();
+    await p.getByRole("button", { name: "查看来源" }).focus();
+    await number.focus();
+    const card = p.getByTestId("figure-source");
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain("待核（相关问题）");
+    const items = await card.locator("li").allInnerTexts();
+    const issues = items.filter((i) => !/^(本年|合计|上年)/.test(i));
+    expect(issues.length).toBeGreaterThan(0);
+    // each is the message of an issue of 校验 (there in two lines: what is wrong, what to do)
+    const flat = (t: string) => t.replace(/\s/g, "");
+    for (const issue of issues)
+      expect(
+        messages.map(flat).some((m) => m.includes(flat(issue))),
+        `${issue}\n${messages.join("\n---\n")}`
+      ).toBe(true);
+    await screenshot(p, "browser-报告-来源-待核");
+    await p.close();
+  });
 });

@@ -865,6 +865,23 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     return new FakeRange(this.context, c.path, c.resolver);
   }
 
+  /**
+   * Several rectangles of this sheet (`"E4:E9, E11:E30"`) as one `RangeAreas`. Like office.js,
+   * the call itself is always there; a host without ExcelApi 1.9 fails the sync (ApiNotFound).
+   */
+  getRanges(address: string): FakeRangeAreas {
+    const rt = this.context.rt;
+    const c = this.child<AreasTarget>(
+      `getRanges(${JSON.stringify(address)})`,
+      (s) => {
+        requireApi(rt, "1.9", "Worksheet.getRanges");
+        return { sheet: s, boxes: address.split(",").map((a) => parseBox(a.trim())) };
+      },
+      false
+    );
+    return new FakeRangeAreas(this.context, c.path, c.resolver);
+  }
+
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     const c = this.child<RangeTarget>(
       `getRangeByIndexes(${row},${col},${rows},${cols})`,
@@ -1155,6 +1172,52 @@ export class FakeRange extends FakeProxy<RangeTarget> {
         throw new FakeOfficeError("InvalidSelection", "The range is not on the active sheet.");
       st.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
       st.uiActions.push({ kind: "select", sheet: t.sheet.name, address: boxAddress(t.box) });
+    });
+  }
+}
+
+/* ---- range areas (several rectangles of one sheet) */
+
+interface AreasTarget {
+  sheet: FakeSheet;
+  boxes: Box[];
+}
+
+/** Fails the sync as a host without the API set does. */
+function requireApi(rt: FakeOfficeRuntime, version: string, what: string): void {
+  if (!versionAtMost(version, rt.options.excelApi ?? "1.20"))
+    throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}.`);
+}
+
+export class FakeRangeAreas extends FakeProxy<AreasTarget> {
+  protected readonly props = ["address", "areaCount", "cellCount"] as const;
+
+  protected readProp(t: AreasTarget, prop: string): unknown {
+    if (prop === "address")
+      return t.boxes.map((b) => `${quoteSheet(t.sheet.name)}!${boxAddress(b)}`).join(",");
+    if (prop === "areaCount") return t.boxes.length;
+    if (prop === "cellCount")
+      return t.boxes.reduce((n, b) => n + (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1), 0);
+    return undefined;
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+
+  /** Selects every rectangle (ExcelApi 1.18); the selection's address lists them, comma-separated. */
+  select(): void {
+    this.call("select", [], (t) => {
+      requireApi(this.context.rt, "1.18", "RangeAreas.select");
+      const st = this.context.state;
+      if (st.activeSheetId !== t.sheet.id)
+        throw new FakeOfficeError("InvalidSelection", "The range is not on the active sheet.");
+      const address = t.boxes.map(boxAddress).join(",");
+      st.selection = { sheet: t.sheet.name, address };
+      st.uiActions.push({ kind: "select", sheet: t.sheet.name, address });
     });
   }
 }

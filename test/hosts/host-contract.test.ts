@@ -136,6 +136,29 @@ describe.each(hostDrivers())("$name", (driver) => {
     });
   });
 
+  describe("selectRanges", () => {
+    it("activates the sheet and selects one range, or several at once, writing nothing", async () => {
+      const w = driver.open([{ name: "Sheet1" }, { name: "表1 党员发展 2013", values: [["a"]] }]);
+      const one = await w.host.selectRanges?.("表1 党员发展 2013", ["E4:E30"]);
+      expect(one).toEqual({ sheet: "表1 党员发展 2013", selected: ["E4:E30"], notSelected: [] });
+      expect(w.selection()).toEqual({ sheet: "表1 党员发展 2013", address: "E4:E30" });
+      expect(w.activeSheet()).toBe("表1 党员发展 2013");
+      const two = await w.host.selectRanges?.("表1 党员发展 2013", ["$E$4:$E$9", "E11:E30"]);
+      expect(two?.selected).toEqual(["E4:E9", "E11:E30"]);
+      expect(w.selection()).toEqual({ sheet: "表1 党员发展 2013", address: "E4:E9,E11:E30" });
+      expect(w.writes()).toBe(0);
+    });
+
+    it("says in Chinese when the sheet is gone or an address is not one", async () => {
+      const w = driver.open([{ name: "Sheet1" }]);
+      await expect(w.host.selectRanges?.("表9", ["A1"])).rejects.toThrow(/找不到.*工作表/);
+      await expect(w.host.selectRanges?.("Sheet1", ["A1", "表1!C7"])).rejects.toThrow(
+        /不是有效的单元格地址/
+      );
+      await expect(w.host.selectRanges?.("Sheet1", [])).rejects.toThrow(/定位单元格/);
+    });
+  });
+
   describe("insertTemplates", () => {
     it("adds the four templates as new sheets, headers from the core's BUILTIN_DEFINITIONS, lists, 合计 formulas", async () => {
       const w = driver.open([{ name: "Sheet1", values: [["原有数据"]] }]);
@@ -225,7 +248,9 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(sheet && readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(five);
       expect(w.values("Sheet1")).toEqual([["原有数据"]]);
       const writes = w.writes();
-      await expect(w.host.insertDefinitions?.(BUILTIN_DEFINITIONS)).rejects.toThrow(/已有“报表定义”工作表，未插入/);
+      await expect(w.host.insertDefinitions?.(BUILTIN_DEFINITIONS)).rejects.toThrow(
+        /已有“报表定义”工作表，未插入/
+      );
       expect(w.writes()).toBe(writes);
       expect(w.sheetNames()).toHaveLength(2);
     });

@@ -6,7 +6,7 @@
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../host";
 import type { Issue, WorkbookModel, TableDefinition } from "../../core";
 import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
-import { selectCellInExcel } from "./select";
+import { selectCellInExcel, selectRangesInExcel } from "./select";
 import { clearMarksInExcel, markIssuesInExcel } from "./marks";
 import { addPlannedSheets } from "./write";
 import { comparisonPlan, templatePlans, yearProblem } from "./layout";
@@ -43,6 +43,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
     label: "当前工作簿",
     readWorkbook: (o?: ReadOptions): Promise<WorkbookModel> => readWorkbookFromExcel(o, limits),
     selectCell: (sheet: string, cell: string) => selectCellInExcel(sheet, cell),
+    selectRanges: (sheet: string, ranges: readonly string[]) => selectRangesInExcel(sheet, ranges),
     insertTemplates: async (year: number, definitions?: readonly TableDefinition[]) => {
       checkYear(year);
       return addPlannedSheets((taken) => templatePlans(year, taken, definitions), "插入模板");

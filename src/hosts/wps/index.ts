@@ -14,7 +14,7 @@ import type { EtApplication } from "./et";
 import { WpsHostError } from "./errors";
 import { clearMarksInEt, markIssuesInEt } from "./marks";
 import { ET_READ_LIMITS, readWorkbookFromEt, type EtReadLimits } from "./read";
-import { selectCellInEt } from "./select";
+import { selectCellInEt, selectRangesInEt } from "./select";
 import { addPlannedSheetsInEt } from "./write";
 
 export { ET_READ_LIMITS, type EtReadLimits } from "./read";
@@ -48,6 +48,8 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
     label: "当前工作簿（WPS 表格）",
     readWorkbook: (o?: ReadOptions): Promise<WorkbookModel> => readWorkbookFromEt(app, o, limits),
     selectCell: (sheet: string, cell: string) => later(() => selectCellInEt(app, sheet, cell)),
+    selectRanges: (sheet: string, ranges: readonly string[]) =>
+      later(() => selectRangesInEt(app, sheet, ranges)),
     insertTemplates: (year: number, definitions?: readonly TableDefinition[]) =>
       later(() => {
         checkYear(year);

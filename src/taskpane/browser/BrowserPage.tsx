@@ -44,9 +44,15 @@ export function BrowserPage() {
   };
 
   const cellPreview = useMemo<CellPreviewRenderer>(() => {
-    function renderCellPreview(sheet: string, cell: string, place?: IssuePlace) {
+    function renderCellPreview(sheet: string, cell: string, place?: IssuePlace, ranges?: readonly string[]) {
       return (
-        <CellPreview sheet={sheet} cell={cell} model={host?.lastModel()} layout={place?.layout} />
+        <CellPreview
+          sheet={sheet}
+          cell={cell}
+          model={host?.lastModel()}
+          layout={place?.layout}
+          {...(ranges ? { ranges } : {})}
+        />
       );
     }
     return renderCellPreview;

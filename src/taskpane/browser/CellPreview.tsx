@@ -1,8 +1,9 @@
 /**
  * Browser page: where an issue is — a small read-only grid of the sheet around the cell (or the
- * row / column), with the cell highlighted. Cell text is rendered as text, never as markup.
+ * row / column), with the cell highlighted; or the cells a number of the draft was added up from
+ * (several ranges), all highlighted. Cell text is rendered as text, never as markup.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import {
   columnLetters,
@@ -62,6 +63,53 @@ export function gridWindow(address: string): GridWindow | undefined {
   return { rows: span(at.row, ROWS_AROUND), cols: span(at.col, COLS_AROUND), row: at.row, col: at.col };
 }
 
+/** A rectangle of cells, 0-based and inclusive. */
+export interface CellBox {
+  readonly r0: number;
+  readonly c0: number;
+  readonly r1: number;
+  readonly c1: number;
+}
+
+/**
+ * The rectangles of A1 cells and cell ranges (`E4:E30`, `D9`); anything else is left out.
+ * @example rangeBoxes(["E4:E30", "D9"]) // [{ r0: 3, c0: 4, r1: 29, c1: 4 }, { r0: 8, c0: 3, r1: 8, c1: 3 }]
+ */
+export function rangeBoxes(ranges: readonly string[]): CellBox[] {
+  const boxes: CellBox[] = [];
+  for (const range of ranges) {
+    const [a, b = a] = range.replace(/\$/g, "").toUpperCase().split(":");
+    const from = parseA1(a ?? "");
+    const to = parseA1(b ?? "");
+    if (from?.row === undefined || from.col === undefined || to?.row === undefined || to.col === undefined) continue;
+    boxes.push({
+      r0: Math.min(from.row, to.row),
+      c0: Math.min(from.col, to.col),
+      r1: Math.max(from.row, to.row),
+      c1: Math.max(from.col, to.col),
+    });
+  }
+  return boxes;
+}
+
+const MAX_ROWS_SHOWN = 40;
+const MAX_COLS_SHOWN = 8;
+
+/**
+ * The rows and columns to show for rectangles: all of them and one row / column around
+ * (at most 40 rows and 8 columns, from the top left).
+ * @example boxesWindow([{ r0: 3, c0: 4, r1: 5, c1: 4 }]).rows // [2, 3, 4, 5, 6]
+ */
+export function boxesWindow(boxes: readonly CellBox[]): GridWindow {
+  const r0 = Math.max(0, Math.min(...boxes.map((b) => b.r0)) - 1);
+  const r1 = Math.max(...boxes.map((b) => b.r1)) + 1;
+  const c0 = Math.max(0, Math.min(...boxes.map((b) => b.c0)) - 1);
+  const c1 = Math.max(...boxes.map((b) => b.c1)) + 1;
+  const span = (from: number, to: number, max: number) =>
+    Array.from({ length: Math.min(to - from + 1, max) }, (_, i) => from + i);
+  return { rows: span(r0, r1, MAX_ROWS_SHOWN), cols: span(c0, c1, MAX_COLS_SHOWN) };
+}
+
 /**
  * A cell value as shown in the preview grid; in a date column a number is a date serial and shows
  * as a date (never 41535).
@@ -115,6 +163,11 @@ const useStyles = makeStyles({
   },
   hit: { outline: `2px solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: "-2px", backgroundColor: tokens.colorPaletteRedBackground1 },
   band: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  selected: {
+    outline: `1px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-1px",
+    backgroundColor: tokens.colorBrandBackground2,
+  },
 });
 
 export function CellPreview({
@@ -122,19 +175,25 @@ export function CellPreview({
   cell,
   model,
   layout,
+  ranges,
 }: {
   sheet: string;
   cell: string;
   model: { sheets: readonly SheetModel[] } | undefined;
   layout?: PreviewLayout;
+  /** Several ranges to highlight (a number of the draft) in place of `cell`. */
+  ranges?: readonly string[];
 }) {
   const styles = useStyles();
   const box = useRef<HTMLDivElement>(null);
+  const rangesKey = ranges?.join(",");
   useEffect(() => {
     // a block body: newer browsers return a promise from scrollIntoView, not a cleanup function
     box.current?.scrollIntoView?.({ block: "nearest" });
-  }, [sheet, cell]);
+  }, [sheet, cell, rangesKey]);
   const data = model?.sheets.find((s) => s.name === sheet);
+  const boxes = ranges ? rangeBoxes(ranges) : [];
+  if (data && boxes.length > 0) return <RangesPreview sheet={data} ranges={ranges ?? []} boxes={boxes} boxRef={box} />;
   const around = gridWindow(cell);
   const win = around ? withContext(around, layout) : undefined;
   if (!data || !win) {
@@ -153,16 +212,7 @@ export function CellPreview({
         <caption className={styles.caption}>
           工作表“{sheet}”，{caption}
         </caption>
-        <thead>
-          <tr>
-            <td className={styles.head} />
-            {win.cols.map((c) => (
-              <th key={c} scope="col" className={styles.head}>
-                {columnLetters(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads cols={win.cols} />
         <tbody>
           {win.rows.map((r) => (
             <tr key={r}>
@@ -190,5 +240,80 @@ export function CellPreview({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The grid around several ranges of a sheet, every cell of them highlighted. */
+function RangesPreview({
+  sheet,
+  ranges,
+  boxes,
+  boxRef,
+}: {
+  sheet: SheetModel;
+  ranges: readonly string[];
+  boxes: readonly CellBox[];
+  boxRef: RefObject<HTMLDivElement | null>;
+}) {
+  const styles = useStyles();
+  const win = boxesWindow(boxes);
+  const isHit = (r: number, c: number) => boxes.some((b) => r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1);
+  return (
+    // focusable: a wide sheet scrolls sideways, by keyboard too
+    <div
+      className={styles.box}
+      ref={boxRef}
+      data-testid="cell-preview"
+      tabIndex={0}
+      role="region"
+      aria-label={`单元格预览：${ranges.join("、")}`}
+    >
+      <table className={styles.table}>
+        <caption className={styles.caption}>
+          工作表“{sheet.name}”，{ranges.join("、")}
+        </caption>
+        <ColumnHeads cols={win.cols} />
+        <tbody>
+          {win.rows.map((r) => (
+            <tr key={r}>
+              <th scope="row" className={styles.head}>
+                {r + 1}
+              </th>
+              {win.cols.map((c) => {
+                const text = cellText(sheet.values[r]?.[c]);
+                const hit = isHit(r, c);
+                return (
+                  <td
+                    key={c}
+                    className={mergeClasses(styles.cell, hit && styles.selected)}
+                    title={text.length > MAX_TEXT ? text : undefined}
+                    data-selected={hit ? "true" : undefined}
+                  >
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The grid's column letters (above a blank corner). */
+function ColumnHeads({ cols }: { cols: readonly number[] }) {
+  const styles = useStyles();
+  return (
+    <thead>
+      <tr>
+        <td className={styles.head} />
+        {cols.map((c) => (
+          <th key={c} scope="col" className={styles.head}>
+            {columnLetters(c)}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -15,6 +15,8 @@ export interface PickedFile {
 export interface CellSelection {
   readonly sheet: string;
   readonly cell: string;
+  /** Several ranges selected at once (a number of the draft): all of them, `cell` the first. */
+  readonly ranges?: readonly string[];
 }
 
 export interface BrowserHost extends WorkbookHost {
@@ -91,6 +93,10 @@ export function createBrowserHost(
     selectCell(sheet: string, cell: string) {
       onSelect({ sheet, cell });
       return Promise.resolve();
+    },
+    selectRanges(sheet: string, ranges: readonly string[]) {
+      onSelect({ sheet, cell: ranges[0] ?? "", ranges });
+      return Promise.resolve({ sheet, selected: [...ranges], notSelected: [] });
     },
     lastModel: () => model,
   };

@@ -20,6 +20,7 @@ import { useWorkbookRun, type WorkbookRun } from "../run";
 import { useAutoRecheck } from "../autoRecheck";
 import type { DefinitionsFile } from "../engine";
 import type { CellPreviewRenderer, TemplateDownload } from "../types";
+import { useCommonStyles } from "./styles";
 import { TabErrorBoundary } from "./TabErrorBoundary";
 import { ValidateTab, type AutoRecheckControl } from "./ValidateTab";
 
@@ -64,15 +65,6 @@ export const PAGE_STYLES = {
 const useStaticStyles = makeStaticStyles(PAGE_STYLES);
 
 const useStyles = makeStyles({
-  // read by screen readers, not shown: the built-in definitions need no line of their own at 320 px
-  srOnly: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
   provider: { minHeight: "100vh", display: "flex", flexDirection: "column" },
   header: {
     display: "flex",
@@ -135,12 +127,14 @@ const useStyles = makeStyles({
  */
 function YearBar({ run }: { run: WorkbookRun }) {
   const styles = useStyles();
+  const common = useCommonStyles();
   const a = run.analysis;
   if (!a) return null;
   const inForce = (
     <span
       data-testid="definitions-in-force"
-      className={a.definitionsLabel.startsWith("内置") && !a.definitionsNote ? styles.srOnly : undefined}
+      // read by screen readers, not shown: the built-in definitions need no line of their own at 320 px
+      className={a.definitionsLabel.startsWith("内置") && !a.definitionsNote ? common.srOnly : undefined}
     >
       统计表定义：{a.definitionsLabel}
       {a.definitionsNote ? `（${a.definitionsNote}）` : ""}
@@ -319,7 +313,7 @@ function TabPanel({
     case "compare":
       return <CompareTab host={app.host} run={run} onShowIssues={onShowIssues} />;
     case "report":
-      return <ReportTab host={app.host} run={run} onShowIssues={onShowIssues} />;
+      return <ReportTab host={app.host} run={run} onShowIssues={onShowIssues} cellPreview={app.cellPreview} />;
     case "template":
       return <TemplateTab host={app.host} run={run} downloadTemplates={app.downloadTemplates} />;
     case "merge":

@@ -1,25 +1,42 @@
 /**
- * 报告: options for the number style and wording, the drafted paragraphs in an editable box,
- * 复制 (rich text for Word, with fallbacks) and 下载 Word 文档 (the docx library is loaded on demand).
+ * 报告: options for the number style and wording, the drafted paragraphs in an editable box (编辑)
+ * or read-only with every number showing where it comes from (查看来源), 复制 (rich text for Word,
+ * with fallbacks) and 下载 Word 文档 (the docx library is loaded on demand), optionally with a
+ * table of the numbers' sources.
  * The user's edits are never overwritten silently; the copy and the .docx are made from the
  * drafted document with the edits applied (see reportDraft.ts).
  */
 import { useRef, useState } from "react";
-import { Button, Field, Textarea, makeStyles } from "@fluentui/react-components";
+import { Button, Field, Switch, Textarea, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from "../engine";
 import { useReportDraft } from "../reportDraft";
 import type { WorkbookRun } from "../run";
+import { droppedNotice } from "../draftSources";
+import type { CellPreviewRenderer } from "../types";
 import { NeedsRun, Notice, UnverifiedBanner, useCommonStyles } from "./common";
+import { DraftSources } from "./DraftSources";
 import { ReportOptionsForm, ReportStatusNotice, RichDraft } from "./ReportParts";
 
-const useStyles = makeStyles({ draft: { minHeight: "16em" } });
+const useStyles = makeStyles({
+  draft: { minHeight: "16em" },
+  modes: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", alignItems: "center" },
+});
 
-export function ReportTab({ host, run, onShowIssues }: { host: WorkbookHost | undefined; run: WorkbookRun; onShowIssues?: () => void }) {
+export interface ReportTabProps {
+  readonly host: WorkbookHost | undefined;
+  readonly run: WorkbookRun;
+  readonly onShowIssues?: () => void;
+  /** Browser page: the sheet around the cells of a number clicked. */
+  readonly cellPreview?: CellPreviewRenderer;
+}
+
+export function ReportTab({ host, run, onShowIssues, cellPreview }: ReportTabProps) {
   const common = useCommonStyles();
   const styles = useStyles();
   const analysis = run.analysis;
   const [options, setOptions] = useState<ReportOptions>(DEFAULT_REPORT_OPTIONS);
+  const [sources, setSources] = useState(false);
   const rich = useRef<HTMLDivElement>(null);
   const draft = useReportDraft(analysis, options, rich);
 
@@ -56,16 +73,43 @@ export function ReportTab({ host, run, onShowIssues }: { host: WorkbookHost | un
         </Notice>
       ) : null}
 
-      <Field label="报告草稿（可直接修改）">
-        <Textarea
-          className={styles.draft}
-          resize="vertical"
-          value={draft.text}
-          onChange={(_e, d) => draft.setEdited(d.value)}
-          textarea={{ spellCheck: false, lang: "zh-CN" }}
-        />
-      </Field>
+      <div className={styles.modes} role="group" aria-label="草稿显示方式">
+        <ToggleButton size="small" checked={!sources} onClick={() => setSources(false)}>
+          编辑
+        </ToggleButton>
+        <ToggleButton size="small" checked={sources} disabled={empty} onClick={() => setSources(true)}>
+          查看来源
+        </ToggleButton>
+      </div>
+      {draft.figures.dropped.length > 0 ? (
+        <Notice intent="warning">{droppedNotice(draft.figures.dropped.map((f) => f.text))}</Notice>
+      ) : null}
 
+      {sources && !empty ? (
+        <DraftSources
+          text={draft.text}
+          figures={draft.figures.kept}
+          issues={analysis.issues}
+          host={host}
+          {...(cellPreview ? { cellPreview } : {})}
+        />
+      ) : (
+        <Field label="报告草稿（可直接修改）">
+          <Textarea
+            className={styles.draft}
+            resize="vertical"
+            value={draft.text}
+            onChange={(_e, d) => draft.setEdited(d.value)}
+            textarea={{ spellCheck: false, lang: "zh-CN" }}
+          />
+        </Field>
+      )}
+
+      <Switch
+        checked={draft.withSources}
+        onChange={(_e, d) => draft.setWithSources(d.checked)}
+        label="附数据来源表（Word 文档末尾列出每个数字的来源）"
+      />
       <div className={common.row}>
         <Button appearance="primary" disabled={empty} onClick={() => void draft.copy()}>
           复制

@@ -18,4 +18,13 @@ export const useCommonStyles = makeStyles({
   p: { margin: 0, lineHeight: tokens.lineHeightBase300 },
   /** A notice's text keeps its line breaks (a refused definitions file: one problem a line). */
   lines: { whiteSpace: "pre-line" },
+  /** Read by screen readers, not shown. */
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
