@@ -7,6 +7,7 @@ import {
   issueLocation,
   issueMessage,
   recordUnit,
+  doubtReasons,
   parseA1,
   type Analysis,
   type Verdict,
@@ -75,8 +76,15 @@ export interface JsonReport {
   readonly outcome: "checked";
   readonly year: number | null;
   readonly previousYear: number | null;
-  /** The core's verdict, with `unexplained` named `unexplainedWarnings`. */
-  readonly verdict: Omit<Verdict, "unexplained"> & { readonly unexplainedWarnings: number };
+  /**
+   * The core's verdict, with `unexplained` named `unexplainedWarnings`, `toFix` `warningsToFix`
+   * and `previousErrors` `previousYearErrors`.
+   */
+  readonly verdict: Omit<Verdict, "unexplained" | "toFix" | "previousErrors"> & {
+    readonly warningsToFix: number;
+    readonly unexplainedWarnings: number;
+    readonly previousYearErrors: number;
+  };
   readonly issues: JsonIssue[];
   readonly comparisons: JsonComparison[];
   readonly draft: {
@@ -103,7 +111,9 @@ export function jsonReport(a: Analysis): JsonReport {
       missing: v.missing,
       empty: v.empty,
       errors: v.errors,
+      warningsToFix: v.toFix,
       unexplainedWarnings: v.unexplained,
+      previousYearErrors: v.previousErrors,
     },
     issues: a.issues.map((i) => ({
       rule: i.rule,
@@ -310,7 +320,7 @@ export function textReport(a: Analysis): string {
   out.push(a.verdict.text);
   if (a.draft.unverified.length > 0)
     out.push(
-      `报告段落中有${a.draft.unverified.length}个数字依赖有错误的单元格，已标注“【待核】”，改正前请勿上报。`
+      `报告段落中有${a.draft.unverified.length}个数字所依据的单元格有错误或未说明的警告，已标注“【待核】”，改正或说明前请勿上报。`
     );
   for (const sheet of sheetOrder(a)) {
     const issues = inReadingOrder(a.issues.filter((i) => i.sheet === sheet));
@@ -370,6 +380,15 @@ export function textReport(a: Analysis): string {
   else {
     out.push(`报告段落（${a.currentYear ?? ""}年）`);
     out.push(terminalSafe(a.draft.text.replace(/\s+$/, ""), true));
+  }
+  if (a.draft.unverified.length > 0) {
+    out.push("");
+    out.push(`待核数字（${a.draft.unverified.length}处，改正或说明后重新校验）`);
+    for (const u of a.draft.unverified) {
+      out.push(terminalSafe(`  ${u.figure}：${u.text}`));
+      for (const reason of doubtReasons(u.sources, a.issues))
+        out.push(terminalSafe(`    ${reason}`));
+    }
   }
   return out.join("\n") + "\n";
 }

@@ -5,7 +5,7 @@
  * analyses one workbook with the definitions already chosen; when only a drafting option changes,
  * the pane calls `reportFrom` on the same validation. Nothing else makes a draft.
  */
-import type { Issue } from "./issues";
+import { explainable, type Issue } from "./issues";
 import type { TableData } from "./figures";
 import type { WorkbookModel } from "./model";
 import type { Settings } from "./settings";
@@ -43,7 +43,10 @@ export interface AnalyzeOptions {
 
 /** Whether the reported year can be submitted (可以上报), and if not, exactly what stands in the way. */
 export interface Verdict {
-  /** True only when every expected table of the year is present with data, there is no error and every warning is explained. */
+  /**
+   * True only when every expected table of the year is present with data, and its sheets have no
+   * error, no warning to fix and every other warning explained.
+   */
   readonly ok: boolean;
   /** The verdict in one Chinese sentence. */
   readonly text: string;
@@ -51,9 +54,14 @@ export interface Verdict {
   readonly missing: readonly string[];
   /** Tables of the year without a data row. */
   readonly empty: readonly string[];
+  /** Errors in the report year's sheets. */
   readonly errors: number;
-  /** Warnings whose row has no 备注. */
+  /** Warnings of the report year that a 备注 cannot explain (a header, a format, a 合计, a cell read leniently): to fix. */
+  readonly toFix: number;
+  /** Warnings of the report year that a 备注 can explain, whose row has none. */
   readonly unexplained: number;
+  /** Errors in last year's sheets: they do not block the report year; the 同比 that use them are marked. */
+  readonly previousErrors: number;
 }
 
 export interface Analysis {
@@ -121,9 +129,10 @@ export function tableRange(definitions: ReadonlyArray<Pick<TableDefinition, "lab
 }
 
 /**
- * The verdict on the reported year: 可以上报 only with every table in force, data in each, no error
- * and every warning explained.
- * @example verdict(validation).text // "可以上报：2013年 表1–表4 齐全，没有错误，没有未说明的警告。"
+ * The verdict on the reported year, from its own sheets only: 可以上报 only with every table in
+ * force, data in each, no error, no warning to fix and every other warning explained. Last year's
+ * errors never block it: they are named, and the 同比 that use them are marked.
+ * @example verdict(validation).text // "可以上报：2013年 表1–表4 齐全，没有错误，没有警告。"
  */
 function verdict(
   v: ValidationResult,
@@ -138,23 +147,20 @@ function verdict(
     if (mine.length === 0) missing.push(tableName(def));
     else if (mine.every((t) => (t.rowCount ?? t.records.length) === 0)) empty.push(tableName(def));
   }
-  let errors = 0;
-  let unexplained = 0;
-  for (const i of v.issues) {
-    if (i.severity === "error") errors++;
-    else if (!i.explained) unexplained++;
-  }
+  const count = countIssues(v);
+  const { errors, toFix, unexplained, previousErrors } = count;
   const ok =
     v.tables.length > 0 &&
     missing.length === 0 &&
     empty.length === 0 &&
     errors === 0 &&
+    toFix === 0 &&
     unexplained === 0;
   const label = year === undefined ? "" : `${year}年`;
   const spaced = label ? `${label} ` : "";
   let text: string;
   if (ok) {
-    const warnings = v.issues.length;
+    const warnings = count.warnings;
     text = `可以上报：${spaced}${tableRange(definitions)} 齐全，没有错误，${warnings > 0 ? `${warnings}项警告均已在备注中说明` : "没有警告"}。`;
   } else if (v.tables.length === 0) {
     text = "暂不能上报：没有找到统计表。";
@@ -163,10 +169,44 @@ function verdict(
     if (missing.length > 0) blocks.push(`缺少${label}的 ${missing.join("、")}`);
     if (empty.length > 0) blocks.push(`${empty.join("、")} 没有数据`);
     if (errors > 0) blocks.push(`${errors}项错误未改正`);
+    if (toFix > 0) blocks.push(`${toFix}项警告需改正`);
     if (unexplained > 0) blocks.push(`${unexplained}项警告未在备注中说明`);
     text = `暂不能上报${label ? `（${label}）` : ""}：${blocks.join("；")}。`;
   }
-  return { ok, text, missing, empty, errors, unexplained };
+  if (previousErrors > 0 && v.previousYear !== undefined)
+    text += `上年（${v.previousYear}年）表有${previousErrors}项错误，相关同比已标注“【待核】”。`;
+  return { ok, text, missing, empty, errors, toFix, unexplained, previousErrors };
+}
+
+/**
+ * The issues the verdict counts: the report year's errors, its warnings to fix (a 备注 cannot
+ * explain them: a header, a format, a 合计, a cell read leniently) and its warnings not yet
+ * explained in 备注; and last year's errors, which only mark the 同比 that use them.
+ */
+function countIssues(v: ValidationResult): {
+  errors: number;
+  warnings: number;
+  toFix: number;
+  unexplained: number;
+  previousErrors: number;
+} {
+  const previousSheets = new Set(
+    v.previousYear === undefined
+      ? []
+      : v.tables.filter((t) => t.year === v.previousYear).map((t) => t.sheet)
+  );
+  const n = { errors: 0, warnings: 0, toFix: 0, unexplained: 0, previousErrors: 0 };
+  for (const i of v.issues) {
+    if (previousSheets.has(i.sheet)) {
+      if (i.severity === "error") n.previousErrors++;
+    } else if (i.severity === "error") n.errors++;
+    else {
+      n.warnings++;
+      if (!explainable(i.rule, i.code)) n.toFix++;
+      else if (!i.explained) n.unexplained++;
+    }
+  }
+  return n;
 }
 
 /**

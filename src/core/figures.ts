@@ -69,6 +69,11 @@ export interface FigureOrigin {
   readonly parts: readonly OriginPart[];
   /** The 合计 cell a column total was checked against, and what the check found. */
   readonly total?: { readonly cell: string; readonly agreement: TotalAgreement };
+  /**
+   * Cells a rate filled in was checked against: the counts on its row (its numerator and
+   * denominator). A rate whose counts are in doubt is in doubt too.
+   */
+  readonly checkedWith?: readonly string[];
 }
 
 /** An error a figure depends on: where it is and its rule id. */

@@ -73,6 +73,7 @@ export {
   sourceRows,
 } from "./render/sources";
 export type { SourceRow } from "./render/sources";
+export { doubtReasons, doubtReason, placeWords } from "./render/doubts";
 export { relocateFigures, placeFigures } from "./render/relocate";
 export type { PlacedFigure, RelocatedFigures } from "./render/relocate";
 export type {

@@ -31,7 +31,10 @@ interface IssueBase {
   readonly value?: IssueValue;
   /** The value expected or suggested, when there is one. */
   readonly expected?: IssueValue;
-  /** A warning on a row whose 备注 is filled counts as explained (shown as such, never hidden). */
+  /**
+   * A warning on a row whose 备注 is filled counts as explained (shown as such, never hidden),
+   * when a 备注 can explain it (`explainable`).
+   */
   readonly explained: boolean;
 }
 
@@ -153,3 +156,23 @@ export interface RuleRef {
  * `lenient-unit-suffix`, or a rule's own code such as `developed-split`.
  */
 export type Issue = GenericIssue | RuleIssue;
+
+/** The generic checks whose warnings are about a data row's values, which a 备注 can explain. */
+const EXPLAINABLE_CODES: ReadonlySet<string> = new Set([
+  "duplicate-row",
+  "large-change",
+  "unit-changed",
+]);
+
+/**
+ * Whether a 备注 can explain a warning of this rule and code: a table's own rule (a plausibility
+ * rule, built-in or a bureau's) or a generic check about a data row's values (a duplicate row, a
+ * large change, a unit changed). A header, a number format, a 合计 or a cell read leniently is
+ * fixed, not explained.
+ * @example explainable("G-04", "duplicate-row") // true
+ * @example explainable("T2-02", "hours-low") // true
+ * @example explainable("G-02", "lenient-unit-suffix") // false
+ */
+export function explainable(rule: string, code: string): boolean {
+  return !rule.startsWith("G-") || EXPLAINABLE_CODES.has(code);
+}

@@ -10,6 +10,7 @@ import {
   checkProblemText,
   checkWorkbooks,
   chooseDefinitions,
+  doubtReasons,
   noticeText,
   placeFigures,
   relocateFigures,
@@ -130,7 +131,7 @@ export const engine: Engine = {
   analyze,
   draft: (analysis, options) => {
     const { validation, definitions } = analysis.core;
-    const { draft } = reportFrom(validation, draftOptions(options), definitions);
+    const { draft, issues } = reportFrom(validation, draftOptions(options), definitions);
     return {
       text: draft.text,
       document: {
@@ -139,6 +140,7 @@ export const engine: Engine = {
         figures: draft.figures,
       },
       unverified: draft.unverified,
+      reasons: draft.unverified.map((u) => doubtReasons(u.sources, issues)),
       figures: draft.figures,
     };
   },

@@ -86,6 +86,8 @@ export interface DraftResult {
   /** The paragraphs with their heading levels and tables: what the copy and the .docx are made of. */
   readonly document: Draft;
   readonly unverified: readonly UnverifiedFigure[];
+  /** Why each of `unverified` is marked, in words (`“表2 培训 2013”第12行：此行与第4行完全相同，未在备注中说明`). */
+  readonly reasons: readonly (readonly string[])[];
   /** Every number of the text (`text.slice(start, end)`) and where it comes from. */
   readonly figures: readonly TextFigure[];
 }

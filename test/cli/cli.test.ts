@@ -77,7 +77,9 @@ describe("check on the clean sample", () => {
       missing: [],
       empty: [],
       errors: 0,
+      warningsToFix: 0,
       unexplainedWarnings: 0,
+      previousYearErrors: 0,
     });
     expect(j.issues).toEqual([]);
     const draft = j.draft as Record<string, unknown>;
@@ -161,8 +163,20 @@ describe("check on the clean sample", () => {
     const file = path.join(ROOT, "assets", "samples", "bureau-stats-2013-mistakes.xlsx");
     const r = await cli("check", file);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("暂不能上报（2013年）：20项错误未改正；15项警告未在备注中说明。");
-    expect(r.stdout).toContain("报告段落中有18个数字依赖有错误的单元格，已标注“【待核】”");
+    expect(r.stdout).toContain(
+      "暂不能上报（2013年）：19项错误未改正；6项警告需改正；8项警告未在备注中说明。上年（2012年）表有1项错误，相关同比已标注“【待核】”。"
+    );
+    expect(r.stdout).toContain(
+      "报告段落中有33个数字所依据的单元格有错误或未说明的警告，已标注“【待核】”"
+    );
+    // under the draft: each marked number and why, in words
+    const why = r.stdout.slice(r.stdout.indexOf("待核数字（33处，改正或说明后重新校验）"));
+    expect(why).toContain(
+      "  党员干部轮训培训人数：1852名\n    “表2 培训 2013”第12行：此行与第4行完全相同，未在备注中说明\n"
+    );
+    expect(why).toContain(
+      "    “表3 经费 2013”第15行“金额（元）”：合计行“金额（元）”为701820，各行之和为819420，两者不符\n"
+    );
     expect(r.stdout).toMatch(
       /发展预备党员\s+52\s+32\s+\+20\s+62\.5%\s+比上年增加20人，增长62\.5%【待核】/
     );
@@ -173,14 +187,24 @@ describe("check on the clean sample", () => {
       cell: "E6",
       text: "52人",
       figure: "发展预备党员",
-      sources: ["表1 党员发展 2013!E6", "表1 党员发展 2013!A30"],
+      sources: ["表1 党员发展 2013!E6", "表1 党员发展 2013!A30", "表1 党员发展 2013!E31"],
       figures: [3],
+    });
+    expect(j.verdict).toMatchObject({
+      errors: 19,
+      warningsToFix: 6,
+      unexplainedWarnings: 8,
+      previousYearErrors: 1,
     });
     // the mark points at the number it marks, which names the same errors
     const marked = j.draft.figures[3];
     expect(marked?.text).toBe("52人");
     expect(j.draft.text.slice(marked?.start, marked?.end)).toBe("52人");
-    expect(marked?.unverified).toEqual(["表1 党员发展 2013!E6", "表1 党员发展 2013!A30"]);
+    expect(marked?.unverified).toEqual([
+      "表1 党员发展 2013!E6",
+      "表1 党员发展 2013!A30",
+      "表1 党员发展 2013!E31",
+    ]);
     expect(j.comparisons.find((c) => c.indicator === "发展预备党员")?.unverified).toBe(true);
     expect(j.comparisons.find((c) => c.indicator === "来电受理数")?.unverified).toBe(false);
   });

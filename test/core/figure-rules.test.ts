@@ -62,13 +62,23 @@ describe("rules over figures and last year's rows", () => {
     expect(found[2]?.params).toEqual({ group: "学校" });
   });
 
-  it("an error leaves the figures it compares unverified (【待核】), a warning does not", () => {
+  it("an error or an unexplained warning leaves the figures it compares unverified (【待核】)", () => {
     const a = check(FAILING, LAST_YEAR);
     const figures = a.tables.find((t) => t.tableId === "P5" && t.year === 2013)?.figures ?? [];
     const rate = figures.find((f) => f.id === "P5/办结率/学校");
     expect(rate?.unverified).toEqual([{ sheet: "表5 经费 2013", cell: "G5", rule: "P5-03" }]);
-    // P5-02 and P5-04 are warnings: 党员数 and 活动经费 stay verified
-    expect(figures.filter((f) => f.unverified).map((f) => f.id)).toEqual(["P5/办结率/学校"]);
+    // P5-02 and P5-04 are warnings with no 备注: 党员数 and 活动经费 are in doubt too
+    expect(figures.filter((f) => f.unverified).map((f) => [f.id, f.unverified])).toEqual([
+      ["P5/党员数", [{ sheet: "表5 经费 2013", cell: "C7", rule: "P5-02" }]],
+      [
+        "P5/活动经费（元）",
+        [
+          { sheet: "表5 经费 2013", cell: "D5", rule: "P5-01" },
+          { sheet: "表5 经费 2013", cell: "D7", rule: "P5-04" },
+        ],
+      ],
+      ["P5/办结率/学校", [{ sheet: "表5 经费 2013", cell: "G5", rule: "P5-03" }]],
+    ]);
   });
 
   it("report nothing when every rule holds", () => {

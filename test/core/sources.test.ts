@@ -108,7 +108,7 @@ describe("unverifiedText", () => {
   it("names the cells in error, per sheet, each once; nothing when there is none", () => {
     expect(unverifiedText([])).toBe("");
     expect(unverifiedText([{ sheet: T1, cell: "E6", rule: "G-01" }])).toBe(
-      "（待核：所依据的“表1 党员发展 2013”E6有错误）"
+      "（待核：所依据的“表1 党员发展 2013”E6有错误或未说明的警告）"
     );
     expect(
       unverifiedText([
@@ -117,14 +117,14 @@ describe("unverifiedText", () => {
         { sheet: T1, cell: "D31", rule: "G-04" },
         { sheet: "表2 培训情况 2013", cell: "C5", rule: "G-01" },
       ])
-    ).toBe("（待核：所依据的“表1 党员发展 2013”A30、D31，“表2 培训情况 2013”C5有错误）");
+    ).toBe("（待核：所依据的“表1 党员发展 2013”A30、D31，“表2 培训情况 2013”C5有错误或未说明的警告）");
     const eight = Array.from({ length: 8 }, (_, i) => ({
       sheet: T1,
       cell: `E${i + 4}`,
       rule: "G-01",
     }));
     expect(unverifiedText(eight)).toBe(
-      "（待核：所依据的“表1 党员发展 2013”E4、E5、E6、E7、E8、E9等8格有错误）"
+      "（待核：所依据的“表1 党员发展 2013”E4、E5、E6、E7、E8、E9等8格有错误或未说明的警告）"
     );
   });
 });
@@ -173,7 +173,7 @@ describe("sourceRows of the sample", () => {
     expect(rows[0]).toMatchObject({
       number: "264人",
       source:
-        "“表1 党员发展 2013”培训入党积极分子列D4:D30，合计D31（待核：所依据的“表1 党员发展 2013”A30、D31有错误）",
+        "“表1 党员发展 2013”培训入党积极分子列D4:D30，合计D31（待核：所依据的“表1 党员发展 2013”D5、A30、D31有错误或未说明的警告）",
     });
     expect(rows.filter((r) => r.source.includes("待核")).length).toBeGreaterThan(0);
     expect(rows.filter((r) => !r.source.includes("待核")).length).toBeGreaterThan(0);
@@ -253,6 +253,6 @@ describe("the .docx with { sources: true }", () => {
     const xml = await documentXml(sampleDraft("bureau-stats-2013-mistakes.xlsx"), {
       sources: true,
     });
-    expect(tableRows(xml)[1]![2]).toContain("（待核：所依据的“表1 党员发展 2013”A30、D31有错误）");
+    expect(tableRows(xml)[1]![2]).toContain("（待核：所依据的“表1 党员发展 2013”D5、A30、D31有错误或未说明的警告）");
   });
 });

@@ -271,25 +271,29 @@ describe("an issue's place, its two sentences, the next step, flagged comparison
     expect(splitMessage("没有句号")).toEqual(["没有句号", ""]);
   });
 
-  it("says the next step: errors first, then warnings in 备注, then 可以上报", () => {
-    const verdict = { ok: false, missing: [], empty: [] };
-    expect(nextStep({ errors: 2, warnings: 3, explained: 1, verdict })).toBe(
+  it("says the next step: errors and warnings to fix first, then warnings in 备注, then 可以上报", () => {
+    const verdict = { ok: false, missing: [], empty: [], errors: 0, toFix: 0, unexplained: 0, previousErrors: 0 };
+    expect(nextStep({ verdict: { ...verdict, errors: 2, unexplained: 2 } })).toBe(
       "改正2项错误，再在备注中说明2项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
     );
-    expect(nextStep({ errors: 0, warnings: 1, explained: 0, verdict })).toBe(
+    expect(nextStep({ verdict: { ...verdict, unexplained: 1 } })).toBe(
       "在备注中说明1项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
     );
-    expect(
-      nextStep({ errors: 0, warnings: 2, explained: 2, verdict: { ...verdict, ok: true } })
-    ).toBe("可以上报。");
-    expect(
-      nextStep({
-        errors: 0,
-        warnings: 0,
-        explained: 0,
-        verdict: { ...verdict, missing: ["表3 经费情况"] },
-      })
-    ).toBe("补齐表3 经费情况，然后重新校验。");
+    // a header, a format, a 合计: fixed, never "explain in 备注"
+    expect(nextStep({ verdict: { ...verdict, toFix: 3 } })).toBe(
+      "改正3项需改正的警告（表头、格式、合计或按宽松规则读取的单元格），然后重新校验。"
+    );
+    expect(nextStep({ verdict: { ...verdict, errors: 1, toFix: 1, unexplained: 1 } })).toBe(
+      "改正1项错误和1项需改正的警告（表头、格式、合计或按宽松规则读取的单元格），再在备注中说明1项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
+    );
+    expect(nextStep({ verdict: { ...verdict, ok: true } })).toBe("可以上报。");
+    // last year's errors: named, never a step for this year
+    expect(nextStep({ verdict: { ...verdict, ok: true, previousErrors: 1 } })).toBe(
+      "可以上报。上年的表有1项错误，不影响本年上报，相关同比已标注“【待核】”。"
+    );
+    expect(nextStep({ verdict: { ...verdict, missing: ["表3 经费情况"] } })).toBe(
+      "补齐表3 经费情况，然后重新校验。"
+    );
   });
 
   it("marks a comparison flagged by G-05 (same sheet, indicator and category)", () => {

@@ -7,3 +7,4 @@ export * from "./text";
 export * from "./html";
 export * from "./lines";
 export * from "./edit";
+export * from "./doubts";

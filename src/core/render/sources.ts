@@ -118,9 +118,10 @@ export function cellsText(cells: readonly FigureCells[]): string {
 const MAX_ERROR_CELLS = 6;
 
 /**
- * Why a number is written `【待核】`, in words: the cells in error it depends on; "" for none.
+ * Why a number is written `【待核】`, in words: the cells with an error or an unexplained warning
+ * it depends on; "" for none.
  * @example unverifiedText([{ sheet: "表1 党员发展 2013", cell: "E6", rule: "G-01" }])
- * // "（待核：所依据的“表1 党员发展 2013”E6有错误）"
+ * // "（待核：所依据的“表1 党员发展 2013”E6有错误或未说明的警告）"
  */
 export function unverifiedText(sources: readonly FigureSource[]): string {
   if (sources.length === 0) return "";
@@ -136,7 +137,7 @@ export function unverifiedText(sources: readonly FigureSource[]): string {
     return cells.length ? [`“${s.sheet}”${cells.join("、")}`] : [];
   });
   const more = count > MAX_ERROR_CELLS ? `等${count}格` : "";
-  return `（待核：所依据的${named.join("，")}${more}有错误）`;
+  return `（待核：所依据的${named.join("，")}${more}有错误或未说明的警告）`;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   type ColumnReader,
 } from "../read/cell";
 import { isBlankText } from "../read/normalise";
-import { remarkFilled, type ColumnPlan, type RowValues } from "./plan";
+import type { ColumnPlan, RowValues } from "./plan";
 import type { IssueExtras, TableIssues } from "./sink";
 
 // Hot-loop aliases, bound once at load: with some module transforms every use of an imported
@@ -102,13 +102,17 @@ export function readRowCells(
         filled[k] = (filled[k] as number) + 1;
       }
       if (reading.code !== "") {
-        sink.push("G-02", reading.code, "warning", a1(r, c), {
-          column: cols[k]?.header ?? "",
-          value: displayValue(v),
-          expected: reading.expected ?? null,
-          explained: remarkFilled(plan, row),
-          params: { lenient: reading.lenient },
-        });
+        // read, but not as written: the figures it feeds stay unverified until the cell is fixed
+        sink.taint(
+          sink.push("G-02", reading.code, "warning", a1(r, c), {
+            column: cols[k]?.header ?? "",
+            value: displayValue(v),
+            expected: reading.expected ?? null,
+            params: { lenient: reading.lenient },
+          }),
+          r,
+          [k]
+        );
       }
     } else if (reading.status === INVALID) {
       rv.leftOut.push(k, r);

@@ -88,11 +88,16 @@ export class DuplicateRows {
       for (let i = 0; i < mapped.length && same; i++)
         same = sameCell(prev[mapped[i] as number], row[mapped[i] as number]);
       if (same) {
-        this.sink.push("G-04", "duplicate-row", "warning", rowAddress(r), {
-          value: key,
-          explained: remarkFilled(this.plan, row),
-          params: { other: rowAddress(p) },
-        });
+        // counted twice unless its 备注 says why: every figure the row feeds is unverified
+        this.sink.taint(
+          this.sink.push("G-04", "duplicate-row", "warning", rowAddress(r), {
+            value: key,
+            explained: remarkFilled(this.plan, row),
+            params: { other: rowAddress(p) },
+          }),
+          r,
+          this.plan.allCols
+        );
         return;
       }
     }

@@ -3,7 +3,8 @@
  * checked once every sheet is: each figure a rule reads is looked up in its table of this year
  * or last (the rule is skipped when one is absent), the expression evaluated on their values
  * (money in fen, rates in %), and a failure reported at the 合计 cell of the rule's own figure,
- * the values shown in 元 and %. An error leaves every figure it read unverified (【待核】).
+ * the values shown in 元 and %. An error, or a warning not explained in 备注, leaves every figure
+ * it read unverified (【待核】).
  */
 import type { Figure } from "../figures";
 import type { Issue, IssueValue } from "../issues";
@@ -88,9 +89,12 @@ export function checkFigureRule(
     },
   });
   issues.push(issue);
-  // an error leaves every figure it compares unverified
-  if (issue.severity !== "error") return;
-  for (const { f, at } of found) {
+  // an error, or a warning not explained in 备注, leaves every figure it compares unverified
+  if (issue.severity === "warning" && issue.explained) return;
+  // the figures the comparison reads (a name inside 上年(…) is read for last year only)
+  const read = cmp ? new Set([...cmp.leftColumns, ...cmp.rightColumns]) : undefined;
+  for (const [slot, { f, at }] of found.entries()) {
+    if (read !== undefined && !read.has(slot)) continue;
     const i = at.figures.findIndex((x) => x.id === f.id);
     if (i >= 0) at.figures[i] = withSources(at.figures[i] as Figure, [sourceOf(issue)]);
   }

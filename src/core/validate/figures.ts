@@ -33,10 +33,6 @@ export interface PlacedFigure {
   readonly figure: Figure;
   readonly row: number;
   readonly col: number;
-  /** Definition columns its value is read from (see unverified.ts). */
-  readonly cols: readonly number[];
-  /** Group index, or -1 for a column total. */
-  readonly group: number;
 }
 
 /**
@@ -121,8 +117,6 @@ function totalFigures(t: CompiledDefinition, colOf: Int32Array, acc: Accumulated
       },
       row: acc.totalRow,
       col: colOf[k] as number,
-      cols: [k],
-      group: -1,
     });
   }
   return out;
@@ -156,8 +150,6 @@ function groupFigures(
       },
       row: acc.groupFirst[g] as number,
       col: colOf[k] as number,
-      cols: [k],
-      group: g,
     });
   }
   return out;
@@ -198,8 +190,6 @@ function groupRate(
     },
     row: acc.groupFirst[g] as number,
     col: (colOf[k] as number) >= 0 ? (colOf[k] as number) : (colOf[numK] ?? -1),
-    cols: [k, numK, denK].filter((x) => x >= 0),
-    group: g,
   };
 }
 

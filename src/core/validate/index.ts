@@ -4,7 +4,7 @@
  * T2-04, and years, T1-04, T3-03: figure-checks.ts) and, when last year's sheets are present,
  * G-08 and G-05.
  */
-import type { TableData } from "../figures";
+import type { Figure, TableData } from "../figures";
 import type { Issue, TableId } from "../issues";
 import type { WorkbookModel } from "../model";
 import { isTotalLabel, type DetectedTable } from "../detect/table";
@@ -238,14 +238,17 @@ function compareYears(
     if (!last || last.unit === f.unit || unitsSeen.has(f.group ?? "")) continue;
     unitsSeen.add(f.group ?? "");
     const loc = current.locations.get(f.id);
-    issues.push(
+    markUnlessExplained(
+      current,
+      f,
       makeIssue("G-08", "unit-changed", "warning", current.table.sheet, loc?.cell ?? "1:1", {
         column: f.indicator,
         value: f.unit,
         expected: last.unit,
         explained: loc?.explained ?? false,
         params: { previousYear, group: f.group ?? "" },
-      })
+      }),
+      issues
     );
   }
   for (const f of current.table.figures) {
@@ -259,7 +262,9 @@ function compareYears(
     const loc = current.locations.get(f.id);
     // shown only (the comparison module computes the exact percentage for texts)
     const pct = Math.round((change / last.value) * 1000) / 10;
-    issues.push(
+    markUnlessExplained(
+      current,
+      f,
       makeIssue("G-05", "large-change", "warning", current.table.sheet, loc?.cell ?? "1:1", {
         column: f.indicator,
         value: showFigure(f),
@@ -272,9 +277,19 @@ function compareYears(
           previousYear,
           ...(f.group === undefined ? {} : { group: f.group }),
         },
-      })
+      }),
+      issues
     );
   }
+}
+
+/** Appends a warning about figure `f`, which leaves it unverified until 备注 explains it. */
+function markUnlessExplained(current: TableResult, f: Figure, issue: Issue, issues: Issue[]): void {
+  issues.push(issue);
+  if (issue.explained) return;
+  const figures = current.figures;
+  const i = figures.findIndex((x) => x.id === f.id);
+  if (i >= 0) figures[i] = withSources(figures[i] as Figure, [sourceOf(issue)]);
 }
 
 /**

@@ -91,12 +91,16 @@ function checkDates(
   for (const k of check.cols) {
     if (status[k] !== OK) continue;
     if (serialYear(vals[k] as number) === year) continue;
-    sink.pushRule(check.def, a1(r, plan.colOf[k] as number), {
-      column: plan.cols[k]?.header ?? "",
-      value: formatSerial(vals[k] as number),
-      explained: remarkFilled(plan, row),
-      params: { year },
-    });
+    sink.taint(
+      sink.pushRule(check.def, a1(r, plan.colOf[k] as number), {
+        column: plan.cols[k]?.header ?? "",
+        value: formatSerial(vals[k] as number),
+        explained: remarkFilled(plan, row),
+        params: { year },
+      }),
+      r,
+      [k]
+    );
   }
 }
 

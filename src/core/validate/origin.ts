@@ -108,15 +108,19 @@ export function groupOrigin(rec: OriginRecord, k: number, g: number): FigureOrig
 }
 
 /**
- * A group's rate: the rate filled in on its row (`givenRow` ≥ 0), else its counts, numerator over
- * denominator.
+ * A group's rate: the rate filled in on its row (`givenRow` ≥ 0, checked with the counts on that
+ * row), else its counts, numerator over denominator.
  */
 export function rateOrigin(
   rec: OriginRecord,
   at: { readonly k: number; readonly numK: number; readonly denK: number; readonly g: number },
   givenRow: number
 ): FigureOrigin {
-  if (givenRow >= 0)
+  if (givenRow >= 0) {
+    const counts = [at.numK, at.denK]
+      .map((k) => (k >= 0 ? (rec.colOf[k] ?? -1) : -1))
+      .filter((c) => c >= 0)
+      .map((c) => a1(givenRow, c));
     return {
       sheet: rec.sheet,
       parts: [
@@ -126,7 +130,9 @@ export function rateOrigin(
           ranges: [a1(givenRow, rec.colOf[at.k] as number)],
         },
       ],
+      ...(counts.length > 0 ? { checkedWith: counts } : {}),
     };
+  }
   const runs = rec.groupRuns[at.g] ?? [];
   return {
     sheet: rec.sheet,

@@ -1,14 +1,15 @@
 /**
  * Collects the issues of one sheet. Issues are only allocated when something is wrong.
  */
-import type {
-  GenericCode,
-  GenericParams,
-  Issue,
-  IssueParams,
-  IssueValue,
-  RuleRef,
-  Severity,
+import {
+  explainable,
+  type GenericCode,
+  type GenericParams,
+  type Issue,
+  type IssueParams,
+  type IssueValue,
+  type RuleRef,
+  type Severity,
 } from "../issues";
 import { a1 } from "../model";
 import type { DetectedTable } from "../detect/table";
@@ -89,7 +90,7 @@ function buildIssue(
     severity,
     sheet,
     cell,
-    explained: severity === "warning" && extras.explained === true,
+    explained: severity === "warning" && extras.explained === true && explainable(rule, code),
   };
   if (extras.column !== undefined) issue.column = extras.column;
   if (extras.value !== undefined) issue.value = extras.value;
@@ -141,11 +142,11 @@ export function headerIssues(d: DetectedTable): Issue[] {
 }
 
 /**
- * The issues of one table as its checks find them, and the errors each figure depends on
+ * The issues of one table as its checks find them, and the issues each figure depends on
  * (`taints`, for unverified figures).
  */
 export class TableIssues {
-  /** Errors by the row and definition columns they are about. */
+  /** Errors and unexplained warnings by the row and definition columns they are about. */
   readonly taints: Taint[] = [];
 
   constructor(
@@ -175,8 +176,11 @@ export class TableIssues {
     return issue;
   }
 
-  /** Records that an error makes the figures read from `cols` of `row` unverified. */
+  /**
+   * Records that an issue makes the figures read from `cols` of `row` unverified: an error, or a
+   * warning not explained in its row's 备注 (see unverified.ts).
+   */
   taint(issue: Issue, row: number, cols: readonly number[]): void {
-    if (issue.severity === "error") this.taints.push({ issue, row, cols });
+    if (issue.severity === "error" || !issue.explained) this.taints.push({ issue, row, cols });
   }
 }

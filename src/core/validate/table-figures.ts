@@ -1,11 +1,10 @@
 /**
  * The figures of one checked sheet and where each is reported: the sums the row loop accumulated
  * turned into figures (a sum too large to be exact is an error instead), each located at its
- * cell (or column), and marked unverified by the errors of the cells it is read from.
+ * cell (or column), and marked unverified by the issues of the cells it is read from.
  */
 import type { Figure } from "../figures";
 import { a1, columnLetters } from "../model";
-import { READ_OK, type ColumnReader } from "../read/cell";
 import { tableFigures } from "./figures";
 import type { GroupSums } from "./groups";
 import { remarkFilled, type ColumnPlan, type RowValues } from "./plan";
@@ -34,7 +33,6 @@ export function locateFigures(
 ): LocatedFigures {
   const d = plan.detected;
   const rows = d.sheet.values;
-  const formats = d.sheet.formats;
   const headerAddress = rowAddress(d.headerRow);
   const figures: Figure[] = [];
   const locations = new Map<string, FigureLocation>();
@@ -81,25 +79,12 @@ export function locateFigures(
       totalState: rv.totalState,
     },
   });
-  const shapes: { cols: readonly number[]; group: number }[] = [];
-  for (const p of placed) {
-    const before = figures.length;
-    addFigure(p.figure, p.row, p.col);
-    if (figures.length > before) shapes.push(p);
-  }
+  for (const p of placed) addFigure(p.figure, p.row, p.col);
   if (sink.taints.length > 0) {
-    const groupCol = groups.groupCol;
-    const reading = rv.reading;
-    const tainted = attachTaints(figures, shapes, sink.taints, {
+    const tainted = attachTaints(figures, sink.taints, {
       totalRow,
-      groupCol,
-      rowGroup(row) {
-        const c = groupCol >= 0 ? (plan.colOf[groupCol] as number) : -1;
-        if (c < 0) return -1;
-        const reader = plan.readers[groupCol] as ColumnReader;
-        reader.read(rows[row]?.[c], formats?.[row]?.[c], formats !== undefined, reading);
-        return reading.status === READ_OK ? reading.value : -1;
-      },
+      groupCol: groups.groupCol,
+      colOf: plan.colOf,
     });
     figures.splice(0, figures.length, ...tainted);
   }

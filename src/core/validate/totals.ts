@@ -18,7 +18,6 @@ import { formatFen } from "../read/numbers";
 import type { ColumnDefinition } from "../definitions";
 import { checkRate, type RateCheck } from "./named-checks";
 import {
-  remarkFilled,
   TOTAL_AGREES,
   TOTAL_BLANK,
   TOTAL_DIFFERS,
@@ -95,7 +94,6 @@ function checkTotals(
         sink.push("G-03", "total-blank", "warning", a1(totalRow, c), {
           column,
           expected,
-          explained: remarkFilled(plan, cells),
         });
       continue;
     }
@@ -116,7 +114,6 @@ function checkTotals(
         column,
         value: displayValue(v),
         expected: reading.expected ?? null,
-        explained: remarkFilled(plan, cells),
         params: { lenient: reading.lenient },
       });
     }
@@ -168,7 +165,6 @@ function checkTotalRates(
         column: cols[check.rate]?.header ?? "",
         value: displayValue(v),
         expected: reading.expected ?? null,
-        explained: remarkFilled(plan, cells),
         params: { lenient: reading.lenient },
       });
     }

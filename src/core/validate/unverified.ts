@@ -1,19 +1,24 @@
 /**
- * Unverified figures (docs/wording.md, 【待核】): a figure that depends on a cell with an error — the
- * cell itself, or a total that includes it — carries the errors it depends on
- * (`Figure.unverified`), so the comparison and the draft can mark it `【待核】` instead of passing it
- * on silently.
+ * Unverified figures (docs/wording.md, 【待核】). A figure is verified only when every cell it is
+ * computed from carries no error and no unexplained warning, and the column it comes from agrees
+ * with its 合计. Otherwise it carries the issues it depends on (`Figure.unverified`), and the
+ * comparison and the draft mark it `【待核】` instead of passing it on silently.
  *
- * The row loop records, for each error, the sheet row and the definition columns the error is about
- * (a `Taint`); once the figures are made, each figure collects the taints it depends on:
- * - a data-row taint feeds the column total of each column it names, and the group figures (and
- *   group rates) of the row's group; an error in the grouping cell itself (培训类别, 渠道 …) feeds
- *   every group figure, since the row's group is unknown;
- * - a 合计-row taint feeds the column total;
- * - a whole-column taint (the header) feeds every figure of the column.
+ * One rule, for every table, built-in or a bureau's: what a figure depends on is read from its
+ * recorded origin (`Figure.origin`: the ranges summed into it, the cells left out, the cells of a
+ * rate and the counts a rate filled in was checked with), never from a second model of the table. The checks record each error or unexplained
+ * warning with the sheet row and the definition columns it is about (a `Taint`); then each figure
+ * collects the taints that touch it:
+ * - a data-row taint touches a figure whose cells of one of its columns include the row;
+ * - a taint on the grouping cell (培训类别, 渠道 …) touches the group figures whose rows include the
+ *   row, or every group figure when the row is in no group (its group is unknown);
+ * - a 合计-row taint (a 合计 that disagrees with its rows, or cannot be read) and a whole-column
+ *   taint (the header) touch every figure with cells in the column: its total and each group and
+ *   rate summed from it.
  */
 import type { Figure, FigureSource } from "../figures";
 import type { Issue } from "../issues";
+import { parseA1 } from "../model";
 
 /** At most this many sources are kept per figure (the flag is what matters; the list points the way). */
 const MAX_SOURCES = 20;
@@ -25,16 +30,8 @@ export interface Taint {
   readonly issue: Issue;
   /** 0-based sheet row, or WHOLE_COLUMN. */
   readonly row: number;
-  /** Column index (in the definition)es the error is about. */
+  /** The definition columns the issue is about. */
   readonly cols: readonly number[];
-}
-
-/** What a figure is made of, in the definition's terms. */
-export interface FigureShape {
-  /** Column index (in the definition)es the figure's value is read from. */
-  readonly cols: readonly number[];
-  /** The group index (a value of the groupBy column), or -1 for a column total. */
-  readonly group: number;
 }
 
 /**
@@ -57,42 +54,102 @@ export function withSources(figure: Figure, sources: readonly FigureSource[]): F
   return { ...figure, unverified: list };
 }
 
+/** The cells a figure is computed from: per sheet column, its rows as sorted runs (from, to). */
+type Footprint = Map<number, number[]>;
+
+/**
+ * A1 ranges (`E4:E30`, `E7`) added to a footprint as runs of their column.
+ * @example footprintOf({ sheet: "表1", parts: [{ column: "x", role: "rows", ranges: ["E4:E9", "E11"] }] }) // Map { 4 => [3, 8, 10, 10] }
+ */
+export function footprintOf(origin: Figure["origin"]): Footprint {
+  const out: Footprint = new Map();
+  if (origin === undefined) return out;
+  const add = (range: string): void => {
+    const [from = "", to = from] = range.split(":");
+    const a = parseA1(from);
+    const b = parseA1(to);
+    if (a?.col === undefined || a.row === undefined || b?.row === undefined) return;
+    let runs = out.get(a.col);
+    if (runs === undefined) out.set(a.col, (runs = []));
+    runs.push(a.row, b.row);
+  };
+  for (const part of origin.parts) {
+    for (const r of part.ranges) add(r);
+    for (const c of part.leftOut ?? []) add(c);
+  }
+  for (const c of origin.checkedWith ?? []) add(c);
+  for (const [col, runs] of out) out.set(col, sortedRuns(runs));
+  return out;
+}
+
+/** Runs (pairs) sorted by their first row. */
+function sortedRuns(runs: readonly number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < runs.length; i += 2)
+    pairs.push([runs[i] as number, runs[i + 1] as number]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  return pairs.flat();
+}
+
+/**
+ * Whether a row is inside one of the sorted runs (binary search).
+ * @example inRuns([3, 8, 10, 10], 10) // true
+ * @example inRuns([3, 8, 10, 10], 9) // false
+ */
+export function inRuns(runs: readonly number[], row: number): boolean {
+  let lo = 0;
+  let hi = runs.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (row < (runs[2 * mid] as number)) hi = mid - 1;
+    else if (row > (runs[2 * mid + 1] as number)) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Whether any column of a footprint holds the row. */
+function holdsRow(fp: Footprint, row: number): boolean {
+  for (const runs of fp.values()) if (inRuns(runs, row)) return true;
+  return false;
+}
+
 /**
  * The figures with the taints they depend on attached.
- * @param rowGroup the group index of a data row (-1 when it has none or it cannot be read)
+ * @param ctx `totalRow`: 0-based row of the 合计 row (-1 when none); `groupCol`: the definition
+ *   column the groups are read from (-1 when none); `colOf`: sheet column of each definition column.
  */
 export function attachTaints(
   figures: readonly Figure[],
-  shapes: readonly FigureShape[],
   taints: readonly Taint[],
-  ctx: { readonly totalRow: number; readonly groupCol: number; rowGroup(row: number): number }
+  ctx: { readonly totalRow: number; readonly groupCol: number; readonly colOf: Int32Array }
 ): Figure[] {
   if (taints.length === 0) return [...figures];
+  const prints = figures.map((f) => footprintOf(f.origin));
   const sources: FigureSource[][] = figures.map(() => []);
-  const groupOf = new Map<number, number>();
+  const grouped = figures.map((f) => f.group !== undefined);
   for (const taint of taints) {
-    const whole = taint.row === WHOLE_COLUMN;
-    const total = !whole && taint.row === ctx.totalRow;
-    let group = -2; // not read yet
-    const touchesGroup = ctx.groupCol >= 0 && taint.cols.includes(ctx.groupCol);
+    const columns = taint.cols.map((k) => ctx.colOf[k] ?? -1).filter((c) => c >= 0);
+    const wholeColumn = taint.row === WHOLE_COLUMN || taint.row === ctx.totalRow;
+    const onGroupCell = !wholeColumn && ctx.groupCol >= 0 && taint.cols.includes(ctx.groupCol);
+    // a row in no group's rows: its group is unknown, so every group figure may be short of it
+    const groupUnknown =
+      onGroupCell && !prints.some((fp, i) => grouped[i] === true && holdsRow(fp, taint.row));
+    const source = sourceOf(taint.issue);
     for (let i = 0; i < figures.length; i++) {
-      const shape = shapes[i] as FigureShape;
       const list = sources[i] as FigureSource[];
       if (list.length >= MAX_SOURCES) continue;
-      let hit = shape.cols.some((k) => taint.cols.includes(k));
-      if (!whole && shape.group >= 0) {
-        if (total) hit = false;
-        else if (touchesGroup) hit = true;
-        else if (hit) {
-          if (group === -2) {
-            const known = groupOf.get(taint.row);
-            group = known ?? ctx.rowGroup(taint.row);
-            if (known === undefined) groupOf.set(taint.row, group);
-          }
-          hit = group < 0 || group === shape.group;
+      const fp = prints[i] as Footprint;
+      let hit = false;
+      for (const c of columns) {
+        const runs = fp.get(c);
+        if (runs !== undefined && (wholeColumn || inRuns(runs, taint.row))) {
+          hit = true;
+          break;
         }
       }
-      if (hit) list.push(sourceOf(taint.issue));
+      if (!hit && onGroupCell && grouped[i] === true) hit = groupUnknown || holdsRow(fp, taint.row);
+      if (hit) list.push(source);
     }
   }
   return figures.map((f, i) => withSources(f, sources[i] as FigureSource[]));

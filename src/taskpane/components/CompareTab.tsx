@@ -158,7 +158,7 @@ export function CompareTab({ host, run, onShowIssues }: { host: WorkbookHost | u
                   <span className={styles.head}>
                     <span className={styles.name}>{fullName(r)}</span>
                     <span className={styles.unit}>（{r.kind === "rate" ? "%" : r.kind === "money" ? "元" : r.unit}）</span>
-                    {r.unverified ? <span className={styles.mark}>【待核】依赖有错误的单元格</span> : null}
+                    {r.unverified ? <span className={styles.mark}>【待核】所依据的单元格有错误或未说明的警告</span> : null}
                     {large ? <span className={styles.mark}>G-05变动较大，需在备注中说明</span> : null}
                   </span>
                   <dl className={styles.figures}>

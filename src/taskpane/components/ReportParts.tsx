@@ -4,13 +4,17 @@
  */
 import { forwardRef } from "react";
 import { Field, Radio, RadioGroup, Switch, makeStyles, tokens } from "@fluentui/react-components";
-import type { Draft } from "../../core";
+import type { Draft, UnverifiedFigure } from "../../core";
 import type { ReportOptions } from "../engine";
 import type { ReportStatus, SetOption } from "../reportDraft";
 import { Notice } from "./common";
 
 const useStyles = makeStyles({
   options: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  doubts: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  doubt: { marginBottom: tokens.spacingVerticalXS },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
   // the rich-text copy of the draft, selectable for the legacy copy fallback but off screen
   rich: {
     position: "fixed",
@@ -110,4 +114,36 @@ export function ReportStatusNotice({ status }: { status: ReportStatus }) {
     default:
       return null;
   }
+}
+
+/**
+ * Under the draft: each number marked 【待核】, what it is, and why (the issues of the cells it is
+ * computed from, in words). Open while the list is short.
+ */
+export function UnverifiedList({
+  unverified,
+  reasons,
+}: {
+  unverified: readonly UnverifiedFigure[];
+  reasons: readonly (readonly string[])[];
+}) {
+  const styles = useStyles();
+  if (unverified.length === 0) return null;
+  return (
+    <details open={unverified.length <= 5} data-testid="unverified-list">
+      <summary className={styles.summary}>待核数字（{unverified.length}处，改正或说明后重新校验）</summary>
+      <ol className={styles.doubts}>
+        {unverified.map((u, i) => (
+          <li key={i} className={styles.doubt}>
+            {u.figure}：{u.text}
+            <ul className={styles.reasons}>
+              {(reasons[i] ?? []).map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
 }

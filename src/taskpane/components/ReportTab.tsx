@@ -16,7 +16,7 @@ import { droppedNotice } from "../draftSources";
 import type { CellPreviewRenderer } from "../types";
 import { NeedsRun, Notice, UnverifiedBanner, useCommonStyles } from "./common";
 import { DraftSources } from "./DraftSources";
-import { ReportOptionsForm, ReportStatusNotice, RichDraft } from "./ReportParts";
+import { ReportOptionsForm, ReportStatusNotice, RichDraft, UnverifiedList } from "./ReportParts";
 
 const useStyles = makeStyles({
   draft: { minHeight: "16em" },
@@ -104,6 +104,8 @@ export function ReportTab({ host, run, onShowIssues, cellPreview }: ReportTabPro
           />
         </Field>
       )}
+
+      {draft.generated ? <UnverifiedList unverified={draft.generated.unverified} reasons={draft.generated.reasons} /> : null}
 
       <Switch
         checked={draft.withSources}

@@ -379,19 +379,27 @@ function IssueList({
 }
 
 /**
- * The next step after a check: fix the errors first, then explain the warnings in 备注, then 上报.
- * @example nextStep({ errors: 2, warnings: 3, explained: 1, verdict: { ok: false } } as Analysis) // "改正2项错误，再在备注中说明2项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
+ * The next step after a check, from the verdict on the report year: fix its errors and the
+ * warnings no 备注 can explain, then explain the others in 备注, then 上报. Last year's errors do not
+ * block: they are named last.
+ * @example nextStep({ verdict: { ok: false, missing: [], empty: [], errors: 2, toFix: 1, unexplained: 2, previousErrors: 0 } }) // "改正2项错误和1项需改正的警告（表头、格式、合计或按宽松规则读取的单元格），再在备注中说明2项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
  */
-export function nextStep(analysis: Pick<Analysis, "errors" | "warnings" | "explained"> & { verdict: Pick<Analysis["verdict"], "ok" | "missing" | "empty"> }): string {
-  const unexplained = analysis.warnings - analysis.explained;
+export function nextStep(analysis: {
+  verdict: Pick<Analysis["verdict"], "ok" | "missing" | "empty" | "errors" | "toFix" | "unexplained" | "previousErrors">;
+}): string {
+  const v = analysis.verdict;
   const steps: string[] = [];
-  if (analysis.errors > 0) steps.push(`改正${analysis.errors}项错误`);
-  if (unexplained > 0)
-    steps.push(`${steps.length > 0 ? "再" : ""}在备注中说明${unexplained}项警告（在该行的“备注”列写明原因，即算已说明）`);
-  const missing = [...(analysis.verdict.missing ?? []), ...(analysis.verdict.empty ?? [])];
+  const fix: string[] = [];
+  if (v.errors > 0) fix.push(`${v.errors}项错误`);
+  if (v.toFix > 0) fix.push(`${v.toFix}项需改正的警告（表头、格式、合计或按宽松规则读取的单元格）`);
+  if (fix.length > 0) steps.push(`改正${fix.join("和")}`);
+  if (v.unexplained > 0)
+    steps.push(`${steps.length > 0 ? "再" : ""}在备注中说明${v.unexplained}项警告（在该行的“备注”列写明原因，即算已说明）`);
+  const missing = [...(v.missing ?? []), ...(v.empty ?? [])];
   if (missing.length > 0) steps.push(`补齐${missing.join("、")}`);
-  if (steps.length === 0) return analysis.verdict.ok ? "可以上报。" : "检查上面的说明，然后重新校验。";
-  return `${steps.join("，")}，然后重新校验。`;
+  const previous = v.previousErrors > 0 ? `上年的表有${v.previousErrors}项错误，不影响本年上报，相关同比已标注“【待核】”。` : "";
+  if (steps.length === 0) return (v.ok ? "可以上报。" : "检查上面的说明，然后重新校验。") + previous;
+  return `${steps.join("，")}，然后重新校验。${previous}`;
 }
 
 function TablesFound({ analysis }: { analysis: Analysis }) {

@@ -87,7 +87,8 @@ export function ActionOutcome({ state }: { state: ActionState }) {
 }
 
 /**
- * Above the draft and the 同比 table when some figures depend on cells with errors: how many,
+ * Above the draft and the 同比 table when some figures depend on cells with errors or unexplained
+ * warnings: how many,
  * that they carry 【待核】, and a link to the issues.
  */
 export function UnverifiedBanner({ count, what, onShowIssues }: { count: number; what: string; onShowIssues?: () => void }) {
@@ -95,7 +96,7 @@ export function UnverifiedBanner({ count, what, onShowIssues }: { count: number;
   return (
     <div data-testid="unverified-banner">
       <Notice intent="error" title={`${count}个数字待核`}>
-        {what}中有{count}个数字依赖有错误的单元格，已在其后标注“【待核】”。请先改正错误、重新校验，再上报这些数字。
+        {what}中有{count}个数字所依据的单元格有错误或未说明的警告，已在其后标注“【待核】”。请先改正错误或在备注中说明警告，重新校验后再上报这些数字。
         {onShowIssues ? (
           <>
             {" "}
