@@ -5,9 +5,14 @@
  * rate keeps its 【待核】 and its place in `draft.figures`.
  */
 import { describe, expect, it } from "vitest";
-import { draftReport, type Draft, type SheetPhrases } from "../../src/core/draft";
+import { analyzeWorkbook } from "../../src/core/analyze";
+import { COMPILED_BUILTINS } from "../../src/core/definitions";
+import { draftReport, phrasesOf, type Draft, type SheetPhrases } from "../../src/core/draft";
 import type { Figure, TableData } from "../../src/core/figures";
+import type { WorkbookModel } from "../../src/core/model";
+import { buildSheet, definition, t4Row, workbook } from "./fixtures";
 import { figure, t4, table } from "./figures-fixtures";
+import { checkProvenance } from "./provenance-check";
 
 const 人大 = "人大代表建议";
 const 政协 = "政协委员提案";
@@ -203,5 +208,37 @@ describe("an unverified rate", () => {
     expect(textOf(d)).toBe(`${LIST}，办结率均达100%【待核】。`);
     expect(placed(d)[2]).toEqual({ text: "100%", label: "办结率", unverified: true });
     expect(d.unverified).toMatchObject([{ text: "办结率均达100%", figures: [2] }]);
+  });
+});
+
+describe("from a workbook", () => {
+  const phrases = phrasesOf(COMPILED_BUILTINS.map((d) => d.def));
+  const analyzed = (wb: WorkbookModel) => {
+    const a = analyzeWorkbook(wb);
+    expect(checkProvenance(wb, a, phrases)).toEqual([]);
+    return a.draft.text;
+  };
+
+  it("满意数 and 满意率 blank on every row: only 办结率, numbers in place", () => {
+    const rows = [
+      t4Row(人大, { 受理数: 8, 办结数: 8, 满意数: null, 满意率: null }),
+      t4Row(政协, { 受理数: 15, 办结数: 14, 满意数: null, 满意率: null }),
+    ];
+    expect(analyzed(workbook(buildSheet("T4", rows)))).toBe(
+      `\u3000\u3000${LIST}，办结率分别为100%、93.3%。`
+    );
+  });
+
+  it("no 满意 columns at all, and only 政协委员提案 with 办结数: it is named", () => {
+    const headers = definition("T4")
+      .columns.map((c) => c.header)
+      .filter((h) => !h.startsWith("满意"));
+    const rows = [
+      t4Row(人大, { 受理数: 8, 办结数: null, 办结率: null }),
+      t4Row(政协, { 受理数: 15, 办结数: 15 }),
+    ];
+    expect(analyzed(workbook(buildSheet("T4", rows, { headers })))).toBe(
+      `\u3000\u3000${LIST}，政协委员提案办结率100%。`
+    );
   });
 });
