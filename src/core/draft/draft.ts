@@ -502,79 +502,150 @@ function sameRate(
   });
 }
 
+/** The rates of one indicator, one cell per group of the phrase (undefined when not writable). */
+interface RateRow {
+  readonly indicator: string;
+  readonly cells: readonly (Figure | undefined)[];
+}
+
+/** A rate of one group, with the group's name. */
+interface GroupRate {
+  readonly f: Figure;
+  readonly group: string;
+}
+
 /**
- * Rates of several groups, merged when equal: `办结率、满意率均达100%`; per indicator
- * `办结率均达100%，满意率分别为95%、100%`; a single group reads `办结率98.5%` (with its
- * comparison when asked for).
+ * Rates of several groups (docs/wording.md#rates), merged when equal: `办结率、满意率均达100%`;
+ * per indicator `办结率均达100%，满意率分别为95%、100%`; a single group reads `办结率98.5%`
+ * (with its comparison when asked for). A rate missing for every group is left out, with its `、`
+ * or `，`; when some groups of the phrase have no rate at all, the others are named
+ * (`政协委员提案办结率100%，满意率93.3%`), so a rate is never read as every group's.
  */
 function writeRates(ctx: SheetContext, rates: RatesPhrase): ClauseText | undefined {
-  type Row = { indicator: string; cells: (Figure | undefined)[] };
-  const rows: Row[] = rates.indicators
+  const rows: RateRow[] = rates.indicators
     .map((indicator) => ({
       indicator,
-      cells: rates.groups.map((g) => ctx.current.get(`${ctx.tableId}/${indicator}/${g}`)),
+      cells: rates.groups.map((g) => {
+        const f = ctx.current.get(`${ctx.tableId}/${indicator}/${g}`);
+        return writable(f) ? f : undefined;
+      }),
     }))
-    .map((row) => ({ ...row, cells: row.cells.map((f) => (writable(f) ? f : undefined)) }))
     .filter((row) => row.cells.some((f) => f !== undefined));
   if (rows.length === 0) return undefined;
-  // groups that have at least one rate
-  const groups = rates.groups.map((_, i) => rows.some((r) => r.cells[i] !== undefined));
-  const complete = rows.every((r) => r.cells.every((f, i) => f !== undefined || !groups[i]));
-  const values = rows.flatMap((r) => r.cells.filter((f): f is Figure => f !== undefined));
-  const shown = values.map((f) => formatValue(f.value, { kind: "rate", unit: "%" }));
-  const single = groups.filter(Boolean).length === 1;
+  // the groups that have at least one rate, named when not every group of the phrase has one
+  const groups = rates.groups.filter((_, i) => rows.some((r) => r.cells[i] !== undefined));
+  const named = groups.length < rates.groups.length ? groups.join("、") : "";
   const marks: UnverifiedFigure[] = [];
-  if (complete && values.length > 1 && new Set(shown).size === 1 && shown[0] !== undefined) {
-    const names = rows.map((r) => r.indicator).join("、");
-    let text = names + allAt(sameRate(ctx, shown[0], values, names), values);
-    const sources = sourcesOf(...values);
-    if (sources.length > 0) {
-      marks.push(markFor(text, names, sources));
-      text += UNVERIFIED_MARK;
-    }
-    return { text, changed: false, marks };
+  const merged = mergedRates(ctx, rows, named, marks);
+  if (merged !== undefined) return { text: merged, changed: false, marks };
+  const presentOf = (row: RateRow): GroupRate[] =>
+    row.cells.flatMap((f, i) => (f ? [{ f, group: rates.groups[i] ?? "" }] : []));
+  if (groups.length === 1) {
+    const one = rows.flatMap((row) =>
+      presentOf(row).map(({ f }) => ({ indicator: row.indicator, f }))
+    );
+    return singleGroupRates(ctx, one, named);
   }
   const parts: string[] = [];
-  let changed = false;
+  let prefix = named;
   for (const row of rows) {
-    const present = row.cells
-      .map((f, i) => ({ f, group: rates.groups[i] ?? "" }))
-      .filter((c): c is { f: Figure; group: string } => c.f !== undefined);
-    const plain = present.map((c) => formatValue(c.f.value, { kind: "rate", unit: "%" }));
-    if (single) {
-      const one = present[0];
-      if (!one) continue;
-      const written = writeFigure(ctx, one.f.id, true, undefined);
-      if (!written) continue;
-      parts.push(`${row.indicator}${written.text}${written.after}`);
-      marks.push(...written.marks, ...written.afterMarks);
-      changed = written.changed;
-    } else if (present.length === groups.filter(Boolean).length) {
-      changed = false;
-      if (new Set(plain).size === 1 && plain[0] !== undefined) {
-        const same = present.map((c) => c.f);
-        let text = `${row.indicator}${allAt(sameRate(ctx, plain[0], same, row.indicator), same)}`;
-        const sources = sourcesOf(...present.map((c) => c.f));
-        if (sources.length > 0) {
-          marks.push(markFor(text, row.indicator, sources));
-          text += UNVERIFIED_MARK;
-        }
-        parts.push(text);
-      } else {
-        const texts = present.map((c) => rateText(ctx, c.f, marks, `${c.group}${row.indicator}`));
-        parts.push(`${row.indicator}分别为${texts.join("、")}`);
-      }
+    const present = presentOf(row);
+    if (present.length === groups.length) {
+      parts.push(everyGroupRate(ctx, row.indicator, present, prefix, marks));
+      prefix = "";
     } else {
-      changed = false;
-      parts.push(
-        present
-          .map(
-            (c) =>
-              `${c.group}${row.indicator}${rateText(ctx, c.f, marks, `${c.group}${row.indicator}`)}`
-          )
-          .join("，")
+      // not every group has this rate: each one is named
+      const each = present.map(
+        (c) =>
+          `${c.group}${row.indicator}${rateText(ctx, c.f, marks, `${c.group}${row.indicator}`)}`
       );
+      parts.push(each.join("，"));
     }
+  }
+  return { text: parts.join("，"), changed: false, marks };
+}
+
+/**
+ * Every rate of every group with a rate, written once when they all read the same and there
+ * are several: `办结率、满意率均达100%` (after the group's name when `named`); undefined otherwise.
+ */
+function mergedRates(
+  ctx: SheetContext,
+  rows: readonly RateRow[],
+  named: string,
+  marks: UnverifiedFigure[]
+): string | undefined {
+  const withRates = (i: number) => rows.some((r) => r.cells[i] !== undefined);
+  const complete = rows.every((r) => r.cells.every((f, i) => f !== undefined || !withRates(i)));
+  const values = rows.flatMap((r) => r.cells.filter((f): f is Figure => f !== undefined));
+  const shown = new Set(values.map((f) => formatValue(f.value, { kind: "rate", unit: "%" })));
+  const [only] = shown;
+  if (!complete || values.length < 2 || shown.size !== 1 || only === undefined) return undefined;
+  return equalRates(ctx, named + rows.map((r) => r.indicator).join("、"), only, values, marks);
+}
+
+/**
+ * Equal rates written once after `lead` (`办结率、满意率均达100%`), with one 【待核】 after
+ * them when any of them is unverified.
+ */
+function equalRates(
+  ctx: SheetContext,
+  lead: string,
+  shown: string,
+  rates: readonly Figure[],
+  marks: UnverifiedFigure[]
+): string {
+  const text = lead + allAt(sameRate(ctx, shown, rates, lead), rates);
+  const sources = sourcesOf(...rates);
+  if (sources.length === 0) return text;
+  marks.push(markFor(text, lead, sources));
+  return text + UNVERIFIED_MARK;
+}
+
+/**
+ * One rate of every group with a rate: `办结率均达100%` when they read the same, else
+ * `办结率分别为87.5%、93.3%` in the order of the groups; after the groups' names when `named`.
+ */
+function everyGroupRate(
+  ctx: SheetContext,
+  indicator: string,
+  present: readonly GroupRate[],
+  named: string,
+  marks: UnverifiedFigure[]
+): string {
+  const plain = new Set(present.map((c) => formatValue(c.f.value, { kind: "rate", unit: "%" })));
+  const [only] = plain;
+  if (plain.size !== 1 || only === undefined) {
+    const texts = present.map((c) => rateText(ctx, c.f, marks, `${c.group}${indicator}`));
+    return `${named}${indicator}分别为${texts.join("、")}`;
+  }
+  return equalRates(
+    ctx,
+    named + indicator,
+    only,
+    present.map((c) => c.f),
+    marks
+  );
+}
+
+/**
+ * The rates of the one group that has rates, each with its comparison when asked for:
+ * `办结率98.5%，比上年提高1.2个百分点，满意率100%`, after the group's name when `named`.
+ */
+function singleGroupRates(
+  ctx: SheetContext,
+  rates: readonly { readonly indicator: string; readonly f: Figure }[],
+  named: string
+): ClauseText | undefined {
+  const parts: string[] = [];
+  const marks: UnverifiedFigure[] = [];
+  let changed = false;
+  for (const { indicator, f } of rates) {
+    const written = writeFigure(ctx, f.id, true, undefined);
+    if (!written) continue;
+    parts.push(`${parts.length === 0 ? named : ""}${indicator}${written.text}${written.after}`);
+    marks.push(...written.marks, ...written.afterMarks);
+    changed = written.changed;
   }
   if (parts.length === 0) return undefined;
   return { text: parts.join("，"), changed, marks };
