@@ -156,6 +156,14 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     expect(text).toMatch(/发展预备党员\d+人【待核】/);
     const marks = text.split("【待核】").length - 1;
     expect(await page.getByTestId("unverified-banner").innerText()).toContain(`${marks}个数字待核`);
+    // under the draft: each marked number and why
+    const doubts = page.getByTestId("unverified-list");
+    expect(await doubts.locator("summary").innerText()).toBe(
+      `待核数字（${marks}处，改正或说明后重新校验）`
+    );
+    expect(await doubts.locator("ol > li").count()).toBe(marks);
+    await doubts.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    expect(await doubts.innerText()).toMatch(/发展预备党员：\d+人\n“表1[^”]*”第\d+行/);
     // the user edits the draft; the edit is kept and copied
     await draft.fill(text + "\n　　人工补充的一段。" + HOSTILE_HTML);
     await page.getByRole("button", { name: "复制" }).click();
@@ -250,7 +258,8 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     await openTab(page, "报告");
     await page.waitForFunction(() =>
       (document.querySelector("textarea")?.value ?? "").includes(
-        "全年开展宣讲活动90场，比上年增加50场"
+        // 90 against 40 is a large change (G-05) with no 备注: in doubt until explained
+        "全年开展宣讲活动90场【待核】，比上年增加50场"
       )
     );
     await screenshot(page, "browser-表定义");
