@@ -136,7 +136,8 @@ export function tableRange(definitions: ReadonlyArray<Pick<TableDefinition, "lab
  */
 function verdict(
   v: ValidationResult,
-  definitions: readonly TableDefinition[] = COMPILED_BUILTINS.map((t) => t.def)
+  definitions: readonly TableDefinition[] = COMPILED_BUILTINS.map((t) => t.def),
+  comparisons: readonly Comparison[] = []
 ): Verdict {
   const year = v.currentYear;
   const current = v.tables.filter((t) => (t.year ?? year) === year);
@@ -173,8 +174,12 @@ function verdict(
     if (unexplained > 0) blocks.push(`${unexplained}项警告未在备注中说明`);
     text = `暂不能上报${label ? `（${label}）` : ""}：${blocks.join("；")}。`;
   }
-  if (previousErrors > 0 && v.previousYear !== undefined)
-    text += `上年（${v.previousYear}年）表有${previousErrors}项错误，相关同比已标注“【待核】”。`;
+  if (previousErrors > 0 && v.previousYear !== undefined) {
+    const marked = comparisons.some((c) =>
+      c.sources?.some((s) => count.previousSheets.has(s.sheet))
+    );
+    text += `上年（${v.previousYear}年）表有${previousErrors}项错误，${marked ? "相关同比已标注“【待核】”" : "本年报告未用到出错的单元格"}。`;
+  }
   return { ok, text, missing, empty, errors, toFix, unexplained, previousErrors };
 }
 
@@ -189,13 +194,14 @@ function countIssues(v: ValidationResult): {
   toFix: number;
   unexplained: number;
   previousErrors: number;
+  previousSheets: ReadonlySet<string>;
 } {
   const previousSheets = new Set(
     v.previousYear === undefined
       ? []
       : v.tables.filter((t) => t.year === v.previousYear).map((t) => t.sheet)
   );
-  const n = { errors: 0, warnings: 0, toFix: 0, unexplained: 0, previousErrors: 0 };
+  const n = { errors: 0, warnings: 0, toFix: 0, unexplained: 0, previousErrors: 0, previousSheets };
   for (const i of v.issues) {
     if (previousSheets.has(i.sheet)) {
       if (i.severity === "error") n.previousErrors++;
@@ -244,7 +250,7 @@ export function reportFrom(
       unverified: draft.unverified ?? [],
       figures: textFigures(draft, text),
     },
-    verdict: verdict(result, definitions),
+    verdict: verdict(result, definitions, comparisons),
     ...(currentYear === undefined ? {} : { currentYear }),
     ...(previousYear === undefined ? {} : { previousYear }),
     validation: result,

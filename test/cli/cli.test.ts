@@ -164,7 +164,7 @@ describe("check on the clean sample", () => {
     const r = await cli("check", file);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      "暂不能上报（2013年）：19项错误未改正；6项警告需改正；8项警告未在备注中说明。上年（2012年）表有1项错误，相关同比已标注“【待核】”。"
+      "暂不能上报（2013年）：19项错误未改正；6项警告需改正；8项警告未在备注中说明。上年（2012年）表有1项错误，本年报告未用到出错的单元格。"
     );
     expect(r.stdout).toContain(
       "报告段落中有33个数字所依据的单元格有错误或未说明的警告，已标注“【待核】”"

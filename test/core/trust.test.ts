@@ -10,6 +10,7 @@ import { analyzeWorkbook, reportFrom } from "../../src/core/analyze";
 import { pctTenths, ratioTenths } from "../../src/core/validate";
 import { renderDocx } from "../../src/core/render/docx";
 import { readXlsx } from "../../src/hosts/xlsx/read";
+import type { CellValue } from "../../src/core/model";
 import { issueMessage } from "../../src/core/messages";
 import { doubtReasons } from "../../src/core/render/doubts";
 import { buildSheet, cellOf, t1Row, t3Row, t4Row, definition, workbook } from "./fixtures";
@@ -18,6 +19,18 @@ const SAMPLES = path.join(__dirname, "../../assets/samples");
 const sample = (name: string) =>
   analyzeWorkbook(readXlsx(new Uint8Array(readFileSync(path.join(SAMPLES, name)))));
 const marks = (text: string) => text.split("【待核】").length - 1;
+
+/** The clean sample with one sheet's values edited (its formats dropped). */
+function editedSample(sheetName: string, edit: (values: CellValue[][]) => void) {
+  const model = readXlsx(new Uint8Array(readFileSync(path.join(SAMPLES, "bureau-stats-2013.xlsx"))));
+  const sheet = model.sheets.find((x) => x.name === sheetName)!;
+  const values = sheet.values.map((r) => [...r]);
+  edit(values);
+  return analyzeWorkbook({
+    ...model,
+    sheets: model.sheets.map((x) => (x === sheet ? { ...sheet, values, formats: undefined } : x)),
+  });
+}
 
 describe("unverified figures (【待核】)", () => {
   it("the mistakes sample: a mark at every drafted figure fed by one of its errors, and nowhere else", async () => {
@@ -112,24 +125,15 @@ describe("unverified figures (【待核】)", () => {
   });
 
   it("a programme row pasted twice: every figure it feeds is 【待核】 until the row is deleted or explained", () => {
-    const withCopy = (remark?: string) => {
-      const model = readXlsx(
-        new Uint8Array(readFileSync(path.join(SAMPLES, "bureau-stats-2013.xlsx")))
-      );
-      const t2 = model.sheets.find((x) => x.name === "表2 培训 2013")!;
-      const values = t2.values.map((r) => [...r]);
-      // 备注 on both rows (a row differing in 备注 alone is no duplicate)
-      if (remark !== undefined) values[3]![7] = remark;
-      const copy = [...values[3]!];
-      // the copy goes in above 合计, and the 合计 is made to agree: only the duplicate is wrong
-      values.splice(11, 0, copy);
-      values[12] = ["合计", null, 38, 5711];
-      const sheet = { ...t2, values, formats: undefined };
-      return analyzeWorkbook({
-        ...model,
-        sheets: model.sheets.map((x) => (x === t2 ? sheet : x)),
+    const withCopy = (remark?: string) =>
+      editedSample("表2 培训 2013", (values) => {
+        // 备注 on both rows (a row differing in 备注 alone is no duplicate)
+        if (remark !== undefined) values[3]![7] = remark;
+        const copy = [...values[3]!];
+        // the copy goes in above 合计, and the 合计 is made to agree: only the duplicate is wrong
+        values.splice(11, 0, copy);
+        values[12] = ["合计", null, 38, 5711];
       });
-    };
     const a = withCopy();
     expect(a.issues.map((i) => `${i.sheet}!${i.cell} ${i.rule} ${i.explained}`)).toEqual([
       "表2 培训 2013!12:12 G-04 false",
@@ -157,6 +161,45 @@ describe("unverified figures (【待核】)", () => {
     const clean = sample("bureau-stats-2013.xlsx");
     expect(clean.draft.text).toContain("组织暑期党员干部集中轮训926名；");
     expect(clean.draft.text).not.toContain("【待核】");
+  });
+
+  it("last year's error marks exactly the 同比 that use its cell, and leaves the report year's verdict alone", () => {
+    // 2012 表1, 江苏省昆山中学: 其中：教工 3 + 学生 5 ≠ 发展预备党员 7 (T1-01), its 合计 made to agree
+    const a = editedSample("表1 党员发展 2012", (values) => {
+      values[4]![5] = 3;
+      const total = values.findIndex((r) => r[0] === "合计");
+      values[total]![5] = (values[total]![5] as number) + 1;
+    });
+    expect(a.issues.map((i) => `${i.sheet}!${i.cell} ${i.rule}`)).toEqual([
+      "表1 党员发展 2012!E5 T1-01",
+    ]);
+    expect(a.verdict).toMatchObject({ ok: true, errors: 0, previousErrors: 1 });
+    expect(a.verdict.text).toBe(
+      "可以上报：2013年 表1–表4 齐全，没有错误，没有警告。上年（2012年）表有1项错误，相关同比已标注“【待核】”。"
+    );
+    // this year's numbers stand; the 同比 clauses computed with 2012's 发展预备党员 / 教工 / 学生 do not
+    expect(a.draft.text).toContain("发展预备党员49人，比上年增加6人，增长14.0%【待核】，其中教工党员18人，学生党员31人；");
+    expect(a.comparisons.filter((c) => c.unverified).map((c) => c.label)).toEqual([
+      "发展预备党员",
+      "其中：教工",
+      "其中：学生",
+    ]);
+    expect(a.draft.unverified.map((u) => u.figure)).toEqual(["发展预备党员同比"]);
+  });
+
+  it("last year's error that feeds no 同比 says so instead of pointing at marks", () => {
+    // 2012 表3: 慰问金 without 受益人数 (T3-01) is about the count, which no 同比 uses
+    const a = editedSample("表3 经费 2012", (values) => {
+      values[4]![3] = null;
+      values[8]![3] = null;
+    });
+    expect(a.issues.map((i) => `${i.sheet}!${i.cell} ${i.rule}`)).toEqual([
+      "表3 经费 2012!D5 T3-01",
+    ]);
+    expect(a.draft.unverified).toEqual([]);
+    expect(a.verdict.text).toBe(
+      "可以上报：2013年 表1–表4 齐全，没有错误，没有警告。上年（2012年）表有1项错误，本年报告未用到出错的单元格。"
+    );
   });
 
   it("the clean sample: no mark anywhere", () => {
@@ -209,7 +252,7 @@ describe("verdict", () => {
     expect(sample("bureau-stats-2013-mistakes.xlsx").verdict).toEqual({
       ok: false,
       // the report year's sheets only: 2012's missing 期数 column marks, it does not block
-      text: "暂不能上报（2013年）：19项错误未改正；6项警告需改正；8项警告未在备注中说明。上年（2012年）表有1项错误，相关同比已标注“【待核】”。",
+      text: "暂不能上报（2013年）：19项错误未改正；6项警告需改正；8项警告未在备注中说明。上年（2012年）表有1项错误，本年报告未用到出错的单元格。",
       missing: [],
       empty: [],
       errors: 19,

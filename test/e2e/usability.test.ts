@@ -99,7 +99,7 @@ describe.runIf(chromiumAvailable())("a statistician's pane at 320 px (browser pa
     expect(next).toMatch(
       /^下一步：改正19项错误和6项需改正的警告（表头、格式、合计或按宽松规则读取的单元格），再在备注中说明8项警告/
     );
-    expect(next).toContain("上年的表有1项错误，不影响本年上报，相关同比已标注“【待核】”。");
+    expect(next).toContain("上年的表有1项错误，不影响本年上报，请核对上年的表。");
     // a 表2 issue names its 培训项目; its preview shows the header row, the unit column and dates
     const t201 = page.locator('button[data-rule="T2-01"]').first();
     expect(await t201.getByTestId("issue-where").innerText()).toMatch(

@@ -289,7 +289,7 @@ describe("an issue's place, its two sentences, the next step, flagged comparison
     expect(nextStep({ verdict: { ...verdict, ok: true } })).toBe("可以上报。");
     // last year's errors: named, never a step for this year
     expect(nextStep({ verdict: { ...verdict, ok: true, previousErrors: 1 } })).toBe(
-      "可以上报。上年的表有1项错误，不影响本年上报，相关同比已标注“【待核】”。"
+      "可以上报。上年的表有1项错误，不影响本年上报，请核对上年的表。"
     );
     expect(nextStep({ verdict: { ...verdict, missing: ["表3 经费情况"] } })).toBe(
       "补齐表3 经费情况，然后重新校验。"

@@ -397,7 +397,7 @@ export function nextStep(analysis: {
     steps.push(`${steps.length > 0 ? "再" : ""}在备注中说明${v.unexplained}项警告（在该行的“备注”列写明原因，即算已说明）`);
   const missing = [...(v.missing ?? []), ...(v.empty ?? [])];
   if (missing.length > 0) steps.push(`补齐${missing.join("、")}`);
-  const previous = v.previousErrors > 0 ? `上年的表有${v.previousErrors}项错误，不影响本年上报，相关同比已标注“【待核】”。` : "";
+  const previous = v.previousErrors > 0 ? `上年的表有${v.previousErrors}项错误，不影响本年上报，请核对上年的表。` : "";
   if (steps.length === 0) return (v.ok ? "可以上报。" : "检查上面的说明，然后重新校验。") + previous;
   return `${steps.join("，")}，然后重新校验。${previous}`;
 }
