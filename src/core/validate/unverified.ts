@@ -18,7 +18,6 @@
  */
 import type { Figure, FigureSource } from "../figures";
 import type { Issue } from "../issues";
-import { parseA1 } from "../model";
 
 /** At most this many sources are kept per figure (the flag is what matters; the list points the way). */
 const MAX_SOURCES = 20;
@@ -64,14 +63,16 @@ type Footprint = Map<number, number[]>;
 export function footprintOf(origin: Figure["origin"]): Footprint {
   const out: Footprint = new Map();
   if (origin === undefined) return out;
+  const at = { col: 0, row: 0 };
   const add = (range: string): void => {
-    const [from = "", to = from] = range.split(":");
-    const a = parseA1(from);
-    const b = parseA1(to);
-    if (a?.col === undefined || a.row === undefined || b?.row === undefined) return;
-    let runs = out.get(a.col);
-    if (runs === undefined) out.set(a.col, (runs = []));
-    runs.push(a.row, b.row);
+    const colon = range.indexOf(":");
+    if (!readCell(range, 0, colon < 0 ? range.length : colon, at)) return;
+    const col = at.col;
+    const from = at.row;
+    if (colon >= 0 && !readCell(range, colon + 1, range.length, at)) return;
+    let runs = out.get(col);
+    if (runs === undefined) out.set(col, (runs = []));
+    runs.push(from, at.row);
   };
   for (const part of origin.parts) {
     for (const r of part.ranges) add(r);
@@ -82,8 +83,42 @@ export function footprintOf(origin: Figure["origin"]): Footprint {
   return out;
 }
 
-/** Runs (pairs) sorted by their first row. */
-function sortedRuns(runs: readonly number[]): number[] {
+/**
+ * Reads the cell `C7` of `text[from, to)` into `at` (0-based); false when it is not one (a whole
+ * row or column). A group spread over the sheet has thousands of ranges: they are read by char
+ * codes, without a regular expression.
+ */
+function readCell(
+  text: string,
+  from: number,
+  to: number,
+  at: { col: number; row: number }
+): boolean {
+  let i = from;
+  let col = 0;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (col === 0 || i === to) return false;
+  let row = 0;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    row = row * 10 + (c - 48);
+  }
+  at.col = col - 1;
+  at.row = row - 1;
+  return true;
+}
+
+/** Runs (pairs) sorted by their first row (as recorded, they mostly are already). */
+function sortedRuns(runs: number[]): number[] {
+  let sorted = true;
+  for (let i = 2; i < runs.length && sorted; i += 2)
+    sorted = (runs[i] as number) >= (runs[i - 2] as number);
+  if (sorted) return runs;
   const pairs: [number, number][] = [];
   for (let i = 0; i + 1 < runs.length; i += 2)
     pairs.push([runs[i] as number, runs[i + 1] as number]);
@@ -128,7 +163,9 @@ export function attachTaints(
   const prints = figures.map((f) => footprintOf(f.origin));
   const sources: FigureSource[][] = figures.map(() => []);
   const grouped = figures.map((f) => f.group !== undefined);
+  let full = 0; // figures with MAX_SOURCES already: once all are, the rest changes nothing
   for (const taint of taints) {
+    if (full === figures.length) break;
     const columns = taint.cols.map((k) => ctx.colOf[k] ?? -1).filter((c) => c >= 0);
     const wholeColumn = taint.row === WHOLE_COLUMN || taint.row === ctx.totalRow;
     const onGroupCell = !wholeColumn && ctx.groupCol >= 0 && taint.cols.includes(ctx.groupCol);
@@ -149,7 +186,7 @@ export function attachTaints(
         }
       }
       if (!hit && onGroupCell && grouped[i] === true) hit = groupUnknown || holdsRow(fp, taint.row);
-      if (hit) list.push(source);
+      if (hit && list.push(source) === MAX_SOURCES) full++;
     }
   }
   return figures.map((f, i) => withSources(f, sources[i] as FigureSource[]));
