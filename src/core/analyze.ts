@@ -208,7 +208,7 @@ function countIssues(v: ValidationResult): {
     } else if (i.severity === "error") n.errors++;
     else {
       n.warnings++;
-      if (!explainable(i.rule, i.code)) n.toFix++;
+      if (!explainable(i)) n.toFix++;
       else if (!i.explained) n.unexplained++;
     }
   }

@@ -165,14 +165,14 @@ const EXPLAINABLE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether a 备注 can explain a warning of this rule and code: a table's own rule (a plausibility
- * rule, built-in or a bureau's) or a generic check about a data row's values (a duplicate row, a
- * large change, a unit changed). A header, a number format, a 合计 or a cell read leniently is
- * fixed, not explained.
- * @example explainable("G-04", "duplicate-row") // true
- * @example explainable("T2-02", "hours-low") // true
- * @example explainable("G-02", "lenient-unit-suffix") // false
+ * Whether a 备注 can explain a warning: one of a table's own rules (a plausibility rule, built-in
+ * or a bureau's: its issue carries the rule's wording) or a generic check about a data row's
+ * values (a duplicate row, a large change, a unit changed). A header, a number format, a 合计 or a
+ * cell read leniently is fixed, not explained.
+ * @example explainable({ code: "duplicate-row" }) // true
+ * @example explainable({ code: "hours-high", messageWording: "“人均学时”{value}超过200。请核实学时数。" }) // true
+ * @example explainable({ code: "lenient-unit-suffix" }) // false
  */
-export function explainable(rule: string, code: string): boolean {
-  return !rule.startsWith("G-") || EXPLAINABLE_CODES.has(code);
+export function explainable(issue: { readonly code: string; readonly messageWording?: string }): boolean {
+  return issue.messageWording !== undefined || EXPLAINABLE_CODES.has(issue.code);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Figure, FigureOrigin } from "../../src/core/figures";
-import type { Issue } from "../../src/core/issues";
+import { explainable, type Issue } from "../../src/core/issues";
 import {
   WHOLE_COLUMN,
   attachTaints,
@@ -123,5 +123,25 @@ describe("attachTaints: one rule, from each figure's origin", () => {
     const [total] = attachTaints(FIGURES, [t, t], ctx);
     expect(total?.unverified).toEqual([{ sheet: SHEET, cell: "D6", rule: "G-02" }]);
     expect(attachTaints(FIGURES, [], ctx)).toEqual(FIGURES);
+  });
+});
+
+describe("explainable: what a 备注 can explain", () => {
+  it("a table's own rule, whatever its id (a bureau may name one G-09), and a row's values", () => {
+    expect(explainable({ code: "posts-above-items", messageWording: "…。请核实。" })).toBe(true);
+    expect(explainable({ code: "duplicate-row" })).toBe(true);
+    expect(explainable({ code: "large-change" })).toBe(true);
+    expect(explainable({ code: "unit-changed" })).toBe(true);
+  });
+
+  it("not a header, a format, a 合计, a cell read leniently: those are fixed", () => {
+    for (const code of [
+      "unknown-column",
+      "lenient-unit-suffix",
+      "lenient-enum",
+      "total-blank",
+      "no-total-row",
+    ])
+      expect(explainable({ code }), code).toBe(false);
   });
 });

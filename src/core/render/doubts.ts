@@ -39,7 +39,7 @@ export function firstSentence(message: string): string {
  */
 export function doubtReason(issue: Issue): string {
   const open =
-    issue.severity === "warning" && !issue.explained && explainable(issue.rule, issue.code);
+    issue.severity === "warning" && !issue.explained && explainable(issue);
   return `“${issue.sheet}”${placeWords(issue)}：${firstSentence(issueMessage(issue))}${open ? "，未在备注中说明" : ""}`;
 }
 

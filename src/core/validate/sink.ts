@@ -90,7 +90,10 @@ function buildIssue(
     severity,
     sheet,
     cell,
-    explained: severity === "warning" && extras.explained === true && explainable(rule, code),
+    explained:
+      severity === "warning" &&
+      extras.explained === true &&
+      explainable(messageWording === undefined ? { code } : { code, messageWording }),
   };
   if (extras.column !== undefined) issue.column = extras.column;
   if (extras.value !== undefined) issue.value = extras.value;
