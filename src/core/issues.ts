@@ -173,6 +173,9 @@ const EXPLAINABLE_CODES: ReadonlySet<string> = new Set([
  * @example explainable({ code: "hours-high", messageWording: "“人均学时”{value}超过200。请核实学时数。" }) // true
  * @example explainable({ code: "lenient-unit-suffix" }) // false
  */
-export function explainable(issue: { readonly code: string; readonly messageWording?: string }): boolean {
+export function explainable(issue: {
+  readonly code: string;
+  readonly messageWording?: string;
+}): boolean {
   return issue.messageWording !== undefined || EXPLAINABLE_CODES.has(issue.code);
 }

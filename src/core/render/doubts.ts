@@ -38,8 +38,7 @@ export function firstSentence(message: string): string {
  * @example doubtReason(g04Issue) // "“表2 培训 2013”第12行：此行与第4行完全相同，未在备注中说明"
  */
 export function doubtReason(issue: Issue): string {
-  const open =
-    issue.severity === "warning" && !issue.explained && explainable(issue);
+  const open = issue.severity === "warning" && !issue.explained && explainable(issue);
   return `“${issue.sheet}”${placeWords(issue)}：${firstSentence(issueMessage(issue))}${open ? "，未在备注中说明" : ""}`;
 }
 
