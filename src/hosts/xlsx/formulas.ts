@@ -206,17 +206,23 @@ const RUNNING = 1;
 const DONE = 2;
 const FAILED = 3;
 
-const key = (row: number, col: number): number => row * 16384 + col;
+/** A formula cell without result: where it is, its text and how far its computing got. */
+interface Entry {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+  state: number;
+}
 
-/** The workbook's formula cells and the work done so far. */
+/** The workbook's formula cells (by their `FormulaValue`, one object per cell) and the work done. */
 class Book {
   readonly byName = new Map<string, number>();
-  readonly state: Array<Map<number, number>>;
+  readonly entries = new Map<CellValue, Entry>();
   visits = 0;
 
   constructor(readonly sheets: readonly FormulaSheet[]) {
     sheets.forEach((s, i) => this.byName.set(s.name.toLowerCase(), i));
-    this.state = sheets.map(() => new Map<number, number>());
   }
 
   value(sheet: number, row: number, col: number): CellValue {
@@ -228,28 +234,27 @@ class Book {
   resolved(sheet: number, row: number, col: number, depth: number): CellValue {
     const v = this.value(sheet, row, col);
     if (!isFormulaValue(v)) return v;
-    const st = this.state[sheet]?.get(key(row, col));
-    if (st === WAITING) return this.compute(sheet, row, col, v.formula, depth + 1);
+    const e = this.entries.get(v);
+    if (e?.state === WAITING) return this.compute(e, depth + 1);
     return fail(); // running (a cycle) or failed
   }
 
   /** Computes one formula cell and puts its result in the grid (or marks it failed). */
-  compute(sheet: number, row: number, col: number, text: string, depth: number): number {
+  compute(e: Entry, depth: number): number {
     // too deep: left waiting (the loop over all formulas may still compute it from nearer the top)
     if (depth > MAX_DEPTH) fail();
-    const state = this.state[sheet] as Map<number, number>;
-    state.set(key(row, col), RUNNING);
+    e.state = RUNNING;
     let n: number;
     try {
-      n = Number(new Formula(this, sheet, text, depth).run().toPrecision(15));
-    } catch (e) {
-      state.set(key(row, col), FAILED);
+      n = Number(new Formula(this, e.sheet, e.text, depth).run().toPrecision(15));
+    } catch (err) {
+      e.state = FAILED;
       // RangeError: the stack ran out before MAX_DEPTH (a small stack)
-      if (e instanceof NotComputable || e instanceof RangeError) fail();
-      throw e;
+      if (err instanceof NotComputable || err instanceof RangeError) fail();
+      throw err;
     }
-    (this.sheets[sheet]?.values[row] as CellValue[])[col] = n;
-    state.set(key(row, col), DONE);
+    (this.sheets[e.sheet]?.values[e.row] as CellValue[])[e.col] = n;
+    e.state = DONE;
     return n;
   }
 }
@@ -429,29 +434,24 @@ export function computeFormulas(
   formulas: ReadonlyArray<SheetFormulas | undefined>
 ): void {
   const book = new Book(sheets);
-  const texts: string[][] = [];
-  formulas.forEach((f, s) => {
-    const grid = sheets[s]?.values;
+  formulas.forEach((f, sheet) => {
+    const grid = sheets[sheet]?.values;
     if (f === undefined || grid === undefined) return;
-    const state = book.state[s] as Map<number, number>;
-    texts[s] = f.pending.map((p) => {
+    for (const p of f.pending) {
+      const row = grid[p.row] as CellValue[];
       const text = formulaText(p, f.masters);
-      if (text !== p.text) (grid[p.row] as CellValue[])[p.col] = Object.freeze({ formula: text });
-      state.set(key(p.row, p.col), WAITING);
-      return text;
-    });
+      if (text !== p.text) row[p.col] = Object.freeze({ formula: text });
+      book.entries.set(row[p.col], { sheet, row: p.row, col: p.col, text, state: WAITING });
+    }
   });
-  formulas.forEach((f, s) => {
-    const state = book.state[s] as Map<number, number>;
-    f?.pending.forEach((p, k) => {
-      if (state.get(key(p.row, p.col)) !== WAITING) return;
-      try {
-        book.compute(s, p.row, p.col, texts[s]?.[k] ?? "", 0);
-      } catch (e) {
-        if (!(e instanceof NotComputable)) throw e;
-      }
-    });
-  });
+  for (const e of book.entries.values()) {
+    if (e.state !== WAITING) continue;
+    try {
+      book.compute(e, 0);
+    } catch (err) {
+      if (!(err instanceof NotComputable)) throw err;
+    }
+  }
 }
 
 /** The text of a pending formula: its own, or its shared master's moved to its cell. */

@@ -476,6 +476,8 @@ interface ScanState {
   readonly isDate: readonly boolean[];
   readonly phonetic: PhoneticCursor;
   readonly formulas: FormulaCells;
+  /** The formula element's name with the part's prefix (`f`, `x:f`). */
+  readonly fName: string;
 }
 
 /**
@@ -512,7 +514,7 @@ function readFormula(s: ScanState, gt: number, close: number, found: number): bo
   const { xml, p } = s;
   let i = gt + 1;
   while (isSpace(xml.charCodeAt(i))) i++;
-  if (xml.charCodeAt(i) !== 60 || !xml.startsWith(p + "f", i + 1)) return false;
+  if (xml.charCodeAt(i) !== 60 || !xml.startsWith(s.fName, i + 1)) return false;
   const c = xml.charCodeAt(i + 2 + p.length);
   if (!(isSpace(c) || c === 62 || c === 47)) return false;
   if (found === 2 && !isSpace(c)) return false; // no attributes: not shared
@@ -602,6 +604,7 @@ export function scanSheet(
     isDate: ctx.styles.isDate,
     phonetic: { next: -2 },
     formulas: new FormulaCells(),
+    fName: p + "f",
   };
   const grids = new Grids(ctx.budget);
   const last = scanRows(s, bounds.openEnd + 1, grids, ctx);
