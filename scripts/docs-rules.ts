@@ -11,7 +11,11 @@ import { join } from "node:path";
 import { GENERIC_MESSAGES, type MessageCode } from "../src/core/messages";
 import { GENERIC_RULES, ruleExplanation } from "../src/core/place";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { BUILTIN_DEFINITIONS, type RuleDefinition, type TableDefinition } from "../src/core/definitions";
+import {
+  BUILTIN_DEFINITIONS,
+  type RuleDefinition,
+  type TableDefinition,
+} from "../src/core/definitions";
 
 export const RULES_FILE = join(__dirname, "..", "docs", "rules.md");
 
@@ -33,6 +37,7 @@ export const GENERIC_CODES = {
   "too-large": ["G-02", "error"],
   "wrong-type": ["G-02", "error"],
   "excel-error": ["G-02", "error"],
+  "formula-without-value": ["G-02", "error"],
   "not-in-list": ["G-02", "error"],
   "not-a-date": ["G-02", "error"],
   "duplicate-value": ["G-02", "error"],

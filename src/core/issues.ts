@@ -70,6 +70,7 @@ export type UnreadableCode =
   | "too-large"
   | "wrong-type"
   | "excel-error"
+  | "formula-without-value"
   | "not-in-list"
   | "not-a-date";
 

@@ -30,6 +30,8 @@ export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze(
   "too-large": "“{column}”中的“{value}”数值过大，无法精确计算。请检查这个数。",
   "wrong-type": "“{column}”中的“{value}”类型不对。请填写正确的值。",
   "excel-error": "“{column}”为Excel错误值{value}。请修正公式或数据。",
+  "formula-without-value":
+    "“{column}”是公式“{value}”，但文件中没有保存计算结果。请在 Excel 中打开并保存后再校验。",
   "not-in-list": "“{value}”不是“{column}”的可选值。请从下拉列表中选择：{expected}。",
   "not-a-date": "“{value}”不是有效日期。请按2013-05-01的格式填写。",
   "duplicate-value": "“{column}”“{value}”与{other}重复。请检查是否重复填报。",

@@ -11,6 +11,14 @@ export interface ErrorValue {
   readonly error: string;
 }
 
+/**
+ * A formula the file holds without its result (never calculated: written by a program, not by
+ * Excel) that the host could not compute itself; `formula` is its text without the `=`.
+ */
+export interface FormulaValue {
+  readonly formula: string;
+}
+
 /** A date that the host already knows to be a date (as an Excel serial day number, 1900 system). */
 export interface DateValue {
   readonly date: number;
@@ -24,8 +32,10 @@ export interface DateValue {
  * - `boolean`
  * - `ErrorValue`: an Excel error value
  * - `DateValue`: a date the host typed explicitly
+ * - `FormulaValue`: a formula without a result (the core reports it; it is never read as blank)
  */
-export type CellValue = number | string | boolean | ErrorValue | DateValue | null | undefined;
+export type CellValue =
+  number | string | boolean | ErrorValue | DateValue | FormulaValue | null | undefined;
 
 export interface SheetModel {
   /** The sheet's name as the user sees it on its tab. */
@@ -46,6 +56,10 @@ export interface WorkbookModel {
 
 export function isErrorValue(v: CellValue): v is ErrorValue {
   return typeof v === "object" && v !== null && typeof (v as ErrorValue).error === "string";
+}
+
+export function isFormulaValue(v: CellValue): v is FormulaValue {
+  return typeof v === "object" && v !== null && typeof (v as FormulaValue).formula === "string";
 }
 
 export function isDateValue(v: CellValue): v is DateValue {

@@ -83,6 +83,7 @@ describe("counts (表1 年末党员数)", () => {
     [1e300, undefined, "too-large"],
     [false, undefined, "wrong-type"],
     [{ error: "#N/A" }, undefined, "excel-error"],
+    [{ formula: "IF(C4>0,C4,0)" }, undefined, "formula-without-value"],
   ];
   it.each(cases)("%j → %j (%s)", (input, value, code) => {
     const r = readVia("T1", "年末党员数", input);
@@ -92,6 +93,11 @@ describe("counts (表1 年末党员数)", () => {
       expect(r.severity).toBe("warning");
       expect(r.expected).toBe(value);
     } else if (code) expect(r.severity).toBe("error");
+  });
+  it("says which formula has no saved result, and what to do", () => {
+    expect(readVia("T1", "年末党员数", { formula: "IF(C4>0,C4,0)" }).message).toBe(
+      "“年末党员数”是公式“=IF(C4>0,C4,0)”，但文件中没有保存计算结果。请在 Excel 中打开并保存后再校验。"
+    );
   });
   it("says what it read and what to fix", () => {
     expect(readVia("T1", "年末党员数", "49人").message).toBe("“49人”已按49读取。请只填数字。");

@@ -34,6 +34,7 @@ function bundleFake(): Promise<string> {
 /** A model cell as the fake holds it (dates as serial numbers, blanks as null). */
 function fakeCell(v: CellValue): FakeCell {
   if (v === undefined || v === null) return null;
+  if (typeof v === "object" && "formula" in v) return `=${v.formula}`; // never computed
   if (typeof v === "object") return "error" in v ? { error: v.error } : v.date;
   return v;
 }

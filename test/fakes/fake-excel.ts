@@ -1764,6 +1764,7 @@ export function generatedSheet(name: string, rows: number, cols: number): FakeSh
 export function sheetsFromModel(model: WorkbookModel): FakeSheetSpec[] {
   const cell = (v: CellValue): FakeCell => {
     if (v === undefined || v === null) return null;
+    if (typeof v === "object" && "formula" in v) return `=${v.formula}`; // never computed
     if (typeof v === "object") return "error" in v ? { error: v.error } : v.date;
     return v;
   };

@@ -8,7 +8,7 @@
  * 98.5 for 98.5%); date as an Excel serial day; enum as the index of the allowed value.
  */
 import type { CellValue } from "../model";
-import { isDateValue, isErrorValue } from "../model";
+import { isDateValue, isErrorValue, isFormulaValue } from "../model";
 import type { IssueValue, LenientNumberCode, ReadCode, UnreadableCode } from "../issues";
 import type { ColumnType } from "./column-types";
 import { formatSerial, isDateFormat, isPercentFormat, MAX_SERIAL, parseDateText } from "./dates";
@@ -69,6 +69,7 @@ export function newReading(): CellReading {
  * The value found in a cell, as shown to the user in an issue.
  * @example displayValue({ error: "#N/A" }) // "#N/A"
  * @example displayValue({ date: 41395 }) // "2013-05-01"
+ * @example displayValue({ formula: "IF(C4>0,C4,0)" }) // "=IF(C4>0,C4,0)"
  */
 export function displayValue(v: CellValue): IssueValue {
   if (v === undefined || v === null) return null;
@@ -76,6 +77,7 @@ export function displayValue(v: CellValue): IssueValue {
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (isErrorValue(v)) return v.error;
   if (isDateValue(v)) return formatSerial(v.date);
+  if (isFormulaValue(v)) return `=${v.formula}`;
   return null;
 }
 
@@ -157,6 +159,7 @@ export class ColumnReader {
     if (v === null || v === undefined) return set(out, READ_BLANK, NaN, "");
     if (typeof v === "object") {
       if (isErrorValue(v)) return set(out, READ_INVALID, NaN, "excel-error");
+      if (isFormulaValue(v)) return set(out, READ_INVALID, NaN, "formula-without-value");
       if (isDateValue(v)) {
         if (this.type === "date") return this.readSerial(v.date, out, "");
         if (this.type === "text") return this.readText(formatSerial(v.date), out);

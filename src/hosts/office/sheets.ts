@@ -7,6 +7,7 @@ import {
   a1,
   isDateValue,
   isErrorValue,
+  isFormulaValue,
   DEFINITIONS_SHEET,
   definitionsSheetGrid,
   type CellValue,
@@ -22,11 +23,13 @@ function planValue(v: CellValue): PlanValue {
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (isErrorValue(v)) return v.error;
   if (isDateValue(v)) return v.date;
+  // a formula read without its result: its text, not a formula computed over other cells
+  if (isFormulaValue(v)) return cellText(`=${v.formula}`);
   return "";
 }
 
 function planFormat(v: CellValue, format: string | undefined): string {
-  if (typeof v === "string" || isErrorValue(v)) return TEXT_FORMAT;
+  if (typeof v === "string" || isErrorValue(v) || isFormulaValue(v)) return TEXT_FORMAT;
   if (isDateValue(v)) return format && format !== "General" ? format : "yyyy-mm-dd";
   return format ?? "General";
 }

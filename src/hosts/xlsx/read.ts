@@ -4,10 +4,12 @@
  *
  * It reads only what the checks need: workbook.xml (sheet names, visibility, 1904 dates), the
  * relationships, sharedStrings.xml, styles.xml (number formats per style) and the worksheets.
+ * Formulas saved without their results are computed once every sheet is read (formulas.ts).
  */
 import type { SheetModel, WorkbookModel } from "../../core";
 import { XlsxReadError, isXlsxReadError } from "./errors";
 import { scanSheet, type ScanContext, type ScannedSheet } from "./sheet";
+import { computeFormulas, type SheetFormulas } from "./formulas";
 import { NO_STYLES, parseStyles, type CellStyles } from "./styles";
 import { ReadBudget, type ReadLimits } from "./budget";
 import {
@@ -459,6 +461,7 @@ function readSheets(
   const total = sheets.reduce((n, s) => n + (zip.entries.get(s.part)?.size ?? 0), 0);
   let doneBefore = 0;
   const out: XlsxSheetModel[] = [];
+  const formulas: Array<SheetFormulas | undefined> = [];
   for (const entry of sheets) {
     if (options.signal?.aborted) throw new XlsxReadError("aborted", "已取消读取");
     const bytes = zip.read(entry.part);
@@ -485,6 +488,7 @@ function readSheets(
     const scanned = scanSheetPart(xml, ctx, entry.part);
     doneBefore += zip.entries.get(entry.part)?.size ?? 0;
     options.onProgress?.({ done: doneBefore, total });
+    formulas.push(scanned.formulas);
     out.push({
       name: entry.name,
       state: entry.state,
@@ -493,5 +497,6 @@ function readSheets(
       merges: scanned.merges,
     });
   }
+  if (formulas.some((f) => f !== undefined)) computeFormulas(out, formulas);
   return out;
 }

@@ -5,7 +5,10 @@
  * are shared objects.
  *
  * Conventions (also in src/hosts/xlsx/README.md):
- * - a formula cell holds its cached result (the value Excel last computed); no cached value → blank;
+ * - a formula cell holds its cached result (the value Excel last computed); a formula saved without
+ *   one (no `<v>`, or an empty one where a number is expected — what openpyxl writes) is a
+ *   `FormulaValue`, listed in `formulas`; formulas.ts computes the plain arithmetic ones once the
+ *   whole workbook is read;
  * - `t="d"` (ISO date) cells become dates (`{ date: serial }`, a DateValue) with a date format, so
  *   a date in a count column is a wrong type, as Excel shows it, not a number;
  * - in a 1904-system workbook, date-formatted numbers are shifted to the 1900 system;
@@ -14,9 +17,16 @@
  *   Numbers are never copied (that would double a sum). The areas are listed in `merges`.
  * - blank cells (no value, or a formula with an empty text result) are left undefined.
  */
-import { parseA1, type CellValue, type DateValue, type ErrorValue } from "../../core";
+import {
+  parseA1,
+  type CellValue,
+  type DateValue,
+  type ErrorValue,
+  type FormulaValue,
+} from "../../core";
 import type { ReadBudget } from "./budget";
 import { XlsxReadError } from "./errors";
+import type { PendingFormula, SharedMaster, SheetFormulas } from "./formulas";
 import type { CellStyles } from "./styles";
 import {
   attr,
@@ -36,6 +46,8 @@ export interface ScannedSheet {
   readonly formats: Array<Array<string | undefined> | undefined>;
   /** Merged areas as A1 ranges (`A1:K1`). */
   readonly merges: string[];
+  /** The formulas saved without their results (none: undefined). */
+  readonly formulas: SheetFormulas | undefined;
 }
 
 export interface ScanContext {
@@ -463,6 +475,70 @@ interface ScanState {
   readonly date1904: boolean;
   readonly isDate: readonly boolean[];
   readonly phonetic: PhoneticCursor;
+  readonly formulas: FormulaCells;
+  /** The formula element's name with the part's prefix (`f`, `x:f`). */
+  readonly fName: string;
+}
+
+/**
+ * The formula cells of a scan that formulas.ts needs: those saved without a result, and the
+ * masters of shared formulas (a child saved without a result is computed from its master's text).
+ */
+class FormulaCells {
+  readonly pending: PendingFormula[] = [];
+  readonly masters = new Map<string, SharedMaster>();
+  /** Set by `otherCell` for the cell it read: 1 a formula without result, 2 a shared master. */
+  found = 0;
+  text = "";
+  si: string | undefined = undefined;
+
+  /** Lists the formula `otherCell` found, at its place in the grid. */
+  note(row: number, col: number): void {
+    const { text, si } = this;
+    if (this.found === 1) this.pending.push({ row, col, text, si });
+    if (si !== undefined && text !== "" && !this.masters.has(si))
+      this.masters.set(si, { row, col, text });
+    this.found = 0;
+  }
+
+  result(): SheetFormulas | undefined {
+    return this.pending.length === 0 ? undefined : { pending: this.pending, masters: this.masters };
+  }
+}
+
+/**
+ * The cell's `<f>` element, when its content (from `gt`, the start tag's `>`) begins with one: its
+ * text and shared index go to `s.formulas` (`found` = `found`); returns whether there was one.
+ */
+function readFormula(s: ScanState, gt: number, close: number, found: number): boolean {
+  const { xml, p } = s;
+  let i = gt + 1;
+  while (isSpace(xml.charCodeAt(i))) i++;
+  if (xml.charCodeAt(i) !== 60 || !xml.startsWith(s.fName, i + 1)) return false;
+  const c = xml.charCodeAt(i + 2 + p.length);
+  if (!(isSpace(c) || c === 62 || c === 47)) return false;
+  if (found === 2 && !isSpace(c)) return false; // no attributes: not shared
+  const fgt = tagEnd(xml, i);
+  if (fgt < 0 || fgt > close) return false;
+  const f = s.formulas;
+  f.si = undefined;
+  f.text = "";
+  if (isSpace(c) && attr(xml, i, fgt, "t") === "shared") f.si = attr(xml, i, fgt, "si");
+  if (found === 2 && f.si === undefined) return false;
+  if (xml.charCodeAt(fgt - 1) !== 47) {
+    let fe = xml.indexOf("</" + p + "f>", fgt);
+    if (fe < 0 || fe > close) fe = close;
+    f.text = decodeXmlText(xml.slice(fgt + 1, fe)).trim();
+  }
+  f.found = found;
+  return true;
+}
+
+/** A formula cell saved without its result (see the module comment); undefined when no formula. */
+function withoutResult(s: ScanState, gt: number, close: number): CellValue {
+  if (!readFormula(s, gt, close, 1)) return undefined;
+  const value: FormulaValue = Object.freeze({ formula: s.formulas.text });
+  return value;
 }
 
 /**
@@ -488,12 +564,15 @@ function otherCell(s: ScanState, gt: number, cell: CellTag, next: { at: number }
   }
   const vOpen = "<" + p + "v";
   const v = xml.indexOf(vOpen, gt);
-  if (v < 0 || v >= close) return undefined;
+  if (v < 0 || v >= close) return withoutResult(s, gt, close);
   const vgt = xml.indexOf(">", v);
   const vc = xml.charCodeAt(v + vOpen.length);
-  if (!(vc === 62 || isSpace(vc)) || xml.charCodeAt(vgt - 1) === 47) return undefined;
-  let ve = xml.indexOf("</" + p + "v>", vgt + 1);
+  if (!(vc === 62 || vc === 47 || isSpace(vc))) return undefined;
+  let ve = xml.charCodeAt(vgt - 1) === 47 ? vgt + 1 : xml.indexOf("</" + p + "v>", vgt + 1);
   if (ve < 0 || ve > close) ve = close;
+  // an empty result is a formula's empty text (t="str"); of any other type it is no result
+  if (ve <= vgt + 1 && type !== T_STR) return withoutResult(s, gt, close);
+  readFormula(s, gt, close, 2); // a shared formula's master: its text is its children's
   const shift = s.date1904 && s.isDate[cell.style] === true;
   return cellValue(xml, type, vgt + 1, ve, s.shared, shift);
 }
@@ -524,6 +603,8 @@ export function scanSheet(
     date1904: ctx.date1904,
     isDate: ctx.styles.isDate,
     phonetic: { next: -2 },
+    formulas: new FormulaCells(),
+    fName: p + "f",
   };
   const grids = new Grids(ctx.budget);
   const last = scanRows(s, bounds.openEnd + 1, grids, ctx);
@@ -533,7 +614,7 @@ export function scanSheet(
     check.finish();
   }
   const merges = scanMerges(xml, p, sdEnd, grids.values, ctx.budget);
-  return { values: grids.values, formats: grids.formats, merges };
+  return { values: grids.values, formats: grids.formats, merges, formulas: s.formulas.result() };
 }
 
 /** The rows of xml[from, s.end): cells into `grids`; returns the index the scan stopped at. */
@@ -597,6 +678,7 @@ function scanRows(s: ScanState, from: number, grids: Grids, ctx: ScanContext): n
       if (check) check.open(lt + 1, pl + 1);
       value = otherCell(s, gt, cell, next);
       i = next.at;
+      if (s.formulas.found !== 0) s.formulas.note(want, col);
     }
     if (value === undefined) continue;
     const fmt =

@@ -3,7 +3,13 @@
  * project's own writer (writer.ts): values, a number format per cell, bold rows and column widths
  * fitted to the text. It writes values, never formulas: a text that starts with `=` stays text.
  */
-import { isDateValue, isErrorValue, type CellValue, type SheetModel } from "../../core";
+import {
+  isDateValue,
+  isErrorValue,
+  isFormulaValue,
+  type CellValue,
+  type SheetModel,
+} from "../../core";
 import { uniqueSheetName } from "../office/text";
 import { cellAt, newSheet, writeXlsx, type XlsxSheet, type XlsxValue } from "./writer";
 
@@ -25,10 +31,15 @@ const ERRORS = new Set([
   "#GETTING_DATA",
 ]);
 
+/** The text of an error value or of a formula read without its result. */
+function objectText(v: CellValue): string {
+  return isErrorValue(v) ? v.error : isFormulaValue(v) ? `=${v.formula}` : "";
+}
+
 /** Display width of a value (CJK counts double), for the column widths. */
 function width(v: CellValue): number {
   if (v === null || v === undefined) return 0;
-  const s = typeof v === "object" ? (isErrorValue(v) ? v.error : "0000-00-00") : String(v);
+  const s = typeof v !== "object" ? String(v) : isDateValue(v) ? "0000-00-00" : objectText(v);
   let w = 0;
   for (const ch of s) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1;
   return w;
@@ -41,6 +52,8 @@ function valueOf(v: CellValue): XlsxValue {
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (isErrorValue(v)) return ERRORS.has(v.error) ? { error: v.error } : v.error;
   if (isDateValue(v)) return v.date;
+  // a formula read without its result: written as its text (its references were to another sheet)
+  if (isFormulaValue(v)) return objectText(v);
   return undefined;
 }
 
