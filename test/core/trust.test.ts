@@ -13,7 +13,16 @@ import { readXlsx } from "../../src/hosts/xlsx/read";
 import type { CellValue } from "../../src/core/model";
 import { issueMessage } from "../../src/core/messages";
 import { doubtReasons } from "../../src/core/render/doubts";
-import { buildSheet, cellOf, t1Row, t3Row, t4Row, definition, workbook } from "./fixtures";
+import {
+  buildSheet,
+  cellOf,
+  t1Row,
+  t3Row,
+  t4Row,
+  definition,
+  workbook,
+  type RowSpec,
+} from "./fixtures";
 
 const SAMPLES = path.join(__dirname, "../../assets/samples");
 const sample = (name: string) =>
@@ -144,7 +153,9 @@ describe("unverified figures (【待核】)", () => {
     expect(a.draft.text).toContain("组织暑期党员干部集中轮训1852名【待核】；");
     // what the row does not feed stays as it is
     expect(a.draft.text).toContain("举办校长培训进修（选派）6期，培训校长326名；");
-    expect(a.draft.text).toContain("举办入党积极分子培训班、“校中校”普通高中青年共产主义学校，培训264人；");
+    expect(a.draft.text).toContain(
+      "举办入党积极分子培训班、“校中校”普通高中青年共产主义学校，培训264人；"
+    );
     expect(a.draft.text).toContain("全年培训入党积极分子264人，比上年增加16人，增长6.5%。"); // 表1
     expect(a.verdict.text).toBe("暂不能上报（2013年）：1项警告未在备注中说明。");
     const why = a.draft.unverified.find((u) => u.text === "1852名")!;
@@ -240,6 +251,55 @@ describe("unverified figures (【待核】)", () => {
     );
     expect(a.draft.text).toContain("全年培训入党积极分子20人【待核】。");
     expect(a.draft.text).toContain("发展预备党员6人，其中"); // its 合计 agrees
+  });
+
+  /** A 表3 whose first row(s) feed its total but no group figure: the 三公经费 or 募集善款 group stays unmarked. */
+  const otherGroupUnmarked = (rows: RowSpec[], issues: string[], group: string, text: string) => {
+    const a = analyzeWorkbook(workbook(buildSheet("T3", rows, { total: { "金额（元）": 1000 } })));
+    expect(a.issues.map((i) => `${i.cell} ${i.code}`)).toEqual(issues);
+    const marked = a.tables[0]?.figures.map((f) => `${f.id} ${f.unverified !== undefined}`);
+    expect(marked).toEqual(["T3/金额（元） true", `T3/金额（元）/${group} false`]);
+    expect(a.draft.text).toContain(text);
+  };
+
+  it("a row pasted twice whose numbers cannot be read marks what it feeds, not the other groups", () => {
+    // 慰问金 twice, its 金额 and 受益人数 unreadable: no 慰问金 figure is left to hold the row, yet
+    // its group is known, so 募集善款 does not depend on it
+    const unread = t3Row("慰问", { 经费类别: "慰问金", "金额（元）": "不详", 受益人数: "不详" });
+    otherGroupUnmarked(
+      [t3Row("善款"), unread, unread],
+      [
+        "C5 not-a-number",
+        "D5 not-a-number",
+        "C6 not-a-number",
+        "D6 not-a-number",
+        "6:6 duplicate-row",
+      ],
+      "募集善款",
+      "募集善款1000元。"
+    );
+  });
+
+  it("a category read leniently on a row whose 金额 cannot be read marks no other group", () => {
+    otherGroupUnmarked(
+      [
+        t3Row("善款", { 经费类别: " 募集善款 ", "金额（元）": "不详" }),
+        t3Row("公务", { 经费类别: "三公经费" }),
+      ],
+      ["B4 lenient-enum", "C4 not-a-number"],
+      "三公经费",
+      "三公经费支出1000元。"
+    );
+  });
+
+  it("a row whose category cannot be read marks every group figure: it may belong to any", () => {
+    for (const category of ["捐款", null]) {
+      const odd = t3Row("捐", { 经费类别: category, "金额（元）": 500 });
+      const rows = [t3Row("善款"), t3Row("慰问", { 经费类别: "慰问金", 受益人数: 1 }), odd, odd];
+      const a = analyzeWorkbook(workbook(buildSheet("T3", rows)));
+      expect(a.tables[0]?.figures.every((f) => f.unverified !== undefined)).toBe(true);
+      expect(a.draft.text).toContain("募集善款1000元【待核】。");
+    }
   });
 });
 

@@ -11,7 +11,10 @@
  * collects the taints that touch it:
  * - a data-row taint touches a figure whose cells of one of its columns include the row;
  * - a taint on the grouping cell (培训类别, 渠道 …) touches the group figures whose rows include the
- *   row, or every group figure when the row is in no group (its group is unknown);
+ *   row; an error of that cell alone (blank, not in the list), of a row in no group, touches every
+ *   group figure (its group is unknown). A taint on the whole row (a row pasted twice) or a group
+ *   read leniently does not: a row in no group figure only because none of its numbers can be read
+ *   feeds no other group;
  * - a 合计-row taint (a 合计 that disagrees with its rows, or cannot be read) and a whole-column
  *   taint (the header) touch every figure with cells in the column: its total and each group and
  *   rate summed from it.
@@ -169,9 +172,13 @@ export function attachTaints(
     const columns = taint.cols.map((k) => ctx.colOf[k] ?? -1).filter((c) => c >= 0);
     const wholeColumn = taint.row === WHOLE_COLUMN || taint.row === ctx.totalRow;
     const onGroupCell = !wholeColumn && ctx.groupCol >= 0 && taint.cols.includes(ctx.groupCol);
-    // a row in no group's rows: its group is unknown, so every group figure may be short of it
+    // the group cell alone cannot be read, and the row is in no group's rows: its group is
+    // unknown, so every group figure may be short of it
     const groupUnknown =
-      onGroupCell && !prints.some((fp, i) => grouped[i] === true && holdsRow(fp, taint.row));
+      onGroupCell &&
+      taint.cols.length === 1 &&
+      taint.issue.severity === "error" &&
+      !prints.some((fp, i) => grouped[i] === true && holdsRow(fp, taint.row));
     const source = sourceOf(taint.issue);
     for (let i = 0; i < figures.length; i++) {
       const list = sources[i] as FigureSource[];
