@@ -5,27 +5,17 @@
  * Excel) inserts the merged tables as new sheets. Cancel, axe, 320 px screenshots, no request
  * beyond the page's origin, no CSP violation.
  */
-import { promises as fs, readdirSync, readFileSync } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { mergeWorkbooks, unitListFromSheet } from "../../src/core/merge";
 import { isXlsxReadError } from "../../src/hosts/xlsx/errors";
-import { ROOT } from "./build";
 import { OFFICE_JS_CDN, chromiumAvailable, foreignRequests } from "./chromium";
 import { fakeOfficeScript } from "./fakeOffice";
 import { builtPagesForSuite } from "./suite";
 import { axeViolations, cspViolations, openPage, screenshot } from "./pane";
-
-const UNITS = path.join(ROOT, "assets", "samples", "units");
-const LIST = path.join(UNITS, "单位名单.xlsx");
-const unitFiles = (): string[] =>
-  readdirSync(UNITS)
-    .filter((f) => /^\d\d /.test(f))
-    .sort()
-    .map((f) => path.join(UNITS, f));
-const REVISED = "07 昆山市实验小学（更正）.xlsx";
+import { LIST, REVISED, UNITS, mergeSample, openMerge, unitFiles } from "./units";
 
 /** What the core makes of the sample set with the revised file chosen (to compare the pages with). */
 function expectedMerge() {
@@ -39,24 +29,6 @@ function expectedMerge() {
     }
   });
   return mergeWorkbooks(files, { units: list, prefer: [REVISED] });
-}
-
-async function openMerge(page: Page): Promise<void> {
-  await page.getByRole("tab", { name: "汇总" }).click();
-  await page.getByRole("button", { name: "开始合并" }).waitFor();
-}
-
-/** Picks the sample files and the list, merges, and chooses the revised file of the unit that sent two. */
-async function mergeSample(page: Page): Promise<void> {
-  await page.getByTestId("merge-files").setInputFiles(unitFiles());
-  await page.getByTestId("merge-list").setInputFiles(LIST);
-  await page.getByText("已选择12个文件。").waitFor();
-  await page.getByRole("button", { name: "开始合并" }).click();
-  await page.getByText("昆山市实验小学上报了2份文件，用哪一份？").waitFor({ timeout: 60_000 });
-  await page.getByText(REVISED, { exact: true }).click();
-  await page.getByText(/按选择合并 07 昆山市实验小学（更正）\.xlsx/).waitFor();
-  // the choice stays open to change
-  expect(await page.getByRole("radio", { name: REVISED }).isChecked()).toBe(true);
 }
 
 describe.runIf(chromiumAvailable())("汇总 tab", () => {

@@ -1,7 +1,8 @@
 /**
  * The browser page's host: a workbook file the user picked (or the bundled sample), read in the
  * browser — the file is never sent anywhere. Reading runs in a web worker (cancel terminates
- * it); selecting a cell is recorded so the page can show where the issue is.
+ * it), or on the page where no worker can start (opened from disk); selecting a cell is recorded
+ * so the page can show where the issue is.
  */
 import type { WorkbookModel } from "../../core";
 import type { ReadOptions, WorkbookHost } from "../../hosts/host";
@@ -28,16 +29,26 @@ function abortError(): DOMException {
   return new DOMException("已取消", "AbortError");
 }
 
+/**
+ * Reads in a web worker; where none can start — a page opened from disk (file://, an opaque
+ * origin: Chromium throws `Failed to construct 'Worker'`, other browsers fail to load its script)
+ * — reads on the page instead.
+ */
 function readInWorker(bytes: Uint8Array, options: ReadOptions): Promise<WorkbookModel> {
   return new Promise<WorkbookModel>((resolve, reject) => {
     const { signal, onProgress } = options;
     if (signal?.aborted) return reject(abortError());
-    const worker = new Worker(
-      /* webpackChunkName: "xlsx-reader" */ new URL("./xlsxWorker.ts", import.meta.url),
-      {
-        name: "xlsx-reader",
-      }
-    );
+    let worker: Worker;
+    try {
+      worker = new Worker(
+        /* webpackChunkName: "xlsx-reader" */ new URL("./xlsxWorker.ts", import.meta.url),
+        { name: "xlsx-reader" }
+      );
+    } catch {
+      readHere(bytes, options).then(resolve, reject);
+      return;
+    }
+    let answered = false;
     const finish = () => {
       worker.terminate();
       signal?.removeEventListener("abort", onAbort);
@@ -48,6 +59,7 @@ function readInWorker(bytes: Uint8Array, options: ReadOptions): Promise<Workbook
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      answered = true;
       const reply = e.data;
       if (reply.type === "progress") onProgress?.({ done: reply.done, total: reply.total });
       else if (reply.type === "done") {
@@ -60,7 +72,9 @@ function readInWorker(bytes: Uint8Array, options: ReadOptions): Promise<Workbook
     };
     worker.onerror = (e) => {
       finish();
-      reject(new Error(`无法读取文件（${e.message || "读取程序出错"}）`));
+      // its script never ran (could not be loaded): the page reads the file itself
+      if (!answered) readHere(bytes, options).then(resolve, reject);
+      else reject(new Error(`无法读取文件（${e.message || "读取程序出错"}）`));
     };
     // a copy goes to the worker, so the page keeps the file for the next run
     const copy = bytes.slice();
