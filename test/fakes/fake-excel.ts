@@ -34,13 +34,30 @@ export interface FakeFill {
   patternTintAndShade: number;
 }
 
-/** What the real Excel reports for a cell without fill. */
+/**
+ * A cell without fill as the fake stores it (its model, compared by the tests). What the add-in
+ * reads for such a cell is `NO_FILL_AS_READ`.
+ */
 export const NO_FILL: Readonly<FakeFill> = Object.freeze({
   color: "#FFFFFF",
   pattern: "None",
   patternColor: "#000000",
   tintAndShade: 0,
   patternTintAndShade: 0,
+});
+
+/**
+ * What real Excel answers for `format.fill` of a cell with No Fill: colour `#FFFFFF`, the same as a
+ * cell filled white (office-js issue 6218, Version 2509, 2025), with `pattern` and `tintAndShade`
+ * null — a filled cell, white included, reads a number for `tintAndShade` (office-js issue 4900,
+ * answer of Microsoft's engineer, 2024). Never the `pattern: "None"` the documentation lists.
+ */
+export const NO_FILL_AS_READ = Object.freeze({
+  color: "#FFFFFF",
+  pattern: null,
+  patternColor: "#000000",
+  tintAndShade: null,
+  patternTintAndShade: null,
 });
 
 export interface FakeSheetSpec {
@@ -1320,7 +1337,8 @@ class FakeRangeFill extends FakeProxy<RangeTarget> {
     let seen = false;
     for (let r = t.box.r0; r <= t.box.r1 && same; r++) {
       for (let c = t.box.c0; c <= t.box.c1; c++) {
-        const v = t.sheet.fill(r, c)[prop as FillProp];
+        const stored = t.sheet.fills.get(r * KEY_STRIDE + c);
+        const v = stored ? stored[prop as FillProp] : NO_FILL_AS_READ[prop as FillProp];
         if (!seen) {
           first = v;
           seen = true;

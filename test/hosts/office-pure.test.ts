@@ -8,7 +8,13 @@ import {
   toCellValue,
 } from "../../src/hosts/office/cells";
 import { cellText, safeSheetName, uniqueSheetName } from "../../src/hosts/office/text";
-import { markTargets, parseStoreXml, storeXml, type MarkEntry } from "../../src/hosts/office/marks";
+import {
+  isNoFill,
+  markTargets,
+  parseStoreXml,
+  storeXml,
+  type MarkEntry,
+} from "../../src/hosts/office/marks";
 import { selectableAddress } from "../../src/hosts/office/select";
 import { columnFormat, rowKind, templateSheetBase } from "../../src/hosts/office/layout";
 import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
@@ -233,5 +239,24 @@ describe("the mark store", () => {
       ["B2", "error"],
       ["A1", "error"],
     ]);
+  });
+});
+
+describe("isNoFill: a fill as Excel reads it", () => {
+  const white = { color: "#FFFFFF", pattern: null, patternColor: null };
+  it("No Fill reads #FFFFFF like white, with null pattern and shade (office-js issues 4900, 6218)", () => {
+    expect(isNoFill({ ...white, tintAndShade: null, patternTintAndShade: null })).toBe(true);
+    expect(isNoFill({ ...white, pattern: "None", tintAndShade: 0, patternTintAndShade: 0 })).toBe(
+      true
+    );
+  });
+  it("white, or any colour, filled on purpose reads a number for its shade, and is kept", () => {
+    expect(isNoFill({ ...white, tintAndShade: 0, patternTintAndShade: 0 })).toBe(false);
+    expect(
+      isNoFill({ ...white, pattern: "Solid", tintAndShade: null, patternTintAndShade: null })
+    ).toBe(false);
+    expect(
+      isNoFill({ ...white, color: "#DDEBF7", tintAndShade: 0.5, patternTintAndShade: 0 })
+    ).toBe(false);
   });
 });

@@ -9,7 +9,8 @@
  * has no 2 MB cap like document settings and needs no `saveAsync`, and it is deleted once the
  * marks are cleared, so no trace is left. Each entry keys the cell by worksheet id (so a renamed
  * sheet still matches) and keeps color, pattern, patternColor, tintAndShade and
- * patternTintAndShade (ExcelApi 1.9), or "None" for a cell without fill.
+ * patternTintAndShade (ExcelApi 1.9) as read (a cell without fill reads #FFFFFF with null pattern
+ * and shade: see `SavedFill`).
  *
  * Clearing only restores a cell whose fill is still our mark: if the user (or Undo) has changed
  * it since, their fill stays. Marking again first restores the previous marks no longer needed.
@@ -30,12 +31,27 @@ const MARK_CHUNK = 2_500;
 
 type MarkKind = "error" | "warning";
 
+/**
+ * A cell's fill as Excel reported it before it was marked. No Fill reads as colour `#FFFFFF` —
+ * the same as white (office-js issue 6218) — with `pattern` and `tintAndShade` null, where a filled
+ * cell reads a number for `tintAndShade` (office-js issue 4900); the documented `pattern: "None"`
+ * is taken as No Fill too.
+ */
 export interface SavedFill {
   readonly color: string;
-  readonly pattern: string;
-  readonly patternColor: string;
-  readonly tintAndShade: number;
-  readonly patternTintAndShade: number;
+  readonly pattern: string | null;
+  readonly patternColor: string | null;
+  readonly tintAndShade: number | null;
+  readonly patternTintAndShade: number | null;
+}
+
+/**
+ * Whether a fill as read is No Fill (see `SavedFill`).
+ * @example isNoFill({ color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null }) // true
+ * @example isNoFill({ color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: 0, patternTintAndShade: 0 }) // false: white
+ */
+export function isNoFill(f: SavedFill): boolean {
+  return f.pattern === "None" || (f.pattern == null && f.tintAndShade == null);
 }
 
 export interface MarkEntry {
@@ -148,8 +164,14 @@ export function markTargets(
   return out;
 }
 
+/** Our mark: its colour, solid (some builds read `pattern` null for a solid fill: office-js issue 4900). */
 function isOurMark(f: SavedFill | undefined, mark: MarkKind): boolean {
-  return f !== undefined && f.pattern === "Solid" && f.color.toUpperCase() === MARK_COLORS[mark];
+  return (
+    f !== undefined &&
+    (f.pattern === "Solid" || f.pattern == null) &&
+    typeof f.color === "string" &&
+    f.color.toUpperCase() === MARK_COLORS[mark]
+  );
 }
 
 /* ---------------------------------------------------------------- Excel side */
@@ -195,7 +217,7 @@ async function readFills(
 /** Queues what puts a saved fill back: cleared, then colour, pattern and shades as they were. */
 function queueRestore(fill: Excel.RangeFill, f: SavedFill): void {
   fill.clear();
-  if (f.pattern === "None") return;
+  if (isNoFill(f)) return;
   if (f.color) fill.color = f.color;
   if (f.pattern && f.pattern !== "Solid") fill.pattern = f.pattern as Excel.FillPattern;
   if (f.patternColor) fill.patternColor = f.patternColor;

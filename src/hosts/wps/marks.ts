@@ -21,6 +21,7 @@ import {
   storeXml,
   MARKS_NAMESPACE,
   type MarkEntry,
+  isNoFill,
   type SavedFill,
 } from "../office/marks";
 import {
@@ -182,13 +183,13 @@ function readFill(ws: EtWorksheet, address: string): SavedFill {
 
 function restoreFill(ws: EtWorksheet, address: string, f: SavedFill): void {
   const i = ws.Range(address).Interior;
-  if (f.pattern === "None") {
+  if (isNoFill(f)) {
     i.Pattern = ET.xlNone;
     return;
   }
-  i.Pattern = patternNumber(f.pattern);
+  i.Pattern = patternNumber(f.pattern ?? "Solid");
   i.Color = hexToBgr(f.color);
-  if (f.pattern !== "Solid") i.PatternColor = hexToBgr(f.patternColor);
+  if (f.pattern !== "Solid" && f.patternColor) i.PatternColor = hexToBgr(f.patternColor);
   i.TintAndShade = f.tintAndShade || 0;
   if (f.pattern !== "Solid") i.PatternTintAndShade = f.patternTintAndShade || 0;
 }
