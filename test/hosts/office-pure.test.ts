@@ -16,6 +16,7 @@ import {
   type MarkEntry,
 } from "../../src/hosts/office/marks";
 import { selectableAddress } from "../../src/hosts/office/select";
+import { EXCEL_ERROR_REASONS, describeOfficeError } from "../../src/hosts/office/errors";
 import { columnFormat, rowKind, templateSheetBase } from "../../src/hosts/office/layout";
 import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import type { Issue } from "../../src/core/issues";
@@ -258,5 +259,25 @@ describe("isNoFill: a fill as Excel reads it", () => {
     expect(
       isNoFill({ ...white, color: "#DDEBF7", tintAndShade: 0.5, patternTintAndShade: 0 })
     ).toBe(false);
+  });
+});
+
+describe("describeOfficeError: every Excel error code in Chinese", () => {
+  it("says what happened and what to do, for each code Excel can raise", () => {
+    for (const code of Object.keys(EXCEL_ERROR_REASONS)) {
+      const e = Object.assign(new Error("The argument is invalid or missing."), { code });
+      const message = describeOfficeError(e, "标记问题单元格").message;
+      expect(message, code).toMatch(/^标记问题单元格失败：.*。请.+。$/);
+      expect(message, code).not.toContain("{detail}");
+    }
+  });
+
+  it("a range too large (RangeExceedsLimit) and an unknown code", () => {
+    const big = Object.assign(new Error("RangeExceedsLimit"), { code: "RangeExceedsLimit" });
+    expect(describeOfficeError(big, "读取工作簿").message).toBe(
+      "读取工作簿失败：区域的单元格太多，超过 Excel 的上限。请缩小数据范围，或删除工作表末尾多余的空行空列后再试。"
+    );
+    const odd = Object.assign(new Error("Something new"), { code: "BrandNewCode" });
+    expect(describeOfficeError(odd, "读取工作簿").message).toBe("读取工作簿失败：Something new");
   });
 });

@@ -104,7 +104,7 @@ describe("readWorkbook when Excel returns null values (very large ranges in the 
   it("says so in Chinese when even one row comes back null", async () => {
     install({ sheets: [generatedSheet("宽表", 3, 8)], nullValuesAboveCells: 4 });
     await expect(createOfficeHost().readWorkbook()).rejects.toThrow(
-      "读取工作簿失败：一次传输的数据超过 Excel 的上限，请缩小数据范围后再试。"
+      "读取工作簿失败：一次传输的数据超过 Excel 的上限。请缩小数据范围后再试。"
     );
   });
 });
