@@ -6,7 +6,7 @@ export * from "./settings";
 export { FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT, isStatYear, parseStatYear } from "./years";
 export { validateWorkbook, workbookYears, quoteSheet } from "./validate";
 export type { ValidationResult, ValidateOptions, YearSummary } from "./validate";
-export { issueMessage, issueLocation, describeAddress } from "./messages";
+export { issueMessage, issueLocation, describeAddress, splitMessage } from "./messages";
 export {
   BUILTIN_DEFINITIONS,
   FRAME_LABELS,

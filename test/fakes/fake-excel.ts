@@ -48,8 +48,8 @@ export const NO_FILL: Readonly<FakeFill> = Object.freeze({
 
 /**
  * What real Excel answers for `format.fill` of a cell with No Fill: colour `#FFFFFF`, the same as a
- * cell filled white (office-js issue 6218, Version 2509, 2025), with `pattern` and `tintAndShade`
- * null — a filled cell, white included, reads a number for `tintAndShade` (office-js issue 4900,
+ * cell filled white (github.com/OfficeDev/office-js/issues/6218, Version 2509, 2025), with `pattern` and `tintAndShade`
+ * null — a filled cell, white included, reads a number for `tintAndShade` (github.com/OfficeDev/office-js/issues/4900,
  * answer of Microsoft's engineer, 2024). Never the `pattern: "None"` the documentation lists.
  */
 export const NO_FILL_AS_READ = Object.freeze({

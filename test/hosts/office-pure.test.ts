@@ -245,7 +245,7 @@ describe("the mark store", () => {
 
 describe("isNoFill: a fill as Excel reads it", () => {
   const white = { color: "#FFFFFF", pattern: null, patternColor: null };
-  it("No Fill reads #FFFFFF like white, with null pattern and shade (office-js issues 4900, 6218)", () => {
+  it("No Fill reads #FFFFFF like white, with null pattern and shade (github.com/OfficeDev/office-js/issues/4900 and /6218)", () => {
     expect(isNoFill({ ...white, tintAndShade: null, patternTintAndShade: null })).toBe(true);
     expect(isNoFill({ ...white, pattern: "None", tintAndShade: 0, patternTintAndShade: 0 })).toBe(
       true

@@ -6,7 +6,7 @@
  */
 import { explainable, type Issue } from "../issues";
 import type { FigureSource } from "../figures";
-import { issueMessage } from "../messages";
+import { issueMessage, splitMessage } from "../messages";
 import { parseA1 } from "../model";
 
 /**
@@ -25,21 +25,12 @@ export function placeWords(issue: Pick<Issue, "cell" | "column">): string {
 }
 
 /**
- * The first sentence of an issue's message, without its full stop.
- * @example firstSentence("此行与第4行完全相同。请检查是否重复填报。") // "此行与第4行完全相同"
- */
-export function firstSentence(message: string): string {
-  const end = message.indexOf("。");
-  return end < 0 ? message : message.slice(0, end);
-}
-
-/**
  * One reason a number is in doubt.
  * @example doubtReason(g04Issue) // "“表2 培训 2013”第12行：此行与第4行完全相同，未在备注中说明"
  */
 export function doubtReason(issue: Issue): string {
   const open = issue.severity === "warning" && !issue.explained && explainable(issue);
-  return `“${issue.sheet}”${placeWords(issue)}：${firstSentence(issueMessage(issue))}${open ? "，未在备注中说明" : ""}`;
+  return `“${issue.sheet}”${placeWords(issue)}：${splitMessage(issueMessage(issue))[0].replace(/。$/, "")}${open ? "，未在备注中说明" : ""}`;
 }
 
 /**

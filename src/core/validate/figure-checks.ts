@@ -13,7 +13,7 @@ import type { CompiledFigureRule, FigureRef } from "../definitions";
 import { quoteSheet } from "../sheet-names";
 import { makeRuleIssue } from "./sink";
 import type { TableResult } from "./table";
-import { sourceOf, withSources } from "./unverified";
+import { markFigure } from "./unverified";
 
 /** A figure found for a reference, and the checked sheet it is in. */
 export interface FoundFigure {
@@ -95,7 +95,6 @@ export function checkFigureRule(
   const read = cmp ? new Set([...cmp.leftColumns, ...cmp.rightColumns]) : undefined;
   for (const [slot, { f, at }] of found.entries()) {
     if (read !== undefined && !read.has(slot)) continue;
-    const i = at.figures.findIndex((x) => x.id === f.id);
-    if (i >= 0) at.figures[i] = withSources(at.figures[i] as Figure, [sourceOf(issue)]);
+    markFigure(at.figures, f.id, issue);
   }
 }

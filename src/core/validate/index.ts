@@ -10,7 +10,7 @@ import type { WorkbookModel } from "../model";
 import { isTotalLabel, type DetectedTable } from "../detect/table";
 import { detectTableOnce } from "../detect/once";
 import { isBlankRow } from "./records";
-import { sourceOf, withSources } from "./unverified";
+import { markFigure, sourceOf, withSources } from "./unverified";
 import { resolveSettings, type Settings } from "../settings";
 import {
   COMPILED_BUILTINS,
@@ -287,9 +287,7 @@ function compareYears(
 function markUnlessExplained(current: TableResult, f: Figure, issue: Issue, issues: Issue[]): void {
   issues.push(issue);
   if (issue.explained) return;
-  const figures = current.figures;
-  const i = figures.findIndex((x) => x.id === f.id);
-  if (i >= 0) figures[i] = withSources(figures[i] as Figure, [sourceOf(issue)]);
+  markFigure(current.figures, f.id, issue);
 }
 
 /**

@@ -44,6 +44,12 @@ export function sourceOf(issue: Issue): FigureSource {
   return { sheet: issue.sheet, cell: issue.cell, rule: issue.rule };
 }
 
+/** Marks the figure `id` of a table's figures (in place) with an issue it depends on. */
+export function markFigure(figures: Figure[], id: string, issue: Issue): void {
+  const i = figures.findIndex((x) => x.id === id);
+  if (i >= 0) figures[i] = withSources(figures[i] as Figure, [sourceOf(issue)]);
+}
+
 /** Adds sources to a figure (keeping at most MAX_SOURCES, no repeats). */
 export function withSources(figure: Figure, sources: readonly FigureSource[]): Figure {
   if (sources.length === 0) return figure;

@@ -33,8 +33,8 @@ type MarkKind = "error" | "warning";
 
 /**
  * A cell's fill as Excel reported it before it was marked. No Fill reads as colour `#FFFFFF` —
- * the same as white (office-js issue 6218) — with `pattern` and `tintAndShade` null, where a filled
- * cell reads a number for `tintAndShade` (office-js issue 4900); the documented `pattern: "None"`
+ * the same as white (github.com/OfficeDev/office-js/issues/6218) — with `pattern` and `tintAndShade` null, where a filled
+ * cell reads a number for `tintAndShade` (github.com/OfficeDev/office-js/issues/4900); the documented `pattern: "None"`
  * is taken as No Fill too.
  */
 export interface SavedFill {
@@ -164,7 +164,7 @@ export function markTargets(
   return out;
 }
 
-/** Our mark: its colour, solid (some builds read `pattern` null for a solid fill: office-js issue 4900). */
+/** Our mark: its colour, solid (some builds read `pattern` null for a solid fill: github.com/OfficeDev/office-js/issues/4900). */
 function isOurMark(f: SavedFill | undefined, mark: MarkKind): boolean {
   return (
     f !== undefined &&

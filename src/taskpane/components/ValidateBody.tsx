@@ -4,6 +4,9 @@
  * as 已说明.
  */
 import { useMemo, useState, type Dispatch } from "react";
+import { splitMessage } from "../../core";
+
+export { splitMessage };
 import {
   Badge,
   Button,
@@ -468,17 +471,6 @@ function IssueGroupView({
       ) : null}
     </section>
   );
-}
-
-/**
- * A message's two sentences: what is wrong, and how to fix it or what to check (the style guide
- * in docs/messages.md: every message is `what is wrong。what to do。`).
- * @example splitMessage("“单位类型”为必填项，现为空白。请填写这个单元格。") // ["“单位类型”为必填项，现为空白。", "请填写这个单元格。"]
- */
-export function splitMessage(message: string): [string, string] {
-  const end = message.indexOf("。");
-  if (end < 0 || end === message.length - 1) return [message, ""];
-  return [message.slice(0, end + 1), message.slice(end + 1)];
 }
 
 function IssueItem({
