@@ -21,6 +21,7 @@
  */
 import type { Issue } from "../../core";
 import { describeOfficeError, officeErrorCode } from "./errors";
+import { hasExcelApi } from "./api";
 
 export const MARKS_NAMESPACE = "urn:bureau-stats:marks:1";
 export const MARK_COLORS = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
@@ -235,10 +236,7 @@ interface Paint {
 }
 
 function undoGroupOptions(): Excel.RunOptions | undefined {
-  const supported =
-    typeof Office !== "undefined" &&
-    Office.context?.requirements?.isSetSupported("ExcelApi", "1.20");
-  return supported ? { mergeUndoGroup: true } : undefined;
+  return hasExcelApi("1.20") ? { mergeUndoGroup: true } : undefined;
 }
 
 /** Paints and restores cells, `MARK_CHUNK` per sync, in one undo group where supported. */

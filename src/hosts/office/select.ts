@@ -2,6 +2,7 @@
  * Going to cells: an issue's cell when it is clicked, and the cells a number of the draft was
  * added up from (several rectangles of one sheet at once where Excel can).
  */
+import { hasExcelApi } from "./api";
 import type { RangesSelected } from "../host";
 import { describeOfficeError } from "./errors";
 
@@ -50,11 +51,7 @@ export async function selectCellInExcel(sheet: string, cell: string): Promise<vo
  * https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport).
  */
 export function canSelectSeveralRanges(): boolean {
-  try {
-    return Office.context.requirements.isSetSupported("ExcelApi", "1.18");
-  } catch {
-    return false;
-  }
+  return hasExcelApi("1.18");
 }
 
 /**
