@@ -173,8 +173,8 @@ describe.each([
   it(`marks, survives a reopen and restores ${exact ? "exactly" : "the colour"}`, async () => {
     const f = open(excelApi ? { excelApi } : {});
     const before = allFills(f);
-    expect(marksRestoreExactly()).toBe(exact);
     const result = await markIssuesInExcel([issue("A1"), issue("B2"), issue("C3", "warning")]);
+    expect(marksRestoreExactly()).toBe(exact);
     expect(result.marked).toBe(3);
     if (exact) expect(result.note).toBeUndefined();
     else expect(result.note).toMatch(/只能.*颜色.*请/);
@@ -259,5 +259,36 @@ describe("the store and the mark, pure", () => {
     expect(isOurMark(fill(MARK_COLORS.error, null, 0), "error", {}, true)).toBe(true); // no record: assumed form
     expect(isOurMark(fill(MARK_COLORS.error, null, null), "error", seen, false)).toBe(true); // colour only
     expect(isOurMark(fill(MARK_COLORS.warning, "Solid", 0), "error", seen, true)).toBe(false);
+  });
+});
+
+describe("the store in the document settings (below ExcelApi 1.5)", () => {
+  it("an Excel with custom XML parts finds it, clears the marks and removes it", async () => {
+    const old = open({ excelApi: "1.1" });
+    await markIssuesInExcel([issue("A1"), issue("B2")]);
+    const f = open();
+    for (const s of f.state.sheets) {
+      const was = old.state.sheets.find((o) => o.name === s.name)!;
+      for (const [k, v] of was.fills) s.fills.set(k, v);
+    }
+    f.state.savedSettings = old.state.savedSettings;
+    f.reopen();
+    expect(await clearMarksInExcel()).toBe(2);
+    expect(f.sheet("表1").fill(0, 0)).toEqual(NO_FILL);
+    expect(f.sheet("表1").fill(1, 1)).toEqual({ ...NO_FILL, ...FILLS.B2 });
+    expect(f.state.savedSettings).toEqual({});
+  });
+
+  it("a store that cannot be saved leaves every cell as it was", async () => {
+    const f = open({ excelApi: "1.1" });
+    const before = allFills(f);
+    const settings = (f.Office.context as { document: { settings: Record<string, unknown> } })
+      .document.settings;
+    settings.saveAsync = (cb: (r: unknown) => void) =>
+      cb({ status: "failed", error: { message: "Settings exceed the size limit." } });
+    await expect(markIssuesInExcel([issue("A1")])).rejects.toThrow(
+      /^标记记录无法保存到工作簿（Settings exceed the size limit\.），没有标记任何单元格。请/
+    );
+    expect(allFills(f)).toBe(before);
   });
 });
