@@ -41,6 +41,16 @@ export interface RangesSelected {
   readonly notSelected: readonly string[];
 }
 
+/** What 标记问题单元格 did. */
+export interface MarksResult {
+  /** Cells that now carry a mark. */
+  readonly marked: number;
+  /** Cells left unmarked because their fill could not be put back (a gradient, for one). */
+  readonly unmarked: number;
+  /** For the user, in Chinese: why cells were left out, or that only the colour is restored. */
+  readonly note?: string;
+}
+
 export interface WorkbookHost {
   readonly kind: "office" | "wps" | "xlsx";
   /** A name for the workbook shown in the UI (file name, or 当前工作簿). */
@@ -67,7 +77,7 @@ export interface WorkbookHost {
   /** Adds these sheets of values as new sheets (a name clash gets a new name); returns their names. */
   insertSheets?(sheets: readonly NewSheet[]): Promise<string[]>;
   /** Marks the cells of these issues (fill colour); remembers what was there. */
-  markIssues?(issues: readonly Issue[]): Promise<number>;
+  markIssues?(issues: readonly Issue[]): Promise<MarksResult>;
   /** Restores exactly what was there before `markIssues`. */
   clearMarks?(): Promise<number>;
   /**

@@ -290,7 +290,7 @@ function MarkActions({ host, hasIssues, shown }: { host: WorkbookHost; hasIssues
                 void marks.perform(
                   "正在标记",
                   () => host.markIssues!(shown),
-                  (n) => `已标记${n}个单元格，可用“清除标记”恢复原样。`
+                  (r) => `已标记${r.marked}个单元格，可用“清除标记”恢复原样。${r.note ?? ""}`
                 )
               }
             >
