@@ -3,15 +3,16 @@
  * end: the production taskpane.html in headless Chromium, 320 px wide, on the fake Excel, which
  * refuses every member above the set it declares (ApiNotFound, as real Excel). Checking finds
  * the same issues in each; the pane says which richer features this Excel lacks and why, hides
- * the 修改后自动重新校验 switch where Excel cannot report changes, and warns beside 标记问题单元格
- * where 清除标记 cannot bring back the original fill.
+ * the 修改后自动重新校验 switch where Excel cannot report changes, warns beside 标记问题单元格
+ * where 清除标记 cannot bring back the original fill, and says under 插入模板 what an inserted
+ * template lacks there.
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { officeFeatures } from "../../src/hosts/office/features";
 import { chromiumAvailable } from "./chromium";
 import { fakeOfficeScript, usePaneEnvironment } from "./fakeOffice";
-import { axeViolations, openPage, screenshot, waitForResults } from "./pane";
+import { axeViolations, openPage, openTab, screenshot, waitForResults } from "./pane";
 
 /** The issues listed, as rule@cell, in order. */
 const issuesShown = (page: Page): Promise<string[]> =>
@@ -21,15 +22,52 @@ const issuesShown = (page: Page): Promise<string[]> =>
       els.map((e) => `${e.getAttribute("data-rule")}@${e.getAttribute("data-cell")}`)
     );
 
+/** What the pane shows in one Excel. */
 interface Seen {
   readonly issues: string[];
+  /** The 此 Excel 支持的功能 line, and the features it lists as missing. */
   readonly summary: string;
   readonly unavailable: string[];
+  /** 修改后自动重新校验 switches shown. */
   readonly switches: number;
+  /** The note beside 标记问题单元格, if any. */
   readonly restoreNote: string | undefined;
+  /** Notes under 插入模板 on what an inserted template lacks here. */
+  readonly templateNotes: number;
   readonly main: string;
+  /** Anything wider than the pane. */
   readonly overflow: boolean;
 }
+
+/** What each Excel shows (all but the text of the 校验 tab). */
+const EXPECTED: Record<
+  string,
+  Omit<Seen, "issues" | "restoreNote" | "main" | "overflow"> & { note: boolean }
+> = {
+  // Excel 2016: every richer feature missing
+  "1.1": {
+    summary: "此 Excel 支持的功能：7项不可用",
+    unavailable: officeFeatures(() => false).map((f) => f.id),
+    switches: 0,
+    note: true,
+    templateNotes: 2,
+  },
+  // Office 2019: marks kept in the file, dropdowns and frozen headers
+  "1.8": {
+    summary: "此 Excel 支持的功能：4项不可用",
+    unavailable: ["selectAreas", "exactRestore", "liveRecheck", "undo"],
+    switches: 0,
+    note: true,
+    templateNotes: 0,
+  },
+  "1.20": {
+    summary: "此 Excel 支持的功能：全部可用",
+    unavailable: [],
+    switches: 1,
+    note: false,
+    templateNotes: 0,
+  },
+};
 
 describe.runIf(chromiumAvailable())(
   "the pane in Excel 2016, Office 2019 and the latest Excel",
@@ -48,7 +86,7 @@ describe.runIf(chromiumAvailable())(
         await features.waitFor();
         await features.locator("summary").click();
         const note = page.getByTestId("marks-restore-note");
-        const seen: Seen = {
+        const seen = {
           issues: await issuesShown(page),
           summary: await features.locator("summary").innerText(),
           unavailable: await features
@@ -63,56 +101,32 @@ describe.runIf(chromiumAvailable())(
         };
         await screenshot(page, `taskpane-excel-api-${excelApi}`);
         expect(await axeViolations(page), excelApi).toEqual([]);
-        return seen;
+        await openTab(page, "模板");
+        await page.getByRole("button", { name: "插入模板" }).waitFor();
+        // the notes come once the features are known (asked when the tab opens)
+        if (EXPECTED[excelApi]!.templateNotes > 0)
+          await page.getByTestId("template-left-out").first().waitFor();
+        else await page.waitForTimeout(300);
+        return { ...seen, templateNotes: await page.getByTestId("template-left-out").count() };
       } finally {
         await context.close();
       }
     }
-
-    /** What each Excel shows: the summary line, the features missing, the switch, the note. */
-    const EXPECTED = {
-      // Excel 2016: every richer feature missing
-      "1.1": {
-        summary: "此 Excel 支持的功能：7项不可用",
-        unavailable: officeFeatures(() => false).map((f) => f.id),
-        switches: 0,
-        note: true,
-      },
-      // Office 2019: marks kept in the file, dropdowns and frozen headers
-      "1.8": {
-        summary: "此 Excel 支持的功能：4项不可用",
-        unavailable: ["selectAreas", "exactRestore", "liveRecheck", "undo"],
-        switches: 0,
-        note: true,
-      },
-      "1.20": {
-        summary: "此 Excel 支持的功能：全部可用",
-        unavailable: [],
-        switches: 1,
-        note: false,
-      },
-    };
 
     it("checks alike in each, and shows what each Excel can do beyond checking", async () => {
       const seen: Record<string, Seen> = {};
       for (const excelApi of Object.keys(EXPECTED)) seen[excelApi] = await paneAt(excelApi);
       const latest = seen["1.20"]!;
       expect(latest.issues).toContain("T1-01@E7");
-      for (const [excelApi, want] of Object.entries(EXPECTED)) {
+      for (const [excelApi, { note, ...want }] of Object.entries(EXPECTED)) {
         const s = seen[excelApi]!;
         // the same issues everywhere, no refusal from Excel on the way, nothing wider than 320 px
         expect(s.issues, excelApi).toEqual(latest.issues);
         expect(s.main, excelApi).not.toContain("不支持所需的功能");
         expect(s.overflow, excelApi).toBe(false);
-        expect(
-          { summary: s.summary, unavailable: s.unavailable, switches: s.switches },
-          excelApi
-        ).toEqual({
-          summary: want.summary,
-          unavailable: want.unavailable,
-          switches: want.switches,
-        });
-        if (want.note) expect(s.restoreNote).toContain("“清除标记”会把标记过的单元格恢复为无填充");
+        const { summary, unavailable, switches, templateNotes } = s;
+        expect({ summary, unavailable, switches, templateNotes }, excelApi).toEqual(want);
+        if (note) expect(s.restoreNote).toContain("“清除标记”会把标记过的单元格恢复为无填充");
         else expect(s.restoreNote).toBeUndefined();
       }
       // each missing feature says why and what to do
