@@ -41,6 +41,7 @@ const REACH: Record<string, (ctx: FakeContext) => object> = {
   RangeFormat: (c) => c.workbook.worksheets.getItem("表1").getRange("A1").format,
   RangeFill: (c) => c.workbook.worksheets.getItem("表1").getRange("A1").format.fill,
   RangeFont: (c) => c.workbook.worksheets.getItem("表1").getRange("A1").format.font,
+  RangeAreas: (c) => c.workbook.worksheets.getItem("表1").getRanges("A1,B2"),
   ChartCollection: (c) => c.workbook.worksheets.getItem("表1").charts,
   CustomXmlPartCollection: (c) => c.workbook.customXmlParts,
 };
@@ -127,6 +128,7 @@ describe("the fake refuses members above its ExcelApi set", () => {
         "Range.dataValidation",
         "RangeFill.pattern",
         "RangeFill.tintAndShade",
+        "RangeAreas.select",
       ])
     );
   });
