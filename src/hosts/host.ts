@@ -51,6 +51,16 @@ export interface MarksResult {
   readonly note?: string;
 }
 
+/** A richer feature of the host and whether this copy of the application has it. */
+export interface HostFeature {
+  readonly id: string;
+  /** What it does, in Chinese (`修改后自动重新校验`). */
+  readonly label: string;
+  readonly available: boolean;
+  /** When unavailable: what is lost, then 请… what to do (Chinese). */
+  readonly reason?: string;
+}
+
 export interface WorkbookHost {
   readonly kind: "office" | "wps" | "xlsx";
   /** A name for the workbook shown in the UI (file name, or 当前工作簿). */
@@ -85,6 +95,11 @@ export interface WorkbookHost {
    * Resolves, once listening, to the function that stops it.
    */
   watchChanges?(onChange: (sheets: readonly string[]) => void): Promise<() => Promise<void>>;
+  /**
+   * The richer features and whether this copy of the application has them (Office: by ExcelApi
+   * set), for the pane to show and to hide what cannot run; absent where every feature is there.
+   */
+  features?(): Promise<readonly HostFeature[]>;
   /** Inserts the comparison as a new sheet with a native chart; returns the sheet name. */
   insertComparison?(
     rows: readonly ComparisonRow[],

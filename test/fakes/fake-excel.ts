@@ -7,7 +7,8 @@
  * - every `context.sync()` is counted; each request (the queued commands) and each response (the
  *   loaded values) is measured as serialised JSON in UTF-8 bytes, and a request or response above
  *   the payload limit (5 MB by default, as Excel on the web) fails the sync like the real host;
- * - every document write is recorded (`writes`), separately from UI actions (activate/select).
+ * - every document write is recorded (`writes`), separately from UI actions (activate/select);
+ * - a member above the declared `excelApi` set fails the sync with `ApiNotFound` (excel-api-gate.ts).
  *
  * Covered surface: what `src/hosts/office` uses (worksheets, used ranges, values / numberFormat /
  * valueTypes / formulas, fills with patterns, fonts, data validation, freeze panes, charts, custom
@@ -18,6 +19,7 @@
  */
 
 import { columnLetters, type CellValue, type WorkbookModel } from "../../src/core/model";
+import { gateExcelApi } from "./excel-api-gate";
 
 /* ---------------------------------------------------------------- cell model */
 
@@ -432,7 +434,19 @@ export class FakeContext {
     readonly rt: FakeOfficeRuntime,
     readonly state: FakeWorkbookState
   ) {
-    this.workbook = new FakeWorkbookProxy(this);
+    // every member above the declared ExcelApi set fails the sync with ApiNotFound (see the gate)
+    this.workbook = gateExcelApi(new FakeWorkbookProxy(this), "Workbook", {
+      excelApi: rt.options.excelApi ?? "1.20",
+      refuse: (what, set) =>
+        this.queue.push({
+          path: what,
+          kind: "call",
+          name: "ApiNotFound",
+          run: () => {
+            throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${set}.`);
+          },
+        }),
+    });
   }
 
   async sync(): Promise<void> {

@@ -24,6 +24,7 @@ import { tablesInWords, type Analysis, type ShownIssue } from "../engine";
 import type { RunStatus, WorkbookRun } from "../run";
 import type { CellPreviewRenderer, IssueSelect } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
+import { missingFeature, useHostFeatures } from "../hostFeatures";
 
 export type SeverityFilter = "all" | "error" | "warning";
 
@@ -279,8 +280,15 @@ function Verdict({ analysis }: { analysis: Analysis }) {
 function MarkActions({ host, hasIssues, shown }: { host: WorkbookHost; hasIssues: boolean; shown: readonly ShownIssue["issue"][] }) {
   const common = useCommonStyles();
   const marks = useHostAction();
+  // below ExcelApi 1.9: 清除标记 cannot bring back a fill it cannot read, say so beside the buttons
+  const noRestore = missingFeature(useHostFeatures(host), "exactRestore");
   return (
     <>
+      {hasIssues && host.markIssues && noRestore ? (
+        <p className={mergeClasses(common.p, common.muted)} data-testid="marks-restore-note">
+          {noRestore.reason}
+        </p>
+      ) : null}
       {hasIssues && (host.markIssues || host.clearMarks) ? (
         <div className={common.row}>
           {host.markIssues ? (
