@@ -60,7 +60,7 @@ describe("the features of this Excel", () => {
     };
     const reason = (max: string, id: string) => at(max).find((f) => f.id === id)?.reason;
     expect(reason("1.8", "exactRestore")).toBe(
-      "这个版本的 Excel 读不出单元格的填充图案，“清除标记”会把标记过的单元格恢复为无填充，原有的底色不会保留。请升级到 Office 2021 或更新的版本（含 Microsoft 365）。"
+      "这个版本的 Excel 读不出单元格的填充图案和深浅，“清除标记”只恢复原来的填充颜色，白色底色会恢复为无填充。请升级到 Office 2021 或更新的版本（含 Microsoft 365）。"
     );
     expect(reason("1.8", "liveRecheck")).toMatch(/无法自动重新校验。请在改完后点“重新校验”。$/);
     expect(reason("1.17", "undo")).toMatch(/^这个版本的 Excel 不能撤销插件写入的内容/);

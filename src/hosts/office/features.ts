@@ -46,7 +46,7 @@ const FEATURES: readonly FeatureSpec[] = [
     label: "清除标记时恢复原来的底色",
     set: "1.9",
     without:
-      "这个版本的 Excel 读不出单元格的填充图案，“清除标记”会把标记过的单元格恢复为无填充，原有的底色不会保留。",
+      "这个版本的 Excel 读不出单元格的填充图案和深浅，“清除标记”只恢复原来的填充颜色，白色底色会恢复为无填充。",
   },
   {
     // Range.dataValidation (1.8)
