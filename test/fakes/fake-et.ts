@@ -296,6 +296,8 @@ export class FakeEtRuntime {
         rt.call("Application.DisplayAlerts=");
         rt.displayAlerts = v;
       },
+      // records the URL as given: Kingsoft's templates pass it decoded (wpsjs 2.2.3,
+      // packages/@wps-jsapi/et/js/util.js GetUrlPath: decodeURI(document.location.toString()))
       CreateTaskPane(url: string) {
         rt.call("Application.CreateTaskPane");
         const pane = { id: rt.taskPanes.length + 1, url, visible: false, deleted: false, dock: 0, width: 0 };

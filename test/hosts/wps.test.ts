@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createWpsHost, findEtApplication, STORE_SHEET, WPS_MARKS_NAMESPACE, type EtApplication } from "../../src/hosts/wps";
 import { ET_READ_LIMITS } from "../../src/hosts/wps/read";
 import { areaGroups } from "../../src/hosts/wps/marks";
+import { PANE_ID_KEY, PANE_WIDTH, togglePane } from "../../src/hosts/wps/addin/pane";
 import { bgrToHex, etCellValue, etErrorName, hexToBgr, patternName, patternNumber, valueRows } from "../../src/hosts/wps/values";
 import { MARK_COLORS } from "../../src/hosts/office";
 import { installFakeEt, type FakeEtOptions } from "../fakes/fake-et";
@@ -274,5 +275,32 @@ describe("ET application", () => {
   it("says in Chinese when no workbook is open", async () => {
     const app = { ActiveWorkbook: null } as unknown as EtApplication;
     await expect(createWpsHost(app).readWorkbook()).rejects.toThrow(/没有打开的工作簿/);
+  });
+});
+
+describe("the task pane", () => {
+  // the offline folder under a Chinese user name with a space: the page's location.href is percent-encoded
+  const JSADDONS = "file:///C:/Users/%E5%BC%A0%20%E4%B8%89/AppData/Roaming/kingsoft/wps/jsaddons";
+
+  it("gives CreateTaskPane the page's folder decoded, as the wpsjs templates do (decodeURI)", () => {
+    const { fake, app } = install({});
+    togglePane(app, `${JSADDONS}/bureau-stats_0.1.0/index.html?x=1#top`);
+    expect(fake.taskPanes.map((p) => p.url)).toEqual([
+      "file:///C:/Users/张 三/AppData/Roaming/kingsoft/wps/jsaddons/bureau-stats_0.1.0/pane.html",
+    ]);
+    expect(fake.taskPanes[0]).toMatchObject({ visible: true, dock: 2, width: PANE_WIDTH });
+    expect(fake.storage.get(PANE_ID_KEY)).toBe("1");
+    togglePane(app, `${JSADDONS}/bureau-stats_0.1.0/index.html`); // the same pane, hidden
+    expect(fake.taskPanes).toHaveLength(1);
+    expect(fake.taskPanes[0]?.visible).toBe(false);
+  });
+
+  it("keeps an online address as it is, and a path decodeURI cannot decode undecoded", () => {
+    const { fake, app } = install({});
+    togglePane(app, "https://intranet.example/bureau-stats/index.html");
+    expect(fake.taskPanes[0]?.url).toBe("https://intranet.example/bureau-stats/pane.html");
+    const other = install({});
+    togglePane(other.app, "file:///C:/jsaddons/50%25%E5/index.html");
+    expect(other.fake.taskPanes[0]?.url).toBe("file:///C:/jsaddons/50%25%E5/pane.html");
   });
 });
