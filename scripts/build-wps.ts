@@ -145,7 +145,10 @@ function sevenZip(program: string, cwd: string, folder: string, archive: string)
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   });
-  if (r.status !== 0) throw new Error(`${program} 未能写出 ${archive}：\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${program} 未能写出 ${archive}，请检查该 7z 程序后重新构建：\n${r.stdout}\n${r.stderr}`
+    );
 }
 
 function xmllint(file: string): void {

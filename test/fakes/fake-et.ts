@@ -602,7 +602,8 @@ export class FakeEtRuntime {
     const rt = this;
     const first = boxes[0]!;
     const cellsIn = (areas: readonly Box[], f: (r: number, c: number) => void) => {
-      for (const b of areas) for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) f(r, c);
+      for (const b of areas)
+        for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) f(r, c);
     };
     const cellsOf = (f: (r: number, c: number) => void) => cellsIn(boxes, f);
     const count = boxes.reduce((n, b) => n + (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1), 0);
@@ -645,7 +646,9 @@ export class FakeEtRuntime {
     const valueOut = (v: FakeCell): unknown => {
       if (v === null || v === undefined || v === "") return undefined;
       if (typeof v === "object")
-        return rt.options.errorValue2 === "string" ? v.error : (ERROR_CODES[v.error] ?? ERROR_CODES["#VALUE!"]);
+        return rt.options.errorValue2 === "string"
+          ? v.error
+          : (ERROR_CODES[v.error] ?? ERROR_CODES["#VALUE!"]);
       return v;
     };
     return {
@@ -728,8 +731,9 @@ export class FakeEtRuntime {
       get NumberFormat() {
         rt.call("Range.NumberFormat", count);
         const f = uniform((r, c) => s.format(r, c));
-        if (f !== null || rt.options.mixedNumberFormat === undefined || rt.options.mixedNumberFormat === "null") return f;
-        return rt.options.mixedNumberFormat === "general" ? "G/通用格式" : s.format(first.r0, first.c0);
+        const mixed = rt.options.mixedNumberFormat ?? "null";
+        if (f !== null || mixed === "null") return f;
+        return mixed === "general" ? "G/通用格式" : s.format(first.r0, first.c0);
       },
       set NumberFormat(f: unknown) {
         rt.call("Range.NumberFormat=");

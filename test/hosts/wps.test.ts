@@ -148,26 +148,35 @@ describe("reading on ET terms", () => {
     expect(all.sheets[0]?.values[1]).toEqual(["实验小学", 45, null]);
   }, 60_000);
 
-  it.each(["code", "string"] as const)("reads formula errors whether Value2 gives them as %s", async (errorValue2) => {
-    const values = [[{ error: "#DIV/0!" }, { error: "#N/A" }, 5, "文字"]];
-    const { host } = install({ errorValue2, sheets: [{ name: "S", values }] });
-    const wb = await host.readWorkbook();
-    expect(wb.sheets[0]?.values[0]).toEqual([{ error: "#DIV/0!" }, { error: "#N/A" }, 5, "文字"]);
-  });
+  it.each(["code", "string"] as const)(
+    "reads formula errors whether Value2 gives them as %s",
+    async (errorValue2) => {
+      const values = [[{ error: "#DIV/0!" }, { error: "#N/A" }, 5, "文字"]];
+      const { host } = install({ errorValue2, sheets: [{ name: "S", values }] });
+      const wb = await host.readWorkbook();
+      expect(wb.sheets[0]?.values[0]).toEqual([{ error: "#DIV/0!" }, { error: "#N/A" }, 5, "文字"]);
+    }
+  );
 
   it.each(["null", "general", "first"] as const)(
     "reads formats of mixed columns when ET answers a mixed range with %s",
     async (mixedNumberFormat) => {
       // column A: 3 text header rows, a body of "0", the last 10 rows dates; column B: all "0.00"
       const formats: (string | undefined)[][] = [];
-      for (let r = 0; r < 1003; r++) formats[r] = [r < 3 ? "@" : r >= 993 ? "yyyy-mm-dd" : "0", "0.00"];
+      for (let r = 0; r < 1003; r++)
+        formats[r] = [r < 3 ? "@" : r >= 993 ? "yyyy-mm-dd" : "0", "0.00"];
       const values = formats.map((_, r) => [r < 3 ? `h${r}` : r, r]);
-      const { fake, host } = install({ mixedNumberFormat, sheets: [{ name: "S", values, formats }] });
+      const { fake, host } = install({
+        mixedNumberFormat,
+        sheets: [{ name: "S", values, formats }],
+      });
       const f = (await host.readWorkbook()).sheets[0]?.formats;
       const column = (c: number) => (f ?? []).map((row) => row?.[c]);
       expect(column(0)).toEqual(formats.map((row) => row[0]));
       expect(column(1)).toEqual(formats.map((row) => row[1]));
-      expect(fake.stats.byName["Range.NumberFormat"]).toBeLessThan(mixedNumberFormat === "null" ? 60 : 200);
+      expect(fake.stats.byName["Range.NumberFormat"]).toBeLessThan(
+        mixedNumberFormat === "null" ? 60 : 200
+      );
     }
   );
 
@@ -244,7 +253,10 @@ describe("marks on ET terms", () => {
       const green = { color: "#C6EFCE", pattern: "Solid" };
       const values = Array.from({ length: 8 }, (_, r) => [r, r]);
       const fills = { A5: green, B2: green, B7: { color: "#FFC7CE", pattern: "Solid" } };
-      const { fake, host } = install({ multiAreaInterior, sheets: [{ name: "表1", values, fills }] });
+      const { fake, host } = install({
+        multiAreaInterior,
+        sheets: [{ name: "表1", values, fills }],
+      });
       const cells = ["A1", "A5", "B2", "B4", "B7"];
       await host.markIssues?.(cells.map((c) => issue("表1", c)));
       // the user repaints B4 blue and clears the mark of A1: those two stay as the user left them
