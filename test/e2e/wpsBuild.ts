@@ -1,6 +1,6 @@
 /**
  * The WPS package as `npm run build:wps` makes it, built once into .cache/wps-dist for the tests
- * (with an online URL, so the online entries are written too) and rebuilt only when an input is
+ * (with an online URL and a packed URL, so those entries are written too) and rebuilt only when an input is
  * newer. Also the fake ET as a script to inject into the pane page.
  */
 import path from "node:path";
@@ -11,6 +11,7 @@ import type { FakeEtOptions } from "../fakes/fake-et";
 
 export const WPS_DIR = path.join(ROOT, ".cache", "wps-dist");
 export const ONLINE_URL = "https://intranet.example/bureau-stats/";
+export const PACKED_URL = "https://intranet.example/wps-packed/";
 const INPUTS = [
   "src",
   "webpack.wps.js",
@@ -23,7 +24,7 @@ const INPUTS = [
 /** Builds the WPS package (unless fresh); returns its output folder (online/, offline/). */
 export function ensureWpsBuilt(): Promise<string> {
   return ensureFresh(WPS_DIR, INPUTS, (dir) => {
-    buildWps({ out: dir, url: ONLINE_URL });
+    buildWps({ out: dir, url: ONLINE_URL, packedUrl: PACKED_URL });
     return Promise.resolve();
   });
 }

@@ -5,10 +5,12 @@
  * - every property read, property write and method call is ONE synchronous call, counted
  *   (`stats.calls`, and by name in `stats.byName`); there is no batching and no `sync()`;
  * - colours are BGR numbers (0xBBGGRR); fill patterns are XlPattern numbers (−4142 none, 1 solid);
- * - a formula error comes back in `Value2` as a number (−2146826281 for #DIV/0!), its `Text` is
- *   the error string;
+ * - a formula error comes back in `Value2` as a number (−2146826281 for #DIV/0!), or its string
+ *   with `errorValue2: "string"`; its `Text` is the error string;
  * - `Value2` of one cell is a scalar, of several cells an array of row arrays, blanks `undefined`;
- * - `NumberFormat` (and `Interior.Color` …) of a range whose cells differ is `null`;
+ * - `NumberFormat` (and `Interior.Color` …) of a range whose cells differ is `null` (or, with
+ *   `mixedNumberFormat`, `G/通用格式` or the first cell's format); `Interior` of a multi-area
+ *   range answers for all its areas, or the first only (`multiAreaInterior: "first"`);
  * - collections are 1-based (`Worksheets.Item(0)` throws), `Range.Select()` throws unless its
  *   sheet is active (as in Excel's VBA);
  * - there is no undo: every document write is recorded (`writes`) and stays;
@@ -36,6 +38,20 @@ export interface FakeEtOptions {
   readonly failOnWrite?: number;
   /** Range.Find available (default true); false makes it throw, as a build without it might. */
   readonly find?: boolean;
+  /*
+   * Three answers no WPS source settles (no WPS runs here; Kingsoft's typings et-jsapi-declare
+   * 2.5.0 type all three as `any`): each can be made to answer the VBA way (the default) or
+   * another way a WPS build might, so the host is tested under both.
+   */
+  /** A formula error in `Value2`: the VBA CVErr code (−2146826281, default) or its string (`#DIV/0!`). */
+  readonly errorValue2?: "code" | "string";
+  /**
+   * `NumberFormat` of a range whose cells differ: `null` as VBA (default), `G/通用格式`, or the
+   * first cell's format.
+   */
+  readonly mixedNumberFormat?: "null" | "general" | "first";
+  /** `Interior` read from a multi-area range (`A1,C3`): of all its cells (default) or of the first area only. */
+  readonly multiAreaInterior?: "all" | "first";
 }
 
 /** A fill as ET keeps it. */
@@ -296,6 +312,8 @@ export class FakeEtRuntime {
         rt.call("Application.DisplayAlerts=");
         rt.displayAlerts = v;
       },
+      // records the URL as given: Kingsoft's templates pass it decoded (wpsjs 2.2.3,
+      // packages/@wps-jsapi/et/js/util.js GetUrlPath: decodeURI(document.location.toString()))
       CreateTaskPane(url: string) {
         rt.call("Application.CreateTaskPane");
         const pane = { id: rt.taskPanes.length + 1, url, visible: false, deleted: false, dock: 0, width: 0 };
@@ -583,21 +601,24 @@ export class FakeEtRuntime {
   range(s: EtSheetState, boxes: Box[]): unknown {
     const rt = this;
     const first = boxes[0]!;
-    const cellsOf = (f: (r: number, c: number) => void) => {
-      for (const b of boxes) for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) f(r, c);
+    const cellsIn = (areas: readonly Box[], f: (r: number, c: number) => void) => {
+      for (const b of areas)
+        for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) f(r, c);
     };
+    const cellsOf = (f: (r: number, c: number) => void) => cellsIn(boxes, f);
     const count = boxes.reduce((n, b) => n + (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1), 0);
-    /** One value when every cell agrees, else null (as ET answers for mixed ranges). */
-    const uniform = <T>(get: (r: number, c: number) => T): T | null => {
+    /** One value when every cell of `areas` agrees, else null (as ET answers for mixed ranges). */
+    const uniformOver = <T>(areas: readonly Box[], get: (r: number, c: number) => T): T | null => {
       let out: T | undefined;
       let mixed = false;
-      cellsOf((r, c) => {
+      cellsIn(areas, (r, c) => {
         const v = get(r, c);
         if (out === undefined) out = v;
         else if (v !== out) mixed = true;
       });
       return mixed || out === undefined ? null : out;
     };
+    const uniform = <T>(get: (r: number, c: number) => T): T | null => uniformOver(boxes, get);
     const address = boxes.map(boxText).join(",");
     const setFill = (f: (x: EtFill) => void) => {
       rt.write("fill", s, address);
@@ -624,7 +645,10 @@ export class FakeEtRuntime {
     };
     const valueOut = (v: FakeCell): unknown => {
       if (v === null || v === undefined || v === "") return undefined;
-      if (typeof v === "object") return ERROR_CODES[v.error] ?? ERROR_CODES["#VALUE!"];
+      if (typeof v === "object")
+        return rt.options.errorValue2 === "string"
+          ? v.error
+          : (ERROR_CODES[v.error] ?? ERROR_CODES["#VALUE!"]);
       return v;
     };
     return {
@@ -706,7 +730,10 @@ export class FakeEtRuntime {
       },
       get NumberFormat() {
         rt.call("Range.NumberFormat", count);
-        return uniform((r, c) => s.format(r, c));
+        const f = uniform((r, c) => s.format(r, c));
+        const mixed = rt.options.mixedNumberFormat ?? "null";
+        if (f !== null || mixed === "null") return f;
+        return mixed === "general" ? "G/通用格式" : s.format(first.r0, first.c0);
       },
       set NumberFormat(f: unknown) {
         rt.call("Range.NumberFormat=");
@@ -751,7 +778,8 @@ export class FakeEtRuntime {
         const prop = <K extends keyof EtFill>(k: K) => ({
           get: () => {
             rt.call(`Interior.${k[0]!.toUpperCase()}${k.slice(1)}`);
-            return uniform((r, c) => s.fill(r, c)[k]);
+            const areas = rt.options.multiAreaInterior === "first" ? [first] : boxes;
+            return uniformOver(areas, (r, c) => s.fill(r, c)[k]);
           },
           set: (v: number) => {
             rt.call(`Interior.${k[0]!.toUpperCase()}${k.slice(1)}=`);

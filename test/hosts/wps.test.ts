@@ -9,9 +9,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createWpsHost, findEtApplication, STORE_SHEET, WPS_MARKS_NAMESPACE, type EtApplication } from "../../src/hosts/wps";
 import { ET_READ_LIMITS } from "../../src/hosts/wps/read";
 import { areaGroups } from "../../src/hosts/wps/marks";
+import { PANE_ID_KEY, PANE_WIDTH, togglePane } from "../../src/hosts/wps/addin/pane";
 import { bgrToHex, etCellValue, etErrorName, hexToBgr, patternName, patternNumber, valueRows } from "../../src/hosts/wps/values";
 import { MARK_COLORS } from "../../src/hosts/office";
-import { installFakeEt, type FakeEtOptions } from "../fakes/fake-et";
+import { etFillOf, installFakeEt, neutralFillOf, type FakeEtOptions } from "../fakes/fake-et";
 import { generatedSheet, sheetsFromModel } from "../fakes/fake-excel";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { makeBigTable1 } from "../../scripts/lib/big-workbook";
@@ -48,8 +49,13 @@ describe("values, colours and patterns", () => {
     expect(etErrorName(-2146826265)).toBe("#REF!");
     expect(etErrorName(2007)).toBeUndefined();
     expect(etErrorName(-2146826273)).toBe("#VALUE!");
-    expect(etCellValue(-2146826281, () => false)).toBe(-2146826281);
-    expect(etCellValue(-2146826281, () => true)).toEqual({ error: "#DIV/0!" });
+    expect(etCellValue(-2146826281, () => "-2146826281")).toBe(-2146826281);
+    expect(etCellValue(-2146826281, () => "########")).toBe(-2146826281); // a narrow column
+    expect(etCellValue(-2146826281, () => "#DIV/0!")).toEqual({ error: "#DIV/0!" });
+    expect(etCellValue("#N/A")).toEqual({ error: "#N/A" });
+    expect(etCellValue("#合计")).toBe("#合计");
+    expect(etCellValue({}, () => "#REF!")).toEqual({ error: "#REF!" });
+    expect(etCellValue({}, () => "12")).toBe("12");
     expect(etCellValue(undefined)).toBeNull();
     expect(etCellValue("")).toBeNull();
   });
@@ -89,15 +95,17 @@ describe("host detection", () => {
 });
 
 describe("reading on ET terms", () => {
-  it("reads a 100,000-row 表1 in a bounded number of calls: Value2 in chunks, one NumberFormat per uniform column", async () => {
+  it("reads a 100,000-row 表1 in a bounded number of calls: Value2 in chunks, one NumberFormat per uniform column and three cells checking it", async () => {
     const { fake, host } = install({ sheets: [generatedSheet("表1", 100_000, 10), { name: "封面", values: [["说明"]] }] });
     const wb = await host.readWorkbook();
     expect(wb.sheets[0]?.values).toHaveLength(100_000);
     expect(wb.sheets[0]?.values[99_999]?.[0]).toBe("单位99999");
     const value2 = fake.stats.byName["Range.Value2"] ?? 0;
     expect(value2).toBe(Math.ceil(1_000_000 / ET_READ_LIMITS.chunkCells) + 1);
-    expect(fake.stats.byName["Range.NumberFormat"]).toBe(11);
-    expect(fake.stats.calls).toBeLessThan(150);
+    // one per column and sheet, and three single cells checking each column's answer: no range
+    // has answered null yet in this read (see FormatTrust in src/hosts/wps/read.ts)
+    expect(fake.stats.byName["Range.NumberFormat"]).toBe(11 + 3 * 10);
+    expect(fake.stats.calls).toBeLessThan(220);
     expect(fake.writes).toHaveLength(0);
   }, 60_000);
 
@@ -139,6 +147,38 @@ describe("reading on ET terms", () => {
     expect(all.sheets[0]?.values).toHaveLength(200_000);
     expect(all.sheets[0]?.values[1]).toEqual(["实验小学", 45, null]);
   }, 60_000);
+
+  it.each(["code", "string"] as const)(
+    "reads formula errors whether Value2 gives them as %s",
+    async (errorValue2) => {
+      const values = [[{ error: "#DIV/0!" }, { error: "#N/A" }, 5, "文字"]];
+      const { host } = install({ errorValue2, sheets: [{ name: "S", values }] });
+      const wb = await host.readWorkbook();
+      expect(wb.sheets[0]?.values[0]).toEqual([{ error: "#DIV/0!" }, { error: "#N/A" }, 5, "文字"]);
+    }
+  );
+
+  it.each(["null", "general", "first"] as const)(
+    "reads formats of mixed columns when ET answers a mixed range with %s",
+    async (mixedNumberFormat) => {
+      // column A: 3 text header rows, a body of "0", the last 10 rows dates; column B: all "0.00"
+      const formats: (string | undefined)[][] = [];
+      for (let r = 0; r < 1003; r++)
+        formats[r] = [r < 3 ? "@" : r >= 993 ? "yyyy-mm-dd" : "0", "0.00"];
+      const values = formats.map((_, r) => [r < 3 ? `h${r}` : r, r]);
+      const { fake, host } = install({
+        mixedNumberFormat,
+        sheets: [{ name: "S", values, formats }],
+      });
+      const f = (await host.readWorkbook()).sheets[0]?.formats;
+      const column = (c: number) => (f ?? []).map((row) => row?.[c]);
+      expect(column(0)).toEqual(formats.map((row) => row[0]));
+      expect(column(1)).toEqual(formats.map((row) => row[1]));
+      expect(fake.stats.byName["Range.NumberFormat"]).toBeLessThan(
+        mixedNumberFormat === "null" ? 60 : 200
+      );
+    }
+  );
 
   it("confirms an error code by the cell's text, one call per such cell", async () => {
     const { fake, host } = install({ sheets: [{ name: "S", values: [[{ error: "#DIV/0!" }, -2146826281, 5]] }] });
@@ -207,6 +247,33 @@ describe("marks on ET terms", () => {
     expect(fake.sheet("表1").fills.size).toBe(0);
   });
 
+  it.each(["all", "first"] as const)(
+    "keeps each cell's own fill when a multi-area Interior answers for %s area(s)",
+    async (multiAreaInterior) => {
+      const green = { color: "#C6EFCE", pattern: "Solid" };
+      const values = Array.from({ length: 8 }, (_, r) => [r, r]);
+      const fills = { A5: green, B2: green, B7: { color: "#FFC7CE", pattern: "Solid" } };
+      const { fake, host } = install({
+        multiAreaInterior,
+        sheets: [{ name: "表1", values, fills }],
+      });
+      const cells = ["A1", "A5", "B2", "B4", "B7"];
+      await host.markIssues?.(cells.map((c) => issue("表1", c)));
+      // the user repaints B4 blue and clears the mark of A1: those two stay as the user left them
+      fake.sheet("表1").fills.set(3 * 16384 + 1, etFillOf({ color: "#0000FF", pattern: "Solid" }));
+      fake.sheet("表1").fills.delete(0);
+      expect(await host.clearMarks?.()).toBe(3);
+      const fill = (r: number, c: number) => neutralFillOf(fake.sheet("表1").fill(r, c)).color;
+      expect([fill(0, 0), fill(4, 0), fill(1, 1), fill(3, 1), fill(6, 1)]).toEqual([
+        "#FFFFFF",
+        "#C6EFCE",
+        "#C6EFCE",
+        "#0000FF",
+        "#FFC7CE",
+      ]);
+    }
+  );
+
   it("never takes a user's own sheet called like the store for it, nor deletes it", async () => {
     const { fake, host } = install({
       customXmlParts: false,
@@ -274,5 +341,32 @@ describe("ET application", () => {
   it("says in Chinese when no workbook is open", async () => {
     const app = { ActiveWorkbook: null } as unknown as EtApplication;
     await expect(createWpsHost(app).readWorkbook()).rejects.toThrow(/没有打开的工作簿/);
+  });
+});
+
+describe("the task pane", () => {
+  // the offline folder under a Chinese user name with a space: the page's location.href is percent-encoded
+  const JSADDONS = "file:///C:/Users/%E5%BC%A0%20%E4%B8%89/AppData/Roaming/kingsoft/wps/jsaddons";
+
+  it("gives CreateTaskPane the page's folder decoded, as the wpsjs templates do (decodeURI)", () => {
+    const { fake, app } = install({});
+    togglePane(app, `${JSADDONS}/bureau-stats_0.1.0/index.html?x=1#top`);
+    expect(fake.taskPanes.map((p) => p.url)).toEqual([
+      "file:///C:/Users/张 三/AppData/Roaming/kingsoft/wps/jsaddons/bureau-stats_0.1.0/pane.html",
+    ]);
+    expect(fake.taskPanes[0]).toMatchObject({ visible: true, dock: 2, width: PANE_WIDTH });
+    expect(fake.storage.get(PANE_ID_KEY)).toBe("1");
+    togglePane(app, `${JSADDONS}/bureau-stats_0.1.0/index.html`); // the same pane, hidden
+    expect(fake.taskPanes).toHaveLength(1);
+    expect(fake.taskPanes[0]?.visible).toBe(false);
+  });
+
+  it("keeps an online address as it is, and a path decodeURI cannot decode undecoded", () => {
+    const { fake, app } = install({});
+    togglePane(app, "https://intranet.example/bureau-stats/index.html");
+    expect(fake.taskPanes[0]?.url).toBe("https://intranet.example/bureau-stats/pane.html");
+    const other = install({});
+    togglePane(other.app, "file:///C:/jsaddons/50%25%E5/index.html");
+    expect(other.fake.taskPanes[0]?.url).toBe("file:///C:/jsaddons/50%25%E5/pane.html");
   });
 });

@@ -3,8 +3,11 @@
  * this host uses, typed from Kingsoft's typings `et-jsapi-declare` 2.5.0 (lib.et.d.ts,
  * index.d.ts) and the `wpsjs` 2.2.3 templates. It follows Excel's VBA model: collections are
  * 1-based, every property read or method call is one synchronous call into WPS, colours are BGR
- * numbers (0xBBGGRR), a formula error comes back in `Value2` as a number (−2146826281 for
- * #DIV/0!), and `NumberFormat` of a range whose cells differ is `null`.
+ * numbers (0xBBGGRR). Three answers that the typings leave as `any` and no WPS source settles
+ * are read in every form they might take: a formula error in `Value2` (VBA's number −2146826281
+ * for #DIV/0!, or the string; values.ts), `NumberFormat` of a range whose cells differ (VBA's
+ * `null`, or a string: checked, read.ts), and `Interior` of a multi-area range (never read,
+ * marks.ts).
  *
  * Not verified in a real WPS here (none runs on this build machine): see docs/install.md, "WPS 表格".
  */
@@ -50,7 +53,7 @@ export interface EtWorksheet {
 
 export interface EtRange {
   Value2: unknown;
-  /** A string, or null when the cells of the range differ. */
+  /** A string; null when the cells of the range differ in VBA (not settled for WPS: read.ts). */
   NumberFormat: unknown;
   Formula: unknown;
   readonly Text: unknown;

@@ -9,11 +9,15 @@
  * the 取消隐藏 dialog), deleted again when the marks are cleared. A cell is keyed by its sheet's
  * CodeName (unchanged when the user renames the sheet), or its name where WPS gives none.
  *
+ * Fills are read through one-area rectangles only (what `Interior` of a multi-area range answers
+ * is not documented for WPS); they are written to multi-area ranges (`A1,C3,D9`), a few hundred
+ * calls for thousands of cells.
+ *
  * WPS has no undo grouping for add-in edits, so every check runs before the first write: the
  * sheets exist, none is protected, the store can be written; then the store is written, then the
  * cells are painted. Clearing restores only cells that still carry our mark.
  */
-import type { Issue } from "../../core";
+import { a1, parseA1, type Issue } from "../../core";
 import {
   MARK_COLORS,
   markTargets,
@@ -214,31 +218,92 @@ const NO_FILL = savedFill({
   patternTintAndShade: 0,
 });
 
+interface CellAt {
+  readonly address: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** The one-area rectangle around some cells (`B2:D9`). */
+function rectangle(cells: readonly CellAt[]): string {
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  for (const c of cells) {
+    r0 = Math.min(r0, c.row);
+    c0 = Math.min(c0, c.col);
+    r1 = Math.max(r1, c.row);
+    c1 = Math.max(c1, c.col);
+  }
+  const from = a1(r0, c0);
+  const to = a1(r1, c1);
+  return from === to ? from : `${from}:${to}`;
+}
+
 /**
- * The fills of cells of one sheet. ET answers a property of a multi-area range when all its cells
- * agree (else null): a group that answers "no fill" — most cells — costs three calls in all;
- * the others are read cell by cell.
+ * Visits cells of one sheet by rectangles: `whole(part)` when the rectangle around `part` answers
+ * `uniform` for its Interior (so every cell in it, ours included, has that fill), else halves the
+ * cells until one is left (`single`). Only one-area ranges are asked: what `Interior` of a
+ * multi-area range (`A1,C3`) answers is not documented for WPS (it may answer for the first area
+ * only; Kingsoft's typings, et-jsapi-declare 2.5.0, type it as `any`), so reading never relies on
+ * it. A rectangle whose cells agree answers as a whole: the ET typing of a one-area range.
+ */
+function byRectangles(
+  ws: EtWorksheet,
+  cells: readonly CellAt[],
+  uniform: (i: EtInterior) => boolean,
+  whole: (part: readonly CellAt[]) => void,
+  single: (cell: CellAt) => void
+): void {
+  if (cells.length === 1) return single(cells[0]!);
+  if (cells.length === 0) return;
+  if (uniform(ws.Range(rectangle(cells)).Interior)) return whole(cells);
+  const mid = cells.length >> 1;
+  byRectangles(ws, cells.slice(0, mid), uniform, whole, single);
+  byRectangles(ws, cells.slice(mid), uniform, whole, single);
+}
+
+/** Cells by their addresses, sorted by row then column (neighbours share small rectangles). */
+function cellsAt(addresses: readonly string[]): CellAt[] {
+  return addresses
+    .map((address) => {
+      const p = parseA1(address);
+      return { address, row: p?.row ?? 0, col: p?.col ?? 0 };
+    })
+    .sort((x, y) => x.row - y.row || x.col - y.col);
+}
+
+/**
+ * The fills of cells of one sheet: a rectangle that answers "no fill" — most cells — costs three
+ * calls in all; the others are read cell by cell.
  */
 function readFills(ws: EtWorksheet, addresses: readonly string[]): SavedFill[] {
   const found = new Map<string, SavedFill>();
-  for (const group of areaGroups(addresses)) {
-    if (group.includes(",") && ws.Range(group).Interior.Pattern === ET.xlNone)
-      for (const a of group.split(",")) found.set(a, NO_FILL);
-    else for (const a of group.split(",")) found.set(a, readFill(ws, a));
-  }
+  byRectangles(
+    ws,
+    cellsAt(addresses),
+    (i) => i.Pattern === ET.xlNone,
+    (part) => part.forEach((c) => found.set(c.address, NO_FILL)),
+    (c) => found.set(c.address, readFill(ws, c.address))
+  );
   return addresses.map((a) => found.get(a)!);
 }
 
-/** Whether each cell of one sheet still carries `mark` (a group answering it as a whole: all do). */
+/** Whether each cell of one sheet still carries `mark` (a rectangle answering it as a whole: all do). */
 function stillMarked(ws: EtWorksheet, addresses: readonly string[], mark: MarkKind): Set<string> {
   const ours = new Set<string>();
   const bgr = hexToBgr(MARK_COLORS[mark]);
   const isOurs = (i: EtInterior) => i.Pattern === ET.xlPatternSolid && i.Color === bgr;
-  for (const group of areaGroups(addresses)) {
-    const cells = group.split(",");
-    if (cells.length > 1 && isOurs(ws.Range(group).Interior)) cells.forEach((a) => ours.add(a));
-    else for (const a of cells) if (isOurs(ws.Range(a).Interior)) ours.add(a);
-  }
+  byRectangles(
+    ws,
+    cellsAt(addresses),
+    isOurs,
+    (part) => part.forEach((c) => ours.add(c.address)),
+    (c) => {
+      if (isOurs(ws.Range(c.address).Interior)) ours.add(c.address);
+    }
+  );
   return ours;
 }
 

@@ -4,12 +4,14 @@
  *
  * 1. Survey: each sheet's used range (Row, Column, Rows.Count, Columns.Count) — a few calls a sheet.
  * 2. Number formats per column: `NumberFormat` of the column's whole range is one call; it is
- *    `null` when the cells differ: then the head rows are peeled off (title and header rows above
- *    a uniform body), and what still differs is halved until each part answers.
+ *    `null` when the cells differ (checked by a few single cells until this WPS has answered
+ *    `null` once: see `FormatTrust`): then the head rows are peeled off (title and header rows
+ *    above a uniform body), and what still differs is halved until each part answers.
  * 3. Values: `Value2` of row blocks of at most `chunkCells` cells (one call each); between blocks
  *    the page gets the event loop back (progress is painted, 取消 is honoured).
- * 4. A number equal to an ET error code (−2146826281 = #DIV/0! …) is confirmed by the cell's
- *    `Text` (one call per such cell): a cell may really hold that number.
+ * 4. A formula error, in whichever form `Value2` gives it (an error code −2146826281 = #DIV/0!,
+ *    confirmed by the cell's `Text`, one call per such cell; an error string; another object,
+ *    read by its `Text`): see `etCellValue`.
  *
  * A used range over `maxRangeCells` is refused before any value is read.
  */
@@ -18,7 +20,7 @@ import type { ReadOptions } from "../host";
 import { FormatInterner, tooLargeMessage } from "../office/cells";
 import { ET, type EtApplication, type EtRange, type EtWorksheet } from "./et";
 import { describeEtError, throwIfAborted, WpsHostError, yieldToPage } from "./errors";
-import { etCellValue, etErrorName, isGeneralFormat, valueRows } from "./values";
+import { etCellValue, isGeneralFormat, needsText, valueRows } from "./values";
 import { activeWorkbook, userSheets } from "./workbook";
 
 export interface EtReadLimits {
@@ -86,20 +88,48 @@ function refuseHuge(extents: readonly Extent[], limits: EtReadLimits): void {
 const HEAD_ROWS = 6;
 
 /**
+ * What this WPS answers for `NumberFormat` of a range whose cells differ. Kingsoft's typings
+ * (et-jsapi-declare 2.5.0) only type it as `any`; VBA answers `null`, and no WPS source says WPS
+ * does. Until a range has answered `null` in this read, a string answered for several cells is
+ * checked against its first, middle and last cells read one by one (single cells are
+ * unambiguous): a WPS that answers the first cell's format, or `G/通用格式`, for a mixed range is
+ * caught wherever the difference reaches one of those cells.
+ */
+interface FormatTrust {
+  nullSeen: boolean;
+}
+
+const sameFormat = (a: unknown, b: unknown) =>
+  (isGeneralFormat(a) && isGeneralFormat(b)) || a === b;
+
+/**
  * Runs [first row, last row, format] (1-based) of one column. A range whose cells differ answers
- * `null`: first the column's head rows are peeled off one by one (a table: a few title and header
- * rows above a uniform body — 2 calls a row), then what still differs is halved.
+ * `null` (or fails the check above): first the column's head rows are peeled off one by one (a
+ * table: a few title and header rows above a uniform body — 2 calls a row), then what still
+ * differs is halved.
  */
 function formatRuns(
   ws: EtWorksheet,
   col: number,
   first: number,
   last: number,
+  trust: FormatTrust,
   out: [number, number, string][] = [],
   peel = true
 ): [number, number, string][] {
   const letters = columnLetters(col);
-  const format = (a: number, b: number) => ws.Range(`${letters}${a}:${letters}${b}`).NumberFormat;
+  const cell = (r: number) => ws.Range(`${letters}${r}`).NumberFormat;
+  const format = (a: number, b: number): unknown => {
+    const f = a === b ? cell(a) : ws.Range(`${letters}${a}:${letters}${b}`).NumberFormat;
+    if (typeof f !== "string") {
+      if (a !== b) trust.nullSeen = true;
+      return f;
+    }
+    if (a === b || trust.nullSeen) return f;
+    const mid = Math.floor((a + b) / 2);
+    const probes = b - a === 1 ? [a, b] : [a, mid, b];
+    return probes.every((r) => sameFormat(cell(r), f)) ? f : null;
+  };
   const f = format(first, last);
   if (typeof f === "string") {
     out.push([first, last, f]);
@@ -110,15 +140,15 @@ function formatRuns(
     for (let k = 1; k <= HEAD_ROWS && first + k < last; k++) {
       const body = format(first + k, last);
       if (typeof body === "string") {
-        formatRuns(ws, col, first, first + k - 1, out, false);
+        formatRuns(ws, col, first, first + k - 1, trust, out, false);
         out.push([first + k, last, body]);
         return out;
       }
     }
   }
   const mid = Math.floor((first + last) / 2);
-  formatRuns(ws, col, first, mid, out, false);
-  formatRuns(ws, col, mid + 1, last, out, false);
+  formatRuns(ws, col, first, mid, trust, out, false);
+  formatRuns(ws, col, mid + 1, last, trust, out, false);
   return out;
 }
 
@@ -131,7 +161,8 @@ async function readFormats(
   e: Extent,
   interner: FormatInterner,
   limits: EtReadLimits,
-  signal: AbortSignal | undefined
+  signal: AbortSignal | undefined,
+  trust: FormatTrust
 ): Promise<(string[] | undefined)[] | undefined> {
   let formats: (string[] | undefined)[] | undefined;
   const large = e.rows * e.cols > limits.chunkCells;
@@ -140,7 +171,7 @@ async function readFormats(
       await yieldToPage();
       throwIfAborted(signal);
     }
-    for (const [first, last, f] of formatRuns(e.ws, c, 1, e.rows)) {
+    for (const [first, last, f] of formatRuns(e.ws, c, 1, e.rows, trust)) {
       if (isGeneralFormat(f)) continue;
       const s = interner.intern(f);
       if (s === undefined) continue;
@@ -169,10 +200,9 @@ async function readValues(
       const out = new Array<CellValue>(e.cols);
       for (let c = 0; c < e.cols; c++) {
         const v = src[c];
-        out[c] =
-          typeof v === "number" && etErrorName(v) !== undefined
-            ? etCellValue(v, () => /^#/.test(String(e.ws.Range(a1(row + r, c)).Text)))
-            : etCellValue(v);
+        out[c] = needsText(v)
+          ? etCellValue(v, () => e.ws.Range(a1(row + r, c)).Text)
+          : etCellValue(v);
       }
       values.push(out);
     }
@@ -199,13 +229,14 @@ export async function readWorkbookFromEt(
     let done = 0;
     options.onProgress?.({ done, total });
     const interner = new FormatInterner();
+    const trust: FormatTrust = { nullSeen: false };
     const sheets: SheetModel[] = [];
     for (const e of extents) {
       if (e.rows === 0 || e.cols === 0) {
         sheets.push({ name: e.name, values: [] });
         continue;
       }
-      const formats = await readFormats(e, interner, limits, options.signal);
+      const formats = await readFormats(e, interner, limits, options.signal, trust);
       let values = await readValues(e, limits, options, (cells) => {
         done += cells;
         options.onProgress?.({ done, total });

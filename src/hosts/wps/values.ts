@@ -36,21 +36,50 @@ export function etErrorName(v: number): string | undefined {
   return XL_ERRORS[v - ERR_BASE];
 }
 
+const ERROR_NAMES: ReadonlySet<string> = new Set(Object.values(XL_ERRORS));
+
 /**
- * One `Value2` cell as the core wants it. A number equal to an error code is an error only when
- * `isErrorText` (the cell's shown text starts with `#`) confirms it: a cell may really hold
- * −2146826281.
+ * Whether a cell's shown text (`Range.Text`) is a formula error: one of Excel's error strings, or
+ * another `#…` word, but not a column too narrow for its number (`#####`).
+ * @example isErrorText("#DIV/0!") // true
+ * @example isErrorText("########") // false
  */
-export function etCellValue(v: unknown, isErrorText?: () => boolean): CellValue {
+export function isErrorText(text: unknown): boolean {
+  if (typeof text !== "string") return false;
+  const t = text.trim();
+  return ERROR_NAMES.has(t) || /^#[^#\s]/.test(t);
+}
+
+/**
+ * One `Value2` cell as the core wants it; `text` reads the cell's shown text (one more ET call),
+ * asked only where `Value2` alone does not tell. No WPS source says in which form a formula error
+ * comes back in `Value2`, so every form is read:
+ *
+ * - a number equal to an error code (−2146826281, as VBA's CVErr and Kingsoft's typings have it) is
+ *   an error when the cell's text confirms it (`#DIV/0!`): a cell may really hold −2146826281;
+ * - a string that is exactly an error string (`#DIV/0!`) is that error (a text cell holding
+ *   exactly such a string is read as the error too; both are flagged by the checks);
+ * - anything else that is not a plain value (a bridged error object) is read by its shown text.
+ */
+export function etCellValue(v: unknown, text?: () => unknown): CellValue {
   if (v === undefined || v === null || v === "") return null;
   if (typeof v === "number") {
     const err = etErrorName(v);
-    if (err !== undefined && (isErrorText?.() ?? true)) return { error: err };
+    if (err !== undefined && (text === undefined || isErrorText(text()))) return { error: err };
     return v;
   }
-  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "string") return ERROR_NAMES.has(v) ? { error: v } : v;
+  if (typeof v === "boolean") return v;
   if (v instanceof Date) return { date: v.getTime() / 86_400_000 + 25_569 };
+  const shown = text?.();
+  if (typeof shown === "string") return isErrorText(shown) ? { error: shown.trim() } : shown;
   return String(v);
+}
+
+/** Whether `etCellValue` needs the cell's shown text to read `v`. */
+export function needsText(v: unknown): boolean {
+  if (typeof v === "number") return etErrorName(v) !== undefined;
+  return v !== null && typeof v === "object" && !(v instanceof Date);
 }
 
 /**

@@ -10,10 +10,23 @@ export const PANE_ID_KEY = "bureau_stats_pane_id";
 /** Width given to the docked pane (the e2e test runs the pane page at this width). */
 export const PANE_WIDTH = 320;
 
-/** The folder of this page (`…/bureau-stats/`), online (http) or offline (the jsaddons folder). */
+/**
+ * The folder of this page (`…/bureau-stats/`), online (http) or offline (the jsaddons folder),
+ * passed through `decodeURI` as Kingsoft's own add-in templates do before `CreateTaskPane`
+ * (`GetUrlPath()` in the `wpsjs` 2.2.3 templates, packages/@wps-jsapi/et/js/util.js and
+ * et_react/src/js/util.js: `decodeURI(document.location.toString())`, cut at the last `/`): an
+ * offline folder under a Chinese user name (`C:/Users/张三/…/jsaddons/…`) reaches WPS as a path,
+ * not as `%E5%BC%A0…`. A location decodeURI refuses (a stray `%`) is given as it is.
+ */
 function baseUrl(href: string): string {
   const noQuery = href.replace(/[?#].*$/, "");
-  return noQuery.slice(0, noQuery.lastIndexOf("/") + 1);
+  let decoded = noQuery;
+  try {
+    decoded = decodeURI(noQuery);
+  } catch {
+    // URIError: not a well-formed percent-encoding; keep the location as WPS gave it
+  }
+  return decoded.slice(0, decoded.lastIndexOf("/") + 1);
 }
 
 function existingPane(a: EtApplication): EtTaskPane | undefined {
