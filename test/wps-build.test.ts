@@ -41,10 +41,12 @@ const VERSION = (
   }
 ).version;
 const python3Available = spawnSync("python3", ["--version"]).status === 0;
-/** A 7z program, as scripts/build-wps.ts looks for one (none on the machine these tests were written on). */
-const sevenZipAvailable = ["7zz", "7z", "7za", "7zr"].some(
-  (p) => !spawnSync(p, ["i"], { stdio: "ignore" }).error
-);
+/** A 7z program, as scripts/build-wps.ts looks for one (CI installs Debian's p7zip-full). */
+const sevenZipAvailable = runsWith({
+  what: "7z",
+  present: ["7zz", "7z", "7za", "7zr"].some((p) => !spawnSync(p, ["i"], { stdio: "ignore" }).error),
+  install: "apt-get install -y p7zip-full",
+});
 const xmllintAvailable = runsWith({
   what: "xmllint",
   present: spawnSync("xmllint", ["--version"]).status === 0,
@@ -212,8 +214,15 @@ describe("npm run build:wps", () => {
   it.runIf(sevenZipAvailable)(
     "writes the .7z where a 7z program is on the PATH (the 7z signature)",
     () => {
-      const head = readFileSync(path.join(packed, PACKED_7Z)).subarray(0, 6);
+      const file = path.join(packed, PACKED_7Z);
+      const head = readFileSync(file).subarray(0, 6);
       expect([...head]).toEqual([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]);
+      // and it holds the add-in's folder as the zip does
+      const listing = execFileSync("7z", ["l", "-ba", file], { encoding: "utf8" });
+      expect(listing).toMatch(
+        new RegExp(`bureau-stats_${VERSION.replace(/\./g, "\\.")}/ribbon\\.xml`)
+      );
+      expect(listing).toMatch(/pane\.html/);
     }
   );
 
