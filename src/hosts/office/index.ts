@@ -18,6 +18,8 @@ import { watchChangesInExcel } from "./watch";
 export { READ_LIMITS, type ReadLimits } from "./read";
 export { ReadCancelledError, OfficeHostError } from "./errors";
 export { MARKS_NAMESPACE, MARK_COLORS } from "./marks";
+export { templateDropdownsAvailable, frozenHeadersAvailable } from "./write";
+export { liveRecheckAvailable } from "./watch";
 
 /** The ExcelApi version the add-in needs (keep in step with manifest.xml). */
 export const REQUIRED_EXCEL_API = "1.9";
