@@ -16,10 +16,22 @@ import {
 import type { Issue } from "../../src/core/issues";
 import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import type { TableDefinition } from "../../src/core";
-import type { NewSheet } from "../../src/hosts/host";
+import type { ComparisonRow, NewSheet } from "../../src/hosts/host";
 import { LIST_SOURCE_MAX_CHARS } from "../fakes/fake-excel";
 
 const install = useFakeOffice();
+
+/** A 同比 row of people counted (人). */
+const countRow = (indicator: string, current: number, previous: number): ComparisonRow => ({
+  sheet: "表1 党员发展",
+  indicator,
+  unit: "人",
+  current,
+  previous,
+  change: current - previous,
+  pct: ((current - previous) / previous) * 100,
+  text: "",
+});
 
 const issue = (sheet: string, cell: string): Issue => ({
   rule: "G-02",
@@ -68,21 +80,10 @@ describe("Office host writes", () => {
 
   it("inserts the comparison sheet with its chart in 2 syncs", async () => {
     const f = install({ sheets: [{ name: "Sheet1" }] });
-    await createOfficeHost().insertComparison?.(
-      [
-        {
-          sheet: "表1 党员发展",
-          indicator: "发展预备党员",
-          unit: "人",
-          current: 49,
-          previous: 43,
-          change: 6,
-          pct: 14,
-          text: "比上年增加6人，增长14.0%",
-        },
-      ],
-      { current: 2014, previous: 2013 }
-    );
+    await createOfficeHost().insertComparison?.([countRow("发展预备党员", 49, 43)], {
+      current: 2014,
+      previous: 2013,
+    });
     expect(f.stats.syncs).toBe(2);
     expect(f.sheet("同比 2014-2013").charts[0]).toMatchObject({
       type: "ColumnClustered",
@@ -198,21 +199,10 @@ describe("Office host writes: requirement sets", () => {
     expect(t1.validations).toHaveLength(0);
     expect(t1.frozenRows).toBe(0);
     expect(f.writes.some((w) => w.kind === "format.autofitColumns")).toBe(false);
-    const cmp = await createOfficeHost().insertComparison?.(
-      [
-        {
-          sheet: "表1",
-          indicator: "发展党员",
-          unit: "人",
-          current: 2,
-          previous: 1,
-          change: 1,
-          pct: 100,
-          text: "",
-        },
-      ],
-      { current: 2014, previous: 2013 }
-    );
+    const cmp = await createOfficeHost().insertComparison?.([countRow("发展党员", 2, 1)], {
+      current: 2014,
+      previous: 2013,
+    });
     expect(f.sheet(cmp!).charts).toHaveLength(1); // charts are ExcelApi 1.1
   });
 
