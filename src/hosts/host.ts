@@ -41,6 +41,26 @@ export interface RangesSelected {
   readonly notSelected: readonly string[];
 }
 
+/** What 标记问题单元格 did. */
+export interface MarksResult {
+  /** Cells that now carry a mark. */
+  readonly marked: number;
+  /** Cells left unmarked because their fill could not be put back (a gradient, for one). */
+  readonly unmarked: number;
+  /** For the user, in Chinese: why cells were left out, or that only the colour is restored. */
+  readonly note?: string;
+}
+
+/** A richer feature of the host and whether this copy of the application has it. */
+export interface HostFeature {
+  readonly id: string;
+  /** What it does, in Chinese (`修改后自动重新校验`). */
+  readonly label: string;
+  readonly available: boolean;
+  /** When unavailable: what is lost, then 请… what to do (Chinese). */
+  readonly reason?: string;
+}
+
 export interface WorkbookHost {
   readonly kind: "office" | "wps" | "xlsx";
   /** A name for the workbook shown in the UI (file name, or 当前工作簿). */
@@ -67,7 +87,7 @@ export interface WorkbookHost {
   /** Adds these sheets of values as new sheets (a name clash gets a new name); returns their names. */
   insertSheets?(sheets: readonly NewSheet[]): Promise<string[]>;
   /** Marks the cells of these issues (fill colour); remembers what was there. */
-  markIssues?(issues: readonly Issue[]): Promise<number>;
+  markIssues?(issues: readonly Issue[]): Promise<MarksResult>;
   /** Restores exactly what was there before `markIssues`. */
   clearMarks?(): Promise<number>;
   /**
@@ -75,6 +95,11 @@ export interface WorkbookHost {
    * Resolves, once listening, to the function that stops it.
    */
   watchChanges?(onChange: (sheets: readonly string[]) => void): Promise<() => Promise<void>>;
+  /**
+   * The richer features and whether this copy of the application has them (Office: by ExcelApi
+   * set), for the pane to show and to hide what cannot run; absent where every feature is there.
+   */
+  features?(): Promise<readonly HostFeature[]>;
   /** Inserts the comparison as a new sheet with a native chart; returns the sheet name. */
   insertComparison?(
     rows: readonly ComparisonRow[],

@@ -5,6 +5,8 @@
  */
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../hosts/host";
 import type { Issue, TableDefinition } from "../core";
+// core-free and small: the list is there before the host's chunk
+import { officeFeatures } from "../hosts/office/features";
 
 type Capability =
   | "selectCell"
@@ -56,6 +58,11 @@ export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
     clearMarks: async () => (await method("clearMarks"))(),
     watchChanges: async (onChange: (sheets: readonly string[]) => void) =>
       (await method("watchChanges"))(onChange),
+    // asked once Office.js is ready (before, it cannot tell which sets this Excel has)
+    features: async () => {
+      await ready;
+      return officeFeatures();
+    },
     insertComparison: async (
       rows: readonly ComparisonRow[],
       years: { current: number; previous: number }

@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { build } from "esbuild";
+import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { ensureBuilt } from "./build";
@@ -68,4 +69,17 @@ export async function paneEnvironment(): Promise<PaneEnvironment> {
     makeFixtureWorkbook(),
   ]);
   return { browser, server: await serveStatic(dir), sheets: fakeSheets(readXlsx(bytes)) };
+}
+
+/** A test file's pane environment: made before its tests, closed after them. */
+export function usePaneEnvironment(): () => PaneEnvironment {
+  let env: PaneEnvironment | undefined;
+  beforeAll(async () => {
+    env = await paneEnvironment();
+  }, 600_000);
+  afterAll(async () => {
+    await env?.browser.close();
+    await env?.server.close();
+  });
+  return () => env!;
 }

@@ -7,7 +7,8 @@
  * - every `context.sync()` is counted; each request (the queued commands) and each response (the
  *   loaded values) is measured as serialised JSON in UTF-8 bytes, and a request or response above
  *   the payload limit (5 MB by default, as Excel on the web) fails the sync like the real host;
- * - every document write is recorded (`writes`), separately from UI actions (activate/select).
+ * - every document write is recorded (`writes`), separately from UI actions (activate/select);
+ * - a member above the declared `excelApi` set fails the sync with `ApiNotFound` (excel-api-gate.ts).
  *
  * Covered surface: what `src/hosts/office` uses (worksheets, used ranges, values / numberFormat /
  * valueTypes / formulas, fills with patterns, fonts, data validation, freeze panes, charts, custom
@@ -18,6 +19,7 @@
  */
 
 import { columnLetters, type CellValue, type WorkbookModel } from "../../src/core/model";
+import { gateExcelApi } from "./excel-api-gate";
 
 /* ---------------------------------------------------------------- cell model */
 
@@ -92,6 +94,15 @@ export interface FakeOfficeOptions {
    * blocked (an intranet without Microsoft's CDN, a proxy). Default: ready at once.
    */
   readonly onReady?: "ready" | "never";
+  /**
+   * How a gradient-filled cell answers a load of its `format.fill`. `answers` (default): its
+   * `pattern` reads `LinearGradient` / `RectangularGradient`, values of `Excel.FillPattern`
+   * (https://learn.microsoft.com/javascript/api/excel/excel.fillpattern). `fails`: the load fails
+   * with `UnsupportedFillType`, the `Excel.ErrorCodes` member for a fill type the API does not
+   * handle (`@types/office-js`, `Excel.ErrorCodes.unsupportedFillType`). Which one a given Excel
+   * does is not documented, so the add-in is tested against both.
+   */
+  readonly gradientFillRead?: "answers" | "fails";
   /** `Office.context.officeTheme`; absent by default, as in Excel on the web. */
   readonly officeTheme?: {
     readonly bodyBackgroundColor: string;
@@ -218,7 +229,8 @@ export function utf8Bytes(s: string): number {
 /* ---------------------------------------------------------------- document state */
 
 export class FakeSheet {
-  readonly id: string;
+  /** Changes when the workbook is closed and reopened (`FakeOfficeRuntime.reopen`). */
+  id: string;
   name: string;
   visibility: string;
   values: FakeCell[][];
@@ -315,6 +327,8 @@ export class FakeWorkbookState {
   activeSheetId: string | undefined;
   selection: { sheet: string; address: string } | undefined;
   readonly customXmlParts: { id: string; ns: string; xml: string }[] = [];
+  /** `Office.context.document.settings` as last saved into the file by `saveAsync`. */
+  savedSettings: Record<string, unknown> = {};
   readonly writes: FakeWrite[] = [];
   readonly uiActions: FakeWrite[] = [];
   /** `worksheets.onChanged` handlers registered (after the sync that added them). */
@@ -427,7 +441,19 @@ export class FakeContext {
     readonly rt: FakeOfficeRuntime,
     readonly state: FakeWorkbookState
   ) {
-    this.workbook = new FakeWorkbookProxy(this);
+    // every member above the declared ExcelApi set fails the sync with ApiNotFound (see the gate)
+    this.workbook = gateExcelApi(new FakeWorkbookProxy(this), "Workbook", {
+      excelApi: rt.options.excelApi ?? "1.20",
+      refuse: (what, set) =>
+        this.queue.push({
+          path: what,
+          kind: "call",
+          name: "ApiNotFound",
+          run: () => {
+            throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${set}.`);
+          },
+        }),
+    });
   }
 
   async sync(): Promise<void> {
@@ -675,8 +701,6 @@ class FakeWorksheetCollection {
           kind: "call",
           name: "add",
           run: () => {
-            // `[Api set: ExcelApi 1.9]` of WorksheetCollection.onChanged (@types/office-js)
-            requireApi(ctx.rt, "1.9", "WorksheetCollection.onChanged");
             handlers.push(entry);
           },
         });
@@ -826,10 +850,8 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
     super(context, path, resolver);
     this.charts = new FakeChartCollection(context, this, () => this.resolve());
     this.freezePanes = {
-      // ExcelApi 1.7 (`[Api set: ExcelApi 1.7]` of Worksheet.freezePanes and freezeRows)
       freezeRows: (n = 1) =>
         this.call("freezePanes.freezeRows", [n], (s) => {
-          requireApi(context.rt, "1.7", "WorksheetFreezePanes.freezeRows");
           s.frozenRows = n;
           context.state.writes.push({ kind: "freezeRows", sheet: s.name, value: n });
         }),
@@ -1102,7 +1124,6 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     this.dataValidation = {
       set rule(rule: unknown) {
         self.set("dataValidation.rule", rule, (t) => {
-          requireApi(context.rt, "1.8", "Range.dataValidation"); // `[Api set: ExcelApi 1.8]`
           checkListSource(rule);
           t.sheet.validations.push({ address: boxAddress(t.box), rule });
           context.state.writes.push({
@@ -1332,11 +1353,8 @@ class FakeRangeFormat {
   private apply(name: string, value: unknown): void {
     queueRangeWrite(this.context, this.path, this.resolver, "format", name, value);
   }
-  /** ExcelApi 1.2 (`[Api set: ExcelApi 1.2]` of RangeFormat.autofitColumns in @types/office-js). */
   autofitColumns(): void {
-    queueRangeWrite(this.context, this.path, this.resolver, "format", "autofitColumns", null, () =>
-      requireApi(this.context.rt, "1.2", "RangeFormat.autofitColumns")
-    );
+    this.apply("autofitColumns", null);
   }
   set columnWidth(v: number) {
     this.apply("columnWidth", v);
@@ -1381,10 +1399,28 @@ const FILL_PROPS = [
 ] as const;
 type FillProp = (typeof FILL_PROPS)[number];
 
+/**
+ * The fill members after `color` are ExcelApi 1.9 (`[Api set: ExcelApi 1.9]` in the JSDoc of
+ * `Excel.RangeFill` in `@types/office-js`); `color` and `clear()` are 1.1. An older Excel fails
+ * the sync that reads or writes them.
+ */
+function requireFillApi(rt: FakeOfficeRuntime, prop: string): void {
+  if (prop !== "color") requireApi(rt, "1.9", `RangeFill.${prop}`);
+}
+
+const GRADIENTS = new Set(["LinearGradient", "RectangularGradient"]);
+
 class FakeRangeFill extends FakeProxy<RangeTarget> {
   protected readonly props = FILL_PROPS;
 
   protected readProp(t: RangeTarget, prop: string): unknown {
+    requireFillApi(this.context.rt, prop);
+    if (this.context.rt.options.gradientFillRead === "fails") {
+      for (let r = t.box.r0; r <= t.box.r1; r++)
+        for (let c = t.box.c0; c <= t.box.c1; c++)
+          if (GRADIENTS.has(t.sheet.fill(r, c).pattern))
+            throw new FakeOfficeError("UnsupportedFillType", "The fill type is not supported.");
+    }
     let first: unknown;
     let same = true;
     let seen = false;
@@ -1421,6 +1457,11 @@ class FakeRangeFill extends FakeProxy<RangeTarget> {
 
   private setFill(prop: FillProp, v: string | number): void {
     this.set(prop, v, (t) => {
+      requireFillApi(this.context.rt, prop);
+      // "LinearGradient and RectangularGradient are not supported" (JSDoc of RangeFill.pattern,
+      // @types/office-js): a gradient cannot be written back.
+      if (prop === "pattern" && typeof v === "string" && GRADIENTS.has(v))
+        throw new FakeOfficeError("UnsupportedFillType", `The fill type ${v} is not supported.`);
       if (typeof v === "string" && prop !== "pattern" && !/^#[0-9A-Fa-f]{6}$/.test(v)) {
         throw new FakeOfficeError("InvalidArgument", `fake: use #RRGGBB colours (${v})`);
       }
@@ -1587,6 +1628,7 @@ class FakeCustomXmlPartCollection {
       name: "add",
       value: [xml],
       run: () => {
+        requireApi(this.context.rt, "1.5", "CustomXmlPartCollection.add");
         if (!/^\s*(<\?xml[^>]*\?>\s*)?<[A-Za-z]/.test(xml))
           throw new FakeOfficeError("InvalidArgument", "Not XML");
         part = { id: st.newId(), ns: namespaceOf(xml), xml };
@@ -1596,25 +1638,67 @@ class FakeCustomXmlPartCollection {
     });
     return new FakeCustomXmlPart(this.context, "customXmlParts.add()", () => part ?? NULL);
   }
-  getByNamespace(ns: string): { getOnlyItemOrNullObject: () => FakeCustomXmlPart } {
-    return {
-      getOnlyItemOrNullObject: () => {
-        const p = new FakeCustomXmlPart(
-          this.context,
-          `customXmlParts.getByNamespace(${JSON.stringify(ns)}).getOnlyItemOrNullObject()`,
-          () => {
-            const found = this.context.state.customXmlParts.filter((x) => x.ns === ns);
-            if (found.length > 1)
-              throw new FakeOfficeError(
-                "InvalidOperation",
-                "More than one part in this namespace."
-              );
-            return found[0] ?? NULL;
-          }
-        );
-        return p.trackNullPublic();
+  getByNamespace(ns: string): FakeCustomXmlPartScoped {
+    return new FakeCustomXmlPartScoped(this.context, ns);
+  }
+}
+
+/**
+ * `customXmlParts.getByNamespace(ns)`: a CustomXmlPartScopedCollection (ExcelApi 1.5, like every
+ * custom XML part member: https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartscopedcollection).
+ */
+class FakeCustomXmlPartScoped {
+  private loadedItems: FakeCustomXmlPart[] | undefined;
+  private readonly path: string;
+  constructor(
+    readonly context: FakeContext,
+    private readonly ns: string
+  ) {
+    this.path = `customXmlParts.getByNamespace(${JSON.stringify(ns)})`;
+  }
+
+  private found(): PartState[] {
+    requireApi(this.context.rt, "1.5", "CustomXmlPartCollection.getByNamespace");
+    return this.context.state.customXmlParts.filter((x) => x.ns === this.ns);
+  }
+
+  /**
+   * "If the collection contains exactly one item, this method returns it. Otherwise, this method
+   * returns null" (the reference page above): two parts of the namespace answer a null object.
+   */
+  getOnlyItemOrNullObject(): FakeCustomXmlPart {
+    const p = new FakeCustomXmlPart(this.context, `${this.path}.getOnlyItemOrNullObject()`, () => {
+      const found = this.found();
+      return found.length === 1 ? found[0]! : NULL;
+    });
+    return p.trackNullPublic();
+  }
+
+  get items(): FakeCustomXmlPart[] {
+    if (!this.loadedItems) throw notLoaded("items", this.path);
+    return this.loadedItems;
+  }
+
+  load(arg?: string | string[]): this {
+    const props = parseLoad(arg, ["items/id"]).map((p) => p.replace(/^items\//, ""));
+    this.context.queue.push({
+      path: this.path,
+      kind: "load",
+      name: props.join(","),
+      run: () => this.found().map((p) => ({ id: p.id, namespaceUri: p.ns })),
+      done: (res) => {
+        this.loadedItems = (res as { id: string; namespaceUri: string }[]).map((o) => {
+          const part = new FakeCustomXmlPart(
+            this.context,
+            `customXmlParts.getItem(${JSON.stringify(o.id)})`,
+            () => this.context.state.customXmlParts.find((x) => x.id === o.id) ?? NULL
+          );
+          part.preload(o, props);
+          return part;
+        });
       },
-    };
+    });
+    return this;
   }
 }
 
@@ -1625,6 +1709,9 @@ class FakeCustomXmlPart extends FakeProxy<PartState> {
   }
   trackNullPublic(): this {
     return this.trackNull();
+  }
+  preload(o: Record<string, unknown>, props: string[]): void {
+    for (const p of props) this.loaded.set(p, o[p]);
   }
   get id(): string {
     return this.get("id");
@@ -1683,6 +1770,8 @@ export class FakeOfficeRuntime {
   readonly Excel: Record<string, unknown>;
   readonly Office: Record<string, unknown>;
   readonly OfficeExtension: Record<string, unknown>;
+  /** The add-in's in-memory copy of `Office.context.document.settings` (see `saveAsync`). */
+  private settingsBag: Record<string, unknown> = {};
 
   constructor(readonly options: FakeOfficeOptions = {}) {
     this.state = new FakeWorkbookState(options.sheets ?? [{ name: "Sheet1" }]);
@@ -1721,6 +1810,7 @@ export class FakeOfficeRuntime {
     const info = { host: "Excel", platform };
     this.Office = {
       HostType: { Excel: "Excel" },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
       PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
       onReady: (cb?: (i: typeof info) => void) => {
         if (options.onReady === "never") return new Promise(() => undefined);
@@ -1736,11 +1826,65 @@ export class FakeOfficeRuntime {
           isSetSupported: (name: string, version?: string) =>
             name === "ExcelApi" && versionAtMost(version ?? "1.1", excelApi),
         },
-        document: { url: "fake.xlsx" },
+        document: { url: "fake.xlsx", settings: this.fakeSettings() },
         ...(options.officeTheme ? { officeTheme: options.officeTheme } : {}),
       },
     };
     this.OfficeExtension = { Error: FakeOfficeError };
+  }
+
+  /**
+   * `Office.context.document.settings` (Common API, any Excel): a name/value bag kept per add-in
+   * and per document; `set` and `remove` change the in-memory copy only, `saveAsync` puts it into
+   * the document, and only what was saved is there when the document is opened again
+   * (https://learn.microsoft.com/javascript/api/office/office.settings). Settings have a size limit
+   * (https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings,
+   * https://learn.microsoft.com/answers/questions/340861/document-settings-size-limit): 2 MB here,
+   * the figure this project's docs use; a larger bag fails `saveAsync`.
+   */
+  private fakeSettings() {
+    const SETTINGS_LIMIT = 2 * 1024 * 1024;
+    return {
+      get: (name: string): unknown => this.settingsBag[name] ?? null,
+      set: (name: string, value: unknown): void => {
+        this.settingsBag[name] = JSON.parse(JSON.stringify(value)) as unknown;
+      },
+      remove: (name: string): void => {
+        delete this.settingsBag[name];
+      },
+      saveAsync: (callback?: (r: { status: string; error?: { message: string } }) => void) => {
+        const size = utf8Bytes(JSON.stringify(this.settingsBag));
+        setTimeout(() => {
+          if (size > SETTINGS_LIMIT) {
+            callback?.({ status: "failed", error: { message: "Settings exceed the size limit." } });
+            return;
+          }
+          this.state.savedSettings = JSON.parse(JSON.stringify(this.settingsBag)) as Record<
+            string,
+            unknown
+          >;
+          this.state.writes.push({ kind: "settings.saveAsync" });
+          callback?.({ status: "succeeded" });
+        }, 0);
+      },
+    };
+  }
+
+  /**
+   * The user closes the workbook and opens it again. Cells, fills, custom XML parts and the saved
+   * settings are in the file; every worksheet gets a new id — "The ID remains constant within a
+   * single session but will change between sessions (eg. closing and reopening)"
+   * (github.com/OfficeDev/office-js-docs/issues/297, Microsoft's answer; again in
+   * github.com/OfficeDev/office-js/issues/1390, 2020). Unsaved settings and event handlers are gone.
+   */
+  reopen(): void {
+    const st = this.state;
+    const active = st.sheets.find((s) => s.id === st.activeSheetId);
+    for (const s of st.sheets) s.id = st.newId();
+    st.activeSheetId = (active ?? st.sheets[0])?.id;
+    st.selection = undefined;
+    st.changeHandlers.splice(0);
+    this.settingsBag = JSON.parse(JSON.stringify(st.savedSettings)) as Record<string, unknown>;
   }
 
   get limit(): number | null {

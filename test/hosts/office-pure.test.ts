@@ -6,6 +6,7 @@ import {
   SheetAssembler,
   jsonBytes,
   toCellValue,
+  trimBlankEdges,
 } from "../../src/hosts/office/cells";
 import { cellText, safeSheetName, uniqueSheetName } from "../../src/hosts/office/text";
 import {
@@ -20,6 +21,53 @@ import { EXCEL_ERROR_REASONS, describeOfficeError } from "../../src/hosts/office
 import { columnFormat, rowKind, templateSheetBase } from "../../src/hosts/office/layout";
 import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import type { Issue } from "../../src/core/issues";
+
+describe("trimBlankEdges (getUsedRange below ExcelApi 1.4 reads past the last value)", () => {
+  it("drops the blank rows and columns after the last value, and their formats", () => {
+    // a row of formats holds holes where a cell is General (as SheetAssembler builds it)
+    const row = (...f: (string | undefined)[]) => f as string[];
+    const formats = [row(undefined, "0", "@"), row("0"), row(undefined, undefined, "0")];
+    expect(
+      trimBlankEdges(
+        [
+          [null, 1, null],
+          ["a", null, null],
+          [null, null, null],
+        ],
+        formats
+      )
+    ).toEqual({
+      values: [
+        [null, 1],
+        ["a", null],
+      ],
+      formats: [row(undefined, "0"), row("0")],
+    });
+  });
+
+  it("makes a blank sheet's A1 (what getUsedRange answers for it) no rows at all", () => {
+    expect(trimBlankEdges([[null]], undefined)).toEqual({ values: [], formats: undefined });
+    expect(trimBlankEdges([[null]], [["0"]])).toEqual({ values: [], formats: undefined });
+  });
+
+  it("keeps blank rows and columns before a value, and a formats row only where one is left", () => {
+    expect(
+      trimBlankEdges(
+        [
+          [null, null],
+          [null, 5],
+        ],
+        [["@"], []]
+      )
+    ).toEqual({
+      values: [
+        [null, null],
+        [null, 5],
+      ],
+      formats: [["@"], undefined],
+    });
+  });
+});
 
 describe("toCellValue", () => {
   it.each([

@@ -6,13 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { useFakeOffice } from "./office-fixture";
-import {
-  createOfficeHost,
-  frozenHeadersAvailable,
-  liveRecheckAvailable,
-  MARK_COLORS,
-  templateDropdownsAvailable,
-} from "../../src/hosts/office";
+import { createOfficeHost, MARK_COLORS } from "../../src/hosts/office";
+import { officeHasFeature } from "../../src/hosts/office/features";
+import { watchChangesInExcel } from "../../src/hosts/office/watch";
 import type { Issue } from "../../src/core/issues";
 import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import type { TableDefinition } from "../../src/core";
@@ -190,8 +186,8 @@ describe("Office host writes: list validation longer than 255 characters", () =>
 describe("Office host writes: requirement sets", () => {
   it("at ExcelApi 1.1 inserts templates without dropdowns, frozen panes or autofit", async () => {
     const f = install({ excelApi: "1.1", sheets: [{ name: "Sheet1" }] });
-    expect(templateDropdownsAvailable()).toBe(false);
-    expect(frozenHeadersAvailable()).toBe(false);
+    expect(officeHasFeature("templateDropdowns")).toBe(false);
+    expect(officeHasFeature("freezePanes")).toBe(false);
     const names = await createOfficeHost().insertTemplates?.(2013);
     expect(names).toHaveLength(BUILTIN_DEFINITIONS.length);
     const t1 = f.sheet("表1 党员发展 2013");
@@ -209,8 +205,8 @@ describe("Office host writes: requirement sets", () => {
   it("at ExcelApi 1.8 and by default inserts dropdowns and freezes the header rows", async () => {
     for (const excelApi of ["1.8", undefined]) {
       const f = install({ ...(excelApi ? { excelApi } : {}), sheets: [{ name: "Sheet1" }] });
-      expect(templateDropdownsAvailable()).toBe(true);
-      expect(frozenHeadersAvailable()).toBe(true);
+      expect(officeHasFeature("templateDropdowns")).toBe(true);
+      expect(officeHasFeature("freezePanes")).toBe(true);
       await createOfficeHost().insertTemplates?.(2013);
       const t1 = f.sheet("表1 党员发展 2013");
       expect(t1.validations.length).toBeGreaterThan(0);
@@ -219,13 +215,11 @@ describe("Office host writes: requirement sets", () => {
     }
   });
 
-  it("below ExcelApi 1.9 refuses the live re-check with a reason in Chinese", async () => {
+  it("below ExcelApi 1.9 offers no live re-check and refuses it with a reason in Chinese", async () => {
     install({ excelApi: "1.8", sheets: [{ name: "Sheet1" }] });
-    expect(liveRecheckAvailable()).toBe(false);
-    await expect(createOfficeHost().watchChanges!(() => undefined)).rejects.toThrow(
-      /不支持修改后自动重新校验/
-    );
+    expect(createOfficeHost().watchChanges).toBeUndefined();
+    await expect(watchChangesInExcel(() => undefined)).rejects.toThrow(/无法自动重新校验/);
     install({ excelApi: "1.9", sheets: [{ name: "Sheet1" }] });
-    expect(liveRecheckAvailable()).toBe(true);
+    expect(createOfficeHost().watchChanges).toBeDefined();
   });
 });

@@ -42,6 +42,15 @@ describe("selectRanges in Excel", () => {
     expect(f.state.selection).toEqual({ sheet: SHEET, address: "E4:E9" });
   });
 
+  it("in Excel 2016 (ExcelApi 1.1) goes to an issue's cell, and selects the first of several ranges", async () => {
+    const f = open("1.1");
+    const host = createOfficeHost();
+    await host.selectCell?.(SHEET, "$C$7");
+    expect(f.state.selection).toEqual({ sheet: SHEET, address: "C7" });
+    const r = await host.selectRanges?.(SHEET, ["E4:E9", "E11:E30"]);
+    expect(r).toEqual({ sheet: SHEET, selected: ["E4:E9"], notSelected: ["E11:E30"] });
+  });
+
   it("selects a single range with getRange on any version", async () => {
     const f = open("1.1");
     await createOfficeHost().selectRanges?.(SHEET, ["E4:E30"]);

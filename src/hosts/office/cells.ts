@@ -86,6 +86,37 @@ export class SheetAssembler {
 }
 
 /**
+ * A sheet without its blank edges: the rows after the last row with a value, and the columns after
+ * the last column with one (formats there go too), as a used range of values only would give.
+ * @example trimBlankEdges([[1, null], [null, null]], undefined).values // [[1]]
+ */
+export function trimBlankEdges(
+  values: readonly CellValue[][],
+  formats: readonly (string[] | undefined)[] | undefined
+): { values: CellValue[][]; formats: (string[] | undefined)[] | undefined } {
+  let rows = values.length;
+  while (rows > 0 && values[rows - 1]!.every((v) => v === null)) rows--;
+  let cols = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = values[r]!;
+    for (let c = row.length - 1; c >= cols; c--) {
+      if (row[c] !== null) {
+        cols = c + 1;
+        break;
+      }
+    }
+  }
+  const kept = formats
+    ?.slice(0, rows)
+    .map((f) => f?.slice(0, cols))
+    .map((f) => (f?.some((x) => x !== undefined) ? f : undefined));
+  return {
+    values: values.slice(0, rows).map((row) => row.slice(0, cols)),
+    formats: kept?.some((f) => f !== undefined) ? kept : undefined,
+  };
+}
+
+/**
  * Bytes of a block as JSON (UTF-8), what Excel sends back for `values`, `numberFormat` and
  * `valueTypes`: used to size the next chunk.
  * @example jsonBytes([[1, "a"]]) // 9

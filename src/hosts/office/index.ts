@@ -1,7 +1,7 @@
 /**
  * The Office host: the task pane's `WorkbookHost` on the workbook open in Excel (Excel.run).
- * Requires ExcelApi 1.9 (fill patterns for exact restore; see manifest.xml); uses
- * `mergeUndoGroup` (ExcelApi 1.20) when the host has it.
+ * Requires ExcelApi 1.1 (Excel 2016; see manifest.xml): reading and checking use nothing newer.
+ * Each richer feature asks for its set at run time (features.ts lists them for the pane).
  */
 import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../host";
 import type { Issue, WorkbookModel, TableDefinition } from "../../core";
@@ -14,15 +14,14 @@ import { uniqueSheetName } from "./text";
 import { definitionsPlans, valuesPlans } from "./sheets";
 import { OfficeHostError } from "./errors";
 import { watchChangesInExcel } from "./watch";
+import { officeFeatures, officeHasFeature } from "./features";
 
 export { READ_LIMITS, type ReadLimits } from "./read";
 export { ReadCancelledError, OfficeHostError } from "./errors";
 export { MARKS_NAMESPACE, MARK_COLORS } from "./marks";
-export { templateDropdownsAvailable, frozenHeadersAvailable } from "./write";
-export { liveRecheckAvailable } from "./watch";
 
-/** The ExcelApi version the add-in needs (keep in step with manifest.xml). */
-export const REQUIRED_EXCEL_API = "1.9";
+/** The ExcelApi version the add-in needs (keep in step with manifest.xml): Excel 2016's. */
+export const REQUIRED_EXCEL_API = "1.1";
 
 export interface OfficeHostOptions {
   /** Read limits (tests and benches shrink the threshold); defaults to READ_LIMITS. */
@@ -61,7 +60,14 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
       addPlannedSheets((taken) => valuesPlans(sheets, taken), "插入汇总表"),
     markIssues: (issues: readonly Issue[]) => markIssuesInExcel(issues),
     clearMarks: () => clearMarksInExcel(),
-    watchChanges: (onChange: (sheets: readonly string[]) => void) => watchChangesInExcel(onChange),
+    // worksheets.onChanged is ExcelApi 1.9: without it there is nothing to listen to
+    ...(officeHasFeature("liveRecheck")
+      ? {
+          watchChanges: (onChange: (sheets: readonly string[]) => void) =>
+            watchChangesInExcel(onChange),
+        }
+      : {}),
+    features: () => Promise.resolve(officeFeatures()),
     insertComparison: async (
       rows: readonly ComparisonRow[],
       years: { current: number; previous: number }

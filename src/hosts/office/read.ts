@@ -14,8 +14,16 @@
  *    `targetChunkBytes` (2 MB) per response, far under Excel on the web's 5 MB limit; progress is
  *    reported after each chunk and the AbortSignal is honoured between and during chunks.
  * A used range over `maxRangeCells` (5,000,000) is refused before anything is read.
+ *
+ * ExcelApi 1.1 (Excel 2016) is enough: the one-sync survey needs 1.5 (`getFirst`,
+ * `getNextOrNullObject`) and the null-object used range 1.4; below, the survey takes two syncs
+ * with `getUsedRange`, whose `valuesOnly` is 1.2 and which answers A1 for a blank sheet (its
+ * reference, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1));
+ * the blank rows and columns this reads past the last value (A1 of a blank sheet, formatted
+ * cells where `valuesOnly` is missing) are dropped, so the model is the same as in newer Excel.
  */
 import { a1, type SheetModel, type WorkbookModel } from "../../core";
+import { hasExcelApi } from "./api";
 import type { ReadOptions } from "../host";
 import {
   ChunkPlanner,
@@ -23,6 +31,7 @@ import {
   SheetAssembler,
   jsonBytes,
   tooLargeMessage,
+  trimBlankEdges,
   type ChunkLimits,
 } from "./cells";
 import {
@@ -58,6 +67,8 @@ interface SheetExtent {
   readonly name: string;
   readonly rows: number;
   readonly cols: number;
+  /** The extent may reach past the last value (`getUsedRange` below ExcelApi 1.4): trim after reading. */
+  readonly trim?: boolean;
 }
 
 const READ_PROPS = "values,numberFormat,valueTypes";
@@ -68,9 +79,29 @@ function blockAddress(row: number, rows: number, cols: number): string {
 }
 
 /** Used range → extent from A1 (so row/column indexes of the model are the sheet's). */
-function extentOf(name: string, used: Excel.Range): SheetExtent {
-  if (used.isNullObject) return { name, rows: 0, cols: 0 };
-  return { name, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+function extentOf(name: string, used: Excel.Range, trim: boolean): SheetExtent {
+  if (!trim && used.isNullObject) return { name, rows: 0, cols: 0 };
+  const rows = used.rowIndex + used.rowCount;
+  const cols = used.columnIndex + used.columnCount;
+  return trim ? { name, rows, cols, trim } : { name, rows, cols };
+}
+
+/**
+ * The used range to survey: of values only, a null object for a blank sheet (ExcelApi 1.4); else
+ * `getUsedRange`, of values only from ExcelApi 1.2. True in `trim` when it may reach past the last value.
+ */
+function usedRangeOf(ws: Excel.Worksheet): { range: Excel.Range; trim: boolean } {
+  if (hasExcelApi("1.4")) return { range: ws.getUsedRangeOrNullObject(true), trim: false };
+  const range = hasExcelApi("1.2") ? ws.getUsedRange(true) : ws.getUsedRange();
+  return { range, trim: true };
+}
+
+/** The sheet read, without the blank edges of an extent that may reach past the last value. */
+function sheetOf(e: SheetExtent, sheet: SheetAssembler): SheetModel {
+  const { values, formats } = e.trim
+    ? trimBlankEdges(sheet.values, sheet.formatsOrUndefined)
+    : { values: sheet.values, formats: sheet.formatsOrUndefined };
+  return { name: e.name, values, formats };
 }
 
 /** Survey in one sync by walking the sheets; undefined when the chain cannot be used. */
@@ -100,7 +131,7 @@ async function surveyChained(
   for (let i = 0; i < sheets.length; i++) {
     const s = sheets[i]!;
     if (s.isNullObject) break;
-    out.push(extentOf(s.name, used[i]!));
+    out.push(extentOf(s.name, used[i]!, false));
   }
   return out;
 }
@@ -112,11 +143,12 @@ async function surveyPlain(
 ): Promise<SheetExtent[]> {
   const sheets = context.workbook.worksheets.load("items/name");
   await untilAborted(context.sync(), signal);
-  const used = sheets.items.map((s) =>
-    s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
-  );
+  const used = sheets.items.map((s) => {
+    const { range, trim } = usedRangeOf(s);
+    return { range: range.load("rowIndex,columnIndex,rowCount,columnCount"), trim };
+  });
   await untilAborted(context.sync(), signal);
-  return sheets.items.map((s, i) => extentOf(s.name, used[i]!));
+  return sheets.items.map((s, i) => extentOf(s.name, used[i]!.range, used[i]!.trim));
 }
 
 function refuseHuge(extents: readonly SheetExtent[], limits: ReadLimits): void {
@@ -147,7 +179,7 @@ async function readWhole(
     const r = ranges[i];
     const sheet = new SheetAssembler(interner);
     if (r) sheet.append(r.values, r.numberFormat, r.valueTypes);
-    return { name: e.name, values: sheet.values, formats: sheet.formatsOrUndefined };
+    return sheetOf(e, sheet);
   });
 }
 
@@ -195,7 +227,7 @@ async function readChunked(
       done += rows * e.cols;
       options.onProgress?.({ done, total });
     }
-    out.push({ name: e.name, values: sheet.values, formats: sheet.formatsOrUndefined });
+    out.push(sheetOf(e, sheet));
   }
   return out;
 }
@@ -212,8 +244,9 @@ export async function readWorkbookFromExcel(
   throwIfAborted(signal);
   try {
     const sheets = await Excel.run(async (context) => {
-      const all =
-        (await surveyChained(context, limits, signal)) ?? (await surveyPlain(context, signal));
+      // the one-sync survey walks the sheets with ExcelApi 1.5 members
+      const chained = hasExcelApi("1.5") ? await surveyChained(context, limits, signal) : undefined;
+      const all = chained ?? (await surveyPlain(context, signal));
       options.onSheetNames?.(all.map((e) => e.name));
       const only = options.sheets ? new Set(options.sheets) : undefined;
       const extents = only ? all.filter((e) => only.has(e.name)) : all;

@@ -3,17 +3,8 @@
  * a changed table again. The handler is added in one request context and, as Office.js requires,
  * removed in that same context (`Excel.run(result.context, …)`), never in a new one.
  */
-import { hasExcelApi } from "./api";
+import { officeFeatures } from "./features";
 import { OfficeHostError, describeOfficeError } from "./errors";
-
-/**
- * Whether this Excel can tell the pane of the user's edits: `worksheets.onChanged` is ExcelApi 1.9
- * (`[Api set: ExcelApi 1.9]` of WorksheetCollection.onChanged). Each sheet's own onChanged (1.7)
- * would need a handler per sheet and one more for sheets added later; it is not used.
- */
-export function liveRecheckAvailable(): boolean {
-  return hasExcelApi("1.9");
-}
 
 /**
  * How long after the add-in's own write its change events are still taken for its own where Excel
@@ -65,9 +56,7 @@ function beingWritten(name: string): boolean {
   return h !== undefined && (h.running > 0 || Date.now() <= h.until);
 }
 
-/** Why the live re-check cannot start on this Excel. */
-const NO_LIVE_RECHECK =
-  "此版本的 Excel 不支持修改后自动重新校验。请修改后手动重新校验，或更新 Office。";
+("此版本的 Excel 不支持修改后自动重新校验。请修改后手动重新校验，或更新 Office。");
 
 /** The name of the sheet with this id now, or undefined when it is gone. */
 async function sheetName(id: string): Promise<string | undefined> {
@@ -85,7 +74,10 @@ async function sheetName(id: string): Promise<string | undefined> {
 export async function watchChangesInExcel(
   onChange: (sheets: readonly string[]) => void
 ): Promise<() => Promise<void>> {
-  if (!liveRecheckAvailable()) throw new OfficeHostError(NO_LIVE_RECHECK, "ApiNotFound");
+  // WorksheetCollection.onChanged is ExcelApi 1.9; each sheet's own onChanged (1.7) would need a
+  // handler per sheet and one more for sheets added later, and is not used
+  const live = officeFeatures().find((f) => f.id === "liveRecheck");
+  if (live && !live.available) throw new OfficeHostError(live.reason ?? "", "ApiNotFound");
   const handler = async (event: Excel.WorksheetChangedEventArgs) => {
     // ExcelApi 1.14 names the add-in's own changes (Excel.EventTriggerSource)
     if ((event.triggerSource as string | undefined) === "ThisLocalAddin") return;

@@ -6,12 +6,13 @@
  * several syncs, each under `WRITE_CHUNK_BYTES`. Nothing existing is overwritten: new sheets get
  * unused names.
  *
- * Only ExcelApi 1.1 is assumed; a richer member is used where `hasExcelApi` says the host has it:
+ * Only ExcelApi 1.1 is assumed; a richer member is used where the host has its set (features.ts):
  * autofit (1.2), frozen header rows (1.7), dropdown lists (1.8; the hidden lists sheet is set
  * hidden, 1.2). Below, the sheets are written without them.
  */
 import { columnLetters } from "../../core";
 import { hasExcelApi } from "./api";
+import { officeHasFeature } from "./features";
 import { jsonBytes } from "./cells";
 import { describeOfficeError } from "./errors";
 import { splitBlockRows, type PlanBlock, type SheetPlan } from "./layout";
@@ -26,16 +27,6 @@ const COMMAND_BYTES = 256;
 export const LIST_SOURCE_MAX_CHARS = 255;
 /** The hidden sheet holding allowed-value lists too long to type into a validation rule. */
 export const LISTS_SHEET = "下拉选项";
-
-/** Whether templates get dropdown lists (data validation, ExcelApi 1.8). */
-export function templateDropdownsAvailable(): boolean {
-  return hasExcelApi("1.8");
-}
-
-/** Whether inserted sheets keep their header rows in view (freeze panes, ExcelApi 1.7). */
-export function frozenHeadersAvailable(): boolean {
-  return hasExcelApi("1.7");
-}
 
 /** Queued writes, synced whenever the next one would take the request past `WRITE_CHUNK_BYTES`. */
 class Batch {
@@ -115,14 +106,15 @@ async function queuePlan(
     // not the title row: it may overflow
     if (i > 0 && hasExcelApi("1.2")) ws.getRange(b.address).format.autofitColumns();
   }
-  if (templateDropdownsAvailable()) {
+  if (officeHasFeature("templateDropdowns")) {
     for (const l of plan.lists ?? []) {
       const source = lists.source(l.allowed);
       await batch.room(COMMAND_BYTES + source.length * 3);
       ws.getRange(l.address).dataValidation.rule = { list: { inCellDropDown: true, source } };
     }
   }
-  if (plan.freezeRows && frozenHeadersAvailable()) ws.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.freezeRows && officeHasFeature("freezePanes"))
+    ws.freezePanes.freezeRows(plan.freezeRows);
   if (plan.chart) {
     const chart = ws.charts.add("ColumnClustered", ws.getRange(plan.chart.source), "Columns");
     chart.title.text = plan.chart.title;

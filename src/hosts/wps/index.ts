@@ -68,7 +68,8 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
             "插入报表定义"
           )[0] ?? ""
       ),
-    markIssues: (issues: readonly Issue[]) => later(() => markIssuesInEt(app, issues)),
+    markIssues: (issues: readonly Issue[]) =>
+      later(() => ({ marked: markIssuesInEt(app, issues), unmarked: 0 })),
     clearMarks: () => later(() => clearMarksInEt(app)),
     insertComparison: (
       rows: readonly ComparisonRow[],

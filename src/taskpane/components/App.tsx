@@ -18,6 +18,8 @@ import {
 import type { WorkbookHost } from "../../hosts/host";
 import { useWorkbookRun, type WorkbookRun } from "../run";
 import { useAutoRecheck } from "../autoRecheck";
+import { missingFeature, useHostFeatures } from "../hostFeatures";
+import type { HostFeature } from "../../hosts/host";
 import type { DefinitionsFile } from "../engine";
 import type { CellPreviewRenderer, TemplateDownload } from "../types";
 import { useCommonStyles } from "./styles";
@@ -213,9 +215,12 @@ export function App(props: AppProps) {
   useEffect(() => {
     document.documentElement.dataset.colorScheme = scheme;
   }, [scheme]);
-  const recheck: AutoRecheckControl | undefined = host?.watchChanges
-    ? { on: autoRecheckOn, setOn: setAutoRecheckOn, ...autoRecheck }
-    : undefined;
+  const features = useHostFeatures(host);
+  // the switch is hidden where this Excel cannot report changes (the feature list says why)
+  const recheck: AutoRecheckControl | undefined =
+    host?.watchChanges && !missingFeature(features, "liveRecheck")
+      ? { on: autoRecheckOn, setOn: setAutoRecheckOn, ...autoRecheck }
+      : undefined;
 
   return (
     // the layout is on an inner element: Fluent copies the provider's classes onto the portal nodes
@@ -247,7 +252,14 @@ export function App(props: AppProps) {
                   </p>
                 }
               >
-                <TabPanel tab={tab} app={props} run={run} autoRecheck={recheck} onShowIssues={() => setTab("validate")} />
+                <TabPanel
+                  tab={tab}
+                  app={props}
+                  run={run}
+                  autoRecheck={recheck}
+                  features={features}
+                  onShowIssues={() => setTab("validate")}
+                />
               </Suspense>
             </TabErrorBoundary>
           </div>
@@ -291,12 +303,14 @@ function TabPanel({
   app,
   run,
   autoRecheck,
+  features,
   onShowIssues,
 }: {
   tab: TabId;
   app: AppProps;
   run: WorkbookRun;
   autoRecheck: AutoRecheckControl | undefined;
+  features: readonly HostFeature[] | undefined;
   onShowIssues: () => void;
 }) {
   switch (tab) {
@@ -308,6 +322,7 @@ function TabPanel({
           noHostMessage={app.noHostMessage}
           cellPreview={app.cellPreview}
           autoRecheck={autoRecheck}
+          features={features}
         />
       );
     case "compare":

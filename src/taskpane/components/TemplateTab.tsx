@@ -13,6 +13,7 @@ import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
 import { YearInput } from "./YearInput";
+import { missingFeature, useHostFeatures } from "../hostFeatures";
 
 
 /**
@@ -163,6 +164,9 @@ export function TemplateTab(props: TemplateTabProps) {
   const defined = run.analysis?.core.definitions;
   const canInsert = Boolean(host?.insertTemplates);
   const canDownload = !canInsert && Boolean(downloadTemplates);
+  // what this Excel leaves out of an inserted template (no dropdowns, no frozen header)
+  const features = useHostFeatures(host);
+  const leftOut = ["templateDropdowns", "freezePanes"].flatMap((id) => missingFeature(features, id) ?? []);
 
   return (
     <div className={common.stack}>
@@ -202,6 +206,13 @@ export function TemplateTab(props: TemplateTabProps) {
           {canInsert ? (
             <p className={mergeClasses(common.p, common.muted)}>新工作表插在最后；与现有工作表同名时自动改名，不会覆盖。</p>
           ) : null}
+          {canInsert
+            ? leftOut.map((f) => (
+                <p key={f.id} className={mergeClasses(common.p, common.muted)} data-testid="template-left-out">
+                  {f.reason}
+                </p>
+              ))
+            : null}
           {host?.insertDefinitions ? <InsertDefinitions busy={action.busy} onInsert={addDefinitions} /> : null}
         </>
       ) : (

@@ -24,6 +24,7 @@ import { tablesInWords, type Analysis, type ShownIssue } from "../engine";
 import type { RunStatus, WorkbookRun } from "../run";
 import type { CellPreviewRenderer, IssueSelect } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
+import { missingFeature, useHostFeatures } from "../hostFeatures";
 
 export type SeverityFilter = "all" | "error" | "warning";
 
@@ -52,7 +53,12 @@ export function groupIssues(issues: readonly ShownIssue[], filter: SeverityFilte
     if (list.length === 0) continue;
     const errors = list.filter((s) => s.issue.severity === "error");
     const warnings = list.filter((s) => s.issue.severity !== "error");
-    groups.push({ sheet, issues: [...errors, ...warnings], errors: errors.length, warnings: warnings.length });
+    groups.push({
+      sheet,
+      issues: [...errors, ...warnings],
+      errors: errors.length,
+      warnings: warnings.length,
+    });
   }
   return groups;
 }
@@ -61,9 +67,21 @@ const FIRST_PAGE = 50;
 const MORE_PAGE = 200;
 
 const useStyles = makeStyles({
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+  },
   issue: {
     display: "flex",
     flexDirection: "column",
@@ -83,7 +101,10 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
-  active: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  active: {
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   meta: {
     display: "flex",
     flexWrap: "wrap",
@@ -94,7 +115,11 @@ const useStyles = makeStyles({
   where: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   what: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
-  fix: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  fix: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   card: { position: "relative" },
   skip: {
     alignSelf: "flex-start",
@@ -160,7 +185,8 @@ function RunProgress({ status, onCancel }: { status: RunStatus; onCancel: () => 
   const common = useCommonStyles();
   if (status.phase !== "reading" && status.phase !== "analyzing") return null;
   const progress = status.phase === "reading" ? status.progress : undefined;
-  const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
+  const fraction =
+    progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined;
   const label = status.phase === "reading" ? "正在读取工作簿…" : "正在分析…";
   const hint = progress
     ? `已读取${progress.done.toLocaleString("zh-CN")}/${progress.total.toLocaleString("zh-CN")}个单元格`
@@ -219,9 +245,17 @@ function Results({
       <TablesFound analysis={analysis} />
       {analysis.tables.length > 0 ? <Verdict analysis={analysis} /> : null}
       <MarkActions host={host} hasIssues={analysis.issues.length > 0} shown={shown} />
-      {analysis.issues.length > 0 ? <SeverityChoice analysis={analysis} filter={filter} onChange={setFilter} /> : null}
+      {analysis.issues.length > 0 ? (
+        <SeverityChoice analysis={analysis} filter={filter} onChange={setFilter} />
+      ) : null}
       {selectError ? <Notice intent="warning">{selectError}</Notice> : null}
-      <IssueList groups={groups} count={shown.length} activeKey={activeKey} onSelect={select} preview={cellPreview} />
+      <IssueList
+        groups={groups}
+        count={shown.length}
+        activeKey={activeKey}
+        onSelect={select}
+        preview={cellPreview}
+      />
       {analysis.issues.length > 0 && groups.length === 0 ? (
         <p className={mergeClasses(common.p, common.muted)}>没有符合筛选条件的问题。</p>
       ) : null}
@@ -246,9 +280,21 @@ function IssueCounts({ analysis }: { analysis: Analysis }) {
 }
 
 /** A count of errors or warnings: filled in its colour when there are some, a green outline when none. */
-function CountBadge({ count, color, what }: { count: number; color: "danger" | "warning"; what: string }) {
+function CountBadge({
+  count,
+  color,
+  what,
+}: {
+  count: number;
+  color: "danger" | "warning";
+  what: string;
+}) {
   return (
-    <Badge appearance={count > 0 ? "filled" : "outline"} color={count > 0 ? color : "success"} shape="rounded">
+    <Badge
+      appearance={count > 0 ? "filled" : "outline"}
+      color={count > 0 ? color : "success"}
+      shape="rounded"
+    >
       {count}
       {what}
     </Badge>
@@ -260,7 +306,9 @@ function Verdict({ analysis }: { analysis: Analysis }) {
   const common = useCommonStyles();
   return (
     <div data-testid="verdict">
-      <Notice intent={analysis.verdict.ok ? "success" : analysis.verdict.errors > 0 ? "error" : "warning"}>
+      <Notice
+        intent={analysis.verdict.ok ? "success" : analysis.verdict.errors > 0 ? "error" : "warning"}
+      >
         {analysis.verdict.text}
         {analysis.verdict.ok ? "可以切换到“同比”和“报告”查看结果。" : ""}
       </Notice>
@@ -276,11 +324,26 @@ function Verdict({ analysis }: { analysis: Analysis }) {
  * 标记问题单元格 / 清除标记, when there are issues and the host can mark cells, and the outcome of
  * the last of them.
  */
-function MarkActions({ host, hasIssues, shown }: { host: WorkbookHost; hasIssues: boolean; shown: readonly ShownIssue["issue"][] }) {
+function MarkActions({
+  host,
+  hasIssues,
+  shown,
+}: {
+  host: WorkbookHost;
+  hasIssues: boolean;
+  shown: readonly ShownIssue["issue"][];
+}) {
   const common = useCommonStyles();
   const marks = useHostAction();
+  // below ExcelApi 1.9: 清除标记 cannot bring back a fill it cannot read, say so beside the buttons
+  const noRestore = missingFeature(useHostFeatures(host), "exactRestore");
   return (
     <>
+      {hasIssues && host.markIssues && noRestore ? (
+        <p className={mergeClasses(common.p, common.muted)} data-testid="marks-restore-note">
+          {noRestore.reason}
+        </p>
+      ) : null}
       {hasIssues && (host.markIssues || host.clearMarks) ? (
         <div className={common.row}>
           {host.markIssues ? (
@@ -290,7 +353,9 @@ function MarkActions({ host, hasIssues, shown }: { host: WorkbookHost; hasIssues
                 void marks.perform(
                   "正在标记",
                   () => host.markIssues!(shown),
-                  (n) => `已标记${n}个单元格，可用“清除标记”恢复原样。`
+                  (r) =>
+                    // below ExcelApi 1.9 the note says the restore is the colour only
+                    `已标记${r.marked}个单元格，可用“清除标记”${noRestore ? "去掉标记" : "恢复原样"}。${r.note ?? ""}`
                 )
               }
             >
@@ -304,7 +369,8 @@ function MarkActions({ host, hasIssues, shown }: { host: WorkbookHost; hasIssues
                 void marks.perform(
                   "正在清除标记",
                   () => host.clearMarks!(),
-                  (n) => (n > 0 ? `已清除${n}个单元格的标记，恢复为原来的格式。` : "没有需要清除的标记。")
+                  (n) =>
+                    n > 0 ? `已清除${n}个单元格的标记，恢复为原来的格式。` : "没有需要清除的标记。"
                 )
               }
             >
@@ -372,7 +438,13 @@ function IssueList({
         跳过问题列表（{count}条）
       </a>
       {groups.map((group) => (
-        <IssueGroupView key={group.sheet} group={group} activeKey={activeKey} onSelect={onSelect} preview={preview} />
+        <IssueGroupView
+          key={group.sheet}
+          group={group}
+          activeKey={activeKey}
+          onSelect={onSelect}
+          preview={preview}
+        />
       ))}
       <p id="issues-end" tabIndex={-1} className={mergeClasses(common.p, common.muted)}>
         问题列表到此结束。可以切换到“同比”“报告”标签页继续。
@@ -388,7 +460,10 @@ function IssueList({
  * @example nextStep({ verdict: { ok: false, missing: [], empty: [], errors: 2, toFix: 1, unexplained: 2, previousErrors: 0 } }) // "改正2项错误和1项需改正的警告（表头、格式、合计或按宽松规则读取的单元格），再在备注中说明2项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
  */
 export function nextStep(analysis: {
-  verdict: Pick<Analysis["verdict"], "ok" | "missing" | "empty" | "errors" | "toFix" | "unexplained" | "previousErrors">;
+  verdict: Pick<
+    Analysis["verdict"],
+    "ok" | "missing" | "empty" | "errors" | "toFix" | "unexplained" | "previousErrors"
+  >;
 }): string {
   const v = analysis.verdict;
   const steps: string[] = [];
@@ -397,11 +472,17 @@ export function nextStep(analysis: {
   if (v.toFix > 0) fix.push(`${v.toFix}项需改正的警告（表头、格式、合计或按宽松规则读取的单元格）`);
   if (fix.length > 0) steps.push(`改正${fix.join("和")}`);
   if (v.unexplained > 0)
-    steps.push(`${steps.length > 0 ? "再" : ""}在备注中说明${v.unexplained}项警告（在该行的“备注”列写明原因，即算已说明）`);
+    steps.push(
+      `${steps.length > 0 ? "再" : ""}在备注中说明${v.unexplained}项警告（在该行的“备注”列写明原因，即算已说明）`
+    );
   const missing = [...(v.missing ?? []), ...(v.empty ?? [])];
   if (missing.length > 0) steps.push(`补齐${missing.join("、")}`);
-  const previous = v.previousErrors > 0 ? `上年的表有${v.previousErrors}项错误，不影响本年上报，请核对上年的表。` : "";
-  if (steps.length === 0) return (v.ok ? "可以上报。" : "检查上面的说明，然后重新校验。") + previous;
+  const previous =
+    v.previousErrors > 0
+      ? `上年的表有${v.previousErrors}项错误，不影响本年上报，请核对上年的表。`
+      : "";
+  if (steps.length === 0)
+    return (v.ok ? "可以上报。" : "检查上面的说明，然后重新校验。") + previous;
   return `${steps.join("，")}，然后重新校验。${previous}`;
 }
 
@@ -412,7 +493,8 @@ function TablesFound({ analysis }: { analysis: Analysis }) {
     return (
       <Notice intent="warning" title="没有找到统计表">
         工作簿中没有识别到在用的{tablesInWords(analysis.core.definitions.length)}统计表（
-        {analysis.definitionsLabel}）中的任何一张（按表头识别，例如“单位名称”“年末党员数”，与工作表名无关）。可以在“模板”页插入空白模板。
+        {analysis.definitionsLabel}
+        ）中的任何一张（按表头识别，例如“单位名称”“年末党员数”，与工作表名无关）。可以在“模板”页插入空白模板。
       </Notice>
     );
   }
@@ -422,7 +504,8 @@ function TablesFound({ analysis }: { analysis: Analysis }) {
       <ul className={styles.tables}>
         {analysis.tables.map((t) => (
           <li key={`${t.sheet}/${t.tableId}`}>
-            {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，{t.rowCount ?? t.records.length}行）
+            {t.title}（{t.year ? `${t.year}年` : "年度未知"}，工作表“{t.sheet}”，
+            {t.rowCount ?? t.records.length}行）
           </li>
         ))}
       </ul>
@@ -445,7 +528,10 @@ function IssueGroupView({
   const styles = useStyles();
   const [limit, setLimit] = useState(FIRST_PAGE);
   const visible = group.issues.slice(0, limit);
-  const counts = [group.errors ? `${group.errors}项错误` : "", group.warnings ? `${group.warnings}项警告` : ""]
+  const counts = [
+    group.errors ? `${group.errors}项错误` : "",
+    group.warnings ? `${group.warnings}项警告` : "",
+  ]
     .filter(Boolean)
     .join("，");
   return (
@@ -458,7 +544,9 @@ function IssueGroupView({
         {visible.map((shown) => (
           <li key={shown.key}>
             <IssueItem shown={shown} active={shown.key === activeKey} onSelect={onSelect} />
-            {preview && shown.key === activeKey ? preview(shown.issue.sheet, shown.issue.cell, shown.place) : null}
+            {preview && shown.key === activeKey
+              ? preview(shown.issue.sheet, shown.issue.cell, shown.place)
+              : null}
           </li>
         ))}
       </ul>
@@ -486,7 +574,9 @@ function IssueItem({
   const { issue, place } = shown;
   const [wrong, fix] = splitMessage(shown.message);
   const where = [place.row, place.unit].filter(Boolean).join(" · ");
-  const what = [place.column, place.value ? `现为${place.value}` : undefined].filter(Boolean).join(" · ");
+  const what = [place.column, place.value ? `现为${place.value}` : undefined]
+    .filter(Boolean)
+    .join(" · ");
   const content = (
     <>
       <span className={styles.meta}>

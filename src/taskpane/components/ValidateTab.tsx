@@ -7,6 +7,8 @@ import { Suspense, lazy, useEffect, type Dispatch, type SetStateAction } from "r
 import { Button, Switch, mergeClasses } from "@fluentui/react-components";
 import { markFirstTab } from "../perf";
 import { useCommonStyles } from "./styles";
+import { HostFeatures } from "./HostFeatures";
+import type { HostFeature } from "../../hosts/host";
 // the type only: the body itself is the chunk loaded below, when a run starts
 import type { ValidateBodyProps } from "./ValidateBody";
 
@@ -24,6 +26,8 @@ export interface AutoRecheckControl {
 
 export interface ValidateTabProps extends ValidateBodyProps {
   readonly autoRecheck?: AutoRecheckControl;
+  /** What this Excel can do beyond checking (shown collapsed at the end). */
+  readonly features?: readonly HostFeature[];
 }
 
 export function ValidateTab(props: ValidateTabProps) {
@@ -61,6 +65,7 @@ export function ValidateTab(props: ValidateTabProps) {
           <ValidateBody {...props} />
         </Suspense>
       )}
+      {props.features ? <HostFeatures features={props.features} /> : null}
     </div>
   );
 }
