@@ -136,6 +136,7 @@ describe("Office host writes: Excel on the web's 5 MB limit", () => {
     expect(t1.format(11999, 7)).toBe("@");
     expect(f.sheet("表2 汇总").cell(6000, 3)).toBe("说明文字6000-3号");
     expect(f.stats.leftoverActions).toBe(0);
+    expect(f.stats.runOptions).toContainEqual({ mergeUndoGroup: true }); // still one undo step
   });
 });
 

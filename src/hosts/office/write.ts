@@ -3,7 +3,8 @@
  * a read-only sync of the sheet names, then the writes. A host that records add-in edits on the
  * undo stack records one step per sync (per `Excel.RunOptions`), so an ordinary click is one undo
  * step there; a write too large for one request (Excel on the web refuses one over 5 MB) goes in
- * several syncs, each under `WRITE_CHUNK_BYTES`. Nothing existing is overwritten: new sheets get
+ * several syncs, each under `WRITE_CHUNK_BYTES`, grouped into one undo step where ExcelApi 1.20
+ * allows (`mergeUndoGroup`). Nothing existing is overwritten: new sheets get
  * unused names.
  *
  * Only ExcelApi 1.1 is assumed; a richer member is used where the host has its set (features.ts):
@@ -14,7 +15,7 @@ import { columnLetters } from "../../core";
 import { hasExcelApi } from "./api";
 import { officeHasFeature } from "./features";
 import { jsonBytes } from "./cells";
-import { describeOfficeError } from "./errors";
+import { describeOfficeError, officeErrorCode } from "./errors";
 import { splitBlockRows, type PlanBlock, type SheetPlan } from "./layout";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 import { holdOwnWrite } from "./watch";
@@ -154,30 +155,39 @@ export async function addPlannedSheets(
   makePlans: (taken: string[]) => SheetPlan[],
   action: string
 ): Promise<string[]> {
-  try {
-    return await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name");
+  const batchRun = async (context: Excel.RequestContext): Promise<string[]> => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const taken = sheets.items.map((s) => s.name);
+    const plans = makePlans(taken);
+    const names = plans.map((p) => p.name);
+    const lists = new LongLists(
+      uniqueSheetName(LISTS_SHEET, new Set([...taken, ...names].map((n) => n.toLowerCase())))
+    );
+    // the change events these writes raise are not the user's (watch.ts)
+    const release = holdOwnWrite([...names, lists.sheet]);
+    try {
+      const batch = new Batch(context);
+      const added: Excel.Worksheet[] = [];
+      for (const p of plans) added.push(await queuePlan(context, batch, p, lists));
+      await queueLists(context, batch, lists);
+      added[0]?.activate();
       await context.sync();
-      const taken = sheets.items.map((s) => s.name);
-      const plans = makePlans(taken);
-      const names = plans.map((p) => p.name);
-      const lists = new LongLists(
-        uniqueSheetName(LISTS_SHEET, new Set([...taken, ...names].map((n) => n.toLowerCase())))
-      );
-      // the change events these writes raise are not the user's (watch.ts)
-      const release = holdOwnWrite([...names, lists.sheet]);
-      try {
-        const batch = new Batch(context);
-        const added: Excel.Worksheet[] = [];
-        for (const p of plans) added.push(await queuePlan(context, batch, p, lists));
-        await queueLists(context, batch, lists);
-        added[0]?.activate();
-        await context.sync();
-      } finally {
-        release();
-      }
-      return names;
-    });
+    } finally {
+      release();
+    }
+    return names;
+  };
+  try {
+    // several syncs are still one undo step where Excel can group them (ExcelApi 1.20)
+    if (!hasExcelApi("1.20")) return await Excel.run(batchRun);
+    try {
+      return await Excel.run({ mergeUndoGroup: true }, batchRun);
+    } catch (e) {
+      // A host that cannot group these calls says so before doing them: retry ungrouped.
+      if (officeErrorCode(e) !== "UndoNotSupported") throw e;
+      return await Excel.run(batchRun);
+    }
   } catch (e) {
     throw describeOfficeError(e, action);
   }
