@@ -381,6 +381,13 @@ export interface FakeChangedEvent {
   readonly address: string;
   readonly changeType: "RangeEdited";
   readonly source: "Local";
+  /**
+   * Who caused it (Excel.EventTriggerSource, ExcelApi 1.14): `ThisLocalAddin` for this add-in's own
+   * writes, `Unknown` otherwise; absent where the host has no ExcelApi 1.14
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member,
+   * https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource).
+   */
+  readonly triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
 export interface FakeChangeHandler {
@@ -460,6 +467,11 @@ export class FakeContext {
     this.newDefs = {};
     const requestBytes = utf8Bytes(request);
     if (rt.options.latencyMs) await new Promise((r) => setTimeout(r, rt.options.latencyMs));
+    // Excel on the web refuses a request or a response over 5 MB: "Excel on the web has a payload
+    // size limit for requests and responses of 5MB"
+    // (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
+    // with the codes RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, "only in
+    // Excel on the web" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
     const limit = rt.limit;
     if (limit !== null && requestBytes > limit) {
       rt.stats.records.push({
@@ -475,10 +487,14 @@ export class FakeContext {
     }
     const results: unknown[] = [];
     const response: { i: number; v: unknown }[] = [];
-    for (const a of actions) {
-      const r = a.run();
-      results.push(r);
-      if (a.kind === "load" || a.done) response.push({ i: response.length, v: r });
+    try {
+      for (const a of actions) {
+        const r = a.run();
+        results.push(r);
+        if (a.kind === "load" || a.done) response.push({ i: response.length, v: r });
+      }
+    } finally {
+      rt.raiseAddinChanges(); // what was written before a failing command stays written
     }
     const responseBytes = utf8Bytes(JSON.stringify(response));
     if (limit !== null && responseBytes > limit) {
@@ -886,8 +902,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   get visibility(): string {
     return this.get("visibility");
   }
+  /** `[Api set: ExcelApi 1.1 for reading visibility; 1.2 for setting it.]` (@types/office-js). */
   set visibility(v: string) {
     this.set("visibility", v, (s) => {
+      requireApi(this.context.rt, "1.2", "Worksheet.visibility (set)");
       this.context.state.writes.push({ kind: "worksheet.visibility", sheet: s.name, value: v });
       s.visibility = v;
     });
@@ -1058,6 +1076,30 @@ function storeString(sheet: FakeSheet, r: number, c: number, s: string): void {
   sheet.setCell(r, c, s);
 }
 
+/** The longest list a list validation takes typed as text (its items and commas). */
+export const LIST_SOURCE_MAX_CHARS = 255;
+
+/**
+ * A list validation's source typed as text holds at most 255 characters, commas included: Excel's
+ * own limit, which file writers enforce on its behalf (github.com/jmcnamara/XlsxWriter/issues/562,
+ * github.com/qax-os/excelize/issues/1632, github.com/ClosedXML/ClosedXML/issues/1016: Excel asks
+ * to repair such a file). A longer list goes in cells and the source refers to them (a `Range`
+ * or a reference formula `=…`: github.com/OfficeDev/office-js-docs/issues/1314). What Office.js
+ * answers to a longer text is not documented; the fake refuses it as an invalid argument.
+ */
+function checkListSource(rule: unknown): void {
+  const source = (rule as { list?: { source?: unknown } } | null)?.list?.source;
+  if (
+    typeof source === "string" &&
+    !source.startsWith("=") &&
+    source.length > LIST_SOURCE_MAX_CHARS
+  )
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The list source is longer than ${LIST_SOURCE_MAX_CHARS} characters (ListDataValidation.source).`
+    );
+}
+
 export class FakeRange extends FakeProxy<RangeTarget> {
   protected readonly props = [
     "values",
@@ -1082,6 +1124,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
     this.dataValidation = {
       set rule(rule: unknown) {
         self.set("dataValidation.rule", rule, (t) => {
+          checkListSource(rule);
           t.sheet.validations.push({ address: boxAddress(t.box), rule });
           context.state.writes.push({
             kind: "dataValidation",
@@ -1155,6 +1198,8 @@ export class FakeRange extends FakeProxy<RangeTarget> {
         address: boxAddress(t.box),
         value: v,
       });
+      // data, not formats, raises onChanged (formats raise onFormatChanged)
+      if (prop === "values" || prop === "formulas") this.context.rt.addinChanged(t.sheet, t.box);
     });
   }
 
@@ -1848,6 +1893,52 @@ export class FakeOfficeRuntime {
       : this.options.payloadLimitBytes;
   }
 
+  private changedByAddin: { sheet: FakeSheet; box: Box }[] = [];
+  private deliveries: Promise<unknown>[] = [];
+
+  private changedEvent(sheet: FakeSheet, box: Box, byAddin: boolean): FakeChangedEvent {
+    return {
+      type: "WorksheetChanged",
+      worksheetId: sheet.id,
+      address: boxAddress(box),
+      changeType: "RangeEdited",
+      source: "Local",
+      ...(versionAtMost("1.14", this.options.excelApi ?? "1.20")
+        ? { triggerSource: byAddin ? ("ThisLocalAddin" as const) : ("Unknown" as const) }
+        : {}),
+    };
+  }
+
+  /** A write of this add-in changed cell data (values, formulas) during the sync under way. */
+  addinChanged(sheet: FakeSheet, box: Box): void {
+    this.changedByAddin.push({ sheet, box });
+  }
+
+  /**
+   * After a sync: `worksheets.onChanged` for each data write of the add-in, delivered later (a
+   * handler runs after the sync that caused it, never inside it). Excel raises events for changes
+   * made by add-in code as for the user's ("Events within an Excel workbook can be triggered by …
+   * Office Add-in (JavaScript) code that changes the workbook",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#event-triggers);
+   * onChanged is for data within cells, a format change raises onFormatChanged instead (same page).
+   */
+  raiseAddinChanges(): void {
+    const changes = this.changedByAddin.splice(0);
+    const handlers = [...this.state.changeHandlers];
+    if (changes.length === 0 || handlers.length === 0) return;
+    const events = changes.map((c) => this.changedEvent(c.sheet, c.box, true));
+    this.deliveries.push(
+      new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+        Promise.all(events.flatMap((e) => handlers.map(async (h) => h.handler(e))))
+      )
+    );
+  }
+
+  /** Resolves when every change event raised so far has been handled. */
+  async eventsDelivered(): Promise<void> {
+    while (this.deliveries.length > 0) await Promise.all(this.deliveries.splice(0));
+  }
+
   /**
    * A user typing into a cell: sets it and raises `worksheets.onChanged` (RangeEdited, Local) for
    * every handler registered, as Excel does; resolves when the handlers have run.
@@ -1857,13 +1948,7 @@ export class FakeOfficeRuntime {
     const box = parseBox(address);
     s.formulas.delete(box.r0 * KEY_STRIDE + box.c0);
     s.setCell(box.r0, box.c0, value);
-    const event: FakeChangedEvent = {
-      type: "WorksheetChanged",
-      worksheetId: s.id,
-      address: boxAddress(box),
-      changeType: "RangeEdited",
-      source: "Local",
-    };
+    const event = this.changedEvent(s, box, false);
     await Promise.all([...this.state.changeHandlers].map(async (h) => h.handler(event)));
   }
 

@@ -3,10 +3,12 @@
  * and worksheets.onChanged added in one request context and removed in that same one (Office.js
  * requires it; the fake, like office.js, removes a handler only when its own context syncs).
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useFakeOffice } from "./office-fixture";
 import { createOfficeHost } from "../../src/hosts/office";
+import { OWN_WRITE_SETTLE_MS } from "../../src/hosts/office/watch";
 import { generatedSheet } from "../fakes/fake-excel";
+import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 
 const install = useFakeOffice();
 const sheets = () => [
@@ -65,4 +67,67 @@ describe("Office host: changes", () => {
     });
     expect(f.state.changeHandlers).toHaveLength(0);
   });
+});
+
+describe("Office host: the add-in's own writes are not the user's changes", () => {
+  // ExcelApi 1.14 says who caused a change (triggerSource); 1.9–1.13 does not
+  for (const excelApi of ["1.20", "1.14", "1.9"]) {
+    it(`inserting templates and 汇总 while watching asks for no re-check; a user's edit still does (ExcelApi ${excelApi})`, async () => {
+      const f = install({ excelApi, sheets: sheets() });
+      const seen: string[][] = [];
+      const host = createOfficeHost();
+      const stop = await host.watchChanges!((s) => seen.push([...s]));
+      await host.insertTemplates!(2013);
+      await host.insertSheets!([
+        { sheet: { name: "表1 汇总", values: [["单位名称"], ["甲"]] }, boldRows: [0] },
+      ]);
+      await host.insertDefinitions!(BUILTIN_DEFINITIONS);
+      await f.eventsDelivered();
+      expect(seen).toEqual([]);
+      await f.userEdit("B", "B3", 42);
+      expect(seen).toEqual([["B"]]);
+      await stop();
+    });
+  }
+
+  it("where Excel names the trigger (ExcelApi 1.14), any change the add-in makes is its own", async () => {
+    const writeB = () =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("B").getRange("A2").values = [["改"]];
+        await context.sync();
+      });
+    for (const [excelApi, expected] of [
+      ["1.14", []],
+      ["1.9", [["B"]]], // no triggerSource: only the sheets a write holds are known as its own
+    ] as const) {
+      const f = install({ excelApi, sheets: sheets() });
+      const seen: string[][] = [];
+      const stop = await createOfficeHost().watchChanges!((s) => seen.push([...s]));
+      await writeB();
+      await f.eventsDelivered();
+      expect(seen).toEqual(expected);
+      await stop();
+    }
+  });
+
+  for (const excelApi of ["1.20", "1.9"]) {
+    it(`an edit of an inserted sheet counts once the write has settled (ExcelApi ${excelApi})`, async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        const f = install({ excelApi, sheets: sheets() });
+        const seen: string[][] = [];
+        const host = createOfficeHost();
+        const stop = await host.watchChanges!((s) => seen.push([...s]));
+        const [name] = await host.insertTemplates!(2013);
+        await f.eventsDelivered();
+        expect(seen).toEqual([]);
+        vi.setSystemTime(Date.now() + OWN_WRITE_SETTLE_MS + 1);
+        await f.userEdit(name!, "B4", "x");
+        expect(seen).toEqual([[name]]);
+        await stop();
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  }
 });

@@ -7,10 +7,27 @@
 import { describe, expect, it } from "vitest";
 import { useFakeOffice } from "./office-fixture";
 import { createOfficeHost, MARK_COLORS } from "../../src/hosts/office";
+import { officeHasFeature } from "../../src/hosts/office/features";
+import { watchChangesInExcel } from "../../src/hosts/office/watch";
 import type { Issue } from "../../src/core/issues";
 import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
+import type { TableDefinition } from "../../src/core";
+import type { ComparisonRow, NewSheet } from "../../src/hosts/host";
+import { LIST_SOURCE_MAX_CHARS } from "../fakes/fake-excel";
 
 const install = useFakeOffice();
+
+/** A 同比 row of people counted (人). */
+const countRow = (indicator: string, current: number, previous: number): ComparisonRow => ({
+  sheet: "表1 党员发展",
+  indicator,
+  unit: "人",
+  current,
+  previous,
+  change: current - previous,
+  pct: ((current - previous) / previous) * 100,
+  text: "",
+});
 
 const issue = (sheet: string, cell: string): Issue => ({
   rule: "G-02",
@@ -59,21 +76,151 @@ describe("Office host writes", () => {
 
   it("inserts the comparison sheet with its chart in 2 syncs", async () => {
     const f = install({ sheets: [{ name: "Sheet1" }] });
-    await createOfficeHost().insertComparison?.(
-      [{ sheet: "表1 党员发展", indicator: "发展预备党员", unit: "人", current: 49, previous: 43, change: 6, pct: 14, text: "比上年增加6人，增长14.0%" }],
-      { current: 2014, previous: 2013 }
-    );
+    await createOfficeHost().insertComparison?.([countRow("发展预备党员", 49, 43)], {
+      current: 2014,
+      previous: 2013,
+    });
     expect(f.stats.syncs).toBe(2);
-    expect(f.sheet("同比 2014-2013").charts[0]).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns" });
+    expect(f.sheet("同比 2014-2013").charts[0]).toMatchObject({
+      type: "ColumnClustered",
+      seriesBy: "Columns",
+    });
   });
 
   it("paints in one sync and one undo group where ExcelApi 1.20 is supported", async () => {
-    const f = install({ sheets: [{ name: "表1", values: [["a", "b"], [1, 2]] }] });
+    const f = install({
+      sheets: [
+        {
+          name: "表1",
+          values: [
+            ["a", "b"],
+            [1, 2],
+          ],
+        },
+      ],
+    });
     await createOfficeHost().markIssues?.([issue("表1", "B2")]);
     expect(f.stats.runOptions).toContainEqual({ mergeUndoGroup: true });
     const older = install({ excelApi: "1.9", sheets: [{ name: "表1", values: [["a"]] }] });
     await createOfficeHost().markIssues?.([issue("表1", "A1")]);
     expect(older.stats.runOptions).toHaveLength(0);
     expect(older.sheet("表1").fill(0, 0).color).toBe(MARK_COLORS.error);
+  });
+});
+
+/** A 汇总 sheet of `rows` units × `cols` columns of text (about 40 bytes a cell as JSON). */
+function bigSheet(name: string, rows: number, cols: number): NewSheet {
+  const values = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) =>
+      c === 0 ? `昆山市第${r}单位党总支` : `说明文字${r}-${c}号`
+    )
+  );
+  return { sheet: { name, values }, boldRows: [0] };
+}
+
+describe("Office host writes: Excel on the web's 5 MB limit", () => {
+  it("inserts a 汇总 of more than 5 MB in several syncs, each under the limit", async () => {
+    const f = install({ sheets: [{ name: "Sheet1" }] });
+    const sheets = [bigSheet("表1 汇总", 12000, 8), bigSheet("表2 汇总", 12000, 8)];
+    const names = await createOfficeHost().insertSheets?.(sheets);
+    expect(names).toEqual(["表1 汇总", "表2 汇总"]);
+    const limit = f.limit ?? 0;
+    expect(f.stats.records.every((r) => r.failed === undefined)).toBe(true);
+    expect(Math.max(...f.stats.records.map((r) => r.requestBytes))).toBeLessThan(limit);
+    const total = f.stats.records.reduce((n, r) => n + r.requestBytes, 0);
+    expect(total).toBeGreaterThan(limit); // one sync could not have carried it
+    const t1 = f.sheet("表1 汇总");
+    expect(t1.values).toHaveLength(12000);
+    expect(t1.cell(11999, 0)).toBe("昆山市第11999单位党总支");
+    expect(t1.cell(11999, 7)).toBe("说明文字11999-7号");
+    expect(t1.format(11999, 7)).toBe("@");
+    expect(f.sheet("表2 汇总").cell(6000, 3)).toBe("说明文字6000-3号");
+    expect(f.stats.leftoverActions).toBe(0);
+    expect(f.stats.runOptions).toContainEqual({ mergeUndoGroup: true }); // still one undo step
+  });
+});
+
+/** 表1 with its first enum column offered `n` allowed values (far more than 255 characters). */
+function longListDefinition(n: number): {
+  def: TableDefinition;
+  column: number;
+  allowed: string[];
+} {
+  const base = BUILTIN_DEFINITIONS[0]!;
+  const column = base.columns.findIndex((c) => c.type === "enum");
+  const allowed = Array.from({ length: n }, (_, i) => `第${i + 1}类发展对象（含预备党员）`);
+  const columns = base.columns.map((c, i) => (i === column ? { ...c, allowed } : c));
+  return { def: { ...base, columns }, column, allowed };
+}
+
+describe("Office host writes: list validation longer than 255 characters", () => {
+  it("puts a long allowed-value list in cells of a hidden sheet and refers to them", async () => {
+    const { def, column, allowed } = longListDefinition(40);
+    expect(allowed.join(",").length).toBeGreaterThan(LIST_SOURCE_MAX_CHARS);
+    const f = install({ sheets: [{ name: "Sheet1" }] });
+    const names = await createOfficeHost().insertTemplates?.(2013, [def, BUILTIN_DEFINITIONS[1]!]);
+    expect(names).toHaveLength(2); // the hidden lists sheet is not among them
+    const t1 = f.sheet(names![0]!);
+    const letter = String.fromCharCode(65 + column);
+    const v = t1.validations.find((x) => x.address.startsWith(`${letter}4:`));
+    const source = (v?.rule as { list: { source: string } }).list.source;
+    const m = /^='?([^'!]+)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(source);
+    expect(m).not.toBeNull();
+    const lists = f.sheet(m![1]!);
+    expect(lists.visibility).not.toBe("Visible");
+    const col = m![2]!.charCodeAt(0) - 65;
+    const rows = Array.from({ length: Number(m![5]) - Number(m![3]) + 1 }, (_, i) =>
+      lists.cell(Number(m![3]) - 1 + i, col)
+    );
+    expect(rows).toEqual(allowed);
+    // a short list stays typed in the rule
+    const t2 = f.sheet(names![1]!);
+    expect(t2.validations.length).toBeGreaterThan(0);
+    for (const x of t2.validations) {
+      const s = (x.rule as { list: { source: string } }).list.source;
+      expect(s.startsWith("=")).toBe(false);
+    }
+    expect(f.state.activeSheetId).toBe(t1.id); // the hidden sheet is never the one shown
+  });
+});
+
+describe("Office host writes: requirement sets", () => {
+  it("at ExcelApi 1.1 inserts templates without dropdowns, frozen panes or autofit", async () => {
+    const f = install({ excelApi: "1.1", sheets: [{ name: "Sheet1" }] });
+    expect(officeHasFeature("templateDropdowns")).toBe(false);
+    expect(officeHasFeature("freezePanes")).toBe(false);
+    const names = await createOfficeHost().insertTemplates?.(2013);
+    expect(names).toHaveLength(BUILTIN_DEFINITIONS.length);
+    const t1 = f.sheet("表1 党员发展 2013");
+    expect(t1.cell(2, 0)).toBe(BUILTIN_DEFINITIONS[0]?.columns[0]?.header);
+    expect(t1.validations).toHaveLength(0);
+    expect(t1.frozenRows).toBe(0);
+    expect(f.writes.some((w) => w.kind === "format.autofitColumns")).toBe(false);
+    const cmp = await createOfficeHost().insertComparison?.([countRow("发展党员", 2, 1)], {
+      current: 2014,
+      previous: 2013,
+    });
+    expect(f.sheet(cmp!).charts).toHaveLength(1); // charts are ExcelApi 1.1
+  });
+
+  it("at ExcelApi 1.8 and by default inserts dropdowns and freezes the header rows", async () => {
+    for (const excelApi of ["1.8", undefined]) {
+      const f = install({ ...(excelApi ? { excelApi } : {}), sheets: [{ name: "Sheet1" }] });
+      expect(officeHasFeature("templateDropdowns")).toBe(true);
+      expect(officeHasFeature("freezePanes")).toBe(true);
+      await createOfficeHost().insertTemplates?.(2013);
+      const t1 = f.sheet("表1 党员发展 2013");
+      expect(t1.validations.length).toBeGreaterThan(0);
+      expect(t1.frozenRows).toBe(3);
+      expect(f.writes.some((w) => w.kind === "format.autofitColumns")).toBe(true);
+    }
+  });
+
+  it("below ExcelApi 1.9 offers no live re-check and refuses it with a reason in Chinese", async () => {
+    install({ excelApi: "1.8", sheets: [{ name: "Sheet1" }] });
+    expect(createOfficeHost().watchChanges).toBeUndefined();
+    await expect(watchChangesInExcel(() => undefined)).rejects.toThrow(/无法自动重新校验/);
+    install({ excelApi: "1.9", sheets: [{ name: "Sheet1" }] });
+    expect(createOfficeHost().watchChanges).toBeDefined();
   });
 });

@@ -41,6 +41,44 @@ export interface SheetPlan {
 }
 
 /**
+ * `b` cut into row bands whose `bytes` each stay under `maxBytes` (a band is at least one row), so
+ * that no single write is too large for one request; `b` itself when it fits.
+ * @example splitBlockRows({ address: "A1:B4", values: [[1, 2], [3, 4], [5, 6], [7, 8]] }, 40, (x) => JSON.stringify(x.values).length).map((x) => x.address) // ["A1:B2", "A3:B4"]
+ */
+export function splitBlockRows(
+  b: PlanBlock,
+  maxBytes: number,
+  bytes: (b: PlanBlock) => number
+): PlanBlock[] {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(b.address);
+  const rows = b.values?.length ?? b.formats?.length ?? b.formulas?.length ?? 0;
+  if (!m || rows < 2 || bytes(b) <= maxBytes) return [b];
+  const [, c0, r0, c1] = m as unknown as [string, string, string, string];
+  const first = Number(r0);
+  const band = (from: number, to: number): PlanBlock => ({
+    ...b,
+    address: `${c0}${first + from}:${c1}${first + to - 1}`,
+    values: b.values?.slice(from, to),
+    formats: b.formats?.slice(from, to),
+    formulas: b.formulas?.slice(from, to),
+  });
+  const out: PlanBlock[] = [];
+  let from = 0;
+  while (from < rows) {
+    // grow the band while it fits: double, then settle on the last size that fitted
+    let to = from + 1;
+    for (let step = 1; to < rows; step *= 2) {
+      const next = Math.min(rows, from + step * 2);
+      if (bytes(band(from, next)) > maxBytes) break;
+      to = next;
+    }
+    out.push(band(from, to));
+    from = to;
+  }
+  return out;
+}
+
+/**
  * Why `year` is no statistical year (undefined when it is one).
  * @example yearProblem(13) // "统计年度“13”无效，请输入 1900–2099 之间的四位年份。"
  */
