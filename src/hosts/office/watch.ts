@@ -56,8 +56,6 @@ function beingWritten(name: string): boolean {
   return h !== undefined && (h.running > 0 || Date.now() <= h.until);
 }
 
-("此版本的 Excel 不支持修改后自动重新校验。请修改后手动重新校验，或更新 Office。");
-
 /** The name of the sheet with this id now, or undefined when it is gone. */
 async function sheetName(id: string): Promise<string | undefined> {
   return Excel.run(async (context) => {
