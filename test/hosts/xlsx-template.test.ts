@@ -7,6 +7,8 @@ import { cli } from "../cli/harness";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { BUILTIN_DEFINITIONS, FRAME_LABELS } from "../../src/core/definitions";
 import { analyzeWorkbook } from "../../src/core/analyze";
+import { writeTemplates } from "../../src/hosts/xlsx/template";
+import { compileDefinition } from "../../src/core/definitions";
 
 let tmp = "";
 
@@ -65,7 +67,13 @@ describe("bureau-stats template", () => {
     const blank = await cli("check", out, "--json");
     expect(blank.code).toBe(1);
     const report = JSON.parse(blank.stdout) as {
-      issues: Array<{ rule: string; severity: string; sheet: string; cell: string; message: string }>;
+      issues: Array<{
+        rule: string;
+        severity: string;
+        sheet: string;
+        cell: string;
+        message: string;
+      }>;
       verdict: { ok: boolean; text: string; empty: string[] };
     };
     expect(report.issues.map((i) => [i.rule, i.severity, i.sheet, i.cell])).toEqual(
@@ -155,5 +163,50 @@ describe("bureau-stats template", () => {
     expect(json.draft.text).toContain("办理人大代表建议8件");
     const a = analyzeWorkbook(readXlsx(new Uint8Array(readFileSync(filled))));
     expect(a.tables.find((t) => t.tableId === "T1")?.records).toHaveLength(3);
+  });
+});
+
+describe("a list longer than Excel takes typed into a validation", () => {
+  // a bureau's list of 60 school names: far over the 255 characters of a typed list source
+  const names = Array.from({ length: 60 }, (_, i) => `昆山市第${i + 1}实验小学附属幼儿园`);
+  const t1 = BUILTIN_DEFINITIONS[0]!;
+  const longT1 = {
+    ...t1,
+    columns: t1.columns.map((c) =>
+      c.header === "单位类型" ? { ...c, allowed: [...(c.allowed ?? []), ...names] } : c
+    ),
+  };
+  const all = [longT1, ...BUILTIN_DEFINITIONS.slice(1)];
+
+  it("goes into a hidden 下拉选项 sheet, once, and the rule refers to its column", async () => {
+    expect(names.join(",").length).toBeGreaterThan(255);
+    const bytes = await writeTemplates(2014, all);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    );
+    const lists = excel.getWorksheet("下拉选项");
+    expect(lists?.state).toBe("hidden");
+    const allowed = longT1.columns.find((c) => c.header === "单位类型")!.allowed!;
+    expect(lists?.getColumn(1).values.slice(1)).toEqual(allowed);
+    expect(lists?.getColumn(2).values.length ?? 0).toBe(0);
+    const sheet = excel.getWorksheet("表1 党员发展 2014");
+    expect(sheet?.getCell("B4").dataValidation).toMatchObject({
+      type: "list",
+      formulae: [`'下拉选项'!$A$1:$A$${allowed.length}`],
+      // the values no longer fit the message Excel keeps (255 characters)
+      error: "单位类型 只能填下拉列表中的值，请点单元格右侧的箭头选择。",
+    });
+    // short lists stay typed in
+    expect(
+      excel.getWorksheet("表4 信访咨询办理 2014")?.getCell("A4").dataValidation?.formulae?.[0]
+    ).toMatch(/^"来电,/);
+
+    // the checker reads the template as before: the lists sheet is no table and raises nothing
+    const wb = readXlsx(bytes);
+    const analysis = analyzeWorkbook(wb, {
+      definitions: all.map((d) => compileDefinition(d, all)),
+    });
+    expect(analysis.issues.filter((i) => i.sheet === "下拉选项")).toEqual([]);
   });
 });

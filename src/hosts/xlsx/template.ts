@@ -255,6 +255,17 @@ function styleDataRows({ ws, input, def, headers, firstData, lastData }: SheetLa
   }
 }
 
+/**
+ * The message Excel shows when a value is not in the list: the values themselves where they fit
+ * the 255 characters Excel keeps of a validation's message (XlsxWriter's data_validation docs:
+ * "the maximum message length is 255 characters"), else where to pick them from.
+ * @example choiceError("单位类型", ["机关", "高中"]) // "单位类型 只能填：机关、高中"
+ */
+export function choiceError(header: string, allowed: readonly string[]): string {
+  const all = `${header} 只能填：${allowed.join("、")}`;
+  return all.length <= 255 ? all : `${header} 只能填下拉列表中的值，请点单元格右侧的箭头选择。`;
+}
+
 /** A drop-down list of the allowed values on the data rows of each fixed-choice column. */
 function addChoiceLists({ ws, def, headers, firstData, lastData }: SheetLayout): void {
   if (lastData < firstData) return;
@@ -266,7 +277,7 @@ function addChoiceLists({ ws, def, headers, firstData, lastData }: SheetLayout):
       sqref: `${letter}${firstData}:${letter}${lastData}`,
       values: c.allowed,
       errorTitle: "请从列表中选择",
-      error: `${h} 只能填：${c.allowed.join("、")}`,
+      error: choiceError(h, c.allowed),
     });
   });
 }

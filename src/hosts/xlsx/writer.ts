@@ -46,7 +46,11 @@ export interface XlsxCell {
 export interface XlsxListValidation {
   /** Cells it applies to, e.g. `B4:B33`. */
   readonly sqref: string;
-  /** The allowed values (written as one quoted list, `"a,b,c"`). */
+  /**
+   * The allowed values: written as one quoted list (`"a,b,c"`), or, when that is longer than
+   * Excel takes (`LIST_SOURCE_MAX_CHARS`), as a reference to a column of the hidden sheet
+   * `下拉选项` that `writeXlsx` adds.
+   */
   readonly values: readonly string[];
   readonly errorTitle?: string;
   readonly error?: string;
@@ -66,6 +70,15 @@ export interface XlsxSheet {
   readonly merges: string[];
   readonly validations: XlsxListValidation[];
 }
+
+/**
+ * The longest list a validation takes typed in: Excel refuses more than 255 characters (commas
+ * included) in a list source (github.com/jmcnamara/XlsxWriter/issues/562,
+ * github.com/ClosedXML/ClosedXML/issues/1016) and reports a file that has one as damaged.
+ */
+export const LIST_SOURCE_MAX_CHARS = 255;
+/** The hidden sheet that holds the longer lists, one column each. */
+export const LISTS_SHEET = "下拉选项";
 
 export interface XlsxBook {
   readonly sheets: readonly XlsxSheet[];
@@ -337,12 +350,12 @@ function sheetXml(
     : "";
   const validations = sheet.validations.length
     ? `<dataValidations count="${sheet.validations.length}">` +
-      sheet.validations
+      (sheet.validations as readonly WrittenValidation[])
         .map(
           (d) =>
             `<dataValidation type="list" errorStyle="stop" allowBlank="1" showErrorMessage="1"` +
             `${d.errorTitle ? ` errorTitle="${escapeText(d.errorTitle)}"` : ""}${d.error ? ` error="${escapeText(d.error)}"` : ""}` +
-            ` sqref="${d.sqref}"><formula1>${escapeText(`"${d.values.join(",")}"`)}</formula1></dataValidation>`
+            ` sqref="${d.sqref}"><formula1>${escapeText(d.source ?? `"${d.values.join(",")}"`)}</formula1></dataValidation>`
         )
         .join("") +
       "</dataValidations>"
@@ -370,7 +383,43 @@ function w3cdtf(d: Date): string {
  * The workbook as .xlsx bytes.
  * @example writeXlsx({ sheets: [newSheet("表1")], creator: "统计报表助手", created: new Date(0) })
  */
-export function writeXlsx(book: XlsxBook): Uint8Array {
+/** A validation as written: its list typed in, or `source`, a reference to cells. */
+type WrittenValidation = XlsxListValidation & { readonly source?: string };
+
+/**
+ * The book with every list too long to type in moved into a hidden `下拉选项` sheet (a new name
+ * if the book has one), each distinct list once, and its validations referring to that column.
+ * @example withLongLists({ sheets: [s], ... }).sheets.length // s.length + 1 when s has a 300-character list
+ */
+export function withLongLists(book: XlsxBook): XlsxBook {
+  const long = (v: XlsxListValidation) => v.values.join(",").length > LIST_SOURCE_MAX_CHARS;
+  if (!book.sheets.some((s) => s.validations.some(long))) return book;
+  const taken = new Set(book.sheets.map((s) => s.name.toLowerCase()));
+  let name = LISTS_SHEET;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${LISTS_SHEET} (${i})`;
+  const lists = newSheet(name);
+  const columns = new Map<string, number>();
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  const sheets = book.sheets.map((s) => ({
+    ...s,
+    validations: s.validations.map((v): WrittenValidation => {
+      if (!long(v)) return v;
+      const key = v.values.join("\u0000");
+      let column = columns.get(key);
+      if (column === undefined) {
+        column = columns.size + 1;
+        columns.set(key, column);
+        v.values.forEach((value, i) => (cellAt(lists, i + 1, column!).value = value));
+      }
+      const letters = columnLetters(column - 1); // 0-based
+      return { ...v, source: `${quoted}!$${letters}$1:$${letters}$${v.values.length}` };
+    }),
+  }));
+  return { ...book, sheets: [...sheets, { ...lists, state: "hidden" }] };
+}
+
+export function writeXlsx(input: XlsxBook): Uint8Array {
+  const book = withLongLists(input);
   const styles = new StyleTable();
   const strings = new StringTable();
   const sheets = book.sheets.map((s, i) => sheetXml(s, styles, strings, i === 0));
