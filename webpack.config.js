@@ -61,6 +61,18 @@ const RESOLVE = {
 // the module that defines baseName, not everything the entry re-exports.
 const CORE_SIDE_EFFECT_FREE = { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false };
 
+// Older engines run these pages too: Office 2016/2019 on Windows without WebView2 show the task
+// pane in EdgeHTML (Edge 18, JavaScript up to ES2017), and some WPS builds embed older Chromium
+// (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+// So every module, libraries included (React, Fluent UI, zod … ship ES2020+), is lowered to
+// ES2017 by esbuild (scripts/es2017-loader.cjs), and webpack writes its own runtime as ES2017;
+// the built-ins such engines lack are added by src/taskpane/legacy.ts, imported first by each page.
+const ES2017_TARGET = ["web", "es2017"];
+const ES2017_MODULES = {
+  test: /\.(tsx?|m?js|cjs)$/,
+  use: path.resolve(__dirname, "scripts/es2017-loader.cjs"),
+};
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const demo = Boolean(env.demo);
@@ -105,6 +117,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   /** @type {import('webpack').Configuration} */
   const config = {
+    target: ES2017_TARGET,
     mode: production ? "production" : "development",
     // never eval-based maps: the CSP forbids eval; production ships no source maps at all
     devtool: production ? false : "source-map",
@@ -124,19 +137,9 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: RESOLVE,
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // types are checked by `npm run typecheck`; the build only transpiles
-            options: {
-              transpileOnly: true,
-              compilerOptions: { noEmit: false, sourceMap: !production },
-            },
-          },
-        },
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
+        // types are checked by `npm run typecheck`; the build only transpiles (and lowers)
+        ES2017_MODULES,
         CORE_SIDE_EFFECT_FREE,
       ],
     },
@@ -220,3 +223,5 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.RESOLVE = RESOLVE;
 module.exports.CORE_SIDE_EFFECT_FREE = CORE_SIDE_EFFECT_FREE;
+module.exports.ES2017_TARGET = ES2017_TARGET;
+module.exports.ES2017_MODULES = ES2017_MODULES;

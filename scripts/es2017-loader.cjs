@@ -1,7 +1,8 @@
 // A webpack loader that lowers a module to ES2017 with esbuild (TypeScript/JSX too), for the
-// WPS build (webpack.wps.js): some WPS builds embed older browser engines, so the page's own
-// code AND its libraries (React, Fluent UI, zod …, shipped as ES2020+) are transpiled. esbuild
-// comes with tsx (a dev dependency), as in the e2e tests' fake bundling.
+// pages (webpack.config.js) and the WPS build (webpack.wps.js): Office 2016/2019 without WebView2
+// show the task pane in EdgeHTML (Edge 18) and some WPS builds embed older browser engines, so
+// the page's own code AND its libraries (React, Fluent UI, zod …, shipped as ES2020+) are
+// transpiled. esbuild comes with tsx (a dev dependency), as in the e2e tests' fake bundling.
 //
 // esbuild turns the ES2018 regular-expression features it can (named groups, the s flag) into
 // `new RegExp(…)`, but leaves Unicode property escapes (`/[\p{L}\p{N}_]/u`) as literals, which an
@@ -36,10 +37,17 @@ module.exports = function es2017Loader(source) {
       target: "es2017",
       jsx: "automatic",
       sourcefile: this.resourcePath,
+      // development builds map to the sources (the rewrite below keeps lines, shifts columns)
+      sourcemap: this.sourceMap ? "external" : false,
       logLevel: "silent",
     })
     .then(
-      (r) => done(null, r.code.includes("\\p{") || r.code.includes("\\P{") ? lowerPropertyEscapes(r.code) : r.code),
+      (r) =>
+        done(
+          null,
+          r.code.includes("\\p{") || r.code.includes("\\P{") ? lowerPropertyEscapes(r.code) : r.code,
+          r.map || undefined
+        ),
       (e) => done(e)
     );
 };

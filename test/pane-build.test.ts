@@ -1,0 +1,42 @@
+/**
+ * The production build of the pages (webpack.config.js, built once by test/e2e/build.ts): the task
+ * pane also runs in the webviews of Office 2016/2019 on Windows — EdgeHTML (Edge 18), which
+ * knows JavaScript up to ES2017, in retail builds without WebView2, and Internet Explorer 11
+ * (ES5) in volume-licensed ones
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+ * So every script of the task pane and the browser page, libraries and workers included, parses
+ * as ES2017, and the script taskpane.html runs first (the notice for Internet Explorer) as ES5.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "./e2e/build";
+import { parseError, scriptsNotParsing } from "./parse-scripts";
+
+describe("npm run build (the task pane and the browser page)", () => {
+  let dist: string;
+  beforeAll(async () => {
+    dist = await ensureBuilt();
+  }, 600_000);
+
+  it("every script parses as ES2017 (EdgeHTML, Office 2016/2019 without WebView2)", () => {
+    const { scripts, failures } = scriptsNotParsing(dist, 2017);
+    for (const entry of [/^taskpane\.[0-9a-f]+\.js$/, /^browser\.[0-9a-f]+\.js$/, /worker/])
+      expect(
+        scripts.some((f) => entry.test(f)),
+        String(entry)
+      ).toBe(true);
+    expect(failures).toEqual([]);
+  });
+
+  it("taskpane.html runs the Internet Explorer notice first, a same-origin ES5 script", () => {
+    const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"' >]+)/g)].map((m) => m[1]!);
+    expect(scripts[0]).toMatch(/^legacy-ie\.[0-9a-f]{8}\.js$/);
+    const notice = readFileSync(path.join(dist, scripts[0]!), "utf8");
+    expect(parseError(notice, 5)).toBeUndefined();
+    expect(notice).toContain("Trident");
+    // and ES5 really is checked: an arrow function does not parse
+    expect(parseError("var f = () => 1;", 5)).toBeDefined();
+  });
+});
