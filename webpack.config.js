@@ -14,11 +14,23 @@
 // time, so style-src allows 'unsafe-inline' — for styles only.
 const fs = require("fs");
 const path = require("path");
+const crypto = require("crypto");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * The task pane's first script (src/taskpane/legacy-ie.js, plain ES5): in Internet Explorer 11,
+ * the webview of volume-licensed Office 2016/2019, it replaces the page with a message saying
+ * how to go on. Copied as is under a name with its content hash, like the other scripts.
+ */
+function legacyIeNotice() {
+  const from = path.resolve(__dirname, "src/taskpane/legacy-ie.js");
+  const hash = crypto.createHash("sha256").update(fs.readFileSync(from)).digest("hex").slice(0, 8);
+  return { from, to: `legacy-ie.${hash}.js` };
+}
 
 /**
  * The task pane's first screen (校验) rendered at build time — markup and Fluent's CSS — so that
@@ -100,7 +112,9 @@ module.exports = async (env = {}, argv = {}) => {
       minify: production ? { collapseWhitespace: true, removeComments: true } : false,
     });
 
+  const ieNotice = legacyIeNotice();
   const copy = [
+    ieNotice,
     { from: "assets/samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
     { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
     { from: "assets/icons/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
@@ -155,7 +169,7 @@ module.exports = async (env = {}, argv = {}) => {
         "taskpane",
         "统计报表助手",
         taskpaneCsp,
-        [OFFICE_JS_CDN],
+        [ieNotice.to, OFFICE_JS_CDN],
         prerenderTaskpane()
       ),
       page("index.html", "browser", "统计报表助手（浏览器版）", browserCsp),

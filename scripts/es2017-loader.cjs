@@ -36,6 +36,11 @@ module.exports = function es2017Loader(source) {
       loader,
       target: "es2017",
       jsx: "automatic",
+      // left for webpack, which resolves them at build time (no ES2020 syntax reaches the
+      // output): `new Worker(new URL("./x.ts", import.meta.url))` is how the workers are bundled;
+      // esbuild would otherwise empty import.meta, breaking them (the page fell back to reading on
+      // its main thread)
+      supported: { "import-meta": true },
       sourcefile: this.resourcePath,
       // development builds map to the sources (the rewrite below keeps lines, shifts columns)
       sourcemap: this.sourceMap ? "external" : false,
@@ -45,7 +50,9 @@ module.exports = function es2017Loader(source) {
       (r) =>
         done(
           null,
-          r.code.includes("\\p{") || r.code.includes("\\P{") ? lowerPropertyEscapes(r.code) : r.code,
+          r.code.includes("\\p{") || r.code.includes("\\P{")
+            ? lowerPropertyEscapes(r.code)
+            : r.code,
           r.map || undefined
         ),
       (e) => done(e)
