@@ -23,8 +23,9 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 
 /**
  * The task pane's first script (src/taskpane/legacy-ie.js, plain ES5): in Internet Explorer 11,
- * the webview of volume-licensed Office 2016/2019, it replaces the page with a message saying
- * how to go on. Copied as is under a name with its content hash, like the other scripts.
+ * the webview of Office on Windows without WebView2 and Edge, it replaces the page with a
+ * message saying how to go on. Copied as is under a name with its content hash, like the other
+ * scripts.
  */
 function legacyIeNotice() {
   const from = path.resolve(__dirname, "src/taskpane/legacy-ie.js");

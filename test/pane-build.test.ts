@@ -1,8 +1,8 @@
 /**
  * The production build of the pages (webpack.config.js, built once by test/e2e/build.ts): the task
- * pane also runs in the webviews of Office 2016/2019 on Windows — EdgeHTML (Edge 18), which
- * knows JavaScript up to ES2017, in retail builds without WebView2, and Internet Explorer 11
- * (ES5) in volume-licensed ones
+ * pane also runs in the older webviews of Office on Windows — EdgeHTML (Edge 18), which knows
+ * JavaScript up to ES2017, in retail Office 2016/2019 and Microsoft 365 builds without WebView2,
+ * and Internet Explorer 11 (ES5) where Edge is missing too
  * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
  * So every script of the task pane and the browser page, libraries and workers included, parses
  * as ES2017, and the script taskpane.html runs first (the notice for Internet Explorer) as ES5.

@@ -1,9 +1,12 @@
 /* global window, document, navigator, location */
 /*
  * The first script of taskpane.html, plain ES5 in a file of its own (the page's CSP allows no
- * inline script). Volume-licensed Office 2016/2019 on Windows — and retail ones without Edge
- * WebView2 or Edge — show add-ins in Internet Explorer 11 (Trident), which cannot run the pane
- * (ES2017, React): https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins
+ * inline script). Office on Windows shows add-ins in Internet Explorer 11 (Trident), which cannot
+ * run the pane (ES2017, React), in volume-licensed Office 2016/2019 (which lack ExcelApi 1.9, so
+ * the manifest keeps the add-in out of them anyway), in retail Office 2016/2019 without WebView2
+ * and without Edge, and in Microsoft 365 without WebView2 on Windows 7, 8.1 or 10 before 1903:
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins
+ * (ExcelApi 1.9 per version: https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets)
  * Microsoft recommends a graceful failure message there, recognising Trident by its user agent:
  * https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11
  * In Internet Explorer (document.documentMode, or "Trident/" in the user agent) this hides the
@@ -65,7 +68,7 @@
         ]),
       ]),
       element("p", [
-        "要在 Excel 中直接使用，请升级到 Office 2021 或 Microsoft 365；零售版 Office 2016/2019 也可以安装 Microsoft Edge WebView2 运行时（批量许可版不行）。详见 Microsoft 文档：",
+        "要在 Excel 中直接使用，请更新 Office 并安装 Microsoft Edge WebView2 运行时（适用于 Microsoft 365 和零售版 Office 2016/2019），或升级到 Office 2021 及以上版本。详见 Microsoft 文档：",
         element("code", [
           "https://learn.microsoft.com/zh-cn/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins",
         ]),

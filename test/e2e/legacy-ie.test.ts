@@ -1,5 +1,6 @@
 /**
- * taskpane.html in the webview of volume-licensed Office 2016/2019, Internet Explorer 11
+ * taskpane.html in Internet Explorer 11, the webview of Office on Windows without WebView2 and Edge
+ * (retail Office 2016/2019; Microsoft 365 on Windows 7, 8.1, or 10 before 1903)
  * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins):
  * its first script (src/taskpane/legacy-ie.js) recognises Trident by the user agent, as
  * Microsoft suggests (https://learn.microsoft.com/office/dev/add-ins/develop/support-ie-11), and
@@ -46,7 +47,7 @@ describe.runIf(chromiumAvailable())("taskpane.html in Internet Explorer 11", () 
     expect(text).toContain(`用 Microsoft Edge 或 Chrome 打开 ${server.url}index.html`);
     expect(text).toContain("npx bureau-stats check 文件.xlsx");
     expect(text).toContain("Microsoft Edge WebView2");
-    expect(text).toContain("升级到 Office 2021 或 Microsoft 365");
+    expect(text).toContain("或升级到 Office 2021 及以上版本");
     // the browser page it names is there
     expect((await fetch(`${server.url}index.html`)).status).toBe(200);
     // neither the prerendered screen nor the App
