@@ -10,6 +10,8 @@
 // an approximation (letters/digits → ASCII letters and digits plus every non-ASCII character)
 // where the engine refuses the escape (Edge 18 does) — and so are the `new RegExp("…\\p{L}…", "u")`
 // calls libraries make themselves, which would otherwise throw when their module loads there.
+// The s flag in such calls is written out (each `.` as `[\s\S]`). Lookbehind cannot be: the
+// code avoids it (eslint.config.mjs), and what libraries build with it fails only when called.
 const path = require("path");
 const esbuild = require("esbuild");
 
@@ -58,18 +60,52 @@ function withFallback(body, flags) {
   );
 }
 
-function lowerPropertyEscapes(code) {
+/** `body` with each `.` outside a class written `[\s\S]`: what the s flag means, without it. */
+function dotAll(body) {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === "\\") {
+      out += body.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (body[i] === "[") inClass = true;
+    else if (body[i] === "]") inClass = false;
+    out += body[i] === "." && !inClass ? "[\\s\\S]" : body[i];
+  }
+  return out;
+}
+
+/** A call `new RegExp("…", flags)` Edge 18 can make (no s flag; \p{…} with a fallback), or undefined. */
+function constructedForOldEngines(quoted, flags) {
+  const escapes = flags.includes("u") && /\\\\[pP]\{/.test(quoted);
+  if (!escapes && !flags.includes("s")) return undefined;
+  let body;
+  try {
+    body = JSON.parse(quoted);
+  } catch (unknownEscape) {
+    void unknownEscape; // an escape JSON does not know: left as it was
+    return undefined;
+  }
+  if (flags.includes("s")) {
+    body = dotAll(body);
+    flags = flags.replace("s", "");
+  }
+  return escapes
+    ? withFallback(body, flags)
+    : `new RegExp(${JSON.stringify(body)},${JSON.stringify(flags)})`;
+}
+
+/**
+ * Regular expressions Edge 18 cannot compile, rewritten: property escapes in literals and in
+ * `new RegExp("…", "u")` calls (esbuild writes the s flag and named groups as such calls, and
+ * libraries write their own), and the s flag in such calls.
+ */
+function lowerRegExps(code) {
   // the calls first: the literals' rewrite writes such calls itself
   return code
-    .replace(CONSTRUCTED, (call, quoted, flags) => {
-      if (!flags.includes("u") || !/\\\\[pP]\{/.test(quoted)) return call;
-      try {
-        return withFallback(JSON.parse(quoted), flags);
-      } catch (unknownEscape) {
-        void unknownEscape; // an escape JSON does not know: left as it was
-        return call;
-      }
-    })
+    .replace(CONSTRUCTED, (call, quoted, flags) => constructedForOldEngines(quoted, flags) || call)
     .replace(LITERAL, (literal, body, flags) =>
       /\\[pP]\{/.test(body) && flags.includes("u") ? withFallback(body, flags) : literal
     );
@@ -98,13 +134,11 @@ module.exports = function es2017Loader(source) {
       (r) =>
         done(
           null,
-          r.code.includes("\\p{") || r.code.includes("\\P{")
-            ? lowerPropertyEscapes(r.code)
-            : r.code,
+          /\\[pP]\{|new RegExp\(/.test(r.code) ? lowerRegExps(r.code) : r.code,
           r.map || undefined
         ),
       (e) => done(e)
     );
 };
 
-module.exports.lowerPropertyEscapes = lowerPropertyEscapes;
+module.exports.lowerRegExps = lowerRegExps;

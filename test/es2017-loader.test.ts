@@ -2,19 +2,21 @@
  * scripts/es2017-loader.cjs rewrites Unicode property escapes (`\p{L}`), which Edge 18 (EdgeHTML,
  * the task pane's webview in Office without WebView2) refuses, into a RegExp built at run time
  * that falls back to an approximation: for the literals esbuild leaves and for the
- * `new RegExp("…", "u")` calls libraries make (docx builds one when its module loads).
+ * `new RegExp("…", "u")` calls libraries make (docx builds one when its module loads). The s flag,
+ * which Edge 18 refuses too, is written out.
  */
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 
-const { lowerPropertyEscapes } = createRequire(__filename)("../scripts/es2017-loader.cjs") as {
-  lowerPropertyEscapes: (code: string) => string;
+const { lowerRegExps } = createRequire(__filename)("../scripts/es2017-loader.cjs") as {
+  lowerRegExps: (code: string) => string;
 };
 
-/** Runs `code` (an expression) with a RegExp that, like Edge 18's, refuses \p{…}. */
+/** Runs `code` (an expression) with a RegExp that, like Edge 18's, refuses \p{…} and the s flag. */
 function inOldEngine(code: string): RegExp {
   const OldRegExp = function (source: string, flags?: string) {
-    if (/\\[pP]\{/.test(source)) throw new SyntaxError("Invalid regular expression");
+    if (/\\[pP]\{/.test(source) || flags?.includes("s"))
+      throw new SyntaxError("Invalid regular expression");
     return new RegExp(source, flags);
   };
   return new Function("RegExp", `return ${code};`)(OldRegExp) as RegExp;
@@ -33,7 +35,7 @@ describe("es2017-loader: Unicode property escapes", () => {
   it.each(cases)(
     "$code: exact where the engine knows \\p, approximated where not",
     ({ code, yes, no }) => {
-      const lowered = lowerPropertyEscapes(code);
+      const lowered = lowerRegExps(code);
       expect(lowered).not.toBe(code);
       const exact = new Function(`return ${lowered};`)() as RegExp;
       const old = inOldEngine(lowered);
@@ -43,12 +45,21 @@ describe("es2017-loader: Unicode property escapes", () => {
     }
   );
 
+  it("writes the s flag out: a dot outside a class matches line breaks", () => {
+    const code = String.raw`new RegExp("^\\s*SEQ\\b(.*)[.]$", "is")`;
+    const lowered = lowerRegExps(code);
+    const old = inOldEngine(lowered);
+    expect(old.flags).toBe("i");
+    expect(old.exec(" seq a\nb.")?.[1]).toBe(" a\nb");
+    expect(old.test(" seq a\nbx")).toBe(false); // the dot in the class stays a dot
+  });
+
   it("leaves everything else alone", () => {
     for (const code of [
       String.raw`/\d+/g`,
       String.raw`new RegExp("\\d+", "g")`,
       String.raw`new RegExp("\\p{L}")`,
     ])
-      expect(lowerPropertyEscapes(code)).toBe(code);
+      expect(lowerRegExps(code)).toBe(code);
   });
 });
