@@ -1,15 +1,18 @@
 /**
  * Built-ins newer than the older engines the pages meet, added only where missing: the engines
  * some WPS builds embed (older Chromium: no `Array.prototype.at`, no `crypto.randomUUID` …) and
- * EdgeHTML (Edge 18), the task pane's webview in Office 2016/2019 on Windows without WebView2
+ * EdgeHTML (Edge 18), the task pane's webview in Office on Windows without WebView2
  * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins),
  * which also lacks globalThis, Object.fromEntries, Array.prototype.flat, String.prototype.matchAll,
- * Promise.allSettled, queueMicrotask, WeakRef, ResizeObserver, TextDecoder/TextEncoder and
- * Blob.prototype.arrayBuffer (all came with Chromium-based Edge 79 or later, per MDN's
- * compatibility tables). Imported first by every page and worker; the builds lower the syntax to
- * ES2017 (webpack.config.js, webpack.wps.js), and the WPS e2e test runs its page with some of
- * these built-ins removed. Regular-expression syntax cannot be added this way: the code avoids
- * lookbehind and the s flag.
+ * Promise.allSettled, queueMicrotask, WeakRef, ResizeObserver, TextDecoder/TextEncoder,
+ * Blob.prototype.arrayBuffer and Node.prototype.isConnected: all came with Chromium-based Edge 79
+ * or later (caniuse-lite, in node_modules, for TextEncoder, ResizeObserver and flat; MDN's
+ * browser-compat-data, e.g. https://developer.mozilla.org/docs/Web/API/Node/isConnected).
+ * Imported first by every page and worker; the builds lower the syntax to ES2017
+ * (webpack.config.js, webpack.wps.js), and the WPS e2e test runs its page with some of these
+ * built-ins removed. Regular-expression syntax cannot be added this way: the code avoids
+ * lookbehind, named groups and the s flag (eslint.config.mjs; scripts/es2017-loader.cjs rewrites
+ * what it can of the libraries').
  */
 import { LegacyTextDecoder, LegacyTextEncoder } from "./legacyText";
 
@@ -131,6 +134,14 @@ if (typeof Blob !== "undefined")
       reader.onerror = () => reject(reader.error);
       reader.readAsArrayBuffer(this);
     });
+  });
+// Fluent UI asks whether an element is still in the page when a popup closes
+if (typeof Node !== "undefined" && !("isConnected" in Node.prototype))
+  Object.defineProperty(Node.prototype, "isConnected", {
+    configurable: true,
+    get(this: Node) {
+      return this.nodeType === Node.DOCUMENT_NODE || (this.ownerDocument?.contains(this) ?? false);
+    },
   });
 if (typeof window !== "undefined")
   define(
