@@ -15,6 +15,7 @@ const NEEDS_MORE = [
   "test/e2e/**/*.test.ts",
   "test/build.test.ts",
   "test/wps-build.test.ts",
+  "test/pane-build.test.ts",
   "test/cli/installed.test.ts",
   "test/hosts/xlsx-libreoffice.test.ts",
   "test/render/**/*.test.ts",

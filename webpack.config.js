@@ -14,11 +14,24 @@
 // time, so style-src allows 'unsafe-inline' — for styles only.
 const fs = require("fs");
 const path = require("path");
+const crypto = require("crypto");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * The task pane's first script (src/taskpane/legacy-ie.js, plain ES5): in Internet Explorer 11,
+ * the webview of Office on Windows without WebView2 and Edge, it replaces the page with a
+ * message saying how to go on. Copied as is under a name with its content hash, like the other
+ * scripts.
+ */
+function legacyIeNotice() {
+  const from = path.resolve(__dirname, "src/taskpane/legacy-ie.js");
+  const hash = crypto.createHash("sha256").update(fs.readFileSync(from)).digest("hex").slice(0, 8);
+  return { from, to: `legacy-ie.${hash}.js` };
+}
 
 /**
  * The task pane's first screen (校验) rendered at build time — markup and Fluent's CSS — so that
@@ -61,6 +74,18 @@ const RESOLVE = {
 // the module that defines baseName, not everything the entry re-exports.
 const CORE_SIDE_EFFECT_FREE = { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false };
 
+// Older engines run these pages too: Office 2016/2019 on Windows without WebView2 show the task
+// pane in EdgeHTML (Edge 18, JavaScript up to ES2017), and some WPS builds embed older Chromium
+// (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins).
+// So every module, libraries included (React, Fluent UI, zod … ship ES2020+), is lowered to
+// ES2017 by esbuild (scripts/es2017-loader.cjs), and webpack writes its own runtime as ES2017;
+// the built-ins such engines lack are added by src/taskpane/legacy.ts, imported first by each page.
+const ES2017_TARGET = ["web", "es2017"];
+const ES2017_MODULES = {
+  test: /\.(tsx?|m?js|cjs)$/,
+  use: path.resolve(__dirname, "scripts/es2017-loader.cjs"),
+};
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const demo = Boolean(env.demo);
@@ -88,7 +113,9 @@ module.exports = async (env = {}, argv = {}) => {
       minify: production ? { collapseWhitespace: true, removeComments: true } : false,
     });
 
+  const ieNotice = legacyIeNotice();
   const copy = [
+    ieNotice,
     { from: "assets/samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
     { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
     { from: "assets/icons/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
@@ -105,6 +132,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   /** @type {import('webpack').Configuration} */
   const config = {
+    target: ES2017_TARGET,
     mode: production ? "production" : "development",
     // never eval-based maps: the CSP forbids eval; production ships no source maps at all
     devtool: production ? false : "source-map",
@@ -124,19 +152,9 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: RESOLVE,
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // types are checked by `npm run typecheck`; the build only transpiles
-            options: {
-              transpileOnly: true,
-              compilerOptions: { noEmit: false, sourceMap: !production },
-            },
-          },
-        },
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
+        // types are checked by `npm run typecheck`; the build only transpiles (and lowers)
+        ES2017_MODULES,
         CORE_SIDE_EFFECT_FREE,
       ],
     },
@@ -152,7 +170,7 @@ module.exports = async (env = {}, argv = {}) => {
         "taskpane",
         "统计报表助手",
         taskpaneCsp,
-        [OFFICE_JS_CDN],
+        [ieNotice.to, OFFICE_JS_CDN],
         prerenderTaskpane()
       ),
       page("index.html", "browser", "统计报表助手（浏览器版）", browserCsp),
@@ -220,3 +238,5 @@ module.exports = async (env = {}, argv = {}) => {
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.RESOLVE = RESOLVE;
 module.exports.CORE_SIDE_EFFECT_FREE = CORE_SIDE_EFFECT_FREE;
+module.exports.ES2017_TARGET = ES2017_TARGET;
+module.exports.ES2017_MODULES = ES2017_MODULES;

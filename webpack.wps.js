@@ -5,14 +5,21 @@
 //   pane.html    the task pane (src/taskpane/wps.tsx)
 //   *.js, assets/  scripts and icons, all referred to by relative paths (online server or the
 //                  offline jsaddons folder alike)
-// Built for older embedded engines: every module, libraries included, is lowered to ES2017 by
-// esbuild (scripts/es2017-loader.cjs), webpack's own runtime too (target es2017), and the page
-// adds the few newer built-ins it may lack (src/taskpane/legacy.ts). The pages carry the same
+// Built for older embedded engines like the Excel pages (webpack.config.js): every module,
+// libraries included, is lowered to ES2017 by esbuild (scripts/es2017-loader.cjs), webpack's own
+// runtime too (target es2017), and the page adds the few newer built-ins it may lack
+// (src/taskpane/legacy.ts). The pages carry the same
 // kind of Content-Security-Policy as the others: nothing from any other origin.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { RESOLVE, CORE_SIDE_EFFECT_FREE, contentSecurityPolicy } = require("./webpack.config.js");
+const {
+  RESOLVE,
+  CORE_SIDE_EFFECT_FREE,
+  ES2017_TARGET,
+  ES2017_MODULES,
+  contentSecurityPolicy,
+} = require("./webpack.config.js");
 
 // the browser page's policy: scripts, styles, images and connections from this origin only
 const CSP = contentSecurityPolicy("");
@@ -38,7 +45,7 @@ module.exports = (env = {}, argv = {}) => {
   const named = production ? "[name].[contenthash:8].js" : "[name].js";
   /** @type {import('webpack').Configuration} */
   return {
-    target: ["web", "es2017"],
+    target: ES2017_TARGET,
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
     entry: { pane: "./src/taskpane/wps.tsx", ribbon: "./src/hosts/wps/addin/ribbon.ts" },
@@ -53,7 +60,7 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
-        { test: /\.(tsx?|m?js|cjs)$/, use: path.resolve(__dirname, "scripts/es2017-loader.cjs") },
+        ES2017_MODULES,
         CORE_SIDE_EFFECT_FREE,
       ],
     },

@@ -1,9 +1,24 @@
 /**
- * Built-ins newer than the browser engines some WPS builds embed (older Chromium-based engines:
- * no `Array.prototype.at`, no `crypto.randomUUID` …), added only where missing. Imported first
- * by the WPS page; the build lowers the syntax to ES2017 (webpack.wps.js), and the e2e test runs
- * the page with these built-ins removed.
+ * Built-ins newer than the older engines the pages meet, added only where missing: the engines
+ * some WPS builds embed (older Chromium: no `Array.prototype.at`, no `crypto.randomUUID` …) and
+ * EdgeHTML (Edge 18), the task pane's webview in Office on Windows without WebView2
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins),
+ * which also lacks globalThis, Object.fromEntries, Array.prototype.flat, String.prototype.matchAll,
+ * Promise.allSettled, queueMicrotask, WeakRef, ResizeObserver, TextDecoder/TextEncoder,
+ * Blob.prototype.arrayBuffer and Node.prototype.isConnected: all came with Chromium-based Edge 79
+ * or later (caniuse-lite, in node_modules, for TextEncoder, ResizeObserver and flat; MDN's
+ * browser-compat-data, e.g. https://developer.mozilla.org/docs/Web/API/Node/isConnected).
+ * Imported first by every page and worker; the builds lower the syntax to ES2017
+ * (webpack.config.js, webpack.wps.js), and the WPS e2e test runs its page with some of these
+ * built-ins removed. Regular-expression syntax cannot be added this way: the code avoids
+ * lookbehind, named groups and the s flag (eslint.config.mjs; scripts/es2017-loader.cjs rewrites
+ * what it can of the libraries').
  */
+import { LegacyTextDecoder, LegacyTextEncoder } from "./legacyText";
+
+// first: the rest of this file and the libraries refer to globalThis (window, or a worker's self)
+if (typeof globalThis === "undefined")
+  Object.defineProperty(self, "globalThis", { value: self, writable: true, configurable: true });
 
 function define(target: object, name: string, value: unknown): void {
   if (!(name in target))
@@ -81,3 +96,92 @@ if (typeof crypto !== "undefined" && typeof crypto.getRandomValues === "function
     const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   });
+
+define(String.prototype, "matchAll", function* matchAll(this: string, re: RegExp) {
+  if (!re.global) throw new TypeError("String.prototype.matchAll called with a non-global RegExp");
+  // RegExp.prototype.flags is newer than EdgeHTML too
+  const flags =
+    "g" +
+    (re.ignoreCase ? "i" : "") +
+    (re.multiline ? "m" : "") +
+    (re.unicode ? "u" : "") +
+    (re.sticky ? "y" : "");
+  const copy = new RegExp(re.source, flags);
+  copy.lastIndex = re.lastIndex;
+  for (let m = copy.exec(this); m; m = copy.exec(this)) {
+    yield m;
+    if (m[0] === "") copy.lastIndex++;
+  }
+});
+define(globalThis, "TextDecoder", LegacyTextDecoder);
+define(globalThis, "TextEncoder", LegacyTextEncoder);
+define(
+  globalThis,
+  "WeakRef",
+  // holds its target strongly: nothing is collected early, at worst a little later
+  class WeakRef<T extends object> {
+    constructor(private readonly target: T) {}
+    deref(): T {
+      return this.target;
+    }
+  }
+);
+if (typeof Blob !== "undefined")
+  define(Blob.prototype, "arrayBuffer", function arrayBuffer(this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  });
+// Fluent UI asks whether an element is still in the page when a popup closes
+if (typeof Node !== "undefined" && !("isConnected" in Node.prototype))
+  Object.defineProperty(Node.prototype, "isConnected", {
+    configurable: true,
+    get(this: Node) {
+      return this.nodeType === Node.DOCUMENT_NODE || (this.ownerDocument?.contains(this) ?? false);
+    },
+  });
+if (typeof window !== "undefined")
+  define(
+    window,
+    "ResizeObserver",
+    // Fluent UI's positioning (menus, tooltips) and overflow observe element sizes; this one
+    // looks when observing starts and whenever the window resizes, not on every layout change
+    class ResizeObserver {
+      private readonly sizes = new Map<Element, string>();
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      private readonly check = () => {
+        const entries: ResizeObserverEntry[] = [];
+        this.sizes.forEach((last, target) => {
+          const rect = target.getBoundingClientRect();
+          if (`${rect.width}x${rect.height}` === last) return;
+          this.sizes.set(target, `${rect.width}x${rect.height}`);
+          const box = [{ inlineSize: rect.width, blockSize: rect.height }];
+          entries.push({
+            target,
+            contentRect: rect,
+            borderBoxSize: box,
+            contentBoxSize: box,
+            devicePixelContentBoxSize: box,
+          });
+        });
+        if (entries.length > 0)
+          this.callback(entries, this as unknown as globalThis.ResizeObserver);
+      };
+      observe(target: Element): void {
+        if (this.sizes.size === 0) window.addEventListener("resize", this.check);
+        this.sizes.set(target, "");
+        requestAnimationFrame(this.check);
+      }
+      unobserve(target: Element): void {
+        this.sizes.delete(target);
+        if (this.sizes.size === 0) window.removeEventListener("resize", this.check);
+      }
+      disconnect(): void {
+        this.sizes.clear();
+        window.removeEventListener("resize", this.check);
+      }
+    }
+  );

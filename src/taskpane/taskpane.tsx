@@ -5,6 +5,8 @@
  * (src/hosts/office, loaded on first use by lazyOfficeHost). Opened inside WPS 表格, the page
  * finds WPS's `Application` first (hostDetect) and shows the same pane on the WPS host.
  */
+// first: the built-ins older webviews lack (EdgeHTML in Office 2016/2019 without WebView2)
+import "./legacy";
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import type { WorkbookHost } from "../hosts/host";

@@ -11,7 +11,14 @@ import path from "node:path";
 export const ROOT = path.resolve(__dirname, "../..");
 export const BUILD_DIR = path.join(ROOT, ".cache", "pane-dist");
 const STAMP = path.join(BUILD_DIR, ".built");
-const INPUTS = ["src", "webpack.config.js", "package.json", "tsconfig.json", "assets"];
+const INPUTS = [
+  "src",
+  "webpack.config.js",
+  "scripts/es2017-loader.cjs",
+  "package.json",
+  "tsconfig.json",
+  "assets",
+];
 
 async function newestMtime(p: string): Promise<number> {
   const stat = await fs.stat(p).catch(() => undefined);

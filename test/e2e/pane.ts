@@ -113,6 +113,8 @@ export interface OpenPageOptions {
   readonly initScript?: string;
   readonly width?: number;
   readonly height?: number;
+  /** The browser's user agent string (e.g. Internet Explorer's). */
+  readonly userAgent?: string;
 }
 
 /**
@@ -127,6 +129,7 @@ export async function openPage(
   const context = await browser.newContext({
     viewport: { width: options.width ?? 320, height: options.height ?? 900 },
     acceptDownloads: true,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], {
     origin: new URL(url).origin,

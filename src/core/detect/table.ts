@@ -96,7 +96,9 @@ export function detectTable(
   };
 }
 
-const YEAR = /(?<!\d)(19|20)\d{2}(?!\d)/;
+// no lookbehind (`(?<!\d)`): EdgeHTML, the task pane's webview in Office 2016/2019 without
+// WebView2, cannot compile it
+const YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
 
 /**
  * A 4-digit year (1900–2099) in a cell value, or undefined.
@@ -108,7 +110,7 @@ export function yearIn(v: CellValue): number | undefined {
   if (typeof v === "number") return isStatYear(v) ? v : undefined;
   if (typeof v !== "string") return undefined;
   const m = YEAR.exec(v);
-  return m ? Number(m[0]) : undefined;
+  return m ? Number(m[1]) : undefined;
 }
 
 const LABEL_KEYS = new Set(FRAME_LABELS.map((l) => normaliseHeader(l)));

@@ -4,10 +4,13 @@
  * `_x0001_` escapes); written raw into word/document.xml or HTML they make a file Word refuses.
  */
 
+// With the u flag a surrogate range matches only unpaired surrogates (a pair is one code point);
+// no lookbehind, which EdgeHTML (the task pane's webview in Office 2016/2019 without WebView2)
+// cannot compile.
 const NOT_XML =
   // matching control characters is the point here (they are what XML cannot hold)
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/gu;
 
 /**
  * Text with every character XML 1.0 does not allow removed (a line tab and form feed become a

@@ -5,6 +5,8 @@
  * in:  { bytes: Uint8Array }
  * out: { type: "progress", done, total } … then { type: "done", model } or { type: "error", message }
  */
+// first: the built-ins older webviews lack (EdgeHTML in Office 2016/2019 without WebView2)
+import "../legacy";
 import { readFailureReason } from "../../hosts/xlsx/errors";
 import { readXlsx } from "../../hosts/xlsx/read";
 import type { WorkerReply, WorkerRequest } from "./workerProtocol";

@@ -2,6 +2,8 @@
  * Web worker of the 汇总 tab: reads the unit files the user picked and merges them, off the page's
  * thread (取消 terminates it). The files never leave the machine.
  */
+// first: the built-ins older webviews lack (EdgeHTML in Office 2016/2019 without WebView2)
+import "../legacy";
 import { MergeJob } from "./job";
 import type { MergeReply, MergeRequest } from "./protocol";
 
