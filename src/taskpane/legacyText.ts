@@ -93,7 +93,7 @@ export class LegacyTextDecoder {
     const encoding = LABELS[String(label).trim().toLowerCase()];
     if (!encoding)
       throw new RangeError(
-        `此浏览器不能读取 ${label} 编码的文本。请把文件另存为 UTF-8 编码后再试，或改用新版 Microsoft Edge 或 Chrome。`
+        `此浏览器不能读取${label}编码的文本。请把文件另存为UTF-8编码后再试，或改用新版 Microsoft Edge 或 Chrome。`
       );
     this.encoding = encoding;
     this.fatal = options.fatal === true;

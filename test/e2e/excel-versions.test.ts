@@ -126,7 +126,7 @@ describe.runIf(chromiumAvailable())(
         expect(s.overflow, excelApi).toBe(false);
         const { summary, unavailable, switches, templateNotes } = s;
         expect({ summary, unavailable, switches, templateNotes }, excelApi).toEqual(want);
-        if (note) expect(s.restoreNote).toContain("“清除标记”会把标记过的单元格恢复为无填充");
+        if (note) expect(s.restoreNote).toContain("“清除标记”只恢复原来的填充颜色");
         else expect(s.restoreNote).toBeUndefined();
       }
       // each missing feature says why and what to do

@@ -68,7 +68,7 @@ describe("legacy TextDecoder/TextEncoder", () => {
 
   it("refuses an encoding it cannot decode (GBK) with a Chinese message saying what to do", () => {
     expect(() => new LegacyTextDecoder("gb18030")).toThrow(
-      "此浏览器不能读取 gb18030 编码的文本。请把文件另存为 UTF-8 编码后再试，或改用新版 Microsoft Edge 或 Chrome。"
+      "此浏览器不能读取gb18030编码的文本。请把文件另存为UTF-8编码后再试，或改用新版 Microsoft Edge 或 Chrome。"
     );
   });
 });

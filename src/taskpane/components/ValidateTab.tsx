@@ -65,7 +65,10 @@ export function ValidateTab(props: ValidateTabProps) {
           <ValidateBody {...props} />
         </Suspense>
       )}
-      {props.features ? <HostFeatures features={props.features} /> : null}
+      {/* on the first screen only where something is missing (it is the prerendered screen) */}
+      {props.features && (!fresh || props.features.some((f) => !f.available)) ? (
+        <HostFeatures features={props.features} />
+      ) : null}
     </div>
   );
 }
