@@ -6,6 +6,17 @@
  * Values: a row is a `Float64Array` indexed by the definition's column index (NaN = blank or
  * unreadable); enum columns hold the index of their allowed value, so `单位类型 = "初中"` compares
  * two numbers. Settings are a second array. Results are numbers (comparisons give 1 or 0).
+ *
+ * Money: a money column holds hundredths of its unit (fen for 元); an expression reads it in fen,
+ * so a 元 and a 万元 column compare. A number beside money is written in the money's unit
+ * (`金额（元） ≤ 10000`: 10000 元) and multiplied into fen here: in a sum, a difference or a
+ * comparison whose one side is money and the other not, the other side is scaled (so
+ * `金额（元） ≤ 受益人数 * 200` is 200 元 a head).
+ *
+ * Headers: a header with punctuation is written in square brackets where a value starts
+ * (`[金额(元)] ≤ 10000`); before jsep parses the text, each such header is replaced by a stand-in
+ * name. A header whose brackets are ASCII may be written bare: jsep reads `金额(元)` as a call, taken
+ * for the header when it is one.
  */
 import jsep from "jsep";
 

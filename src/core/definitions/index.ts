@@ -68,7 +68,7 @@ export interface CompiledDefinition {
 }
 
 /**
- * Setting values as rule expressions see them (money in fen).
+ * Setting values as rule expressions hold them (money in fen; written in 元, see `expression.ts`).
  * @example settingValues(DEFAULT_SETTINGS)[0] // 500000 (慰问金人均上限 5000 元)
  */
 export function settingValues(settings: Settings): Float64Array {
