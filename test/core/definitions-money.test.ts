@@ -200,6 +200,28 @@ describe("definitions of the older form (money in fen)", () => {
     expect(ruleIssues([older])).toEqual(issues);
   });
 
+  it("in a 万元 column wrote hundredths of a 万元, and give the same issues as 万元", () => {
+    const wan = { header: "活动经费", unit: "万元" };
+    const rows: Array<[string, number, number]> = [
+      ["甲校", 1.5, 10],
+      ["乙校", 1.51, 10],
+    ];
+    const old = table([{ check: "活动经费 ≤ 150" }], wan);
+    const now = table([{ check: "活动经费 ≤ 1.5" }], { ...wan, version: 2 });
+    expect(checkDefinitions([old]).defs[0]?.rules[0]?.check).toBe("活动经费 ≤ 1.5");
+    const issues = ruleIssues([now], rows, "活动经费");
+    expect(issues).toEqual([["B5", "“活动经费”为1.51，应不超过1.5。请核实。"]]);
+    expect(ruleIssues([old], rows, "活动经费")).toEqual(issues);
+  });
+
+  it("may say `version: 1`; another version is refused in words", () => {
+    const one = { ...table([{ check: "活动经费（元） ≤ 1000000" }]), version: 1 };
+    expect(checkDefinitions([one]).defs[0]?.rules[0]?.check).toBe("活动经费（元） ≤ 10000");
+    expect(() => loadDefinitions([{ ...one, version: 3 }], "局.json")).toThrow(
+      "局.json：表6（T6）的格式版本（version）“3”：应为1（旧格式，规则中的金额以分计）或2（规则中的金额以元计）"
+    );
+  });
+
   it("keep a rule that cannot be rewritten in fen, and still check it as before", () => {
     // 参加人数 beside money: in the older form 10 fen per person
     const odd = table([{ check: "活动经费（元） ≤ 参加人数 * 100000000 + 参加人数" }]);

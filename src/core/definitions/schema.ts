@@ -207,7 +207,7 @@ export const DEFINITIONS_VERSION = 2;
 export const DefinitionSchema = z
   .object({
     /** Format version: 2 (money in rules in 元); absent in the older form (money in fen). */
-    version: z.optional(z.union([z.literal(1), z.literal(DEFINITIONS_VERSION)])),
+    version: z.optional(z.literal([1, DEFINITIONS_VERSION])),
     id: tableId,
     /** Short label, also the suggested sheet name: `表1`. */
     label: z.string().check(z.minLength(1)),
