@@ -223,15 +223,14 @@ describe("definitions of the older form (money in fen)", () => {
   });
 
   it("keep a rule that cannot be rewritten in fen, and still check it as before", () => {
-    // 参加人数 beside money: in the older form 10 fen per person
-    const odd = table([{ check: "活动经费（元） ≤ 参加人数 * 100000000 + 参加人数" }]);
-    const kept = table([{ check: "活动经费（元） ≤ 参加人数" }]);
+    // 参加人数 (10) beside money: 10 fen in the older form, so the limit is 1000000 fen, 10000元
+    const kept = table([{ check: "活动经费（元） ≤ 参加人数 + 999990" }]);
     const [def] = checkDefinitions([kept]).defs;
     expect(def?.version).toBeUndefined();
-    expect(def?.rules[0]?.check).toBe("活动经费（元） ≤ 参加人数");
-    // 10 people: 10 fen; every row is above
-    expect(ruleIssues([kept]).map(([cell]) => cell)).toEqual(["B4", "B5", "B6"]);
-    expect(checkDefinitions([odd]).defs[0]?.version).toBeUndefined();
+    expect(def?.rules[0]?.check).toBe("活动经费（元） ≤ 参加人数 + 999990");
+    expect(ruleIssues([kept]).map(([cell]) => cell)).toEqual(["B5"]);
+    const alone = table([{ check: "活动经费（元） ≤ 参加人数" }]);
+    expect(checkDefinitions([alone]).defs[0]?.version).toBeUndefined();
   });
 
   it("in a 报表定义 sheet are read the same way, and written back in the current form", () => {
