@@ -285,6 +285,8 @@ describe("headers with punctuation", () => {
     expect(compileExpression("[参加人数] * 2 = [ 参加人数 ] + 参加人数", scope).columns).toEqual([
       2,
     ]);
+    // inside 上年(…): last year's slot of the column (the table's 5 columns, then last year's)
+    expect(compileExpression("[参加人数] ≥ 上年([参加人数])", scope).columns).toEqual([2, 7]);
   });
 
   it("unknown with ASCII brackets: the message suggests brackets", () => {
