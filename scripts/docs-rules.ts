@@ -110,6 +110,9 @@ function genericSection(): string[] {
     `设置项（默认值）：G-05 变动幅度超过 ${DEFAULT_SETTINGS.changeThresholdPct}% 且上年数不小于 ` +
       `${DEFAULT_SETTINGS.changeMinBase} 时提示；规则中的“慰问金人均上限”为 ` +
       `${DEFAULT_SETTINGS.condolencePerPersonLimit} 元。`,
+    "",
+    "下面各表规则的检查式中，金额以元计（单位为万元的列以万元计），比率以%计（`办结率 ≥ 95` 即95%）；" +
+      "列名带括号等符号时写在方括号里，如 `[金额(元)] ≤ 10000`（见 definitions.md）。",
     ""
   );
   return lines;

@@ -14,6 +14,7 @@ export const OTHER_NOTE =
 export const OTHER_DEFINITIONS = {
   tables: [
     {
+      version: 2,
       id: "Q1",
       label: "表1",
       title: "表1 学习实践活动情况统计表",
@@ -61,6 +62,7 @@ export const OTHER_DEFINITIONS = {
       },
     },
     {
+      version: 2,
       id: "Q2",
       label: "表2",
       title: "表2 创建工作情况统计表",
@@ -109,7 +111,9 @@ export const OTHER_DEFINITIONS = {
 
 /** The two tables, compiled (the same path as `--definitions`). */
 export function otherDefinitions(): TableDefinition[] {
-  return loadDefinitions(OTHER_DEFINITIONS.tables, "other-bureau-definitions.json").map((t) => t.def);
+  return loadDefinitions(OTHER_DEFINITIONS.tables, "other-bureau-definitions.json").map(
+    (t) => t.def
+  );
 }
 
 /** The sample's sheets: each table for 2013 and 2012, all figures invented. */

@@ -35,8 +35,8 @@ export function resolveSettings(partial?: Partial<Settings>): Settings {
 }
 
 /**
- * Settings that rule expressions may name, with the scale their value takes in an expression
- * (money in fen, like money columns).
+ * Settings that rule expressions may name, and their kind: a money setting is in 元, as a number
+ * beside it is (held in fen inside an expression, like money columns).
  */
 export const SETTING_NAMES: Readonly<
   Record<string, { key: keyof Settings; kind: "count" | "money" }>

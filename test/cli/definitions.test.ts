@@ -42,6 +42,36 @@ describe("definitions on the command line", () => {
     }
   });
 
+  it("an older file (money in fen) is checked as before and exported in 元, version 2", async () => {
+    const t3 = BUILTIN_DEFINITIONS.find((t) => t.id === "T3")!;
+    const rule = (check: string) => ({
+      id: "T3-09",
+      code: "condolence-above-10000",
+      kind: "row",
+      severity: "error",
+      when: '经费类别 = "慰问金"',
+      message: "慰问金{value}元，超过{expected}元。请核实。",
+      check,
+    });
+    // the older form: no version, the number in fen
+    const older: Record<string, unknown> = { ...t3, rules: [rule("金额（元） ≤ 500000")] };
+    delete older.version;
+    const file = at("旧定义.json");
+    writeFileSync(file, JSON.stringify({ tables: [older] }));
+    const out = at("旧定义导出.json");
+    expect((await cli("definitions", "export", out, "--definitions", file)).code).toBe(0);
+    const exported = JSON.parse(readFileSync(out, "utf8")) as { tables: unknown[] };
+    expect(exported.tables).toEqual([{ ...t3, rules: [rule("金额（元） ≤ 5000")] }]);
+    // the same issues from the older file and its export
+    const sample = path.join(SAMPLES, "bureau-stats-2013-mistakes.xlsx");
+    const before = await cli("check", sample, "--json", "--definitions", file);
+    const after = await cli("check", sample, "--json", "--definitions", out);
+    const issues = (r: { stdout: string }) =>
+      (JSON.parse(r.stdout) as { issues: Array<{ rule: string }> }).issues;
+    expect(issues(before)).toEqual(issues(after));
+    expect(issues(before).some((i) => i.rule === "T3-09")).toBe(true);
+  });
+
   it("a fifth table from a file: templates written, checked, counted", async () => {
     const five = at("五张表.json");
     writeFileSync(five, JSON.stringify({ tables: [...BUILTIN_DEFINITIONS, T5] }));

@@ -244,9 +244,8 @@ describe("rule expressions", () => {
   const scope: ExpressionScope = {
     column: (name) => (headers.includes(name) ? headers.indexOf(name) : undefined),
     allowed: (col) => (col === 3 ? ["甲", "乙"] : undefined),
-    isMoney: (col) => col === 4,
+    moneyScale: (col) => (col === 4 ? 100 : undefined),
     setting: (name) => (name === "上限" ? { slot: 0, money: true } : undefined),
-    settingIsMoney: (slot) => slot === 0,
   };
   const ev = (src: string, row: number[], settings: number[] = [500]) =>
     compileExpression(src, scope).evaluate(Float64Array.from(row), Float64Array.from(settings));
@@ -279,12 +278,12 @@ describe("rule expressions", () => {
     expect(e.settings).toEqual([0]);
     expect(e.comparison).toMatchObject({
       operator: "≤",
-      leftMoney: true,
-      rightMoney: true,
+      leftMoney: 100,
+      rightMoney: 100,
       rightColumn: undefined,
     });
     expect(compileExpression("a ≤ b", scope).comparison).toMatchObject({
-      leftMoney: false,
+      leftMoney: undefined,
       rightColumn: 1,
     });
   });

@@ -6,8 +6,10 @@
  * loaded, and the engine compiles each rule expression once.
  *
  * Expressions name columns by their header; `=`, `≠`, `<`, `≤`, `>`, `≥` (or `==`, `<=` …),
- * `+ - * /`, `&&`, `||`, `!` and string literals for enum values. Money is in fen inside an
- * expression, and so is a money setting (`慰问金人均上限`). In a row rule `上年(列)` is last year's
+ * `+ - * /`, `&&`, `||`, `!` and string literals for enum values; a header with punctuation in
+ * square brackets (`[金额(元)]`). A number beside money is in 元 (万元 beside a 万元 column), as is a
+ * money setting (`慰问金人均上限`); definitions without `version: 2` wrote it in fen and are
+ * rewritten when loaded (`upgrade.ts`). In a row rule `上年(列)` is last year's
  * value of the same unit's row; a `figures` rule names figures instead (`列`, `列["分组"]`,
  * `表1.列`, `上年(…)`: see `figure-rules.ts`).
  */

@@ -16,12 +16,15 @@ import {
 import { compileFigureRule, namedFigureCheck } from "./figure-rules";
 import { PROBLEM_LIMIT } from "./definition-messages";
 import { fromZodIssue, type DefinitionProblem } from "./problems";
+import { upgradeDefinition } from "./upgrade";
 import {
   ColumnSchema,
   FigureSpecSchema,
   PHRASE_PLACEHOLDER,
   ReportSchema,
   DefinitionSchema,
+  DEFINITIONS_VERSION,
+  moneyScale,
   tableStructure,
   type ColumnDefinition,
   type TableDefinition,
@@ -39,10 +42,16 @@ export interface ColumnScope {
   readonly byHeader: ReadonlyMap<string, number>;
 }
 
-type ScopeColumn = Pick<ColumnDefinition, "header" | "aliases" | "allowed" | "type" | "unique">;
+type ScopeColumn = Pick<
+  ColumnDefinition,
+  "header" | "aliases" | "allowed" | "type" | "unique" | "unit"
+>;
 
-/** The scope of a table's rule expressions: its headers (and aliases) and the settings. */
-export function columnScope(columns: readonly ScopeColumn[]): ColumnScope {
+/**
+ * The scope of a table's rule expressions: its headers (and aliases) and the settings;
+ * `moneyInFen` for a table of the older form (see `DEFINITIONS_VERSION`).
+ */
+export function columnScope(columns: readonly ScopeColumn[], moneyInFen = false): ColumnScope {
   const headerIndex = new Map<string, number>();
   const byHeader = new Map<string, number>();
   columns.forEach((c, i) => {
@@ -59,12 +68,15 @@ export function columnScope(columns: readonly ScopeColumn[]): ColumnScope {
     column: (name) => headerIndex.get(normaliseHeader(name)),
     // a slot from n on is last year's value of column slot − n (`上年(列)`)
     allowed: (col) => columns[col % n]?.allowed,
-    isMoney: (col) => columns[col % n]?.type === "money",
+    moneyScale: (col) => {
+      const c = columns[col % n];
+      return c ? moneyScale(c) : undefined;
+    },
     setting: (name) => {
       const slot = SETTING_SLOTS.indexOf(name);
       return slot < 0 ? undefined : { slot, money: SETTING_NAMES[name]?.kind === "money" };
     },
-    settingIsMoney: (slot) => SETTING_NAMES[SETTING_SLOTS[slot] ?? ""]?.kind === "money",
+    moneyInFen,
     previous: (col) => {
       if (keyColumn < 0)
         throw new ExpressionError(
@@ -110,6 +122,7 @@ function readableColumns(t: Loose): ScopeColumn[] {
         header: c.header,
         unique: c.unique === true,
         type: (typeof c.type === "string" ? c.type : "text") as ColumnDefinition["type"],
+        ...(typeof c.unit === "string" ? { unit: c.unit } : {}),
         aliases: strings(c.aliases) ?? [],
         ...(allowed ? { allowed } : {}),
       },
@@ -154,7 +167,7 @@ function expressionProblem(
 /** Problems of a table's row rules: expressions that do not compile, a rule with no cell. */
 function ruleProblems(t: Loose, table: number): DefinitionProblem[] {
   const readable = readableColumns(t);
-  const { scope, byHeader } = columnScope(readable);
+  const { scope, byHeader } = columnScope(readable, t.version !== DEFINITIONS_VERSION);
   const out: DefinitionProblem[] = [];
   items(t.rules).forEach((raw, j) => {
     const r = loose(raw);
@@ -277,7 +290,10 @@ export interface DefinitionsCheck {
   readonly problems: readonly DefinitionProblem[];
   /** The check stopped after `PROBLEM_LIMIT` problems (the tables after were not checked). */
   readonly stopped: boolean;
-  /** The validated definition of each table (undefined for a table with a problem). */
+  /**
+   * The validated definition of each table (undefined for a table with a problem), in the current
+   * form (`DEFINITIONS_VERSION`) when there is none.
+   */
   readonly defs: ReadonlyArray<TableDefinition | undefined>;
 }
 
@@ -336,7 +352,10 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
   // a figures rule may name another table: with a table of the set wrong, what it names may be
   // missing only for that reason, so these rules are checked once the rest is right
   if (problems.length === 0) figureRuleProblems(defs, problems);
-  return { problems, stopped: problems.length >= PROBLEM_LIMIT, defs };
+  if (problems.length > 0) return { problems, stopped: problems.length >= PROBLEM_LIMIT, defs };
+  // the older form (money in fen) read into the current one
+  const all = defs.flatMap((d) => (d ? [d] : []));
+  return { problems, stopped: false, defs: defs.map((d) => d && upgradeDefinition(d, all)) };
 }
 
 /**

@@ -99,6 +99,7 @@ export const DEFINITION_MESSAGES = Object.freeze({
 
 /** The names of the definition fields in the statistician's terms (`key` → `键`). */
 export const FIELD_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  version: "格式版本",
   id: "编号",
   label: "简称",
   title: "标题",
@@ -179,6 +180,9 @@ export const VALUE_WORDS: Readonly<Record<string, string>> = Object.freeze({
   named: "内置检查",
   skip: "空白时不检查",
   zero: "空白按0计",
+  // the definitions format (`version`)
+  1: "旧格式，规则中的金额以分计",
+  2: "规则中的金额以元计",
 });
 
 /** What a zod type is, in words (`应为文字`). */

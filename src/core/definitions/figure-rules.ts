@@ -4,7 +4,8 @@
  * the figure of one group, `表1.培训入党积极分子` (label or id) another table's, and `上年(…)` last
  * year's value of whatever it encloses. Compiled once against the whole set of definitions (an
  * unknown table, header or group is refused at load); each reference gets a slot, and the
- * workbook check fills the slots with the figures found (money in fen, rates in %) or skips the
+ * workbook check fills the slots with the figures found (money in hundredths of its unit, rates
+ * in %; a number beside money is in the money's unit) or skips the
  * rule when one is absent. The older named checks `notAbovePrevious` and `equalsFigure` are
  * compiled into the same rules.
  */
@@ -17,7 +18,12 @@ import {
   type ExpressionScope,
   type MemberPart,
 } from "./expression";
-import type { RuleDefinition, TableDefinition } from "./schema";
+import {
+  DEFINITIONS_VERSION,
+  moneyScale,
+  type RuleDefinition,
+  type TableDefinition,
+} from "./schema";
 
 export type FigureRuleDefinition = Extract<RuleDefinition, { kind: "figures" }>;
 type NamedRuleDefinition = Extract<RuleDefinition, { kind: "named" }>;
@@ -29,6 +35,8 @@ export interface FigureRef {
   readonly id: string;
   readonly previous: boolean;
   readonly kind: FigureKind;
+  /** For money: how many fen one unit of the column's figures is (see `moneyScale`). */
+  readonly moneyScale?: number | undefined;
 }
 
 /** A figures rule ready to run. */
@@ -45,10 +53,12 @@ export interface CompiledFigureRule {
   readonly other: number | undefined;
 }
 
-/** The figure kind of a column type. */
-function kindOf(def: TableDefinition, header: string): FigureKind {
-  const type = def.columns.find((c) => c.header === header)?.type;
-  return type === "money" ? "money" : type === "percent" ? "rate" : "count";
+/** The figure kind of a column, and for money the fen in one unit of it. */
+function kindOf(def: TableDefinition, header: string): Pick<FigureRef, "kind" | "moneyScale"> {
+  const column = def.columns.find((c) => c.header === header);
+  const type = column?.type;
+  const kind = type === "money" ? "money" : type === "percent" ? "rate" : "count";
+  return { kind, moneyScale: column && moneyScale(column) };
 }
 
 /**
@@ -62,6 +72,30 @@ export function compileFigureRule(
   when: string | undefined,
   all: readonly TableDefinition[]
 ): CompiledFigureRule {
+  const { scope, refs } = figureScope(def, all);
+  const compiled = compileExpression(check, scope);
+  const whenCompiled = when === undefined ? undefined : compileExpression(when, scope);
+  const mine = compiled.columns.find((s) => refs[s]?.tableId === def.id && !refs[s]?.previous);
+  if (mine === undefined)
+    throw new ExpressionError(`表达式 ${check}：要读本表本年的至少一个指标（问题报在它的合计格）`);
+  return {
+    def: rule,
+    check: compiled,
+    when: whenCompiled,
+    refs,
+    mine,
+    other: compiled.comparison?.rightColumns[0],
+  };
+}
+
+/**
+ * What a figures expression of `def` may name (any table of `all`), and the figures it has named
+ * so far, by slot (each name gets its slot as the expression is compiled).
+ */
+export function figureScope(
+  def: TableDefinition,
+  all: readonly TableDefinition[]
+): { scope: ExpressionScope; refs: readonly FigureRef[] } {
   const refs: FigureRef[] = [];
   const slotOf = (ref: FigureRef): number => {
     const i = refs.findIndex((r) => r.id === ref.id && r.previous === ref.previous);
@@ -84,7 +118,7 @@ export function compileFigureRule(
     const h = header(t, name);
     if (!t.figures.totals.some((f) => f.column === h))
       throw new ExpressionError(`${t.label}的“${h}”没有合计指标（见 figures.totals）`);
-    return slotOf({ tableId: t.id, id: `${t.id}/${h}`, previous: false, kind: kindOf(t, h) });
+    return slotOf({ tableId: t.id, id: `${t.id}/${h}`, previous: false, ...kindOf(t, h) });
   };
   const group = (t: TableDefinition, name: string, g: string): number => {
     const h = header(t, name);
@@ -94,7 +128,7 @@ export function compileFigureRule(
       throw new ExpressionError(`${t.label}的“${h}”没有分组指标（见 figures.groups）`);
     if (!(by.allowed ?? []).includes(g))
       throw new ExpressionError(`“${g}”不是${t.label}“${by.header}”的可选值`);
-    return slotOf({ tableId: t.id, id: `${t.id}/${h}/${g}`, previous: false, kind: kindOf(t, h) });
+    return slotOf({ tableId: t.id, id: `${t.id}/${h}/${g}`, previous: false, ...kindOf(t, h) });
   };
   const scope: ExpressionScope = {
     column: (name) =>
@@ -102,9 +136,9 @@ export function compileFigureRule(
         ? total(def, name)
         : undefined,
     allowed: () => undefined,
-    isMoney: (slot) => refs[slot]?.kind === "money",
+    moneyScale: (slot) => refs[slot]?.moneyScale,
     setting: () => undefined,
-    settingIsMoney: () => false,
+    moneyInFen: def.version !== DEFINITIONS_VERSION,
     previous: (slot) => {
       const r = refs[slot] as FigureRef;
       return slotOf({ ...r, previous: true });
@@ -121,19 +155,7 @@ export function compileFigureRule(
       );
     },
   };
-  const compiled = compileExpression(check, scope);
-  const whenCompiled = when === undefined ? undefined : compileExpression(when, scope);
-  const mine = compiled.columns.find((s) => refs[s]?.tableId === def.id && !refs[s]?.previous);
-  if (mine === undefined)
-    throw new ExpressionError(`表达式 ${check}：要读本表本年的至少一个指标（问题报在它的合计格）`);
-  return {
-    def: rule,
-    check: compiled,
-    when: whenCompiled,
-    refs,
-    mine,
-    other: compiled.comparison?.rightColumns[0],
-  };
+  return { scope, refs };
 }
 
 /**

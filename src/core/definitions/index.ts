@@ -9,7 +9,12 @@ import { BUILTIN_DEFINITION_DATA } from "./builtins";
 import { compileExpression, type CompiledExpression } from "./expression";
 import { compileFigureRule, namedFigureCheck, type CompiledFigureRule } from "./figure-rules";
 import { DefinitionsError, problemLine, sortProblems } from "./problems";
-import type { ColumnDefinition, RuleDefinition, TableDefinition } from "./schema";
+import {
+  DEFINITIONS_VERSION,
+  type ColumnDefinition,
+  type RuleDefinition,
+  type TableDefinition,
+} from "./schema";
 
 export type { ColumnDefinition, RuleDefinition, TableDefinition };
 export type { ColumnType } from "./schema";
@@ -68,7 +73,7 @@ export interface CompiledDefinition {
 }
 
 /**
- * Setting values as rule expressions see them (money in fen).
+ * Setting values as rule expressions hold them (money in fen; written in 元, see `expression.ts`).
  * @example settingValues(DEFAULT_SETTINGS)[0] // 500000 (慰问金人均上限 5000 元)
  */
 export function settingValues(settings: Settings): Float64Array {
@@ -88,7 +93,9 @@ export function compileDefinition(
   def: TableDefinition,
   all: readonly TableDefinition[] = [def]
 ): CompiledDefinition {
-  const { scope, headerIndex, byHeader } = columnScope(def.columns);
+  // a table kept in the older form (a number beside money in fen) is checked as it always was
+  const older = def.version !== DEFINITIONS_VERSION;
+  const { scope, headerIndex, byHeader } = columnScope(def.columns, older);
   const n = def.columns.length;
   const keyColumn = def.columns.findIndex((c) => c.unique === true);
   const rowRules: CompiledRowRule[] = [];

@@ -55,7 +55,7 @@ export const ColumnSchema = z
     min: z.optional(z.number()),
     /** Most decimals a `decimal` column may have (default 1). */
     decimals: z.optional(z.int().check(z.minimum(0), z.maximum(6))),
-    /** Unit of the column's figures (`人`, `名`, `期`, `人次`, `元`). */
+    /** Unit of the column's figures (`人`, `名`, `期`, `人次`; `元` or `万元` for money, default 元). */
     unit: z.optional(z.string()),
     /** Header of a column whose value on the row is the unit (表4 `计量单位`). */
     unitColumn: z.optional(header),
@@ -71,6 +71,16 @@ export const ColumnSchema = z
     })
   );
 export type ColumnDefinition = z.infer<typeof ColumnSchema>;
+
+/**
+ * How many fen one unit of a money column's figures is (its values are held in hundredths of
+ * that unit): 1000000 for a column in 万元, else 100 (元); undefined for other columns.
+ * @example moneyScale({ type: "money", unit: "万元" }) // 1000000
+ */
+export function moneyScale(column: Pick<ColumnDefinition, "type" | "unit">): number | undefined {
+  if (column.type !== "money") return undefined;
+  return column.unit === "万元" ? 1_000_000 : 100;
+}
 
 /**
  * A placeholder in a report sentence: `{T1/发展预备党员}`, `{+…}` (with its 同比 clause), `{…@名}`
@@ -114,7 +124,7 @@ export const RuleSchema = z.discriminatedUnion("kind", [
     /**
      * Expression over the tables' figures that must hold: a header is this table's 合计 of that
      * column, `培训人数["新党员培训"]` a group's figure, `表1.培训入党积极分子` (or `T1.…`) another
-     * table's, `上年(…)` last year's, e.g. `转正预备党员 ≤ 上年(发展预备党员)`. Money in fen, rates in %.
+     * table's, `上年(…)` last year's, e.g. `转正预备党员 ≤ 上年(发展预备党员)`. Money in 元, rates in %.
      */
     check: z.string().check(z.minLength(1)),
     /** Expression over figures that selects when the rule applies. */
@@ -186,8 +196,18 @@ export const ReportSchema = z.object({
   sentences: z.array(z.array(PhraseClauseSchema).check(z.minLength(1))),
 });
 
+/**
+ * The definitions format this program writes: a number beside money in a rule is in the money's
+ * unit (`金额（元） ≤ 10000` is 10000 元; 万元 for a column in 万元). Without `version`, a table is of
+ * the first form, where such a number is in fen (`金额（元） ≤ 1000000`); it is read, and its rules
+ * rewritten in the current form (`upgrade.ts`).
+ */
+export const DEFINITIONS_VERSION = 2;
+
 export const DefinitionSchema = z
   .object({
+    /** Format version: 2 (money in rules in 元); absent in the older form (money in fen). */
+    version: z.optional(z.literal([1, DEFINITIONS_VERSION])),
     id: tableId,
     /** Short label, also the suggested sheet name: `表1`. */
     label: z.string().check(z.minLength(1)),

@@ -32,20 +32,22 @@ export function showFigure(f: Pick<Figure, "kind" | "value">): string | number {
 }
 
 /**
- * A side of a failed comparison as shown, in the kind of the first figure it reads (a side
+ * A side of a failed comparison as shown: money (in fen in the expression) in the unit of the side
+ * (元, or 万元 beside a column in 万元), else in the kind of the first figure it reads (a side
  * without figures, `90`, in the kind of the other side's: 90%).
  */
 function showSide(
   rule: CompiledFigureRule,
   v: number,
+  money: number | undefined,
   slots: readonly number[],
   otherSlots: readonly number[]
 ): IssueValue {
   if (!Number.isFinite(v)) return null;
+  if (money !== undefined) return formatFen(Math.round(v / (money / 100)));
   const kind = rule.refs[slots[0] ?? otherSlots[0] ?? -1]?.kind ?? "count";
   // a rate is in % inside the expression, in tenths of % as a figure
-  const value = kind === "money" ? Math.round(v) : kind === "rate" ? Math.round(v * 10) : v;
-  return showFigure({ kind, value });
+  return kind === "rate" ? formatTenthsPct(Math.round(v * 10)) : v;
 }
 
 /** Checks one figures rule, appending its issue when it fails. */
@@ -75,10 +77,16 @@ export function checkFigureRule(
   const issue = makeRuleIssue(rule.def, mine.at.table.sheet, loc?.cell ?? "1:1", {
     column: mine.f.indicator,
     value: cmp
-      ? showSide(rule, cmp.left(values, settings), cmp.leftColumns, cmp.rightColumns)
+      ? showSide(rule, cmp.left(values, settings), cmp.leftMoney, cmp.leftColumns, cmp.rightColumns)
       : showFigure(mine.f),
     expected: cmp
-      ? showSide(rule, cmp.right(values, settings), cmp.rightColumns, cmp.leftColumns)
+      ? showSide(
+          rule,
+          cmp.right(values, settings),
+          cmp.rightMoney,
+          cmp.rightColumns,
+          cmp.leftColumns
+        )
       : null,
     explained: loc?.explained ?? false,
     params: {

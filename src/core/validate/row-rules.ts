@@ -71,18 +71,21 @@ function showColumn(plan: ColumnPlan, rv: RowValues, k: number): IssueValue {
   return v;
 }
 
-/** The right side of a failed comparison, as expected value. */
+/**
+ * The right side of a failed comparison, as expected value (money, in fen in the expression, in
+ * the unit of the side: 元, or 万元 beside a column in 万元).
+ */
 function showSide(
   rule: CompiledRowRule,
   rv: RowValues,
   settings: Float64Array,
-  money: boolean
+  money: number | undefined
 ): IssueValue {
   const cmp = rule.check.comparison;
   if (!cmp) return null;
   const v = cmp.right(rv.vals, settings);
   if (!Number.isFinite(v)) return null;
-  return money ? formatFen(Math.round(v)) : v;
+  return money === undefined ? v : formatFen(Math.round(v / (money / 100)));
 }
 
 function reportRowRule(
