@@ -18,7 +18,7 @@ import {
   TYPE_MONEY,
   unreadableCode,
 } from "../read/cell";
-import { isTotalLabel } from "../detect/table";
+import { isNoteLabel, isTotalLabel } from "../detect/table";
 import { formatFen } from "../read/numbers";
 import { hasTotalRow, type ColumnDefinition } from "../definitions";
 import { checkRate, type RateCheck } from "./named-checks";
@@ -37,6 +37,16 @@ const BLANK: number = READ_BLANK;
 const INVALID: number = READ_INVALID;
 const K_MONEY: number = TYPE_MONEY;
 const totalLabel = isTotalLabel;
+
+const noteLabel = isNoteLabel;
+
+/** Whether a row is a note under the table (说明：…, in one of the plan's label columns): the table ends above it. */
+export function isNoteRow(plan: ColumnPlan, row: readonly CellValue[]): boolean {
+  const labelCols = plan.labelCols;
+  for (let i = 0; i < labelCols.length; i++)
+    if (noteLabel(row[labelCols[i] as number])) return true;
+  return false;
+}
 
 /** Whether a row is the 合计 row (its label in one of the plan's label columns). */
 export function isTotalRow(plan: ColumnPlan, row: readonly CellValue[]): boolean {
