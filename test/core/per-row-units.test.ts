@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { loadDefinitions, type CompiledDefinition } from "../../src/core/definitions";
 import { DefinitionsError } from "../../src/core/definitions/problems";
+import { mergeWorkbooks } from "../../src/core/merge";
+import { mergedWorkbook } from "../../src/core/merge/sources";
 import type { CellValue, SheetModel } from "../../src/core/model";
 import { validateWorkbook } from "../../src/core/validate";
 import { OTHER_DEFINITIONS } from "../../scripts/samples/other-bureau";
@@ -191,5 +193,30 @@ describe("a bureau's table with a 计量单位 column", () => {
     const text = a.draft.paragraphs.find((p) => p.tableId === "Q2")?.text ?? "";
     expect(text).toContain("创建依法治校示范校3所，比上年增加1所，增长50.0%");
     expect(text).not.toMatch(/文明单位2/);
+  });
+});
+
+describe("汇总 of 表4", () => {
+  it("combines each channel and writes no 合计 of 个 and 件 (nor a 合计 row)", () => {
+    const unit = (name: string, calls: number) => {
+      const sheet = buildSheet("T4", [
+        t4Row("来电", { 计量单位: "个", 受理数: calls, 办结数: calls, 满意数: null }),
+        t4Row("来信", { 计量单位: "件", 受理数: 2, 办结数: 2, 满意数: null }),
+      ]);
+      // each unit's own 填报单位; the old template's 合计 row under the rows
+      const values = sheet.values.map((row, r) => (r === 1 ? ["填报单位", name] : row));
+      return { file: `${name}.xlsx`, workbook: workbook({ name: "表4", values }) };
+    };
+    const r = mergeWorkbooks([unit("甲", 10), unit("乙", 5)]);
+    const t4 = r.tables.find((t) => t.definition.def.id === "T4");
+    expect(t4?.rows.map((x) => [x.values[0], x.values[1], x.values[2]])).toEqual([
+      ["来电", "个", 15],
+      ["来信", "件", 4],
+    ]);
+    expect(t4?.total).toEqual([]);
+    expect(r.issues).toEqual([]);
+    const sheet = mergedWorkbook(r.tables, 2013, "某市教育局").workbook.sheets[0];
+    expect(sheet?.values.map((row) => row[0])).not.toContain("合计");
+    expect(sheet?.values.at(-1)?.[0]).toBe("来信");
   });
 });
