@@ -253,9 +253,10 @@ const text = (x: unknown): string | undefined => (typeof x === "string" ? x : un
 /**
  * What ties a table's entries together, beyond each entry's own type: unique headers, keys, rule
  * ids and codes; every header a column, figure or rule names is one of the table's; figures over
- * count or money columns, and no total of a column whose unit is on each row; rule ids starting with the table's id. Reads the definition as it is
- * (an entry of the wrong type is skipped: the type check reports it), so it runs whatever else
- * is wrong; `add` gets each problem's path and tag.
+ * count or money columns, and no total of a column whose unit is on each row; rule ids starting
+ * with the table's id. Reads the definition as it is (an entry of the wrong type is skipped: the
+ * type check reports it), so it runs whatever else is wrong; `add` gets each problem's path and
+ * tag.
  */
 export function tableStructure(
   raw: unknown,

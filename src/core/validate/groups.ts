@@ -1,8 +1,8 @@
 /**
  * Group totals of a table whose rows are programmes (表2/表4 style): per allowed value of the
  * template's `figures.groupBy` column, the sums of its count and money columns, its rows, its
- * first row, the rate filled on its (last) row, the unit (计量单位) on its first row with one and whether
- * its rows have different units (their sums then add up 件 and 个: no figure is made of them).
+ * first row, the rate filled on its (last) row, the unit (计量单位) of its first row with one, and
+ * whether its rows have different units (their sums would add 件 to 个: no figure is made of them).
  */
 import { READ_OK, TYPE_PERCENT, type ColumnReader } from "../read/cell";
 import type { ColumnPlan, RowValues } from "./plan";

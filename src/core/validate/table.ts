@@ -2,9 +2,9 @@
  * Validation of one table sheet, in the order a reader follows it:
  * 1. the column plan (plan.ts): the definition's columns resolved once for this sheet;
  * 2. the header row's issues (G-01, sink.ts);
- * 3. the data rows, up to the 合计 row (or a note, 说明：…): each row's cells read (cells.ts, G-02), its rules
- *    (row-rules.ts) and named checks (named-checks.ts), duplicates (duplicates.ts, G-04) and
- *    group totals (groups.ts);
+ * 3. the data rows, up to the 合计 row (or a note, 说明：…): each row's cells read (cells.ts,
+ *    G-02), its rules (row-rules.ts) and named checks (named-checks.ts), duplicates
+ *    (duplicates.ts, G-04) and group totals (groups.ts);
  * 4. the 合计 row against the sums (totals.ts, G-03) and an empty sheet (G-06);
  * 5. the figures, located and marked unverified by the errors they depend on (table-figures.ts).
  * Issues are allocated only when something is wrong; records are built only when someone reads

@@ -40,7 +40,10 @@ const totalLabel = isTotalLabel;
 
 const noteLabel = isNoteLabel;
 
-/** Whether a row is a note under the table (说明：…, in one of the plan's label columns): the table ends above it. */
+/**
+ * Whether a row is a note under the table (说明：…, in one of the plan's label columns): the table
+ * ends above it.
+ */
 export function isNoteRow(plan: ColumnPlan, row: readonly CellValue[]): boolean {
   const labelCols = plan.labelCols;
   for (let i = 0; i < labelCols.length; i++)
