@@ -11,6 +11,7 @@ import { mergeWorkbooks } from "../../src/core/merge";
 import { mergedWorkbook } from "../../src/core/merge/sources";
 import type { CellValue, SheetModel } from "../../src/core/model";
 import { validateWorkbook } from "../../src/core/validate";
+import { isNoteLabel } from "../../src/core/detect/table";
 import { OTHER_DEFINITIONS } from "../../scripts/samples/other-bureau";
 import { buildSheet, t4Row, workbook } from "./fixtures";
 
@@ -218,5 +219,19 @@ describe("汇总 of 表4", () => {
     const sheet = mergedWorkbook(r.tables, 2013, "某市教育局").workbook.sheets[0];
     expect(sheet?.values.map((row) => row[0])).not.toContain("合计");
     expect(sheet?.values.at(-1)?.[0]).toBe("来信");
+  });
+});
+
+describe("a note under a table", () => {
+  it("begins 说明：, 注：, 注1： or 填表说明: — and no unit's or channel's name does", () => {
+    for (const note of [
+      "说明：2012年数据为示例",
+      " 注：单位为件",
+      "注1：见备注",
+      "填表说明:按年填报",
+    ])
+      expect(isNoteLabel(note), note).toBe(true);
+    for (const name of ["来电", "说明书编写组", "注册志愿者协会", "合计", "备注", 3])
+      expect(isNoteLabel(name), String(name)).toBe(false);
   });
 });
