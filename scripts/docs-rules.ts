@@ -13,6 +13,7 @@ import { GENERIC_RULES, ruleExplanation } from "../src/core/place";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import {
   BUILTIN_DEFINITIONS,
+  hasTotalRow,
   type RuleDefinition,
   type TableDefinition,
 } from "../src/core/definitions";
@@ -130,11 +131,26 @@ function ruleSource(r: RuleDefinition): string {
   return `${when}${code(r.check)}`;
 }
 
+/** What a table whose counts have the unit of their row says of its 合计 (none for other tables). */
+function perRowUnits(t: TableDefinition): string[] {
+  const cols = t.columns.filter((c) => c.unitColumn !== undefined);
+  const unitCol = t.columns.find((c) => c.header === cols[0]?.unitColumn);
+  if (cols.length === 0 || !unitCol) return [];
+  const units = unitCol.allowed ? `（${unitCol.allowed.join("、")}）` : "";
+  const where = hasTotalRow(t) ? "合计行中这几列留空" : "本表没有合计行";
+  return [
+    `${cols.map((c) => c.header).join("、")}按各行的“${unitCol.header}”${units}计数，` +
+      `单位不同的数不相加：${where}，G-03 不要求也不检查这几列的合计；同比和报告中每个数保留所在行的单位。`,
+    "",
+  ];
+}
+
 function tableSection(t: TableDefinition): string[] {
   const ids = [...new Set(t.rules.map((r) => r.id))];
   const lines = [
     `### ${t.label} ${t.name}（${t.id}）`,
     "",
+    ...perRowUnits(t),
     "任务窗格在规则代码旁的说明：",
     "",
     ...ids.map((id) => `- ${cell(ruleExplanation(id))}`),

@@ -94,7 +94,7 @@ ${(["T1", "T2", "T3", "T4"] as const)
 
 The clean data with deliberate mistakes (every sheet's note begins “${MISTAKES_NOTE}”): its
 figures are not statistics, real or otherwise. In the 2012 sheets of this file, 表1's 发展预备党员 is 32
-(教工 12, 学生 20) so that T1-04 and G-05 fire; 表2 2012 lacks its 期数 column; 表4 2012 has no 合计 row.
+(教工 12, 学生 20) so that T1-04 and G-05 fire; 表2 2012 lacks its 期数 column; 表4 has no 合计 row (its counts are in the unit of their row: 件, 个, 人次).
 \`bureau-stats check\` must report exactly these ${mistakes.length} issues (${mistakes.filter((m) => m.severity === "error").length} errors,
 ${mistakes.filter((m) => m.severity === "warning").length} warnings) and exit 1; \`test/cli/samples.test.ts\` checks each line below
 against the real output, and that nothing else is reported.
@@ -110,7 +110,8 @@ Rules covered: ${[...new Set(mistakes.map((m) => m.rule))].sort().join(", ")}.
 A bureau whose tables are not the four built-ins, defined only as data in
 [${OTHER_DEFINITIONS_FILE}](${OTHER_DEFINITIONS_FILE}): 表1 学习实践活动情况 (参加党员数, 整改项目数,
 已完成整改数; rule Q1-01 已完成整改数 ≤ 整改项目数) and 表2 创建工作情况 (文明单位, 依法治校示范校,
-党组织换届, grouped by 创建类别), each for 2013 and 2012. **Every figure is invented**: each sheet's
+党组织换届, grouped by 创建类别; each row's 数量 in the unit of its 计量单位 column — 个 or 所 — so
+that table has no 合计 row and the report says “依法治校示范校3所”), each for 2013 and 2012. **Every figure is invented**: each sheet's
 title says “虚构示例数据” and its note reads “${OTHER_NOTE}”. One 2013 row (区第一中学: 10 of 9
 整改 done) breaks Q1-01, so \`bureau-stats check assets/samples/${OTHER_SAMPLE} --definitions
 assets/samples/${OTHER_DEFINITIONS_FILE}\` reports that error, marks the figures it feeds 【待核】 and

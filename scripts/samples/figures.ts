@@ -298,7 +298,7 @@ export function sourceNote(tableId: "T1" | "T2" | "T3" | "T4"): string {
 }
 
 /** Before the note of every sheet of the mistakes sample. */
-export const MISTAKES_NOTE = "本文件故意填错，用于演示校验，其中数字不能作为统计使用。";
+export const MISTAKES_NOTE = "说明：本文件故意填错，用于演示校验，其中数字不能作为统计使用。";
 
 /** The sheets of one year, clean (no mistakes). */
 export function yearSheets(year: 2012 | 2013): TemplateSheetInput[] {

@@ -1,6 +1,7 @@
 /**
  * A second bureau's sample: an invented 区教育局 whose two tables are not the built-ins
- * — 学习实践活动 (units, members, 整改项目) and 创建工作 (文明单位, 依法治校示范校, 党组织换届) — defined
+ * — 学习实践活动 (units, members, 整改项目) and 创建工作 (文明单位 and 党组织换届 in 个, 依法治校示范校 in
+ * 所: a 计量单位 column, so that table has no 合计 row) — defined
  * only as data (`OTHER_DEFINITIONS`, written to assets/samples/other-bureau-definitions.json), with
  * a 2013 and a 2012 sheet of each. Every figure is invented and says so on the sheet; one row of
  * 2013 breaks the rule Q1-01 so that `check` shows an issue and its 【待核】 marks.
@@ -77,12 +78,20 @@ export const OTHER_DEFINITIONS = {
           required: true,
           allowed: ["文明单位", "依法治校示范校", "党组织换届"],
         },
-        { header: "数量", key: "count", type: "count", required: true, unit: "个" },
+        // 文明单位 and 换届 are counted in 个, schools in 所: the unit is on each row, and no 合计
+        { header: "计量单位", key: "unit", type: "enum", required: true, allowed: ["个", "所"] },
+        {
+          header: "数量",
+          key: "count",
+          type: "count",
+          required: true,
+          unitColumn: "计量单位",
+        },
         { header: "备注", key: "remark", type: "text", required: false },
       ],
       rules: [],
       figures: {
-        totals: [{ column: "数量", headline: false }],
+        totals: [],
         groupBy: "创建类别",
         groups: [{ column: "数量", headline: true }],
       },
@@ -139,11 +148,11 @@ export function otherBureauSheets(): TemplateSheetInput[] {
     }));
   const creations = (y: number) =>
     [
-      ["区第一中学 市级文明单位", "文明单位", 1],
-      ["区实验小学 市级文明单位", "文明单位", y === 2013 ? 1 : 0],
-      ["依法治校示范校创建", "依法治校示范校", y === 2013 ? 3 : 2],
-      ["基层党组织换届选举", "党组织换届", y === 2013 ? 12 : 9],
-    ].map(([项目名称, 创建类别, 数量]) => ({ 项目名称, 创建类别, 数量 }));
+      ["区第一中学 市级文明单位", "文明单位", "个", 1],
+      ["区实验小学 市级文明单位", "文明单位", "个", y === 2013 ? 1 : 0],
+      ["依法治校示范校创建", "依法治校示范校", "所", y === 2013 ? 3 : 2],
+      ["基层党组织换届选举", "党组织换届", "个", y === 2013 ? 12 : 9],
+    ].map(([项目名称, 创建类别, 计量单位, 数量]) => ({ 项目名称, 创建类别, 计量单位, 数量 }));
   return [2013, 2012].flatMap((y) => [
     {
       tableId: q1.id,

@@ -11,6 +11,8 @@ export {
   BUILTIN_DEFINITIONS,
   FRAME_LABELS,
   TOTAL_LABEL,
+  hasTotalRow,
+  totalled,
   definitionById,
   loadDefinitions,
   COMPILED_BUILTINS,

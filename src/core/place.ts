@@ -121,7 +121,7 @@ export function issuePlace(
 export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
   "G-01": "表头：必填列齐全、没有重复的列，不认识的列会被忽略",
   "G-02": "单元格：必填项已填，数字、日期、可选值格式正确，不重复填报",
-  "G-03": "合计行：每一列的合计等于各行之和",
+  "G-03": "合计行：每一列的合计等于各行之和（计量单位逐行填写的列不合计）",
   "G-04": "重复行：两行内容完全相同",
   "G-05": "变动较大：与上年相比增减超过设定的幅度（默认50%），需要在备注中说明",
   "G-06": "空表：表中没有数据行",
@@ -131,7 +131,7 @@ export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * What a rule code means: the generic codes' sentence, or a table rule's check from its definition.
- * @example ruleExplanation("G-03") // "G-03 合计行：每一列的合计等于各行之和"
+ * @example ruleExplanation("G-03") // "G-03 合计行：每一列的合计等于各行之和（计量单位逐行填写的列不合计）"
  * @example ruleExplanation("T1-01") // "T1-01 表1 党员发展情况：发展预备党员 = 其中：教工 + 其中：学生"
  */
 export function ruleExplanation(

@@ -26,7 +26,10 @@ export interface SheetOptions {
   readonly year?: number | null;
   /** Headers to write (default: the template's, in order). */
   readonly headers?: readonly string[];
-  /** `auto` (default): a 合计 row with the sums of the numeric columns; `none`; or its cells. */
+  /**
+   * `auto` (default): a 合计 row with the sums of the numeric columns (in 表4 the old template's,
+   * adding up 个 and 件, which the check leaves alone); `none`; or its cells.
+   */
   readonly total?: "auto" | "none" | RowSpec;
   /** Number formats by header, for every data row. */
   readonly formats?: Readonly<Record<string, string>>;

@@ -12,6 +12,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
+import { totalled } from "../../src/core/definitions";
 import type { CellValue, SheetModel, WorkbookModel } from "../../src/core/model";
 import { buildSheet, definition, type RowSpec, type TableId } from "./fixtures";
 
@@ -46,6 +47,12 @@ interface Table {
 const numberColumns = (id: TableId): string[] =>
   definition(id)
     .columns.filter((c) => c.type === "count" || c.type === "money")
+    .map((c) => c.header);
+
+/** The columns a 合计 row sums (not one whose unit is on each row). */
+const totalledColumns = (id: TableId): string[] =>
+  definition(id)
+    .columns.filter(totalled)
     .map((c) => c.header);
 
 /** Required number cells that no row rule compares: a blank one is an error of its own. */
@@ -295,7 +302,8 @@ function plant(id: TableId, clean: readonly Row[], faults: readonly Fault[]): Ta
   let copied = false;
   for (const f of sorted) {
     if (f.kind === "mismatch") {
-      const col = nth(numberColumns(id), f.col);
+      // a column whose unit is on each row (表4's) has no 合计 to disagree
+      const col = nth(totalledColumns(id), f.col);
       if (col !== undefined) t.mismatch.add(col);
       continue;
     }

@@ -44,7 +44,7 @@ function editedSample(sheetName: string, edit: (values: CellValue[][]) => void) 
 describe("unverified figures (【待核】)", () => {
   it("the mistakes sample: a mark at every drafted figure fed by one of its errors, and nowhere else", async () => {
     const a = sample("bureau-stats-2013-mistakes.xlsx");
-    // Worked out by hand from assets/samples/README.md's table of the 20 errors and 17 warnings. A
+    // Worked out by hand from assets/samples/README.md's table of the 20 errors and 16 warnings. A
     // figure is marked when a cell it is computed from has an error or an unexplained warning:
     // 表1 — A30 (单位名称 twice: the whole row) feeds every 表1 total; besides, D5 (“２３” read
     //   leniently), E6 (T1-01), G13 (学生), J27 and J31 (评选优秀党员), D31 (培训入党积极分子), the

@@ -272,7 +272,15 @@ describe("an issue's place, its two sentences, the next step, flagged comparison
   });
 
   it("says the next step: errors and warnings to fix first, then warnings in 备注, then 可以上报", () => {
-    const verdict = { ok: false, missing: [], empty: [], errors: 0, toFix: 0, unexplained: 0, previousErrors: 0 };
+    const verdict = {
+      ok: false,
+      missing: [],
+      empty: [],
+      errors: 0,
+      toFix: 0,
+      unexplained: 0,
+      previousErrors: 0,
+    };
     expect(nextStep({ verdict: { ...verdict, errors: 2, unexplained: 2 } })).toBe(
       "改正2项错误，再在备注中说明2项警告（在该行的“备注”列写明原因，即算已说明），然后重新校验。"
     );
@@ -365,7 +373,9 @@ describe("an issue's place, its two sentences, the next step, flagged comparison
   });
 
   it("explains every rule code: generic ones in words, table rules by their check", () => {
-    expect(ruleExplanation("G-03")).toBe("G-03 合计行：每一列的合计等于各行之和");
+    expect(ruleExplanation("G-03")).toBe(
+      "G-03 合计行：每一列的合计等于各行之和（计量单位逐行填写的列不合计）"
+    );
     expect(ruleExplanation("T1-01")).toBe(
       "T1-01 表1 党员发展情况：发展预备党员 = 其中：教工 + 其中：学生"
     );

@@ -38,6 +38,7 @@ export type DefinitionParams = {
   readonly "duplicate-rule-code": { readonly first: string };
   readonly "unknown-header": Record<string, never>;
   readonly "not-numeric-figure": Record<string, never>;
+  readonly "per-row-unit-total": Record<string, never>;
   readonly "group-by-not-enum": Record<string, never>;
   readonly "groups-without-group-by": Record<string, never>;
   readonly "rule-id-prefix": { readonly prefix: string };
@@ -84,6 +85,8 @@ export const DEFINITION_MESSAGES = Object.freeze({
   "duplicate-rule-code": "代码重复（{first}已用过）",
   "unknown-header": "不是本表的列",
   "not-numeric-figure": "不是计数或金额列",
+  "per-row-unit-total":
+    "各行的计量单位可以不同（unitColumn），不能加成合计，请改为分组指标（groups）",
   "group-by-not-enum": "不是选项列（enum），不能按它分组",
   "groups-without-group-by": "有分组指标，但没有写分组依据（groupBy）",
   "rule-id-prefix": "应以“{prefix}”开头（本表的编号和短横线，或 G-）",

@@ -19,6 +19,7 @@ import {
 export type { ColumnDefinition, RuleDefinition, TableDefinition };
 export type { ColumnType } from "./schema";
 export { FRAME_LABELS, TOTAL_LABEL } from "../read/labels";
+export { hasTotalRow, totalled } from "./schema";
 export { ExpressionError, PREVIOUS_YEAR, compileExpression } from "./expression";
 export type { CompiledFigureRule, FigureRef } from "./figure-rules";
 export { checkDefinitions, figureIds, reportProblems } from "./check";

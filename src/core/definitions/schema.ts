@@ -83,6 +83,27 @@ export function moneyScale(column: Pick<ColumnDefinition, "type" | "unit">): num
 }
 
 /**
+ * Whether a column's 合计 is the sum of its rows: a count or money column whose unit is the
+ * column's own. A column whose unit is on each row (`unitColumn`, 表4's 受理数 in 件, 所, 个 or
+ * 人次) has none: figures of different units are not added up.
+ * @example totalled({ type: "count", unitColumn: "计量单位" }) // false
+ */
+export function totalled(c: Pick<ColumnDefinition, "type" | "unitColumn">): boolean {
+  return (c.type === "count" || c.type === "money") && c.unitColumn === undefined;
+}
+
+/**
+ * Whether a table has a 合计 row: some column of it is totalled. 表4, all of whose counts carry
+ * the unit of their row, has none.
+ * @example hasTotalRow(表4) // false
+ */
+export function hasTotalRow(t: {
+  readonly columns: readonly Pick<ColumnDefinition, "type" | "unitColumn">[];
+}): boolean {
+  return t.columns.some(totalled);
+}
+
+/**
  * A placeholder in a report sentence: `{T1/发展预备党员}`, `{+…}` (with its 同比 clause), `{…@名}`
  * (another unit); in a programmes phrase `{期数}` names the category's figure and `{项目}` the
  * programmes.
@@ -252,9 +273,10 @@ const text = (x: unknown): string | undefined => (typeof x === "string" ? x : un
 /**
  * What ties a table's entries together, beyond each entry's own type: unique headers, keys, rule
  * ids and codes; every header a column, figure or rule names is one of the table's; figures over
- * count or money columns; rule ids starting with the table's id. Reads the definition as it is
- * (an entry of the wrong type is skipped: the type check reports it), so it runs whatever else
- * is wrong; `add` gets each problem's path and tag.
+ * count or money columns, and no total of a column whose unit is on each row; rule ids starting
+ * with the table's id. Reads the definition as it is (an entry of the wrong type is skipped: the
+ * type check reports it), so it runs whatever else is wrong; `add` gets each problem's path and
+ * tag.
  */
 export function tableStructure(
   raw: unknown,
@@ -287,6 +309,12 @@ export function tableStructure(
   const numeric = new Set(
     columns.filter((c) => c.type === "count" || c.type === "money").map((c) => text(c.header))
   );
+  // a column whose unit is on each row has no total: 件 and 所 are not added up
+  const perRow = new Set(
+    columns
+      .filter((c) => typeof c.unitColumn === "string" && headers.has(c.unitColumn))
+      .map((c) => text(c.header))
+  );
   const figures = loose(t.figures);
   for (const group of ["totals", "groups"] as const) {
     items(figures[group]).forEach((f, j) => {
@@ -295,6 +323,8 @@ export function tableStructure(
       const path = ["figures", group, j, "column"];
       if (!headers.has(column)) add(path, { problem: "unknown-header" });
       else if (!numeric.has(column)) add(path, { problem: "not-numeric-figure" });
+      else if (group === "totals" && perRow.has(column))
+        add(path, { problem: "per-row-unit-total" });
     });
   }
   const groupBy = text(figures.groupBy);

@@ -146,6 +146,19 @@ function detectYear(sheet: SheetModel, headerRow: number): number | undefined {
   return fromTitle ?? yearIn(sheet.name);
 }
 
+/** A note under a table: `说明：…`, `注：…`, `注1：…`, `填表说明：…`. */
+const NOTE_LABEL = /^\s*(?:填表)?(?:说明|注)\s*\d*\s*[:：]/;
+
+/**
+ * True when a cell begins a note (说明：, 注：), which ends the table above it as a 合计 row does
+ * — a table with no 合计 row (表4) needs it.
+ * @example isNoteLabel("说明：2012 年数据为虚构") // true
+ * @example isNoteLabel("来电") // false
+ */
+export function isNoteLabel(v: CellValue): boolean {
+  return typeof v === "string" && (v.includes("说明") || v.includes("注")) && NOTE_LABEL.test(v);
+}
+
 const TOTAL_KEYS = new Set([normaliseHeader(TOTAL_LABEL), "总计"]);
 
 /**

@@ -1,6 +1,6 @@
 /**
- * The merged workbook: a sheet per merged table (the definition's frame, header, rows, 合计) and
- * the 汇总来源 sheet saying where every merged row came from.
+ * The merged workbook: a sheet per merged table (the definition's frame, header, rows, 合计 when
+ * the table has one) and the 汇总来源 sheet saying where every merged row came from.
  */
 import { columnLetters, type CellValue, type SheetModel, type WorkbookModel } from "../model";
 import { FRAME_LABELS } from "../definitions";
@@ -39,6 +39,8 @@ function tableSheet(
     for (const s of r.sources)
       sources.push([m.sheet, at, s.unit, baseName(s.file), s.sheet, s.range]);
   });
+  // no 合计 row for a table whose counts each have their row's unit (表4)
+  if (m.total.length === 0) return { name: m.sheet, values, formats };
   values.push([...m.total]);
   formats.push(
     m.rows[0]
@@ -60,7 +62,10 @@ export function mergedWorkbook(
   for (const m of tables) {
     const sheet = tableSheet(m, year, bureau, sources);
     sheets.push(sheet);
-    boldRows.set(m.sheet, [0, m.headerRow, sheet.values.length - 1]);
+    boldRows.set(
+      m.sheet,
+      m.total.length > 0 ? [0, m.headerRow, sheet.values.length - 1] : [0, m.headerRow]
+    );
   }
   if (tables.length > 0) {
     sheets.push({ name: SOURCES_SHEET, values: sources });

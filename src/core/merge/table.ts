@@ -1,10 +1,10 @@
 /**
  * One merged table: the units' rows stacked in the units' order, or — for a table of categories
  * (its unique key is a fixed choice, e.g. 渠道) — one row per category, the counts summed; then
- * the recomputed 合计 row.
+ * the recomputed 合计 row (none over a column whose unit is on each row).
  */
 import { a1, type CellValue } from "../model";
-import { TOTAL_LABEL, type CompiledDefinition } from "../definitions";
+import { hasTotalRow, TOTAL_LABEL, totalled, type CompiledDefinition } from "../definitions";
 import type { ExtractedUnit, KeptRow, KeptTable } from "./extract";
 import type { MergedRow, MergedTable, MergeProblem, RowSource } from "./types";
 
@@ -149,11 +149,14 @@ function categoryRows(
   return [...out, ...loose.map((p) => ({ row: stacked(p), numbers: p.r.numbers }))];
 }
 
-/** The 合计 row of rows' numbers. */
+/**
+ * The 合计 row of rows' numbers: none of a column whose unit is on each row (件 and 个 are not
+ * added up), and no row at all when every count is one.
+ */
 function totalRow(t: CompiledDefinition, numbers: readonly Float64Array[]): CellValue[] {
-  const summed = summedColumns(t);
-  const total: CellValue[] = t.columns.map((_, k) => {
-    if (!summed[k]) return null;
+  if (!hasTotalRow(t)) return [];
+  const total: CellValue[] = t.columns.map((c, k) => {
+    if (!totalled(c)) return null;
     const present = numbers.map((n) => n[k] as number).filter((v) => !Number.isNaN(v));
     return present.length > 0
       ? natural(

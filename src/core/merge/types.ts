@@ -65,7 +65,10 @@ export interface MergedTable {
   /** 0-based row of the header row in the merged sheet (data rows follow, then 合计). */
   readonly headerRow: number;
   readonly rows: readonly MergedRow[];
-  /** The recomputed 合计 row (values by definition column). */
+  /**
+   * The recomputed 合计 row (values by definition column; a column whose unit is on each row is
+   * left blank), empty when the table has no 合计 row (表4: every count has its row's unit).
+   */
   readonly total: readonly CellValue[];
   /** Header of the key column when rows of the same key were combined (a category table). */
   readonly combinedBy?: string;

@@ -1,6 +1,7 @@
 /**
  * The figures of a table (TableData.figures) from the sums the row loop accumulated: column totals
- * and, per group (a 培训类别, 经费类别 or 渠道), group totals and rates. Values are exact integers:
+ * and, per group (a 培训类别, 经费类别 or 渠道), group totals and rates, each in its group's unit
+ * (计量单位) — none over a group whose rows have different units. Values are exact integers:
  * counts as is, money in fen, rates in tenths of a percent.
  */
 import type { Figure } from "../figures";
@@ -22,8 +23,10 @@ export interface Accumulated {
   readonly groupFirst: Int32Array;
   /** The rate filled on a group's (last) row, NaN when none. */
   readonly groupRate: Float64Array;
-  /** The unit (计量单位) on a group's first row, or "". */
+  /** The unit (计量单位) on a group's first row with one, or "". */
   readonly groupUnit: readonly string[];
+  /** 1 for a group whose rows have different units (no figure of a column in their units). */
+  readonly groupMixed: Uint8Array;
   /** The rows summed, for each figure's origin. */
   readonly origin: OriginRecord;
 }
@@ -137,6 +140,8 @@ function groupFigures(
     const k = t.byHeader.get(spec.column) ?? -1;
     if (k < 0 || !acc.groupFilled[base + k]) continue;
     const col = t.columns[k];
+    // rows of different units add up to no figure (件 and 个 are not summed)
+    if (col?.unitColumn !== undefined && acc.groupMixed[g]) continue;
     const unit = col?.unitColumn !== undefined ? acc.groupUnit[g] || "件" : col?.unit;
     out.push({
       figure: {
@@ -155,6 +160,11 @@ function groupFigures(
   return out;
 }
 
+/** Whether column `k` has the unit of its row (`unitColumn`). */
+function perRowUnit(t: CompiledDefinition, k: number): boolean {
+  return t.columns[k]?.unitColumn !== undefined;
+}
+
 /**
  * The rate of percent column `k` for group `g` (named `group`), when the column has a ratio and
  * the group a rate filled on its only row or counts to compute it from.
@@ -170,6 +180,7 @@ function groupRate(
   if (col?.type !== "percent" || !col.ratio) return undefined;
   const numK = t.byHeader.get(col.ratio.numerator) ?? -1;
   const denK = t.byHeader.get(col.ratio.denominator) ?? -1;
+  if (acc.groupMixed[g] && (perRowUnit(t, numK) || perRowUnit(t, denK))) return undefined;
   const rate = groupRateTenths(acc, g * t.columns.length, { k, numK, denK, g });
   if (rate === undefined) return undefined;
   return {

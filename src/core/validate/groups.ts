@@ -1,7 +1,8 @@
 /**
  * Group totals of a table whose rows are programmes (表2/表4 style): per allowed value of the
  * template's `figures.groupBy` column, the sums of its count and money columns, its rows, its
- * first row, the rate filled on its (last) row and the unit (计量单位) on its first row.
+ * first row, the rate filled on its (last) row, the unit (计量单位) of its first row with one, and
+ * whether its rows have different units (their sums would add 件 to 个: no figure is made of them).
  */
 import { READ_OK, TYPE_PERCENT, type ColumnReader } from "../read/cell";
 import type { ColumnPlan, RowValues } from "./plan";
@@ -18,6 +19,8 @@ export class GroupSums {
   readonly first: Int32Array;
   readonly rate: Float64Array;
   readonly unit: string[];
+  /** 1 for a group whose rows have different units (计量单位). */
+  readonly mixed: Uint8Array;
   /**
    * The rows of each group, as runs of data rows: pairs (first, last) of 0-based sheet rows. A
    * run goes on over blank rows; a row of another group (or one whose group cannot be read) ends it.
@@ -25,6 +28,8 @@ export class GroupSums {
   readonly runs: number[][];
   /** Definition column of the 计量单位 column, or -1. */
   private readonly unitOf: number;
+  /** The unit (its allowed index) of each group's first row with one, NaN when none yet. */
+  private readonly unitValue: Float64Array;
   /** The data row added last, or -1. */
   private lastRow = -1;
 
@@ -43,6 +48,8 @@ export class GroupSums {
     const unitK = cols.findIndex((c) => c.unitColumn !== undefined);
     this.unitOf = unitK >= 0 ? (t.byHeader.get(cols[unitK]?.unitColumn ?? "") ?? -1) : -1;
     this.unit = new Array<string>(count).fill("");
+    this.mixed = new Uint8Array(count);
+    this.unitValue = new Float64Array(count).fill(NaN);
     this.runs = Array.from({ length: count }, () => []);
   }
 
@@ -59,12 +66,14 @@ export class GroupSums {
     if (runs.length > 0 && runs[runs.length - 1] === previousRow) runs[runs.length - 1] = r;
     else runs.push(r, r);
     this.rows[g] = (this.rows[g] as number) + 1;
-    if (this.first[g] === -1) {
-      this.first[g] = r;
-      const unitOf = this.unitOf;
-      if (unitOf >= 0 && status[unitOf] === OK) {
+    if (this.first[g] === -1) this.first[g] = r;
+    const unitOf = this.unitOf;
+    if (unitOf >= 0 && status[unitOf] === OK) {
+      const seen = this.unitValue[g] as number;
+      if (seen !== seen) {
+        this.unitValue[g] = vals[unitOf] as number;
         this.unit[g] = (readers[unitOf] as ColumnReader).allowedValue(vals[unitOf] as number);
-      }
+      } else if (seen !== vals[unitOf]) this.mixed[g] = 1;
     }
     const base = g * n;
     const sums = this.sums;

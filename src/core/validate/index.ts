@@ -7,7 +7,7 @@
 import type { Figure, TableData } from "../figures";
 import type { Issue, TableId } from "../issues";
 import type { WorkbookModel } from "../model";
-import { isTotalLabel, type DetectedTable } from "../detect/table";
+import { isNoteLabel, isTotalLabel, type DetectedTable } from "../detect/table";
 import { detectTableOnce } from "../detect/once";
 import { isBlankRow } from "./records";
 import { markFigure, sourceOf, withSources } from "./unverified";
@@ -67,7 +67,7 @@ function hasDataRows(d: DetectedTable): boolean {
   for (let r = d.headerRow + 1; r < rows.length; r++) {
     const row = rows[r];
     if (!row || row.length === 0 || isBlankRow(row, mapped)) continue;
-    return !labels.some((c) => isTotalLabel(row[c]));
+    return !labels.some((c) => isTotalLabel(row[c]) || isNoteLabel(row[c]));
   }
   return false;
 }

@@ -68,6 +68,7 @@ export function locateFigures(
     groupFirst: groups.first,
     groupRate: groups.rate,
     groupUnit: groups.unit,
+    groupMixed: groups.mixed,
     origin: {
       sheet: d.sheet.name,
       colOf: plan.colOf,

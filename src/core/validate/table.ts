@@ -2,9 +2,9 @@
  * Validation of one table sheet, in the order a reader follows it:
  * 1. the column plan (plan.ts): the definition's columns resolved once for this sheet;
  * 2. the header row's issues (G-01, sink.ts);
- * 3. the data rows, up to the 合计 row: each row's cells read (cells.ts, G-02), its rules
- *    (row-rules.ts) and named checks (named-checks.ts), duplicates (duplicates.ts, G-04) and
- *    group totals (groups.ts);
+ * 3. the data rows, up to the 合计 row (or a note, 说明：…): each row's cells read (cells.ts,
+ *    G-02), its rules (row-rules.ts) and named checks (named-checks.ts), duplicates
+ *    (duplicates.ts, G-04) and group totals (groups.ts);
  * 4. the 合计 row against the sums (totals.ts, G-03) and an empty sheet (G-06);
  * 5. the figures, located and marked unverified by the errors they depend on (table-figures.ts).
  * Issues are allocated only when something is wrong; records are built only when someone reads
@@ -25,7 +25,7 @@ import { checkRowRules } from "./row-rules";
 import type { LastYearRows } from "./last-year-rows";
 import { headerIssues, TableIssues } from "./sink";
 import { locateFigures, type FigureLocation } from "./table-figures";
-import { checkTotalsRow, isTotalRow } from "./totals";
+import { checkTotalsRow, isNoteRow, isTotalRow } from "./totals";
 import { WHOLE_COLUMN } from "./unverified";
 
 export type { FigureLocation } from "./table-figures";
@@ -34,6 +34,7 @@ export type { FigureLocation } from "./table-figures";
 // imported binding is a property read (even a getter call), which costs per row.
 const blankRow = isBlankRow;
 const isTotal = isTotalRow;
+const isNote = isNoteRow;
 const readRow = readRowCells;
 const rowRules = checkRowRules;
 const namedRow = checkNamedRow;
@@ -111,6 +112,11 @@ export function validateTable(d: DetectedTable, ctx: TableContext, issues: Issue
     if (!row || row.length === 0 || blankRow(row, plan.mapped)) continue;
     if (isTotal(plan, row)) {
       totalRow = r;
+      end = r;
+      break;
+    }
+    // a note (说明：…) ends a table that has no 合计 row
+    if (isNote(plan, row)) {
       end = r;
       break;
     }

@@ -2,6 +2,11 @@
  * G-03, the 合计 row: each count and money column's total against the sum of the data rows, and
  * the rates of the 合计 row against the totals of their counts (e.g. T4-03). Its absence is a
  * warning, and a sheet with no data rows at all is no report of its table (G-06).
+ *
+ * A column whose unit is on each row (表4's 受理数 in 件, 个 or 人次: `unitColumn`) has no 合计: a
+ * 合计 row is not asked for when every summed column is such a column, and the 合计 cell of one
+ * (an old 表4's, whose template summed 件 and 个) is neither asked for nor checked, whatever it
+ * holds; nor are the rates of the 合计 row over such counts.
  */
 import { a1, type CellValue } from "../model";
 import {
@@ -13,9 +18,9 @@ import {
   TYPE_MONEY,
   unreadableCode,
 } from "../read/cell";
-import { isTotalLabel } from "../detect/table";
+import { isNoteLabel, isTotalLabel } from "../detect/table";
 import { formatFen } from "../read/numbers";
-import type { ColumnDefinition } from "../definitions";
+import { hasTotalRow, type ColumnDefinition } from "../definitions";
 import { checkRate, type RateCheck } from "./named-checks";
 import {
   TOTAL_AGREES,
@@ -32,6 +37,19 @@ const BLANK: number = READ_BLANK;
 const INVALID: number = READ_INVALID;
 const K_MONEY: number = TYPE_MONEY;
 const totalLabel = isTotalLabel;
+
+const noteLabel = isNoteLabel;
+
+/**
+ * Whether a row is a note under the table (说明：…, in one of the plan's label columns): the table
+ * ends above it.
+ */
+export function isNoteRow(plan: ColumnPlan, row: readonly CellValue[]): boolean {
+  const labelCols = plan.labelCols;
+  for (let i = 0; i < labelCols.length; i++)
+    if (noteLabel(row[labelCols[i] as number])) return true;
+  return false;
+}
 
 /** Whether a row is the 合计 row (its label in one of the plan's label columns). */
 export function isTotalRow(plan: ColumnPlan, row: readonly CellValue[]): boolean {
@@ -59,7 +77,7 @@ export function checkTotalsRow(
   if (totalRowCells !== undefined) {
     checkTotals(plan, rv, sink, totalRow, totalRowCells);
     checkTotalRates(plan, rv, sink, rates, totalRow, totalRowCells);
-  } else if (dataRows > 0) {
+  } else if (dataRows > 0 && hasTotalRow(plan.definition.def)) {
     sink.push("G-03", "no-total-row", "warning", headerAddress, {});
   }
   // G-06: a template with no data rows is no report of that table (a blank template checks as this)
@@ -82,6 +100,8 @@ function checkTotals(
     const c = colOf[k] as number;
     if (!summed[k] || c < 0) continue;
     const v = cells[c];
+    // an old 表4's 合计 adds up 件 and 个: no figure reads it, and it is left alone
+    if (cols[k]?.unitColumn !== undefined) continue;
     // a total may be below a row minimum (期数 ≥ 1 per row, but no rows at all sum to 0)
     const reader = new ColumnReader({ ...(cols[k] as ColumnDefinition), min: 0 });
     reader.read(v, formats?.[totalRow]?.[c], hasFormats, reading);
@@ -130,6 +150,12 @@ function checkTotals(
   }
 }
 
+/** Whether a rate's counts carry the unit of their row (its 合计 is then not checked). */
+function perRowUnitRate(plan: ColumnPlan, check: RateCheck): boolean {
+  const { cols } = plan;
+  return cols[check.num]?.unitColumn !== undefined || cols[check.den]?.unitColumn !== undefined;
+}
+
 /** The rate checks (e.g. T4-03) on the 合计 row: its rates against the totals of the counts. */
 function checkTotalRates(
   plan: ColumnPlan,
@@ -139,7 +165,8 @@ function checkTotalRates(
   totalRow: number,
   cells: readonly CellValue[]
 ): void {
-  if (rates.length === 0) return;
+  const checked = rates.filter((check) => !perRowUnitRate(plan, check));
+  if (checked.length === 0) return;
   const { n, colOf, cols, summed, readers } = plan;
   const { status, vals, sums, filled, reading } = rv;
   const formats = plan.detected.sheet.formats;
@@ -148,7 +175,7 @@ function checkTotalRates(
     status[k] = summed[k] && filled[k] ? OK : BLANK;
     vals[k] = summed[k] ? (sums[k] as number) : NaN;
   }
-  for (const check of rates) {
+  for (const check of checked) {
     const c = colOf[check.rate] as number;
     if (c < 0) continue;
     const v = cells[c];
@@ -169,5 +196,5 @@ function checkTotalRates(
       });
     }
   }
-  for (const check of rates) checkRate(plan, check, rv, sink, totalRow, cells);
+  for (const check of checked) checkRate(plan, check, rv, sink, totalRow, cells);
 }

@@ -9,6 +9,8 @@ import {
   BUILTIN_DEFINITIONS,
   TOTAL_LABEL,
   YEAR_RANGE_TEXT,
+  hasTotalRow,
+  totalled,
   isStatYear,
   type ColumnDefinition,
   type TableDefinition,
@@ -127,7 +129,8 @@ function row<T>(n: number, f: (i: number) => T): T[] {
 /**
  * The blank template `t` for `year` (the sheet shape of docs/definitions.md): title, label/value
  * row, headers, blank data rows formatted by column type (lists for enum columns) and a 合计 row
- * summing count and money.
+ * summing count and money — not a column whose unit is on each row (表4's 受理数 in 件, 个 or
+ * 人次), and no 合计 row when every count is one.
  */
 function templatePlan(t: TableDefinition, year: number, name: string): SheetPlan {
   const cols = t.columns.length;
@@ -152,7 +155,7 @@ function templatePlan(t: TableDefinition, year: number, name: string): SheetPlan
   const formats = t.columns.map((c) => columnFormat(c));
   const totals = t.columns.map((c, i) => {
     if (i === 0) return "";
-    if (c.type !== "count" && c.type !== "money") return "";
+    if (!totalled(c)) return "";
     const col = columnLetters(i);
     return `=SUM(${col}${first}:${col}${last})`;
   });
@@ -176,13 +179,17 @@ function templatePlan(t: TableDefinition, year: number, name: string): SheetPlan
         address: `A${first}:${a1(last - 1, cols - 1)}`,
         formats: row(dataRows, () => formats),
       },
-      {
-        address: `A${total}:${a1(total - 1, cols - 1)}`,
-        values: [[cellText(TOTAL_LABEL), ...row(cols - 1, () => "")]],
-        formats: [formats.map((f, i) => (i === 0 ? TEXT_FORMAT : f))],
-        formulas: [totals],
-        bold: true,
-      },
+      ...(hasTotalRow(t)
+        ? [
+            {
+              address: `A${total}:${a1(total - 1, cols - 1)}`,
+              values: [[cellText(TOTAL_LABEL), ...row(cols - 1, () => "")]],
+              formats: [formats.map((f, i) => (i === 0 ? TEXT_FORMAT : f))],
+              formulas: [totals],
+              bold: true,
+            },
+          ]
+        : []),
     ],
     lists: t.columns.flatMap((c, i) =>
       c.type === "enum" && c.allowed

@@ -3,7 +3,8 @@
  * of each table defined (row 1 title, row 2 填报单位/统计年度/填报人/填报日期, row 3 headers, empty
  * data rows, a 合计 row with SUM formulas), styled headers, number formats and data-validation
  * lists for the fixed-choice columns. The same writer fills sheets with data for the sample
- * workbooks and tests.
+ * workbooks and tests. A column whose unit is on each row (表4's 受理数 in 件, 个 or 人次) has
+ * no SUM: a table all of whose counts are such columns gets no 合计 row.
  *
  * Headers, types and choices come from the table's definition (the core's built-in BUILTIN_DEFINITIONS or a
  * bureau's own): nothing is repeated here.
@@ -13,6 +14,8 @@ import {
   FRAME_LABELS,
   BUILTIN_DEFINITIONS,
   TOTAL_LABEL,
+  hasTotalRow,
+  totalled,
   type TableId,
   type ColumnDefinition,
   type TableDefinition,
@@ -55,7 +58,9 @@ export interface TemplateSheetInput {
   readonly blankRows?: number;
   /**
    * The 合计 row: `formula` (default) writes SUM formulas over the count and money columns, with
-   * their computed results cached; `none` leaves the row out; an object overrides cells by header.
+   * their computed results cached — none over a column whose unit is on each row, and no row
+   * when every count is one (表4); `none` leaves the row out; an object overrides cells by header
+   * (an old 表4's 合计 row too).
    */
   readonly total?: "formula" | "none" | Readonly<Record<string, CellInput>>;
   /** Text written two rows below the table (e.g. `说明：2012 年数据为虚构示例`). */
@@ -170,7 +175,8 @@ function addSheet(input: TemplateSheetInput): XlsxSheet {
   styleDataRows(sheet);
   addChoiceLists(sheet);
   let after = sheet.lastData + 1;
-  if (input.total !== "none") {
+  const total = input.total ?? "formula";
+  if (total !== "none" && (total !== "formula" || hasTotalRow(def))) {
     writeTotalRow(sheet, columnValues);
     after += 1;
   }
@@ -284,7 +290,7 @@ function addChoiceLists({ ws, def, headers, firstData, lastData }: SheetLayout):
 
 /**
  * The 合计 row after the data rows: SUM formulas (with their results cached) over the count and
- * money columns, or the cells `input.total` gives.
+ * money columns whose unit is the column's own, or the cells `input.total` gives.
  */
 function writeTotalRow(sheet: SheetLayout, columnValues: readonly CellInput[][]): void {
   const { ws, input, def, headers, firstData, lastData } = sheet;
@@ -296,7 +302,7 @@ function writeTotalRow(sheet: SheetLayout, columnValues: readonly CellInput[][])
     const override = typeof input.total === "object" ? input.total[h] : undefined;
     if (override !== undefined) {
       setValue(ws, r, k + 1, override);
-    } else if (c && (c.type === "count" || c.type === "money") && k > 0) {
+    } else if (c && totalled(c) && k > 0) {
       const letter = columnLetters(k);
       const result = columnSum(columnValues[k] ?? [], c.type === "money");
       setValue(

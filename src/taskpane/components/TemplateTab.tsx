@@ -15,7 +15,6 @@ import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common"
 import { YearInput } from "./YearInput";
 import { missingFeature, useHostFeatures } from "../hostFeatures";
 
-
 /**
  * The year typed, when it is a plausible 统计年度.
  * @example parseYear("2014") // 2014
@@ -111,7 +110,15 @@ function useInsertDefinitions(host: WorkbookHost | undefined, action: HostAction
 }
 
 /** Asks before inserting a second set of sheets of a year the workbook already has. */
-function ConfirmInsert({ pending, onInsert, onCancel }: { pending: PendingInsert; onInsert: () => void; onCancel: () => void }) {
+function ConfirmInsert({
+  pending,
+  onInsert,
+  onCancel,
+}: {
+  pending: PendingInsert;
+  onInsert: () => void;
+  onCancel: () => void;
+}) {
   const common = useCommonStyles();
   return (
     <div data-testid="confirm-insert">
@@ -129,7 +136,8 @@ function ConfirmInsert({ pending, onInsert, onCancel }: { pending: PendingInsert
           </div>
         }
       >
-        工作簿中已有{pending.tables}张{pending.year}年的统计表。再插入一套同一年度的模板，校验会把两套表报为重复（G-07），报告无法判断用哪一张。确实要插入吗？
+        工作簿中已有{pending.tables}张{pending.year}
+        年的统计表。再插入一套同一年度的模板，校验会把两套表报为重复（G-07），报告无法判断用哪一张。确实要插入吗？
       </Notice>
     </div>
   );
@@ -156,7 +164,9 @@ export function TemplateTab(props: TemplateTabProps) {
   const { host, run, downloadTemplates } = props;
   const common = useCommonStyles();
   const action = useHostAction();
-  const [yearText, setYearText] = useState(() => String(run.analysis?.currentYear ?? new Date().getFullYear()));
+  const [yearText, setYearText] = useState(() =>
+    String(run.analysis?.currentYear ?? new Date().getFullYear())
+  );
   const inserting = useTemplateInsert(props, action);
   const addDefinitions = useInsertDefinitions(host, action);
   const { confirm, checking } = inserting;
@@ -166,7 +176,9 @@ export function TemplateTab(props: TemplateTabProps) {
   const canDownload = !canInsert && Boolean(downloadTemplates);
   // what this Excel leaves out of an inserted template (no dropdowns, no frozen header)
   const features = useHostFeatures(host);
-  const leftOut = ["templateDropdowns", "freezePanes"].flatMap((id) => missingFeature(features, id) ?? []);
+  const leftOut = ["templateDropdowns", "freezePanes"].flatMap(
+    (id) => missingFeature(features, id) ?? []
+  );
 
   return (
     <div className={common.stack}>
@@ -174,7 +186,7 @@ export function TemplateTab(props: TemplateTabProps) {
         {defined
           ? `${tablesInWords(defined.length)}统计表（${defined.map((d) => d.name).join("、")}）`
           : "各张统计表（内置的各表；工作簿中有“报表定义”工作表时，按其中定义的表）"}
-        的空白模板：标题、填报信息、表头和合计行，固定选项的列带下拉列表。
+        的空白模板：标题、填报信息、表头和合计行（按各行计量单位计数的表，如表4，没有合计行），固定选项的列带下拉列表。
       </p>
       {canInsert || canDownload ? (
         <>
@@ -188,13 +200,20 @@ export function TemplateTab(props: TemplateTabProps) {
           <div className={common.row}>
             <Button
               appearance="primary"
-              disabled={!year || action.busy || confirm !== undefined || checking?.startsWith("正在") === true}
+              disabled={
+                !year ||
+                action.busy ||
+                confirm !== undefined ||
+                checking?.startsWith("正在") === true
+              }
               onClick={() => year && void inserting.ask(year)}
             >
               {canInsert ? "插入模板" : "下载空白模板工作簿"}
             </Button>
           </div>
-          {checking ? <Notice intent={checking.startsWith("正在") ? "info" : "error"}>{checking}</Notice> : null}
+          {checking ? (
+            <Notice intent={checking.startsWith("正在") ? "info" : "error"}>{checking}</Notice>
+          ) : null}
           {confirm ? (
             <ConfirmInsert
               pending={confirm}
@@ -204,16 +223,24 @@ export function TemplateTab(props: TemplateTabProps) {
           ) : null}
           <ActionOutcome state={action.state} />
           {canInsert ? (
-            <p className={mergeClasses(common.p, common.muted)}>新工作表插在最后；与现有工作表同名时自动改名，不会覆盖。</p>
+            <p className={mergeClasses(common.p, common.muted)}>
+              新工作表插在最后；与现有工作表同名时自动改名，不会覆盖。
+            </p>
           ) : null}
           {canInsert
             ? leftOut.map((f) => (
-                <p key={f.id} className={mergeClasses(common.p, common.muted)} data-testid="template-left-out">
+                <p
+                  key={f.id}
+                  className={mergeClasses(common.p, common.muted)}
+                  data-testid="template-left-out"
+                >
                   {f.reason}
                 </p>
               ))
             : null}
-          {host?.insertDefinitions ? <InsertDefinitions busy={action.busy} onInsert={addDefinitions} /> : null}
+          {host?.insertDefinitions ? (
+            <InsertDefinitions busy={action.busy} onInsert={addDefinitions} />
+          ) : null}
         </>
       ) : (
         <Notice intent="info" title="此处不能插入模板">
