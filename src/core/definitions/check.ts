@@ -5,14 +5,8 @@
  * one column does not hide an unknown header in a rule. Problems are codes with paths
  * (`problems.ts`); their wording is in `definition-messages.ts`.
  */
-import { SETTING_NAMES } from "../settings";
-import { normaliseHeader } from "../read/normalise";
-import {
-  compileExpression,
-  ExpressionError,
-  PREVIOUS_YEAR,
-  type ExpressionScope,
-} from "./expression";
+import { columnScope, type ScopeColumn } from "./scope";
+import { compileExpression, ExpressionError } from "./expression";
 import { compileFigureRule, namedFigureCheck } from "./figure-rules";
 import { PROBLEM_LIMIT } from "./definition-messages";
 import { fromZodIssue, type DefinitionProblem } from "./problems";
@@ -24,69 +18,12 @@ import {
   ReportSchema,
   DefinitionSchema,
   DEFINITIONS_VERSION,
-  moneyScale,
   tableStructure,
   type ColumnDefinition,
   type TableDefinition,
 } from "./schema";
 
-/** Setting slots of rule expressions (`SETTING_NAMES` order). */
-export const SETTING_SLOTS = Object.keys(SETTING_NAMES);
-
-/** What an expression over a table's columns sees, and the columns by header. */
-export interface ColumnScope {
-  readonly scope: ExpressionScope;
-  /** Column index by normalised header (and alias). */
-  readonly headerIndex: ReadonlyMap<string, number>;
-  /** Column index by canonical header. */
-  readonly byHeader: ReadonlyMap<string, number>;
-}
-
-type ScopeColumn = Pick<
-  ColumnDefinition,
-  "header" | "aliases" | "allowed" | "type" | "unique" | "unit"
->;
-
-/**
- * The scope of a table's rule expressions: its headers (and aliases) and the settings;
- * `moneyInFen` for a table of the older form (see `DEFINITIONS_VERSION`).
- */
-export function columnScope(columns: readonly ScopeColumn[], moneyInFen = false): ColumnScope {
-  const headerIndex = new Map<string, number>();
-  const byHeader = new Map<string, number>();
-  columns.forEach((c, i) => {
-    byHeader.set(c.header, i);
-    headerIndex.set(normaliseHeader(c.header), i);
-    for (const a of c.aliases ?? []) {
-      const key = normaliseHeader(a);
-      if (!headerIndex.has(key)) headerIndex.set(key, i);
-    }
-  });
-  const n = columns.length;
-  const keyColumn = columns.findIndex((c) => c.unique === true);
-  const scope: ExpressionScope = {
-    column: (name) => headerIndex.get(normaliseHeader(name)),
-    // a slot from n on is last year's value of column slot − n (`上年(列)`)
-    allowed: (col) => columns[col % n]?.allowed,
-    moneyScale: (col) => {
-      const c = columns[col % n];
-      return c ? moneyScale(c) : undefined;
-    },
-    setting: (name) => {
-      const slot = SETTING_SLOTS.indexOf(name);
-      return slot < 0 ? undefined : { slot, money: SETTING_NAMES[name]?.kind === "money" };
-    },
-    moneyInFen,
-    previous: (col) => {
-      if (keyColumn < 0)
-        throw new ExpressionError(
-          `${PREVIOUS_YEAR}(…) 要按唯一列（unique: true，如“单位名称”）找到上年同一行，本表没有唯一列`
-        );
-      return n + col;
-    },
-  };
-  return { scope, headerIndex, byHeader };
-}
+export { SETTING_SLOTS, columnScope, type ColumnScope } from "./scope";
 
 /**
  * The figure ids a table produces (what its report sentences may name): column totals

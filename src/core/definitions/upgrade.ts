@@ -5,7 +5,7 @@
  * form. A table whose rule has a number beside money that cannot be rewritten alone (`金额（元） ≤
  * 受益人数`) is kept in the older form, which the engine still reads as it always did.
  */
-import { columnScope } from "./check";
+import { columnScope } from "./scope";
 import { moneyInYuan, type ExpressionScope } from "./expression";
 import { figureScope } from "./figure-rules";
 import { DEFINITIONS_VERSION, type RuleDefinition, type TableDefinition } from "./schema";
