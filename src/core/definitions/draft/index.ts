@@ -104,7 +104,7 @@ function rowLabelOf(header: string | undefined): string {
 /** A header's words for a report sentence: `活动经费（元）` → `活动经费`, `参加党员数` → `参加党员`. */
 function phraseOf(header: string): string {
   const bare = header.replace(/[（(][^（()）]*[）)]$/, "");
-  return bare.length > 2 ? bare.replace(/数$/, "") : bare;
+  return bare.length > 2 && !/人数$/.test(bare) ? bare.replace(/数$/, "") : bare;
 }
 
 /** The group key of a sheet's table: its headers, normalised, in any order. */
@@ -251,12 +251,20 @@ function draftTable(
   const notes: string[] = [];
   const { drafted, cells } = draftedColumns(layouts, notes);
   let columns = drafted.map((d) => d.column);
-  // a count that names no unit takes that of a count of the same thing (已完成整改数: 整改项目数's 项)
-  columns = columns.map((c) => {
+  // a count that names no unit takes that of its total (其中：教工 under 发展预备党员), else of a
+  // count of the same thing (已完成整改数: 整改项目数's 项)
+  columns = columns.map((c, i) => {
     if (c.type !== "count" || c.unit !== undefined || c.unitColumn !== undefined) return c;
-    const unit = columns.find(
-      (o) => o.type === "count" && o.unit !== undefined && related(c.header, o.header)
-    )?.unit;
+    const total = /^其中/.test(c.header)
+      ? columns
+          .slice(0, i)
+          .reverse()
+          .find((o) => o.type === "count" && !/^其中/.test(o.header))
+      : undefined;
+    const unit =
+      total?.unit ??
+      columns.find((o) => o.type === "count" && o.unit !== undefined && related(c.header, o.header))
+        ?.unit;
     return unit === undefined ? c : { ...c, unit };
   });
   const { rules, ratios } = suggestRules(id, columns, cells);

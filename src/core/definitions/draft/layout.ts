@@ -67,14 +67,16 @@ function isFrameRow(row: readonly CellValue[]): boolean {
   });
 }
 
-/** A row that could be a header: two texts or more, no number, no frame label, no 合计. */
+/**
+ * A row that could be a header: two texts or more, no number, no frame label (a 合计 among them
+ * is a header over a total column, under a group header).
+ */
 function textCount(row: readonly CellValue[] | undefined): number {
   if (!row) return 0;
   let n = 0;
   for (const v of row) {
     if (isNumberCell(v)) return 0;
     if (text(v) !== undefined) n++;
-    if (isTotalLabel(v)) return 0;
   }
   return n >= 2 && !isFrameRow(row) ? n : 0;
 }

@@ -146,13 +146,15 @@ export function suggestRules(
   };
   for (const rate of rates) {
     const header = rate.column.header;
+    // the numerator named like the rate (办结率: 办结数), over the count just before it
+    const near = (num: ReadColumn, den: ReadColumn): number => {
+      const gap = counts.indexOf(num) - counts.indexOf(den);
+      return (related(num.column.header, header) ? 0 : 1000) + (gap > 0 ? gap : 100 - gap);
+    };
     const candidates = counts
       .flatMap((num) => counts.map((den) => [num, den] as const))
       .filter(([num, den]) => num !== den && isRatio(rate, num, den))
-      .sort(
-        ([a], [b]) =>
-          Number(related(b.column.header, header)) - Number(related(a.column.header, header))
-      );
+      .sort((a, b) => near(...a) - near(...b));
     const [found] = candidates;
     if (!found) continue;
     const [num, den] = found;
@@ -181,10 +183,11 @@ export function suggestRules(
   const done = new Set<string>();
   for (const [a, b] of pairs) {
     const key = `${a.column.header}\u0000${b.column.header}`;
-    if (done.has(key) || unitText(a.column) !== unitText(b.column)) continue;
+    const [ua, ub] = [unitText(a.column), unitText(b.column)];
+    if (done.has(key) || (ua !== "" && ub !== "" && ua !== ub)) continue;
     done.add(key);
     if (notAboveRows(a, b) < MIN_ROWS) continue;
-    const unit = unitText(a.column);
+    const unit = ua || ub;
     add({
       kind: "row",
       check: `${a.column.header} ≤ ${b.column.header}`,
