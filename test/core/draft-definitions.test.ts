@@ -137,6 +137,9 @@ describe("the other bureau's sample", () => {
 
   it("suggests no rule the data break (2013 has more done than found, as the sample's Q1-01 says)", () => {
     expect(table(draft).rules).toEqual([]);
+    expect(draftReportLines(draft)).toContain(
+      "  请核对：“表1 学习实践活动 2013”第5行的“已完成整改数”多于“整改项目数”，其余各行都不多于：未列为规则，请核实后再决定是否加上"
+    );
   });
 
   it("checks the workbook with no error, finding all four sheets and drafting a paragraph", () => {

@@ -267,7 +267,8 @@ function draftTable(
         ?.unit;
     return unit === undefined ? c : { ...c, unit };
   });
-  const { rules, ratios } = suggestRules(id, columns, cells);
+  const { rules, ratios, nearly } = suggestRules(id, columns, cells);
+  notes.push(...nearly);
   columns = columns.map((c) => {
     const ratio = ratios.get(c.header);
     return ratio ? { ...c, ratio } : c;

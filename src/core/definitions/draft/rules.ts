@@ -27,6 +27,8 @@ interface ReadColumn {
   readonly totals: readonly number[];
   /** Per sheet: the sum of the rows read. */
   readonly sums: readonly number[];
+  /** Per sheet, per data row: where it is (`“2013”第5行`). */
+  readonly places: readonly (readonly string[])[];
 }
 
 function readCells(column: ColumnDefinition, cells: readonly DraftCell[]): number[] {
@@ -45,6 +47,7 @@ function readColumn(column: ColumnDefinition, sheets: readonly SheetColumn[]): R
     rows,
     totals: sheets.map((s) => (s.total ? (readCells(column, [s.total])[0] ?? NaN) : NaN)),
     sums: rows.map((r) => r.reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0)),
+    places: sheets.map((s) => s.layout.dataRows.map((r) => `“${s.layout.sheet.name}”第${r + 1}行`)),
   };
 }
 
@@ -68,10 +71,15 @@ export function related(a: string, b: string): boolean {
   return [...stems(a)].some((s) => sb.has(s));
 }
 
-/** Rows where `a ≤ b` was checked, or -1 when it fails somewhere (or `a` is never below `b`). */
-function notAboveRows(a: ReadColumn, b: ReadColumn): number {
-  let seen = 0;
+/** How `a ≤ b` fares on the rows where both are read: rows it holds on, where it fails, and
+ * whether `a` is ever below `b` (two equal columns suggest nothing). */
+function notAbove(
+  a: ReadColumn,
+  b: ReadColumn
+): { held: number; broken: string[]; below: boolean } {
+  let held = 0;
   let below = false;
+  const broken: string[] = [];
   for (let s = 0; s < a.rows.length; s++) {
     const ra = a.rows[s] ?? [];
     const rb = b.rows[s] ?? [];
@@ -79,12 +87,12 @@ function notAboveRows(a: ReadColumn, b: ReadColumn): number {
       const x = ra[i] as number;
       const y = rb[i] as number;
       if (Number.isNaN(x) || Number.isNaN(y)) continue;
-      if (x > y) return -1;
+      if (x > y) broken.push(a.places[s]?.[i] ?? "");
+      else held++;
       if (x < y) below = true;
-      seen++;
     }
   }
-  return below ? seen : -1;
+  return { held, broken, below };
 }
 
 /** True when a rate equals `num ÷ den` within 0.05 point wherever the checker compares them. */
@@ -117,6 +125,8 @@ export interface SuggestedRules {
   readonly rules: RuleDefinition[];
   /** `ratio` of percent columns, by header. */
   readonly ratios: ReadonlyMap<string, { numerator: string; denominator: string }>;
+  /** Relations that hold on most rows but not all (not suggested: the rows may be wrong), in Chinese. */
+  readonly nearly: readonly string[];
 }
 
 const unitText = (c: ColumnDefinition): string =>
@@ -138,6 +148,7 @@ export function suggestRules(
   const rules: RuleDefinition[] = [];
   const ratios = new Map<string, { numerator: string; denominator: string }>();
   const pairs: [ReadColumn, ReadColumn][] = [];
+  const nearly: string[] = [];
   const add = (rule: RuleBody) => {
     if (rules.length >= MAX_RULES) return;
     const n = rules.length + 1;
@@ -186,7 +197,14 @@ export function suggestRules(
     const [ua, ub] = [unitText(a.column), unitText(b.column)];
     if (done.has(key) || (ua !== "" && ub !== "" && ua !== ub)) continue;
     done.add(key);
-    if (notAboveRows(a, b) < MIN_ROWS) continue;
+    const { held, broken, below } = notAbove(a, b);
+    if (broken.length > 0 && held >= MIN_ROWS && broken.length * 5 <= held + broken.length) {
+      const rows = broken.slice(0, 3).join("、") + (broken.length > 3 ? "等" : "");
+      nearly.push(
+        `${rows}的“${a.column.header}”多于“${b.column.header}”，其余各行都不多于：未列为规则，请核实后再决定是否加上`
+      );
+    }
+    if (broken.length > 0 || !below || held < MIN_ROWS) continue;
     const unit = ua || ub;
     add({
       kind: "row",
@@ -194,5 +212,5 @@ export function suggestRules(
       message: `“${a.column.header}”{value}${unit}，多于“${b.column.header}”{expected}${unit}。请核实这两个数。`,
     });
   }
-  return { rules, ratios };
+  return { rules, ratios, nearly };
 }
