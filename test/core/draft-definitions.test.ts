@@ -420,6 +420,14 @@ describe("a 计量单位 column and a rate", () => {
     expect(errors(analysis)).toEqual([]);
     expect(analysis.draft.text).toContain("受理热线200个，来访40人次，网上80件");
   });
+
+  it("names the grouped figures and the suggested rules in the report", () => {
+    const lines = draftReportLines(draft);
+    expect(lines).toContain("  指标：受理数（按渠道分）、办结数（按渠道分）");
+    expect(lines).toContain(
+      "  建议规则（按数据推断，均为警告，请确认或删除）：B1-01 办结率 = 办结数÷受理数；B1-02 办结数 ≤ 受理数"
+    );
+  });
 });
 
 describe("notes and signatures below the table", () => {

@@ -40,7 +40,7 @@ export interface DraftedTableReport {
     readonly column: ColumnDefinition;
     readonly notes: readonly string[];
   }[];
-  /** The figures (合计 of a column, or per group `列/组`). */
+  /** The figures: the 合计 of a column, or a column per group (`受理数（按渠道分）`). */
   readonly figures: readonly string[];
   /** Things to look at, in Chinese. */
   readonly notes: readonly string[];
@@ -302,7 +302,7 @@ function draftTable(
   const { label: tableLabel, title, name } = titleParts(first.title, first.sheet.name, n);
   const figureIds = [
     ...totals.map((f) => f.column),
-    ...groups.flatMap((f) => groupValues.map((g) => `${f.column}/${g}`)),
+    ...groups.map((f) => `${f.column}（按${groupBy ?? ""}分）`),
   ];
   const sentences = reportSentences(id, totals, groups, groupValues);
   notes.push(...sheetNotes(layouts));

@@ -135,7 +135,7 @@ const unitText = (c: ColumnDefinition): string =>
 /**
  * The rules suggested for a table (at most three, all warnings), from its drafted columns and their
  * cells on every sheet.
- * @example suggestRules("B1", columns, cellsByHeader).rules[0]?.check // "已完成整改数 ≤ 整改项目数"
+ * @example suggestRules("B1", columns, cellsByHeader).rules[0]?.check // "其中：女生 ≤ 资助人数"
  */
 export function suggestRules(
   id: string,

@@ -46,7 +46,10 @@ export function columnText(c: ColumnDefinition): string {
 
 function ruleText(t: TableDefinition): string[] {
   return t.rules.map((r) => {
-    const check = r.kind === "named" ? `“${String(r.params.rate)}”与两列之比相符` : r.check;
+    if (r.kind !== "named") return `${r.id} ${r.check}`;
+    const rate = String(r.params.rate);
+    const ratio = t.columns.find((c) => c.header === rate)?.ratio;
+    const check = ratio ? `${rate} = ${ratio.numerator}÷${ratio.denominator}` : rate;
     return `${r.id} ${check}`;
   });
 }
