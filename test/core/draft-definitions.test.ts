@@ -485,6 +485,27 @@ describe("a workbook saved by another program", () => {
   });
 });
 
+describe("a header the rule language cannot name", () => {
+  it("leaves that rule out, and keeps the table's other rules and its sentence", () => {
+    const wb = workbook([
+      {
+        name: "2014",
+        rows: [
+          ["学校", "教师数", "其中-女", "班级数", "其中：大班"],
+          ["一小", 50, 30, 20, 5],
+          ["二小", 40, 22, 16, 4],
+          ["合计", 90, 52, 36, 9],
+        ],
+      },
+    ]);
+    const { draft, analysis } = checkWithDraft(wb);
+    const t = table(draft);
+    expect(t.rules.map((r) => r.check)).toEqual(["其中：大班 ≤ 班级数"]);
+    expect(t.report?.sentences[0]?.length).toBe(4);
+    expect(errors(analysis)).toEqual([]);
+  });
+});
+
 describe("sheets that are no table", () => {
   it("are left out with the reason", () => {
     const wb = workbook([

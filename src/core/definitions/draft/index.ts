@@ -395,15 +395,26 @@ export function draftDefinitions(workbook: WorkbookModel): DefinitionsDraft {
 }
 
 /**
- * The tables with the rules and sentences of any table `definitions check` would refuse left out
- * (a header the rule language cannot name, say): a draft is always a valid file.
+ * The tables without any rule or sentence `definitions check` would refuse (a header the rule
+ * language cannot name, say `人数-女`), then without every rule and sentence of a table still
+ * refused: a draft is always a valid file.
  */
 function withoutFailingRules(tables: readonly TableDefinition[]): TableDefinition[] {
-  const failing = new Set(checkDefinitions(tables).problems.map((p) => p.table));
-  return tables.map((t, i) => {
-    if (!failing.has(i)) return t;
-    const safe: TableDefinition = { ...t, rules: [] };
-    delete safe.report;
+  const failing = (list: readonly TableDefinition[]) => checkDefinitions(list).problems;
+  const first = failing(tables);
+  const fixed = tables.map((t, i) => {
+    const mine = first.filter((p) => p.table === i);
+    if (mine.length === 0) return t;
+    const badRules = new Set(mine.filter((p) => p.path[0] === "rules").map((p) => p.path[1]));
+    const safe: TableDefinition = { ...t, rules: t.rules.filter((_r, j) => !badRules.has(j)) };
+    if (mine.some((p) => p.path[0] === "report")) delete safe.report;
     return safe;
+  });
+  const still = new Set(failing(fixed).map((p) => p.table));
+  return fixed.map((t, i) => {
+    if (!still.has(i)) return t;
+    const bare: TableDefinition = { ...t, rules: [] };
+    delete bare.report;
+    return bare;
   });
 }
