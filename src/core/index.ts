@@ -117,15 +117,7 @@ export type {
   WorkbookInput,
   DefinitionsInput,
 } from "./app/check";
-export { checkProblemLines, checkProblemText, noTablesLines } from "./app/check-text";
-// A first definition drafted from a bureau's own sheets (`bureau-stats definitions draft`)
-export { draftDefinitions, draftReportLines } from "./definitions/draft";
-export type {
-  DefinitionsDraft,
-  DefinitionsDraftReport,
-  DraftedTableReport,
-  DraftedSheet,
-} from "./definitions/draft";
+export { checkProblemLines, checkProblemText } from "./app/check-text";
 export { fileName, inCheckOrder } from "./app/files";
 export type { Notice, NoticeCode } from "./notices";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";
