@@ -5,6 +5,7 @@ export * from "./figures";
 export * from "./settings";
 export { FIRST_YEAR, LAST_YEAR, YEAR_RANGE_TEXT, isStatYear, parseStatYear } from "./years";
 export { validateWorkbook, workbookYears, quoteSheet } from "./validate";
+export { LIST_SOURCE_MAX_CHARS, LISTS_SHEET } from "./sheet-names";
 export type { ValidationResult, ValidateOptions, YearSummary } from "./validate";
 export { issueMessage, issueLocation, describeAddress, splitMessage } from "./messages";
 export {

@@ -21,3 +21,13 @@ export function quoteSheet(name: string): string {
   }
   return quoted;
 }
+
+/**
+ * The longest list a list validation takes typed in: Excel refuses more than 255 characters,
+ * commas included (github.com/jmcnamara/XlsxWriter/issues/562,
+ * github.com/ClosedXML/ClosedXML/issues/1016), and reports a file holding one as damaged. Longer
+ * lists are kept in cells of the hidden sheet `LISTS_SHEET` and referred to.
+ */
+export const LIST_SOURCE_MAX_CHARS = 255;
+/** The hidden sheet holding allowed-value lists too long to type into a validation, one a column. */
+export const LISTS_SHEET = "下拉选项";

@@ -6,6 +6,7 @@
  * or plainly explained as unavailable. Each member's set is the `[Api set: ExcelApi x.y]` of its
  * reference page (the same line is in the JSDoc of `@types/office-js`).
  */
+import { officeErrorCode } from "./errors";
 
 /**
  * Whether this Excel has ExcelApi `version`; false outside Office or when it cannot tell.
@@ -19,5 +20,22 @@ export function hasExcelApi(version: string): boolean {
     );
   } catch {
     return false;
+  }
+}
+
+/**
+ * `Excel.run(batch)` as one undo step where this Excel groups an add-in's syncs (ExcelApi 1.20,
+ * `mergeUndoGroup`); a host that cannot group them says so before doing anything
+ * (`UndoNotSupported`), and the batch then runs ungrouped.
+ */
+export async function runAsOneUndoStep<T>(
+  batch: (context: Excel.RequestContext) => Promise<T>
+): Promise<T> {
+  if (!hasExcelApi("1.20")) return Excel.run(batch);
+  try {
+    return await Excel.run({ mergeUndoGroup: true }, batch);
+  } catch (e) {
+    if (officeErrorCode(e) !== "UndoNotSupported") throw e;
+    return Excel.run(batch);
   }
 }

@@ -34,7 +34,7 @@
 import type { Issue } from "../../core";
 import type { MarksResult } from "../host";
 import { describeOfficeError, OfficeHostError, officeErrorCode } from "./errors";
-import { hasExcelApi } from "./api";
+import { hasExcelApi, runAsOneUndoStep } from "./api";
 
 export const MARKS_NAMESPACE = "urn:bureau-stats:marks:1";
 /** The document setting holding the store where custom XML parts are missing (below ExcelApi 1.5). */
@@ -420,10 +420,6 @@ interface Paint extends CellRef {
   readonly mark?: MarkKind;
 }
 
-function undoGroupOptions(): Excel.RunOptions | undefined {
-  return hasExcelApi("1.20") ? { mergeUndoGroup: true } : undefined;
-}
-
 /**
  * Paints and restores cells, `MARK_CHUNK` per sync, in one undo group where supported. With
  * ExcelApi 1.9 the first cell of each mark is read back in the same sync, after its painting:
@@ -451,17 +447,7 @@ async function applyPaints(paints: readonly Paint[], exact: boolean): Promise<Se
       for (const [k, f] of readBack) seen[k] = asRead(f, true);
     }
   };
-  const options = undoGroupOptions();
-  if (!options) await Excel.run(batch);
-  else {
-    try {
-      await Excel.run(options, batch);
-    } catch (e) {
-      // A host that cannot group these calls says so before doing them: retry ungrouped.
-      if (officeErrorCode(e) !== "UndoNotSupported") throw e;
-      await Excel.run(batch);
-    }
-  }
+  await runAsOneUndoStep(batch);
   return seen;
 }
 

@@ -11,11 +11,11 @@
  * autofit (1.2), frozen header rows (1.7), dropdown lists (1.8; the hidden lists sheet is set
  * hidden, 1.2). Below, the sheets are written without them.
  */
-import { columnLetters } from "../../core";
-import { hasExcelApi } from "./api";
+import { columnLetters, LIST_SOURCE_MAX_CHARS, LISTS_SHEET } from "../../core";
+import { hasExcelApi, runAsOneUndoStep } from "./api";
 import { officeHasFeature } from "./features";
 import { jsonBytes } from "./cells";
-import { describeOfficeError, officeErrorCode } from "./errors";
+import { describeOfficeError } from "./errors";
 import { splitBlockRows, type PlanBlock, type SheetPlan } from "./layout";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 import { holdOwnWrite } from "./watch";
@@ -24,10 +24,6 @@ import { holdOwnWrite } from "./watch";
 export const WRITE_CHUNK_BYTES = 1024 * 1024;
 /** What one queued command adds besides its values (object path, names, JSON punctuation). */
 const COMMAND_BYTES = 256;
-/** A list typed into a list validation holds at most this many characters, commas included. */
-export const LIST_SOURCE_MAX_CHARS = 255;
-/** The hidden sheet holding allowed-value lists too long to type into a validation rule. */
-export const LISTS_SHEET = "下拉选项";
 
 /** Queued writes, synced whenever the next one would take the request past `WRITE_CHUNK_BYTES`. */
 class Batch {
@@ -180,14 +176,7 @@ export async function addPlannedSheets(
   };
   try {
     // several syncs are still one undo step where Excel can group them (ExcelApi 1.20)
-    if (!hasExcelApi("1.20")) return await Excel.run(batchRun);
-    try {
-      return await Excel.run({ mergeUndoGroup: true }, batchRun);
-    } catch (e) {
-      // A host that cannot group these calls says so before doing them: retry ungrouped.
-      if (officeErrorCode(e) !== "UndoNotSupported") throw e;
-      return await Excel.run(batchRun);
-    }
+    return await runAsOneUndoStep(batchRun);
   } catch (e) {
     throw describeOfficeError(e, action);
   }

@@ -11,7 +11,7 @@
  * Runs in Node and the browser; the same input always gives the same bytes.
  */
 import { zipSync, strToU8 } from "fflate";
-import { columnLetters } from "../../core";
+import { columnLetters, LIST_SOURCE_MAX_CHARS, LISTS_SHEET } from "../../core";
 
 export interface XlsxStyle {
   readonly bold?: boolean;
@@ -70,15 +70,6 @@ export interface XlsxSheet {
   readonly merges: string[];
   readonly validations: XlsxListValidation[];
 }
-
-/**
- * The longest list a validation takes typed in: Excel refuses more than 255 characters (commas
- * included) in a list source (github.com/jmcnamara/XlsxWriter/issues/562,
- * github.com/ClosedXML/ClosedXML/issues/1016) and reports a file that has one as damaged.
- */
-export const LIST_SOURCE_MAX_CHARS = 255;
-/** The hidden sheet that holds the longer lists, one column each. */
-export const LISTS_SHEET = "下拉选项";
 
 export interface XlsxBook {
   readonly sheets: readonly XlsxSheet[];
