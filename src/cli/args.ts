@@ -31,6 +31,9 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
       写出当前使用的统计表定义（默认：内置的 ${tableRange(BUILTIN_DEFINITIONS)}），可修改后用 --definitions 使用。
   bureau-stats definitions check <文件.json>
       检查一个统计表定义文件，指出错在哪张表、哪一项。
+  bureau-stats definitions draft <工作簿.xlsx> -o <输出.json> [--force]
+      按工作簿中本局自己的表起草统计表定义（列的类型和单位、合计指标、建议规则、报告句子），
+      核对修改后用 --definitions 使用。已有同名文件时不覆盖，除非加 --force。
 ${MERGE_USAGE}
 
 退出码：0表示无错误（可有警告），1表示有错误或未找到统计表，2表示用法错误、文件无法读取或没有任何数据。`;
@@ -68,7 +71,14 @@ export type ParsedArgs =
       readonly force: boolean;
       readonly definitions?: string;
     }
-  | { readonly command: "definitions-check"; readonly file: string };
+  | { readonly command: "definitions-check"; readonly file: string }
+  | {
+      readonly command: "definitions-draft";
+      /** The workbook whose sheets the definitions are drafted from. */
+      readonly file: string;
+      readonly out: string;
+      readonly force: boolean;
+    };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -103,7 +113,8 @@ function parseHeadings(text: string): "none" | "一、" | "（一）" {
   throw new UsageError(`--headings 应为 一、 或 （一）（也可写1或2），收到：“${t}”`);
 }
 
-type Command = "check" | "template" | "definitions-export" | "definitions-check";
+type Command =
+  "check" | "template" | "definitions-export" | "definitions-check" | "definitions-draft";
 
 /** The command and the arguments after it. */
 function commandOf(
@@ -116,14 +127,11 @@ function commandOf(
   if (first !== "definitions")
     throw new UsageError(`未知命令“${first}”，可用：check、template、merge、definitions`);
   const sub = afterFirst[0];
-  if (sub !== "export" && sub !== "check")
+  if (sub !== "export" && sub !== "check" && sub !== "draft")
     throw new UsageError(
-      "definitions 需要 export 或 check，例如：bureau-stats definitions export 定义.json"
+      "definitions 需要 export、check 或 draft，例如：bureau-stats definitions export 定义.json"
     );
-  return {
-    command: sub === "export" ? "definitions-export" : "definitions-check",
-    rest: afterFirst.slice(1),
-  };
+  return { command: `definitions-${sub}`, rest: afterFirst.slice(1) };
 }
 
 /** The flags and file names given, before the command's own checks. */
@@ -140,6 +148,8 @@ interface Given {
   nameYear: boolean;
   headings: "none" | "一、" | "（一）";
   definitions?: string;
+  /** `-o`: the output file of `definitions draft`. */
+  out?: string;
 }
 
 /** Reads the flags of a command (with `--flag value` or `--flag=value`); "help" for -h. */
@@ -181,7 +191,14 @@ function readFlags(command: Command, rest: readonly string[]): Given | "help" {
     else if (flag === "--name-year" && check) g.nameYear = true;
     else if (flag === "--headings" && check) g.headings = parseHeadings(value());
     else if (flag === "--force" && command !== "definitions-check") g.force = true;
-    else if (flag === "--definitions" && command !== "definitions-check") g.definitions = value();
+    else if ((flag === "-o" || flag === "--out") && command === "definitions-draft")
+      g.out = value();
+    else if (
+      flag === "--definitions" &&
+      command !== "definitions-check" &&
+      command !== "definitions-draft"
+    )
+      g.definitions = value();
     else if (flag.startsWith("-") && flag.length > 1)
       throw new UsageError(`${command} 不认识选项“${flag}”`);
     else g.positional.push(a);
@@ -227,6 +244,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       "definitions check 需要一个定义文件，例如：bureau-stats definitions check 定义.json"
     );
     return { command, file };
+  }
+  if (command === "definitions-draft") {
+    const example = "例如：bureau-stats definitions draft 工作簿.xlsx -o 定义.json";
+    const file = onlyName(g, `definitions draft 需要一个工作簿，${example}`);
+    if (g.out === undefined)
+      throw new UsageError(`definitions draft 需要 -o 指定输出文件，${example}`);
+    if (/\.xls[xmb]?$/i.test(g.out))
+      throw new UsageError(`-o 是定义文件（.json），不能写到表格文件上，${example}`);
+    return { command, file, out: g.out, force: g.force };
   }
   if (command === "definitions-export") {
     const out = onlyName(

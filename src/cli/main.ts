@@ -10,6 +10,8 @@ import {
   tableRange,
   COMPILED_BUILTINS,
   DefinitionsError,
+  draftDefinitions,
+  draftReportLines,
   definitionsInvalid,
   fileName,
   loadDefinitions,
@@ -20,8 +22,8 @@ import { decodeTextFile } from "../hosts/xlsx/text-file";
 import { DEFAULT_LIMITS } from "../hosts/xlsx/budget";
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from "./args";
 import { outcomeFailure, runCheck, stop } from "./check";
-import { EXIT_OK, FileAccessError, type CliIO } from "./io";
-import type { CliFailure } from "./output";
+import { EXIT_OK, FileAccessError, readWorkbookFiles, type CliIO } from "./io";
+import { terminalSafe, type CliFailure } from "./output";
 
 export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./io";
 
@@ -75,10 +77,55 @@ function writeOut(
   });
 }
 
+/**
+ * `definitions draft`: a first definition of the workbook's own tables, written to `-o` (never over
+ * an existing file unless --force), and what was found, table by table.
+ */
+async function runDraft(
+  io: CliIO,
+  args: Extract<ParsedArgs, { command: "definitions-draft" }>
+): Promise<number> {
+  const [input] = readWorkbookFiles(io, [args.file]);
+  if (!input || "unreadable" in input)
+    return stop(
+      io,
+      false,
+      outcomeFailure({
+        code: "unreadable-file",
+        file: args.file,
+        reason: input && "unreadable" in input ? input.unreadable : "无法读取文件",
+      })
+    );
+  const draft = draftDefinitions(input.workbook);
+  const lines = draftReportLines(draft).map((l) => terminalSafe(l));
+  const count = draft.definitions.tables.length;
+  if (count === 0) {
+    const line = `${args.file}：没有找到可起草定义的表（一行至少两个文字表头，下面有数据行）`;
+    return stop(io, false, {
+      code: "nothing-drafted",
+      fields: { file: args.file },
+      lines: [line, ...lines],
+    });
+  }
+  const text = JSON.stringify({ tables: draft.definitions.tables }, null, 2) + "\n";
+  const failed = await writeOut(io, args.out, args.force, () =>
+    Promise.resolve(new TextEncoder().encode(text))
+  );
+  if (failed) return stop(io, false, failed);
+  io.stdout(
+    [
+      `已起草${count}张表的定义：${args.out}`,
+      ...lines,
+      `请核对各列的类型、单位和建议规则，改写报告句子，再用 bureau-stats check ${args.file} --definitions ${args.out} 校验。`,
+    ].join("\n") + "\n"
+  );
+  return EXIT_OK;
+}
+
 /** `definitions check`, `definitions export` and `template`: the tables in force, named or written. */
 async function runDefinitionsCommand(
   io: CliIO,
-  args: Exclude<ParsedArgs, { command: "check" | "help" }>,
+  args: Exclude<ParsedArgs, { command: "check" | "help" | "definitions-draft" }>,
   compiledDefinitions: readonly CompiledDefinition[]
 ): Promise<number> {
   const definitions = compiledDefinitions.map((t) => t.def);
@@ -133,6 +180,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(USAGE + "\n");
     return EXIT_OK;
   }
+  if (args.command === "definitions-draft") return runDraft(io, args);
   const json = args.command === "check" && args.json;
   // the tables in force: a bureau's definitions file, or the built-ins
   const path = args.command === "definitions-check" ? args.file : args.definitions;

@@ -3,13 +3,14 @@
  * grouped by sheet, the comparison table, the draft).
  */
 import {
-  tableRange,
   issueLocation,
   issueMessage,
   recordUnit,
   doubtReasons,
   parseA1,
+  noTablesLines,
   type Analysis,
+  type WorkbookModel,
   type Verdict,
   type Comparison,
   type Issue,
@@ -286,18 +287,18 @@ function sheetOrder(a: Analysis): string[] {
 
 /**
  * The text report: summary, issues by sheet, comparison table, draft.
- * @example textReport(analysis, ["a.xlsx"]).startsWith("校验")
+ * When no table was found, `found` (the workbook checked, and the file to name) lets it say what
+ * header rows the sheets have.
+ * @example textReport(analysis).startsWith("找到统计表")
  */
-export function textReport(a: Analysis): string {
+export function textReport(a: Analysis, found?: { workbook: WorkbookModel; file: string }): string {
   const out: string[] = [];
   const errors = a.issues.filter((i) => i.severity === "error").length;
   const warnings = a.issues.length - errors;
   const explained = a.issues.filter((i) => i.severity === "warning" && i.explained).length;
   if (a.tables.length === 0) {
-    out.push(
-      `未找到统计表：没有一张工作表的表头与${tableRange(a.definitions)}模板相符（按表头识别，与表名无关）。`
-    );
-    out.push("可用 bureau-stats template 模板.xlsx --year <年度> 生成空白模板。");
+    const workbook = found?.workbook ?? { sheets: [] };
+    out.push(...noTablesLines(a.definitions, workbook, found?.file).map((l) => terminalSafe(l)));
     return out.join("\n") + "\n";
   }
   const yearless = a.tables.filter((t) => t.year === undefined).length;

@@ -118,7 +118,15 @@ export type {
   WorkbookInput,
   DefinitionsInput,
 } from "./app/check";
-export { checkProblemLines, checkProblemText } from "./app/check-text";
+export { checkProblemLines, checkProblemText, noTablesLines } from "./app/check-text";
+// A first definition drafted from a bureau's own sheets (`bureau-stats definitions draft`)
+export { draftDefinitions, draftReportLines } from "./definitions/draft";
+export type {
+  DefinitionsDraft,
+  DefinitionsDraftReport,
+  DraftedTableReport,
+  DraftedSheet,
+} from "./definitions/draft";
 export { fileName, inCheckOrder } from "./app/files";
 export type { Notice, NoticeCode } from "./notices";
 export type { Analysis, AnalyzeOptions, DefinitionsInForce, Verdict } from "./analyze";

@@ -254,3 +254,60 @@ describe("definitions on the command line", () => {
     );
   });
 });
+
+describe("definitions draft", () => {
+  const workbook = path.join(SAMPLES, "other-bureau", "other-bureau-2013.xlsx");
+
+  it("drafts the other bureau's tables into a file that definitions check accepts and check uses without error", async () => {
+    const out = at("起草.json");
+    const r = await cli("definitions", "draft", workbook, "-o", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `已起草2张表的定义：${out}\n表1 学习实践活动情况（B1，行标签：单位）\n`
+    );
+    expect(r.stdout).toContain(
+      "  列：项目名称（文本，必填，不重复）、创建类别（选项：文明单位、依法治校示范校、党组织换届，必填）、数量（计数，个，必填）、备注（文本）\n"
+    );
+    const file = JSON.parse(readFileSync(out, "utf8")) as { tables: Array<{ id: string }> };
+    expect(file.tables.map((t) => t.id)).toEqual(["B1", "B2"]);
+    expect((await cli("definitions", "check", out)).stdout).toContain(
+      "定义有效，共2张表（表1 学习实践活动情况、表2 创建工作情况）"
+    );
+    const checked = await cli("check", workbook, "--definitions", out);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain("校验结果：错误0项");
+  });
+
+  it("never writes over a file unless --force", async () => {
+    const out = at("已有.json");
+    writeFileSync(out, "{}");
+    const r = await cli("definitions", "draft", workbook, "-o", out);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toContain(`${out}：文件已存在，不覆盖（换一个文件名，或加 --force）`);
+    expect(readFileSync(out, "utf8")).toBe("{}");
+    expect((await cli("definitions", "draft", workbook, "--out", out, "--force")).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain('"id": "B1"');
+  });
+
+  it("asks for -o, refuses an .xlsx output, and says when nothing can be drafted", async () => {
+    expect((await cli("definitions", "draft", workbook)).stderr).toContain(
+      "definitions draft 需要 -o 指定输出文件"
+    );
+    expect((await cli("definitions", "draft", workbook, "-o", at("x.xlsx"))).stderr).toContain(
+      "不能写到表格文件上"
+    );
+    const blank = at("空表头.xlsx");
+    writeFileSync(blank, writeSheets([{ sheet: { name: "封面", values: [["2014年统计报表"]] } }]));
+    const r = await cli("definitions", "draft", blank, "-o", at("无.json"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("没有找到可起草定义的表");
+    expect(r.stderr).toContain("“封面”（没有找到表头行（一行至少两个文字表头））");
+  });
+
+  it("check of a workbook that matches no table names its header rows and the way to a draft", async () => {
+    const r = await cli("check", workbook);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("  “表2 创建工作 2013”第3行：项目名称、创建类别、数量、备注\n");
+    expect(r.stdout).toContain(`  bureau-stats definitions draft ${workbook} -o 定义.json：`);
+  });
+});

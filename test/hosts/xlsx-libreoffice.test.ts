@@ -11,6 +11,8 @@ import path from "node:path";
 import { convertWithLibreOffice } from "../libreoffice";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
+import { loadDefinitions } from "../../src/core/definitions";
+import { draftDefinitions } from "../../src/core/definitions/draft";
 
 const SAMPLES = path.join(__dirname, "..", "..", "assets", "samples");
 let tmp = "";
@@ -52,4 +54,21 @@ describe("a workbook re-saved by LibreOffice reads the same as ours", () => {
     },
     240_000
   );
+});
+
+describe("a bureau's own workbook re-saved by LibreOffice", () => {
+  it("drafts the same definitions, and checks with them without error", () => {
+    const ours = path.join(SAMPLES, "other-bureau", "other-bureau-2013.xlsx");
+    const theirs = resaveWithLibreOffice(ours);
+    const read = (file: string) => readXlsx(new Uint8Array(readFileSync(file)));
+    const draft = draftDefinitions(read(theirs));
+    expect(draft.definitions).toEqual(draftDefinitions(read(ours)).definitions);
+    const definitions = loadDefinitions(
+      JSON.parse(JSON.stringify(draft.definitions.tables)),
+      "d.json"
+    );
+    const a = analyzeWorkbook(read(theirs), { definitions });
+    expect(a.tables).toHaveLength(4);
+    expect(a.issues.filter((i) => i.severity === "error")).toEqual([]);
+  }, 240_000);
 });

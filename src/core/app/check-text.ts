@@ -2,7 +2,10 @@
  * The one Chinese wording of each outcome of a check that stops it (an unreadable file, wrong
  * definitions, no data, a year not there), whichever entry point shows it.
  */
-import { problemCount } from "../definitions";
+import { problemCount, type TableDefinition } from "../definitions";
+import { sheetLayout } from "../definitions/draft/layout";
+import type { WorkbookModel } from "../model";
+import { tableRange } from "../analyze";
 import { YEAR_RANGE_TEXT } from "../years";
 import type { CheckOutcome } from "./check";
 
@@ -45,4 +48,43 @@ export function checkProblemLines(o: Stopped): string[] {
  */
 export function checkProblemText(o: Stopped): string {
   return checkProblemLines(o).join("\n");
+}
+
+/** At most this many sheets, and headers of each, are named when no table is found. */
+const SHEETS_NAMED = 10;
+const HEADERS_NAMED = 8;
+
+/**
+ * A check that found no table, as lines: what is wrong (no header row matches the tables in
+ * force), the header row each sheet does have, and the three ways on — a definitions file, a
+ * 报表定义 sheet, or a definition drafted from these sheets (`file` names the workbook in the
+ * command shown).
+ * @example noTablesLines(BUILTIN_DEFINITIONS, { sheets: [{ name: "学习", values: [["单位名称", "参加人数"], ["一中", 3]] }] }, "a.xlsx")[2] // "  “学习”第1行：单位名称、参加人数"
+ */
+export function noTablesLines(
+  definitions: readonly TableDefinition[],
+  workbook: WorkbookModel,
+  file = "工作簿.xlsx"
+): string[] {
+  const sheets = workbook.sheets.slice(0, SHEETS_NAMED).map((sheet) => {
+    const layout = sheetLayout(sheet);
+    if (!layout || layout.columns.length < 2) return `  “${sheet.name}”：没有表头行`;
+    const rows = layout.headerRows.map((r) => r + 1).join("–");
+    const headers = layout.columns.map((c) => c.header);
+    const shown = headers.slice(0, HEADERS_NAMED).join("、");
+    const more = headers.length > HEADERS_NAMED ? `…（共${headers.length}列）` : "";
+    return `  “${sheet.name}”第${rows}行：${shown}${more}`;
+  });
+  const others = workbook.sheets.length - sheets.length;
+  const command = /\s/.test(file) ? `"${file}"` : file;
+  return [
+    `未找到统计表：没有一张工作表的表头与${tableRange(definitions)}相符（按表头识别，与表名无关）。`,
+    "工作簿中的表头：",
+    ...sheets,
+    ...(others > 0 ? [`  另有${others}张工作表未列出`] : []),
+    "如果这些是本局自己的表，请给出它们的定义，任选一种：",
+    "  --definitions 定义.json：按本局的定义文件校验；",
+    "  在工作簿中加入“报表定义”工作表，写明本局的表；",
+    `  bureau-stats definitions draft ${command} -o 定义.json：按这些表起草定义，核对后用 --definitions 使用。`,
+  ];
 }

@@ -7,6 +7,7 @@ import type { CellValue, SheetModel } from "../model";
 import type { CompiledDefinition } from "../definitions";
 import { FRAME_LABELS, TOTAL_LABEL } from "../read/labels";
 import { normaliseHeader } from "../read/normalise";
+import { twoRowHeaders } from "../read/header-rows";
 import { isStatYear } from "../years";
 
 /** How far down a sheet the header row is looked for. */
@@ -33,7 +34,7 @@ export interface DetectedTable {
   readonly year: number | undefined;
 }
 
-function headerKeys(row: readonly CellValue[] | undefined): (string | undefined)[] {
+function headerKeys(row: readonly (CellValue | undefined)[] | undefined): (string | undefined)[] {
   const out: (string | undefined)[] = [];
   if (!row) return out;
   for (let c = 0; c < row.length; c++) {
@@ -43,20 +44,27 @@ function headerKeys(row: readonly CellValue[] | undefined): (string | undefined)
   return out;
 }
 
+/** The header texts of row `r` read alone, or with the row above as a two-row header. */
+function headerTexts(sheet: SheetModel, r: number, twoRows: boolean): (string | undefined)[] {
+  const row = sheet.values[r] ?? [];
+  if (twoRows) return twoRowHeaders(sheet.values[r - 1] ?? [], row);
+  return row.map((v) => (typeof v === "string" ? v : undefined));
+}
+
 /**
  * Finds which table (if any) a sheet holds: the row, within the first 50, where most of a
- * definition's required headers are found (at least half of them, and at least 2).
+ * definition's required headers are found (at least half of them, and at least 2). A header of
+ * two rows (a group header over its columns, see `twoRowHeaders`) is read as one, when that finds
+ * more than either row alone; the data then start under its second row.
  * @example detectTable({ name: "表1", values: [["单位名称", "单位类型", "年末党员数", "发展预备党员"]] }, COMPILED_BUILTINS)?.definition.def.id // "T1"
  */
 export function detectTable(
   sheet: SheetModel,
   definitions: readonly CompiledDefinition[]
 ): DetectedTable | undefined {
-  let best: { t: CompiledDefinition; row: number; score: number } | undefined;
+  let best: { t: CompiledDefinition; row: number; twoRows: boolean; score: number } | undefined;
   const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < rows; r++) {
-    const keys = headerKeys(sheet.values[r]);
-    if (keys.length < 2) continue;
+  const consider = (keys: readonly (string | undefined)[], r: number, twoRows: boolean) => {
     for (const t of definitions) {
       const found = new Set<number>();
       for (const k of keys) {
@@ -66,15 +74,21 @@ export function detectTable(
       const required = t.required.filter((i) => found.has(i)).length;
       if (required < 2 || required * 2 < t.required.length) continue;
       const score = required / t.required.length + found.size / 1000;
-      if (!best || score > best.score) best = { t, row: r, score };
+      if (!best || score > best.score) best = { t, row: r, twoRows, score };
     }
+  };
+  for (let r = 0; r < rows; r++) {
+    const keys = headerKeys(sheet.values[r]);
+    if (keys.length >= 2) consider(keys, r, false);
+    if (r > 0 && (sheet.values[r - 1]?.length ?? 0) > 0)
+      consider(headerKeys(headerTexts(sheet, r, true)), r, true);
   }
   if (!best) return undefined;
-  const { t, row } = best;
+  const { t, row, twoRows } = best;
   const colOf = new Int32Array(t.columns.length).fill(-1);
   const unknown: HeaderCell[] = [];
   const repeated: (HeaderCell & { first: number })[] = [];
-  const cells = sheet.values[row] ?? [];
+  const cells = headerTexts(sheet, row, twoRows);
   headerKeys(cells).forEach((k, col) => {
     if (k === undefined || k === "") return;
     const text = String(cells[col]);
@@ -92,7 +106,7 @@ export function detectTable(
     missing,
     unknown,
     repeated,
-    year: detectYear(sheet, row),
+    year: detectYear(sheet, twoRows ? row - 1 : row),
   };
 }
 
@@ -116,8 +130,11 @@ export function yearIn(v: CellValue): number | undefined {
 const LABEL_KEYS = new Set(FRAME_LABELS.map((l) => normaliseHeader(l)));
 const YEAR_LABEL = normaliseHeader("统计年度");
 
-/** The year of a table: the 统计年度 value above the header row, else a year in the title, else in the sheet name. */
-function detectYear(sheet: SheetModel, headerRow: number): number | undefined {
+/**
+ * The year of a table: the 统计年度 value above the header row, else a year in the title, else in
+ * the sheet name.
+ */
+export function detectYear(sheet: SheetModel, headerRow: number): number | undefined {
   let fromTitle: number | undefined;
   for (let r = 0; r < headerRow; r++) {
     const row = sheet.values[r];
