@@ -266,8 +266,10 @@ describe("definitions draft", () => {
       `已起草2张表的定义：${out}\n表1 学习实践活动情况（B1，行标签：单位）\n`
     );
     expect(r.stdout).toContain(
-      "  列：项目名称（文本，必填，不重复）、创建类别（选项：文明单位、依法治校示范校、党组织换届，必填）、数量（计数，个，必填）、备注（文本）\n"
+      "  列：项目名称（选项：区第一中学 市级文明单位、区实验小学 市级文明单位、依法治校示范校创建、基层党组织换届选举，必填，不重复）、创建类别（选项：文明单位、依法治校示范校、党组织换届，必填）、计量单位（选项：个、所，必填）、数量（计数，单位见“计量单位”，必填）、备注（文本）\n  指标：数量（按项目名称分）\n请核对"
     );
+    // rows in their own units: no 合计 asked for, and none across 个 and 所
+    expect(r.stdout).not.toContain("合计”行");
     const file = JSON.parse(readFileSync(out, "utf8")) as { tables: Array<{ id: string }> };
     expect(file.tables.map((t) => t.id)).toEqual(["B1", "B2"]);
     expect((await cli("definitions", "check", out)).stdout).toContain(
@@ -276,6 +278,7 @@ describe("definitions draft", () => {
     const checked = await cli("check", workbook, "--definitions", out);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain("校验结果：错误0项");
+    expect(checked.stdout).toContain("依法治校示范校创建3所，基层党组织换届选举12个。");
   });
 
   it("never writes over a file unless --force", async () => {
@@ -307,7 +310,7 @@ describe("definitions draft", () => {
   it("check of a workbook that matches no table names its header rows and the way to a draft", async () => {
     const r = await cli("check", workbook);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("  “表2 创建工作 2013”第3行：项目名称、创建类别、数量、备注\n");
+    expect(r.stdout).toContain("  “表2 创建工作 2013”第3行：项目名称、创建类别、计量单位、数量、备注\n");
     expect(r.stdout).toContain(`  bureau-stats definitions draft ${workbook} -o 定义.json：`);
   });
 });

@@ -451,13 +451,21 @@ describe("notes and signatures below the table", () => {
     expect(errors(analysis)).toEqual([]);
   });
 
-  it("end the data without a 合计 row, and the draft says to add one", () => {
+  it("end the data without a 合计 row when they begin 说明：, and the check stops there too", () => {
     const wb = workbook([{ name: "2014", rows: [...rows, ...below] }]);
-    const draft = draftDefinitions(wb);
+    const { draft, analysis } = checkWithDraft(wb);
     expect(draft.report.tables[0]?.sheets[0]).toMatchObject({ dataRows: 2, notesBelow: 2 });
     expect(column(table(draft), "服务人次")).toMatchObject({ type: "count", required: true });
+    expect(draftReportLines(draft).join("\n")).not.toContain("合计”行");
+    expect(errors(analysis)).toEqual([]);
+  });
+
+  it("a signature line with no 合计 row above it: the draft says how to end the table", () => {
+    const wb = workbook([{ name: "2014", rows: [...rows, [], ...below.slice(2)] }]);
+    const draft = draftDefinitions(wb);
+    expect(draft.report.tables[0]?.sheets[0]).toMatchObject({ dataRows: 2, notesBelow: 1 });
     expect(draftReportLines(draft)).toContain(
-      "  请核对：有的表没有“合计”行，表下的说明、签字行校验时会当作数据行：请在数据行下加“合计”行"
+      "  请核对：有的表没有“合计”行，表下的签字等行校验时会当作数据行：请在数据行下加“合计”行，或让表下第一行以“说明：”开头"
     );
   });
 });
@@ -530,9 +538,9 @@ describe("no table found with the definitions in force", () => {
       "未找到统计表：没有一张工作表的表头与表1–表4相符（按表头识别，与表名无关）。",
       "工作簿中的表头：",
       "  “表1 学习实践活动 2013”第3行：单位名称、单位类型、参加党员数、整改项目数、已完成整改数、备注",
-      "  “表2 创建工作 2013”第3行：项目名称、创建类别、数量、备注",
+      "  “表2 创建工作 2013”第3行：项目名称、创建类别、计量单位、数量、备注",
       "  “表1 学习实践活动 2012”第3行：单位名称、单位类型、参加党员数、整改项目数、已完成整改数、备注",
-      "  “表2 创建工作 2012”第3行：项目名称、创建类别、数量、备注",
+      "  “表2 创建工作 2012”第3行：项目名称、创建类别、计量单位、数量、备注",
       "如果这些是本局自己的表，请给出它们的定义，任选一种：",
       "  --definitions 定义.json：按本局的定义文件校验；",
       "  在工作簿中加入“报表定义”工作表，写明本局的表；",

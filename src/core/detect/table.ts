@@ -5,10 +5,9 @@
  */
 import type { CellValue, SheetModel } from "../model";
 import type { CompiledDefinition } from "../definitions";
-import { FRAME_LABELS, TOTAL_LABEL } from "../read/labels";
+import { detectYear } from "../read/frame";
 import { normaliseHeader } from "../read/normalise";
 import { twoRowHeaders } from "../read/header-rows";
-import { isStatYear } from "../years";
 
 /** How far down a sheet the header row is looked for. */
 const HEADER_SCAN_ROWS = 50;
@@ -110,83 +109,4 @@ export function detectTable(
   };
 }
 
-// no lookbehind (`(?<!\d)`): EdgeHTML, the task pane's webview in Office 2016/2019 without
-// WebView2, cannot compile it
-const YEAR = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
-
-/**
- * A 4-digit year (1900–2099) in a cell value, or undefined.
- * @example yearIn("2013年度") // 2013
- * @example yearIn(2013) // 2013
- * @example yearIn("20131") // undefined
- */
-export function yearIn(v: CellValue): number | undefined {
-  if (typeof v === "number") return isStatYear(v) ? v : undefined;
-  if (typeof v !== "string") return undefined;
-  const m = YEAR.exec(v);
-  return m ? Number(m[1]) : undefined;
-}
-
-const LABEL_KEYS = new Set(FRAME_LABELS.map((l) => normaliseHeader(l)));
-const YEAR_LABEL = normaliseHeader("统计年度");
-
-/**
- * The year of a table: the 统计年度 value above the header row, else a year in the title, else in
- * the sheet name.
- */
-export function detectYear(sheet: SheetModel, headerRow: number): number | undefined {
-  let fromTitle: number | undefined;
-  for (let r = 0; r < headerRow; r++) {
-    const row = sheet.values[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string") continue;
-      const key = normaliseHeader(v);
-      if (key.startsWith(YEAR_LABEL)) {
-        const inLabel = yearIn(key.slice(YEAR_LABEL.length));
-        if (inLabel !== undefined) return inLabel;
-        for (let n = c + 1; n < row.length; n++) {
-          const next = row[n];
-          if (next === null || next === undefined || next === "") continue;
-          const y = yearIn(next);
-          if (y !== undefined) return y;
-          break;
-        }
-        continue;
-      }
-      const previous = c > 0 ? row[c - 1] : undefined;
-      const afterLabel = typeof previous === "string" && LABEL_KEYS.has(normaliseHeader(previous));
-      if (fromTitle === undefined && !afterLabel && !LABEL_KEYS.has(key)) fromTitle = yearIn(v);
-    }
-  }
-  return fromTitle ?? yearIn(sheet.name);
-}
-
-/** A note under a table: `说明：…`, `注：…`, `注1：…`, `填表说明：…`. */
-const NOTE_LABEL = /^\s*(?:填表)?(?:说明|注)\s*\d*\s*[:：]/;
-
-/**
- * True when a cell begins a note (说明：, 注：), which ends the table above it as a 合计 row does
- * — a table with no 合计 row (表4) needs it.
- * @example isNoteLabel("说明：2012 年数据为虚构") // true
- * @example isNoteLabel("来电") // false
- */
-export function isNoteLabel(v: CellValue): boolean {
-  return typeof v === "string" && (v.includes("说明") || v.includes("注")) && NOTE_LABEL.test(v);
-}
-
-const TOTAL_KEYS = new Set([normaliseHeader(TOTAL_LABEL), "总计"]);
-
-/**
- * True when a cell says 合计 (or 总计), spaces and width forms aside.
- * @example isTotalLabel("合 计") // true
- */
-export function isTotalLabel(v: CellValue): boolean {
-  return (
-    typeof v === "string" &&
-    v.length <= 12 &&
-    v.includes("计") &&
-    TOTAL_KEYS.has(normaliseHeader(v))
-  );
-}
+export { detectYear, isNoteLabel, isTotalLabel, yearIn } from "../read/frame";

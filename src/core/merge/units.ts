@@ -4,6 +4,7 @@
  * with one unit per row).
  */
 import type { CellValue, SheetModel } from "../model";
+import { textsAbove } from "../read/frame";
 import { normaliseHeader } from "../read/normalise";
 import { FRAME_LABELS, type CompiledDefinition } from "../definitions";
 
@@ -44,24 +45,17 @@ function text(v: CellValue): string | undefined {
  * @example frameUnit({ name: "表1", values: [["表1"], ["填报单位", "昆山市实验小学"]] }, 2) // "昆山市实验小学"
  */
 export function frameUnit(sheet: SheetModel, headerRow: number): string | undefined {
-  for (let r = 0; r < headerRow; r++) {
-    const row = sheet.values[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string") continue;
-      const key = normaliseHeader(v);
-      if (!key.startsWith(UNIT_LABEL_KEY)) continue;
-      const rest = key.slice(UNIT_LABEL_KEY.length).replace(/^:/, "");
-      if (rest !== "") return rest;
-      for (let n = c + 1; n < row.length; n++) {
-        const next = text(row[n]);
-        if (next === undefined) continue;
-        // the next label (统计年度 …) means the value was left blank
-        return FRAME_LABELS.some((l) => normaliseHeader(next).startsWith(normaliseHeader(l)))
-          ? undefined
-          : next;
-      }
+  for (const { row, col: c, key } of textsAbove(sheet, headerRow)) {
+    if (!key.startsWith(UNIT_LABEL_KEY)) continue;
+    const rest = key.slice(UNIT_LABEL_KEY.length).replace(/^:/, "");
+    if (rest !== "") return rest;
+    for (let n = c + 1; n < row.length; n++) {
+      const next = text(row[n]);
+      if (next === undefined) continue;
+      // the next label (统计年度 …) means the value was left blank
+      return FRAME_LABELS.some((l) => normaliseHeader(next).startsWith(normaliseHeader(l)))
+        ? undefined
+        : next;
     }
   }
   return undefined;

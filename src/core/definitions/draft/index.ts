@@ -17,57 +17,26 @@ import { sheetLayout, type SheetLayout } from "./layout";
 import { related, suggestRules } from "./rules";
 
 export { draftReportLines } from "./text";
-
-/** One sheet a drafted table was read from (rows 1-based, as Excel shows them). */
-export interface DraftedSheet {
-  readonly sheet: string;
-  readonly year: number | undefined;
-  readonly headerRows: readonly number[];
-  readonly dataRows: number;
-  /** The 合计 row, or undefined when the sheet has none. */
-  readonly totalRow: number | undefined;
-  /** Non-blank rows below the table taken for notes or signatures (no 合计 row above them). */
-  readonly notesBelow: number;
-}
-
-/** What the draft found for one table, for the bureau to check. */
-export interface DraftedTableReport {
-  readonly id: string;
-  readonly label: string;
-  readonly name: string;
-  readonly sheets: readonly DraftedSheet[];
-  readonly columns: readonly {
-    readonly column: ColumnDefinition;
-    readonly notes: readonly string[];
-  }[];
-  /** The figures: the 合计 of a column, or a column per group (`受理数（按渠道分）`). */
-  readonly figures: readonly string[];
-  /** Things to look at, in Chinese. */
-  readonly notes: readonly string[];
-}
-
-export interface DefinitionsDraftReport {
-  readonly tables: readonly DraftedTableReport[];
-  /** Sheets no table was drafted from, and why (Chinese). */
-  readonly skipped: readonly { readonly sheet: string; readonly reason: string }[];
-}
-
-export interface DefinitionsDraft {
-  /** A definitions file's content: `{ "tables": [ … ] }`. */
-  readonly definitions: { readonly tables: readonly TableDefinition[] };
-  readonly report: DefinitionsDraftReport;
-}
+export type {
+  DefinitionsDraft,
+  DefinitionsDraftReport,
+  DraftedSheet,
+  DraftedTableReport,
+} from "./report";
+import type { DefinitionsDraft, DraftedTableReport } from "./report";
 
 /** Parts of a title that name a year (`（2013年，示例）`, `2013年度`), left out of a table's title. */
 const YEAR_PARTS = [
-  /[（(][^（()）]*(?<!\d)(19|20)\d{2}(?!\d)[^（()）]*[）)]/g,
-  /(?<!\d)(19|20)\d{2}(?!\d)\s*年度?/g,
-  /(?<!\d)(19|20)\d{2}(?!\d)/g,
+  /[（(](?:[^（()）]*[^（()）\d])?(?:19|20)\d{2}(?!\d)[^（()）]*[）)]/g,
+  /(^|\D)(?:19|20)\d{2}(?!\d)\s*年度?/g,
+  /(^|\D)(?:19|20)\d{2}(?!\d)/g,
 ];
 
 function withoutYear(s: string): string {
   let out = s;
-  for (const re of YEAR_PARTS) out = out.replace(re, "");
+  // A year is four digits not inside a longer number; the character before it is kept.
+  for (const re of YEAR_PARTS)
+    out = out.replace(re, (_m, before: unknown) => (typeof before === "string" ? before : ""));
   return out.replace(/\s+/g, " ").trim();
 }
 
@@ -195,7 +164,7 @@ function draftedColumns(
 }
 
 /** What to look at in the sheets themselves: years, 合计 rows, empty sheets. */
-function sheetNotes(layouts: readonly SheetLayout[]): string[] {
+function sheetNotes(layouts: readonly SheetLayout[], perRowUnits: boolean): string[] {
   const notes: string[] = [];
   const years = layouts.map((l) => l.year);
   const twice = years.filter((y, i) => y !== undefined && years.indexOf(y) !== i);
@@ -205,8 +174,12 @@ function sheetNotes(layouts: readonly SheetLayout[]): string[] {
     );
   if (layouts.some((l) => l.year === undefined))
     notes.push("有的工作表看不出年度：请在表头上方写“统计年度”和年份，或把年份写进表名或工作表名");
-  if (layouts.some((l) => l.totalRow < 0 && l.notesBelow > 0))
-    notes.push("有的表没有“合计”行，表下的说明、签字行校验时会当作数据行：请在数据行下加“合计”行");
+  if (layouts.some((l) => l.totalRow < 0 && l.notesBelow > 0 && !l.notesMarked))
+    notes.push(
+      perRowUnits
+        ? "表下的签字等行校验时会当作数据行：请让表下第一行以“说明：”或“注：”开头"
+        : "有的表没有“合计”行，表下的签字等行校验时会当作数据行：请在数据行下加“合计”行，或让表下第一行以“说明：”开头"
+    );
   if (layouts.some((l) => l.dataRows.length === 0))
     notes.push("有的工作表只有表头、没有数据行，校验时会报空表");
   return notes;
@@ -305,7 +278,7 @@ function draftTable(
     ...groups.map((f) => `${f.column}（按${groupBy ?? ""}分）`),
   ];
   const sentences = reportSentences(id, totals, groups, groupValues);
-  notes.push(...sheetNotes(layouts));
+  notes.push(...sheetNotes(layouts, byUnit.length > 0));
   const def: TableDefinition = {
     id,
     label: tableLabel,

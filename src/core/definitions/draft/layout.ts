@@ -4,7 +4,7 @@
  * row, and the notes or signatures below (which are no data).
  */
 import { isDateValue, type CellValue, type SheetModel } from "../../model";
-import { detectYear, isTotalLabel } from "../../detect/table";
+import { detectYear, isNoteLabel, isTotalLabel } from "../../read/frame";
 import { FRAME_LABELS } from "../../read/labels";
 import { twoRowHeaders } from "../../read/header-rows";
 import { isBlankCell } from "../../read/cell";
@@ -31,6 +31,8 @@ export interface SheetLayout {
   readonly totalRow: number;
   /** Rows below the table that are not data (notes, signatures), when there is no 合计 row. */
   readonly notesBelow: number;
+  /** True when the first of those rows begins `说明：` or `注：`, which ends a table when it is checked. */
+  readonly notesMarked: boolean;
   /** The title above the header (first text of the top rows that is no frame label), if any. */
   readonly title: string | undefined;
   readonly year: number | undefined;
@@ -185,6 +187,7 @@ export function sheetLayout(sheet: SheetModel): SheetLayout | undefined {
   const dataRows: number[] = [];
   let totalRow = -1;
   let notesBelow = 0;
+  let notesMarked = false;
   for (let r = last + 1; r < values.length; r++) {
     const row = values[r] ?? [];
     if (columns.every((c) => isBlankCell(row[c.col]))) continue;
@@ -194,6 +197,7 @@ export function sheetLayout(sheet: SheetModel): SheetLayout | undefined {
     }
     if (isNoteRow(row, columns.length)) {
       notesBelow = values.slice(r).filter((x) => x.some((v) => !isBlankCell(v))).length;
+      notesMarked = [...labelCols].some((c) => isNoteLabel(row[c]));
       break;
     }
     dataRows.push(r);
@@ -205,6 +209,7 @@ export function sheetLayout(sheet: SheetModel): SheetLayout | undefined {
     dataRows,
     totalRow,
     notesBelow,
+    notesMarked,
     title: titleOf(values, headerRow),
     year: detectYear(sheet, headerRow),
   };

@@ -5,7 +5,7 @@
  */
 import { COLUMN_TYPE_WORDS } from "../definition-messages";
 import type { ColumnDefinition, TableDefinition } from "../schema";
-import type { DefinitionsDraft, DraftedSheet } from "./index";
+import type { DefinitionsDraft, DraftedSheet } from "./report";
 
 /** At most this many choices are named in a column's line. */
 const CHOICES_SHOWN = 6;
