@@ -14,6 +14,8 @@ import {
   draftReportLines,
   definitionsInvalid,
   fileName,
+  fenNotices,
+  noticeText,
   loadDefinitions,
   parseDefinitionsJson,
   type CompiledDefinition,
@@ -134,7 +136,10 @@ async function runDefinitionsCommand(
     const named = compiledDefinitions.slice(0, 20).map((t) => `${t.def.label} ${t.def.name}`);
     const more = compiledDefinitions.length > named.length ? "等" : "";
     io.stdout(
-      `${args.file}：定义有效，共${compiledDefinitions.length}张表（${named.join("、")}${more}）。\n`
+      `${args.file}：定义有效，共${compiledDefinitions.length}张表（${named.join("、")}${more}）。\n` +
+        fenNotices(compiledDefinitions)
+          .map((n) => `注意：${terminalSafe(noticeText(n))}\n`)
+          .join("")
     );
     return EXIT_OK;
   }

@@ -109,7 +109,7 @@ export {
 } from "./render";
 // The whole core path: validate → compare → draft (what the command line and the pane run)
 export { analyzeWorkbook, definitionsInForce, reportFrom, tableRange } from "./analyze";
-export { noticeText } from "./notices";
+export { fenNotices, noticeText } from "./notices";
 export { checkWorkbooks, chooseDefinitions, definitionsInvalid } from "./app/check";
 export type {
   CheckOutcome,

@@ -77,7 +77,11 @@ function analyze(
     if (issue.severity === "error") errors++;
     else if (issue.explained) explained++;
   }
-  const note = notices.find((n) => n.code === "carried-definitions-differ");
+  // what the pane says beside the definitions in force: a differing 报表定义, money read in fen
+  const note = notices
+    .filter((n) => n.code === "carried-definitions-differ" || n.code === "money-read-as-fen")
+    .map(noticeText)
+    .join("");
   return {
     model,
     core,
@@ -92,7 +96,7 @@ function analyze(
     years: core.years,
     verdict: core.verdict,
     definitionsLabel: inForce.label,
-    ...(note ? { definitionsNote: noticeText(note) } : {}),
+    ...(note ? { definitionsNote: note } : {}),
   };
 }
 

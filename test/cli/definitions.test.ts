@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
-import { FIVE, fiveGridWith, sampleWithT5, T5 } from "../core/bureau-fixtures";
+import { activityFunds, FIVE, fiveGridWith, sampleWithT5, T5 } from "../core/bureau-fixtures";
 import { DEFINITIONS_SHEET } from "../../src/core/definitions/sheet";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
 import { cli } from "./harness";
@@ -255,6 +255,32 @@ describe("definitions on the command line", () => {
   });
 });
 
+describe("a table of the older form (no version) with money in a rule", () => {
+  const t6 = activityFunds([{ check: "活动经费（元） ≤ 10000" }]);
+
+  it("is valid, and definitions check and check both say its money is read in fen", async () => {
+    const file = at("旧格式.json");
+    writeFileSync(file, JSON.stringify({ tables: [t6] }));
+    const said =
+      '注意：表6（T6）的定义没有写版本（version），按旧格式读取：规则中金额旁的数字按“分”计，如T6-01“活动经费（元） ≤ 10000”即“活动经费（元） ≤ 100”（元）。如本意是元，请在这张表的定义中加上 "version": 2。\n';
+    const r = await cli("definitions", "check", file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`定义有效，共1张表（表6 活动经费）。\n${said}`);
+    const xlsx = at("表6.xlsx");
+    expect((await cli("template", xlsx, "--year", "2014", "--definitions", file)).code).toBe(0);
+    const checked = await cli("check", xlsx, "--definitions", file);
+    expect(checked.stderr).toContain(said.slice("注意：".length));
+    // with the version, nothing to say
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tables: [activityFunds([{ check: "活动经费（元） ≤ 10000" }], { version: 2 })],
+      })
+    );
+    expect((await cli("definitions", "check", file)).stdout).not.toContain("注意");
+  });
+});
+
 describe("definitions draft", () => {
   const workbook = path.join(SAMPLES, "other-bureau", "other-bureau-2013.xlsx");
 
@@ -310,7 +336,9 @@ describe("definitions draft", () => {
   it("check of a workbook that matches no table names its header rows and the way to a draft", async () => {
     const r = await cli("check", workbook);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("  “表2 创建工作 2013”第3行：项目名称、创建类别、计量单位、数量、备注\n");
+    expect(r.stdout).toContain(
+      "  “表2 创建工作 2013”第3行：项目名称、创建类别、计量单位、数量、备注\n"
+    );
     expect(r.stdout).toContain(`  bureau-stats definitions draft ${workbook} -o 定义.json：`);
   });
 });

@@ -2,7 +2,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CellValue, SheetModel } from "../../src/core/model";
-import { loadDefinitions, BUILTIN_DEFINITIONS, type TableDefinition } from "../../src/core/definitions";
+import {
+  loadDefinitions,
+  BUILTIN_DEFINITIONS,
+  type TableDefinition,
+} from "../../src/core/definitions";
 import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/definitions/sheet";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 
@@ -70,7 +74,10 @@ export function t5Sheet(
 }
 
 /** The built-ins and 表5, as loaded definitions. */
-export const FIVE: TableDefinition[] = [...BUILTIN_DEFINITIONS, ...loadDefinitions([T5]).map((t) => t.def)];
+export const FIVE: TableDefinition[] = [
+  ...BUILTIN_DEFINITIONS,
+  ...loadDefinitions([T5]).map((t) => t.def),
+];
 
 /**
  * The clean sample with a 表5 of 2013 and 2012 (65 talks against 30; T5-01 at D5 of 2013), and
@@ -109,4 +116,44 @@ export function fiveGridWith(
   const row = grid[r] ?? [];
   row[col] = value;
   return { grid, row: r + 1 };
+}
+
+export type FundsRule = {
+  check: string;
+  when?: string;
+  kind?: "row" | "figures";
+  message?: string;
+};
+
+/** 表6 活动经费: a unit per row, its 活动经费 (in `unit`), 参加人数 and 办结率. */
+export function activityFunds(
+  rules: FundsRule[],
+  opts: { version?: 2; header?: string; unit?: string } = {}
+) {
+  const header = opts.header ?? "活动经费（元）";
+  return {
+    ...(opts.version === undefined ? {} : { version: opts.version }),
+    id: "T6",
+    label: "表6",
+    title: "表6 活动经费统计表",
+    name: "活动经费",
+    rowLabel: "单位",
+    columns: [
+      { header: "单位名称", key: "unit", type: "text", required: true, unique: true },
+      { header, key: "funds", type: "money", required: true, unit: opts.unit ?? "元" },
+      { header: "参加人数", key: "people", type: "count", required: true, unit: "人" },
+      { header: "办结率", key: "rate", type: "percent", required: false },
+      { header: "备注", key: "remark", type: "text", required: false },
+    ],
+    rules: rules.map((r, i) => ({
+      id: `T6-0${i + 1}`,
+      code: `rule-${i + 1}`,
+      kind: r.kind ?? "row",
+      severity: "error",
+      message: r.message ?? "“{column}”为{value}，应不超过{expected}。请核实。",
+      check: r.check,
+      ...(r.when === undefined ? {} : { when: r.when }),
+    })),
+    figures: { totals: [{ column: header, headline: true }], groups: [] },
+  };
 }

@@ -14,40 +14,12 @@ import { columnScope } from "../../src/core/definitions/check";
 import { moneyInYuan } from "../../src/core/definitions/expression";
 import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/definitions/sheet";
 import { issueMessage } from "../../src/core/messages";
+import { fenNotices, noticeText } from "../../src/core/notices";
 import type { CellValue, SheetModel } from "../../src/core/model";
 import { validateWorkbook } from "../../src/core/validate";
+import { activityFunds } from "./bureau-fixtures";
 
-type Rule = { check: string; when?: string; kind?: "row" | "figures"; message?: string };
-
-/** 表6 活动经费: a unit per row, its 活动经费 (in `unit`), 参加人数 and 办结率. */
-function table(rules: Rule[], opts: { version?: 2; header?: string; unit?: string } = {}) {
-  const header = opts.header ?? "活动经费（元）";
-  return {
-    ...(opts.version === undefined ? {} : { version: opts.version }),
-    id: "T6",
-    label: "表6",
-    title: "表6 活动经费统计表",
-    name: "活动经费",
-    rowLabel: "单位",
-    columns: [
-      { header: "单位名称", key: "unit", type: "text", required: true, unique: true },
-      { header, key: "funds", type: "money", required: true, unit: opts.unit ?? "元" },
-      { header: "参加人数", key: "people", type: "count", required: true, unit: "人" },
-      { header: "办结率", key: "rate", type: "percent", required: false },
-      { header: "备注", key: "remark", type: "text", required: false },
-    ],
-    rules: rules.map((r, i) => ({
-      id: `T6-0${i + 1}`,
-      code: `rule-${i + 1}`,
-      kind: r.kind ?? "row",
-      severity: "error",
-      message: r.message ?? "“{column}”为{value}，应不超过{expected}。请核实。",
-      check: r.check,
-      ...(r.when === undefined ? {} : { when: r.when }),
-    })),
-    figures: { totals: [{ column: header, headline: true }], groups: [] },
-  };
-}
+const table = activityFunds;
 
 /** A filled 表6 sheet: rows of 单位名称, 活动经费, 参加人数, 办结率 (as a percent number). */
 function sheet(
@@ -239,6 +211,24 @@ describe("definitions of the older form (money in fen)", () => {
     const [read] = readDefinitionsSheet({ name: "报表定义", values: grid });
     expect(read?.def.rules.map((r) => r.check)).toEqual(current.rules.map((r) => r.check));
     expect(definitionsSheetGrid([read!.def])[1]?.[9]).toContain('"version":2');
+  });
+
+  it("are named in a notice: which table, a rule as written and in 元, and the version to add", () => {
+    const [notice, ...rest] = fenNotices(loadDefinitions([older]));
+    expect(rest).toEqual([]);
+    expect(noticeText(notice!)).toBe(
+      '表6（T6）的定义没有写版本（version），按旧格式读取：规则中金额旁的数字按“分”计，如T6-01“活动经费（元） ≤ 1000000”即“活动经费（元） ≤ 10000”（元），共3处。如本意是元，请在这张表的定义中加上 "version": 2。'
+    );
+    // the same from a 报表定义 sheet, and none for the current form or a table with no money rule
+    const grid = definitionsSheetGrid([older as unknown as TableDefinition]);
+    expect(fenNotices(readDefinitionsSheet({ name: "报表定义", values: grid }))).toHaveLength(1);
+    expect(fenNotices(loadDefinitions([current]))).toEqual([]);
+    expect(fenNotices(loadDefinitions([table([{ check: "参加人数 ≥ 1" }])]))).toEqual([]);
+    // a rule kept in fen is named as written, with no 元 form
+    const kept = fenNotices(loadDefinitions([table([{ check: "活动经费（元） ≤ 参加人数" }])]));
+    expect(kept.map(noticeText)).toEqual([
+      '表6（T6）的定义没有写版本（version），按旧格式读取：规则中金额旁的数字按“分”计，如T6-01“活动经费（元） ≤ 参加人数”。如本意是元，请在这张表的定义中加上 "version": 2。',
+    ]);
   });
 
   it("rewrite each number beside money exactly, and leave the rest", () => {

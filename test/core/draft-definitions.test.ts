@@ -67,7 +67,10 @@ function checkWithDraft(wb: WorkbookModel): { draft: DefinitionsDraft; analysis:
   const draft = draftDefinitions(wb);
   const tables = JSON.parse(JSON.stringify(draft.definitions.tables)) as unknown[];
   expect(checkDefinitions(tables).problems).toEqual([]);
+  // the current form: a number the bureau adds beside money is read in 元, and nothing in fen
+  expect(draft.definitions.tables.every((t) => t.version === 2)).toBe(true);
   const definitions = loadDefinitions(tables, "draft.json");
+  expect(definitions.filter((t) => t.readAsFen !== undefined)).toEqual([]);
   return { draft, analysis: analyzeWorkbook(wb, { definitions }) };
 }
 

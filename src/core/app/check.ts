@@ -22,7 +22,7 @@ import {
   type DefinitionsInForce,
 } from "../analyze";
 import { fileName, hasAnyCell, inCheckOrder, combineWithOrigins } from "./files";
-import type { Notice } from "../notices";
+import { fenNotices, type Notice } from "../notices";
 
 /** A workbook to check: read, or the Chinese reason it could not be. */
 export type WorkbookInput =
@@ -140,6 +140,7 @@ export function chooseDefinitions(
     const notices: Notice[] = [];
     if (inForce.source !== "builtin")
       notices.push({ code: "definitions-in-force", label: inForce.label });
+    notices.push(...fenNotices(inForce.definitions));
     const differing = (workbook: string, differences: readonly string[]) => {
       if (differences.length > 0)
         notices.push({ code: "carried-definitions-differ", workbook, differences });

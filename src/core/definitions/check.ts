@@ -10,7 +10,7 @@ import { compileExpression, ExpressionError } from "./expression";
 import { compileFigureRule, namedFigureCheck } from "./figure-rules";
 import { PROBLEM_LIMIT } from "./definition-messages";
 import { fromZodIssue, type DefinitionProblem } from "./problems";
-import { upgradeDefinition } from "./upgrade";
+import { upgradeReading, type FenReading } from "./upgrade";
 import {
   ColumnSchema,
   FigureSpecSchema,
@@ -232,6 +232,8 @@ export interface DefinitionsCheck {
    * form (`DEFINITIONS_VERSION`) when there is none.
    */
   readonly defs: ReadonlyArray<TableDefinition | undefined>;
+  /** For each table of the older form, its rules whose money numbers are read in fen. */
+  readonly fen?: ReadonlyArray<readonly FenReading[]>;
 }
 
 /** Checks table definitions: every problem of every table, none hiding another. */
@@ -292,7 +294,13 @@ export function checkDefinitions(tables: readonly unknown[]): DefinitionsCheck {
   if (problems.length > 0) return { problems, stopped: problems.length >= PROBLEM_LIMIT, defs };
   // the older form (money in fen) read into the current one
   const all = defs.flatMap((d) => (d ? [d] : []));
-  return { problems, stopped: false, defs: defs.map((d) => d && upgradeDefinition(d, all)) };
+  const read = defs.map((d) => d && upgradeReading(d, all));
+  return {
+    problems,
+    stopped: false,
+    defs: read.map((r) => r?.def),
+    fen: read.map((r) => r?.fen ?? []),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { BUILTIN_DEFINITION_DATA } from "./builtins";
 import { compileExpression, type CompiledExpression } from "./expression";
 import { compileFigureRule, namedFigureCheck, type CompiledFigureRule } from "./figure-rules";
 import { DefinitionsError, problemLine, sortProblems } from "./problems";
+import type { FenReading } from "./upgrade";
 import {
   DEFINITIONS_VERSION,
   type ColumnDefinition,
@@ -71,6 +72,8 @@ export interface CompiledDefinition {
    * alive, so the row loop's optimised code is not thrown away at every garbage collection.
    */
   readonly readers: readonly ColumnReader[];
+  /** A table of the older form: its rules whose money numbers are read in fen (see `upgrade.ts`). */
+  readonly readAsFen?: readonly FenReading[];
 }
 
 /**
@@ -159,6 +162,14 @@ export function compileDefinition(
   };
 }
 
+/** A compiled table with the rules its older form reads in fen, when there are any. */
+export function withFen(
+  compiled: CompiledDefinition,
+  fen: readonly FenReading[] | undefined
+): CompiledDefinition {
+  return fen && fen.length > 0 ? { ...compiled, readAsFen: fen } : compiled;
+}
+
 /**
  * Validates table definitions and compiles them; throws `DefinitionsError` listing every problem
  * in Chinese, each naming the source (`source`, e.g. the file), the table and the entry.
@@ -168,7 +179,7 @@ export function loadDefinitions(
   definitions: readonly unknown[],
   source = ""
 ): CompiledDefinition[] {
-  const { problems, stopped, defs } = checkDefinitions(definitions);
+  const { problems, stopped, defs, fen } = checkDefinitions(definitions);
   if (problems.length > 0)
     throw new DefinitionsError(
       sortProblems(problems).map((p) => problemLine(p, definitions, source)),
@@ -178,7 +189,7 @@ export function loadDefinitions(
   const all = defs.flatMap((d) => (d ? [d] : []));
   return defs.map((def, i) => {
     if (!def) throw new Error(`表定义 #${i + 1} 无效`); // checkDefinitions gives a problem for it
-    return compileDefinition(def, all);
+    return withFen(compileDefinition(def, all), fen?.[i]);
   });
 }
 

@@ -23,7 +23,7 @@
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
 import { quoteSheet } from "../sheet-names";
 import { checkDefinitions } from "./check";
-import { compileDefinition, type CompiledDefinition } from "./index";
+import { compileDefinition, withFen, type CompiledDefinition } from "./index";
 import { COLUMN_TYPE_WORDS } from "./definition-messages";
 import { DefinitionsError, jsonSyntaxMessage, problemLine, sortProblems } from "./problems";
 import { COLUMN_TYPES, NAMED_CHECKS, type ColumnType, type TableDefinition } from "./schema";
@@ -468,9 +468,9 @@ function compileReading(g: Reading): CompiledDefinition[] {
     );
   }
   const all = checked.defs.flatMap((d) => (d ? [d] : []));
-  return checked.defs.map((def) => {
+  return checked.defs.map((def, i) => {
     if (!def) throw new DefinitionsError([`${sheetWords(g.layout.sheet)}的表定义无效`]);
-    return compileDefinition(def, all);
+    return withFen(compileDefinition(def, all), checked.fen?.[i]);
   });
 }
 

@@ -10,7 +10,7 @@ import type { SheetModel, WorkbookModel } from "../../model";
 import { isBlankCell } from "../../read/cell";
 import { normaliseHeader, trimText } from "../../read/normalise";
 import { checkDefinitions } from "../check";
-import type { ColumnDefinition, TableDefinition } from "../schema";
+import { DEFINITIONS_VERSION, type ColumnDefinition, type TableDefinition } from "../schema";
 import { DEFINITIONS_SHEET } from "../sheet";
 import { distinctTexts, draftColumn, type DraftedColumn, type SheetColumn } from "./columns";
 import { sheetLayout, type SheetLayout } from "./layout";
@@ -280,6 +280,8 @@ function draftTable(
   const sentences = reportSentences(id, totals, groups, groupValues);
   notes.push(...sheetNotes(layouts, byUnit.length > 0));
   const def: TableDefinition = {
+    // the current form: a number the bureau adds beside money is in 元
+    version: DEFINITIONS_VERSION,
     id,
     label: tableLabel,
     title,
