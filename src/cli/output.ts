@@ -363,7 +363,11 @@ export function textReport(a: Analysis, found?: { workbook: WorkbookModel; file:
     ];
     for (const c of a.comparisons) {
       rows.push([
-        "  " + terminalSafe(c.sheet.split(" ")[0] ?? ""),
+        // the table's label (表1), whatever its sheet is named
+        "  " +
+          terminalSafe(
+            a.definitions.find((t) => t.id === c.tableId)?.label ?? c.sheet.split(" ")[0] ?? ""
+          ),
         terminalSafe(c.label),
         showNumber(c.current, c),
         showNumber(c.previous, c),

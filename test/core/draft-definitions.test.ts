@@ -496,8 +496,8 @@ describe("a workbook saved by another program", () => {
   });
 });
 
-describe("a header the rule language cannot name", () => {
-  it("leaves that rule out, and keeps the table's other rules and its sentence", () => {
+describe("a header with ASCII punctuation", () => {
+  it("is named in square brackets in a suggested rule, which the check then runs", () => {
     const wb = workbook([
       {
         name: "2014",
@@ -511,9 +511,64 @@ describe("a header the rule language cannot name", () => {
     ]);
     const { draft, analysis } = checkWithDraft(wb);
     const t = table(draft);
-    expect(t.rules.map((r) => r.check)).toEqual(["其中：大班 ≤ 班级数"]);
+    expect(t.rules.map((r) => r.check)).toEqual(["[其中-女] ≤ 教师数", "其中：大班 ≤ 班级数"]);
     expect(t.report?.sentences[0]?.length).toBe(4);
     expect(errors(analysis)).toEqual([]);
+    // the rule is live: a row with more 女 than 教师 is warned of
+    const wrong = workbook([
+      {
+        name: "2014",
+        rows: [
+          ["学校", "教师数", "其中-女"],
+          ["一小", 50, 51],
+          ["二小", 40, 22],
+        ],
+      },
+    ]);
+    const defs = loadDefinitions(
+      JSON.parse(JSON.stringify(draftDefinitions(wb).definitions.tables))
+    );
+    const warned = analyzeWorkbook(wrong, { definitions: defs }).issues.filter(
+      (i) => i.rule === "B1-01"
+    );
+    expect(warned.map((i) => i.cell)).toEqual(["C2"]);
+  });
+});
+
+describe("a 序号 column first, the 合计 in the second column, and a note and signatures below", () => {
+  const sheet = (year: number, extra: number): SheetIn => ({
+    name: `志愿服务${year}`,
+    merges: ["A1:F1"],
+    rows: [
+      [`${year}年度 教育系统志愿服务活动统计表`],
+      ["填报单位：市教育局机关党委", null, null, null, "单位：人、次"],
+      ["序号", "学校", "志愿者人数", "其中:党员", "服务次数", "备注"],
+      [1, "市一中", 120 + extra, 45, 36],
+      [2, "市二中", 98, 30, 28 + extra],
+      [3, "实验小学", 76, 22, 40],
+      [null, "合计", 294 + extra, 97, 104 + extra],
+      [],
+      ["注：志愿者人数含在职教师和学生。"],
+      ["填表人：王芳", null, null, "审核：李明"],
+    ],
+  });
+  const wb = workbook([sheet(2014, 6), sheet(2013, 0)]);
+  const { draft, analysis } = checkWithDraft(wb);
+  const t = table(draft);
+
+  it("ends the data at the 合计 row and asks no unit for a 序号", () => {
+    expect(draft.report.tables[0]?.sheets.map((s) => [s.year, s.dataRows, s.totalRow])).toEqual([
+      [2014, 3, 7],
+      [2013, 3, 7],
+    ]);
+    expect(column(t, "序号")).toMatchObject({ type: "text", required: false });
+    expect(errors(analysis)).toEqual([]);
+  });
+
+  it("writes the sentence without saying the unit twice", () => {
+    expect(analysis.draft.text).toContain(
+      "志愿者300人，比上年增加6人，增长2.0%，其中：党员97人，与上年持平，服务110次，比上年增加6次，增长5.8%。"
+    );
   });
 });
 

@@ -238,7 +238,8 @@ export function draftColumn(
   if (filled.length === 0) {
     notes.push("各表这一列都是空的，暂定为文本");
   } else if (SERIAL_NUMBER.test(normaliseHeader(header))) {
-    // 序号: the rows' numbers, never summed
+    // 序号: the rows' numbers, never summed, and never asked of a unit
+    column = { ...base, required: false, type: "text" };
   } else if (only("date")) {
     column = { ...base, type: "date" };
   } else if (

@@ -70,9 +70,17 @@ function rowLabelOf(header: string | undefined): string {
   return header.replace(/[（(][^（()）]*[）)]$/, "").replace(/名称$|名$/, "") || header;
 }
 
-/** A header's words for a report sentence: `活动经费（元）` → `活动经费`, `参加党员数` → `参加党员`. */
-function phraseOf(header: string): string {
+/**
+ * A header's words for a report sentence, before the figure and its unit: `活动经费（元）` →
+ * `活动经费`, `参加党员数` → `参加党员`, and the unit not said twice: `服务次数` (次) → `服务`,
+ * `志愿者人数` (人) → `志愿者`.
+ */
+function phraseOf(header: string, unit: string | undefined): string {
   const bare = header.replace(/[（(][^（()）]*[）)]$/, "");
+  if (unit !== undefined && unit.length === 1 && bare.endsWith(`${unit}数`)) {
+    const rest = bare.slice(0, -2);
+    if (rest.length >= 2) return rest;
+  }
   return bare.length > 2 && !/人数$/.test(bare) ? bare.replace(/数$/, "") : bare;
 }
 
@@ -192,17 +200,18 @@ function reportSentences(
   id: string,
   totals: readonly FigureSpec[],
   groups: readonly FigureSpec[],
-  groupValues: readonly string[]
+  groupValues: readonly string[],
+  unitOf: (header: string) => string | undefined
 ): NonNullable<TableDefinition["report"]>["sentences"] {
   const named = totals.map((f) => ({
-    text: `${phraseOf(f.column)}{${f.headline ? "+" : ""}${id}/${f.column}}`,
+    text: `${phraseOf(f.column, unitOf(f.column))}{${f.headline ? "+" : ""}${id}/${f.column}}`,
   }));
   return [
     ...(named.length > 0 ? [named] : []),
     ...groups.map((f) => [
       {
         list: {
-          lead: phraseOf(f.column),
+          lead: phraseOf(f.column, undefined),
           items: groupValues.map((g) => `${g}{${id}/${f.column}/${g}}`),
           itemSep: "，",
         },
@@ -277,7 +286,13 @@ function draftTable(
     ...totals.map((f) => f.column),
     ...groups.map((f) => `${f.column}（按${groupBy ?? ""}分）`),
   ];
-  const sentences = reportSentences(id, totals, groups, groupValues);
+  const sentences = reportSentences(
+    id,
+    totals,
+    groups,
+    groupValues,
+    (h) => columns.find((c) => c.header === h)?.unit
+  );
   notes.push(...sheetNotes(layouts, byUnit.length > 0));
   const def: TableDefinition = {
     // the current form: a number the bureau adds beside money is in 元

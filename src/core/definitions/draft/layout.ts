@@ -151,6 +151,11 @@ function titleOf(values: SheetModel["values"], headerRow: number): string | unde
   return undefined;
 }
 
+/** The first three filled cells of a row. */
+function firstTexts(row: readonly CellValue[]): CellValue[] {
+  return row.filter((v) => !isBlankCell(v)).slice(0, 3);
+}
+
 /** True when a row below the table is a note or a signature line, not data. */
 function isNoteRow(row: readonly CellValue[], width: number): boolean {
   const filled = row.filter((v) => !isBlankCell(v));
@@ -191,13 +196,14 @@ export function sheetLayout(sheet: SheetModel): SheetLayout | undefined {
   for (let r = last + 1; r < values.length; r++) {
     const row = values[r] ?? [];
     if (columns.every((c) => isBlankCell(row[c.col]))) continue;
-    if ([...labelCols].some((c) => isTotalLabel(row[c]))) {
+    // 合计 in the label column, or in the first cells when a 序号 column comes first
+    if ([...labelCols].some((c) => isTotalLabel(row[c])) || firstTexts(row).some(isTotalLabel)) {
       totalRow = r;
       break;
     }
     if (isNoteRow(row, columns.length)) {
       notesBelow = values.slice(r).filter((x) => x.some((v) => !isBlankCell(v))).length;
-      notesMarked = [...labelCols].some((c) => isNoteLabel(row[c]));
+      notesMarked = firstTexts(row).slice(0, 1).some(isNoteLabel);
       break;
     }
     dataRows.push(r);

@@ -129,6 +129,16 @@ export interface SuggestedRules {
   readonly nearly: readonly string[];
 }
 
+/**
+ * A header as a rule names it: bare when it has no ASCII punctuation or space and starts with no
+ * digit (full-width `（）：` are part of a name), else in square brackets (`[其中:党员]`, `[金额(元)]`).
+ * @example inRule("其中：女生") // "其中：女生"
+ * @example inRule("其中:党员") // "[其中:党员]"
+ */
+export function inRule(header: string): string {
+  return /^[^\s\d!-/:-@[-^`{-~][^\s!-/:-@[-^`{-~]*$/.test(header) ? header : `[${header}]`;
+}
+
 const unitText = (c: ColumnDefinition): string =>
   c.unitColumn === undefined ? (c.unit ?? "") : "";
 
@@ -208,7 +218,7 @@ export function suggestRules(
     const unit = ua || ub;
     add({
       kind: "row",
-      check: `${a.column.header} ≤ ${b.column.header}`,
+      check: `${inRule(a.column.header)} ≤ ${inRule(b.column.header)}`,
       message: `“${a.column.header}”{value}${unit}，多于“${b.column.header}”{expected}${unit}。请核实这两个数。`,
     });
   }
