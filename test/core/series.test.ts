@@ -3,6 +3,8 @@
  * the comparison with the first year and its multiples (翻了一番 only when the shown percentage is
  * 100.0%), and the checks over years (a cumulative figure decreasing, a jump, a gap).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -507,5 +509,66 @@ describe("checks over years", () => {
     ];
     expect(new Set(all.map((i) => i.code)).size).toBe(3);
     for (const i of all) expect(seriesIssueMessage(i)).not.toMatch(/\{|\}|undefined|NaN/);
+  });
+});
+
+describe("docs/wording.md, Series over years", () => {
+  const page = readFileSync(join(__dirname, "../../docs/wording.md"), "utf8");
+  const section = page.slice(
+    page.indexOf("## Series over years"),
+    page.indexOf("### Checks over years")
+  );
+  /** The rows of the section's table: `2010–2013: 150, 160 人` and its wording. */
+  const rows = [...section.matchAll(/^\| (\d{4})–\d{4}: ([^|]+?) \| ([^|]+?) \|$/gm)].map((m) => {
+    const tokens = (m[2] ?? "").split(/,? /);
+    const values: (number | undefined)[] = [];
+    while (/^(\d+|blank)$/.test(tokens[0] ?? "")) {
+      const t = tokens.shift() ?? "";
+      values.push(t === "blank" ? undefined : Number(t));
+    }
+    const unit = tokens[0] ?? "";
+    const kind = unit === "fen" ? "money" : unit === "tenths" ? "rate" : "count";
+    const wording = /^`(.*)`$/.exec(m[3] ?? "")?.[1] ?? "";
+    return { first: Number(m[1]), values, kind, unit, wording } as const;
+  });
+
+  it("shows what the code writes", () => {
+    // every row of the table is read
+    expect(rows.length).toBe(section.match(/^\| \d{4}–/gm)?.length);
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    for (const r of rows) {
+      const s = series(yearPoints(r.first, r.values), r.kind);
+      expect(seriesWording(s, { unit: r.unit }), r.values.join(", ")).toBe(r.wording);
+    }
+  });
+
+  it("shows every series message as the code writes it", () => {
+    const checks = page.slice(page.indexOf("### Checks over years"));
+    const shown = [...checks.matchAll(/^\| `(series-[a-z-]+)` \| (\w+) \|.*\| `([^`]+)` \|$/gm)];
+    expect(shown.map((m) => m[1]).sort()).toEqual(Object.keys(SERIES_MESSAGES).sort());
+    const written = [
+      ...checkSeries(counts([120, 131, 128], 2011), {
+        label: "累计培训人数",
+        unit: "人",
+        cumulative: true,
+      }),
+      ...seriesJumps(counts([100, 110, 118, 90]), PEOPLE),
+      ...seriesGaps(
+        series(
+          [
+            { year: 2010, value: 5 },
+            { year: 2012, value: undefined },
+            { year: 2013, value: 700 },
+            { year: 2013, value: 750 },
+          ],
+          "money"
+        ),
+        { label: "慰问金金额", unit: "元" }
+      ),
+    ];
+    for (const m of shown) {
+      const issue = written.find((i) => i.code === m[1]);
+      expect(issue && [issue.severity, seriesIssueMessage(issue)], m[1]).toEqual([m[2], m[3]]);
+    }
   });
 });
