@@ -301,6 +301,10 @@ describe("the comparison with the first year", () => {
     expect(since([25, 50, 100])).toBe("比2010年翻了两番");
     expect(sinceWording(money([10000, 39996]), { unit: "元" })).toBe("比2010年翻了两番");
     expect(since([10, 80])).toBe("比2010年翻了三番");
+    expect(since([1, 16])).toBe("比2010年翻了四番");
+    expect(since([1, 1024])).toBe("比2010年翻了十番");
+    // beyond 十番 the net increase in 倍
+    expect(since([1, 2048])).toBe("比2010年增长2047倍");
     expect(doublings(1000)).toBe(1);
     expect(doublings(3000)).toBe(2);
     expect(doublings(7000)).toBe(3);

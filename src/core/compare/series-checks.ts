@@ -87,12 +87,19 @@ export function seriesIssueMessage(issue: SeriesIssue): string {
   );
 }
 
-/** A value of the series written with its unit (`9236人`, `301370元`, `98.5%`). */
+/**
+ * A value of the series written with its unit.
+ * @example written(series(yearPoints(2010, [9236]), "count"), 9236, { label: "", unit: "个" }) // "9236个"
+ */
 function written(s: Series, value: number, figure: SeriesFigure): string {
   return formatValue(value, { kind: s.kind, unit: figure.unit, moneyUnit: figure.moneyUnit });
 }
 
-/** The values of a step: both years' values and the change, written. */
+/**
+ * The values of a step as its messages write them: both years' values and the size of the change.
+ * @example stepValues(s, s.steps[1], { label: "年末党员数", unit: "人" }) // with s = series(yearPoints(2011, [120, 131, 128]), "count"):
+ * // { label: "年末党员数", previousYear: 2012, previous: "131人", value: "128人", change: "3人" }
+ */
 function stepValues(s: Series, step: SeriesStep, figure: SeriesFigure) {
   const value = s.values.find((p) => p.year === step.year)?.value;
   const previous = s.values.find((p) => p.year === step.fromYear)?.value;
@@ -123,8 +130,10 @@ export function cumulativeDecreases(s: Series, figure: SeriesFigure): SeriesIssu
 }
 
 /**
- * The size of a change in the kind's scale, for the median written in a message: half a unit
- * (the median of an even count) rounded half up.
+ * The median of the sizes of changes, doubled (to stay in integers: the median of an even count is
+ * the mean of the middle two), and as written in a message (half a unit rounded half up).
+ * @example medianOfSizes([1n, 1n, 2n, 2n]) // { twice: 3n, shown: 2 }
+ * @example medianOfSizes([10n, 8n, 30n])   // { twice: 20n, shown: 10 }
  */
 function medianOfSizes(sizes: readonly bigint[]): { twice: bigint; shown: number } {
   const sorted = [...sizes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -137,7 +146,7 @@ function medianOfSizes(sizes: readonly bigint[]): { twice: bigint; shown: number
 /**
  * Yearly changes out of scale: with at least 4 years and no gap, a step whose size is more than
  * `factor` (default 3) times the median size of the OTHER steps; none when that median is 0.
- * @example seriesJumps(series(yearPoints(2010, [100, 110, 118, 190]), "count"), { label: "年末党员数", unit: "人" })[0].year // 2013 (72 > 3 × 10)
+ * @example seriesJumps(series(yearPoints(2010, [100, 110, 118, 190]), "count"), { label: "年末党员数", unit: "人" })[0].year // 2013 (72 > 3 × 9, the median of 10 and 8)
  */
 export function seriesJumps(s: Series, figure: SeriesFigure, factor = 3): SeriesIssue[] {
   if (!Number.isSafeInteger(factor) || factor < 1)
@@ -153,6 +162,7 @@ export function seriesJumps(s: Series, figure: SeriesFigure, factor = 3): Series
     const params = stepValues(s, step, figure);
     if (!params) return;
     const up = step.direction === "up";
+    // the median written as a change of its size is (changeAmount: 9人, 0.02元, 0.9个百分点)
     const medianChange = yoyChange(median.shown, 0, s.kind);
     out.push({
       code: "series-jump",

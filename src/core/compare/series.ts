@@ -138,7 +138,8 @@ export function seriesValues(points: readonly SeriesPoint[]): {
 
 /**
  * The latest run: the steps ending at the last one that go the same way (持平 breaks it).
- * @example latestRun([{ direction: "down" }, { direction: "up" }, { direction: "up" }].map((s, i) => ({ ...s, fromYear: 2010 + i, year: 2011 + i, change: 1, pctTenths: 1 }))) // { direction: "up", steps: 2, fromYear: 2011 }
+ * @example latestRun(series(yearPoints(2010, [9, 8, 9, 10]), "count").steps) // { direction: "up", steps: 2, fromYear: 2011 }
+ * @example latestRun(series(yearPoints(2010, [8, 9, 9, 10]), "count").steps) // undefined (持平 in 2012)
  */
 export function latestRun(steps: readonly SeriesStep[]): SeriesRun | undefined {
   const direction = steps.at(-1)?.direction;
