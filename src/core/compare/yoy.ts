@@ -103,7 +103,7 @@ const untagged = (text: string): string => text;
  * @example changeAmount(yoyChange(35, 62, "count")!, { unit: "件" })            // "27件"
  * @example changeAmount(yoyChange(61325000, 58075000, "money")!, { unit: "元", moneyUnit: "万元" }) // "3.25万元"
  */
-function changeAmount(change: YoyChange, format: ChangeFormat): string {
+export function changeAmount(change: YoyChange, format: ChangeFormat): string {
   const size = Math.abs(change.change);
   const style = format.style ?? "exact";
   if (change.kind === "money") return formatMoney(size, format.moneyUnit ?? "元", style);
@@ -117,7 +117,7 @@ function changeAmount(change: YoyChange, format: ChangeFormat): string {
  * to show at 0.1%).
  * @example growthWording(yoyChange(20, 10, "count")!) // "增长1倍"
  */
-function growthWording(
+export function growthWording(
   change: YoyChange,
   tag: (text: string, part: NumberPart) => string = untagged
 ): string {
