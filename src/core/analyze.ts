@@ -11,7 +11,13 @@ import type { WorkbookModel } from "./model";
 import type { Settings } from "./settings";
 import { COMPILED_BUILTINS, type CompiledDefinition, type TableDefinition } from "./definitions";
 import { validateWorkbook, type ValidationResult, type YearSummary } from "./validate";
-import { compareTables, orderTables, type Comparison } from "./compare";
+import {
+  compareTables,
+  figureSeries,
+  orderTables,
+  type Comparison,
+  type FigureSeries,
+} from "./compare";
 import {
   draftReport,
   phrasesOf,
@@ -73,6 +79,10 @@ export interface Analysis {
   readonly years: readonly YearSummary[];
   /** This year's figures against last year's (empty without last year's sheets). */
   readonly comparisons: Comparison[];
+  /** Each figure over the years from `since` to the report year, when a series is asked for. */
+  readonly series?: FigureSeries[];
+  /** The first year of the series, when one is asked for. */
+  readonly since?: number;
   readonly draft: {
     readonly text: string;
     readonly html: string;
@@ -232,6 +242,14 @@ export function reportFrom(
     order,
     ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
   });
+  const since = draftOptions.since;
+  const series =
+    since !== undefined && currentYear !== undefined && since < currentYear - 1
+      ? figureSeries(result.tables, since, currentYear, {
+          order,
+          ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
+        })
+      : undefined;
   const draft = draftReport(
     orderTables(current, order),
     previous.length > 0 ? previous : undefined,
@@ -243,6 +261,7 @@ export function reportFrom(
     tables: result.tables,
     years: result.years,
     comparisons,
+    ...(series === undefined ? {} : { series, since }),
     draft: {
       text,
       html: renderHtml(draft),

@@ -6,3 +6,4 @@ export * from "./compare";
 export * from "./series";
 export * from "./series-wording";
 export * from "./series-checks";
+export * from "./figure-series";

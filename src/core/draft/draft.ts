@@ -49,6 +49,11 @@ export interface DraftOptions {
   readonly headings?: HeadingStyle;
   /** The phrasing (default `DEFAULT_PHRASES`). */
   readonly phrases?: readonly SheetPhrases[];
+  /**
+   * The first year of the series over years (历年, `--since`); none, or not before the previous
+   * year: the report year and the previous one only, as always.
+   */
+  readonly since?: number;
 }
 
 export interface DraftParagraph {
