@@ -73,7 +73,7 @@ export async function draftIntoWorkbook(
   const tables = draft.tables.length;
   if (tables === 0)
     throw new Error(
-      `没有找到可起草定义的表（一行至少两个文字表头，下面有数据行）。${draft.lines.join("")}请检查各工作表的表头。`
+      `没有找到可起草定义的表（一行至少两个文字表头，下面有数据行）${draft.lines.map((l) => `，${l}`).join("")}。请检查各工作表的表头。`
     );
   if (host.insertDefinitions) {
     const name = await host.insertDefinitions(draft.tables);

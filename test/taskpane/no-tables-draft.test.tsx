@@ -190,7 +190,7 @@ describe("起草报表定义", () => {
   it("says what is wrong when no sheet can be drafted from, and writes nothing", async () => {
     const fake = install({ sheets: [{ name: "Sheet1", values: [["2013年"], [1]] }] });
     await expect(draftIntoWorkbook(createOfficeHost())).rejects.toThrow(
-      /^没有找到可起草定义的表.*请检查各工作表的表头。$/
+      "没有找到可起草定义的表（一行至少两个文字表头，下面有数据行），未起草：“Sheet1”（没有找到表头行（一行至少两个文字表头））。请检查各工作表的表头。"
     );
     expect(fake.writes).toHaveLength(0);
   });
