@@ -29,7 +29,7 @@ export function waysOn(inserts: boolean): string[] {
     ? [
         "点“起草报表定义”：按这些表起草一张“报表定义”工作表，核对后重新校验；",
         "自己在工作簿中加入“报表定义”工作表，写明本局的表；",
-        "已有本局的定义文件（.json）：用命令行 bureau-stats check 加 --definitions 定义.json 校验。",
+        "已有本局的定义文件（.json）：在命令行用 bureau-stats check 加上 --definitions 定义.json 校验。",
       ]
     : [
         "已有本局的定义文件（.json）：点上方的“表定义…”载入，再重新校验；",

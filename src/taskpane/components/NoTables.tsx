@@ -20,6 +20,8 @@ import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common"
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  // a command is not broken across lines (the pane is 320 px wide)
+  command: { whiteSpace: "nowrap", fontFamily: "inherit" },
   lines: {
     margin: 0,
     whiteSpace: "pre-wrap",
@@ -61,7 +63,17 @@ export function NoTables({ analysis, host }: NoTablesProps) {
         如果这些是本局自己的表，请给出它们的定义，任选一种：
         <ol className={styles.list} data-testid="ways-on">
           {waysOn(inserts).map((way) => (
-            <li key={way}>{way}</li>
+            <li key={way}>
+              {way.split(/(--definitions 定义\.json)/).map((part, i) =>
+                i % 2 === 1 ? (
+                  <code key={i} className={styles.command}>
+                    {part}
+                  </code>
+                ) : (
+                  part
+                )
+              )}
+            </li>
           ))}
         </ol>
       </Notice>
@@ -80,7 +92,8 @@ function DraftDefinitions({ host, inserts }: { host: WorkbookHost; inserts: bool
     <>
       <div className={common.row}>
         <Button
-          disabled={action.busy}
+          // once inserted, a second 报表定义 sheet would be refused: the button rests
+          disabled={action.busy || (inserts && drafted !== undefined)}
           onClick={() =>
             void action.perform(
               inserts ? "正在起草并插入报表定义" : "正在起草定义文件",
