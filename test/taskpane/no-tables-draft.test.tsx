@@ -19,7 +19,7 @@ import { useFakeOffice } from "../hosts/office-fixture";
 import { createOfficeHost } from "../../src/hosts/office";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import type { WorkbookHost } from "../../src/hosts/host";
-import { DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core";
+import { BUILTIN_DEFINITIONS, DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core";
 import { sheetsFromModel } from "../fakes/fake-excel";
 import { engine } from "../../src/taskpane/engine-impl";
 import type { Analysis } from "../../src/taskpane/engine";
@@ -98,6 +98,19 @@ describe("no statistical table found: the notice", () => {
     expect(text).toContain("点上方的“表定义…”载入");
     expect(text).toContain("下载为“other-bureau-2013-定义.json”");
     expect(text).not.toContain("插入为新的");
+  });
+
+  it("in Excel offers no draft when the workbook has a 报表定义 sheet already, and says why", async () => {
+    // the built-in tables inserted as the workbook's 报表定义 sheet (模板 → 插入报表定义)
+    const { host } = openInExcel();
+    await host.insertDefinitions!(BUILTIN_DEFINITIONS);
+    const other = engine.analyze(await host.readWorkbook());
+    expect(other.definitionsLabel).toMatch(/^工作簿中的“报表定义”/);
+    expect(other.tables).toHaveLength(0);
+    expect(other.headerRows).toHaveLength(4);
+    const text = noticeText(other, host);
+    expect(text).toContain("工作簿中已有“报表定义”工作表，但其中的表与上面的表头都不相符");
+    expect(noticeHtml(other, host)).not.toMatch(/<button[^>]*>起草报表定义/);
   });
 
   it("keeps the blank-template advice when no sheet has a header row", () => {

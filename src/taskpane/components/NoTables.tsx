@@ -15,8 +15,13 @@ import {
   waysOn,
   type DraftedDefinitions,
 } from "../draftDefinitions";
+import { DEFINITIONS_SHEET } from "../../core";
 import { tablesInWords, type Analysis } from "../engine";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
+
+/** In Excel and WPS, when the workbook has a 报表定义 sheet already: why there is no 起草 button. */
+export const DEFINITIONS_SHEET_THERE =
+  "工作簿中已有“报表定义”工作表，但其中的表与上面的表头都不相符，起草的定义不会插在它上面。请按上面的表头改正其中的列名，或删去该工作表后重新校验，再起草报表定义。";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
@@ -51,6 +56,10 @@ export function NoTables({ analysis, host }: NoTablesProps) {
       </Notice>
     );
   const inserts = Boolean(host.insertDefinitions);
+  // a draft is never inserted over the workbook's own 报表定义 sheet
+  const hasDefinitionsSheet = analysis.model.sheets.some(
+    (sheet) => sheet.name.trim() === DEFINITIONS_SHEET
+  );
   return (
     <div className={common.stack} data-testid="no-tables">
       <Notice intent="warning" title="没有找到统计表">
@@ -77,7 +86,13 @@ export function NoTables({ analysis, host }: NoTablesProps) {
           ))}
         </ol>
       </Notice>
-      <DraftDefinitions host={host} inserts={inserts} />
+      {inserts && hasDefinitionsSheet ? (
+        <p className={mergeClasses(common.p, common.muted)} data-testid="definitions-sheet-there">
+          {DEFINITIONS_SHEET_THERE}
+        </p>
+      ) : (
+        <DraftDefinitions host={host} inserts={inserts} />
+      )}
     </div>
   );
 }
