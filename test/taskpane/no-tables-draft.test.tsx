@@ -165,6 +165,7 @@ describe("起草报表定义", () => {
       ["表2 创建工作 2012", 2012],
     ]);
     expect(analysis.errors).toBe(0);
+    expect(analysis.definitionsNote).toBeUndefined();
     expect(analysis.headerRows).toBeUndefined();
   });
 
