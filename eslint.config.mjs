@@ -20,8 +20,9 @@ const coreBoundary = {
 // Hosts, UI and CLI see the core through its public entry only (src/core/index.ts, imported as
 // "../core"): what they may use is what the entry exports, so the core's modules can be split,
 // renamed or deleted without touching them. no-restricted-imports sees static imports and
-// re-exports; a selector does the same for import(), which may load the .docx renderer on demand
-// (`await import("../core/render/docx")`): the one other entry.
+// re-exports; a selector does the same for import(), which may load the .docx renderer or the
+// definitions drafter on demand (`await import("../core/render/docx")`,
+// `"../core/definitions/draft"`): the two other entries.
 // The bundles stay as small as with deep imports: webpack treats src/core as free of side effects
 // (CORE_SIDE_EFFECT_FREE in webpack.config.js) and bundles only the modules whose exports are used.
 const CORE_ENTRY_MESSAGE =
@@ -29,10 +30,11 @@ const CORE_ENTRY_MESSAGE =
 const coreEntryOnly = {
   patterns: [{ regex: "^\\.{1,2}/(.*/)?core/.+", message: CORE_ENTRY_MESSAGE }],
 };
-// the same for import(), but for the .docx renderer (esquery's regex may not hold a "/": \x2F)
+// the same for import(), but for the .docx renderer and the definitions drafter (esquery's regex
+// may not hold a "/": \x2F)
 const coreDynamicImport = {
   selector:
-    "ImportExpression[source.value=/^\\.{1,2}\\x2F(.*\\x2F)?core\\x2F(?!render\\x2Fdocx$)./]",
+    "ImportExpression[source.value=/^\\.{1,2}\\x2F(.*\\x2F)?core\\x2F(?!(render\\x2Fdocx|definitions\\x2Fdraft)$)./]",
   message: CORE_ENTRY_MESSAGE,
 };
 

@@ -118,7 +118,12 @@ export type {
   WorkbookInput,
   DefinitionsInput,
 } from "./app/check";
-export { checkProblemLines, checkProblemText, noTablesLines } from "./app/check-text";
+export {
+  checkProblemLines,
+  checkProblemText,
+  headerRowText,
+  noTablesLines,
+} from "./app/check-text";
 // A first definition drafted from a bureau's own sheets (`bureau-stats definitions draft`)
 export { draftDefinitions, draftReportLines } from "./definitions/draft";
 export type {

@@ -11,6 +11,8 @@ import {
   checkWorkbooks,
   chooseDefinitions,
   doubtReasons,
+  DEFINITIONS_SHEET,
+  headerRowText,
   noticeText,
   placeFigures,
   relocateFigures,
@@ -82,6 +84,7 @@ function analyze(
     .filter((n) => n.code === "carried-definitions-differ" || n.code === "money-read-as-fen")
     .map(noticeText)
     .join("");
+  const headerRows = core.tables.length === 0 ? headerRowsOf(model) : undefined;
   return {
     model,
     core,
@@ -97,7 +100,15 @@ function analyze(
     verdict: core.verdict,
     definitionsLabel: inForce.label,
     ...(note ? { definitionsNote: note } : {}),
+    ...(headerRows ? { headerRows } : {}),
   };
+}
+
+/** Each sheet's header row, for the notice that no table was found (not the 报表定义 sheet's). */
+function headerRowsOf(model: WorkbookModel): string[] {
+  return model.sheets.flatMap((sheet) =>
+    sheet.name.trim() === DEFINITIONS_SHEET ? [] : (headerRowText(sheet) ?? [])
+  );
 }
 
 /** The definitions in force for the open workbook; throws the Chinese message when they are wrong. */
@@ -153,6 +164,19 @@ export const engine: Engine = {
     return { definitions: f.definitions.map((t) => t.def), label: f.label };
   },
   years: (model) => workbookYears(model),
+  draftDefinitions: async (model) => {
+    const { draftDefinitions, draftReportLines } = await import(
+      /* webpackChunkName: "definitions-draft" */ "../core/definitions/draft"
+    );
+    const draft = draftDefinitions(model);
+    const { tables } = draft.definitions;
+    return {
+      tables,
+      lines: draftReportLines(draft),
+      // the command line's `definitions draft -o` file, byte for byte
+      json: JSON.stringify({ tables }, null, 2) + "\n",
+    };
+  },
   edited: (document, text) => withFigures(document, applyEdits(document, text), text),
   draftHtml: (document) => renderHtml(document),
   draftDocx: async (document, options: DocxOptions = {}) => {

@@ -70,6 +70,21 @@ export interface Analysis {
   readonly definitionsLabel: string;
   /** When a loaded file wins over a workbook's own 报表定义 that differs: the notice saying so. */
   readonly definitionsNote?: string;
+  /**
+   * When no table was found: each sheet's header row (`“表2 创建工作 2013”第3行：项目名称、…`),
+   * for the sheets that have one (the 报表定义 sheet left out).
+   */
+  readonly headerRows?: readonly string[];
+}
+
+/** A first definition drafted from the workbook's own sheets (起草报表定义). */
+export interface DefinitionsDraftView {
+  /** The drafted tables: what a 报表定义 sheet or a definitions file is made of. */
+  readonly tables: readonly TableDefinition[];
+  /** What was drafted, in Chinese lines (the command line's), to check before use. */
+  readonly lines: readonly string[];
+  /** The same tables as a definitions file (`{ "tables": [...] }`, what the command line writes). */
+  readonly json: string;
 }
 
 /** A bureau's table definitions, as read from a JSON file (checked when the core loads them). */
@@ -133,6 +148,11 @@ export interface Engine {
   inForce(model: WorkbookModel, definitions?: DefinitionsFile): DefinitionsInForceView;
   /** The years the workbook holds table sheets of (no validation). */
   years(model: WorkbookModel): readonly YearSummary[];
+  /**
+   * A first definition of the workbook's own tables, drafted from its sheets (loads the drafting
+   * code on first use); no table when no sheet has a header row with data below it.
+   */
+  draftDefinitions(model: WorkbookModel): Promise<DefinitionsDraftView>;
   /** A drafted document with the user's edits of its text applied, paragraph by paragraph. */
   edited(document: Draft, text: string): Draft;
   /** Word-ready HTML (GB/T 9704 styles, every character escaped) of a document. */

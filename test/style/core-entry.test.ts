@@ -49,6 +49,16 @@ describe("hosts, UI and CLI import the core through its entry only", () => {
       'import { renderDocx } from "../core/render/docx";\nexport const r = renderDocx;\n',
     ],
     [
+      "the definitions drafter imported statically",
+      "src/taskpane/probe.ts",
+      'import { draftDefinitions } from "../core/definitions/draft";\nexport const d = draftDefinitions;\n',
+    ],
+    [
+      "import() of a drafter module",
+      "src/taskpane/probe.ts",
+      'export const load = () => import("../core/definitions/draft/layout");\n',
+    ],
+    [
       "a value import",
       "src/cli/probe.ts",
       'import { formatSerial } from "../core/read/dates";\nexport const f = formatSerial;\n',
@@ -69,12 +79,13 @@ describe("hosts, UI and CLI import the core through its entry only", () => {
     expect(errors[0]).toContain("Import the core through its public entry");
   });
 
-  it("the entry itself, and the .docx renderer loaded on demand, are allowed", async () => {
+  it("the entry itself, and the .docx renderer and the definitions drafter loaded on demand, are allowed", async () => {
     const code = [
       'import { a1, type Issue } from "../../core";',
       "export const x = a1(0, 0);",
       "export type X = Issue;",
       'export const docx = () => import("../../core/render/docx");',
+      'export const draft = () => import("../../core/definitions/draft");',
       "",
     ].join("\n");
     expect(await entryErrors(code, "src/hosts/xlsx/probe.ts")).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { problemCount, type TableDefinition } from "../definitions";
 import { sheetLayout } from "../definitions/draft/layout";
-import type { WorkbookModel } from "../model";
+import type { SheetModel, WorkbookModel } from "../model";
 import { tableRange } from "../analyze";
 import { YEAR_RANGE_TEXT } from "../years";
 import type { CheckOutcome } from "./check";
@@ -55,6 +55,21 @@ const SHEETS_NAMED = 10;
 const HEADERS_NAMED = 8;
 
 /**
+ * A sheet's header row in words (at most eight headers), or undefined when it has none (a row of
+ * at least two text headers).
+ * @example headerRowText({ name: "学习", values: [["单位名称", "参加人数"], ["一中", 3]] }) // "“学习”第1行：单位名称、参加人数"
+ */
+export function headerRowText(sheet: SheetModel): string | undefined {
+  const layout = sheetLayout(sheet);
+  if (!layout || layout.columns.length < 2) return undefined;
+  const rows = layout.headerRows.map((r) => r + 1).join("–");
+  const headers = layout.columns.map((c) => c.header);
+  const shown = headers.slice(0, HEADERS_NAMED).join("、");
+  const more = headers.length > HEADERS_NAMED ? `…（共${headers.length}列）` : "";
+  return `“${sheet.name}”第${rows}行：${shown}${more}`;
+}
+
+/**
  * A check that found no table, as lines: what is wrong (no header row matches the tables in
  * force), the header row each sheet does have, and the three ways on — a definitions file, a
  * 报表定义 sheet, or a definition drafted from these sheets (`file` names the workbook in the
@@ -66,15 +81,9 @@ export function noTablesLines(
   workbook: WorkbookModel,
   file = "工作簿.xlsx"
 ): string[] {
-  const sheets = workbook.sheets.slice(0, SHEETS_NAMED).map((sheet) => {
-    const layout = sheetLayout(sheet);
-    if (!layout || layout.columns.length < 2) return `  “${sheet.name}”：没有表头行`;
-    const rows = layout.headerRows.map((r) => r + 1).join("–");
-    const headers = layout.columns.map((c) => c.header);
-    const shown = headers.slice(0, HEADERS_NAMED).join("、");
-    const more = headers.length > HEADERS_NAMED ? `…（共${headers.length}列）` : "";
-    return `  “${sheet.name}”第${rows}行：${shown}${more}`;
-  });
+  const sheets = workbook.sheets
+    .slice(0, SHEETS_NAMED)
+    .map((sheet) => `  ${headerRowText(sheet) ?? `“${sheet.name}”：没有表头行`}`);
   const others = workbook.sheets.length - sheets.length;
   const command = /\s/.test(file) ? `"${file}"` : file;
   return [

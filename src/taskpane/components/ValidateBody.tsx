@@ -20,11 +20,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
-import { tablesInWords, type Analysis, type ShownIssue } from "../engine";
+import type { Analysis, ShownIssue } from "../engine";
 import type { RunStatus, WorkbookRun } from "../run";
 import type { CellPreviewRenderer, IssueSelect } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
 import { missingFeature, useHostFeatures } from "../hostFeatures";
+import { NoTables } from "./NoTables";
 
 export type SeverityFilter = "all" | "error" | "warning";
 
@@ -242,7 +243,7 @@ function Results({
   return (
     <div className={common.stack}>
       <IssueCounts analysis={analysis} />
-      <TablesFound analysis={analysis} />
+      <TablesFound analysis={analysis} host={host} />
       {analysis.tables.length > 0 ? <Verdict analysis={analysis} /> : null}
       <MarkActions host={host} hasIssues={analysis.issues.length > 0} shown={shown} />
       {analysis.issues.length > 0 ? (
@@ -486,18 +487,10 @@ export function nextStep(analysis: {
   return `${steps.join("，")}，然后重新校验。${previous}`;
 }
 
-function TablesFound({ analysis }: { analysis: Analysis }) {
+function TablesFound({ analysis, host }: { analysis: Analysis; host: WorkbookHost }) {
   const common = useCommonStyles();
   const styles = useStyles();
-  if (analysis.tables.length === 0) {
-    return (
-      <Notice intent="warning" title="没有找到统计表">
-        工作簿中没有识别到在用的{tablesInWords(analysis.core.definitions.length)}统计表（
-        {analysis.definitionsLabel}
-        ）中的任何一张（按表头识别，例如“单位名称”“年末党员数”，与工作表名无关）。可以在“模板”页插入空白模板。
-      </Notice>
-    );
-  }
+  if (analysis.tables.length === 0) return <NoTables analysis={analysis} host={host} />;
   return (
     <details>
       <summary className={common.muted}>识别到{analysis.tables.length}张统计表</summary>
