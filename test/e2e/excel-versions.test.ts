@@ -11,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { officeFeatures } from "../../src/hosts/office/features";
 import { chromiumAvailable } from "./chromium";
-import { fakeOfficeScript, usePaneEnvironment } from "./fakeOffice";
+import { fakeOfficeScript } from "./fakeOffice";
+import { usePaneEnvironment } from "./use-pane-environment";
 import { axeViolations, openPage, openTab, screenshot, waitForResults } from "./pane";
 
 /** The issues listed, as rule@cell, in order. */

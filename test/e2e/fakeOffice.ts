@@ -6,7 +6,6 @@
  */
 import path from "node:path";
 import { build } from "esbuild";
-import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { ensureBuilt } from "./build";
@@ -71,15 +70,3 @@ export async function paneEnvironment(): Promise<PaneEnvironment> {
   return { browser, server: await serveStatic(dir), sheets: fakeSheets(readXlsx(bytes)) };
 }
 
-/** A test file's pane environment: made before its tests, closed after them. */
-export function usePaneEnvironment(): () => PaneEnvironment {
-  let env: PaneEnvironment | undefined;
-  beforeAll(async () => {
-    env = await paneEnvironment();
-  }, 600_000);
-  afterAll(async () => {
-    await env?.browser.close();
-    await env?.server.close();
-  });
-  return () => env!;
-}
