@@ -9,6 +9,7 @@
 import {
   tableRange,
   COMPILED_BUILTINS,
+  DEFINITIONS_SHEET,
   DefinitionsError,
   draftDefinitions,
   draftReportLines,
@@ -148,13 +149,15 @@ async function runDefinitionsCommand(
     io.stdout(`已写出${definitions.length}张表的定义（${range}）：${args.out}\n`);
     return EXIT_OK;
   }
-  const { writeTemplates } = await import("../hosts/xlsx/template");
+  const { writeTemplates, carriesDefinitions } = await import("../hosts/xlsx/template");
   const failed = await writeOut(io, args.out, args.force, () =>
     writeTemplates(args.year, definitions)
   );
   if (failed) return stop(io, false, failed);
+  // a bureau's own tables travel with the templates: a unit's copy is checked by them
+  const carried = carriesDefinitions(definitions) ? `，另附“${DEFINITIONS_SHEET}”工作表` : "";
   io.stdout(
-    `已生成${args.year}年空白模板：${args.out}（${range}，${definitions.length}张工作表）\n`
+    `已生成${args.year}年空白模板：${args.out}（${range}，${definitions.length}张工作表${carried}）\n`
   );
   return EXIT_OK;
 }
