@@ -11,6 +11,7 @@ import {
   COMPILED_BUILTINS,
   DEFINITIONS_SHEET,
   DefinitionsError,
+  isBuiltinSet,
   draftDefinitions,
   draftReportLines,
   definitionsInvalid,
@@ -149,13 +150,13 @@ async function runDefinitionsCommand(
     io.stdout(`已写出${definitions.length}张表的定义（${range}）：${args.out}\n`);
     return EXIT_OK;
   }
-  const { writeTemplates, carriesDefinitions } = await import("../hosts/xlsx/template");
+  const { writeTemplates } = await import("../hosts/xlsx/template");
   const failed = await writeOut(io, args.out, args.force, () =>
     writeTemplates(args.year, definitions)
   );
   if (failed) return stop(io, false, failed);
   // a bureau's own tables travel with the templates: a unit's copy is checked by them
-  const carried = carriesDefinitions(definitions) ? `，另附“${DEFINITIONS_SHEET}”工作表` : "";
+  const carried = isBuiltinSet(definitions) ? "" : `，另附“${DEFINITIONS_SHEET}”工作表`;
   io.stdout(
     `已生成${args.year}年空白模板：${args.out}（${range}，${definitions.length}张工作表${carried}）\n`
   );

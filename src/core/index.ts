@@ -137,6 +137,7 @@ export {
   definitionDifferences,
   definitionsSheetGrid,
   definitionsSheetOf,
+  isBuiltinSet,
   readDefinitionsSheet,
   withoutDefinitionsSheet,
 } from "./definitions/sheet";

@@ -15,8 +15,8 @@ import {
   FRAME_LABELS,
   BUILTIN_DEFINITIONS,
   DEFINITIONS_SHEET,
-  definitionDifferences,
   definitionsSheetGrid,
+  isBuiltinSet,
   TOTAL_LABEL,
   hasTotalRow,
   totalled,
@@ -372,15 +372,6 @@ function definitionsSheet(definitions: readonly TableDefinition[]): XlsxSheet {
 }
 
 /**
- * Whether the templates of these tables carry them as a `报表定义` sheet: unless they are the
- * built-ins, compared by content (a bureau's file that repeats the built-ins carries none).
- * @example carriesDefinitions(BUILTIN_DEFINITIONS) // false
- */
-export function carriesDefinitions(definitions: readonly TableDefinition[]): boolean {
-  return definitionDifferences(definitions, BUILTIN_DEFINITIONS).length > 0;
-}
-
-/**
  * The blank templates of every table in force for `year` (what `bureau-stats template` and the
  * pane's 下载模板 write): the built-ins, or a bureau's own definitions — then followed by a
  * protected `报表定义` sheet holding them, so a unit's returned copy is checked by the bureau's
@@ -392,6 +383,6 @@ export function writeTemplates(
   definitions: readonly TableDefinition[] = BUILTIN_DEFINITIONS
 ): Promise<Uint8Array> {
   const sheets = definitions.map((t) => addSheet({ tableId: t.id, year, definition: t }));
-  if (carriesDefinitions(definitions)) sheets.push(definitionsSheet(definitions));
+  if (!isBuiltinSet(definitions)) sheets.push(definitionsSheet(definitions));
   return Promise.resolve(writeBook(sheets));
 }
