@@ -86,7 +86,7 @@ describe("the templates of a bureau's own tables", () => {
     expect(ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
-  it("the built-in templates carry no 报表定义 sheet, also when a file repeats the built-ins", async () => {
+  it("the built-in templates carry no 报表定义 sheet, also when a file repeats the built-ins; one change and they do", async () => {
     const again = JSON.parse(JSON.stringify(BUILTIN_DEFINITIONS)) as typeof BUILTIN_DEFINITIONS;
     for (const defs of [undefined, again]) {
       const names = readXlsx(await writeTemplates(2014, defs)).sheets.map((s) => s.name);
@@ -97,6 +97,14 @@ describe("the templates of a bureau's own tables", () => {
         "表4 信访咨询办理 2014",
       ]);
     }
+    // the command line's own round trip: a file exported from the built-ins
+    const exported = path.join(tmp, "内置.json");
+    expect((await cli("definitions", "export", exported)).code).toBe(0);
+    const out = path.join(tmp, "内置模板.xlsx");
+    const r = await cli("template", out, "--year", "2014", "--definitions", exported);
+    expect(r.stdout).toContain("（表1–表4，4张工作表）");
+    const exportedNames = readXlsx(new Uint8Array(readFileSync(out))).sheets.map((s) => s.name);
+    expect(exportedNames).not.toContain(DEFINITIONS_SHEET);
     // one table changed is a bureau's own set: it travels with the templates
     const relaxed = BUILTIN_DEFINITIONS.map((t) =>
       t.id === "T1" ? { ...t, rules: t.rules.slice(1) } : t
