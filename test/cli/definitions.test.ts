@@ -309,7 +309,9 @@ describe("definitions draft", () => {
   it("check of a workbook that matches no table names its header rows and the way to a draft", async () => {
     const r = await cli("check", workbook);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("  “表2 创建工作 2013”第3行：项目名称、创建类别、计量单位、数量、备注\n");
+    expect(r.stdout).toContain(
+      "  “表2 创建工作 2013”第3行：项目名称、创建类别、计量单位、数量、备注\n"
+    );
     expect(r.stdout).toContain(`  bureau-stats definitions draft ${workbook} -o 定义.json：`);
   });
 });
