@@ -9,7 +9,9 @@
 import {
   tableRange,
   COMPILED_BUILTINS,
+  DEFINITIONS_SHEET,
   DefinitionsError,
+  isBuiltinSet,
   draftDefinitions,
   draftReportLines,
   definitionsInvalid,
@@ -158,8 +160,10 @@ async function runDefinitionsCommand(
     writeTemplates(args.year, definitions)
   );
   if (failed) return stop(io, false, failed);
+  // a bureau's own tables travel with the templates: a unit's copy is checked by them
+  const carried = isBuiltinSet(definitions) ? "" : `，另附“${DEFINITIONS_SHEET}”工作表`;
   io.stdout(
-    `已生成${args.year}年空白模板：${args.out}（${range}，${definitions.length}张工作表）\n`
+    `已生成${args.year}年空白模板：${args.out}（${range}，${definitions.length}张工作表${carried}）\n`
   );
   return EXIT_OK;
 }

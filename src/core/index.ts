@@ -142,6 +142,7 @@ export {
   definitionDifferences,
   definitionsSheetGrid,
   definitionsSheetOf,
+  isBuiltinSet,
   readDefinitionsSheet,
   withoutDefinitionsSheet,
 } from "./definitions/sheet";

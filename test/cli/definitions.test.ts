@@ -80,7 +80,7 @@ describe("definitions on the command line", () => {
     );
     const xlsx = at("模板.xlsx");
     const t = await cli("template", xlsx, "--year", "2014", "--definitions", five);
-    expect(t.stdout).toContain("（表1–表5，5张工作表）");
+    expect(t.stdout).toContain("（表1–表5，5张工作表，另附“报表定义”工作表）");
     const sheets = readXlsx(new Uint8Array(readFileSync(xlsx))).sheets;
     expect(sheets.map((s) => s.name)).toContain("表5 宣传与政务公开 2014");
     const t5 = sheets.find((s) => s.name === "表5 宣传与政务公开 2014");
@@ -94,11 +94,10 @@ describe("definitions on the command line", () => {
     };
     expect(blank.issues.filter((i) => i.rule === "G-06")).toHaveLength(5);
     expect(blank.verdict.empty).toContain("表5 宣传与政务公开情况");
-    // without the definitions, 表5's sheet is no table
-    const builtIn = JSON.parse((await cli("check", xlsx, "--json")).stdout) as {
-      issues: Array<{ sheet: string }>;
-    };
-    expect(builtIn.issues.some((i) => i.sheet.startsWith("表5"))).toBe(false);
+    // without the file, the 报表定义 sheet the templates carry gives the same five tables
+    const carried = await cli("check", xlsx, "--json");
+    expect(carried.stderr).toContain("统计表定义：工作簿中的“报表定义”（表1–表5）");
+    expect(JSON.parse(carried.stdout)).toEqual(blank);
   });
 
   it("a wrong file is refused naming the file, the table and the entry (exit 2, ends with a newline)", async () => {

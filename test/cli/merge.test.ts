@@ -13,13 +13,16 @@ import {
   COMPILED_BUILTINS,
   BUILTIN_DEFINITIONS,
   hasTotalRow,
+  loadDefinitions,
   totalled,
 } from "../../src/core/definitions";
 import { DEFINITIONS_SHEET, definitionsSheetGrid } from "../../src/core/definitions/sheet";
 import { writeSheets } from "../../src/hosts/xlsx/write-sheets";
+import { writeTemplates } from "../../src/hosts/xlsx/template";
 import { validateWorkbook } from "../../src/core/validate";
 import { detectTable, isTotalLabel } from "../../src/core/detect/table";
 import { readXlsx } from "../../src/hosts/xlsx/read";
+import { mergeUnits } from "../../src/core/app/merge";
 import { cli } from "./harness";
 import {
   BROKEN_UNIT,
@@ -34,7 +37,8 @@ import {
 import { buildUnitSampleFiles } from "../../scripts/make-samples";
 import { fakeCfb } from "../hosts/xlsx-fixtures";
 
-const UNITS_DIR = path.join(__dirname, "..", "..", "assets", "samples", "units");
+const SAMPLES = path.join(__dirname, "..", "..", "assets", "samples");
+const UNITS_DIR = path.join(SAMPLES, "units");
 const LIST = path.join(UNITS_DIR, "单位名单.xlsx");
 const REVISED = `07 ${DUPLICATE_UNIT}（更正）.xlsx`;
 const sha = (file: string): string => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -381,6 +385,63 @@ describe("bureau-stats merge on the sample set", () => {
     expect(j.units.map((u) => u.status)).toEqual(["merged", "merged"]);
     const text = await cli("merge", folder, "-o", path.join(dir, "own-text.xlsx"));
     expect(text.stdout).toContain("缺少规则T1-01");
+  });
+
+  it("units return a bureau's templates: the 报表定义 they carry raises nothing, one edited in a unit's copy is a warning for that unit", async () => {
+    const definitions = path.join(SAMPLES, "other-bureau", "other-bureau-definitions.json");
+    const compiled = loadDefinitions(
+      (JSON.parse(readFileSync(definitions, "utf8")) as { tables: unknown[] }).tables,
+      "other-bureau-definitions.json"
+    );
+    const other = compiled.map((t) => t.def);
+    const template = readXlsx(await writeTemplates(2014, other));
+    expect(template.sheets.at(-1)?.name).toBe(DEFINITIONS_SHEET); // the templates carry them
+    /** The template as a unit returns it: 表1 filled, its 报表定义 sheet as given. */
+    const returned = (unit: string, row: number[], carried: string[][] | undefined): Uint8Array => {
+      const sheets = template.sheets.map((sheet) => {
+        if (sheet.name === DEFINITIONS_SHEET)
+          return carried ? { ...sheet, values: carried } : sheet;
+        if (!sheet.name.startsWith("表1")) return sheet;
+        const values = sheet.values.map((r) => [...(r ?? [])]);
+        values[1]![1] = unit;
+        values[3] = [unit, "学校", ...row];
+        const total = values.findIndex((r) => r[0] === "合计");
+        values[total] = ["合计", null, ...row];
+        return { ...sheet, values };
+      });
+      return writeSheets(sheets.map((sheet) => ({ sheet })));
+    };
+    const files = [
+      { name: "01 甲校.xlsx", bytes: returned("甲校", [40, 5, 3], undefined) },
+      // 乙校 relaxed its copy: 表1 without the bureau's rule Q1-01 (已完成整改数 ≤ 整改项目数)
+      {
+        name: "02 乙校.xlsx",
+        bytes: returned(
+          "乙校",
+          [12, 2, 4],
+          definitionsSheetGrid(other.map((t) => (t.id === "Q1" ? { ...t, rules: [] } : t)))
+        ),
+      },
+    ];
+    // the merge with the bureau's definitions (the pane and the command line merge the
+    // built-in tables; the core takes any)
+    const o = await mergeUnits(
+      { definitions: compiled },
+      files.map((f) => ({ name: f.name, workbook: readXlsx(f.bytes) }))
+    );
+    if (o.code !== "merged") throw new Error(o.code);
+    const own = o.result.problems.filter((p) => p.code === "own-definitions");
+    expect(own.map((p) => [p.file, p.severity])).toEqual([["02 乙校.xlsx", "warning"]]);
+    expect(own[0]!.message).toBe(
+      "02 乙校.xlsx 中的“报表定义”与所用的统计表定义不同，未采用：表1（Q1）：缺少规则Q1-01"
+    );
+    // the bureau's rule still holds 乙校's 4 of 2; both units merged
+    expect(o.result.units.map((u) => [u.unit, u.status])).toEqual([
+      ["甲校", "merged"],
+      ["乙校", "merged"],
+    ]);
+    const q1 = o.result.issues.filter((i) => i.rule === "Q1-01");
+    expect(q1.map((i) => i.sources.map((x) => x.file))).toEqual([["02 乙校.xlsx"]]);
   });
 
   it("reads a unit list from a GBK text file", async () => {

@@ -248,6 +248,8 @@ export class FakeSheet {
   }[] = [];
   readonly fonts = new Map<string, Record<string, unknown>>();
   frozenRows = 0;
+  /** Protected by `protection.protect()`: the password given, or "" for none. */
+  protectedWith: string | undefined;
 
   constructor(id: string, spec: FakeSheetSpec) {
     this.id = id;
@@ -845,10 +847,27 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   protected readonly props = ["name", "id", "visibility", "position"] as const;
   readonly charts: FakeChartCollection;
   readonly freezePanes: { freezeRows: (n?: number) => void };
+  /**
+   * `Excel.WorksheetProtection`, `[Api set: ExcelApi 1.2]`: "protect(options, password): Protects a
+   * worksheet. Fails if the worksheet has already been protected."
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). The gate refuses
+   * `protection` below 1.2.
+   */
+  readonly protection: { protect: (options?: unknown, password?: string) => void };
 
   constructor(context: FakeContext, path: string, resolver: () => Resolved<FakeSheet>) {
     super(context, path, resolver);
     this.charts = new FakeChartCollection(context, this, () => this.resolve());
+    this.protection = {
+      protect: (options?: unknown, password?: string) =>
+        this.call("protection.protect", [options, password], (s) => {
+          if (s.protectedWith !== undefined)
+            // the docs name no error code for it
+            throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
+          s.protectedWith = password ?? "";
+          context.state.writes.push({ kind: "protect", sheet: s.name, value: password ?? "" });
+        }),
+    };
     this.freezePanes = {
       freezeRows: (n = 1) =>
         this.call("freezePanes.freezeRows", [n], (s) => {

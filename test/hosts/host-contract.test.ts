@@ -255,11 +255,16 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(w.sheetNames()).toHaveLength(2);
     });
 
-    it("inserts blank templates for whatever tables are defined (a 表5 included)", async () => {
+    it("inserts blank templates for whatever tables are defined (a 表5 included), then their 报表定义", async () => {
       const w = driver.open([{ name: "Sheet1" }]);
       const names = await w.host.insertTemplates?.(2014, five);
-      expect(names).toHaveLength(5);
+      expect(names).toHaveLength(6);
       expect(names?.[4]).toBe("表5 宣传与政务公开 2014");
+      // not the built-ins: the definitions travel with the templates, as a unit's copy is checked
+      expect(names?.[5]).toBe(DEFINITIONS_SHEET);
+      const model = await w.host.readWorkbook();
+      const own = model.sheets.find((x) => x.name === DEFINITIONS_SHEET);
+      expect(own && readDefinitionsSheet(own).map((t) => t.def)).toEqual(five);
       expect(w.values("表5 宣传与政务公开 2014")[2]).toEqual(T5.columns.map((c) => c.header));
       expect(w.cell("表5 宣传与政务公开 2014", 3 + T5.blankRows, 0)).toBe("合计");
     });

@@ -4,6 +4,8 @@
  * (templates, never overwriting, the 同比 sheet with its chart, text as text, marks restored
  * exactly) is the shared host suite's (host-contract.test.ts), run on this host and the WPS host.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useFakeOffice } from "./office-fixture";
 import { createOfficeHost, MARK_COLORS } from "../../src/hosts/office";
@@ -14,6 +16,8 @@ import { BUILTIN_DEFINITIONS } from "../../src/core/definitions";
 import type { TableDefinition } from "../../src/core";
 import type { ComparisonRow, NewSheet } from "../../src/hosts/host";
 import { LIST_SOURCE_MAX_CHARS } from "../fakes/fake-excel";
+import { loadDefinitions } from "../../src/core/definitions";
+import { DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core/definitions/sheet";
 
 const install = useFakeOffice();
 
@@ -159,7 +163,8 @@ describe("Office host writes: list validation longer than 255 characters", () =>
     expect(allowed.join(",").length).toBeGreaterThan(LIST_SOURCE_MAX_CHARS);
     const f = install({ sheets: [{ name: "Sheet1" }] });
     const names = await createOfficeHost().insertTemplates?.(2013, [def, BUILTIN_DEFINITIONS[1]!]);
-    expect(names).toHaveLength(2); // the hidden lists sheet is not among them
+    // the hidden lists sheet is not among them (a set of its own: its 报表定义 comes last)
+    expect(names).toEqual([expect.any(String), expect.any(String), DEFINITIONS_SHEET]);
     const t1 = f.sheet(names![0]!);
     const letter = String.fromCharCode(65 + column);
     const v = t1.validations.find((x) => x.address.startsWith(`${letter}4:`));
@@ -222,5 +227,66 @@ describe("Office host writes: requirement sets", () => {
     await expect(watchChangesInExcel(() => undefined)).rejects.toThrow(/无法自动重新校验/);
     install({ excelApi: "1.9", sheets: [{ name: "Sheet1" }] });
     expect(createOfficeHost().watchChanges).toBeDefined();
+  });
+});
+
+describe("Office host writes: the templates of a bureau's own tables", () => {
+  const file = path.join(__dirname, "..", "..", "assets", "samples", "other-bureau");
+  const other = loadDefinitions(
+    (
+      JSON.parse(readFileSync(path.join(file, "other-bureau-definitions.json"), "utf8")) as {
+        tables: unknown[];
+      }
+    ).tables,
+    "other-bureau-definitions.json"
+  ).map((t) => t.def);
+
+  it("are followed by a 报表定义 sheet holding them, protected without a password once written", async () => {
+    const f = install({ sheets: [{ name: "Sheet1", values: [["原有数据"]] }] });
+    const host = createOfficeHost();
+    const names = await host.insertTemplates?.(2014, other);
+    expect(names).toEqual(["表1 学习实践活动 2014", "表2 创建工作 2014", DEFINITIONS_SHEET]);
+    expect(f.stats.syncs).toBe(2);
+    const own = f.sheet(DEFINITIONS_SHEET);
+    expect(own.protectedWith).toBe("");
+    expect(own.frozenRows).toBe(1);
+    // protected after every write to it (a protected sheet's cells are locked)
+    const onIt = f.writes.map((w, i) => [w, i] as const).filter(([w]) => w.sheet === own.name);
+    expect(onIt.at(-1)?.[0].kind).toBe("protect");
+    expect(onIt.filter(([w]) => w.kind === "protect")).toHaveLength(1);
+    // the tables stay open for the unit to fill
+    expect(f.sheet(names![0]!).protectedWith).toBeUndefined();
+    const model = await host.readWorkbook();
+    const sheet = model.sheets.find((s) => s.name === DEFINITIONS_SHEET);
+    expect(sheet && readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(other);
+  });
+
+  it("never over a 报表定义 sheet the workbook has; never for the built-ins", async () => {
+    const mine = [
+      ["表", "类别"],
+      ["自己的", "定义"],
+    ];
+    const f = install({ sheets: [{ name: " 报表定义 ", values: mine }] });
+    const names = await createOfficeHost().insertTemplates?.(2014, other);
+    expect(names).toEqual(["表1 学习实践活动 2014", "表2 创建工作 2014"]);
+    expect(f.sheet(" 报表定义 ").values).toEqual(mine);
+    expect(f.writes.some((w) => w.kind === "protect")).toBe(false);
+    const g = install({ sheets: [{ name: "Sheet1" }] });
+    const again = JSON.parse(JSON.stringify(BUILTIN_DEFINITIONS)) as TableDefinition[];
+    expect(await createOfficeHost().insertTemplates?.(2014, again)).toHaveLength(4);
+    expect(g.writes.some((w) => w.kind === "protect")).toBe(false);
+  });
+
+  it("below ExcelApi 1.2 inserts the 报表定义 sheet unprotected (the fake refuses protection there)", async () => {
+    const f = install({ excelApi: "1.1", sheets: [{ name: "Sheet1" }] });
+    const names = await createOfficeHost().insertTemplates?.(2014, other);
+    expect(names?.at(-1)).toBe(DEFINITIONS_SHEET);
+    expect(f.sheet(DEFINITIONS_SHEET).protectedWith).toBeUndefined();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").protection.protect();
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 });

@@ -5,14 +5,17 @@
  * Needs `soffice` (Debian libreoffice-calc; CI installs it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { convertWithLibreOffice } from "../libreoffice";
 import { readXlsx } from "../../src/hosts/xlsx/read";
-import { analyzeWorkbook, type Analysis } from "../../src/core/analyze";
+import { analyzeWorkbook, definitionsInForce, type Analysis } from "../../src/core/analyze";
+import { strFromU8, unzipSync } from "fflate";
 import { loadDefinitions } from "../../src/core/definitions";
 import { draftDefinitions } from "../../src/core/definitions/draft";
+import { DEFINITIONS_SHEET, readDefinitionsSheet } from "../../src/core/definitions/sheet";
+import { writeTemplates } from "../../src/hosts/xlsx/template";
 
 const SAMPLES = path.join(__dirname, "..", "..", "assets", "samples");
 let tmp = "";
@@ -70,5 +73,46 @@ describe("a bureau's own workbook re-saved by LibreOffice", () => {
     const a = analyzeWorkbook(read(theirs), { definitions });
     expect(a.tables).toHaveLength(4);
     expect(a.issues.filter((i) => i.severity === "error")).toEqual([]);
+  }, 240_000);
+});
+
+/** The XML of the worksheet named `name`, found through the workbook's relationships. */
+function worksheetXml(bytes: Uint8Array, name: string): string {
+  const parts = unzipSync(bytes);
+  const text = (p: string): string => strFromU8(parts[p] ?? new Uint8Array());
+  const sheet = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(
+    text("xl/workbook.xml")
+  );
+  const target = new RegExp(`Id="${sheet?.[1]}"[^>]*Target="([^"]+)"`).exec(
+    text("xl/_rels/workbook.xml.rels")
+  );
+  return text(`xl/${target?.[1] ?? ""}`);
+}
+
+describe("a bureau's template re-saved by LibreOffice", () => {
+  it("keeps its 报表定义 sheet protected, and the sheet still reads as the bureau's definitions", async () => {
+    const file = path.join(SAMPLES, "other-bureau", "other-bureau-definitions.json");
+    const defs = loadDefinitions(
+      (JSON.parse(readFileSync(file, "utf8")) as { tables: unknown[] }).tables,
+      "other-bureau-definitions.json"
+    ).map((t) => t.def);
+    const ours = path.join(tmp, "局模板2014.xlsx");
+    writeFileSync(ours, await writeTemplates(2014, defs));
+    const theirs = new Uint8Array(readFileSync(resaveWithLibreOffice(ours)));
+    // LibreOffice writes the booleans as words: still protected, still without a password
+    const xml = worksheetXml(theirs, DEFINITIONS_SHEET);
+    expect(xml).toMatch(
+      /<sheetProtection sheet="(1|true)" objects="(1|true)" scenarios="(1|true)"/
+    );
+    expect(xml).not.toMatch(/password|hashValue/);
+    const wb = readXlsx(theirs);
+    expect(wb.sheets.map((s) => s.name).at(-1)).toBe(DEFINITIONS_SHEET);
+    const sheet = wb.sheets.find((s) => s.name === DEFINITIONS_SHEET);
+    expect(sheet && readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(defs);
+    // and the check takes the bureau's tables from it, with no definitions given
+    const inForce = definitionsInForce(wb);
+    expect(inForce.source).toBe("workbook");
+    const a = analyzeWorkbook(wb, { definitions: inForce.definitions });
+    expect(a.tables.map((t) => t.tableId)).toEqual(["Q1", "Q2"]);
   }, 240_000);
 });

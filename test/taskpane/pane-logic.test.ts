@@ -17,7 +17,7 @@ import {
   toComparisonRows,
 } from "../../src/taskpane/components/CompareTab";
 import { formatChange, formatPct, formatValue } from "../../src/taskpane/components/format";
-import { parseYear } from "../../src/taskpane/components/TemplateTab";
+import { insertedMessage, parseYear } from "../../src/taskpane/components/TemplateTab";
 import { groupIssues, nextStep, splitMessage } from "../../src/taskpane/components/ValidateBody";
 import { splitDraft } from "../../src/taskpane/draftText";
 import type { ComparisonView, ShownIssue } from "../../src/taskpane/engine";
@@ -178,6 +178,17 @@ describe("模板 year field", () => {
   it("refuses anything else", () => {
     for (const bad of ["", "14", "20145", "2o14", "1899", "2100", "-2014"])
       expect(parseYear(bad)).toBeUndefined();
+  });
+});
+
+describe("模板 inserted", () => {
+  it("names the sheets, and says what a bureau's 报表定义 sheet among them is for", () => {
+    expect(insertedMessage(["表1 党员发展 2014", "表2 培训 2014"])).toBe(
+      "已插入2张工作表：表1 党员发展 2014、表2 培训 2014。原有工作表未作任何改动。"
+    );
+    expect(insertedMessage(["表1 学习实践活动 2014", "表2 创建工作 2014", "报表定义"])).toBe(
+      "已插入3张工作表：表1 学习实践活动 2014、表2 创建工作 2014、报表定义。“报表定义”写明这些表的定义，单位填好交回后即按它校验。原有工作表未作任何改动。"
+    );
   });
 });
 

@@ -23,7 +23,12 @@
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
 import { quoteSheet } from "../sheet-names";
 import { checkDefinitions } from "./check";
-import { compileDefinition, withFen, type CompiledDefinition } from "./index";
+import {
+  BUILTIN_DEFINITIONS,
+  compileDefinition,
+  withFen,
+  type CompiledDefinition,
+} from "./index";
 import { COLUMN_TYPE_WORDS } from "./definition-messages";
 import { DefinitionsError, jsonSyntaxMessage, problemLine, sortProblems } from "./problems";
 import { COLUMN_TYPES, NAMED_CHECKS, type ColumnType, type TableDefinition } from "./schema";
@@ -538,6 +543,15 @@ export function definitionDifferences(
   const mine_ = new Set(mine.map((t) => t.id));
   for (const t of theirs) if (!mine_.has(t.id)) out.push(`缺少 ${t.label}（${t.id}）`);
   return out;
+}
+
+/**
+ * Whether these are the built-in tables, compared by content (a bureau's file that repeats them
+ * is): a template of any other set carries its definitions as a `报表定义` sheet.
+ * @example isBuiltinSet(BUILTIN_DEFINITIONS) // true
+ */
+export function isBuiltinSet(defs: readonly TableDefinition[]): boolean {
+  return definitionDifferences(defs, BUILTIN_DEFINITIONS).length === 0;
 }
 
 /** JSON with sorted keys (so key order does not make two definitions differ). */

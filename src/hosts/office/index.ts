@@ -9,9 +9,9 @@ import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
 import { selectCellInExcel, selectRangesInExcel } from "./select";
 import { clearMarksInExcel, markIssuesInExcel } from "./marks";
 import { addPlannedSheets } from "./write";
-import { comparisonPlan, templatePlans, yearProblem } from "./layout";
+import { comparisonPlan, yearProblem } from "./layout";
 import { uniqueSheetName } from "./text";
-import { definitionsPlans, valuesPlans } from "./sheets";
+import { definitionsPlans, templatesPlans, valuesPlans } from "./sheets";
 import { OfficeHostError } from "./errors";
 import { watchChangesInExcel } from "./watch";
 import { officeFeatures, officeHasFeature } from "./features";
@@ -47,7 +47,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
     selectRanges: (sheet: string, ranges: readonly string[]) => selectRangesInExcel(sheet, ranges),
     insertTemplates: async (year: number, definitions?: readonly TableDefinition[]) => {
       checkYear(year);
-      return addPlannedSheets((taken) => templatePlans(year, taken, definitions), "插入模板");
+      return addPlannedSheets((taken) => templatesPlans(year, taken, definitions), "插入模板");
     },
     insertDefinitions: async (definitions: readonly TableDefinition[]) => {
       const [name] = await addPlannedSheets(

@@ -35,6 +35,8 @@ export interface SheetPlan {
   readonly blocks: readonly PlanBlock[];
   readonly lists?: readonly { readonly address: string; readonly allowed: readonly string[] }[];
   readonly freezeRows?: number;
+  /** Protect the sheet, without a password, once written (a guard against accidental edits). */
+  readonly protect?: boolean;
   readonly chart?: {
     readonly source: string;
     readonly title: string;

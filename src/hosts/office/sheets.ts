@@ -8,13 +8,15 @@ import {
   isDateValue,
   isErrorValue,
   isFormulaValue,
+  BUILTIN_DEFINITIONS,
   DEFINITIONS_SHEET,
   definitionsSheetGrid,
+  isBuiltinSet,
   type CellValue,
   type TableDefinition,
 } from "../../core";
 import type { NewSheet } from "../host";
-import type { PlanBlock, PlanValue, SheetPlan } from "./layout";
+import { templatePlans, type PlanBlock, type PlanValue, type SheetPlan } from "./layout";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 
 function planValue(v: CellValue): PlanValue {
@@ -91,4 +93,21 @@ export function definitionsPlans(
   const values = definitionsSheetGrid(definitions);
   const plan = valuesPlan({ sheet: { name: DEFINITIONS_SHEET, values }, boldRows: [0] }, taken);
   return [{ ...plan, freezeRows: 1 }];
+}
+
+/**
+ * The blank templates of these tables, followed — when they are not the built-ins and the workbook
+ * has no `报表定义` sheet — by that sheet holding them, protected without a password, as
+ * `bureau-stats template` writes them: a unit's copy is then checked by the bureau's tables.
+ */
+export function templatesPlans(
+  year: number,
+  takenNames: Iterable<string>,
+  definitions: readonly TableDefinition[] = BUILTIN_DEFINITIONS
+): SheetPlan[] {
+  const taken = [...takenNames];
+  const plans = templatePlans(year, taken, definitions);
+  if (isBuiltinSet(definitions) || taken.some((n) => n.trim() === DEFINITIONS_SHEET)) return plans;
+  const own = definitionsPlans(definitions, [...taken, ...plans.map((p) => p.name)]);
+  return [...plans, ...own.map((p) => ({ ...p, protect: true }))];
 }

@@ -9,7 +9,7 @@
  *
  * Only ExcelApi 1.1 is assumed; a richer member is used where the host has its set (features.ts):
  * autofit (1.2), frozen header rows (1.7), dropdown lists (1.8; the hidden lists sheet is set
- * hidden, 1.2). Below, the sheets are written without them.
+ * hidden, 1.2), a protected 报表定义 sheet (1.2). Below, the sheets are written without them.
  */
 import { columnLetters, LIST_SOURCE_MAX_CHARS, LISTS_SHEET } from "../../core";
 import { hasExcelApi, runAsOneUndoStep } from "./api";
@@ -117,6 +117,10 @@ async function queuePlan(
     chart.title.text = plan.chart.title;
     chart.setPosition(plan.chart.position[0], plan.chart.position[1]);
   }
+  // last, once every write to the sheet is queued. Worksheet.protection is ExcelApi 1.2
+  // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection): protect()
+  // with no password, so Review › Unprotect Sheet lifts it; below 1.2 the sheet stays open
+  if (plan.protect && hasExcelApi("1.2")) ws.protection.protect();
   return ws;
 }
 

@@ -7,9 +7,9 @@
  */
 import type { ComparisonRow, ReadOptions, WorkbookHost } from "../host";
 import type { Issue, WorkbookModel, TableDefinition } from "../../core";
-import { comparisonPlan, templatePlans, yearProblem } from "../office/layout";
+import { comparisonPlan, yearProblem } from "../office/layout";
 import { uniqueSheetName } from "../office/text";
-import { definitionsPlans } from "../office/sheets";
+import { definitionsPlans, templatesPlans } from "../office/sheets";
 import type { EtApplication } from "./et";
 import { WpsHostError } from "./errors";
 import { clearMarksInEt, markIssuesInEt } from "./marks";
@@ -55,7 +55,8 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
         checkYear(year);
         return addPlannedSheetsInEt(
           app,
-          (taken) => templatePlans(year, taken, definitions),
+          // the 报表定义 sheet a bureau's templates carry is left unprotected here (not asked of ET)
+          (taken) => templatesPlans(year, taken, definitions),
           "插入模板"
         );
       }),

@@ -7,12 +7,16 @@
  * no SUM: a table all of whose counts are such columns gets no 合计 row.
  *
  * Headers, types and choices come from the table's definition (the core's built-in BUILTIN_DEFINITIONS or a
- * bureau's own): nothing is repeated here.
+ * bureau's own): nothing is repeated here. The blank templates of a bureau's own tables carry those
+ * definitions too, as a protected `报表定义` sheet, so a unit's returned copy checks by itself.
  */
 import {
   columnLetters,
   FRAME_LABELS,
   BUILTIN_DEFINITIONS,
+  DEFINITIONS_SHEET,
+  definitionsSheetGrid,
+  isBuiltinSet,
   TOTAL_LABEL,
   hasTotalRow,
   totalled,
@@ -319,15 +323,10 @@ function writeTotalRow(sheet: SheetLayout, columnValues: readonly CellInput[][])
   });
 }
 
-/**
- * A workbook of table sheets, filled or blank, as .xlsx bytes.
- * @example await writeTemplateWorkbook([{ tableId: "T1", year: 2013 }])
- */
-export async function writeTemplateWorkbook(
-  sheets: readonly TemplateSheetInput[]
-): Promise<Uint8Array> {
+/** The workbook of these sheets as .xlsx bytes (fixed creator and date: the same bytes each time). */
+function writeBook(sheets: readonly XlsxSheet[]): Uint8Array {
   return writeXlsx({
-    sheets: sheets.map(addSheet),
+    sheets,
     creator: "统计报表助手",
     created: new Date(Date.UTC(2000, 0, 1)),
     fullCalcOnLoad: true,
@@ -335,13 +334,55 @@ export async function writeTemplateWorkbook(
 }
 
 /**
+ * A workbook of table sheets, filled or blank, as .xlsx bytes.
+ * @example await writeTemplateWorkbook([{ tableId: "T1", year: 2013 }])
+ */
+export async function writeTemplateWorkbook(
+  sheets: readonly TemplateSheetInput[]
+): Promise<Uint8Array> {
+  return writeBook(sheets.map(addSheet));
+}
+
+/** Column widths of the `报表定义` sheet, by its header (the long texts wider). */
+const DEFINITIONS_WIDTHS: Readonly<Record<string, number>> = {
+  名称: 18,
+  内容: 40,
+  "可选值/条件": 28,
+  说明: 40,
+  "其他（JSON）": 40,
+};
+
+/**
+ * The `报表定义` sheet holding these definitions, as the pane's 插入报表定义 writes it (header row
+ * bold and frozen, every cell text), protected without a password against accidental edits: the
+ * unit fills the tables, not their definitions, and Review › Unprotect Sheet still lifts it.
+ */
+function definitionsSheet(definitions: readonly TableDefinition[]): XlsxSheet {
+  const ws: XlsxSheet = { ...newSheet(DEFINITIONS_SHEET), frozenRows: 1, protect: true };
+  definitionsSheetGrid(definitions).forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v !== "") setValue(ws, r + 1, c + 1, v);
+      if (r === 0) {
+        styleCell(ws, 1, c + 1, { bold: true });
+        ws.widths.set(c + 1, DEFINITIONS_WIDTHS[v] ?? 10);
+      }
+    });
+  });
+  return ws;
+}
+
+/**
  * The blank templates of every table in force for `year` (what `bureau-stats template` and the
- * pane's 下载模板 write): the built-ins, or a bureau's own definitions.
+ * pane's 下载模板 write): the built-ins, or a bureau's own definitions — then followed by a
+ * protected `报表定义` sheet holding them, so a unit's returned copy is checked by the bureau's
+ * tables with no definitions file beside it.
  * @example await writeTemplates(2014) // .xlsx bytes with 表1…表4
  */
 export function writeTemplates(
   year: number,
   definitions: readonly TableDefinition[] = BUILTIN_DEFINITIONS
 ): Promise<Uint8Array> {
-  return writeTemplateWorkbook(definitions.map((t) => ({ tableId: t.id, year, definition: t })));
+  const sheets = definitions.map((t) => addSheet({ tableId: t.id, year, definition: t }));
+  if (!isBuiltinSet(definitions)) sheets.push(definitionsSheet(definitions));
+  return Promise.resolve(writeBook(sheets));
 }

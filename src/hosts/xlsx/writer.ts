@@ -69,6 +69,11 @@ export interface XlsxSheet {
   readonly rows: Map<number, Map<number, XlsxCell>>;
   readonly merges: string[];
   readonly validations: XlsxListValidation[];
+  /**
+   * Protected without a password (cells locked, objects and scenarios too): Review › Unprotect
+   * Sheet lifts it. A guard against accidental edits, not a lock.
+   */
+  readonly protect?: boolean;
 }
 
 export interface XlsxBook {
@@ -358,6 +363,12 @@ function sheetXml(
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowXml}</sheetData>` +
+    // ECMA-376 Part 1 (ISO/IEC 29500-1) §18.3.1.85 sheetProtection; its place in CT_Worksheet's
+    // sequence (sml.xsd): sheetData, sheetCalcPr, sheetProtection, protectedRanges, scenarios,
+    // autoFilter, sortState, dataConsolidate, customSheetViews, mergeCells … dataValidations
+    // (http://www.datypic.com/sc/ooxml/e-ssml_sheetProtection-2.html,
+    // https://c-rex.net/samples/ooxml/e1/part4/OOXML_P4_DOCX_sheetProtection_topic_ID0ENIH5.html)
+    (sheet.protect ? '<sheetProtection sheet="1" objects="1" scenarios="1"/>' : "") +
     merges +
     validations +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +

@@ -8,7 +8,7 @@ import { Button, Field, mergeClasses } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { loadEngine, tablesInWords } from "../engine";
-import { parseStatYear, type TableDefinition } from "../../core";
+import { DEFINITIONS_SHEET, parseStatYear, type TableDefinition } from "../../core";
 import { describeError, type WorkbookRun } from "../run";
 import type { TemplateDownload } from "../types";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
@@ -22,6 +22,18 @@ import { missingFeature, useHostFeatures } from "../hostFeatures";
  */
 export function parseYear(text: string): number | undefined {
   return parseStatYear(text);
+}
+
+/**
+ * What the pane says once templates are inserted; the `报表定义` sheet a bureau's templates carry
+ * is named with what it is for.
+ * @example insertedMessage(["表1 党员发展 2014"]) // "已插入1张工作表：表1 党员发展 2014。原有工作表未作任何改动。"
+ */
+export function insertedMessage(names: readonly string[]): string {
+  const carried = names.includes(DEFINITIONS_SHEET)
+    ? `“${DEFINITIONS_SHEET}”写明这些表的定义，单位填好交回后即按它校验。`
+    : "";
+  return `已插入${names.length}张工作表：${names.join("、")}。${carried}原有工作表未作任何改动。`;
 }
 
 export interface TemplateTabProps {
@@ -55,11 +67,7 @@ function useTemplateInsert({ host, run, downloadTemplates }: TemplateTabProps, a
   const start = (y: number, definitions = defined) => {
     setConfirm(undefined);
     if (insertTemplates) {
-      void action.perform(
-        "正在插入模板",
-        () => insertTemplates(y, definitions),
-        (names) => `已插入${names.length}张工作表：${names.join("、")}。原有工作表未作任何改动。`
-      );
+      void action.perform("正在插入模板", () => insertTemplates(y, definitions), insertedMessage);
     } else if (downloadTemplates) {
       const name = `统计报表模板-${y}.xlsx`;
       void action.perform(
