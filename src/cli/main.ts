@@ -10,47 +10,21 @@ import {
   tableRange,
   COMPILED_BUILTINS,
   DEFINITIONS_SHEET,
-  DefinitionsError,
   isBuiltinSet,
   draftDefinitions,
   draftReportLines,
-  definitionsInvalid,
   fileName,
   fenNotices,
   noticeText,
-  loadDefinitions,
-  parseDefinitionsJson,
   type CompiledDefinition,
 } from "../core";
-import { decodeTextFile } from "../hosts/xlsx/text-file";
-import { DEFAULT_LIMITS } from "../hosts/xlsx/budget";
 import { parseArgs, UsageError, USAGE, type ParsedArgs } from "./args";
 import { outcomeFailure, runCheck, stop } from "./check";
 import { EXIT_OK, FileAccessError, readWorkbookFiles, type CliIO } from "./io";
 import { terminalSafe, type CliFailure } from "./output";
+import { loadDefinitionsFile } from "./definitions-file";
 
 export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./io";
-
-/**
- * A bureau's table definitions from a JSON file — `{ "tables": [...] }` (what `definitions export`
- * writes) or a bare list — checked and compiled; or why they cannot be used.
- */
-function loadDefinitionsFile(io: CliIO, path: string): readonly CompiledDefinition[] | CliFailure {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path, DEFAULT_LIMITS.maxFileBytes);
-  } catch (e) {
-    const reason = e instanceof FileAccessError ? e.reason : "无法读取文件";
-    return outcomeFailure({ code: "unreadable-file", file: path, reason });
-  }
-  const name = fileName(path);
-  try {
-    return loadDefinitions(parseDefinitionsJson(decodeTextFile(bytes), name), name);
-  } catch (e) {
-    if (e instanceof DefinitionsError) return outcomeFailure(definitionsInvalid(e, name));
-    throw e;
-  }
-}
 
 /** Writes an output file, never over an existing one unless --force. */
 function writeOut(

@@ -11,6 +11,8 @@ export interface MergeArgs {
   readonly prefer: readonly string[];
   readonly duplicates?: "first" | "last";
   readonly bureau?: string;
+  /** The bureau's definitions file (default: the built-in tables). */
+  readonly definitions?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
   let force = false;
   let duplicates: "first" | "last" | undefined;
   let bureau: string | undefined;
+  let definitions: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
@@ -49,6 +52,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
     else if (flag === "--force") force = true;
     else if (flag === "--prefer") prefer.push(value());
     else if (flag === "--bureau") bureau = value();
+    else if (flag === "--definitions") definitions = value();
     else if (flag === "--duplicates") {
       const v = value();
       if (v !== "first" && v !== "last")
@@ -71,5 +75,6 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
     ...(year === undefined ? {} : { year }),
     ...(duplicates === undefined ? {} : { duplicates }),
     ...(bureau === undefined ? {} : { bureau }),
+    ...(definitions === undefined ? {} : { definitions }),
   };
 }

@@ -8,13 +8,21 @@
  * Exit status as `check`: 0 no error, 1 errors (a unit missing, unreadable or unchosen, errors in
  * the tables), 2 bad usage or nothing that could be merged or written.
  */
-import { baseName, mergeUnits, type UnitFileInput, type UnitListInput } from "../core";
+import {
+  baseName,
+  mergeUnits,
+  type CompiledDefinition,
+  type UnitFileInput,
+  type UnitListInput,
+} from "../core";
 import { readXlsx } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
 import { readFailureReason } from "../hosts/xlsx/errors";
 import { isWorkbookName, readUnitList } from "../hosts/xlsx/unit-list";
 import { mergedWorkbookXlsx } from "../hosts/xlsx/write-sheets";
 import { UsageError } from "./args";
+import { stop } from "./check";
+import { loadDefinitionsFile } from "./definitions-file";
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, FileAccessError, type CliIO } from "./io";
 import { parseMergeArgs, type MergeArgs } from "./merge-args";
 import { outcomeStdout } from "./merge-output";
@@ -118,6 +126,13 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
   const refusal = outputRefusal(args, files, io, skip);
   if (refusal !== undefined) return fail(refusal);
 
+  let definitions: readonly CompiledDefinition[] | undefined;
+  if (args.definitions !== undefined) {
+    const loaded = loadDefinitionsFile(io, args.definitions);
+    if ("code" in loaded) return stop(io, args.json, loaded);
+    definitions = loaded;
+  }
+
   const progress = io.stderrIsTTY
     ? (t: string): void => io.stderr(`\r\x1b[K${terminalSafe(t)}`)
     : undefined;
@@ -128,6 +143,7 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
       ...(args.year === undefined ? {} : { year: args.year }),
       ...(args.duplicates === undefined ? {} : { duplicates: args.duplicates }),
       ...(args.bureau === undefined ? {} : { bureau: args.bureau }),
+      ...(definitions === undefined ? {} : { definitions }),
     },
     unitFiles(files, io, progress)
   );
@@ -135,9 +151,14 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
     io.stderr("\r\x1b[K");
   if (outcome.code !== "merged") {
     io.stdout(outcomeStdout(outcome, undefined, args.json));
+    // the units' files carry a bureau's own tables, merged here against the built-ins
+    const carried =
+      outcome.code === "nothing-to-merge" &&
+      definitions === undefined &&
+      outcome.result.problems.some((p) => p.code === "own-definitions");
     return fail(
       outcome.code === "nothing-to-merge"
-        ? `${outcome.message}，未写入 ${args.out}`
+        ? `${outcome.message}，未写入 ${args.out}${carried ? "。各单位文件带有“报表定义”工作表：请用 --definitions 给出本局的定义文件再合并" : ""}`
         : outcome.message
     );
   }

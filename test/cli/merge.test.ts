@@ -423,8 +423,7 @@ describe("bureau-stats merge on the sample set", () => {
         ),
       },
     ];
-    // the merge with the bureau's definitions (the pane and the command line merge the
-    // built-in tables; the core takes any)
+    // the merge with the bureau's definitions
     const o = await mergeUnits(
       { definitions: compiled },
       files.map((f) => ({ name: f.name, workbook: readXlsx(f.bytes) }))
@@ -442,6 +441,35 @@ describe("bureau-stats merge on the sample set", () => {
     ]);
     const q1 = o.result.issues.filter((i) => i.rule === "Q1-01");
     expect(q1.map((i) => i.sources.map((x) => x.file))).toEqual([["02 乙校.xlsx"]]);
+
+    // the same through the command line: without the bureau's file, nothing is merged and the
+    // message says how on; with --definitions, both units are merged and 乙校's copy is warned of
+    const returnedDir = mkdtempSync(path.join(dir, "returned-"));
+    for (const f of files) writeFileSync(path.join(returnedDir, f.name), f.bytes);
+    const out = path.join(dir, "bureau-merged.xlsx");
+    const without = await cli("merge", returnedDir, "-o", out);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain(
+      "各单位文件带有“报表定义”工作表：请用 --definitions 给出本局的定义文件再合并"
+    );
+    const withFile = await cli(
+      "merge",
+      returnedDir,
+      "-o",
+      out,
+      "--definitions",
+      definitions,
+      "--json"
+    );
+    const j = JSON.parse(withFile.stdout) as JsonOut;
+    expect(j.units.map((u) => [u.unit, u.status])).toEqual([
+      ["甲校", "merged"],
+      ["乙校", "merged"],
+    ]);
+    expect(withFile.stdout).toContain("02 乙校.xlsx 中的“报表定义”与所用的统计表定义不同");
+    expect(readXlsx(new Uint8Array(readFileSync(out))).sheets.map((x) => x.name)).toContain(
+      "表1 汇总 2014"
+    );
   });
 
   it("reads a unit list from a GBK text file", async () => {

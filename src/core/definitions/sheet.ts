@@ -23,12 +23,7 @@
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
 import { quoteSheet } from "../sheet-names";
 import { checkDefinitions } from "./check";
-import {
-  BUILTIN_DEFINITIONS,
-  compileDefinition,
-  withFen,
-  type CompiledDefinition,
-} from "./index";
+import { BUILTIN_DEFINITIONS, compileDefinition, withFen, type CompiledDefinition } from "./index";
 import { COLUMN_TYPE_WORDS } from "./definition-messages";
 import { DefinitionsError, jsonSyntaxMessage, problemLine, sortProblems } from "./problems";
 import { COLUMN_TYPES, NAMED_CHECKS, type ColumnType, type TableDefinition } from "./schema";
