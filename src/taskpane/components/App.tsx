@@ -332,7 +332,7 @@ function TabPanel({
     case "template":
       return <TemplateTab host={app.host} run={run} downloadTemplates={app.downloadTemplates} />;
     case "merge":
-      return <MergeTab host={app.host} />;
+      return <MergeTab host={app.host} {...(app.definitions ? { definitions: app.definitions } : {})} />;
   }
 }
 

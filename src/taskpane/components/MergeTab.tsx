@@ -7,7 +7,10 @@
  */
 import { useRef, useState, type ChangeEvent, type Dispatch } from "react";
 import { Button, Field, ProgressBar, mergeClasses } from "@fluentui/react-components";
+import { DEFINITIONS_SHEET } from "../../core";
 import type { WorkbookHost } from "../../hosts/host";
+import { loadEngine, type DefinitionsFile } from "../engine";
+import { describeError } from "../runSteps";
 import { isWorkbookName } from "../../hosts/xlsx/names";
 import type { PickedUnitFile } from "../merge/protocol";
 import { useMergeRun, type MergePhase } from "../merge/useMergeRun";
@@ -143,9 +146,27 @@ function MergeProgress({ phase }: { phase: MergePhase }) {
 
 export interface MergeTabProps {
   readonly host: WorkbookHost | undefined;
+  /** A bureau's definitions file loaded (browser page); none: the open workbook's, or the built-ins. */
+  readonly definitions?: DefinitionsFile;
 }
 
-export function MergeTab({ host }: MergeTabProps) {
+/**
+ * The bureau's own tables to merge by: the file loaded, else the open workbook's 报表定义 sheet
+ * (the bureau's workbook, read now); undefined for the built-ins. A unit's copy is only compared.
+ */
+async function bureauTables(
+  host: WorkbookHost | undefined,
+  definitions: DefinitionsFile | undefined
+): Promise<DefinitionsFile | undefined> {
+  if (definitions) return definitions;
+  if (!host) return undefined;
+  const [model, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
+  if (!model.sheets.some((s) => s.name.trim() === DEFINITIONS_SHEET)) return undefined;
+  const inForce = engine.inForce(model);
+  return { name: inForce.label, tables: inForce.definitions };
+}
+
+export function MergeTab({ host, definitions }: MergeTabProps) {
   const common = useCommonStyles();
   const action = useHostAction();
   const run = useMergeRun();
@@ -184,7 +205,12 @@ export function MergeTab({ host }: MergeTabProps) {
         <Button
           appearance="primary"
           disabled={files.length === 0 || reading || yearBad}
-          onClick={() => run.start(files, unitList, year)}
+          onClick={() => {
+            bureauTables(host, definitions).then(
+              (tables) => run.start(files, unitList, year, tables),
+              (e: unknown) => run.fail(`无法读取本局的统计表定义：${describeError(e)}`)
+            );
+          }}
         >
           开始合并
         </Button>

@@ -5,6 +5,7 @@
  * and every 50 ms inside a large one, then merges.
  */
 import {
+  loadDefinitions,
   openMerge,
   plainOutcome,
   type MergeSession,
@@ -76,9 +77,15 @@ export class MergeJob {
   }
 
   private async start(req: Extract<MergeRequest, { type: "start" }>): Promise<void> {
+    // the bureau's tables (a unit's 报表定义 is only compared with them); a wrong file throws
+    // DefinitionsError, whose message names the entry
+    const definitions = req.definitions
+      ? loadDefinitions(req.definitions.tables, req.definitions.name)
+      : undefined;
     const opened = openMerge({
       ...(req.unitList ? { unitList: await unitListOf(req.unitList) } : {}),
       ...(req.year === undefined ? {} : { year: req.year }),
+      ...(definitions ? { definitions } : {}),
     });
     if (opened.code !== "open") throw new Error(opened.message);
     const total = req.files.length;

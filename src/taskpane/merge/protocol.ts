@@ -13,6 +13,8 @@ export type MergeRequest =
       readonly files: readonly PickedUnitFile[];
       readonly unitList?: PickedUnitFile;
       readonly year?: number;
+      /** The bureau's own tables (a file loaded, or its workbook's 报表定义); none: the built-ins. */
+      readonly definitions?: { readonly name: string; readonly tables: readonly unknown[] };
     }
   /** Merge again with this choice between a unit's files (nothing is read again). */
   | { readonly type: "choose"; readonly prefer: readonly string[] }

@@ -5,7 +5,13 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { baseName, type PlainOutcome, type UnitPreview } from "../../core";
-import type { BytesReceiver, MergeReply, PickedUnitFile, ReplyHandler } from "./protocol";
+import type {
+  BytesReceiver,
+  MergeReply,
+  MergeRequest,
+  PickedUnitFile,
+  ReplyHandler,
+} from "./protocol";
 import { connectMerge, type MergeConnection } from "./runner";
 
 export type MergePhase =
@@ -82,7 +88,8 @@ export function useMergeRun() {
   const start = (
     files: readonly PickedUnitFile[],
     unitList: PickedUnitFile | undefined,
-    year: number | undefined
+    year: number | undefined,
+    definitions?: Extract<MergeRequest, { type: "start" }>["definitions"]
   ): void => {
     conn.current?.cancel();
     setView({ ...IDLE, phase: { kind: "reading", done: 0, total: files.length, file: "" } });
@@ -100,8 +107,11 @@ export function useMergeRun() {
       files: units,
       ...(unitList ? { unitList } : {}),
       ...(year ? { year } : {}),
+      ...(definitions ? { definitions } : {}),
     });
   };
+  /** Shows why a merge could not start (the definitions could not be read). */
+  const fail = (message: string): void => setView({ ...IDLE, phase: { kind: "failed", message } });
   const cancel = (): void => {
     conn.current?.cancel();
     conn.current = undefined;
@@ -120,5 +130,5 @@ export function useMergeRun() {
       waitingBytes.current = resolve;
       conn.current?.send({ type: "xlsx" });
     });
-  return { view, start, cancel, choose, reset, bytes };
+  return { view, start, fail, cancel, choose, reset, bytes };
 }
