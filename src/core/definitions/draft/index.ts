@@ -195,6 +195,9 @@ function sheetNotes(layouts: readonly SheetLayout[], perRowUnits: boolean): stri
 
 type FigureSpec = { column: string; headline: boolean };
 
+/** Column words that name no thing (`数量`): no lead before a list of rows. */
+const GENERIC_PHRASE = /^(数量|数|个数|件数|人数|合计|总数)$/;
+
 /** A plain sentence naming the totals, and one listing each group's figure, to be rewritten. */
 function reportSentences(
   id: string,
@@ -211,7 +214,10 @@ function reportSentences(
     ...groups.map((f) => [
       {
         list: {
-          lead: phraseOf(f.column, undefined),
+          // `受理来电12件，来信3件`; a bare 数量 says nothing the items do not
+          ...(GENERIC_PHRASE.test(phraseOf(f.column, undefined))
+            ? {}
+            : { lead: phraseOf(f.column, undefined) }),
           items: groupValues.map((g) => `${g}{${id}/${f.column}/${g}}`),
           itemSep: "，",
         },
