@@ -58,6 +58,10 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
   it("shows the empty state in Chinese, with no workbook", async () => {
     expect(await page.getByText("尚未打开工作簿").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "选择 Excel 工作簿" }).isVisible()).toBe(true);
+    // the steps name the controls this page has: no 运行校验 button before a file is chosen
+    const steps = await page.getByTestId("three-steps").innerText();
+    expect(steps).toContain("选择 Excel 工作簿");
+    expect(steps).not.toContain("运行校验");
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -46,7 +46,7 @@ export function ValidateTab(props: ValidateTabProps) {
       <section className={common.stack} aria-label="尚未打开工作簿">
         <h2 className={common.h2}>尚未打开工作簿</h2>
         <p className={mergeClasses(common.p, common.muted)}>{props.noHostMessage ?? "请先打开一个工作簿。"}</p>
-        <ThreeSteps />
+        <ThreeSteps first="选择 Excel 工作簿（或打开示例），即自动校验其中的统计表。校验只读取数据，不会修改文件。" />
       </section>
     );
   }
@@ -59,7 +59,7 @@ export function ValidateTab(props: ValidateTabProps) {
       </div>
       {props.autoRecheck ? <AutoRecheckSwitch control={props.autoRecheck} /> : null}
       {fresh ? (
-        <ThreeSteps />
+        <ThreeSteps first="点击“运行校验”，检查工作簿中的统计表。校验只读取数据，不会修改工作簿。" />
       ) : (
         <Suspense fallback={<p className={common.p}>正在加载…</p>}>
           <ValidateBody {...props} />
@@ -73,14 +73,18 @@ export function ValidateTab(props: ValidateTabProps) {
   );
 }
 
-/** The empty state: the whole workflow in three steps. */
-function ThreeSteps() {
+/**
+ * The empty state: the whole workflow in three steps; the first names the control this screen
+ * has (运行校验 in the pane, the file picker on the browser page, which checks as soon as a file is
+ * chosen).
+ */
+function ThreeSteps({ first }: { first: string }) {
   const common = useCommonStyles();
   return (
     <div data-testid="three-steps">
       <h2 className={common.h3}>三步完成上报前的检查</h2>
       <ol className={common.p}>
-        <li>点击“运行校验”，检查工作簿中的统计表。校验只读取数据，不会修改工作簿。</li>
+        <li>{first}</li>
         <li>按提示改正错误；确有原因的警告，在该行的“备注”列写明原因，即算已说明。</li>
         <li>在“同比”核对增减，在“报告”复制文字或下载Word文档，没有错误后即可上报。</li>
       </ol>
