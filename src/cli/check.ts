@@ -124,7 +124,13 @@ export async function runCheck(
   if (failed) return stop(io, args.json, failed);
   if (args.json) io.stdout(JSON.stringify(jsonReport(analysis), null, 2) + "\n");
   else {
-    io.stdout(textReport(analysis, { workbook: outcome.workbook, file: args.files[0] ?? "" }));
+    io.stdout(
+      textReport(analysis, {
+        workbook: outcome.workbook,
+        file: args.files[0] ?? "",
+        definitions: outcome.inForce.definitions,
+      })
+    );
     if (args.docx !== undefined) io.stdout(`\n已保存 Word 文档：${args.docx}\n`);
   }
   // a run that found no table checked nothing: not a success

@@ -3,9 +3,11 @@
  * grouped by sheet, the comparison table, the draft).
  */
 import {
-  issueLocation,
   issueMessage,
+  issuePlace,
+  placeInWords,
   recordUnit,
+  type CompiledDefinition,
   doubtReasons,
   parseA1,
   noTablesLines,
@@ -278,6 +280,24 @@ function severityLabel(i: Issue): string {
   return i.severity === "error" ? "错误" : "警告";
 }
 
+/**
+ * An issue's place in words (`第6行（昆山市第一中学）“发展预备党员”`), read from the workbook
+ * checked; without it, the unit of the row's record (`单位名称“…”`) or nothing.
+ */
+function plainPlace(i: Issue, a: Analysis, found: TextReportWorkbook | undefined): string {
+  if (found?.definitions) return placeInWords(issuePlace(i, found.workbook, found.definitions));
+  const unit = recordUnit(i, a.tables, a.definitions);
+  return unit ?? "";
+}
+
+/** The workbook a text report is about, and the definitions it was checked with. */
+export interface TextReportWorkbook {
+  readonly workbook: WorkbookModel;
+  /** The file to name when no table was found. */
+  readonly file: string;
+  readonly definitions?: readonly CompiledDefinition[];
+}
+
 /** The sheet names in workbook order: those with tables first, then any others with issues. */
 function sheetOrder(a: Analysis): string[] {
   const names = a.tables.map((t) => t.sheet);
@@ -291,7 +311,7 @@ function sheetOrder(a: Analysis): string[] {
  * header rows the sheets have.
  * @example textReport(analysis).startsWith("找到统计表")
  */
-export function textReport(a: Analysis, found?: { workbook: WorkbookModel; file: string }): string {
+export function textReport(a: Analysis, found?: TextReportWorkbook): string {
   const out: string[] = [];
   const errors = a.issues.filter((i) => i.severity === "error").length;
   const warnings = a.issues.length - errors;
@@ -330,13 +350,11 @@ export function textReport(a: Analysis, found?: { workbook: WorkbookModel; file:
     out.push(
       `【${terminalSafe(sheet)}】${issues.length === 0 ? "无问题" : `错误${e}项，警告${issues.length - e}项`}`
     );
+    // the place in words (the sheet is the heading); the address and the rule after the message
     const rows = issues.map((i) => [
       "  " + severityLabel(i),
-      i.rule,
-      terminalSafe(
-        [issueLocation(i), recordUnit(i, a.tables, a.definitions)].filter(Boolean).join(" ")
-      ),
-      terminalSafe(issueMessage(i)),
+      terminalSafe(plainPlace(i, a, found)),
+      terminalSafe(`${issueMessage(i)}  ${i.cell}·${i.rule}`),
     ]);
     out.push(...table(rows, []));
   }

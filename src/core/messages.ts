@@ -82,23 +82,25 @@ export function lenientFixes(bits: number): string {
 }
 
 /**
- * An address in words, for messages (no Excel notation in prose): `7:7` → `第7行`, `C:C` → `C列`,
- * `C12` → `C12单元格`, `'表1 党员发展 2013'!I31` → `工作表“表1 党员发展 2013”的I31单元格`,
- * anything else as is.
+ * An address in words, for messages (no Excel notation in prose: the issue's own cell is shown
+ * beside the message, as a link where the screen allows): `7:7` and `C12` → `第7行`, `第12行`,
+ * `C:C` → `C列`, `'表1 党员发展 2013'!I31` → `“表1 党员发展 2013”第31行`, anything else as is.
  * @example describeAddress("7:7") // "第7行"
- * @example describeAddress("'表1 党员发展 2013'!I31") // "工作表“表1 党员发展 2013”的I31单元格"
+ * @example describeAddress("A16") // "第16行"
+ * @example describeAddress("'表1 党员发展 2013'!I31") // "“表1 党员发展 2013”第31行"
  */
 export function describeAddress(address: string): string {
   const qualified = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address);
   if (qualified) {
     const sheet = (qualified[1] ?? "").replace(/''/g, "'") || (qualified[2] ?? "");
-    return `工作表“${sheet}”的${describeAddress(qualified[3] ?? "")}`;
+    return `“${sheet}”${describeAddress(qualified[3] ?? "")}`;
   }
   const row = /^(\d+):\1$/.exec(address);
   if (row) return `第${row[1]}行`;
   const col = /^([A-Z]+):\1$/.exec(address);
   if (col) return `${col[1]}列`;
-  if (/^[A-Z]{1,3}\d+$/.test(address)) return `${address}单元格`;
+  const cell = /^[A-Z]{1,3}(\d+)$/.exec(address);
+  if (cell) return `第${cell[1]}行`;
   return address;
 }
 

@@ -117,6 +117,20 @@ export function issuePlace(
   return place;
 }
 
+/**
+ * A place in plain words, as a statistician says it (no cell address, no sheet: the caller names
+ * the table): the row with the unit on it, then the column.
+ * @example placeInWords({ table: "表1 党员发展情况", row: "第6行", unit: "单位名称“昆山市第一中学”", column: "“发展预备党员”" }) // "第6行（昆山市第一中学）“发展预备党员”"
+ * @example placeInWords({ table: "表1 党员发展情况", row: "第31行", unit: "合计行", column: "“年末党员数”" }) // "合计行“年末党员数”"
+ * @example placeInWords({ table: "表3 经费情况", row: "表头", column: "“经办人”" }) // "表头“经办人”"
+ */
+export function placeInWords(place: IssuePlace): string {
+  const named = place.unit === undefined ? undefined : /“(.*)”$/.exec(place.unit)?.[1];
+  const row =
+    place.unit === "合计行" ? "合计行" : (place.row ?? "") + (named ? `（${named}）` : "");
+  return row + (place.column ?? "");
+}
+
 /** What each generic rule code checks (shown on hover/focus of the code, listed in docs/rules.md). */
 export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
   "G-01": "表头：必填列齐全、没有重复的列，不认识的列会被忽略",

@@ -59,14 +59,20 @@ describe("the mistakes sample", () => {
     for (const i of issues) expect(i.message.length).toBeGreaterThan(4);
   });
 
-  it("the text report shows them by sheet with severity, rule and sheet!cell", async () => {
+  it("the text report shows them by sheet: severity, the place in words, the message, then cell and rule", async () => {
     const r = await cli("check", MISTAKES_FILE);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/【表1 党员发展 2013】错误\d+项，警告\d+项/);
     expect(r.stdout).toMatch(
-      /错误\s+T1-01\s+'表1 党员发展 2013'!E6 单位名称“昆山市第一中学”\s+“发展预备党员”为8，“其中：教工”2与“其中：学生”5之和为7，两者不等。请检查这三个数。/
+      /错误\s+第6行（昆山市第一中学）“发展预备党员”\s+“发展预备党员”为8，“其中：教工”2与“其中：学生”5之和为7，两者不等。请检查这三个数。\s+E6·T1-01\n/
     );
-    expect(r.stdout).toMatch(/警告\s+T1-03\s+'表1 党员发展 2013'!G4\s+.*已在备注中说明/);
+    expect(r.stdout).toMatch(
+      /警告\s+第4行（昆山市教育局机关党总支）“其中：学生”\s+.*已在备注中说明）\s+G4·T1-03\n/
+    );
+    // the 合计 row and the header named in words; no sheet!cell notation anywhere in the issues
+    expect(r.stdout).toMatch(/错误\s+合计行“年末党员数”\s+合计行“年末党员数”为1430/);
+    expect(r.stdout).toMatch(/警告\s+表头“经办人”\s+“经办人”不是本表的列/);
+    expect(r.stdout).not.toMatch(/'![A-Z]+\d|单元格重复/);
   });
 });
 
@@ -180,7 +186,7 @@ describe("another bureau's sample (its own tables, as data)", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("暂不能上报（2013年）：1项错误未改正。");
     expect(r.stdout).toContain(
-      "Q1-01  '表1 学习实践活动 2013'!E5 单位名称“区第一中学”  已完成整改10项，多于整改项目9项。请核实这两个数。"
+      "错误  第5行（区第一中学）“已完成整改数”  已完成整改10项，多于整改项目9项。请核实这两个数。  E5·Q1-01"
     );
     expect(r.stdout).toMatch(
       /表2\s+党组织换届数量\s+12\s+9\s+\+3\s+33\.3%\s+比上年增加3个，增长33\.3%/

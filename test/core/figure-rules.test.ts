@@ -54,9 +54,9 @@ describe("rules over figures and last year's rows", () => {
     ]);
     expect(found.map((i) => issueMessage(i))).toEqual([
       "活动经费9000元，超过上年4000元的两倍（上限8000元）",
-      `党员数合计1200人，与表1“年末党员数”${T1_MEMBERS_2013}人（工作表“表1 党员发展 2013”的C31单元格）不一致`,
+      `党员数合计1200人，与表1“年末党员数”${T1_MEMBERS_2013}人（“表1 党员发展 2013”第31行）不一致`,
       "学校的办结率85%，低于90%",
-      "活动经费合计12900元，超过上年的1.5倍9750元（工作表“表5 经费 2012”的D6单元格）",
+      "活动经费合计12900元，超过上年的1.5倍9750元（“表5 经费 2012”第6行）",
     ]);
     expect(found[2]).toMatchObject({ column: "办结率", value: "85%", expected: "90%" });
     expect(found[2]?.params).toEqual({ group: "学校" });

@@ -87,9 +87,9 @@ describe("issueMessage", () => {
       )
     ).toBe("此行与第4行完全相同。请检查是否重复填报。");
     expect(describeAddress("C:C")).toBe("C列");
-    expect(describeAddress("C7")).toBe("C7单元格");
-    expect(describeAddress("'表1 党员发展 2013'!I31")).toBe("工作表“表1 党员发展 2013”的I31单元格");
-    expect(describeAddress("表1!12:12")).toBe("工作表“表1”的第12行");
+    expect(describeAddress("C7")).toBe("第7行");
+    expect(describeAddress("'表1 党员发展 2013'!I31")).toBe("“表1 党员发展 2013”第31行");
+    expect(describeAddress("表1!12:12")).toBe("“表1”第12行");
   });
   it("G-05 names the group and the change", () => {
     expect(
