@@ -1,0 +1,405 @@
+/**
+ * Series phrases in the drafted report (docs/definitions.md, 历年变化): the series placeholders of
+ * the report sentences — `{连续:…}`, `{年均:…}`, `{比首年:…}`, `{比2010年:…}` — through the draft,
+ * on tables made by hand: runs and what breaks them, gaps, a zero first year, doublings, decreases,
+ * unverified years, a bureau's own sentences and the definitions check.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { reportFrom } from "../../src/core/analyze";
+import { validateWorkbook, type ValidationResult } from "../../src/core/validate";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { figureSeries } from "../../src/core/compare";
+import { loadDefinitions } from "../../src/core/definitions";
+import { draftReport, phrasesOf, type Draft, type SheetPhrases } from "../../src/core/draft";
+import type { Figure, FigureSource, TableData } from "../../src/core/figures";
+import { T5 } from "./bureau-fixtures";
+
+const YEARS = [2009, 2010, 2011, 2012, 2013];
+
+/** A figure of a table, as the validation makes it (with where it was read from). */
+function figure(id: string, value: number, year: number, extra: Partial<Figure> = {}): Figure {
+  const [tableId = "", indicator = "", group] = id.split("/");
+  return {
+    id,
+    tableId,
+    indicator,
+    ...(group === undefined ? {} : { group }),
+    kind: "count",
+    value,
+    unit: "人",
+    headline: true,
+    origin: {
+      sheet: sheetName(tableId, year),
+      parts: [{ column: indicator, role: "rows", ranges: ["E4:E30"] }],
+    },
+    ...extra,
+  };
+}
+
+const sheetName = (tableId: string, year: number): string => `${tableId} ${year}`;
+
+/** One table per year, with the figures given for the year (`values[i]` is `YEARS[i]`'s). */
+function tables(
+  tableId: string,
+  columns: Readonly<Record<string, readonly (number | undefined)[]>>,
+  extra: (id: string, year: number) => Partial<Figure> = () => ({}),
+  years: readonly number[] = YEARS
+): TableData[] {
+  return years.flatMap((year, i) => {
+    const figures = Object.entries(columns).flatMap(([id, values]) => {
+      const v = values[i];
+      return v === undefined ? [] : [figure(id, v, year, extra(id, year))];
+    });
+    if (figures.length === 0) return [];
+    return [{ tableId, title: "", sheet: sheetName(tableId, year), year, records: [], figures }];
+  });
+}
+
+/** Drafts the last year's tables against the year before, with the series from `since`. */
+function draft(all: readonly TableData[], since?: number, phrases?: readonly SheetPhrases[]) {
+  const to = Math.max(...all.map((t) => t.year ?? 0));
+  const series = since === undefined ? [] : figureSeries(all, since, to, { scope: "all" });
+  return draftReport(
+    all.filter((t) => t.year === to),
+    all.filter((t) => t.year === to - 1),
+    phrases ? { phrases } : {},
+    series
+  );
+}
+
+const textOf = (d: Draft, i = 0): string => d.paragraphs[i]?.text ?? "";
+
+/** Only 表1's 发展预备党员, over 2009–2013. */
+const developed = (values: readonly (number | undefined)[], extra?: Parameters<typeof tables>[2]) =>
+  tables("T1", { "T1/发展预备党员": values }, extra);
+
+/** A clean sentence: no doubled or dangling comma, no comma before 。 or ；. */
+function expectClean(text: string): void {
+  expect(text).not.toMatch(/，，|，。|，；|^，|；；|undefined|NaN|[{}]/);
+}
+
+describe("series phrases of the built-in sentences", () => {
+  it("a run of 4 increases and a doubling follow the 同比 clause", () => {
+    const d = draft(developed([40, 50, 60, 70, 80]), 2009);
+    expect(textOf(d)).toBe(
+      "发展预备党员80人，比上年增加10人，增长14.3%，连续4年增长，比2009年翻了一番。"
+    );
+  });
+
+  it("without a series the sentence is the same as before, with or without since", () => {
+    const t = developed([40, 50, 60, 70, 80]);
+    const plain = "发展预备党员80人，比上年增加10人，增长14.3%。";
+    expect(textOf(draft(t))).toBe(plain);
+    // a series of the report year and the previous one only: the run needs 2 steps
+    expect(textOf(draft(t, 2012))).toBe(plain.replace("。", "，比2012年增长14.3%。"));
+  });
+
+  it.each<[string, number[], string]>([
+    ["持平 breaks the run", [40, 50, 60, 80, 80], "与上年持平，比2009年翻了一番"],
+    [
+      "a 持平 before the last two steps leaves a run of 2",
+      [40, 50, 50, 60, 80],
+      "比上年增加20人，增长33.3%，连续2年增长，比2009年翻了一番",
+    ],
+    [
+      "a reversal breaks the run",
+      [40, 50, 60, 90, 80],
+      "比上年减少10人，下降11.1%，比2009年翻了一番",
+    ],
+    [
+      "from a zero first year: the run and the amount, never a rate",
+      [0, 3, 7, 10, 12],
+      "比上年增加2人，增长20.0%，连续4年增长，比2009年增加12人",
+    ],
+    [
+      "×4 is 翻了两番",
+      [20, 30, 40, 60, 80],
+      "比上年增加20人，增长33.3%，连续4年增长，比2009年翻了两番",
+    ],
+    [
+      "×2.5 is 增长1.5倍",
+      [40, 50, 60, 90, 100],
+      "比上年增加10人，增长11.1%，连续4年增长，比2009年增长1.5倍",
+    ],
+    [
+      "a decrease is a percentage, never 倍",
+      [200, 150, 120, 100, 80],
+      "比上年减少20人，下降20.0%，连续4年下降，比2009年下降60.0%",
+    ],
+  ])("%s", (_, values, clause) => {
+    expect(textOf(draft(developed(values), 2009))).toBe(
+      `发展预备党员${values.at(-1)}人，${clause}。`
+    );
+  });
+
+  it("a gap (a year missing, or blank) writes no series phrase and no stray punctuation", () => {
+    const plain = "发展预备党员80人，比上年增加10人，增长14.3%。";
+    const missing = developed([40, 50, undefined, 70, 80]);
+    expect(textOf(draft(missing, 2009))).toBe(plain);
+    const blank = developed([40, 50, 60, 70, 80], (_, year) =>
+      year === 2010 ? { value: 50.5 } : {}
+    );
+    expect(textOf(draft(blank, 2009))).toBe(plain);
+    // the first year missing altogether
+    expect(textOf(draft(developed([undefined, 50, 60, 70, 80]), 2009))).toBe(plain);
+  });
+
+  it("a doubling within the rounding (99.95% shows 100.0%) but not outside it (99.94%)", () => {
+    const money = (last: number) =>
+      tables("T3", { "T3/金额（元）/募集善款": [8000, 10000, 12000, 14000, last] }, () => ({
+        kind: "money",
+        unit: "元",
+      }));
+    const within = textOf(draft(money(15996), 2009));
+    expect(within).toBe(
+      "募集善款159.96元，比上年增加19.96元，增长14.3%，连续4年增长，比2009年翻了一番。"
+    );
+    const outside = textOf(draft(money(15995), 2009));
+    expect(outside).toContain("，连续4年增长，比2009年增长99.9%。");
+  });
+
+  it("the other built-in tables: 培训人数, 募集善款, 来电 get their phrases, and the clause after them its separator", () => {
+    const t4 = tables(
+      "T4",
+      {
+        "T4/受理数/来电": [100, 110, 120, 130, 140],
+        "T4/受理数/来访": [10, 9, 8, 7, 8],
+      },
+      () => ({ unit: "个" })
+    );
+    expect(textOf(draft(t4, 2009))).toBe(
+      "接听来电140个，比上年增加10个，增长7.7%，连续4年增长，比2009年增长40.0%；接待来访8个，比上年增加1个，增长14.3%。"
+    );
+    const t2 = tables(
+      "T2",
+      { "T2/期数": [5, 5, 5, 5, 6], "T2/培训人数": [50, 60, 70, 80, 90] },
+      (id) => ({ unit: id === "T2/期数" ? "期" : "人次" })
+    );
+    expect(textOf(draft(t2, 2009))).toBe(
+      "全年举办各类培训6期，比上年增加1期，增长20.0%，培训90人次，比上年增加10人次，增长12.5%，连续4年增长，比2009年增长80.0%。"
+    );
+  });
+
+  it("a figure written 0 writes no series phrase either (its clause is left out)", () => {
+    const d = draft(
+      tables("T1", {
+        "T1/培训入党积极分子": [10, 8, 6, 4, 0],
+        "T1/发展预备党员": [40, 50, 60, 70, 80],
+      }),
+      2009
+    );
+    expect(textOf(d)).toBe(
+      "发展预备党员80人，比上年增加10人，增长14.3%，连续4年增长，比2009年翻了一番。"
+    );
+  });
+});
+
+describe("unverified years and where a series phrase comes from", () => {
+  const source: FigureSource = { sheet: "T1 2009", cell: "E7", rule: "T1-01" };
+  const earlyError = () =>
+    developed([45, 40, 50, 60, 80], (_, year) => (year === 2009 ? { unverified: [source] } : {}));
+
+  it("a phrase using an unverified year is marked 【待核】 and listed; one that does not is not", () => {
+    const d = draft(earlyError(), 2009);
+    // the run starts in 2010: it does not use 2009
+    expect(textOf(d)).toBe(
+      "发展预备党员80人，比上年增加20人，增长33.3%，连续3年增长，比2009年增长77.8%【待核】。"
+    );
+    expect(d.unverified).toHaveLength(1);
+    const [mark] = d.unverified ?? [];
+    expect(mark).toMatchObject({
+      sheet: "T1 2009",
+      cell: "E7",
+      text: "比2009年增长77.8%",
+      figure: "发展预备党员比2009年",
+      sources: [source],
+    });
+    const entry = d.figures?.[mark?.figures?.[0] ?? -1];
+    expect(entry?.text).toBe("比2009年增长77.8%");
+    expect(entry?.unverified).toEqual([source]);
+  });
+
+  it("a run through an unverified year is marked too", () => {
+    const d = draft(
+      developed([40, 50, 60, 70, 80], (_, year) => (year === 2011 ? { unverified: [source] } : {})),
+      2009
+    );
+    expect(textOf(d)).toBe(
+      "发展预备党员80人，比上年增加10人，增长14.3%，连续4年增长【待核】，比2009年翻了一番。"
+    );
+    expect(d.unverified?.map((u) => u.text)).toEqual(["连续4年增长"]);
+  });
+
+  it("each phrase is a number of the draft with the cells of the years it uses and its arithmetic", () => {
+    const d = draft(developed([40, 50, 60, 70, 80]), 2009);
+    const series = (d.figures ?? []).filter((f) => f.kind === "series");
+    expect(series.map((f) => [f.text, f.label, f.value, f.formula])).toEqual([
+      [
+        "连续4年增长",
+        "发展预备党员连续增长年数",
+        4,
+        "2009年40 < 2010年50 < 2011年60 < 2012年70 < 2013年80",
+      ],
+      [
+        "比2009年翻了一番",
+        "发展预备党员比2009年",
+        100,
+        "(2013年80 − 2009年40) ÷ 2009年40 = 100.0%",
+      ],
+    ]);
+    expect(series[0]?.cells.map((c) => [c.sheet, c.year, c.ranges])).toEqual(
+      YEARS.map((y) => [`T1 ${y}`, y, ["E4:E30"]])
+    );
+    expect(series[1]?.cells.map((c) => c.year)).toEqual([2009, 2013]);
+    // placed where it is written
+    for (const f of series) expect(textOf(d).slice(f.from, f.to)).toBe(f.text);
+  });
+});
+
+/** 表5 with the given sentences. */
+function t5Phrases(sentences: unknown): readonly SheetPhrases[] {
+  return phrasesOf(
+    loadDefinitions([{ ...T5, report: { heading: "宣传", sentences } }]).map((t) => t.def)
+  );
+}
+
+const t5 = (talks: readonly (number | undefined)[], items: readonly (number | undefined)[]) =>
+  tables("T5", { "T5/宣讲场次": talks, "T5/政务信息条数": items }, (id) => ({
+    unit: id === "T5/宣讲场次" ? "场" : "条",
+  }));
+
+describe("a bureau's own sentences with series placeholders", () => {
+  const phrases = t5Phrases([
+    [{ text: "全年开展宣讲活动{+T5/宣讲场次}{年均:T5/宣讲场次}{比2011年:T5/宣讲场次}" }],
+    [
+      { text: "发布政务信息{T5/政务信息条数}" },
+      { text: "近年来{连续:T5/政务信息条数}" },
+      { sep: "；", text: "总量{比首年:T5/政务信息条数@件}" },
+    ],
+  ]);
+
+  it("writes each form where the sentence puts it", () => {
+    const d = draft(t5([100, 110, 121, 133, 146], [30, 20, 25, 30, 40]), 2009, phrases);
+    expect(textOf(d)).toBe(
+      "全年开展宣讲活动146场，比上年增加13场，增长9.8%，年均增长9.9%，比2011年增长20.7%。" +
+        "发布政务信息40条，近年来连续3年增长；总量比2009年增长33.3%。"
+    );
+  });
+
+  it("a phrase in the words that writes nothing leaves its clause out, with its separator", () => {
+    const d = draft(t5([100, 110, 121, 133, 146], [30, 35, 25, 30, 30]), 2009, phrases);
+    // no run (持平 in 2013): 近年来… is left out; the next clause keeps its own separator
+    expect(textOf(d)).toBe(
+      "全年开展宣讲活动146场，比上年增加13场，增长9.8%，年均增长9.9%，比2011年增长20.7%。" +
+        "发布政务信息30条；总量与2009年持平。"
+    );
+    expectClean(textOf(d));
+  });
+
+  it("with a gap every series phrase writes nothing and the sentences still read well", () => {
+    const d = draft(
+      t5([100, undefined, 121, 133, 146], [30, 20, undefined, 30, 40]),
+      2009,
+      phrases
+    );
+    expect(textOf(d)).toBe("全年开展宣讲活动146场，比上年增加13场，增长9.8%。发布政务信息40条。");
+    expectClean(textOf(d));
+  });
+
+  it("without since nothing of a series is written", () => {
+    const d = draft(t5([100, 110, 121, 133, 146], [30, 20, 25, 30, 40]), undefined, phrases);
+    expect(textOf(d)).toBe("全年开展宣讲活动146场，比上年增加13场，增长9.8%。发布政务信息40条。");
+  });
+
+  it("a named year outside the series writes nothing", () => {
+    const named = t5Phrases([[{ text: "宣讲{T5/宣讲场次}" }, { text: "{比2005年:T5/宣讲场次}" }]]);
+    const d = draft(t5([100, 110, 121, 133, 146], [1, 1, 1, 1, 1]), 2009, named);
+    expect(textOf(d)).toBe("宣讲146场。");
+  });
+});
+
+describe("the definitions check on series placeholders", () => {
+  const refusal = (text: string): string => {
+    try {
+      loadDefinitions([{ ...T5, report: { heading: "x", sentences: [[{ text }]] } }], "局.json");
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+    return "accepted";
+  };
+  const at = (text: string) => `局.json：表5（T5）报告第1句第1个分句的文字（text）“${text}”：`;
+
+  it("accepts every form, with a full-width colon too", () => {
+    for (const text of [
+      "宣讲{T5/宣讲场次}{连续:T5/宣讲场次}",
+      "{年均:T5/宣讲场次}",
+      "{比首年:T5/宣讲场次@次}",
+      "{比2010年：T5/宣讲场次}",
+    ])
+      expect(refusal(text), text).toBe("accepted");
+  });
+
+  it("refuses an unknown form, a + on a series and a series of no figure, naming the sentence", () => {
+    expect(refusal("{连读:T5/宣讲场次}")).toBe(
+      `${at("{连读:T5/宣讲场次}")}占位符“{连读:T5/宣讲场次}”中的“连读”不是历年写法，请写连续、年均、比首年或比某年（如比2010年）`
+    );
+    expect(refusal("{比上年:T5/宣讲场次}")).toContain("中的“比上年”不是历年写法");
+    expect(refusal("{+连续:T5/宣讲场次}")).toBe(
+      `${at("{+连续:T5/宣讲场次}")}占位符“{+连续:T5/宣讲场次}”是历年写法，不带同比，请去掉“+”`
+    );
+    expect(refusal("{连续:T5/宣讲次数}")).toBe(
+      `${at("{连续:T5/宣讲次数}")}占位符“{连续:T5/宣讲次数}”不是本表的指标`
+    );
+  });
+});
+
+describe("the built-in paragraphs of the sample with a series from 2009", () => {
+  const bytes = new Uint8Array(readFileSync("assets/samples/bureau-stats-2013.xlsx"));
+  const two = validateWorkbook(readXlsx(bytes));
+  /** The 2012 tables shifted to an earlier year, each count and sum scaled by `factor`. */
+  const earlier = (year: number, factor: number): TableData[] =>
+    two.tables
+      .filter((t) => t.year === 2012)
+      .map((t) => ({
+        ...t,
+        sheet: t.sheet.replace("2012", String(year)),
+        year,
+        figures: t.figures.map((f) =>
+          f.kind === "rate" ? f : { ...f, value: Math.round(f.value * factor) }
+        ),
+      }));
+  const five: ValidationResult = {
+    ...two,
+    tables: [...two.tables, ...earlier(2011, 0.8), ...earlier(2010, 0.7), ...earlier(2009, 0.5)],
+  };
+
+  it("without since the paragraphs are those of the two years, byte for byte", () => {
+    const today = reportFrom(two).draft;
+    const withYears = reportFrom(five).draft;
+    expect(withYears.text).toBe(today.text);
+    expect(withYears.figures).toEqual(today.figures);
+    expect(today.text).not.toMatch(/连续|比20\d\d年/);
+  });
+
+  it("with since the leading figures carry their run and their change since 2009", () => {
+    const a = reportFrom(five, { since: 2009 });
+    expect(a.since).toBe(2009);
+    const [t1, t2, t3, t4] = a.draft.paragraphs.map((p) => p.text);
+    expect(t1).toBe(
+      "全年培训入党积极分子264人，比上年增加16人，增长6.5%，连续4年增长，比2009年增长1.1倍。" +
+        "发展预备党员49人，比上年增加6人，增长14.0%，连续4年增长，比2009年增长1.2倍，其中教工党员18人，学生党员31人；" +
+        "转正预备党员35人，比上年减少3人，下降7.9%。对112名入党不满3年的新党员进行教育培训，比上年增加7名，增长6.7%。" +
+        "评选优秀共产党员57名，比上年增加5名，增长9.6%。"
+    );
+    for (const text of [t1, t2, t3, t4]) expectClean(text ?? "");
+    expect(t2).toMatch(/培训\d+人次，比上年[^。]*，连续4年增长，比2009年/);
+    expect(t3).toMatch(/^募集善款[^。]*，连续4年增长，比2009年/);
+    expect(t4).toMatch(/^接听来电[^；]*，连续4年增长，比2009年[^；]*；接待来访/);
+    // the analysis lists the headline figures' series; the draft's phrases are numbers of it
+    expect(a.series?.every((s) => s.headline || s.kind === "rate")).toBe(true);
+    const phrases = a.draft.figures.filter((f) => f.kind === "series");
+    expect(phrases.length).toBe(10);
+    for (const f of phrases) expect(a.draft.text.slice(f.start, f.end)).toBe(f.text);
+  });
+});
