@@ -403,3 +403,35 @@ describe("the built-in paragraphs of the sample with a series from 2009", () => 
     for (const f of phrases) expect(a.draft.text.slice(f.start, f.end)).toBe(f.text);
   });
 });
+
+describe("docs/definitions.md, Series over years: the 表5 example", () => {
+  const file = JSON.parse(readFileSync("docs/examples/volunteer-definitions.json", "utf8")) as {
+    tables: Array<Record<string, unknown>>;
+  };
+  const t5 = file.tables.find((t) => t.id === "T5") ?? {};
+  const sentences = [
+    [
+      {
+        text: "注册志愿者{+T5/注册志愿者人数}{年均:T5/注册志愿者人数}{比2010年:T5/注册志愿者人数}",
+      },
+      { sep: "；", text: "近年来{连续:T5/服务活动次数}" },
+    ],
+  ];
+  const phrases = phrasesOf(
+    loadDefinitions([{ ...t5, report: { heading: "志愿服务", sentences } }]).map((t) => t.def)
+  );
+  const volunteers = tables(
+    "T5",
+    { "T5/注册志愿者人数": [100, 110, 121, 133, 146], "T5/服务活动次数": [50, 48, 52, 60, 70] },
+    (id) => ({ unit: id === "T5/服务活动次数" ? "次" : "人" })
+  );
+
+  it("reads as the docs say, with and without a series", () => {
+    expect(textOf(draft(volunteers, 2009, phrases))).toBe(
+      "注册志愿者146人，比上年增加13人，增长9.8%，年均增长9.9%，比2010年增长32.7%；近年来连续3年增长。"
+    );
+    expect(textOf(draft(volunteers, undefined, phrases))).toBe(
+      "注册志愿者146人，比上年增加13人，增长9.8%。"
+    );
+  });
+});

@@ -105,8 +105,8 @@ export function hasTotalRow(t: {
 
 /**
  * A placeholder in a report sentence: `{T1/发展预备党员}`, `{+…}` (with its 同比 clause), `{…@名}`
- * (another unit); in a programmes phrase `{期数}` names the category's figure and `{项目}` the
- * programmes.
+ * (another unit), `{连续:…}` and the other series forms (`seriesPlaceholder`); in a programmes
+ * phrase `{期数}` names the category's figure and `{项目}` the programmes.
  */
 export const PHRASE_PLACEHOLDER = /\{(\+?)([^{}@]+?)(?:@([^{}]+))?\}/g;
 
