@@ -10,8 +10,15 @@ import { reportFrom } from "../../src/core/analyze";
 import { validateWorkbook, type ValidationResult } from "../../src/core/validate";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { figureSeries } from "../../src/core/compare";
+import { sourceRows } from "../../src/core/render/sources";
 import { loadDefinitions } from "../../src/core/definitions";
-import { draftReport, phrasesOf, type Draft, type SheetPhrases } from "../../src/core/draft";
+import {
+  draftReport,
+  phrasesOf,
+  type Draft,
+  type DraftOptions,
+  type SheetPhrases,
+} from "../../src/core/draft";
 import type { Figure, FigureSource, TableData } from "../../src/core/figures";
 import { T5 } from "./bureau-fixtures";
 
@@ -195,6 +202,53 @@ describe("series phrases of the built-in sentences", () => {
   });
 });
 
+describe("series phrases under the other drafting options", () => {
+  const t4 = tables(
+    "T4",
+    { "T4/受理数/来电": [100, 110, 120, 130, 140], "T4/受理数/来访": [10, 9, 8, 7, 8] },
+    () => ({ unit: "个" })
+  );
+  const withOptions = (options: DraftOptions) =>
+    textOf(
+      draftReport(
+        t4.filter((t) => t.year === 2013),
+        t4.filter((t) => t.year === 2012),
+        options,
+        figureSeries(t4, 2009, 2013, { scope: "all" })
+      )
+    );
+
+  it("without comparisons the series phrases still follow the figure, and the next clause its separator", () => {
+    expect(withOptions({ includeComparison: false })).toBe(
+      "接听来电140个，连续4年增长，比2009年增长40.0%；接待来访8个。"
+    );
+  });
+
+  it("after last year's figure named in brackets", () => {
+    expect(withOptions({ nameYear: true })).toBe(
+      "接听来电140个（2012年130个），比上年增加10个，增长7.7%，连续4年增长，比2009年增长40.0%；" +
+        "接待来访8个（2012年7个），比上年增加1个，增长14.3%。"
+    );
+  });
+
+  it("approximate numbers: an amount from a zero first year in the figure's style", () => {
+    const funds = tables(
+      "T3",
+      { "T3/金额（元）/募集善款": [0, 2000000, 4000000, 6000000, 7523400] },
+      () => ({ kind: "money", unit: "元" })
+    );
+    const d = draftReport(
+      funds.filter((t) => t.year === 2013),
+      funds.filter((t) => t.year === 2012),
+      { numberStyle: "approximate" },
+      figureSeries(funds, 2009, 2013)
+    );
+    expect(textOf(d)).toBe(
+      "募集善款7万多元，比上年增加1万多元，增长25.4%，连续4年增长，比2009年增加7万多元。"
+    );
+  });
+});
+
 describe("unverified years and where a series phrase comes from", () => {
   const source: FigureSource = { sheet: "T1 2009", cell: "E7", rule: "T1-01" };
   const earlyError = () =>
@@ -254,6 +308,9 @@ describe("unverified years and where a series phrase comes from", () => {
     expect(series[1]?.cells.map((c) => c.year)).toEqual([2009, 2013]);
     // placed where it is written
     for (const f of series) expect(textOf(d).slice(f.from, f.to)).toBe(f.text);
+    // the 数据来源 appendix names every year's cells
+    const row = sourceRows(d).find((r) => r.number === "比2009年翻了一番");
+    expect(row?.source).toBe("“T1 2009”发展预备党员列E4:E30；“T1 2013”发展预备党员列E4:E30");
   });
 });
 
