@@ -20,7 +20,8 @@ import {
   type SheetPhrases,
 } from "../../src/core/draft";
 import type { Figure, FigureSource, TableData } from "../../src/core/figures";
-import { T5 } from "./bureau-fixtures";
+import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/definitions/sheet";
+import { FIVE, T5, fiveGridWith } from "./bureau-fixtures";
 
 const YEARS = [2009, 2010, 2011, 2012, 2013];
 
@@ -408,6 +409,16 @@ describe("the definitions check on series placeholders", () => {
     expect(refusal("{连续:T5/宣讲次数}")).toBe(
       `${at("{连续:T5/宣讲次数}")}占位符“{连续:T5/宣讲次数}”不是本表的指标`
     );
+  });
+
+  it("the 报表定义 sheet refuses them too, naming the cell; the built-ins' go through it as they are", () => {
+    const { grid, row } = fiveGridWith("T5", "句子", "1", 3, "{连读:T5/宣讲场次}");
+    expect(() => readDefinitionsSheet({ name: "报表定义", values: grid })).toThrow(
+      `报表定义!D${row}：表5（T5）报告第1句第1个分句的文字（text）“{连读:T5/宣讲场次}”：占位符“{连读:T5/宣讲场次}”中的“连读”不是历年写法`
+    );
+    const sheet = { name: "报表定义", values: definitionsSheetGrid(FIVE) };
+    expect(readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(FIVE);
+    expect(JSON.stringify(FIVE[0]?.report)).toContain("{连续:T1/发展预备党员}");
   });
 });
 
