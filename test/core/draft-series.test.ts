@@ -10,9 +10,11 @@ import { reportFrom } from "../../src/core/analyze";
 import { validateWorkbook, type ValidationResult } from "../../src/core/validate";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { figureSeries } from "../../src/core/compare";
+import type { TextFigure } from "../../src/core/render";
 import { sourceRows } from "../../src/core/render/sources";
 import { loadDefinitions } from "../../src/core/definitions";
 import {
+  DEFAULT_PHRASES,
   draftReport,
   phrasesOf,
   type Draft,
@@ -22,6 +24,8 @@ import {
 import type { Figure, FigureSource, TableData } from "../../src/core/figures";
 import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/definitions/sheet";
 import { FIVE, T5, fiveGridWith } from "./bureau-fixtures";
+import { checkProvenance } from "./provenance-check";
+import { fiveYears } from "./series-workbook";
 
 const YEARS = [2009, 2010, 2011, 2012, 2013];
 
@@ -501,5 +505,57 @@ describe("docs/definitions.md, Series over years: the 表5 example", () => {
     expect(textOf(draft(volunteers, undefined, phrases))).toBe(
       "注册志愿者146人，比上年增加13人，增长9.8%。"
     );
+  });
+});
+
+describe("the sample with 2009–2011 sheets: every series phrase against its cells", () => {
+  it("adds up, is placed and is covered; 表1's leading figures run 4 years", () => {
+    const { wb, validation } = fiveYears();
+    const a = reportFrom(validation, { since: 2009 });
+    expect(checkProvenance(wb, a, DEFAULT_PHRASES)).toEqual([]);
+    expect(a.draft.paragraphs[0]?.text).toMatch(
+      /^全年培训入党积极分子264人，比上年增加16人，增长6\.5%，连续4年增长，比2009年增长10\.5%。发展预备党员49人，比上年增加6人，增长14\.0%，连续4年增长，比2009年增长22\.5%，其中教工党员18人，学生党员31人；/
+    );
+    expect(a.draft.figures.filter((f) => f.kind === "series").map((f) => f.text)).toEqual([
+      "连续4年增长",
+      "比2009年增长10.5%",
+      "连续4年增长",
+      "比2009年增长22.5%",
+      "连续4年增长",
+      "比2009年增长8.2%",
+      "连续4年增长",
+      "比2009年增长26.3%",
+      "比2009年增长6.0%",
+    ]);
+    expect(a.draft.unverified).toEqual([]);
+    // the check itself: a wrong growth, or a run short of a year's cells, is found
+    const tampered = (change: (f: TextFigure) => TextFigure) => {
+      const figures = a.draft.figures.map((f) => (f.kind === "series" ? change(f) : f));
+      return checkProvenance(wb, { ...a, draft: { ...a.draft, figures } }, DEFAULT_PHRASES);
+    };
+    expect(
+      tampered((f) => (f.text === "比2009年增长22.5%" ? { ...f, value: 25 } : f)).join()
+    ).toContain("比2009年增长22.5% (发展预备党员比2009年, series): 25 but the cells give 22.5");
+    const short = tampered((f) =>
+      f.label === "发展预备党员连续增长年数"
+        ? { ...f, cells: f.cells.filter((c) => c.year !== 2011) }
+        : f
+    );
+    expect(short.join()).toContain("4 steps over the years 2009、2010、2012、2013");
+  });
+
+  it("an error in an earlier year's sheet marks the phrases that use that year", () => {
+    const { wb, validation } = fiveYears(false);
+    const a = reportFrom(validation, { since: 2009 });
+    expect(checkProvenance(wb, a, DEFAULT_PHRASES)).toEqual([]);
+    expect(a.draft.paragraphs[0]?.text).toContain(
+      "全年培训入党积极分子264人，比上年增加16人，增长6.5%，连续4年增长【待核】，比2009年增长10.5%【待核】。"
+    );
+    expect(a.draft.unverified.map((u) => [u.text, u.sheet, u.cell])).toEqual([
+      ["连续4年增长", "表2 培训 2009", "D5"],
+      ["比2009年增长10.5%", "表2 培训 2009", "D5"],
+    ]);
+    // 2012 agrees with 2013: the 同比 clause is not marked
+    expect(a.draft.paragraphs[0]?.text).not.toContain("增长6.5%【待核】");
   });
 });
