@@ -7,8 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { reportFrom } from "../../src/core/analyze";
-import { validateWorkbook, type ValidationResult } from "../../src/core/validate";
-import { readXlsx } from "../../src/hosts/xlsx/read";
+import { validateWorkbook } from "../../src/core/validate";
 import { figureSeries } from "../../src/core/compare";
 import type { TextFigure } from "../../src/core/render";
 import { sourceRows } from "../../src/core/render/sources";
@@ -308,14 +307,14 @@ describe("unverified years and where a series phrase comes from", () => {
       ],
     ]);
     expect(series[0]?.cells.map((c) => [c.sheet, c.year, c.ranges])).toEqual(
-      YEARS.map((y) => [`T1 ${y}`, y, ["E4:E30"]])
+      [...YEARS].reverse().map((y) => [`T1 ${y}`, y, ["E4:E30"]])
     );
-    expect(series[1]?.cells.map((c) => c.year)).toEqual([2009, 2013]);
+    expect(series[1]?.cells.map((c) => c.year)).toEqual([2013, 2009]);
     // placed where it is written
     for (const f of series) expect(textOf(d).slice(f.from, f.to)).toBe(f.text);
     // the 数据来源 appendix names every year's cells
     const row = sourceRows(d).find((r) => r.number === "比2009年翻了一番");
-    expect(row?.source).toBe("“T1 2009”发展预备党员列E4:E30；“T1 2013”发展预备党员列E4:E30");
+    expect(row?.source).toBe("“T1 2013”发展预备党员列E4:E30；“T1 2009”发展预备党员列E4:E30");
   });
 });
 
@@ -426,56 +425,6 @@ describe("the definitions check on series placeholders", () => {
   });
 });
 
-describe("the built-in paragraphs of the sample with a series from 2009", () => {
-  const bytes = new Uint8Array(readFileSync("assets/samples/bureau-stats-2013.xlsx"));
-  const two = validateWorkbook(readXlsx(bytes));
-  /** The 2012 tables shifted to an earlier year, each count and sum scaled by `factor`. */
-  const earlier = (year: number, factor: number): TableData[] =>
-    two.tables
-      .filter((t) => t.year === 2012)
-      .map((t) => ({
-        ...t,
-        sheet: t.sheet.replace("2012", String(year)),
-        year,
-        figures: t.figures.map((f) =>
-          f.kind === "rate" ? f : { ...f, value: Math.round(f.value * factor) }
-        ),
-      }));
-  const five: ValidationResult = {
-    ...two,
-    tables: [...two.tables, ...earlier(2011, 0.8), ...earlier(2010, 0.7), ...earlier(2009, 0.5)],
-  };
-
-  it("without since the paragraphs are those of the two years, byte for byte", () => {
-    const today = reportFrom(two).draft;
-    const withYears = reportFrom(five).draft;
-    expect(withYears.text).toBe(today.text);
-    expect(withYears.figures).toEqual(today.figures);
-    expect(today.text).not.toMatch(/连续|比20\d\d年/);
-  });
-
-  it("with since the leading figures carry their run and their change since 2009", () => {
-    const a = reportFrom(five, { since: 2009 });
-    expect(a.since).toBe(2009);
-    const [t1, t2, t3, t4] = a.draft.paragraphs.map((p) => p.text);
-    expect(t1).toBe(
-      "全年培训入党积极分子264人，比上年增加16人，增长6.5%，连续4年增长，比2009年增长1.1倍。" +
-        "发展预备党员49人，比上年增加6人，增长14.0%，连续4年增长，比2009年增长1.2倍，其中教工党员18人，学生党员31人；" +
-        "转正预备党员35人，比上年减少3人，下降7.9%。对112名入党不满3年的新党员进行教育培训，比上年增加7名，增长6.7%。" +
-        "评选优秀共产党员57名，比上年增加5名，增长9.6%。"
-    );
-    for (const text of [t1, t2, t3, t4]) expectClean(text ?? "");
-    expect(t2).toMatch(/培训\d+人次，比上年[^。]*，连续4年增长，比2009年/);
-    expect(t3).toMatch(/^募集善款[^。]*，连续4年增长，比2009年/);
-    expect(t4).toMatch(/^接听来电[^；]*，连续4年增长，比2009年[^；]*；接待来访/);
-    // the analysis lists the headline figures' series; the draft's phrases are numbers of it
-    expect(a.series?.every((s) => s.headline || s.kind === "rate")).toBe(true);
-    const phrases = a.draft.figures.filter((f) => f.kind === "series");
-    expect(phrases.length).toBe(10);
-    for (const f of phrases) expect(a.draft.text.slice(f.start, f.end)).toBe(f.text);
-  });
-});
-
 describe("docs/definitions.md, Series over years: the 表5 example", () => {
   const file = JSON.parse(readFileSync("docs/examples/volunteer-definitions.json", "utf8")) as {
     tables: Array<Record<string, unknown>>;
@@ -508,11 +457,29 @@ describe("docs/definitions.md, Series over years: the 表5 example", () => {
   });
 });
 
-describe("the sample with 2009–2011 sheets: every series phrase against its cells", () => {
-  it("adds up, is placed and is covered; 表1's leading figures run 4 years", () => {
+describe("the sample with 2009–2011 sheets: the built-in paragraphs", () => {
+  it("without since they are those of the two years, byte for byte", () => {
+    const { wb, validation } = fiveYears();
+    // the workbook validated as it is: the report year and the one before
+    const two = validateWorkbook(wb);
+    expect(two.tables.map((t) => t.year)).toEqual([2013, 2013, 2013, 2013, 2012, 2012, 2012, 2012]);
+    const today = reportFrom(two).draft;
+    const withYears = reportFrom(validation).draft;
+    expect(withYears.text).toBe(today.text);
+    expect(withYears.figures).toEqual(today.figures);
+    expect(today.text).not.toMatch(/连续|比20\d\d年/);
+    // a first year with no earlier sheet: gaps, and nothing written either
+    expect(reportFrom(two, { since: 2009 }).draft.text).toBe(today.text);
+  });
+
+  it("with since every series phrase adds up to its cells, is placed and is covered", () => {
     const { wb, validation } = fiveYears();
     const a = reportFrom(validation, { since: 2009 });
+    expect(a.since).toBe(2009);
     expect(checkProvenance(wb, a, DEFAULT_PHRASES)).toEqual([]);
+    for (const text of a.draft.paragraphs.map((p) => p.text)) expectClean(text);
+    // the analysis lists the headline figures' and rates' series only
+    expect(a.series?.every((s) => s.headline || s.kind === "rate")).toBe(true);
     expect(a.draft.paragraphs[0]?.text).toMatch(
       /^全年培训入党积极分子264人，比上年增加16人，增长6\.5%，连续4年增长，比2009年增长10\.5%。发展预备党员49人，比上年增加6人，增长14\.0%，连续4年增长，比2009年增长22\.5%，其中教工党员18人，学生党员31人；/
     );
@@ -552,7 +519,8 @@ describe("the sample with 2009–2011 sheets: every series phrase against its ce
       "全年培训入党积极分子264人，比上年增加16人，增长6.5%，连续4年增长【待核】，比2009年增长10.5%【待核】。"
     );
     expect(a.draft.unverified.map((u) => [u.text, u.sheet, u.cell])).toEqual([
-      ["连续4年增长", "表2 培训 2009", "D5"],
+      // the latest year's error first
+      ["连续4年增长", "表2 培训 2011", "D5"],
       ["比2009年增长10.5%", "表2 培训 2009", "D5"],
     ]);
     // 2012 agrees with 2013: the 同比 clause is not marked

@@ -526,7 +526,8 @@ function seriesWording(
 
 /**
  * A series phrase (`连续4年增长`, `年均增长8.2%`, `比2009年翻了一番`) of a figure's series ending
- * in this sheet's year, as one number of the draft (its cells: each year's it uses), with
+ * in this sheet's year, as one number of the draft (its cells: each year's it uses, the latest
+ * first), with
  * `【待核】` after it when a year it uses depends on an error; undefined when it writes nothing
  * (no series, a gap, no run …).
  */
@@ -546,7 +547,10 @@ function writeSeries(
     style,
   });
   if (!worded) return undefined;
-  const used = (fs.figures ?? []).filter((f) => worded.years.includes(f.year));
+  // the report year's cells first, as a number's cells are listed (and selected in the pane)
+  const used = (fs.figures ?? [])
+    .filter((f) => worded.years.includes(f.year))
+    .sort((a, b) => b.year - a.year);
   const unverified = worded.years.some((y) => fs.unverifiedYears.includes(y));
   const own = used.flatMap((f) => f.figure.unverified ?? []);
   const sources = unverified ? (own.length > 0 ? own : fs.sources) : [];
