@@ -98,12 +98,19 @@ describe("series phrases of the built-in sentences", () => {
     );
   });
 
-  it("without a series the sentence is the same as before, with or without since", () => {
-    const t = developed([40, 50, 60, 70, 80]);
-    const plain = "发展预备党员80人，比上年增加10人，增长14.3%。";
-    expect(textOf(draft(t))).toBe(plain);
-    // a series of the report year and the previous one only: the run needs 2 steps
-    expect(textOf(draft(t, 2012))).toBe(plain.replace("。", "，比2012年增长14.3%。"));
+  it("without a series the sentence is the same as before", () => {
+    expect(textOf(draft(developed([40, 50, 60, 70, 80])))).toBe(
+      "发展预备党员80人，比上年增加10人，增长14.3%。"
+    );
+  });
+
+  it("a shorter series: the run needs two steps the same way, the change is from its first year", () => {
+    expect(textOf(draft(developed([40, 50, 75, 70, 80]), 2011))).toBe(
+      "发展预备党员80人，比上年增加10人，增长14.3%，比2011年增长6.7%。"
+    );
+    expect(textOf(draft(developed([40, 50, 60, 70, 80]), 2011))).toBe(
+      "发展预备党员80人，比上年增加10人，增长14.3%，连续2年增长，比2011年增长33.3%。"
+    );
   });
 
   it.each<[string, number[], string]>([

@@ -7,9 +7,14 @@
  */
 import type { Figure, FigureSource, TableData, TableRecord, TableId } from "../figures";
 import { figureLabel, orderTables, previousTableFor, UNVERIFIED_MARK } from "../compare/compare";
-import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
+import {
+  formatScaled,
+  formatValue,
+  isExactInteger,
+  type MoneyUnit,
+  type NumberStyle,
+} from "../compare/numbers";
 import { changeWording, yearLabel, yearNote, yoyChange, type NumberPart } from "../compare/yoy";
-import { formatScaled } from "../compare/numbers";
 import type { FigureSeries } from "../compare/figure-series";
 import { series as seriesOf, type Series } from "../compare/series";
 import { averageWording, runWording, sinceWording } from "../compare/series-wording";
@@ -527,9 +532,8 @@ function seriesWording(
 /**
  * A series phrase (`连续4年增长`, `年均增长8.2%`, `比2009年翻了一番`) of a figure's series ending
  * in this sheet's year, as one number of the draft (its cells: each year's it uses, the latest
- * first), with
- * `【待核】` after it when a year it uses depends on an error; undefined when it writes nothing
- * (no series, a gap, no run …).
+ * first), with `【待核】` after it when a year it uses depends on an error; undefined when it
+ * writes nothing (no series, a gap, no run …).
  */
 function writeSeries(
   ctx: SheetContext,
