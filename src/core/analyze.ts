@@ -243,17 +243,22 @@ export function reportFrom(
     ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
   });
   const since = draftOptions.since;
-  const series =
+  // every figure's series for the draft (a sentence may name any figure), the headline figures'
+  // and rates' in the analysis
+  const everySeries =
     since !== undefined && currentYear !== undefined && since < currentYear - 1
       ? figureSeries(result.tables, since, currentYear, {
           order,
+          scope: "all",
           ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
         })
       : undefined;
+  const series = everySeries?.filter((s) => s.headline || s.kind === "rate");
   const draft = draftReport(
     orderTables(current, order),
     previous.length > 0 ? previous : undefined,
-    { ...draftOptions, phrases: draftOptions.phrases ?? phrasesOf(definitions) }
+    { ...draftOptions, phrases: draftOptions.phrases ?? phrasesOf(definitions) },
+    everySeries
   );
   const text = renderText(draft);
   return {

@@ -2,8 +2,9 @@
  * An independent check of the draft's provenance: every number the draft writes (`draft.figures`)
  * is read again from the workbook model by its A1 ranges — cells parsed here, blank as 0, lenient
  * text by its leading number, without any of the core's readers — and held to its value, its
- * place in the text, its 【待核】 mark; and every ASCII digit of the text belongs to a number
- * with an entry, to a phrase's own words or to a cell's text.
+ * place in the text, its 【待核】 mark (a series phrase: against the cells of each year it
+ * names); and every ASCII digit of the text belongs to a number with an entry, to a phrase's own
+ * words or to a cell's text.
  */
 import type { Analysis } from "../../src/core/analyze";
 import type { CellValue, WorkbookModel } from "../../src/core/model";
@@ -257,6 +258,48 @@ function checkComparison(sheets: Sheets, e: TextFigure, problems: string[], what
     problems.push(`${what}: written ${e.text} but value ${e.value}`);
 }
 
+/**
+ * Checks a `series` entry (`连续4年增长`, `年均增长8.2%`, `比2009年翻了一番`) against the cells of
+ * each year it names: the run's years go the way it says, one step a year; the average and the
+ * growth are what the first and last years' cells make.
+ */
+function checkSeries(sheets: Sheets, e: TextFigure, problems: string[], what: string): void {
+  const years = [...new Set(e.cells.map((c) => c.year ?? NaN))].sort((a, b) => a - b);
+  const sums = years.map((y) => {
+    const cells = e.cells.filter((c) => c.year === y && c.role === "rows");
+    const v = valuesOf(sheets, cells, problems, what);
+    return v.rates.length > 0 ? (v.rates[0]?.[0] ?? NaN) * 10 : (v.sum ?? NaN);
+  });
+  const first = sums[0] ?? NaN;
+  const last = sums[sums.length - 1] ?? NaN;
+  const span = (years[years.length - 1] ?? NaN) - (years[0] ?? NaN);
+  if (years.some((y) => !Number.isInteger(y)))
+    return void problems.push(`${what}: a cell without its year`);
+  const run = /^连续(\d+)年(增长|下降|提高|降低)$/.exec(e.text);
+  if (run) {
+    const up = run[2] === "增长" || run[2] === "提高";
+    const steps = sums.slice(1).map((v, i) => v - (sums[i] ?? NaN));
+    if (Number(run[1]) !== e.value || years.length !== e.value + 1 || span !== e.value)
+      problems.push(`${what}: ${e.value} steps over the years ${years.join("、")}`);
+    if (!steps.every((d) => (up ? d > 0 : d < 0)))
+      problems.push(`${what}: the cells give ${sums.map((v) => v / 100).join("、")}`);
+    return;
+  }
+  if (years.length !== 2) return void problems.push(`${what}: ${years.length} years`);
+  if (e.text.startsWith("年均")) {
+    const average = (Math.pow(last / first, 1 / span) - 1) * 100;
+    if (!(Math.abs(average - e.value) <= 0.05 + 1e-9))
+      problems.push(`${what}: average ${e.value}% but the cells give ${average.toFixed(3)}%`);
+    return;
+  }
+  if (!e.text.startsWith(`比${years[0]}年`) && !e.text.startsWith(`与${years[0]}年`))
+    problems.push(`${what}: the text names another year than ${years[0]}`);
+  const growth = /[%倍番]$/.test(e.text);
+  const expected = growth ? (100 * (last - first)) / first : (last - first) / 100;
+  if (!(Math.abs(expected - e.value) <= (growth ? 0.05 : 0.005) + 1e-9))
+    problems.push(`${what}: ${e.value} but the cells give ${expected.toFixed(3)}`);
+}
+
 /** The ranges of `text` where `piece` occurs. */
 function occurrences(text: string, piece: string): [number, number][] {
   const out: [number, number][] = [];
@@ -383,6 +426,7 @@ export function checkProvenance(
     if (e.kind === "sum" || e.kind === "rate") checkValue(sheets, e, problems, what);
     else if (e.kind === "change" || e.kind === "percent")
       checkComparison(sheets, e, problems, what);
+    else if (e.kind === "series") checkSeries(sheets, e, problems, what);
   });
   checkCoverage(a, [...phraseLiterals(phrases), ...cellTexts(wb)], problems);
   checkMarks(a, problems);

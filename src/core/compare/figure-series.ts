@@ -36,6 +36,18 @@ export interface FigureSeries {
   readonly sources: readonly FigureSource[];
   /** Gaps, jumps and (for a cumulative figure) decreases. */
   readonly issues: readonly SeriesIssue[];
+  /**
+   * Each year's figure as read, with its sheet, oldest first (a year with the table twice lists
+   * both): where a drafted series phrase comes from.
+   */
+  readonly figures?: readonly SeriesYearFigure[];
+}
+
+/** One year's figure of a series and the sheet it was read from. */
+export interface SeriesYearFigure {
+  readonly year: number;
+  readonly sheet: string;
+  readonly figure: Figure;
 }
 
 export interface SeriesOptions extends CompareOptions {
@@ -84,8 +96,14 @@ export function figureSeries(
       const points: SeriesPoint[] = [];
       const unverifiedYears: number[] = [];
       const sources: FigureSource[] = [];
+      const yearFigures: SeriesYearFigure[] = [];
       for (let year = to; year >= from; year--) {
-        const found = (byYear.get(year) ?? []).map((t) => sameFigure(t, figure));
+        const tablesOfYear = byYear.get(year) ?? [];
+        for (const t of tablesOfYear) {
+          const f = sameFigure(t, figure);
+          if (f) yearFigures.unshift({ year, sheet: t.sheet, figure: f });
+        }
+        const found = tablesOfYear.map((t) => sameFigure(t, figure));
         if (found.length === 0) continue;
         for (const f of found) {
           // a rate above 100% is an error, never a value of the series
@@ -133,6 +151,7 @@ export function figureSeries(
           ...(moneyUnit === undefined ? {} : { moneyUnit }),
           cumulative: options.cumulative?.has(figure.id) ?? false,
         }),
+        figures: yearFigures,
       });
     }
   }

@@ -17,6 +17,7 @@ import {
   PHRASE_PLACEHOLDER,
   ReportSchema,
   DefinitionSchema,
+  seriesPlaceholder,
   DEFINITIONS_VERSION,
   tableStructure,
   type ColumnDefinition,
@@ -163,8 +164,11 @@ export function reportProblems(raw: unknown, table: number): DefinitionProblem[]
   if (allFiguresRead && !valid.some((f) => f.headline))
     problems.push({ code: "no-headline", table, path: ["report"], params: {} });
   const allowed = (header: string) => columns.find((c) => c.header === header)?.allowed ?? [];
-  const names = (text: string) =>
-    [...text.matchAll(PHRASE_PLACEHOLDER)].map((m) => (m[2] ?? "").trim());
+  const placeholders = (text: string) =>
+    [...text.matchAll(PHRASE_PLACEHOLDER)].map((m) => ({
+      name: (m[2] ?? "").trim(),
+      compare: m[1] === "+",
+    }));
   report.sentences.forEach((sentence, s) =>
     sentence.forEach((clause, c) => {
       const at = ["report", "sentences", s, c];
@@ -173,15 +177,26 @@ export function reportProblems(raw: unknown, table: number): DefinitionProblem[]
         text: string,
         resolve: (name: string) => string | undefined
       ) => {
-        for (const name of names(text)) {
-          const figure = resolve(name);
-          if (figure !== undefined && !ids.has(figure))
+        for (const { name, compare } of placeholders(text)) {
+          const where = { table, path: [...at, ...path] };
+          const series = seriesPlaceholder(name);
+          // `连读:T1/…` names a figure with words that are no series form; `X:Y` naming no
+          // figure is an unknown figure as any other
+          const named = series ? resolve(series.figure) : undefined;
+          if (series && "words" in series && named !== undefined && ids.has(named)) {
             problems.push({
-              code: "unknown-figure",
-              table,
-              path: [...at, ...path],
-              params: { name },
+              code: "unknown-series-form",
+              ...where,
+              params: { name, words: series.words },
             });
+            continue;
+          }
+          if (series && "form" in series && compare)
+            problems.push({ code: "series-with-compare", ...where, params: { name } });
+          // a series is of a figure: `{连续:项目}` names none
+          const figure = series && "form" in series ? (named ?? "") : resolve(name);
+          if (figure !== undefined && !ids.has(figure))
+            problems.push({ code: "unknown-figure", ...where, params: { name } });
         }
       };
       if (clause.text !== undefined) check(["text"], clause.text, (n) => n);

@@ -46,6 +46,8 @@ export type DefinitionParams = {
   readonly "bad-expression": { readonly detail: string };
   readonly "no-cell": Record<string, never>;
   readonly "unknown-figure": { readonly name: string };
+  readonly "unknown-series-form": { readonly name: string; readonly words: string };
+  readonly "series-with-compare": { readonly name: string };
   readonly "no-rate-group": { readonly rate: string; readonly group: string };
   readonly "not-a-category": { readonly category: string; readonly column: string };
   readonly "no-headline": Record<string, never>;
@@ -94,6 +96,9 @@ export const DEFINITION_MESSAGES = Object.freeze({
   "bad-expression": "{detail}",
   "no-cell": "没有可报告的单元格（检查式中没有列，请写出 cell）",
   "unknown-figure": "占位符“{{name}}”不是本表的指标",
+  "unknown-series-form":
+    "占位符“{{name}}”中的“{words}”不是历年写法，请写连续、年均、比首年或比某年（如比2010年）",
+  "series-with-compare": "占位符“{+{name}}”是历年写法，不带同比，请去掉“+”",
   "no-rate-group": "比率“{rate}”没有“{group}”这一项",
   "not-a-category": "“{category}”不是“{column}”的可选值",
   "no-headline": "有报告句子，但本表没有主要指标（headline 为 true 的指标）",

@@ -105,10 +105,50 @@ export function hasTotalRow(t: {
 
 /**
  * A placeholder in a report sentence: `{T1/发展预备党员}`, `{+…}` (with its 同比 clause), `{…@名}`
- * (another unit); in a programmes phrase `{期数}` names the category's figure and `{项目}` the
- * programmes.
+ * (another unit), `{连续:…}` and the other series forms (`seriesPlaceholder`); in a programmes
+ * phrase `{期数}` names the category's figure and `{项目}` the programmes.
  */
 export const PHRASE_PLACEHOLDER = /\{(\+?)([^{}@]+?)(?:@([^{}]+))?\}/g;
+
+/**
+ * What a series placeholder writes (docs/definitions.md, 历年变化): the latest run (`连续4年增长`),
+ * the compound average growth (`年均增长8.2%`), or the change from the first year of the series
+ * (`比2009年翻了一番`) or from a named year (`year`).
+ */
+export type SeriesForm =
+  | { readonly kind: "run" }
+  | { readonly kind: "average" }
+  | { readonly kind: "since"; readonly year?: number };
+
+/** The words before the colon of a series placeholder (`连续`, `年均`, `比首年`, `比2010年`). */
+const SERIES_WORDS = /^(?:(连续)|(年均)|(比首年)|比(\d{4})年)$/;
+
+/**
+ * A placeholder's name read as a series placeholder — `连续:T1/发展预备党员` (a full-width `：`
+ * too): its form and the figure it names. `words` is the part before the colon when it is no
+ * series form (`连读:T1/…`: the check names it); undefined when the name has no colon before its
+ * first `/` (a plain figure, also `T1/其中：教工`).
+ * @example seriesPlaceholder("比2010年:T1/发展预备党员") // { form: { kind: "since", year: 2010 }, figure: "T1/发展预备党员" }
+ * @example seriesPlaceholder("连读:T1/发展预备党员")     // { words: "连读", figure: "T1/发展预备党员" }
+ * @example seriesPlaceholder("T1/其中：教工")            // undefined
+ */
+export function seriesPlaceholder(
+  name: string
+):
+  | { readonly form: SeriesForm; readonly figure: string }
+  | { readonly words: string; readonly figure: string }
+  | undefined {
+  const m = /^([^/:：]+)[:：](.+)$/.exec(name);
+  if (!m) return undefined;
+  const words = (m[1] ?? "").trim();
+  const figure = (m[2] ?? "").trim();
+  const w = SERIES_WORDS.exec(words);
+  if (!w) return { words, figure };
+  if (w[1]) return { form: { kind: "run" }, figure };
+  if (w[2]) return { form: { kind: "average" }, figure };
+  if (w[3]) return { form: { kind: "since" }, figure };
+  return { form: { kind: "since", year: Number(w[4]) }, figure };
+}
 
 /** A table id: `T1` … for the built-ins, any short ASCII name for a bureau's own table. */
 const tableId = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/));

@@ -7,10 +7,19 @@
  */
 import type { Figure, FigureSource, TableData, TableRecord, TableId } from "../figures";
 import { figureLabel, orderTables, previousTableFor, UNVERIFIED_MARK } from "../compare/compare";
-import { formatValue, isExactInteger, type MoneyUnit, type NumberStyle } from "../compare/numbers";
+import {
+  formatScaled,
+  formatValue,
+  isExactInteger,
+  type MoneyUnit,
+  type NumberStyle,
+} from "../compare/numbers";
 import { changeWording, yearLabel, yearNote, yoyChange, type NumberPart } from "../compare/yoy";
+import type { FigureSeries } from "../compare/figure-series";
+import { series as seriesOf, type Series } from "../compare/series";
+import { averageWording, runWording, sinceWording } from "../compare/series-wording";
 import { oneLine, toChinesePunctuation } from "../punctuation";
-import { PHRASE_PLACEHOLDER } from "../definitions/schema";
+import { PHRASE_PLACEHOLDER, seriesPlaceholder, type SeriesForm } from "../definitions/schema";
 import {
   DEFAULT_PHRASES,
   type PhraseClause,
@@ -121,7 +130,13 @@ export function chineseNumeral(n: number): string {
 
 export type PhraseToken =
   | { readonly literal: string }
-  | { readonly name: string; readonly compare: boolean; readonly unit?: string };
+  | {
+      readonly name: string;
+      readonly compare: boolean;
+      readonly unit?: string;
+      /** A series placeholder (`{连续:T1/发展预备党员}`): what it writes of `name`'s series. */
+      readonly series?: SeriesForm;
+    };
 
 const PLACEHOLDER = PHRASE_PLACEHOLDER;
 const parsed = new Map<string, PhraseToken[]>();
@@ -129,6 +144,7 @@ const parsed = new Map<string, PhraseToken[]>();
 /**
  * Splits a phrase into literal text and placeholders (cached: phrases are few).
  * @example parsePhrase("对{+T1/新党员培训@名}进行培训") // [{literal:"对"},{name:"T1/新党员培训",compare:true,unit:"名"},{literal:"进行培训"}]
+ * @example parsePhrase("{连续:T1/发展预备党员}") // [{name:"T1/发展预备党员",compare:false,series:{kind:"run"}}]
  */
 export function parsePhrase(text: string): readonly PhraseToken[] {
   const cached = parsed.get(text);
@@ -138,9 +154,16 @@ export function parsePhrase(text: string): readonly PhraseToken[] {
   for (const m of text.matchAll(PLACEHOLDER)) {
     const at = m.index;
     if (at > last) tokens.push({ literal: text.slice(last, at) });
-    const name = (m[2] ?? "").trim();
+    const raw = (m[2] ?? "").trim();
     const unit = m[3]?.trim();
-    tokens.push(unit ? { name, compare: m[1] === "+", unit } : { name, compare: m[1] === "+" });
+    const read = seriesPlaceholder(raw);
+    const series = read && "form" in read ? read : undefined;
+    tokens.push({
+      name: series ? series.figure : raw,
+      compare: !series && m[1] === "+",
+      ...(unit ? { unit } : {}),
+      ...(series ? { series: series.form } : {}),
+    });
     last = at + m[0].length;
   }
   if (last < text.length) tokens.push({ literal: text.slice(last) });
@@ -170,6 +193,8 @@ interface SheetContext {
   readonly unverified: UnverifiedFigure[];
   /** The numbers written so far; the text holds `\uE001<index>\uE002…\uE003` around each. */
   readonly pending: PendingFigure[];
+  /** Each figure's series over the years (历年) by id; empty without one. */
+  readonly series: ReadonlyMap<string, FigureSeries>;
 }
 
 /** The marks around a number in the text being written (private-use characters). */
@@ -397,6 +422,155 @@ function writeFigure(
   return { text, after, changed, marks, afterMarks };
 }
 
+// ---- series over years ---------------------------------------------------------------------
+
+/** A series phrase as worded, the years it uses, and what its draft number says. */
+interface SeriesWording {
+  readonly text: string;
+  readonly years: readonly number[];
+  readonly value: number;
+  readonly label: string;
+  readonly formula: string;
+}
+
+/** A year's value as a formula shows it: `2009年40`, `2010年97.3%`. */
+function yearValue(s: Series, year: number | undefined): string {
+  const value = s.values.find((p) => p.year === year)?.value;
+  return `${year ?? ""}年${value === undefined ? "" : shownValue({ kind: s.kind, value })}`;
+}
+
+/** The years from `from` to `to`. */
+function yearsBetween(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** `连续4年增长`: the run and its years; undefined with no run. */
+function runPhrase(s: Series, label: string): SeriesWording | undefined {
+  const text = runWording(s);
+  if (!s.run || text === "" || s.lastYear === undefined) return undefined;
+  const years = yearsBetween(s.run.fromYear, s.lastYear);
+  const sign = s.run.direction === "up" ? " < " : " > ";
+  return {
+    text,
+    years,
+    value: s.run.steps,
+    label: `${label}连续${text.replace(/^连续\d+年/, "")}年数`,
+    formula: years.map((y) => yearValue(s, y)).join(sign),
+  };
+}
+
+/** `年均增长8.2%`: the compound average growth; undefined when there is none to write. */
+function averagePhrase(s: Series, label: string): SeriesWording | undefined {
+  const text = averageWording(s);
+  const average = s.average;
+  if (text === "" || !average || s.firstYear === undefined || s.lastYear === undefined)
+    return undefined;
+  const pct = `${average.tenths < 0 ? "−" : ""}${formatScaled(BigInt(Math.abs(average.tenths)), 1)}%`;
+  return {
+    text,
+    years: [s.firstYear, s.lastYear],
+    value: average.tenths / 10,
+    label: `${label}年均增幅`,
+    formula: `(${yearValue(s, s.lastYear)} ÷ ${yearValue(s, s.firstYear)})^(1/${average.years}) − 1 = ${pct}`,
+  };
+}
+
+/**
+ * `比2009年翻了一番`: the last year against the first (or against `year`, a year of the series
+ * before the last); undefined when there is nothing to write.
+ */
+function sincePhrase(
+  whole: Series,
+  year: number | undefined,
+  label: string,
+  format: { readonly unit: string; readonly moneyUnit: MoneyUnit; readonly style: NumberStyle }
+): SeriesWording | undefined {
+  const { firstYear, lastYear } = whole;
+  if (firstYear === undefined || lastYear === undefined) return undefined;
+  const from = year ?? firstYear;
+  if (from < firstYear || from >= lastYear) return undefined;
+  const s =
+    from === firstYear
+      ? whole
+      : seriesOf(
+          whole.values.filter((p) => p.year >= from),
+          whole.kind
+        );
+  const change = s.fromFirst;
+  const text = sinceWording(s, format);
+  if (!change || text === "") return undefined;
+  const [now, then] = [yearValue(s, lastYear), yearValue(s, from)];
+  const growth = change.kind !== "rate" && change.pctTenths !== null && change.pctTenths !== 0;
+  const pct = `${formatScaled(BigInt(Math.abs(change.pctTenths ?? 0)), 1)}%`;
+  const high = change.change >= 0 ? [now, then] : [then, now];
+  return {
+    text,
+    years: [from, lastYear],
+    value: growth
+      ? (change.pctTenths ?? 0) / 10
+      : change.kind === "rate"
+        ? change.change / 10
+        : naturalValue({ kind: change.kind, value: change.change }),
+    label: `${label}比${from}年`,
+    formula: growth
+      ? `(${high.join(" − ")}) ÷ ${then} = ${change.change < 0 ? "−" : ""}${pct}`
+      : `${high.join(" − ")}`,
+  };
+}
+
+/** What a series placeholder writes of a series with no gap. */
+function seriesWording(
+  fs: FigureSeries,
+  form: SeriesForm,
+  format: { readonly unit: string; readonly moneyUnit: MoneyUnit; readonly style: NumberStyle }
+): SeriesWording | undefined {
+  if (form.kind === "run") return runPhrase(fs.series, fs.label);
+  if (form.kind === "average") return averagePhrase(fs.series, fs.label);
+  return sincePhrase(fs.series, form.year, fs.label, format);
+}
+
+/**
+ * A series phrase (`连续4年增长`, `年均增长8.2%`, `比2009年翻了一番`) of a figure's series ending
+ * in this sheet's year, as one number of the draft (its cells: each year's it uses, the latest
+ * first), with `【待核】` after it when a year it uses depends on an error; undefined when it
+ * writes nothing (no series, a gap, no run …).
+ */
+function writeSeries(
+  ctx: SheetContext,
+  id: string,
+  form: SeriesForm,
+  unitOverride: string | undefined
+): { readonly text: string; readonly marks: readonly UnverifiedFigure[] } | undefined {
+  const fs = ctx.series.get(id);
+  if (!fs || fs.series.gaps.length > 0) return undefined;
+  if (ctx.at.year !== undefined && fs.series.lastYear !== ctx.at.year) return undefined;
+  const style = ctx.figureStyles[id] ?? ctx.numberStyle;
+  const worded = seriesWording(fs, form, {
+    unit: unitOverride ?? fs.unit,
+    moneyUnit: ctx.moneyUnit,
+    style,
+  });
+  if (!worded) return undefined;
+  // the report year's cells first, as a number's cells are listed (and selected in the pane)
+  const used = (fs.figures ?? [])
+    .filter((f) => worded.years.includes(f.year))
+    .sort((a, b) => b.year - a.year);
+  const unverified = worded.years.some((y) => fs.unverifiedYears.includes(y));
+  const own = used.flatMap((f) => f.figure.unverified ?? []);
+  const sources = unverified ? (own.length > 0 ? own : fs.sources) : [];
+  const text = tagNumber(ctx, {
+    text: worded.text,
+    kind: "series",
+    value: worded.value,
+    label: worded.label,
+    cells: used.flatMap((f) => cellsOf(f.figure, { sheet: f.sheet, year: f.year }, "rows")),
+    formula: worded.formula,
+    ...unverifiedOf(sources),
+  });
+  if (!unverified) return { text, marks: [] };
+  return { text: text + UNVERIFIED_MARK, marks: [markFor(text, worded.label, sources)] };
+}
+
 /** Resolves a placeholder name to a figure id; `{项目}` is handled by the caller. */
 type Resolve = (name: string) => string;
 
@@ -427,12 +601,33 @@ function writePhrase(
   let prefix = "";
   const marks: UnverifiedFigure[] = [];
   const afterMarks: UnverifiedFigure[] = [];
+  // series phrases right after a placeholder: written at the end, after the 同比 clauses
+  let follow = "";
+  const followMarks: UnverifiedFigure[] = [];
+  let afterPlaceholder = false;
+  let missingSeries = false;
   for (const token of parsePhrase(phrase)) {
     if ("literal" in token) {
       text += token.literal;
       prefix = "";
+      afterPlaceholder = false;
       continue;
     }
+    if (token.series) {
+      const written = writeSeries(ctx, resolve(token.name), token.series, token.unit);
+      if (afterPlaceholder) {
+        if (written) follow += `，${written.text}`;
+        followMarks.push(...(written?.marks ?? []));
+        changed ||= written !== undefined;
+      } else if (written) {
+        text += prefix + written.text;
+        prefix = "";
+        marks.push(...written.marks);
+      } else missingSeries = true;
+      afterPlaceholder = true;
+      continue;
+    }
+    afterPlaceholder = true;
     if (token.name === "项目") {
       if (names === undefined) return undefined;
       text += names.text;
@@ -448,7 +643,13 @@ function writePhrase(
     marks.push(...written.marks);
     afterMarks.push(...written.afterMarks);
   }
-  return { text: text + after, changed, marks: [...marks, ...afterMarks] };
+  // a series phrase in the words that writes nothing leaves the clause out, as a missing figure
+  if (missingSeries) return undefined;
+  return {
+    text: text + after + follow,
+    changed,
+    marks: [...marks, ...afterMarks, ...followMarks],
+  };
 }
 
 // ---- clauses -------------------------------------------------------------------------------
@@ -776,17 +977,21 @@ function headingFor(style: HeadingStyle, n: number, title: string): Partial<Draf
 }
 
 /**
- * Drafts one paragraph per sheet (表1…表4) from this year's tables and, optionally, last year's.
- * Only sentences whose figures exist are written; a sheet with none gives no paragraph.
+ * Drafts one paragraph per sheet (表1…表4) from this year's tables and, optionally, last year's
+ * and the figures' series over the years (`figureSeries`, for the series placeholders: without
+ * them those write nothing). Only sentences whose figures exist are written; a sheet with none
+ * gives no paragraph.
  * @example draftReport([t1of2013], undefined, {}).paragraphs[0].text
  * // "全年培训入党积极分子264人。发展预备党员49人，其中教工党员18人，学生党员31人；转正预备党员35人。…"
  */
 export function draftReport(
   current: readonly TableData[],
   previous: readonly TableData[] | undefined,
-  options: DraftOptions = {}
+  options: DraftOptions = {},
+  series: readonly FigureSeries[] = []
 ): Draft {
   const phrases = options.phrases ?? DEFAULT_PHRASES;
+  const seriesById = new Map(series.map((s) => [s.id, s]));
   const paragraphs: DraftParagraph[] = [];
   const unverified: UnverifiedFigure[] = [];
   const pending: PendingFigure[] = [];
@@ -821,6 +1026,7 @@ export function draftReport(
       cellTexts: [],
       unverified,
       pending,
+      series: seriesById,
     };
     const { text, spans } = unmarkNumbers(
       sheetPhrases.sentences

@@ -11,6 +11,11 @@
  * appends the comparison with last year at the end of the clause (when asked for); `{…@名}`
  * writes the figure with another unit (`112名` instead of `112人`). In programme phrases (表2),
  * `{期数}` / `{培训人数@人}` name the category's figure and `{项目}` the programmes' names.
+ * Series placeholders (历年, when the draft is given the series) write a phrase of the figure over
+ * the years: `{连续:T1/发展预备党员}` (`连续4年增长`), `{年均:…}` (`年均增长8.2%`), `{比首年:…}`
+ * (`比2009年翻了一番`), `{比2010年:…}`; right after another placeholder one follows the clause's
+ * 同比 clause after a `，` and is simply left out when it has nothing to write; elsewhere it is
+ * part of the words, and its clause is left out when it has nothing to write.
  */
 import type { TableId } from "../figures";
 import { BUILTIN_DEFINITIONS, type TableDefinition } from "../definitions";

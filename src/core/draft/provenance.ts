@@ -20,7 +20,8 @@ export interface FigureCells {
   readonly ranges: readonly string[];
   /**
    * `rows`: cells that make this year's value; `total`: the 合计 cell it was checked against;
-   * `previous`: last year's cells.
+   * `previous`: last year's cells. A series phrase gives each year it uses as `rows` (and
+   * `total`) with that year in `year`.
    */
   readonly role: "rows" | "total" | "previous";
   /** For a rate: the counts it divides (numerator, denominator) or the rate filled in (given). */
@@ -44,6 +45,9 @@ export interface DraftFigure {
   /**
    * The exact value in the natural unit: a count, 元 (also when written in 万元 or as a 约数), a
    * percent (98.5 for 98.5%); a change is signed; a growth reads in percent (150 for `1.5倍`).
+   * A series phrase (`series`, written whole: `连续4年增长`, `年均增长8.2%`, `比2009年翻了一番`):
+   * the years of the run, the average growth in percent, or the growth since that year in percent
+   * (100 for `翻了一番`) — its change when no growth is written (`比2009年增加12人`: 12).
    */
   readonly value: number;
   /** What the number is (`发展预备党员`, `发展预备党员同比`, `来电办结率`). */
