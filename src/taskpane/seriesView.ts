@@ -53,7 +53,32 @@ export interface SeriesTableGroup {
   readonly charts: readonly SeriesChartGroup[];
 }
 
-/** The series by table (sheet of the report year), then by unit, in the order given. */
+/** The largest value of a figure over the years (0 when it has none). */
+function largest(s: FigureSeries): number {
+  return Math.max(0, ...s.values.map((v) => v.value ?? 0));
+}
+
+/**
+ * The figures of one unit cut into charts of like size: largest first, a figure joins the chart
+ * whose largest figure is at most ten times its own (年末党员数 1508 and 发展预备党员 49 are not
+ * drawn on one scale, where the small one would lie flat on the axis); each chart keeps the
+ * figures in the order given.
+ */
+function bySize(list: readonly FigureSeries[]): FigureSeries[][] {
+  const charts: { top: number; series: FigureSeries[] }[] = [];
+  for (const s of [...list].sort((a, b) => largest(b) - largest(a))) {
+    const max = largest(s);
+    const chart = charts.find((c) => max * 10 >= c.top) ?? (max === 0 ? charts.at(-1) : undefined);
+    if (chart) chart.series.push(s);
+    else charts.push({ top: max, series: [s] });
+  }
+  return charts.map((c) => list.filter((s) => c.series.includes(s)));
+}
+
+/**
+ * The series by table (sheet of the report year), then by unit in the order given, then by size
+ * (one scale a chart: a chart's figures are within a factor of ten of each other).
+ */
 export function groupSeries(series: readonly FigureSeries[]): SeriesTableGroup[] {
   const tables = new Map<string, Map<string, FigureSeries[]>>();
   for (const s of series) {
@@ -66,11 +91,9 @@ export function groupSeries(series: readonly FigureSeries[]): SeriesTableGroup[]
   }
   return [...tables].map(([sheet, units]) => ({
     sheet,
-    charts: [...units.values()].map((list) => ({
-      unit: shownUnit(list[0]!),
-      kind: list[0]!.kind,
-      series: list,
-    })),
+    charts: [...units.values()].flatMap((list) =>
+      bySize(list).map((part) => ({ unit: shownUnit(part[0]!), kind: part[0]!.kind, series: part }))
+    ),
   }));
 }
 

@@ -20,7 +20,7 @@ import {
   sinceInForce,
   toSeriesRows,
 } from "../../src/taskpane/seriesView";
-import { SeriesSection } from "../../src/taskpane/components/SeriesSection";
+import { SeriesSection, chartName } from "../../src/taskpane/components/SeriesSection";
 import { CHART_FONT_PX, niceTop, scalesDiffer, tickText } from "../../src/taskpane/components/SeriesChart";
 import { ReportOptionsForm } from "../../src/taskpane/components/ReportParts";
 import { severalYears } from "./series-fixture";
@@ -114,7 +114,14 @@ describe("历年: the words and rows", () => {
       "表4 信访咨询办理 2013",
     ]);
     const t4 = groups[3]!;
-    expect(t4.charts.map((c) => c.unit)).toEqual(["个", "%", "人次", "件"]);
+    // 件: 行政服务中心 (10,591) and 网上咨询 (3,509) on one scale, 来信 (43) and the others on another
+    expect(t4.charts.map((c) => c.unit)).toEqual(["个", "%", "人次", "件", "件"]);
+    expect(t4.charts.slice(3).map((c) => c.series.map((s) => s.label))).toEqual([
+      ["网上咨询受理数", "行政服务中心受理数"],
+      ["来信受理数", "人大代表建议受理数", "政协委员提案受理数"],
+    ]);
+    expect(chartName(t4.charts, 4)).toBe("件，第2张");
+    expect(chartName(t4.charts, 1)).toBe("%");
     for (const c of t4.charts) expect(new Set(c.series.map(shownUnit))).toEqual(new Set([c.unit]));
     expect(scalesDiffer(groups.flatMap((g) => g.charts))).toBe(true);
     expect(scalesDiffer([t4.charts[1]!])).toBe(false);
@@ -159,7 +166,7 @@ describe("历年 section of the 同比 tab", () => {
     const t4 = markup.slice(markup.indexOf('data-figure="T4/'));
     expect(t4.slice(0, t4.indexOf("</g>")).match(/<polyline/g)).toHaveLength(2);
     // the key: the whole name, never cut with …
-    expect(markup).toMatch(/<ul[^>]*aria-label="表4 信访咨询办理 2013历年变化（件）图例"/);
+    expect(markup).toMatch(/<ul[^>]*aria-label="表4 信访咨询办理 2013历年变化（件，第1张）图例"/);
     expect(shown).toContain("人大代表建议受理数");
     expect(shown).toContain("政协委员提案满意率");
     expect(markup).not.toContain("…");

@@ -112,9 +112,12 @@ export function SeriesChart({ group, title }: { group: SeriesChartGroup; title: 
   if (!first) return null;
   const years = first.values.map((v) => v.year);
   const top = chartTop(group);
-  const plotW = WIDTH - LEFT - RIGHT;
+  // the first and last points clear of the tick labels and the edge by a marker's width
+  const inset = 14;
+  const plotW = WIDTH - LEFT - RIGHT - 2 * inset;
   const plotH = HEIGHT - TOP - BOTTOM;
-  const x = (i: number) => LEFT + (years.length === 1 ? plotW / 2 : (i / (years.length - 1)) * plotW);
+  const x = (i: number) =>
+    LEFT + inset + (years.length === 1 ? plotW / 2 : (i / (years.length - 1)) * plotW);
   const y = (v: number) => TOP + plotH - (v / top) * plotH;
   // a year label every `every` years, so that four-digit years never touch
   const every = Math.max(1, Math.ceil((years.length * 36) / plotW));
@@ -150,7 +153,7 @@ export function SeriesChart({ group, title }: { group: SeriesChartGroup; title: 
               key={year}
               x={x(i)}
               y={HEIGHT - 4}
-              textAnchor={i === 0 && years.length > 1 ? "start" : i === years.length - 1 && years.length > 1 ? "end" : "middle"}
+              textAnchor="middle"
               fontSize={CHART_FONT_PX}
               fill={tokens.colorNeutralForeground2}
             >

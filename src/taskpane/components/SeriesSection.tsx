@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { loadEngine, type Analysis, type SeriesView } from "../engine";
-import { groupSeries, seriesNote, shownUnit, toSeriesRows } from "../seriesView";
+import { groupSeries, seriesNote, shownUnit, toSeriesRows, type SeriesChartGroup } from "../seriesView";
 import { ActionOutcome, useCommonStyles, useHostAction } from "./common";
 import { formatValue } from "./format";
 import { SeriesChart, scalesDiffer } from "./SeriesChart";
@@ -17,6 +17,10 @@ import { useCardStyles } from "./cardStyles";
 
 /** The 历年 card's own: a value a year, as many a line as fit (the rest is the cards' shared styles). */
 const useYearStyles = makeStyles({
+  // side by side where the page is wide, one under the other at 320 px
+  charts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalM },
+  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 22em), 1fr))", gap: "4px" },
+  since: { maxWidth: "20em" },
   years: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(5.5em, 1fr))",
@@ -26,6 +30,16 @@ const useYearStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
   },
 });
+
+/**
+ * A chart's name in its table: its unit, and which of the unit's charts it is when there are
+ * several (`人，第2张`).
+ */
+export function chartName(charts: readonly SeriesChartGroup[], i: number): string {
+  const unit = charts[i]!.unit;
+  const same = charts.filter((c) => c.unit === unit);
+  return same.length > 1 ? `${unit}，第${same.indexOf(charts[i]!) + 1}张` : unit;
+}
 
 /** The series of an analysis from the first year chosen (the engine is loaded by then). */
 export function useSeries(analysis: Analysis | undefined, since: number | undefined): SeriesView | undefined {
@@ -70,7 +84,9 @@ export function SeriesSection({ host, currentYear, choices, since, onSince, view
           历年变化需要更早年份的同一张统计表。请把以前年份的表复制到本工作簿后重新校验。
         </p>
       ) : (
-        <SinceSelect id="series-since" choices={choices} since={since} onSince={onSince} />
+        <div className={styles.since}>
+          <SinceSelect id="series-since" choices={choices} since={since} onSince={onSince} />
+        </div>
       )}
       {view && insertSeries ? (
         <div className={common.row}>
@@ -100,10 +116,12 @@ export function SeriesSection({ host, currentYear, choices, since, onSince, view
       {groups.map((g) => (
         <section key={g.sheet} className={styles.section} aria-label={`${g.sheet}历年`}>
           <h3 className={common.h3}>{g.sheet}</h3>
-          {g.charts.map((c) => (
-            <SeriesChart key={`${c.kind}/${c.unit}`} group={c} title={`${g.sheet}历年变化（${c.unit}）`} />
-          ))}
-          <ul className={styles.list} aria-label={`${g.sheet}历年数值`}>
+          <div className={styles.charts}>
+            {g.charts.map((c, i) => (
+              <SeriesChart key={i} group={c} title={`${g.sheet}历年变化（${chartName(g.charts, i)}）`} />
+            ))}
+          </div>
+          <ul className={mergeClasses(styles.list, styles.cards)} aria-label={`${g.sheet}历年数值`}>
             {g.charts
               .flatMap((c) => c.series)
               .map((s) => {
