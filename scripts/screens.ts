@@ -85,7 +85,7 @@ async function seriesShots(browser: Browser, url: string): Promise<string[]> {
     await page.getByRole("button", { name: "运行校验" }).click();
     await waitForResults(page);
     await openTab(page, "同比");
-    await page.locator("#series-since").selectOption("2009");
+    await page.getByRole("combobox", { name: "历年起始年度" }).selectOption("2009");
     await page
       .getByRole("img", { name: /表1 党员发展 2013历年变化/ })
       .first()

@@ -205,6 +205,10 @@ describe("历年 section of the 同比 tab", () => {
     expect(shown).toContain("历年起始年度");
     expect(markup).toMatch(/<option value="2009"[^>]*>2009年起<\/option>/);
     expect(markup).toContain("不比较历年（只比较上年）");
+    // the label is the select's: clicking it focuses the choice
+    const labelFor = /<label for="([^"]+)"[^>]*>历年起始年度/.exec(markup)?.[1];
+    expect(labelFor).toBeTruthy();
+    expect(markup).toContain(`<select id="${labelFor}"`);
   });
 
   it("without earlier years says what is needed, and shows no series", () => {

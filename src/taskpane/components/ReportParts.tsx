@@ -82,7 +82,7 @@ export function ReportOptionsForm({
         </RadioGroup>
       </Field>
       {series && series.choices.length > 0 ? (
-        <SinceSelect id="report-since" choices={series.choices} since={series.since} onSince={series.onSince} />
+        <SinceSelect choices={series.choices} since={series.since} onSince={series.onSince} />
       ) : null}
     </div>
   );

@@ -85,7 +85,7 @@ export function SeriesSection({ host, currentYear, choices, since, onSince, view
         </p>
       ) : (
         <div className={styles.since}>
-          <SinceSelect id="series-since" choices={choices} since={since} onSince={onSince} />
+          <SinceSelect choices={choices} since={since} onSince={onSince} />
         </div>
       )}
       {view && insertSeries ? (

@@ -14,16 +14,11 @@ export interface SinceChoice {
 
 const NONE = "";
 
-export function SinceSelect({
-  choices,
-  since,
-  onSince,
-  id,
-}: SinceChoice & { choices: readonly number[]; id: string }) {
+/** The choice, labelled 历年起始年度 (the Field ties the label to the select). */
+export function SinceSelect({ choices, since, onSince }: SinceChoice & { choices: readonly number[] }) {
   return (
     <Field label="历年起始年度">
       <Select
-        id={id}
         value={since === undefined ? NONE : String(since)}
         onChange={(_e, d) => onSince(d.value === NONE ? undefined : Number(d.value))}
       >
