@@ -3,13 +3,17 @@
  * both sample workbooks, in the task pane (production taskpane.html on the fake Excel) and on the
  * browser page, saved as docs/screens/<page>-<sample>-<tab>.png (committed; shown in README and docs/pane.md).
  * Each screenshot is the top of the page, at most 1,400 px tall, so the files stay small.
+ * Then the 同比 tab's 历年 section from 2009 on (the sample with earlier years made from its 2012
+ * sheets, 表4 of 2010 left out: test/taskpane/series-fixture.ts) at 320 and 1280 px, and its 表4
+ * (a gap) at 320 px: docs/screens/series-*.png.
  */
 import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { readXlsx } from "../src/hosts/xlsx/read";
 import { fakeOfficeScript, fakeSheets, paneEnvironment } from "../test/e2e/fakeOffice";
 import { openPage, openTab, waitForResults, type TabName } from "../test/e2e/pane";
+import { severalYears } from "../test/taskpane/series-fixture";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "docs", "screens");
@@ -57,6 +61,45 @@ async function everyTab(page: Page, prefix: string): Promise<string[]> {
   return files;
 }
 
+/** The 历年 section from 2009 on, at 320 and 1280 px; 表4 with its gap at 320 px. */
+async function seriesShots(browser: Browser, url: string): Promise<string[]> {
+  const officeJs = await fakeOfficeScript({
+    sheets: fakeSheets(severalYears(2009, { table: "表4", year: 2010 })),
+    platform: "PC",
+  });
+  const files: string[] = [];
+  /** The element's box from its top, at most 1,600 px tall. */
+  const shot = async (page: Page, selector: string, width: number, name: string) => {
+    const box = await page.locator(selector).boundingBox();
+    if (!box) throw new Error(`screens: ${selector} is not shown`);
+    const file = path.join(OUT, `${name}.png`);
+    await page.screenshot({
+      path: file,
+      fullPage: true,
+      clip: { x: 0, y: box.y, width, height: Math.min(box.height, 1600) },
+    });
+    files.push(file);
+  };
+  for (const width of [320, 1280]) {
+    const { page, context } = await openPage(browser, url + "taskpane.html", { officeJs, width });
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+    await openTab(page, "同比");
+    await page.getByRole("combobox", { name: "历年起始年度" }).selectOption("2009");
+    await page
+      .getByRole("img", { name: /表1 党员发展 2013历年变化/ })
+      .first()
+      .waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(400);
+    await shot(page, "#series", width, `series-${width}`);
+    if (width === 320)
+      await shot(page, 'section[aria-label="表4 信访咨询办理 2013历年"]', width, "series-320-gap");
+    await context.close();
+  }
+  return files;
+}
+
 async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -83,6 +126,7 @@ async function main(): Promise<void> {
       files.push(...(await everyTab(web.page, `browser-${sample.key}`)));
       await web.context.close();
     }
+    files.push(...(await seriesShots(browser, server.url)));
   } finally {
     await browser.close();
     await server.close();

@@ -55,6 +55,7 @@ export {
 export type {
   Comparison,
   CompareOptions,
+  FigureSeries,
   YoyChange,
   ChangeDirection,
   ChangeFormat,

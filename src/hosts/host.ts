@@ -27,6 +27,18 @@ export type ComparisonRow = Pick<
   "sheet" | "indicator" | "unit" | "current" | "previous" | "change" | "pct" | "text"
 >;
 
+/** 历年: one figure over the years, as a host writes it into its 历年 sheet. */
+export interface SeriesRow {
+  readonly sheet: string;
+  readonly indicator: string;
+  /** `人`, `元`, `%`: the unit of the values. */
+  readonly unit: string;
+  /** One value a year from `years.from` to `years.to` (natural units: 元, %); null for a gap. */
+  readonly values: readonly (number | null)[];
+  /** The wording, or why it has none (a gap), and the years marked 【待核】. */
+  readonly text: string;
+}
+
 /** A sheet of values to add (汇总: the merged tables), with the rows to write bold. */
 export interface NewSheet {
   readonly sheet: SheetModel;
@@ -105,4 +117,6 @@ export interface WorkbookHost {
     rows: readonly ComparisonRow[],
     years: { current: number; previous: number }
   ): Promise<string>;
+  /** 历年: inserts the figures over the years as a new sheet with a native line chart; returns its name. */
+  insertSeries?(rows: readonly SeriesRow[], years: { from: number; to: number }): Promise<string>;
 }

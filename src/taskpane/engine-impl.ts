@@ -24,9 +24,12 @@ import {
   issuePlace,
   ruleExplanation,
   workbookYears,
+  validateWorkbook,
+  withoutDefinitionsSheet,
   type CompiledDefinition,
   type Draft,
   type DraftOptions,
+  type TableData,
   type WorkbookModel,
 } from "../core";
 import type {
@@ -35,6 +38,7 @@ import type {
   DocxOptions,
   Engine,
   ReportOptions,
+  SeriesView,
   ShownIssue,
 } from "./engine-types";
 
@@ -66,6 +70,7 @@ function analyze(
   if (outcome.code !== "checked" && outcome.code !== "no-data")
     throw new Error(checkProblemText(outcome));
   const { analysis: core, inForce, notices } = outcome;
+  const compiled = inForce.definitions;
   const issues: ShownIssue[] = core.issues.map((issue, i) => ({
     key: `${i}:${issue.rule}:${issue.sheet}!${issue.cell}`,
     issue,
@@ -85,7 +90,7 @@ function analyze(
     .map(noticeText)
     .join("");
   const headerRows = core.tables.length === 0 ? headerRowsOf(model) : undefined;
-  return {
+  const analysis: Analysis = {
     model,
     core,
     issues,
@@ -102,6 +107,45 @@ function analyze(
     ...(note ? { definitionsNote: note } : {}),
     ...(headerRows ? { headerRows } : {}),
   };
+  inForceOfAnalysis.set(analysis, compiled);
+  return analysis;
+}
+
+/** The definitions in force of each analysis made here (to read the earlier years' tables by). */
+const inForceOfAnalysis = new WeakMap<Analysis, readonly CompiledDefinition[]>();
+/** The tables of each earlier year, read once per analysis. */
+const earlierTables = new WeakMap<Analysis, Map<number, readonly TableData[]>>();
+
+/**
+ * The validation with the tables of the years from `since` to the one before the previous year
+ * added: the check validates the report year and the previous one only, a series needs every year
+ * of its run. Each earlier year's tables are those of the core's validation of that year (with
+ * its own previous year, so a figure resting on an error there is marked as in that year's check).
+ * The issues stay the report year's: the earlier years never change the verdict or the 校验 list.
+ */
+function withEarlierYears(analysis: Analysis, since: number | undefined) {
+  const { validation } = analysis.core;
+  const to = analysis.currentYear;
+  if (since === undefined || to === undefined || since >= to - 1) return validation;
+  const definitions = inForceOfAnalysis.get(analysis);
+  let cache = earlierTables.get(analysis);
+  if (!cache) earlierTables.set(analysis, (cache = new Map()));
+  const tables: TableData[] = [];
+  for (const { year } of analysis.years) {
+    if (year < since || year >= to - 1) continue;
+    let found = cache.get(year);
+    if (!found) {
+      const checked = validateWorkbook(withoutDefinitionsSheet(analysis.model), {
+        year,
+        ...(definitions === undefined ? {} : { definitions }),
+      });
+      cache.set(year, (found = checked.tables.filter((t) => t.year === year)));
+    }
+    tables.push(...found);
+  }
+  return tables.length === 0
+    ? validation
+    : { ...validation, tables: [...validation.tables, ...tables] };
 }
 
 /** Each sheet's header row, for the notice that no table was found (not the 报表定义 sheet's). */
@@ -126,6 +170,7 @@ function draftOptions(options: ReportOptions): DraftOptions {
     includeComparison: options.includeComparison,
     nameYear: options.nameYear,
     headings: options.headings,
+    ...(options.since === undefined ? {} : { since: options.since }),
   };
 }
 
@@ -145,8 +190,9 @@ function withFigures(drafted: Draft, edited: Draft, text: string): Draft {
 export const engine: Engine = {
   analyze,
   draft: (analysis, options) => {
-    const { validation, definitions } = analysis.core;
-    const { draft, issues } = reportFrom(validation, draftOptions(options), definitions);
+    const { definitions } = analysis.core;
+    const validation = withEarlierYears(analysis, options.since);
+    const { draft, issues, series } = reportFrom(validation, draftOptions(options), definitions);
     return {
       text: draft.text,
       document: {
@@ -157,7 +203,15 @@ export const engine: Engine = {
       unverified: draft.unverified,
       reasons: draft.unverified.map((u) => doubtReasons(u.sources, issues)),
       figures: draft.figures,
+      ...(series === undefined ? {} : { series }),
     };
+  },
+  series: (analysis, since): SeriesView | undefined => {
+    const to = analysis.currentYear;
+    if (to === undefined || since >= to - 1) return undefined;
+    const validation = withEarlierYears(analysis, since);
+    const core = reportFrom(validation, { since, moneyUnit: "元" }, analysis.core.definitions);
+    return core.series === undefined ? undefined : { since, to, series: core.series };
   },
   inForce: (model, definitions) => {
     const f = inForceOf(model, definitions);

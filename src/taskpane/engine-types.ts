@@ -16,6 +16,7 @@ import type {
   IssuePlace,
   TextFigure,
   RelocatedFigures,
+  FigureSeries,
 } from "../core";
 
 /**
@@ -105,6 +106,15 @@ export interface DraftResult {
   readonly reasons: readonly (readonly string[])[];
   /** Every number of the text (`text.slice(start, end)`) and where it comes from. */
   readonly figures: readonly TextFigure[];
+  /** 历年: each figure over the years from `options.since`, when a first year is chosen. */
+  readonly series?: readonly FigureSeries[];
+}
+
+/** 历年: each figure of the report year over the years from `since` (the core's series). */
+export interface SeriesView {
+  readonly since: number;
+  readonly to: number;
+  readonly series: readonly FigureSeries[];
 }
 
 /** How the .docx is made: `sources` adds a table of where each number comes from. */
@@ -120,6 +130,11 @@ export interface ReportOptions {
   readonly nameYear: boolean;
   /** Headings per sheet: none, `一、党员发展情况` (黑体) or `（一）党员发展情况` (楷体). */
   readonly headings: "none" | "一、" | "（一）";
+  /**
+   * 历年: the first year of the series over years (起始年度); none (the default): the report year
+   * and the previous year only. Only a year the workbook holds before the previous year.
+   */
+  readonly since?: number;
 }
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
@@ -141,6 +156,11 @@ export interface Engine {
   ): Analysis;
   /** The drafted paragraphs as plain text (two full-width spaces before each paragraph), with the figures marked 【待核】. */
   draft(analysis: Analysis, options: ReportOptions): DraftResult;
+  /**
+   * 历年: each figure of the report year from `since` on (money in 元, as the 同比 tab shows it);
+   * undefined when `since` is not a year before the previous one.
+   */
+  series(analysis: Analysis, since: number): SeriesView | undefined;
   /**
    * The definitions in force for this workbook (a file loaded, else its 报表定义 sheet, else the
    * built-ins); throws a Chinese message naming the cell of a wrong entry in the sheet.

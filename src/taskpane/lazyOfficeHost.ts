@@ -3,7 +3,7 @@
  * (and the core's templates it brings); the first action fetches it. All Office.js calls stay in
  * src/hosts/office — this only forwards.
  */
-import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../hosts/host";
+import type { ComparisonRow, NewSheet, ReadOptions, SeriesRow, WorkbookHost } from "../hosts/host";
 import type { Issue, TableDefinition } from "../core";
 // core-free and small: the list is there before the host's chunk
 import { officeFeatures } from "../hosts/office/features";
@@ -14,6 +14,7 @@ type Capability =
   | "markIssues"
   | "clearMarks"
   | "insertComparison"
+  | "insertSeries"
   | "insertSheets"
   | "insertDefinitions"
   | "watchChanges";
@@ -67,5 +68,7 @@ export function lazyOfficeHost(ready: Promise<unknown>): WorkbookHost {
       rows: readonly ComparisonRow[],
       years: { current: number; previous: number }
     ) => (await method("insertComparison"))(rows, years),
+    insertSeries: async (rows: readonly SeriesRow[], years: { from: number; to: number }) =>
+      (await method("insertSeries"))(rows, years),
   };
 }

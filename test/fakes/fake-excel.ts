@@ -1811,7 +1811,8 @@ export class FakeOfficeRuntime {
     };
     this.Excel = {
       run,
-      ChartType: { columnClustered: "ColumnClustered" },
+      // Excel.ChartType.line = "Line", ExcelApi 1.1 (@types/office-js; https://learn.microsoft.com/javascript/api/excel/excel.charttype)
+      ChartType: { columnClustered: "ColumnClustered", line: "Line" },
       ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
       RangeValueType: {
         unknown: "Unknown",

@@ -18,7 +18,7 @@ import { validateWorkbook } from "../../src/core/validate";
 import { sheetsFromModel, generatedSheet, NO_FILL } from "../fakes/fake-excel";
 import type { Issue } from "../../src/core/issues";
 import type { WorkbookModel } from "../../src/core/model";
-import type { ComparisonRow } from "../../src/hosts/host";
+import type { ComparisonRow, SeriesRow } from "../../src/hosts/host";
 
 const cell = (wb: WorkbookModel, sheet: number, r: number, c: number) =>
   wb.sheets[sheet]?.values[r]?.[c];
@@ -348,6 +348,88 @@ describe.each(hostDrivers())("$name", (driver) => {
       expect(w.format(name!, 9, 1)).toBe("0.00");
       expect(w.charts(name!)).toEqual([{ clustered: true, source: "A2:C9" }]);
       expect(w.values("同比 2014-2013")).toEqual([]);
+    });
+  });
+
+  describe("insertSeries", () => {
+    const years = { from: 2009, to: 2013 };
+    const rows: SeriesRow[] = [
+      {
+        sheet: "表3 经费 2013",
+        indicator: "募集善款",
+        unit: "元",
+        values: [200000, 250000.5, null, 280000, 301370],
+        text: "2011年：工作簿中没有该年的表",
+      },
+      {
+        sheet: "表1 党员发展 2013",
+        indicator: "发展预备党员",
+        unit: "人",
+        values: [40, 50, 60, 70, 80],
+        text: "比2009年增长1.0倍，年均增长18.9%，连续4年增长",
+      },
+      {
+        sheet: "表1 党员发展 2013",
+        indicator: "年末党员数",
+        unit: "人",
+        values: [1300, 1350, 1400, 1454, 1517],
+        text: "",
+      },
+      {
+        sheet: "表4 信访 2013",
+        indicator: "来信",
+        unit: "件",
+        values: [60, 58, 55, 51, 43],
+        text: "",
+      },
+      ...HOSTILE.map((h) => ({
+        sheet: h,
+        indicator: h,
+        unit: "件",
+        values: [1, 2, 3, 4, 5],
+        text: h,
+      })),
+    ];
+
+    it("writes a year a column, text as text, and a line chart of the first unit's figures; never overwrites", async () => {
+      const w = driver.open([{ name: "历年 2009–2013" }]);
+      const name = await w.host.insertSeries?.(rows, years);
+      expect(name).toBe("历年 2009–2013 (2)");
+      expect(w.formulas(name!)).toHaveLength(0);
+      const v = w.values(name!);
+      expect(v[0]?.[0]).toBe("2009–2013年主要指标");
+      expect(v[1]).toEqual([
+        "指标",
+        "2009年",
+        "2010年",
+        "2011年",
+        "2012年",
+        "2013年",
+        "单位",
+        "来源表",
+        "说明",
+      ]);
+      // counts first (人 before 件, as given), money last
+      expect(v.slice(2).map((r) => r[0])).toEqual([
+        "发展预备党员",
+        "年末党员数",
+        "来信",
+        ...HOSTILE,
+        "募集善款",
+      ]);
+      expect(v[2]?.slice(1, 6)).toEqual([40, 50, 60, 70, 80]);
+      const money = v[2 + 3 + HOSTILE.length];
+      expect(money?.[3] ?? "").toBe(""); // the gap: left blank (WPS reads it back as null), the 说明 says why
+      expect(money?.[8]).toBe("2011年：工作簿中没有该年的表");
+      expect(w.format(name!, 2 + 3 + HOSTILE.length, 2)).toBe("0.00");
+      for (const [i, h] of HOSTILE.entries()) {
+        expect(v[5 + i]?.[0]).toBe(h);
+        expect(v[5 + i]?.[7]).toBe(h);
+        expect(v[5 + i]?.[8]).toBe(h);
+      }
+      // one scale: the two figures in 人 only (rows 3–4), not 来信 in 件 nor the money
+      expect(w.charts(name!)).toEqual([{ clustered: false, source: "A2:F4" }]);
+      expect(w.values("历年 2009–2013")).toEqual([]);
     });
   });
 

@@ -206,6 +206,30 @@ describe("Office host writes: requirement sets", () => {
       previous: 2013,
     });
     expect(f.sheet(cmp!).charts).toHaveLength(1); // charts are ExcelApi 1.1
+    // 历年: ChartCollection.add with ChartType.line and ChartSeriesBy.rows, all ExcelApi 1.1
+    const series = await createOfficeHost().insertSeries?.(
+      [
+        {
+          sheet: "表1 党员发展 2013",
+          indicator: "发展党员",
+          unit: "人",
+          values: [1, 2, 3],
+          text: "",
+        },
+      ],
+      { from: 2011, to: 2013 }
+    );
+    expect(series).toBe("历年 2011–2013");
+    expect(f.sheet(series!).charts).toEqual([
+      {
+        type: "Line",
+        source: "A2:D3",
+        seriesBy: "Rows",
+        title: "2011–2013年主要指标（单位：人）",
+        position: "A5:H25",
+      },
+    ]);
+    expect(f.sheet(series!).frozenRows).toBe(0); // freezePanes is ExcelApi 1.7
   });
 
   it("at ExcelApi 1.8 and by default inserts dropdowns and freezes the header rows", async () => {

@@ -335,6 +335,16 @@ describe("adding sheets without undo", () => {
     expect(s.charts[0]).toMatchObject({ type: 51, source: "A2:C3", plotBy: 2, title: "2014年与2013年对比" });
     expect(s.frozenRows).toBe(2);
   });
+
+  it("adds the 历年 sheet with a line chart, a series per row (xlLine, xlRows)", async () => {
+    const { fake, host } = install({ sheets: [{ name: "A" }] });
+    const name = await host.insertSeries?.(
+      [{ sheet: "表1", indicator: "发展预备党员", unit: "人", values: [40, 43, 49], text: "" }],
+      { from: 2011, to: 2013 }
+    );
+    expect(fake.sheets.map((s) => s.name)).toEqual(["A", "历年 2011–2013"]);
+    expect(fake.sheet(name!).charts[0]).toMatchObject({ type: 4, source: "A2:D3", plotBy: 1 });
+  });
 });
 
 describe("ET application", () => {

@@ -6,14 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderToStaticMarkup } from "react-dom/server";
-import {
-  FluentProvider,
-  RendererProvider,
-  SSRProvider,
-  createDOMRenderer,
-  webLightTheme,
-} from "@fluentui/react-components";
 import { describe, expect, it } from "vitest";
 import { useFakeOffice } from "../hosts/office-fixture";
 import { createOfficeHost } from "../../src/hosts/office";
@@ -24,6 +16,7 @@ import { sheetsFromModel } from "../fakes/fake-excel";
 import { engine } from "../../src/taskpane/engine-impl";
 import type { Analysis } from "../../src/taskpane/engine";
 import { NoTables } from "../../src/taskpane/components/NoTables";
+import { paneHtml } from "./render-pane";
 import {
   draftIntoWorkbook,
   draftedText,
@@ -40,15 +33,7 @@ const model = readXlsx(
 
 /** The notice as the pane renders it (Fluent's server render, as the prerendered pane). */
 function noticeHtml(analysis: Analysis, host: WorkbookHost): string {
-  return renderToStaticMarkup(
-    <RendererProvider renderer={createDOMRenderer()}>
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <NoTables analysis={analysis} host={host} />
-        </FluentProvider>
-      </SSRProvider>
-    </RendererProvider>
-  );
+  return paneHtml(<NoTables analysis={analysis} host={host} />);
 }
 
 /** Its text, a line per list item. */

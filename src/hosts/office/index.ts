@@ -3,13 +3,13 @@
  * Requires ExcelApi 1.1 (Excel 2016; see manifest.xml): reading and checking use nothing newer.
  * Each richer feature asks for its set at run time (features.ts lists them for the pane).
  */
-import type { ComparisonRow, NewSheet, ReadOptions, WorkbookHost } from "../host";
+import type { ComparisonRow, NewSheet, ReadOptions, SeriesRow, WorkbookHost } from "../host";
 import type { Issue, WorkbookModel, TableDefinition } from "../../core";
 import { readWorkbookFromExcel, READ_LIMITS, type ReadLimits } from "./read";
 import { selectCellInExcel, selectRangesInExcel } from "./select";
 import { clearMarksInExcel, markIssuesInExcel } from "./marks";
 import { addPlannedSheets } from "./write";
-import { comparisonPlan, yearProblem } from "./layout";
+import { comparisonPlan, seriesSheetPlan, yearProblem } from "./layout";
 import { uniqueSheetName } from "./text";
 import { definitionsPlans, templatesPlans, valuesPlans } from "./sheets";
 import { OfficeHostError } from "./errors";
@@ -81,6 +81,14 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
         );
         return [comparisonPlan(rows, years, name)];
       }, "插入同比表");
+      return name ?? "";
+    },
+    // 历年: a new sheet named for the years (never an existing one)
+    insertSeries: async (rows: readonly SeriesRow[], years: { from: number; to: number }) => {
+      checkYear(years.from);
+      checkYear(years.to);
+      const plan = (taken: string[]) => [seriesSheetPlan(rows, years, taken)];
+      const [name] = await addPlannedSheets(plan, "插入历年表");
       return name ?? "";
     },
   };

@@ -15,7 +15,7 @@ import {
   type ColumnDefinition,
   type TableDefinition,
 } from "../../core";
-import type { ComparisonRow } from "../host";
+import type { ComparisonRow, SeriesRow } from "../host";
 import { TEXT_FORMAT, cellText, uniqueSheetName } from "./text";
 
 export type PlanValue = string | number | boolean;
@@ -41,6 +41,12 @@ export interface SheetPlan {
     readonly source: string;
     readonly title: string;
     readonly position: readonly [string, string];
+    /**
+     * `Excel.ChartType` and `Excel.ChartSeriesBy` (both ExcelApi 1.1); default a clustered column
+     * chart with a series per column.
+     */
+    readonly type?: "Line";
+    readonly seriesBy?: "Rows";
   };
 }
 
@@ -236,6 +242,13 @@ export function rowKind(unit: string): RowKind {
 const KIND_FORMAT: Record<RowKind, string> = { count: "0", money: "0.00", rate: "0.0" };
 const KIND_ORDER: Record<RowKind, number> = { count: 0, money: 1, rate: 2 };
 
+/** Rows with their kind: counts first, then money, then rates, each kind in the order given. */
+function byKind<R extends { readonly unit: string }>(rows: readonly R[]) {
+  return rows
+    .map((r, i) => ({ r, i, kind: rowKind(r.unit) }))
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.i - b.i);
+}
+
 /**
  * The comparison sheet: counts first (they share a scale and make the chart), then money, then
  * rates; every text (indicator, unit, sheet, wording) written as text.
@@ -245,9 +258,7 @@ export function comparisonPlan(
   years: { current: number; previous: number },
   name: string
 ): SheetPlan {
-  const ordered = rows
-    .map((r, i) => ({ r, i, kind: rowKind(r.unit) }))
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.i - b.i);
+  const ordered = byKind(rows);
   const header = [
     "指标",
     `${years.current}年`,
@@ -315,4 +326,81 @@ export function comparisonPlan(
           }
         : undefined,
   };
+}
+
+/**
+ * The 历年 sheet's name for the years.
+ * @example seriesSheetBase({ from: 2009, to: 2013 }) // "历年 2009–2013"
+ */
+export function seriesSheetBase(years: { from: number; to: number }): string {
+  return `历年 ${years.from}–${years.to}`;
+}
+
+/**
+ * The 历年 sheet, named so that no existing sheet is touched: a name taken gets ` (2)`, as the
+ * 同比 sheet's does.
+ */
+export function seriesSheetPlan(
+  rows: readonly SeriesRow[],
+  years: { from: number; to: number },
+  taken: readonly string[]
+): SheetPlan {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  return seriesPlan(rows, years, uniqueSheetName(seriesSheetBase(years), lower));
+}
+
+/**
+ * The 历年 sheet: a row per figure, a column per year, then its unit, table and wording. Counts
+ * first, then money, then rates (each kind in the order given); the line chart draws the figures
+ * of the first unit only (one scale: its title names the unit), a line per figure across the years.
+ */
+export function seriesPlan(
+  rows: readonly SeriesRow[],
+  years: { from: number; to: number },
+  name: string
+): SheetPlan {
+  const ordered = byKind(rows);
+  const yearList = row(years.to - years.from + 1, (i) => years.from + i);
+  const width = yearList.length + 4;
+  const last = columnLetters(width - 1);
+  const lastYear = columnLetters(yearList.length);
+  const header = ["指标", ...yearList.map((y) => `${y}年`), "单位", "来源表", "说明"];
+  const values: PlanValue[][] = ordered.map(({ r }) => [
+    cellText(r.indicator),
+    ...yearList.map((_, i) => r.values[i] ?? ""),
+    cellText(r.unit),
+    cellText(r.sheet),
+    cellText(r.text),
+  ]);
+  const formats = ordered.map(({ kind }) => [
+    TEXT_FORMAT,
+    ...yearList.map(() => KIND_FORMAT[kind]),
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+  ]);
+  const unit = ordered[0]?.r.unit;
+  // the chart's source is one rectangle: the first rows that share the first row's unit
+  let charted = 0;
+  while (charted < ordered.length && ordered[charted]?.r.unit === unit) charted++;
+  const title = `${years.from}–${years.to}年主要指标`;
+  /** A bold row of text across the sheet (the title, the header). */
+  const textRow = (r: number, texts: readonly string[]): PlanBlock => ({
+    address: `A${r}:${last}${r}`,
+    values: [row(width, (c) => cellText(texts[c] ?? ""))],
+    formats: [row(width, () => TEXT_FORMAT)],
+    bold: true,
+  });
+  const head = [textRow(1, [title]), textRow(2, header)];
+  if (ordered.length === 0) return { name, blocks: head, freezeRows: 2 };
+  // under the table, as wide as eight columns; a line per figure across the years
+  const chart: SheetPlan["chart"] = {
+    source: `A2:${lastYear}${2 + charted}`,
+    title: `${title}（单位：${unit ?? ""}）`,
+    position: [`A${4 + ordered.length}`, `H${24 + ordered.length}`],
+    type: "Line",
+    seriesBy: "Rows",
+  };
+  const body: PlanBlock = { address: `A3:${last}${2 + ordered.length}`, values, formats };
+  return { name, blocks: [...head, body], freezeRows: 2, chart };
 }

@@ -113,7 +113,13 @@ async function queuePlan(
   if (plan.freezeRows && officeHasFeature("freezePanes"))
     ws.freezePanes.freezeRows(plan.freezeRows);
   if (plan.chart) {
-    const chart = ws.charts.add("ColumnClustered", ws.getRange(plan.chart.source), "Columns");
+    // ChartCollection.add, Excel.ChartType.line and ChartSeriesBy.rows are ExcelApi 1.1
+    // (@types/office-js; https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1))
+    const chart = ws.charts.add(
+      plan.chart.type ?? "ColumnClustered",
+      ws.getRange(plan.chart.source),
+      plan.chart.seriesBy ?? "Columns"
+    );
     chart.title.text = plan.chart.title;
     chart.setPosition(plan.chart.position[0], plan.chart.position[1]);
   }

@@ -155,7 +155,13 @@ export const ET = Object.freeze({
   xlValidAlertStop: 1,
   xlBetween: 1,
   xlColumnClustered: 51,
+  // XlChartType.xlLine = 4, XlRowCol.xlRows = 1, the PlotBy of SetSourceData that makes a series
+  // of each row (ET mirrors Excel's object model:
+  // https://learn.microsoft.com/dotnet/api/microsoft.office.interop.excel.xlcharttype,
+  // https://learn.microsoft.com/office/vba/api/excel.xlrowcol)
+  xlLine: 4,
   xlColumns: 2,
+  xlRows: 1,
   msoCTPDockPositionRight: 2,
   xlFormulas: -4123,
   xlPart: 2,

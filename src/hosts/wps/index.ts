@@ -5,9 +5,9 @@
  * when the user clicks an action that says so, and — WPS having no undo for add-in edits — every
  * check runs before the first write.
  */
-import type { ComparisonRow, ReadOptions, WorkbookHost } from "../host";
+import type { ComparisonRow, ReadOptions, SeriesRow, WorkbookHost } from "../host";
 import type { Issue, WorkbookModel, TableDefinition } from "../../core";
-import { comparisonPlan, yearProblem } from "../office/layout";
+import { comparisonPlan, seriesSheetPlan, yearProblem } from "../office/layout";
 import { uniqueSheetName } from "../office/text";
 import { definitionsPlans, templatesPlans } from "../office/sheets";
 import type { EtApplication } from "./et";
@@ -94,6 +94,13 @@ export function createWpsHost(app: EtApplication, options: WpsHostOptions = {}):
           "插入同比表"
         );
         return name ?? "";
+      }),
+    insertSeries: (rows: readonly SeriesRow[], years: { from: number; to: number }) =>
+      later(() => {
+        checkYear(years.from);
+        checkYear(years.to);
+        const plan = (taken: string[]) => [seriesSheetPlan(rows, years, taken)];
+        return addPlannedSheetsInEt(app, plan, "插入历年表")[0] ?? "";
       }),
   };
 }

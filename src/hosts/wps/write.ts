@@ -78,14 +78,17 @@ function applyPlan(app: EtApplication, ws: EtWorksheet, plan: SheetPlan): void {
     const place = ws.Range(`${plan.chart.position[0]}:${plan.chart.position[1]}`);
     const shape = ws.Shapes.AddChart2(
       -1,
-      ET.xlColumnClustered,
+      plan.chart.type === "Line" ? ET.xlLine : ET.xlColumnClustered,
       Number(place.Left),
       Number(place.Top),
       Number(place.Width),
       Number(place.Height)
     );
     const chart = shape.Chart;
-    chart.SetSourceData(ws.Range(plan.chart.source), ET.xlColumns);
+    chart.SetSourceData(
+      ws.Range(plan.chart.source),
+      plan.chart.seriesBy === "Rows" ? ET.xlRows : ET.xlColumns
+    );
     chart.HasTitle = true;
     chart.ChartTitle.Text = plan.chart.title;
   }

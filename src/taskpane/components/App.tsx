@@ -210,6 +210,8 @@ export function App(props: AppProps) {
     if (autoRun && host) start();
   }, [autoRun, host, start]);
   const [autoRecheckOn, setAutoRecheckOn] = useState(false);
+  // 历年起始年度: one choice for the 同比 tab's 历年 section and the 报告 tab's draft
+  const [since, setSince] = useState<number | undefined>(undefined);
   const autoRecheck = useAutoRecheck(host, autoRecheckOn, run.recheck);
   const scheme = props.colorScheme ?? "light";
   useEffect(() => {
@@ -259,6 +261,8 @@ export function App(props: AppProps) {
                   autoRecheck={recheck}
                   features={features}
                   onShowIssues={() => setTab("validate")}
+                  since={since}
+                  onSince={setSince}
                 />
               </Suspense>
             </TabErrorBoundary>
@@ -305,6 +309,8 @@ function TabPanel({
   autoRecheck,
   features,
   onShowIssues,
+  since,
+  onSince,
 }: {
   tab: TabId;
   app: AppProps;
@@ -312,6 +318,8 @@ function TabPanel({
   autoRecheck: AutoRecheckControl | undefined;
   features: readonly HostFeature[] | undefined;
   onShowIssues: () => void;
+  since: number | undefined;
+  onSince: Dispatch<number | undefined>;
 }) {
   switch (tab) {
     case "validate":
@@ -326,9 +334,18 @@ function TabPanel({
         />
       );
     case "compare":
-      return <CompareTab host={app.host} run={run} onShowIssues={onShowIssues} />;
+      return <CompareTab host={app.host} run={run} onShowIssues={onShowIssues} since={since} onSince={onSince} />;
     case "report":
-      return <ReportTab host={app.host} run={run} onShowIssues={onShowIssues} cellPreview={app.cellPreview} />;
+      return (
+        <ReportTab
+          host={app.host}
+          run={run}
+          onShowIssues={onShowIssues}
+          cellPreview={app.cellPreview}
+          since={since}
+          onSince={onSince}
+        />
+      );
     case "template":
       return <TemplateTab host={app.host} run={run} downloadTemplates={app.downloadTemplates} />;
     case "merge":

@@ -17,25 +17,13 @@ import type { WorkbookRun } from "../run";
 import { ComparisonChart, fullName } from "./ComparisonChart";
 import { ActionOutcome, NeedsRun, Notice, UnverifiedBanner, useCommonStyles, useHostAction } from "./common";
 import { formatChange, formatPct, formatValue } from "./format";
+import { sinceChoices, sinceInForce } from "../seriesView";
+import { SeriesSection, useSeries } from "./SeriesSection";
+import { useCardStyles } from "./cardStyles";
+import type { SinceChoice } from "./SinceSelect";
 
-const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "4px" },
-  card: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: "2px",
-  },
-  flagged: {
-    borderInlineStartWidth: "4px",
-    borderInlineStartStyle: "solid",
-    borderInlineStartColor: tokens.colorPaletteMarigoldBorderActive,
-  },
-  head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalXS },
-  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  unit: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+/** The 同比 card's own: its three figures side by side (the rest is the cards' shared styles). */
+const useFigureStyles = makeStyles({
   figures: {
     display: "grid",
     gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
@@ -43,12 +31,6 @@ const useStyles = makeStyles({
     margin: 0,
     fontVariantNumeric: "tabular-nums",
   },
-  cell: { display: "flex", flexDirection: "column", minWidth: 0 },
-  term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  value: { margin: 0, overflowWrap: "anywhere" },
-  wording: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  mark: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
 });
 
 /**
@@ -97,12 +79,20 @@ export function toComparisonRows(rows: readonly ComparisonView[]): ComparisonRow
   }));
 }
 
-export function CompareTab({ host, run, onShowIssues }: { host: WorkbookHost | undefined; run: WorkbookRun; onShowIssues?: () => void }) {
+export interface CompareTabProps extends Partial<SinceChoice> {
+  readonly host: WorkbookHost | undefined;
+  readonly run: WorkbookRun;
+  readonly onShowIssues?: () => void;
+}
+
+export function CompareTab({ host, run, onShowIssues, since: chosen, onSince = () => undefined }: CompareTabProps) {
   const common = useCommonStyles();
-  const styles = useStyles();
+  const styles = { ...useCardStyles(), ...useFigureStyles() };
   const insert = useHostAction();
   const analysis = run.analysis;
   const groups = useMemo(() => groupBySheet(analysis?.comparisons ?? []), [analysis]);
+  const since = sinceInForce(chosen, analysis);
+  const seriesView = useSeries(analysis, since);
   if (!analysis) return <NeedsRun host={host} run={run} what="同比" />;
   const { currentYear, previousYear } = analysis;
   if (analysis.comparisons.length === 0) {
@@ -185,6 +175,14 @@ export function CompareTab({ host, run, onShowIssues }: { host: WorkbookHost | u
           </ul>
         </section>
       ))}
+      <SeriesSection
+        host={host}
+        currentYear={currentYear}
+        choices={sinceChoices(analysis)}
+        since={since}
+        onSince={onSince}
+        view={seriesView}
+      />
     </div>
   );
 }

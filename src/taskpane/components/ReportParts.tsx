@@ -8,6 +8,7 @@ import type { Draft, UnverifiedFigure } from "../../core";
 import type { ReportOptions } from "../engine";
 import type { ReportStatus, SetOption } from "../reportDraft";
 import { Notice } from "./common";
+import { SinceSelect, type SinceChoice } from "./SinceSelect";
 
 const useStyles = makeStyles({
   options: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
@@ -30,8 +31,19 @@ const useStyles = makeStyles({
   h2: { margin: 0, textIndent: "2em", fontFamily: '"楷体_GB2312", 楷体, KaiTi, STKaiti, serif', fontWeight: "normal" },
 });
 
-/** Number style, 万元, 同比, the year-named form and headings. */
-export function ReportOptionsForm({ options, set, hasComparison }: { options: ReportOptions; set: SetOption; hasComparison: boolean }) {
+/** Number style, 万元, 同比, the year-named form, headings and the first year of 历年. */
+export function ReportOptionsForm({
+  options,
+  set,
+  hasComparison,
+  series,
+}: {
+  options: ReportOptions;
+  set: SetOption;
+  hasComparison: boolean;
+  /** 历年: the first years the workbook allows and the one chosen (none offered: no choice shown). */
+  series?: SinceChoice & { readonly choices: readonly number[] };
+}) {
   const styles = useStyles();
   return (
     <div className={styles.options} role="group" aria-label="报告选项">
@@ -69,6 +81,9 @@ export function ReportOptionsForm({ options, set, hasComparison }: { options: Re
           <Radio value="（一）" label="（一）" />
         </RadioGroup>
       </Field>
+      {series && series.choices.length > 0 ? (
+        <SinceSelect choices={series.choices} since={series.since} onSince={series.onSince} />
+      ) : null}
     </div>
   );
 }

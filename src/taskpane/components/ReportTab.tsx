@@ -6,7 +6,7 @@
  * The user's edits are never overwritten silently; the copy and the .docx are made from the
  * drafted document with the edits applied (see reportDraft.ts).
  */
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button, Field, Switch, Textarea, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from "../engine";
@@ -17,13 +17,15 @@ import type { CellPreviewRenderer } from "../types";
 import { NeedsRun, Notice, UnverifiedBanner, useCommonStyles } from "./common";
 import { DraftSources } from "./DraftSources";
 import { ReportOptionsForm, ReportStatusNotice, RichDraft, UnverifiedList } from "./ReportParts";
+import { sinceChoices, sinceInForce } from "../seriesView";
+import type { SinceChoice } from "./SinceSelect";
 
 const useStyles = makeStyles({
   draft: { minHeight: "16em" },
   modes: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", alignItems: "center" },
 });
 
-export interface ReportTabProps {
+export interface ReportTabProps extends Partial<SinceChoice> {
   readonly host: WorkbookHost | undefined;
   readonly run: WorkbookRun;
   readonly onShowIssues?: () => void;
@@ -31,11 +33,17 @@ export interface ReportTabProps {
   readonly cellPreview?: CellPreviewRenderer;
 }
 
-export function ReportTab({ host, run, onShowIssues, cellPreview }: ReportTabProps) {
+export function ReportTab({ host, run, onShowIssues, cellPreview, since: chosen, onSince = () => undefined }: ReportTabProps) {
   const common = useCommonStyles();
   const styles = useStyles();
   const analysis = run.analysis;
-  const [options, setOptions] = useState<ReportOptions>(DEFAULT_REPORT_OPTIONS);
+  const [chosenOptions, setOptions] = useState<ReportOptions>(DEFAULT_REPORT_OPTIONS);
+  const since = sinceInForce(chosen, analysis);
+  // the first year of 历年 is the pane's (shared with the 同比 tab), the other options the tab's
+  const options = useMemo<ReportOptions>(
+    () => (since === undefined ? chosenOptions : { ...chosenOptions, since }),
+    [chosenOptions, since]
+  );
   const [sources, setSources] = useState(false);
   const rich = useRef<HTMLDivElement>(null);
   const draft = useReportDraft(analysis, options, rich);
@@ -52,7 +60,12 @@ export function ReportTab({ host, run, onShowIssues, cellPreview }: ReportTabPro
         {year ? `${year}年` : ""}报告段落{analysis.previousYear ? `（与${analysis.previousYear}年比较）` : ""}
       </h2>
       <UnverifiedBanner count={draft.generated?.unverified.length ?? 0} what="报告草稿" onShowIssues={onShowIssues} />
-      <ReportOptionsForm options={options} set={set} hasComparison={analysis.comparisons.length > 0} />
+      <ReportOptionsForm
+        options={options}
+        set={set}
+        hasComparison={analysis.comparisons.length > 0}
+        series={{ choices: sinceChoices(analysis), since, onSince }}
+      />
 
       {draft.changed ? (
         <Notice
