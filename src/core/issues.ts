@@ -5,8 +5,6 @@
  * from the issue, so wording can change (or be localised) without touching a rule.
  */
 
-import type { SeriesIssueCode, SeriesIssueParams } from "./compare/series-checks";
-
 export type Severity = "error" | "warning";
 
 /** A table's id: `T1` … `T4` for the built-ins, or a bureau's own (table definitions are data). */
@@ -78,6 +76,32 @@ export type UnreadableCode =
 
 /** What a column's reader reports about a cell: a leniency (a warning) or why it is unreadable. */
 export type ReadCode = LenientNumberCode | LenientOtherCode | UnreadableCode;
+
+/** The `params` of each code of the checks over years (compare/series-checks.ts), values written with their unit. */
+export type SeriesIssueParams = {
+  readonly "series-decrease": {
+    readonly label: string;
+    readonly previousYear: number;
+    readonly previous: string;
+    readonly value: string;
+    readonly change: string;
+  };
+  readonly "series-jump": {
+    readonly label: string;
+    readonly previousYear: number;
+    readonly previous: string;
+    readonly value: string;
+    readonly direction: string;
+    readonly change: string;
+    readonly median: string;
+    readonly factor: number;
+  };
+  readonly "series-year-missing": { readonly label: string };
+  readonly "series-year-blank": { readonly label: string };
+  readonly "series-year-twice": { readonly label: string; readonly values: string };
+};
+
+export type SeriesIssueCode = keyof SeriesIssueParams;
 
 /** The `params` of each generic code (the checks built into the core, G-01 … G-11). */
 export type GenericParams = {
