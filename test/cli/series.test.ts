@@ -122,17 +122,10 @@ describe("check the five yearly samples --since 2009", () => {
   it("gives the series in JSON, the other fields unchanged", async () => {
     const r = await cli("check", ...FILES, "--since", "2009", "--json");
     const j = JSON.parse(r.stdout) as JsonReport;
-    expect(Object.keys(j)).toEqual([
-      "outcome",
-      "year",
-      "previousYear",
-      "verdict",
-      "issues",
-      "comparisons",
-      "since",
-      "series",
-      "draft",
-    ]);
+    // the fields without --since, in their order, with since and series before the draft
+    expect(Object.keys(j).join(" ")).toBe(
+      "outcome year previousYear verdict issues comparisons since series draft"
+    );
     expect(j.year).toBe(2013);
     expect(j.since).toBe(2009);
     const find = (id: string): JsonSeries | undefined => j.series?.find((s) => s.id === id);
