@@ -156,6 +156,8 @@ built-in tables of its year. 2012 and 2013 are the clean sample's sheets; **2009
 - a gap: 表3 is missing in ${SERIES_GAP_YEAR}, so each of its figures gets G-09 (缺少${SERIES_GAP_YEAR}年的数) and no wording;
 - a doubling: 表1 培训入党积极分子 132 → 264 (比2009年翻了一番), and 转正预备党员 14 → 35 (×2.5,
   比2009年增长1.5倍);
+- a jump: 表4 网上咨询受理数 rises by 545件 in 2013 (the real 2013 figure), more than 3 times the
+  median of the other years' changes (148件): G-11, and 2013's verdict waits for a 备注 on that row;
 - 表2 and 表4 of 2009–2011 are 2012's rows scaled by 0.85, 0.9 and 0.95.
 
 \`bureau-stats check assets/samples/${SERIES_DIR_NAME}/*.xlsx --since 2009\` prints the 历年（2009–2013年）

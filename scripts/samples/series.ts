@@ -7,6 +7,7 @@
  * - a gap: 表3 is missing in 2011 (each of its figures: G-09 naming 2011, and no series wording);
  * - a doubling: 表1 培训入党积极分子 132 → 264 (比2009年翻了一番), and 转正预备党员 14 → 35 (×2.5:
  *   比2009年增长1.5倍).
+ * The real 2013 网上咨询 (3509件) against these years is a jump (G-11).
  * 表2 and 表4 of 2009–2011 are 2012's rows scaled down (by 0.85, 0.9, 0.95), dates moved into the year.
  */
 import type { CellInput, TemplateSheetInput } from "../../src/hosts/xlsx/template";
