@@ -466,7 +466,7 @@ export function textReport(a: Analysis, found?: { workbook: WorkbookModel; file:
   if (a.currentYear !== undefined)
     out.push(
       `报告年度：${a.currentYear}年，${a.previousYear === undefined ? `没有${a.currentYear - 1}年的表，不作同比` : `与${a.previousYear}年比较`}` +
-        (a.since === undefined ? "" : `，比较${a.since}–${a.currentYear}年的历年变化`) +
+        (a.since === undefined ? "" : `，历年变化自${a.since}年起`) +
         (others.length > 0
           ? `（${others.map((y) => `${y.year}年`).join("、")}的表未校验，可用 --year 选择）`
           : "") +

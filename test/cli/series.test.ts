@@ -77,7 +77,7 @@ describe("check the five yearly samples --since 2009", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       "找到统计表19张（2013年4张，2012年4张，2011年3张，2010年4张，2009年4张）。\n" +
-        "报告年度：2013年，与2012年比较，比较2009–2013年的历年变化。"
+        "报告年度：2013年，与2012年比较，历年变化自2009年起。"
     );
     const table = seriesTable(r.stdout);
     expect(table[0]).toBe("历年（2009–2013年）");
