@@ -264,8 +264,16 @@ const GAP_WORDS: Readonly<Record<SeriesGapReason, string>> = {
 
 /** The 说明 of a series: its wording (【待核】 when a year's value is in doubt), or its gaps. */
 function seriesNote(f: FigureSeries): string {
-  if (f.series.gaps.length > 0)
-    return f.series.gaps.map((g) => GAP_WORDS[g.reason].replace("{year}", `${g.year}`)).join("，");
+  if (f.series.gaps.length > 0) {
+    // one phrase per reason, its years joined: 缺少2010、2011年的数
+    const reasons = [...new Set(f.series.gaps.map((g) => g.reason))];
+    return reasons
+      .map((reason) => {
+        const years = f.series.gaps.filter((g) => g.reason === reason).map((g) => g.year);
+        return GAP_WORDS[reason].replace("{year}", years.join("、"));
+      })
+      .join("，");
+  }
   if (f.text === "") return "";
   return f.unverifiedYears.length > 0 ? `${f.text}【待核】` : f.text;
 }

@@ -177,6 +177,14 @@ describe("check the five yearly samples --since 2009", () => {
     expect(j).not.toHaveProperty("since");
   });
 
+  it("names several missing years in one phrase, and compares nothing without 2012", async () => {
+    const two = [FILES[0] ?? "", FILES[4] ?? ""];
+    const r = await cli("check", ...two, "--since", "2009");
+    expect(r.stdout).toContain("报告年度：2013年，没有2012年的表，不作同比，历年变化自2009年起。");
+    const row = seriesTable(r.stdout).find((l) => /^ {2}表1\s+发展预备党员\s/.test(l));
+    expect(row).toMatch(/31\s+—\s+—\s+—\s+49\s+—\s+—\s+—\s+缺少2010、2011、2012年的数$/);
+  });
+
   it("with --year 2012, the series ends in 2012", async () => {
     const r = await cli("check", ...FILES, "--since", "2009", "--year", "2012");
     expect(seriesTable(r.stdout)[0]).toBe("历年（2009–2012年）");
