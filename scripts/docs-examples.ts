@@ -1,6 +1,6 @@
 /**
- * Refreshes the `$ bureau-stats …` example blocks of docs/definitions.md, docs/wording.md and
- * docs/checks.md from what the built command line prints (run `npm run build:cli` first).
+ * Refreshes the `$ bureau-stats …` example blocks of docs/definitions.md, docs/wording.md,
+ * docs/checks.md and docs/cli.md from what the built command line prints (run `npm run build:cli` first).
  *
  *   npx tsx scripts/docs-examples.ts          # lists the blocks that no longer match
  *   npx tsx scripts/docs-examples.ts --write  # rewrites them
@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.join(__dirname, "..");
-const DOCS = ["definitions.md", "wording.md", "checks.md"];
+const DOCS = ["definitions.md", "wording.md", "checks.md", "cli.md"];
 const BLOCK = /^```([a-z]*)\n\$ bureau-stats ([^\n]*)\n([\s\S]*?)^```$/gm;
 
 function run(args: string): string {

@@ -1,6 +1,6 @@
 /**
  * Writes `docs/rules.md`, the list of every rule the checks report, from the code and the
- * definitions themselves: the generic rules (G-01 … G-08) with each issue code's wording
+ * definitions themselves: the generic rules (G-01 … G-11) with each issue code's wording
  * (`GENERIC_MESSAGES`) and explanation (`GENERIC_RULES`), then each built-in table's rules as
  * their definitions state them and as the pane explains them (`ruleExplanation`). Nothing in the
  * page is written by hand, so it cannot drift from what the checks say.
@@ -58,6 +58,11 @@ export const GENERIC_CODES = {
   "duplicate-table": ["G-07", "error"],
   "duplicate-table-files": ["G-07", "error"],
   "unit-changed": ["G-08", "warning"],
+  "series-year-missing": ["G-09", "warning"],
+  "series-year-blank": ["G-09", "warning"],
+  "series-year-twice": ["G-09", "warning"],
+  "series-decrease": ["G-10", "error"],
+  "series-jump": ["G-11", "warning"],
   // reported under the rule id of the rateMatchesCounts check that finds it (T4-03)
   "rate-out-of-range": ["", "error"],
 } as const satisfies Record<MessageCode, readonly [string, Severity]>;
@@ -174,7 +179,7 @@ export function rulesPage(definitions: readonly TableDefinition[] = BUILTIN_DEFI
     "",
     "<!-- 本页由 `npm run docs:rules`（scripts/docs-rules.ts）从代码和内置表定义生成，请勿手改。 -->",
     "",
-    "本页列出校验报告的每一条规则：先是每张表都检查的通用规则（G-01…G-08），再是内置表1–表4各自的规则。",
+    "本页列出校验报告的每一条规则：先是每张表都检查的通用规则（G-01…G-11），再是内置表1–表4各自的规则。",
     "规则代码出现在每一个问题旁；“错误”改正后才能上报，“警告”可以在该行“备注”中说明原因" +
       "（见 [checks.md](checks.md)）。提示语由 `src/core/messages.ts`（通用规则）和各表定义的 " +
       "`message`（表规则）给出；表定义的格式见 [definitions.md](definitions.md)。",

@@ -3,7 +3,9 @@
  * - assets/samples/bureau-stats-2013.xlsx — clean 2013 sheets (the real figures of the 2013 report,
  *   spread over 27 units) plus INVENTED 2012 sheets so the comparison runs;
  * - assets/samples/bureau-stats-2013-mistakes.xlsx — the same with deliberate mistakes covering
- *   every rule (docs/rules.md), listed cell by cell in assets/samples/README.md.
+ *   every rule (docs/rules.md), listed cell by cell in assets/samples/README.md;
+ * - assets/samples/series/bureau-stats-2009.xlsx … 2013.xlsx — one workbook per year for the
+ *   comparison over years (`--since 2009`), 2009–2011 invented (scripts/samples/series.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { unzipSync, zipSync } from "fflate";
@@ -36,6 +38,14 @@ import {
   UNITS_DIR_NAME,
 } from "./samples/units";
 import { writeSheets } from "../src/hosts/xlsx/write-sheets";
+import {
+  SERIES_DIR_NAME,
+  SERIES_GAP_YEAR,
+  SERIES_NOTE,
+  SERIES_YEARS,
+  seriesFile,
+  seriesSheets,
+} from "./samples/series";
 
 export const SAMPLES_DIR = join(__dirname, "..", "assets", "samples");
 export const CLEAN_SAMPLE = "bureau-stats-2013.xlsx";
@@ -134,6 +144,24 @@ marked 虚构示例 in every title and note): ${unitFiles()
 
 \`bureau-stats merge assets/samples/${UNITS_DIR_NAME} --units assets/samples/${UNITS_DIR_NAME}/${UNIT_LIST_FILE} -o 汇总.xlsx\`
 prints the per-unit report (see docs/cli.md); \`test/cli/merge.test.ts\` checks it.
+
+## ${SERIES_DIR_NAME}/ — five years for the comparison over years (历年)
+
+One workbook per year, ${SERIES_YEARS.map((y) => "`" + seriesFile(y) + "`").join("、")}, each with the
+built-in tables of its year. 2012 and 2013 are the clean sample's sheets; **2009–2011 are INVENTED**
+(titles say “虚构示例数据”, each sheet's note reads “${SERIES_NOTE}”). They show:
+
+- a run: 表1 发展预备党员 31 → 36 → 40 → 43 → 49, 连续4年增长;
+- a break: 表1 评选优秀党员 50 → 55 → 48 → 52 → 57 falls in 2011, then rises (连续2年增长);
+- a gap: 表3 is missing in ${SERIES_GAP_YEAR}, so each of its figures gets G-09 (缺少${SERIES_GAP_YEAR}年的数) and no wording;
+- a doubling: 表1 培训入党积极分子 132 → 264 (比2009年翻了一番), and 转正预备党员 14 → 35 (×2.5,
+  比2009年增长1.5倍);
+- a jump: 表4 网上咨询受理数 rises by 545件 in 2013 (the real 2013 figure), more than 3 times the
+  median of the other years' changes (148件): G-11, and 2013's verdict waits for a 备注 on that row;
+- 表2 and 表4 of 2009–2011 are 2012's rows scaled by 0.85, 0.9 and 0.95.
+
+\`bureau-stats check assets/samples/${SERIES_DIR_NAME}/*.xlsx --since 2009\` prints the 历年（2009–2013年）
+table after the 同比 table (see docs/cli.md); \`test/cli/series.test.ts\` checks it.
 `;
 }
 
@@ -158,6 +186,14 @@ export async function buildSamples(): Promise<{
     readme: readme(mistakes),
     count: mistakes.length,
   };
+}
+
+/** The series sample set (assets/samples/series/): one workbook per year, by file name. */
+export async function buildSeriesSamples(): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  for (const [year, sheets] of seriesSheets())
+    out.set(seriesFile(year), reproducible(await writeTemplateWorkbook(sheets)));
+  return out;
 }
 
 /** The 汇总 sample set (assets/samples/units/): the unit list and the units' workbooks. */
@@ -186,6 +222,10 @@ async function main(): Promise<void> {
   mkdirSync(unitsDir, { recursive: true });
   const units = await buildUnitSampleFiles();
   for (const [file, bytes] of units) writeFileSync(join(unitsDir, file), bytes);
+  const seriesDir = join(SAMPLES_DIR, SERIES_DIR_NAME);
+  mkdirSync(seriesDir, { recursive: true });
+  const series = await buildSeriesSamples();
+  for (const [file, bytes] of series) writeFileSync(join(seriesDir, file), bytes);
   const built = await buildSamples();
   writeFileSync(join(SAMPLES_DIR, CLEAN_SAMPLE), built.clean);
   writeFileSync(join(SAMPLES_DIR, MISTAKES_SAMPLE), built.mistakes);

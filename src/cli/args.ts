@@ -10,13 +10,15 @@ export const USAGE = `统计报表助手 bureau-stats — 校验党建统计表�
 
 用法：
   bureau-stats check <文件.xlsx>... [--json] [--docx <输出.docx> [--force] [--sources]]
-                     [--year <年度>] [--approx] [--wan] [--no-compare] [--name-year] [--headings 一、|（一）]
+                     [--year <年度>] [--since <年度>] [--approx] [--wan] [--no-compare] [--name-year] [--headings 一、|（一）]
       读取所有文件（今年和上年的表可在同一个或不同文件中），校验、同比、起草。
       --json         以 JSON 输出 { verdict, issues, comparisons, draft }
       --docx <文件>   另存报告段落为 Word 文档（.docx）；已有同名文件时不覆盖，除非加 --force
       --sources      （与 --docx 同用）文档末尾另起一页附“数据来源”表：正文每个数字所在段落、
                      来源单元格和计算过程，便于纸面核对
       --year <年度>   报告年度（默认取有数据的最新年度），与上一年比较
+      --since <年度>  另比较从该年度到报告年度的历年变化（连续几年增长、年均增长、比该年翻了一番），
+                     读取这些年度的表（可在同一个或不同文件中），指出缺数、累计数减少和异常变动
       报告选项（与加载项“报告”页相同）：
       --approx       数字用约数（9200多个、7万多元）
       --wan          金额以万元表示（30.14万元）
@@ -47,6 +49,8 @@ export type ParsedArgs =
       readonly docx?: string;
       readonly approx: boolean;
       readonly year?: number;
+      /** The first year of the series over years (历年), before the report year. */
+      readonly since?: number;
       readonly wan: boolean;
       readonly compare: boolean;
       readonly nameYear: boolean;
@@ -88,14 +92,19 @@ export class UsageError extends Error {
 }
 
 /**
- * A 4-digit statistical year.
+ * A 4-digit statistical year (of `--year`, or of the flag named).
  * @example parseYear("2013") // 2013
+ * @example parseYear("09", "--since") // throws “--since 需要1900–2099之间的四位年度（如2009），收到：“09”。请写出完整的四位年度。”
  */
-export function parseYear(text: string | undefined): number {
+export function parseYear(text: string | undefined, flag = "--year"): number {
   const year = text === undefined ? undefined : parseStatYear(text);
   if (year === undefined) {
+    const example = flag === "--since" ? 2009 : 2013;
+    const got = text === undefined ? "（空）" : `“${text}”`;
     throw new UsageError(
-      `--year 需要${YEAR_RANGE_TEXT}之间的四位年度（如2013），收到：${text === undefined ? "（空）" : `“${text}”`}`
+      flag === "--since"
+        ? `${flag} 需要${YEAR_RANGE_TEXT}之间的四位年度（如${example}），收到：${got}。请写出完整的四位年度。`
+        : `${flag} 需要${YEAR_RANGE_TEXT}之间的四位年度（如${example}），收到：${got}`
     );
   }
   return year;
@@ -143,6 +152,7 @@ interface Given {
   sources: boolean;
   docx?: string;
   year?: number;
+  since?: number;
   wan: boolean;
   compare: boolean;
   nameYear: boolean;
@@ -182,6 +192,7 @@ function readFlags(command: Command, rest: readonly string[]): Given | "help" {
       break;
     }
     if (flag === "--year") g.year = parseYear(value());
+    else if (flag === "--since" && check) g.since = parseYear(value(), "--since");
     else if (flag === "--json" && check) g.json = true;
     else if (flag === "--approx" && check) g.approx = true;
     else if (flag === "--docx" && check) g.docx = value();
@@ -235,6 +246,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       ...(g.docx === undefined ? {} : { docx: g.docx }),
       ...(g.sources ? { sources: true as const } : {}),
       ...(g.year === undefined ? {} : { year: g.year }),
+      ...(g.since === undefined ? {} : { since: g.since }),
       ...definitions,
     };
   }

@@ -57,6 +57,7 @@ function draftOptions(args: CheckArgs): DraftOptions {
     includeComparison: args.compare,
     nameYear: args.nameYear,
     headings: args.headings,
+    ...(args.since === undefined ? {} : { since: args.since }),
   };
 }
 

@@ -11,7 +11,11 @@ import {
   doubtReasons,
   parseA1,
   noTablesLines,
+  naturalValue,
+  runWording,
   type Analysis,
+  type FigureSeries,
+  type SeriesGapReason,
   type WorkbookModel,
   type Verdict,
   type Comparison,
@@ -74,6 +78,45 @@ export interface JsonFigure {
   readonly unverified: readonly string[];
 }
 
+/** One figure over the years (`--since`), values in natural units (元, percent). */
+export interface JsonSeries {
+  /** The figure id, e.g. `T1/发展预备党员`. */
+  readonly id: string;
+  /** The table's label (`表1`). */
+  readonly table: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly kind: "count" | "money" | "rate";
+  /** Every year from the first to the report year; `value` null for a gap. */
+  readonly values: readonly { readonly year: number; readonly value: number | null }[];
+  /** From each year to the next: the change (null across a gap) and the percentage (one decimal). */
+  readonly steps: readonly {
+    readonly fromYear: number;
+    readonly year: number;
+    readonly change: number | null;
+    readonly pct: number | null;
+  }[];
+  readonly gaps: readonly { readonly year: number; readonly reason: SeriesGapReason }[];
+  /** The latest run of at least 2 increases or decreases ending at the report year. */
+  readonly run: {
+    readonly direction: "up" | "down";
+    readonly steps: number;
+    readonly fromYear: number;
+  } | null;
+  /** The compound average growth per year in percent, one decimal (8.2); null when none. */
+  readonly average: number | null;
+  /** The report year against the first: the change and its percentage (null for a rate). */
+  readonly fromFirst: {
+    readonly year: number;
+    readonly change: number;
+    readonly pct: number | null;
+  } | null;
+  /** The wording (`比2009年翻了一番，年均增长18.9%，连续4年增长`); empty with a gap. */
+  readonly text: string;
+  /** The years whose value depends on a cell with an error (its phrases are 【待核】). */
+  readonly unverifiedYears: readonly number[];
+}
+
 export interface JsonReport {
   /** What the check came to: always `checked` here (a check that stops prints its own outcome). */
   readonly outcome: "checked";
@@ -90,6 +133,10 @@ export interface JsonReport {
   };
   readonly issues: JsonIssue[];
   readonly comparisons: JsonComparison[];
+  /** Each figure over the years, with `--since` only. */
+  readonly series?: JsonSeries[];
+  /** The first year of the series, with `--since` only. */
+  readonly since?: number;
   readonly draft: {
     readonly text: string;
     readonly html: string;
@@ -138,6 +185,9 @@ export function jsonReport(a: Analysis): JsonReport {
       text: c.text,
       unverified: c.unverified,
     })),
+    ...(a.series === undefined
+      ? {}
+      : { since: a.since, series: a.series.map((f) => jsonSeries(f, a)) }),
     draft: {
       text: a.draft.text,
       html: a.draft.html,
@@ -162,6 +212,116 @@ export function jsonReport(a: Analysis): JsonReport {
       })),
     },
   };
+}
+
+/** A percentage in tenths as a number of percent with one decimal (189 → 18.9). */
+const percent = (tenths: number | null | undefined): number | null =>
+  tenths === null || tenths === undefined ? null : tenths / 10;
+
+/** The table label of a table id, as the 同比 table shows it (`表1`). */
+function tableLabel(a: Analysis, tableId: string, sheet: string): string {
+  return a.definitions.find((t) => t.id === tableId)?.label ?? sheet.split(" ")[0] ?? "";
+}
+
+/**
+ * One figure over the years as the `--json` object gives it.
+ * @example jsonSeries(analysis.series[0], analysis).average // 18.9
+ */
+export function jsonSeries(f: FigureSeries, a: Analysis): JsonSeries {
+  const s = f.series;
+  const natural = (v: number) => naturalValue(v, f.kind);
+  const first = s.fromFirst;
+  return {
+    id: f.id,
+    table: tableLabel(a, f.tableId, f.sheet),
+    label: f.label,
+    unit: f.unit,
+    kind: f.kind,
+    values: f.values.map((v) => ({ year: v.year, value: v.value ?? null })),
+    steps: s.steps.map((st) => ({
+      fromYear: st.fromYear,
+      year: st.year,
+      change: st.change === undefined ? null : natural(st.change),
+      pct: percent(st.pctTenths),
+    })),
+    gaps: s.gaps.map((g) => ({ year: g.year, reason: g.reason })),
+    run: s.run
+      ? { direction: s.run.direction, steps: s.run.steps, fromYear: s.run.fromYear }
+      : null,
+    average: percent(s.average?.tenths),
+    fromFirst:
+      first && s.firstYear !== undefined
+        ? { year: s.firstYear, change: natural(first.change), pct: percent(first.pctTenths) }
+        : null,
+    text: f.text,
+    unverifiedYears: f.unverifiedYears,
+  };
+}
+
+const GAP_WORDS: Readonly<Record<SeriesGapReason, string>> = {
+  missing: "缺少{year}年的数",
+  blank: "{year}年的数为空白",
+  twice: "{year}年有两个不同的数",
+};
+
+/** The 说明 of a series: its wording (【待核】 when a year's value is in doubt), or its gaps. */
+function seriesNote(f: FigureSeries): string {
+  if (f.series.gaps.length > 0) {
+    // one phrase per reason, its years joined: 缺少2010、2011年的数
+    const reasons = [...new Set(f.series.gaps.map((g) => g.reason))];
+    return reasons
+      .map((reason) => {
+        const years = f.series.gaps.filter((g) => g.reason === reason).map((g) => g.year);
+        return GAP_WORDS[reason].replace("{year}", years.join("、"));
+      })
+      .join("，");
+  }
+  if (f.text === "") return "";
+  return f.unverifiedYears.length > 0 ? `${f.text}【待核】` : f.text;
+}
+
+/**
+ * The 历年 table: one row per figure, a column per year (— for a gap, 【待核】 beside a value in
+ * doubt), then since the first year, the average, the run and the wording.
+ */
+function seriesLines(a: Analysis): string[] {
+  const list = a.series;
+  if (list === undefined || a.since === undefined || a.currentYear === undefined) return [];
+  const years: number[] = [];
+  for (let y = a.since; y <= a.currentYear; y++) years.push(y);
+  const out = ["", `历年（${a.since}–${a.currentYear}年）`];
+  if (list.length === 0) return [...out, "  没有可比较的指标。"];
+  const rows: string[][] = [
+    ["  表", "指标", ...years.map((y) => `${y}年`), "比首年", "年均", "连续", "说明"],
+  ];
+  for (const f of list) {
+    const kind = { kind: f.kind };
+    const first = f.series.fromFirst;
+    const fromFirst = !first
+      ? "—"
+      : f.kind === "rate"
+        ? `${first.change > 0 ? "+" : ""}${Number(naturalValue(first.change, "rate").toFixed(1))}`
+        : first.pctTenths === null
+          ? "—"
+          : `${first.pctTenths > 0 ? "+" : ""}${(first.pctTenths / 10).toFixed(1)}%`;
+    const average = f.series.average;
+    rows.push([
+      "  " + terminalSafe(tableLabel(a, f.tableId, f.sheet)),
+      terminalSafe(f.label),
+      ...years.map((year) => {
+        const v = f.values.find((p) => p.year === year)?.value;
+        if (v === undefined) return "—";
+        return showNumber(v, kind) + (f.unverifiedYears.includes(year) ? "【待核】" : "");
+      }),
+      fromFirst,
+      average ? `${(average.tenths / 10).toFixed(1)}%` : "—",
+      runWording(f.series) || "—",
+      terminalSafe(seriesNote(f)),
+    ]);
+  }
+  const numeric = years.map(() => true);
+  out.push(...table(rows, [false, false, ...numeric, true, true, false, false]));
+  return out;
 }
 
 /**
@@ -325,11 +485,16 @@ export function textReport(a: Analysis, found?: TextReportWorkbook): string {
   const yearList = a.years.map((y) => `${y.year}年${y.tables}张`);
   if (yearless > 0) yearList.push(`年度不明${yearless}张`);
   const total = a.years.reduce((n, y) => n + y.tables, 0) + yearless;
-  const others = a.years.filter((y) => y.year !== a.currentYear && y.year !== a.previousYear);
+  const inSeries = (y: number): boolean =>
+    a.since !== undefined && a.currentYear !== undefined && y >= a.since && y < a.currentYear;
+  const others = a.years.filter(
+    (y) => y.year !== a.currentYear && y.year !== a.previousYear && !inSeries(y.year)
+  );
   out.push(`找到统计表${total}张（${yearList.join("，")}）。`);
   if (a.currentYear !== undefined)
     out.push(
       `报告年度：${a.currentYear}年，${a.previousYear === undefined ? `没有${a.currentYear - 1}年的表，不作同比` : `与${a.previousYear}年比较`}` +
+        (a.since === undefined ? "" : `，历年变化自${a.since}年起`) +
         (others.length > 0
           ? `（${others.map((y) => `${y.year}年`).join("、")}的表未校验，可用 --year 选择）`
           : "") +
@@ -382,10 +547,7 @@ export function textReport(a: Analysis, found?: TextReportWorkbook): string {
     for (const c of a.comparisons) {
       rows.push([
         // the table's label (表1), whatever its sheet is named
-        "  " +
-          terminalSafe(
-            a.definitions.find((t) => t.id === c.tableId)?.label ?? c.sheet.split(" ")[0] ?? ""
-          ),
+        "  " + terminalSafe(tableLabel(a, c.tableId, c.sheet)),
         terminalSafe(c.label),
         showNumber(c.current, c),
         showNumber(c.previous, c),
@@ -397,6 +559,7 @@ export function textReport(a: Analysis, found?: TextReportWorkbook): string {
     }
     out.push(...table(rows, [false, false, true, true, true, true, false]));
   }
+  out.push(...seriesLines(a));
 
   out.push("");
   if (a.draft.text.trim() === "") out.push("报告段落：没有可写入报告的数字。");

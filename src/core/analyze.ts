@@ -9,8 +9,14 @@ import { explainable, type Issue } from "./issues";
 import type { TableData } from "./figures";
 import type { WorkbookModel } from "./model";
 import type { Settings } from "./settings";
-import { COMPILED_BUILTINS, type CompiledDefinition, type TableDefinition } from "./definitions";
+import {
+  COMPILED_BUILTINS,
+  cumulativeFigures,
+  type CompiledDefinition,
+  type TableDefinition,
+} from "./definitions";
 import { validateWorkbook, type ValidationResult, type YearSummary } from "./validate";
+import { seriesIssueYear, seriesStart } from "./validate/over-years";
 import {
   compareTables,
   figureSeries,
@@ -66,14 +72,20 @@ export interface Verdict {
   readonly toFix: number;
   /** Warnings of the report year that a 备注 can explain, whose row has none. */
   readonly unexplained: number;
-  /** Errors in last year's sheets: they do not block the report year; the 同比 that use them are marked. */
+  /**
+   * Errors in earlier years' sheets (last year's, and with a series over years every earlier
+   * year's) and of the checks over years about an earlier year's value: they do not block the
+   * report year; the 同比 and series phrases that use them are marked.
+   */
   readonly previousErrors: number;
+  /** The earlier years whose sheets were read, oldest first, when more than one was (a series over years). */
+  readonly earlierYears?: readonly number[];
 }
 
 export interface Analysis {
-  /** The issues of this year's and last year's sheets. */
+  /** The issues of this year's and last year's sheets (with `since`, of every earlier year's too). */
   readonly issues: Issue[];
-  /** The table sheets of this year and last year. */
+  /** The table sheets of this year and last year (with `since`, of every year from it). */
   readonly tables: TableData[];
   /** Every year found in the workbook, newest first (the year choice). */
   readonly years: readonly YearSummary[];
@@ -147,7 +159,8 @@ export function tableRange(definitions: ReadonlyArray<Pick<TableDefinition, "lab
 function verdict(
   v: ValidationResult,
   definitions: readonly TableDefinition[] = COMPILED_BUILTINS.map((t) => t.def),
-  comparisons: readonly Comparison[] = []
+  comparisons: readonly Comparison[] = [],
+  series: readonly FigureSeries[] = []
 ): Verdict {
   const year = v.currentYear;
   const current = v.tables.filter((t) => (t.year ?? year) === year);
@@ -184,19 +197,30 @@ function verdict(
     if (unexplained > 0) blocks.push(`${unexplained}项警告未在备注中说明`);
     text = `暂不能上报${label ? `（${label}）` : ""}：${blocks.join("；")}。`;
   }
-  if (previousErrors > 0 && v.previousYear !== undefined) {
-    const marked = comparisons.some((c) =>
-      c.sources?.some((s) => count.previousSheets.has(s.sheet))
-    );
-    text += `上年（${v.previousYear}年）表有${previousErrors}项错误，${marked ? "相关同比已标注“【待核】”" : "本年报告未用到出错的单元格"}。`;
+  const { earlierYears } = count;
+  if (previousErrors > 0 && earlierYears.length > 0) {
+    const earlier = (s: { readonly sheet: string }) => count.previousSheets.has(s.sheet);
+    const marked = comparisons.some((c) => c.sources?.some(earlier));
+    const seriesMarked = series.some((f) => f.sources.some(earlier));
+    const what = [marked ? "同比" : "", seriesMarked ? "历年变化" : ""].filter(Boolean).join("和");
+    const first = earlierYears[0];
+    const last = earlierYears.at(-1);
+    const years =
+      earlierYears.length === 1 ? `上年（${first}年）表` : `往年（${first}–${last}年）的表`;
+    text += `${years}有${previousErrors}项错误，${what ? `相关${what}已标注“【待核】”` : "本年报告未用到出错的单元格"}。`;
   }
-  return { ok, text, missing, empty, errors, toFix, unexplained, previousErrors };
+  return {
+    ...{ ok, text, missing, empty, errors, toFix, unexplained, previousErrors },
+    ...(earlierYears.length > 1 ? { earlierYears } : {}),
+  };
 }
 
 /**
  * The issues the verdict counts: the report year's errors, its warnings to fix (a 备注 cannot
  * explain them: a header, a format, a 合计, a cell read leniently) and its warnings not yet
- * explained in 备注; and last year's errors, which only mark the 同比 that use them.
+ * explained in 备注; and earlier years' errors (every sheet of a year before the report year's,
+ * and a check over years about an earlier year's value), which only mark the 同比 and series
+ * phrases that use them. A warning over years about an earlier year's value is not counted.
  */
 function countIssues(v: ValidationResult): {
   errors: number;
@@ -205,15 +229,20 @@ function countIssues(v: ValidationResult): {
   unexplained: number;
   previousErrors: number;
   previousSheets: ReadonlySet<string>;
+  earlierYears: readonly number[];
 } {
-  const previousSheets = new Set(
-    v.previousYear === undefined
-      ? []
-      : v.tables.filter((t) => t.year === v.previousYear).map((t) => t.sheet)
+  const earlier = v.tables.filter(
+    (t) => t.year !== undefined && v.currentYear !== undefined && t.year !== v.currentYear
   );
-  const n = { errors: 0, warnings: 0, toFix: 0, unexplained: 0, previousErrors: 0, previousSheets };
+  const previousSheets = new Set(earlier.map((t) => t.sheet));
+  const earlierYears = [...new Set(earlier.map((t) => t.year as number))].sort((a, b) => a - b);
+  const n = {
+    ...{ errors: 0, warnings: 0, toFix: 0, unexplained: 0, previousErrors: 0 },
+    ...{ previousSheets, earlierYears },
+  };
   for (const i of v.issues) {
-    if (previousSheets.has(i.sheet)) {
+    const about = seriesIssueYear(i);
+    if (previousSheets.has(i.sheet) || (about !== undefined && about !== v.currentYear)) {
       if (i.severity === "error") n.previousErrors++;
     } else if (i.severity === "error") n.errors++;
     else {
@@ -242,14 +271,15 @@ export function reportFrom(
     order,
     ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
   });
-  const since = draftOptions.since;
+  const since = seriesStart(draftOptions.since, currentYear);
   // every figure's series for the draft (a sentence may name any figure), the headline figures'
   // and rates' in the analysis
   const everySeries =
-    since !== undefined && currentYear !== undefined && since < currentYear - 1
+    since !== undefined && currentYear !== undefined
       ? figureSeries(result.tables, since, currentYear, {
           order,
           scope: "all",
+          cumulative: cumulativeFigures(definitions),
           ...(draftOptions.moneyUnit === undefined ? {} : { moneyUnit: draftOptions.moneyUnit }),
         })
       : undefined;
@@ -274,7 +304,7 @@ export function reportFrom(
       unverified: draft.unverified ?? [],
       figures: textFigures(draft, text),
     },
-    verdict: verdict(result, definitions, comparisons),
+    verdict: verdict(result, definitions, comparisons, series),
     ...(currentYear === undefined ? {} : { currentYear }),
     ...(previousYear === undefined ? {} : { previousYear }),
     validation: result,
@@ -289,9 +319,11 @@ export function reportFrom(
 export function analyzeWorkbook(wb: WorkbookModel, opts: AnalyzeOptions = {}): Analysis {
   const definitions = opts.definitions ?? COMPILED_BUILTINS;
   // the 报表定义 sheet holds definitions, never a statistical table
+  const since = opts.draft?.since;
   const result = validateWorkbook(withoutDefinitionsSheet(wb), {
     definitions,
     ...(opts.year === undefined ? {} : { year: opts.year }),
+    ...(since === undefined ? {} : { since }),
     ...(opts.settings === undefined ? {} : { settings: opts.settings }),
   });
   return reportFrom(

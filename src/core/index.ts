@@ -51,11 +51,13 @@ export {
   formatRate,
   approximateWhole,
   roundHalfUp,
+  runWording,
 } from "./compare";
 export type {
   Comparison,
   CompareOptions,
   FigureSeries,
+  SeriesGapReason,
   YoyChange,
   ChangeDirection,
   ChangeFormat,

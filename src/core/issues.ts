@@ -15,7 +15,7 @@ export type IssueValue = string | number | boolean | null;
 
 /** What every issue has, whatever its code. */
 interface IssueBase {
-  /** Rule code (docs/rules.md): `T1-01` … `T4-03`, `G-01` … `G-08`, or a bureau's own rule's id. */
+  /** Rule code (docs/rules.md): `T1-01` … `T4-03`, `G-01` … `G-11`, or a bureau's own rule's id. */
   readonly rule: string;
   readonly severity: Severity;
   /** Sheet name as on its tab. */
@@ -77,7 +77,33 @@ export type UnreadableCode =
 /** What a column's reader reports about a cell: a leniency (a warning) or why it is unreadable. */
 export type ReadCode = LenientNumberCode | LenientOtherCode | UnreadableCode;
 
-/** The `params` of each generic code (the checks built into the core, G-01 … G-08). */
+/** The `params` of each code of the checks over years (compare/series-checks.ts), values written with their unit. */
+export type SeriesIssueParams = {
+  readonly "series-decrease": {
+    readonly label: string;
+    readonly previousYear: number;
+    readonly previous: string;
+    readonly value: string;
+    readonly change: string;
+  };
+  readonly "series-jump": {
+    readonly label: string;
+    readonly previousYear: number;
+    readonly previous: string;
+    readonly value: string;
+    readonly direction: string;
+    readonly change: string;
+    readonly median: string;
+    readonly factor: number;
+  };
+  readonly "series-year-missing": { readonly label: string };
+  readonly "series-year-blank": { readonly label: string };
+  readonly "series-year-twice": { readonly label: string; readonly values: string };
+};
+
+export type SeriesIssueCode = keyof SeriesIssueParams;
+
+/** The `params` of each generic code (the checks built into the core, G-01 … G-11). */
 export type GenericParams = {
   readonly "missing-header": NoParams;
   readonly "unknown-column": NoParams;
@@ -107,6 +133,9 @@ export type GenericParams = {
     readonly group?: string;
   };
   readonly "unit-changed": { readonly previousYear: number; readonly group: string };
+} & {
+  /** The checks over years (G-09 … G-11, with `since`): `year` is the year the issue is about. */
+  readonly [C in SeriesIssueCode]: SeriesIssueParams[C] & { readonly year: number };
 } & { readonly [C in UnreadableCode]: NoParams } & {
   readonly [C in LenientNumberCode | LenientOtherCode]: { readonly lenient: number };
 };
@@ -163,12 +192,13 @@ const EXPLAINABLE_CODES: ReadonlySet<string> = new Set([
   "duplicate-row",
   "large-change",
   "unit-changed",
+  "series-jump",
 ]);
 
 /**
  * Whether a 备注 can explain a warning: one of a table's own rules (a plausibility rule, built-in
  * or a bureau's: its issue carries the rule's wording) or a generic check about a data row's
- * values (a duplicate row, a large change, a unit changed). A header, a number format, a 合计 or a
+ * values (a duplicate row, a large change, a unit changed, a jump over the years). A header, a number format, a 合计 or a
  * cell read leniently is fixed, not explained.
  * @example explainable({ code: "duplicate-row" }) // true
  * @example explainable({ code: "hours-high", messageWording: "“人均学时”{value}超过200。请核实学时数。" }) // true

@@ -7,6 +7,7 @@
 import type { GenericCode, Issue, IssueParams, IssueValue, LenientNumberCode } from "./issues";
 import { LENIENT } from "./read/numbers";
 import { quoteSheet } from "./sheet-names";
+import { SERIES_MESSAGES } from "./compare/series-checks";
 
 /**
  * A code with a message of its own here: every generic code, except that the leniencies of a
@@ -15,7 +16,7 @@ import { quoteSheet } from "./sheet-names";
 export type MessageCode = Exclude<GenericCode, LenientNumberCode> | "lenient-number";
 
 /**
- * Wording of the generic codes (G-01…G-08, lenient reading, named checks' extra codes). The
+ * Wording of the generic codes (G-01…G-11, lenient reading, named checks' extra codes). The
  * compiler checks that every code has its wording (and that no wording is for a code no check has).
  */
 export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
@@ -58,6 +59,8 @@ export const GENERIC_MESSAGES: Readonly<Record<string, string>> = Object.freeze(
     "与工作表“{other}”是{year}年的同一张表（{value}），无法判断哪一张是要上报的。请只保留一张。",
   "unit-changed":
     "{group}“计量单位”本年为“{value}”，{previousYear}年为“{expected}”，单位不同，不作同比比较。请核实哪一年的单位正确。",
+  // the checks over years word their issues in compare/series-checks.ts
+  ...SERIES_MESSAGES,
 } satisfies Record<MessageCode, string>);
 
 /** The fix each leniency asks for, in the order they are listed. */

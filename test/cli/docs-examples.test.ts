@@ -18,7 +18,7 @@ import type { CellValue } from "../../src/core";
 import { cli } from "./harness";
 
 const ROOT = path.join(__dirname, "../..");
-const DOCS = ["definitions.md", "wording.md", "checks.md"];
+const DOCS = ["definitions.md", "wording.md", "checks.md", "cli.md"];
 const EXAMPLES = path.join(ROOT, "docs", "examples");
 
 interface Example {

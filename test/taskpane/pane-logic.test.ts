@@ -310,6 +310,12 @@ describe("an issue's place, its two sentences, the next step, flagged comparison
     expect(nextStep({ verdict: { ...verdict, ok: true, previousErrors: 1 } })).toBe(
       "可以上报。上年的表有1项错误，不影响本年上报，请核对上年的表。"
     );
+    // several earlier years read (a series over years): 往年
+    expect(
+      nextStep({
+        verdict: { ...verdict, ok: true, previousErrors: 2, earlierYears: [2010, 2011, 2012] },
+      })
+    ).toBe("可以上报。往年的表有2项错误，不影响本年上报，请核对往年的表。");
     expect(nextStep({ verdict: { ...verdict, missing: ["表3 经费情况"] } })).toBe(
       "补齐表3 经费情况，然后重新校验。"
     );

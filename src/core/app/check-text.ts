@@ -30,6 +30,10 @@ export function checkProblemLines(o: Stopped): string[] {
       ];
     case "year-out-of-range":
       return [`年度应在${YEAR_RANGE_TEXT}之间，收到：${o.year}`];
+    case "since-not-before-year":
+      return [
+        `历年比较的起始年度${o.since}年不在报告年度${o.year}年之前，无法比较历年变化。请选择${o.year}年之前的年度。`,
+      ];
     case "definitions-invalid": {
       const prefix = o.where ? `${o.where}：` : "";
       const bare = (l: string) => (prefix && l.startsWith(prefix) ? l.slice(prefix.length) : l);

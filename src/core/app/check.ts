@@ -82,7 +82,9 @@ export type CheckOutcome =
       readonly found: readonly number[];
       readonly files: readonly string[];
     }
-  | { readonly code: "year-out-of-range"; readonly year: number };
+  | { readonly code: "year-out-of-range"; readonly year: number }
+  /** The first year of a series over years (`draft.since`) is not before the report year. */
+  | { readonly code: "since-not-before-year"; readonly since: number; readonly year: number };
 
 export type CheckCode = CheckOutcome["code"];
 
@@ -199,6 +201,8 @@ export function checkWorkbooks(
 ): CheckOutcome {
   const { year } = options;
   if (year !== undefined && !isStatYear(year)) return { code: "year-out-of-range", year };
+  const since = options.draft?.since;
+  if (since !== undefined && !isStatYear(since)) return { code: "year-out-of-range", year: since };
   const byName = new Map(inputs.map((i) => [i.name, i]));
   const files = inCheckOrder(inputs.map((i) => i.name));
   const books: Array<readonly [string, WorkbookModel]> = [];
@@ -245,5 +249,8 @@ export function checkWorkbooks(
     !analysis.years.some((y) => y.year === year)
   )
     return { code: "year-not-found", year, found: analysis.years.map((y) => y.year), files };
+  const reported = analysis.currentYear;
+  if (since !== undefined && reported !== undefined && since >= reported)
+    return { code: "since-not-before-year", since, year: reported };
   return { code: "checked", ...checked };
 }

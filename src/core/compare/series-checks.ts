@@ -13,7 +13,7 @@
  * - `series-year-missing`, `series-year-blank`, `series-year-twice` (warning): a gap, which
  *   leaves the series without run, average or comparison with its first year.
  */
-import type { Severity } from "../issues";
+import type { SeriesIssueCode, SeriesIssueParams, Severity } from "../issues";
 import { formatValue, type MoneyUnit, roundHalfUp } from "./numbers";
 import type { Series, SeriesGapReason, SeriesStep } from "./series";
 import { changeAmount, yoyChange } from "./yoy";
@@ -27,31 +27,7 @@ export interface SeriesFigure {
   readonly moneyUnit?: MoneyUnit;
 }
 
-/** The `params` of each code (values written with their unit). */
-export type SeriesIssueParams = {
-  readonly "series-decrease": {
-    readonly label: string;
-    readonly previousYear: number;
-    readonly previous: string;
-    readonly value: string;
-    readonly change: string;
-  };
-  readonly "series-jump": {
-    readonly label: string;
-    readonly previousYear: number;
-    readonly previous: string;
-    readonly value: string;
-    readonly direction: string;
-    readonly change: string;
-    readonly median: string;
-    readonly factor: number;
-  };
-  readonly "series-year-missing": { readonly label: string };
-  readonly "series-year-blank": { readonly label: string };
-  readonly "series-year-twice": { readonly label: string; readonly values: string };
-};
-
-export type SeriesIssueCode = keyof SeriesIssueParams;
+export type { SeriesIssueCode, SeriesIssueParams };
 
 /** An issue about a figure over years: `year` is the year it is about, `params` typed by `code`. */
 export type SeriesIssue = {

@@ -143,6 +143,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = Object.freeze({
   params: "参数",
   column: "列",
   headline: "主要指标",
+  cumulative: "累计数",
   totals: "合计指标",
   groups: "分组",
   groupBy: "分组依据",

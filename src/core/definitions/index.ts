@@ -223,3 +223,16 @@ export const BUILTIN_DEFINITIONS: readonly TableDefinition[] = Object.freeze(
 export function definitionById(id: string): TableDefinition | undefined {
   return BUILTIN_DEFINITIONS.find((t) => t.id === id);
 }
+
+/**
+ * The ids of the figures that never decrease over the years (`cumulative: true` totals).
+ * @example cumulativeFigures([{ id: "T9", figures: { totals: [{ column: "累计培训人数", headline: true, cumulative: true }], groups: [] } }]) // Set { "T9/累计培训人数" }
+ */
+export function cumulativeFigures(
+  definitions: ReadonlyArray<Pick<TableDefinition, "id" | "figures">>
+): Set<string> {
+  const out = new Set<string>();
+  for (const t of definitions)
+    for (const spec of t.figures.totals) if (spec.cumulative) out.add(`${t.id}/${spec.column}`);
+  return out;
+}

@@ -207,6 +207,13 @@ export const FigureSpecSchema = z.object({
   headline: z.boolean(),
 });
 
+/** A column total, which may never decrease over the years (a 累计 count). */
+export const TotalSpecSchema = z.object({
+  ...FigureSpecSchema.shape,
+  /** The total never decreases from one year to the next (累计培训人数): a decrease is an error (G-10). */
+  cumulative: z.optional(z.boolean()),
+});
+
 /** `A、B等` lists: the items that can be written, joined (`其中教工党员18人，学生党员31人`). */
 const PhraseListSchema = z.object({
   lead: z.optional(z.string()),
@@ -282,7 +289,7 @@ export const DefinitionSchema = z
     rules: z.array(RuleSchema),
     figures: z.object({
       /** Column totals (ids `T1/<header>`). */
-      totals: z.array(FigureSpecSchema),
+      totals: z.array(TotalSpecSchema),
       /** The enum column the group figures are summed over (ids `T2/<header>/<group>`). */
       groupBy: z.optional(header),
       groups: z.array(FigureSpecSchema),

@@ -2,7 +2,8 @@
  * Validation of a whole workbook (docs/checks.md): finds the table sheets, validates each (last
  * year's first when a row rule reads `上年(列)`), then runs the rules over figures (across tables,
  * T2-04, and years, T1-04, T3-03: figure-checks.ts) and, when last year's sheets are present,
- * G-08 and G-05.
+ * G-08 and G-05; with `since`, the earlier years' sheets too and the checks over years
+ * (G-09 … G-11, over-years.ts).
  */
 import type { Figure, TableData } from "../figures";
 import type { Issue, TableId } from "../issues";
@@ -24,6 +25,7 @@ export { quoteSheet };
 import { validateTable, type TableContext, type TableResult } from "./table";
 import { checkFigureRule, showFigure, type FoundFigure } from "./figure-checks";
 import { LastYearRows } from "./last-year-rows";
+import { checkOverYears, seriesStart } from "./over-years";
 
 export { showFigure };
 
@@ -35,6 +37,12 @@ export interface ValidateOptions {
   readonly settings?: Partial<Settings>;
   /** The definitions of the tables to look for (default: the built-ins). */
   readonly definitions?: readonly CompiledDefinition[];
+  /**
+   * The first year of a series over years (历年): the sheets of every year from it to the report
+   * year are validated too, and each headline figure is checked over those years (G-09 … G-11).
+   * None, or not before the previous year: the report year and the previous one only.
+   */
+  readonly since?: number;
 }
 
 /** A year the workbook holds tables of. */
@@ -135,8 +143,15 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
     opts.year ?? summaries.find((s) => s.withData > 0)?.year ?? summaries[0]?.year;
   const previousYear =
     currentYear !== undefined && years.includes(currentYear - 1) ? currentYear - 1 : undefined;
+  const since = seriesStart(opts.since, currentYear);
   const inScope = (year: number | undefined): boolean =>
-    (year ?? currentYear) === currentYear || (previousYear !== undefined && year === previousYear);
+    (year ?? currentYear) === currentYear ||
+    (previousYear !== undefined && year === previousYear) ||
+    (since !== undefined &&
+      year !== undefined &&
+      currentYear !== undefined &&
+      year >= since &&
+      year < currentYear);
 
   const issues: Issue[] = [];
   const values = settingValues(settings);
@@ -170,6 +185,8 @@ export function validateWorkbook(wb: WorkbookModel, opts: ValidateOptions = {}):
     if (previous && previousYear !== undefined)
       compareYears(current, previous, previousYear, settings, issues);
   }
+  if (since !== undefined && currentYear !== undefined)
+    checkOverYears(results, since, currentYear, definitions, issues);
 
   const result: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } = {
     issues,
@@ -316,7 +333,8 @@ function validateTables(
       kept.set(id, keep);
       c = { ...c, keep };
     }
-    const lastYear = isLast(d) ? undefined : kept.get(id);
+    // an earlier year's sheet (a series over years) has no last year's rows to read
+    const lastYear = (d.year ?? currentYear) === currentYear ? kept.get(id) : undefined;
     if (lastYear !== undefined) c = { ...c, lastYear };
     results[i] = validateTable(d, c, own[i] as Issue[]);
   };

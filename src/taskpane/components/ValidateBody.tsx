@@ -464,7 +464,8 @@ export function nextStep(analysis: {
   verdict: Pick<
     Analysis["verdict"],
     "ok" | "missing" | "empty" | "errors" | "toFix" | "unexplained" | "previousErrors"
-  >;
+  > &
+    Partial<Pick<Analysis["verdict"], "earlierYears">>;
 }): string {
   const v = analysis.verdict;
   const steps: string[] = [];
@@ -478,9 +479,11 @@ export function nextStep(analysis: {
     );
   const missing = [...(v.missing ?? []), ...(v.empty ?? [])];
   if (missing.length > 0) steps.push(`补齐${missing.join("、")}`);
+  // more than one earlier year read (a series over years): 往年 instead of 上年
+  const earlier = (v.earlierYears?.length ?? 0) > 1 ? "往年" : "上年";
   const previous =
     v.previousErrors > 0
-      ? `上年的表有${v.previousErrors}项错误，不影响本年上报，请核对上年的表。`
+      ? `${earlier}的表有${v.previousErrors}项错误，不影响本年上报，请核对${earlier}的表。`
       : "";
   if (steps.length === 0)
     return (v.ok ? "可以上报。" : "检查上面的说明，然后重新校验。") + previous;
