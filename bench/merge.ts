@@ -193,7 +193,15 @@ async function benchBrowser(dir: string, n: number): Promise<BrowserFigures | st
     });
     const start = await page.evaluate(() => performance.now());
     await page.getByRole("button", { name: "开始合并" }).click();
-    await page.getByTestId("merge-outcome").waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId("merge-outcome")
+      .waitFor({ timeout: 120_000 })
+      .catch(async (e: unknown) => {
+        // say what the page showed instead of the report: the cause is usually there
+        const shown = (await page.locator("body").innerText()).replace(/\s+/g, " ").slice(0, 400);
+        const what = e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e);
+        throw new Error(`${what}; the page shows: ${shown}`);
+      });
     const ticks = await page.evaluate(() => (window as unknown as { __ticks: number[] }).__ticks);
     const times = [start, ...ticks];
     let maxGap = 0;

@@ -27,7 +27,7 @@ const BENCHES: readonly BenchEntry[] = [
   },
   {
     name: "cli",
-    title: "command line: bureau-stats check on a large .xlsx (100,000 rows)",
+    title: "command line: bureau-stats check on a large .xlsx",
     run: async (o) => (await import("./cli")).runCliBench(o),
   },
   {
@@ -47,7 +47,7 @@ const BENCHES: readonly BenchEntry[] = [
   },
   {
     name: "merge",
-    title: "汇总: bureau-stats merge on unit files (500 and 50), the browser page (50)",
+    title: "汇总: bureau-stats merge on many unit files, the browser page",
     run: async (o) => (await import("./merge")).runMergeBench(o),
   },
   {
