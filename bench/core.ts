@@ -10,10 +10,11 @@
  * the drafted paragraphs all run.
  *
  * Each size runs in its own child process (`node --expose-gc --import tsx bench/core.ts --child N
- * R`), so its peak memory (the child's max RSS: the workbook model + the analysis) is its own. A
+ * R W`), so its peak memory (the child's max RSS: the workbook model + the analysis) is its own. A
  * child builds the workbook (not timed), warms the JIT up (a small workbook, then the measured one
- * for 1.5 s, at least 3 runs), then analyses it R times (GC between runs); the parent prints medians and minima. Validation alone is
- * timed the same way, so the share of comparison + drafting shows.
+ * for W ms — 1.5 s — and at least 3 runs), then analyses it R times (GC between runs); the parent
+ * prints medians and minima. Validation alone is timed the same way, so the share of comparison +
+ * drafting shows. Quick (`--quick`): 1,000 and 10,000 rows, 3 runs, 0.1 s of warm-up.
  *
  *   npx tsx bench/core.ts           (or `npm run bench -- core`, see bench/run.ts)
  */
@@ -26,6 +27,7 @@ import type { CellValue, SheetModel, WorkbookModel } from "../src/core/model";
 import { BUILTIN_DEFINITIONS } from "../src/core/definitions";
 import { validateWorkbook } from "../src/core/validate";
 import { readXlsx } from "../src/hosts/xlsx/read";
+import { FULL, type BenchOptions } from "./options";
 import { formatTable, loadLine, median, ms, type BenchReport, type Target } from "./report";
 
 export { median };
@@ -36,6 +38,13 @@ const SIZES: ReadonlyArray<readonly [rows: number, runs: number]> = [
   [100_000, 11],
   [1_000_000, 7],
 ];
+
+/** The quick run's sizes (`npm run bench -- --quick`): only that it still runs. */
+const QUICK_SIZES: typeof SIZES = [
+  [1_000, 3],
+  [10_000, 3],
+];
+const QUICK_WARM_MS = 100;
 
 /** Pause before each timed run (see `settle`), ms. */
 const SETTLE_MS = 100;
@@ -51,7 +60,8 @@ const LINEAR_SLACK = 1.2;
 const SAMPLE = path.join(__dirname, "..", "assets", "samples", "bureau-stats-2013.xlsx");
 /** 表1 单位类型 choices, as the template defines them. */
 const TYPES: readonly string[] =
-  BUILTIN_DEFINITIONS.find((t) => t.id === "T1")?.columns.find((c) => c.header === "单位类型")?.allowed ?? [];
+  BUILTIN_DEFINITIONS.find((t) => t.id === "T1")?.columns.find((c) => c.header === "单位类型")
+    ?.allowed ?? [];
 
 /**
  * A 表1 sheet of `year` with `rows` consistent data rows and a right 合计 row (11 columns).
@@ -136,16 +146,16 @@ function settle(ms = SETTLE_MS): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function child(rows: number, runs: number): void {
+function child(rows: number, runs: number, warmMs: number): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   const sample = readSample();
   // warm the JIT up on a small workbook first (not timed): the figures are for the steady state
   const warm = generateWorkbook(2_000, sample);
-  for (let i = 0; i < 30; i++) analyzeWorkbook(warm);
+  for (let i = 0; i < (warmMs < WARM_MS ? 3 : 30); i++) analyzeWorkbook(warm);
   const wb = generateWorkbook(rows, sample);
   // then on the workbook itself for a while: the optimising compiler tiers up over the first
   // hundreds of runs of the small sizes (their first runs are 5× slower than the steady state)
-  const until = performance.now() + WARM_MS;
+  const until = performance.now() + warmMs;
   for (let n = 0; n < 3 || performance.now() < until; n++) analyzeWorkbook(wb);
   gc?.();
   settle();
@@ -185,12 +195,21 @@ function child(rows: number, runs: number): void {
 }
 
 /** Runs every size in its own process and returns the results. */
-export function benchCore(sizes = SIZES): SizeResult[] {
+export function benchCore(sizes = SIZES, warmMs = WARM_MS): SizeResult[] {
   const self = fileURLToPath(import.meta.url);
   return sizes.map(([rows, runs]) => {
     const p = spawnSync(
       process.execPath,
-      ["--expose-gc", "--import", "tsx", self, "--child", String(rows), String(runs)],
+      [
+        "--expose-gc",
+        "--import",
+        "tsx",
+        self,
+        "--child",
+        String(rows),
+        String(runs),
+        String(warmMs),
+      ],
       { encoding: "utf8", maxBuffer: 1 << 20 }
     );
     if (p.status !== 0) throw new Error(`bench child ${rows} failed: ${p.stderr}`);
@@ -305,12 +324,14 @@ function coreTargets(results: readonly SizeResult[]): Target[] {
 }
 
 /** For bench/run.ts. */
-export async function runCoreBench(): Promise<BenchReport> {
-  return formatCoreBench(benchCore());
+export async function runCoreBench(options: BenchOptions = FULL): Promise<BenchReport> {
+  return formatCoreBench(
+    options.quick ? benchCore(QUICK_SIZES, QUICK_WARM_MS) : benchCore(SIZES, WARM_MS)
+  );
 }
 
 const argv = process.argv;
 if (argv[1] && import.meta.url === pathToFileURL(path.resolve(argv[1])).href) {
-  if (argv[2] === "--child") child(Number(argv[3]), Number(argv[4]));
+  if (argv[2] === "--child") child(Number(argv[3]), Number(argv[4]), Number(argv[5]));
   else void runCoreBench().then((r) => console.log(r.text));
 }

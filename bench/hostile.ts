@@ -10,14 +10,15 @@ import os from "node:os";
 import path from "node:path";
 import { hostileFiles } from "../scripts/lib/hostile-xlsx";
 import { ensureBundle, timeProcess } from "./cli";
+import { FULL, type BenchOptions } from "./options";
 import { formatTable, loadLine, type BenchReport, type Target } from "./report";
 
 const CLI = path.join(__dirname, "..", "dist", "cli.js");
 const LIMIT_MS = 10_000;
 const LIMIT_MB = 1024;
 
-/** Runs the benchmark and returns its table and targets. */
-export async function runHostileBench(): Promise<BenchReport> {
+/** Runs the benchmark and returns its table and targets (quick: the classes at their small size). */
+export async function runHostileBench(options: BenchOptions = FULL): Promise<BenchReport> {
   ensureBundle();
   const dir = mkdtempSync(path.join(os.tmpdir(), "bureau-stats-hostile-bench-"));
   const rows: string[][] = [];
@@ -26,7 +27,7 @@ export async function runHostileBench(): Promise<BenchReport> {
     const fifo = path.join(dir, "fifo.xlsx");
     execFileSync("mkfifo", [fifo]);
     const cases = [
-      ...hostileFiles("full").map((h) => ({
+      ...hostileFiles(options.quick ? "small" : "full").map((h) => ({
         id: h.id,
         files: h.files.map((bytes, i) => {
           const f = path.join(dir, `${h.id}${h.files.length > 1 ? `-${i}` : ""}.xlsx`);

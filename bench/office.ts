@@ -2,7 +2,8 @@
  * Office host on the fake Excel: for workbooks of 1k, 100k and 1M cells, the number of
  * `context.sync()` calls of `readWorkbook` and the largest request and response (JSON, UTF-8
  * bytes, as measured by test/fakes/fake-excel.ts), plus the time (median of 3; fake latency 0, so
- * this is the host's own cost, not Excel's). Also marking 1,000 issue cells.
+ * this is the host's own cost, not Excel's). Also marking 1,000 issue cells. Quick (`--quick`):
+ * 1k and 100k cells (one chunked read), 20k cells of text, one run each.
  *
  *   npx tsx bench/office.ts        (or through `npm run bench -- office`)
  */
@@ -10,6 +11,7 @@ import { createOfficeHost, READ_LIMITS } from "../src/hosts/office";
 import { installFakeOffice, generatedSheet, type FakeSheetSpec } from "../test/fakes/fake-excel";
 import type { Issue } from "../src/core/issues";
 import { a1 } from "../src/core/model";
+import { FULL, type BenchOptions } from "./options";
 import { formatTable, median, ms, type BenchReport, type Target } from "./report";
 
 export interface OfficeBenchRow {
@@ -66,19 +68,28 @@ export function benchIssues(n: number): Issue[] {
   }));
 }
 
+/** Rows of the generated 10-column sheets read (1k, 100k, 1M cells), of the text sheets. */
+const READ_ROWS = [100, 10_000, 100_000];
+const TEXT_ROWS = [2_000, 20_000];
+
 /** The figures; each workbook is one sheet of 10 columns (text first, integers after). */
-export async function benchOffice(): Promise<OfficeBenchRow[]> {
+export async function benchOffice(options: BenchOptions = FULL): Promise<OfficeBenchRow[]> {
+  const runs = options.quick ? 1 : 3;
   const rows: OfficeBenchRow[] = [];
-  for (const [label, r] of [
-    ["read 1k cells", 100],
-    ["read 100k cells", 10_000],
-    ["read 1M cells", 100_000],
-  ] as const) {
+  for (const r of options.quick ? READ_ROWS.slice(0, 2) : READ_ROWS) {
     const sheets = [generatedSheet("表1", r, 10)];
-    rows.push(await measure(label, r * 10, sheets, (h) => h.readWorkbook()));
+    rows.push(
+      await measure(
+        `read ${cellCount(r * 10)} cells`,
+        r * 10,
+        sheets,
+        (h) => h.readWorkbook(),
+        runs
+      )
+    );
   }
   const text = "某某市某某区某某街道第一中心小学党支部".repeat(2); // 40 CJK characters per cell
-  for (const r of [2_000, 20_000]) {
+  for (const r of options.quick ? TEXT_ROWS.slice(0, 1) : TEXT_ROWS) {
     const heavy: FakeSheetSpec = {
       name: "长文本",
       values: Array.from({ length: r }, (_, i) =>
@@ -87,8 +98,12 @@ export async function benchOffice(): Promise<OfficeBenchRow[]> {
     };
     const cells = r * 10;
     rows.push(
-      await measure(`read ${cells / 1000}k cells of 40-char text`, cells, [heavy], (h) =>
-        h.readWorkbook()
+      await measure(
+        `read ${cells / 1000}k cells of 40-char text`,
+        cells,
+        [heavy],
+        (h) => h.readWorkbook(),
+        runs
       )
     );
   }
@@ -101,10 +116,20 @@ export async function benchOffice(): Promise<OfficeBenchRow[]> {
       async (h) => {
         await h.markIssues?.(issues);
         await h.clearMarks?.();
-      }
+      },
+      runs
     )
   );
   return rows;
+}
+
+/**
+ * A cell count as the labels print it.
+ * @example cellCount(1_000) // "1k"
+ * @example cellCount(1_000_000) // "1M"
+ */
+export function cellCount(n: number): string {
+  return n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -149,8 +174,8 @@ export function formatOfficeBench(rows: readonly OfficeBenchRow[]): BenchReport 
 }
 
 /** For bench/run.ts. */
-export async function runOfficeBench(): Promise<BenchReport> {
-  return formatOfficeBench(await benchOffice());
+export async function runOfficeBench(options: BenchOptions = FULL): Promise<BenchReport> {
+  return formatOfficeBench(await benchOffice(options));
 }
 
 if (process.argv[1]?.endsWith("office.ts")) {

@@ -4,6 +4,7 @@
  * targets summary. Also the small statistics and table helpers the modules share.
  */
 import os from "node:os";
+import { FULL, type BenchOptions } from "./options";
 
 export interface Target {
   /** The part measured: `core`, `cli`, `office`, `pane`. */
@@ -78,16 +79,21 @@ export function ms(value: number): string {
 }
 
 /**
+ * A target's result as printed: `met`, `MISSED`, `not measured`, or in a quick run (small sizes,
+ * figures not comparable with the limits) `not judged (quick)`.
+ * @example verdict({ part: "cli", what: "time", figure: "1 s", limit: "≤ 1.5 s", met: true }, FULL) // "met"
+ * @example verdict({ part: "cli", what: "time", figure: "1 s", limit: "≤ 1.5 s", met: true }, { quick: true }) // "not judged (quick)"
+ */
+export function verdict(t: Target, options: BenchOptions): string {
+  if (options.quick) return "not judged (quick)";
+  return t.met === undefined ? "not measured" : t.met ? "met" : "MISSED";
+}
+
+/**
  * The closing summary: one line per target.
  * @example formatTargets([{ part: "cli", what: "time", figure: "1 s", limit: "≤ 1.5 s", met: true }])
  */
-export function formatTargets(targets: readonly Target[]): string {
-  const rows = targets.map((t) => [
-    t.part,
-    t.what,
-    t.figure,
-    t.limit,
-    t.met === undefined ? "not measured" : t.met ? "met" : "MISSED",
-  ]);
+export function formatTargets(targets: readonly Target[], options: BenchOptions = FULL): string {
+  const rows = targets.map((t) => [t.part, t.what, t.figure, t.limit, verdict(t, options)]);
   return formatTable(["part", "target", "figure", "limit", "result"], rows, "llrll");
 }

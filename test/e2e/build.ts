@@ -79,13 +79,23 @@ async function withLock<T>(
   }
 }
 
+/**
+ * Marks a build done, dated when it started: a source edited while it ran is newer than the stamp,
+ * so the next caller builds again instead of using pages without that edit.
+ */
+async function stamp(file: string, started: Date): Promise<void> {
+  await fs.writeFile(file, started.toISOString());
+  await fs.utimes(file, started, started);
+}
+
 /** Builds the pages unless the last build is newer than every input; returns the directory. */
 export async function ensureBuilt(): Promise<string> {
   if (await isFresh()) return BUILD_DIR;
   return withLock(async () => {
     if (await isFresh()) return BUILD_DIR;
+    const started = new Date();
     await webpackBuild(BUILD_DIR);
-    await fs.writeFile(STAMP, new Date().toISOString());
+    await stamp(STAMP, started);
     return BUILD_DIR;
   });
 }
@@ -99,12 +109,13 @@ export async function ensureFresh(
   inputs: readonly string[],
   build: (dir: string) => Promise<void>
 ): Promise<string> {
-  const stamp = path.join(dir, ".built");
-  if (await isFresh(stamp, inputs)) return dir;
+  const stampFile = path.join(dir, ".built");
+  if (await isFresh(stampFile, inputs)) return dir;
   return withLock(async () => {
-    if (await isFresh(stamp, inputs)) return dir;
+    if (await isFresh(stampFile, inputs)) return dir;
+    const started = new Date();
     await build(dir);
-    await fs.writeFile(stamp, new Date().toISOString());
+    await stamp(stampFile, started);
     return dir;
   }, `${dir}.lock`);
 }

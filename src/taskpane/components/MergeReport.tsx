@@ -182,6 +182,7 @@ export function MergeOutcomeView({
       <Notice
         intent={outcome.errors > 0 ? "warning" : "success"}
         title={`汇总${outcome.year ?? ""}年`}
+        data-testid="merge-outcome"
       >
         读取文件{outcome.units.length}个，合并
         {outcome.units.filter((u) => u.status === "merged").length}个单位
