@@ -23,6 +23,8 @@ const TOLD_AS_STATUS = new Set(["unreadable", "other-year", "no-tables"]);
 
 /** Problems told with the list (the others under the file they are about). */
 function toldWithList(p: MergeProblem): boolean {
+  // a listed unit whose file is unreadable or of another year: that file's line says so
+  if (p.code === "missing" && p.files !== undefined) return false;
   return p.file === undefined || p.code === "duplicate";
 }
 
