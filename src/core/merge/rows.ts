@@ -70,16 +70,22 @@ function fileProblems(
   if (!u.read)
     return [{ severity: "error", where: null, text: prefix + (u.reason ?? ""), detail: u.detail }];
   if (u.status === "duplicate-unused") return [];
+  // a text number merged as a number: told once, by the merge (its own check said the same)
+  const merged = new Set(
+    u.notes.flatMap((p) => (p.from === undefined ? [] : [`${p.from.sheet}!${p.from.cell}`]))
+  );
   return [
     ...problems
       .filter((p) => p.file === u.file && (p.code === "other-year" || p.code === "no-tables"))
       .map(problem),
-    ...u.issues.map((i) => ({
-      severity: i.severity,
-      where: i.where,
-      text: prefix + i.message,
-      detail: null,
-    })),
+    ...u.issues
+      .filter((i) => !merged.has(`${i.sheet}!${i.cell}`))
+      .map((i) => ({
+        severity: i.severity,
+        where: i.where,
+        text: prefix + i.message,
+        detail: null,
+      })),
     ...u.notes.map(problem),
     ...problems
       .filter(

@@ -64,6 +64,7 @@ function fromTextProblems(
       for (const { col, text } of r.fromText) {
         const c = t.columns[col];
         const n = natural(t, col, r.numbers[col] as number);
+        const from = { sheet: k.sheet, cell: a1(r.row, k.colOf[col] as number) };
         out.push({
           code: "text-number",
           severity: "warning",
@@ -71,7 +72,8 @@ function fromTextProblems(
           file: x.file,
           sheet,
           cell: a1(headerRow + 1 + i, col),
-          message: `${c?.header ?? ""}：${x.unit}填的是文字“${text.trim()}”（${k.sheet}!${a1(r.row, k.colOf[col] as number)}），按数字${shown(n)}合并`,
+          from,
+          message: `${c?.header ?? ""}：${x.unit}填的是文字“${text.trim()}”（${from.sheet}!${from.cell}），按数字${shown(n)}合并`,
         });
       }
   });

@@ -135,6 +135,8 @@ export interface MergeProblem {
   readonly files?: readonly string[];
   readonly sheet?: string;
   readonly cell?: string;
+  /** The unit's own cell it is about, when `sheet`/`cell` are the merged table's. */
+  readonly from?: { readonly sheet: string; readonly cell: string };
 }
 
 /** An issue of a merged table, with the unit cells it comes from. */
