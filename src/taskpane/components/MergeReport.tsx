@@ -123,7 +123,7 @@ const STATE_COLOR: Readonly<Record<UnitState, "danger" | "warning" | "informativ
 /** One unit's row (and, opened, its problems under it). */
 function UnitRowView({ row }: { row: UnitRow }) {
   const styles = useMergeStyles();
-  const [open, setOpen] = useState(row.state !== "merged" && row.problems.length <= 3);
+  const [open, setOpen] = useState(row.state !== "merged");
   const files = row.files.map(baseName).join("、") || "—";
   const count = row.problems.length;
   return (
