@@ -49,7 +49,7 @@ export const useMergeStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
-  table: { tableLayout: "fixed", width: "100%" },
+  table: { tableLayout: "auto", width: "100%" },
   unitCell: { width: "auto", overflowWrap: "anywhere" },
   unitName: { fontWeight: tokens.fontWeightSemibold },
   toggle: {
@@ -65,10 +65,12 @@ export const useMergeStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,
   },
-  stateCell: { width: "84px" },
-  countCell: { width: "52px" },
+  stateCell: { width: "72px", paddingLeft: "4px", paddingRight: "4px" },
+  countCell: { width: "44px", paddingLeft: "4px", paddingRight: "4px", textAlign: "end" },
   // 文件 has its own column on a wide pane; on a narrow one it folds under the unit's name
-  wideOnly: { "@media (max-width: 479px)": { display: "none" } },
+  wideOnly: {
+    "@media (max-width: 479px)": { display: "none" },
+  },
   narrowOnly: { "@media (min-width: 480px)": { display: "none" } },
   reason: { color: tokens.colorPaletteDarkOrangeForeground1 },
   h: {
