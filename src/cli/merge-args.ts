@@ -8,6 +8,8 @@ export interface MergeArgs {
   readonly year?: number;
   readonly json: boolean;
   readonly force: boolean;
+  /** Write the merged workbook although a unit's files are not chosen between (titled incomplete). */
+  readonly allowIncomplete: boolean;
   readonly prefer: readonly string[];
   readonly duplicates?: "first" | "last";
   readonly bureau?: string;
@@ -27,6 +29,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
   let year: number | undefined;
   let json = false;
   let force = false;
+  let allowIncomplete = false;
   let duplicates: "first" | "last" | undefined;
   let bureau: string | undefined;
   let definitions: string | undefined;
@@ -50,6 +53,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
     else if (flag === "--year") year = parseYear(value());
     else if (flag === "--json") json = true;
     else if (flag === "--force") force = true;
+    else if (flag === "--allow-incomplete") allowIncomplete = true;
     else if (flag === "--prefer") prefer.push(value());
     else if (flag === "--bureau") bureau = value();
     else if (flag === "--definitions") definitions = value();
@@ -70,6 +74,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
     out,
     json,
     force,
+    allowIncomplete,
     prefer,
     ...(units === undefined ? {} : { units }),
     ...(year === undefined ? {} : { year }),

@@ -18,8 +18,15 @@ function sev(s: "error" | "warning"): string {
   return s === "error" ? "错误" : "警告";
 }
 
-/** Problems told under the file they are about (the others are told with the list). */
-const TOLD_WITH_LIST = new Set(["unreadable", "other-year", "no-tables", "duplicate"]);
+/** Problems whose words are the file's status line (told there, once). */
+const TOLD_AS_STATUS = new Set(["unreadable", "other-year", "no-tables"]);
+
+/** Problems told with the list (the others under the file they are about). */
+function toldWithList(p: MergeProblem): boolean {
+  // a listed unit whose file is unreadable or of another year: that file's line says so
+  if (p.code === "missing" && p.files !== undefined) return false;
+  return p.file === undefined || p.code === "duplicate";
+}
 
 /** The first lines: the year, how many files and units, what was written. */
 function headText(r: MergeResult, out: string | undefined, listed: number | undefined): string[] {
@@ -40,14 +47,16 @@ function unitText(u: UnitReport, problems: readonly MergeProblem[]): string[] {
   const what = u.read
     ? `${safe(u.unit ?? "")}  ${u.years.map((y) => `${y}年`).join("、") || "年度不明"}  ${u.tables.map((t) => `${t.label}(${t.rows}行)`).join(" ")}  错误${u.errors}项，警告${u.warnings}项`
     : "";
-  const lines = [
-    `  ${mark} ${safe(baseName(u.file))}  ${safe(u.statusText)}${what ? "  " + what : ""}`,
-  ];
+  const status = u.read ? u.statusText : `无法读取：${u.reason ?? ""}`;
+  const lines = [`  ${mark} ${safe(baseName(u.file))}  ${safe(status)}${what ? "  " + what : ""}`];
   for (const i of u.issues)
     lines.push(
       `      ${sev(i.severity)} ${i.rule} ${safe(issueLocation(i))} ${safe(issueMessage(i))}`
     );
-  for (const p of problems.filter((p) => p.file === u.file && !TOLD_WITH_LIST.has(p.code)))
+  const own = problems.filter(
+    (p) => p.file === u.file && !toldWithList(p) && !TOLD_AS_STATUS.has(p.code)
+  );
+  for (const p of own)
     lines.push(
       `      ${sev(p.severity)} ${p.cell ? `${safe(quoteSheet(p.sheet ?? ""))}!${p.cell} ` : ""}${safe(p.message)}`
     );
@@ -56,7 +65,7 @@ function unitText(u: UnitReport, problems: readonly MergeProblem[]): string[] {
 
 /** The list and the files sent: units missing, sent twice, files unreadable or of another year. */
 function wholeText(problems: readonly MergeProblem[]): string[] {
-  const whole = problems.filter((p) => p.file === undefined || TOLD_WITH_LIST.has(p.code));
+  const whole = problems.filter(toldWithList);
   const lines = [whole.length === 0 ? "名单与上报：没有问题。" : "名单与上报："];
   for (const p of whole) {
     const how =
@@ -122,6 +131,7 @@ function jsonUnit(u: UnitReport): Record<string, unknown> {
     unit: u.unit ?? null,
     read: u.read,
     reason: u.reason ?? null,
+    detail: u.detail ?? null,
     status: u.status,
     statusText: u.statusText,
     years: u.years,
@@ -137,6 +147,7 @@ function mergeJson(r: MergeResult, out: string | undefined): Record<string, unkn
   return {
     year: r.year ?? null,
     output: out ?? null,
+    incomplete: r.incomplete ?? null,
     units: r.units.map(jsonUnit),
     problems: r.problems,
     issues: r.issues.map((i) => ({

@@ -3,10 +3,12 @@
  * line's side of the 汇总 use case (`mergeUnits` in the core). It lists the input files, reads the
  * unit list and the units' workbooks one at a time (each released after it is merged), prints
  * the outcome (text, or JSON under --json) and writes the merged workbook (a new file: never over
- * an input, never over an existing file without --force).
+ * an input, never over an existing file without --force; none while a unit's files are not chosen
+ * between, unless --allow-incomplete: then its tables' titles say what is missing).
  *
  * Exit status as `check`: 0 no error, 1 errors (a unit missing, unreadable or unchosen, errors in
- * the tables), 2 bad usage or nothing that could be merged or written.
+ * the tables), 2 bad usage or nothing that could be merged or written (also: a unit's files not
+ * chosen between, without --allow-incomplete).
  */
 import {
   baseName,
@@ -17,7 +19,7 @@ import {
 } from "../core";
 import { readXlsx } from "../hosts/xlsx/read";
 import { DEFAULT_LIMITS, ReadBudget } from "../hosts/xlsx/budget";
-import { readFailureReason } from "../hosts/xlsx/errors";
+import { readFailure, readFailureReason } from "../hosts/xlsx/errors";
 import { isWorkbookName, readUnitList } from "../hosts/xlsx/unit-list";
 import { mergedWorkbookXlsx } from "../hosts/xlsx/write-sheets";
 import { UsageError } from "./args";
@@ -34,6 +36,12 @@ export type { MergeArgs } from "./merge-args";
 /** Why a file could not be read, in the one wording (a file system refusal, or the reader's). */
 function failureReason(e: unknown): string {
   return e instanceof FileAccessError ? e.reason : readFailureReason(e);
+}
+
+/** Why a unit's file could not be read: what to do (ask the unit …), the technical detail apart. */
+function unitFileFailure(e: unknown): { unreadable: string; detail: string } {
+  const f = readFailure(e, "unit");
+  return { unreadable: f.message, detail: f.detail };
 }
 
 /** The unit files: files as given, folders' .xlsx files (not Excel's `~$` lock files) by name. */
@@ -84,7 +92,10 @@ function* unitFiles(
       });
       input = { name: file, workbook };
     } catch (e) {
-      input = { name: file, unreadable: failureReason(e) };
+      input =
+        e instanceof FileAccessError
+          ? { name: file, unreadable: e.reason }
+          : { name: file, ...unitFileFailure(e) };
     }
     yield input;
   }
@@ -160,6 +171,14 @@ export async function runMerge(argv: readonly string[], io: CliIO): Promise<numb
       outcome.code === "nothing-to-merge"
         ? `${outcome.message}，未写入 ${args.out}${carried ? "。各单位文件带有“报表定义”工作表：请用 --definitions 给出本局的定义文件再合并" : ""}`
         : outcome.message
+    );
+  }
+  const incomplete = outcome.result.incomplete;
+  if (incomplete !== undefined && !args.allowIncomplete) {
+    // a unit's files not chosen between: no merged workbook unless asked for one marked incomplete
+    io.stdout(outcomeStdout(outcome, undefined, args.json));
+    return fail(
+      `未写入 ${args.out}：${incomplete}。请用 --prefer <文件> 选定用哪一份（或 --duplicates first|last），或加 --allow-incomplete 写出标明不完整的汇总表。`
     );
   }
   try {

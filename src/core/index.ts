@@ -161,8 +161,21 @@ export {
   baseName,
   unitListFromSheet,
   unitListFromText,
+  unitRows,
+  wholeProblems,
+  deliverBlock,
+  UNIT_STATE_TEXT,
 } from "./merge";
-export type { MergeResult, MergeProblem, UnitReport, UnitPreview, PlainOutcome } from "./merge";
+export type {
+  MergeResult,
+  MergeProblem,
+  UnitReport,
+  UnitPreview,
+  PlainOutcome,
+  UnitRow,
+  RowProblem,
+  UnitState,
+} from "./merge";
 // The 汇总 use case, the same for the command line and the pane
 export { openMerge, mergeUnits, MergeSession } from "./app/merge";
 export type {

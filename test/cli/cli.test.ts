@@ -274,18 +274,26 @@ describe("check on the clean sample", () => {
 describe("unreadable files and bad usage: exit 2 with one line naming the file and the reason", () => {
   const cases: Array<[string, () => string, string]> = [
     ["missing", () => path.join(tmp, "没有这个文件.xlsx"), "找不到文件"],
-    ["empty", () => write("empty.xlsx", new Uint8Array()), "文件为空"],
-    ["corrupt", () => write("corrupt.xlsx", readFileSync(CLEAN).subarray(0, 5000)), "文件已损坏"],
+    ["empty", () => write("empty.xlsx", new Uint8Array()), "文件是空的"],
+    [
+      "corrupt",
+      () => write("corrupt.xlsx", readFileSync(CLEAN).subarray(0, 5000)),
+      "文件不完整，可能在传输中损坏",
+    ],
     [
       "not .xlsx (text)",
       () => write("notes.xlsx", Buffer.from("单位名称,年末党员数\n昆山中学,132\n")),
-      "不是 .xlsx 文件",
+      "这是文本（CSV）文件",
     ],
-    ["old .xls", () => write("old.xls", fakeCfb(["Root Entry", "Workbook"])), "Excel 97-2003"],
+    [
+      "old .xls",
+      () => write("old.xls", fakeCfb(["Root Entry", "Workbook"])),
+      "旧版Excel文件（.xls）",
+    ],
     [
       "password-protected",
       () => write("locked.xlsx", fakeCfb(["Root Entry", "EncryptionInfo", "EncryptedPackage"])),
-      "文件已加密（有密码保护）",
+      "文件设有打开密码",
     ],
     ["a folder", () => tmp, "这是文件夹"],
   ];

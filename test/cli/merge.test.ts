@@ -4,7 +4,7 @@
  * and cells, and the unit files byte-identical before and after.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,6 +76,7 @@ interface JsonOut {
     severity: string;
     unit?: string;
     file?: string;
+    sheet?: string;
     cell?: string;
     message: string;
   }>;
@@ -142,6 +143,7 @@ describe("bureau-stats merge on the sample set", () => {
       ["extra-column", "warning", MOVED_UNIT],
       ["column-order", "warning", MOVED_UNIT],
       ["other-unit-row", "warning", OTHER_ROW_UNIT],
+      ["text-number", "warning", ERRORS_UNIT],
     ]);
     expect(j.problems.find((p) => p.unit === LATE_UNIT)?.message).toContain("未上报");
     expect(j.problems.find((p) => p.code === "extra-column")?.message).toContain("联系电话");
@@ -160,7 +162,6 @@ describe("bureau-stats merge on the sample set", () => {
       )
     ).toEqual([
       `T1-01 表1 汇总 2013!E8 ← ${errorsFile} 表1 党员发展 2013!E4`,
-      `G-02 表2 汇总 2013!D18 ← ${errorsFile} 表2 培训 2013!D6`,
       `T4-01 表4 汇总 2013!D5 ← ${errorsFile} 表4 信访咨询办理 2013!D5`,
     ]);
     // rows follow the unit list; 开放大学's row for the 青少年活动中心 stays with it
@@ -234,15 +235,56 @@ describe("bureau-stats merge on the sample set", () => {
     expect(compared).toBeGreaterThanOrEqual(12);
   });
 
-  it("prints the text report; never picks silently between a unit's two files", async () => {
-    const r = await cli("merge", UNITS_DIR, "--units", LIST, "-o", path.join(dir, "text.xlsx"));
-    expect(r.code).toBe(1);
+  it("prints the text report; never picks silently between a unit's two files, nor writes the merge", async () => {
+    const out = path.join(dir, "text.xlsx");
+    const r = await cli("merge", UNITS_DIR, "--units", LIST, "-o", out);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(r.stderr).toBe(
+      `未写入 ${out}：${DUPLICATE_UNIT}重复上报未选定。请用 --prefer <文件> 选定用哪一份（或 --duplicates first|last），或加 --allow-incomplete 写出标明不完整的汇总表。\n`
+    );
     expect(r.stdout).toContain("汇总2013年：读取文件12个，合并9个单位（名单12个单位）。");
     expect(r.stdout).toContain(`${DUPLICATE_UNIT}上报了2份文件`);
     expect(r.stdout).toContain("均未合并");
     expect(r.stdout).toContain(`错误 ${LATE_UNIT}：未上报`);
-    expect(r.stdout).toMatch(/✗ 08 昆山市玉峰实验学校\.xlsx {2}无法读取：文件已损坏/);
+    // the truncated file: once, in the user's words, advice that fits (send it again)
+    const told = r.stdout.split("\n").filter((l) => l.includes("传输中损坏"));
+    expect(told).toEqual([
+      "  ✗ 08 昆山市玉峰实验学校.xlsx  无法读取：文件不完整，可能在传输中损坏。请让该单位重新发送。",
+    ]);
+    expect(r.stdout).not.toContain("zip 目录");
+    expect(r.stdout).not.toContain("昆山市玉峰实验学校：其文件");
     expect(r.stdout).toContain("（来源：05 昆山市葛江中学.xlsx 表1 党员发展 2013!E4）");
+  });
+
+  it("--allow-incomplete writes the merge with a unit's two files unchosen, its titles saying what is missing", async () => {
+    const out = path.join(dir, "incomplete.xlsx");
+    const r = await cli(
+      "merge",
+      UNITS_DIR,
+      "--units",
+      LIST,
+      "--allow-incomplete",
+      "--json",
+      "-o",
+      out
+    );
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as JsonOut & { incomplete: string | null; output: string };
+    expect(j.output).toBe(out);
+    expect(j.incomplete).toBe(`${DUPLICATE_UNIT}重复上报未选定`);
+    const back = readXlsx(readFileSync(out));
+    expect(back.sheets[0]!.name).toBe("表1 汇总 2013");
+    expect(back.sheets[0]!.values[0]![0]).toMatch(
+      new RegExp(`（2013年汇总，不完整：${DUPLICATE_UNIT}重复上报未选定）$`)
+    );
+    // 36人 in a unit's 表2 is a number in the merged sheet, listed with its unit
+    const t2 = back.sheets[1]!;
+    expect(t2.values[17]![3]).toBe(36);
+    const listed = j.problems.filter((p) => p.code === "text-number");
+    expect(listed.map((p) => [p.unit, `${p.sheet}!${p.cell}`])).toEqual([
+      [ERRORS_UNIT, "表2 汇总 2013!D18"],
+    ]);
   });
 
   it("check then works on the merged workbook", async () => {
@@ -255,7 +297,6 @@ describe("bureau-stats merge on the sample set", () => {
     };
     expect(j.issues.map((i) => `${i.rule} ${i.sheet}!${i.cell}`)).toEqual([
       "T1-01 表1 汇总 2013!E8",
-      "G-02 表2 汇总 2013!D18",
       "T4-01 表4 汇总 2013!D5",
     ]);
   });
@@ -352,7 +393,7 @@ describe("bureau-stats merge on the sample set", () => {
       ["名单.xlsx", "unreadable"],
       ["空.xlsx", "unreadable"],
     ]);
-    expect(j.units[1]!.reason).toContain("文件已加密（有密码保护）");
+    expect(j.units[1]!.reason).toBe("文件设有打开密码，无法读取。请让该单位取消密码后重新发送。");
     expect(j.tables.map((t) => t.rows)).toEqual([1, 3, 3, 4]);
   });
 

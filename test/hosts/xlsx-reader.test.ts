@@ -221,12 +221,12 @@ describe("readXlsx", () => {
 describe("files that are not readable .xlsx", () => {
   it.each([
     ["empty", new Uint8Array(0), "empty", "文件为空"],
-    ["plain text", strToU8("hello world, this is not a workbook"), "not-xlsx", "不是 .xlsx"],
+    ["plain text", strToU8("hello world, this is not a workbook"), "other-format", "不是 .xlsx"],
     ["binary junk", new Uint8Array([1, 2, 3, 4, 5, 250, 251]), "not-zip", "不是 .xlsx"],
     [
       "html disguised as xls",
       strToU8("<html><table><tr><td>1</td></tr></table></html>"),
-      "not-xlsx",
+      "other-format",
       "HTML",
     ],
     ["pdf", strToU8("%PDF-1.4\n"), "not-xlsx", "PDF"],
@@ -244,12 +244,12 @@ describe("files that are not readable .xlsx", () => {
     expect(sniffNonXlsx(bytes)?.code).toBe(code);
   });
 
-  it("a truncated zip is corrupt", () => {
+  it("a truncated zip is truncated, a scrambled one corrupt", () => {
     const good = buildXlsx({
       sheets: [{ name: "S", xml: `<row r="1"><c r="A1"><v>1</v></c></row>` }],
     });
-    expect(errorOf(good.subarray(0, good.length >> 1)).code).toBe("corrupt");
-    expect(errorOf(good.subarray(0, good.length - 30)).code).toBe("corrupt");
+    expect(errorOf(good.subarray(0, good.length >> 1)).code).toBe("truncated");
+    expect(errorOf(good.subarray(0, good.length - 30)).code).toBe("truncated");
     const flipped = good.slice();
     for (let i = 40; i < 400; i++) flipped[i] = (flipped[i] as number) ^ 0x5a;
     expect(errorOf(flipped).code).toBe("corrupt");

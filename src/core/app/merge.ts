@@ -16,10 +16,13 @@ export type UnitListInput =
   | { readonly name: string; readonly names: readonly string[] }
   | { readonly name: string; readonly unreadable: string };
 
-/** A unit's file: its workbook, or why it could not be read (Chinese). */
+/**
+ * A unit's file: its workbook, or why it could not be read (Chinese: what happened and what to
+ * do; the reader's technical account apart in `detail`).
+ */
 export type UnitFileInput =
   | { readonly name: string; readonly workbook: WorkbookModel }
-  | { readonly name: string; readonly unreadable: string };
+  | { readonly name: string; readonly unreadable: string; readonly detail?: string };
 
 /** What to merge with: the unit list, the year (default: most files'), the choice of duplicates. */
 export interface MergeInput extends Pick<
@@ -82,7 +85,7 @@ export class MergeSession {
   add(file: UnitFileInput): UnitPreview {
     return "workbook" in file
       ? this.merge.add(file.name, file.workbook)
-      : this.merge.addUnreadable(file.name, file.unreadable);
+      : this.merge.addUnreadable(file.name, file.unreadable, file.detail);
   }
 
   /** Merges the files added; `prefer` (files chosen by name) replaces the request's. */

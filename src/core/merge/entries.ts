@@ -30,6 +30,7 @@ export type Entry =
       readonly order: number;
       readonly file: string;
       readonly reason: string;
+      readonly detail?: string;
     };
 
 /** An entry that was read. */
@@ -41,6 +42,8 @@ export interface UnitPreview {
   readonly unit: string | undefined;
   readonly read: boolean;
   readonly reason?: string;
+  /** The reader's technical account of why (which part, which record), for a details line. */
+  readonly detail?: string;
   readonly tables: readonly UnitTable[];
   readonly errors: number;
   readonly warnings: number;
@@ -76,8 +79,13 @@ function carriedDefinitions(
  * The entry of a file that could not be read (corrupt, password-protected, not .xlsx …).
  * @example unreadableEntry(0, "a.xlsx", "文件已损坏").kind // "unreadable"
  */
-export function unreadableEntry(order: number, file: string, reason: string): Entry {
-  return { kind: "unreadable", order, file, reason };
+export function unreadableEntry(
+  order: number,
+  file: string,
+  reason: string,
+  detail?: string
+): Entry {
+  return { kind: "unreadable", order, file, reason, ...(detail === undefined ? {} : { detail }) };
 }
 
 /**
@@ -96,7 +104,7 @@ export function readEntry(
     return unreadableEntry(
       order,
       file,
-      `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位上报的文件`
+      `这是汇总结果文件（有“${SOURCES_SHEET}”表），不是单位上报的文件。请只选各单位上报的文件。`
     );
   const ownDefinitions = carriedDefinitions(file, wb, definitions);
   const x = extractUnit(file, withoutDefinitionsSheet(wb), definitions, opts);
@@ -116,6 +124,7 @@ export function previewOf(e: Entry): UnitPreview {
       unit: undefined,
       read: false,
       reason: e.reason,
+      ...(e.detail === undefined ? {} : { detail: e.detail }),
       tables: [],
       errors: 0,
       warnings: 0,

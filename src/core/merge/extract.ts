@@ -20,6 +20,19 @@ export interface KeptRow {
   readonly numbers: Float64Array;
   /** Text as read, by definition column ('' when blank). */
   readonly text: readonly string[];
+  /** Cells written as text that were read as numbers (`36人`, `'36`, `３６`): kept as numbers. */
+  readonly fromText: ReadonlyArray<{ readonly col: number; readonly text: string }>;
+}
+
+/** Column types whose text cells read as numbers are merged as numbers. */
+const NUMERIC = new Set(["count", "money", "decimal"]);
+
+/**
+ * A number as read in its column's natural scale (money is read in fen).
+ * @example naturalNumber("money", 12345) // 123.45
+ */
+export function naturalNumber(type: string | undefined, n: number): number {
+  return type === "money" ? n / 100 : n;
 }
 
 export interface KeptTable {
@@ -97,11 +110,17 @@ export function extractUnit(
       const formats: Array<string | undefined> = [];
       const numbers = new Float64Array(t.columns.length).fill(NaN);
       const text: string[] = [];
+      const fromText: Array<{ col: number; text: string }> = [];
       t.columns.forEach((c, k) => {
         const col = colOf[k] ?? -1;
-        values.push(col >= 0 ? src[col] : null);
-        formats.push(col >= 0 ? fmts?.[col] : undefined);
+        const raw = col >= 0 ? src[col] : null;
         const n = rec.numbers[c.header];
+        // a number written as text, read leniently as 校验 reads it: merged as the number
+        if (typeof raw === "string" && n !== undefined && NUMERIC.has(c.type)) {
+          values.push(naturalNumber(c.type, n));
+          fromText.push({ col: k, text: raw });
+        } else values.push(raw);
+        formats.push(col >= 0 ? fmts?.[col] : undefined);
         if (n !== undefined) numbers[k] = n;
         text.push(rec.text[c.header] ?? "");
       });
@@ -112,6 +131,7 @@ export function extractUnit(
         formats: formats.map((f) => (f === undefined ? f : detach(f))),
         numbers,
         text: detach(text),
+        fromText: detach(fromText),
       });
     }
     tables.push({

@@ -35,8 +35,8 @@ export class UnitMerge {
   }
 
   /** Records a file that could not be read (corrupt, password-protected, not .xlsx …). */
-  addUnreadable(file: string, reason: string): UnitPreview {
-    const e = unreadableEntry(this.entries.length, file, reason);
+  addUnreadable(file: string, reason: string, detail?: string): UnitPreview {
+    const e = unreadableEntry(this.entries.length, file, reason, detail);
     this.entries.push(e);
     return previewOf(e);
   }
@@ -108,6 +108,18 @@ function chooseUnits(
   return chosen;
 }
 
+/**
+ * What the merged tables lack while a unit's files are not chosen between, or undefined.
+ * @example incompleteText([{ code: "duplicate", severity: "error", unit: "甲校", message: "" }])
+ *   // "甲校重复上报未选定"
+ */
+export function incompleteText(problems: readonly MergeProblem[]): string | undefined {
+  const units = problems
+    .filter((p) => p.code === "duplicate" && p.severity === "error")
+    .map((p) => p.unit ?? "");
+  return units.length === 0 ? undefined : `${units.join("、")}重复上报未选定`;
+}
+
 function mergeEntries(
   entries: readonly Entry[],
   definitions: readonly CompiledDefinition[],
@@ -123,7 +135,8 @@ function mergeEntries(
     const rows = c.tables.reduce((n, k) => n + k.rows.length, 0);
     status.set(c.x.file, { status: "merged", text: `已合并（${c.tables.length}张表，${rows}行）` });
   }
-  const { workbook, boldRows } = mergedWorkbook(tables, year, opts.bureau ?? "汇总");
+  const incomplete = incompleteText(problems);
+  const { workbook, boldRows } = mergedWorkbook(tables, year, opts.bureau ?? "汇总", incomplete);
   const units = chosen.map((c) => c.x);
   const issues = sourcedIssues(workbook, tables, units, definitions, year, opts);
   return {
@@ -135,5 +148,6 @@ function mergeEntries(
     problems,
     issues,
     unitOrder: units.map((x) => x.unit),
+    ...(incomplete === undefined ? {} : { incomplete }),
   };
 }

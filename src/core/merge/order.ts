@@ -27,13 +27,22 @@ function brokenFileOf(entries: readonly Entry[], key: string): string | undefine
   return undefined;
 }
 
-/** Why a listed unit has no data in the merge, in words. */
-function whyMissing(key: string, entries: readonly Entry[], status: StatusBook): string {
+/** Why a listed unit has no data in the merge, in words, and the file it sent if any. */
+function whyMissing(
+  key: string,
+  entries: readonly Entry[],
+  status: StatusBook
+): { text: string; file?: string } {
   const other = entries.find((e): e is ReadEntry => e.kind === "read" && unitKey(e.x.unit) === key);
   if (other)
-    return `只上报了 ${baseName(other.x.file)}（${status.get(other.x.file)?.text ?? "未合并"}）`;
+    return {
+      text: `只上报了 ${baseName(other.x.file)}（${status.get(other.x.file)?.text ?? "未合并"}）`,
+      file: other.x.file,
+    };
   const broken = brokenFileOf(entries, key);
-  return broken !== undefined ? `其文件“${baseName(broken)}”无法读取` : "未上报";
+  return broken !== undefined
+    ? { text: `其文件“${baseName(broken)}”无法读取`, file: broken }
+    : { text: "未上报" };
 }
 
 /**
@@ -62,11 +71,14 @@ export function listProblems(
   for (const name of units) {
     const key = unitKey(name);
     if (sent.has(key) || unchosen.has(key)) continue;
+    const why = whyMissing(key, entries, status);
     problems.push({
       code: "missing",
       severity: "error",
       unit: name,
-      message: `${name}：${whyMissing(key, entries, status)}，汇总中没有该单位的数据`,
+      // the file it sent (unreadable, another year's): the unit's report is that file's
+      ...(why.file === undefined ? {} : { files: [why.file] }),
+      message: `${name}：${why.text}，汇总中没有该单位的数据`,
     });
   }
   return problems;

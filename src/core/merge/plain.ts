@@ -23,6 +23,9 @@ export interface PlainUnit {
   readonly file: string;
   readonly unit: string | null;
   readonly read: boolean;
+  /** Why it could not be read and what to do; the technical detail apart. */
+  readonly reason: string | null;
+  readonly detail: string | null;
   readonly status: UnitStatus;
   readonly statusText: string;
   readonly years: readonly number[];
@@ -50,6 +53,8 @@ export interface PlainOutcome {
   /** Units that sent two or more files and no choice was made: their files, to choose from. */
   readonly unchosen: ReadonlyArray<{ readonly unit: string; readonly files: readonly string[] }>;
   readonly errors: number;
+  /** What the merged tables lack while a unit's files are not chosen between (else null). */
+  readonly incomplete: string | null;
 }
 
 const WHOLE = new Set([
@@ -72,6 +77,8 @@ export function plainOutcome(r: MergeResult): PlainOutcome {
     file: u.file,
     unit: u.unit ?? null,
     read: u.read,
+    reason: u.reason ?? null,
+    detail: u.detail ?? null,
     status: u.status,
     statusText: u.statusText,
     years: u.years,
@@ -114,6 +121,7 @@ export function plainOutcome(r: MergeResult): PlainOutcome {
       boldRows: r.boldRows.get(sheet.name) ?? [],
     })),
     unchosen,
+    incomplete: r.incomplete ?? null,
     errors:
       r.problems.filter((p) => p.severity === "error").length +
       r.issues.filter((i) => i.severity === "error").length,

@@ -17,7 +17,8 @@ function tableSheet(
   m: MergedTable,
   year: number | undefined,
   bureau: string,
-  sources: CellValue[][]
+  sources: CellValue[][],
+  incomplete: string | undefined
 ): SheetModel {
   const t = m.definition;
   const frame: CellValue[] = FRAME_LABELS.flatMap((l) => [
@@ -25,7 +26,9 @@ function tableSheet(
     l === UNIT_LABEL ? bureau : l === YEAR_LABEL ? (year ?? null) : null,
   ]);
   const values: CellValue[][] = [
-    [`${t.def.title}（${year === undefined ? "" : `${year}年`}汇总）`],
+    [
+      `${t.def.title}（${year === undefined ? "" : `${year}年`}汇总${incomplete === undefined ? "" : `，不完整：${incomplete}`}）`,
+    ],
     frame,
     t.columns.map((c) => c.header),
   ];
@@ -50,17 +53,21 @@ function tableSheet(
   return { name: m.sheet, values, formats };
 }
 
-/** The merged tables as sheets and the 汇总来源 sheet, with the rows to write bold. */
+/**
+ * The merged tables as sheets and the 汇总来源 sheet, with the rows to write bold; `incomplete`
+ * (what is missing) is said in every table's title.
+ */
 export function mergedWorkbook(
   tables: readonly MergedTable[],
   year: number | undefined,
-  bureau: string
+  bureau: string,
+  incomplete?: string
 ): { workbook: WorkbookModel; boldRows: Map<string, number[]> } {
   const sheets: SheetModel[] = [];
   const boldRows = new Map<string, number[]>();
   const sources: CellValue[][] = [[...SOURCES_HEADERS]];
   for (const m of tables) {
-    const sheet = tableSheet(m, year, bureau, sources);
+    const sheet = tableSheet(m, year, bureau, sources, incomplete);
     sheets.push(sheet);
     boldRows.set(
       m.sheet,

@@ -5,7 +5,7 @@
  */
 import { a1, type CellValue } from "../model";
 import { hasTotalRow, TOTAL_LABEL, totalled, type CompiledDefinition } from "../definitions";
-import type { ExtractedUnit, KeptRow, KeptTable } from "./extract";
+import { naturalNumber, type ExtractedUnit, type KeptRow, type KeptTable } from "./extract";
 import type { MergedRow, MergedTable, MergeProblem, RowSource } from "./types";
 
 /** A unit's table taking part in a merged table. */
@@ -40,7 +40,44 @@ function sameValue(a: CellValue, b: CellValue): boolean {
 
 /** Natural value of a number as read (money in fen → 元). */
 function natural(t: CompiledDefinition, k: number, n: number): number {
-  return t.columns[k]?.type === "money" ? n / 100 : n;
+  return naturalNumber(t.columns[k]?.type, n);
+}
+
+/** A number with at most 2 decimals, as shown in a message. */
+function shown(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/**
+ * One warning per unit cell written as text (`36人`) and merged as its number: the merged cell,
+ * the unit and its own cell, the text and the number.
+ */
+function fromTextProblems(
+  t: CompiledDefinition,
+  sheet: string,
+  headerRow: number,
+  made: ReadonlyArray<{ row: MergedRow; parts: readonly RowPart[] }>
+): MergeProblem[] {
+  const out: MergeProblem[] = [];
+  made.forEach(({ parts }, i) => {
+    for (const { x, k, r } of parts)
+      for (const { col, text } of r.fromText) {
+        const c = t.columns[col];
+        const n = natural(t, col, r.numbers[col] as number);
+        const from = { sheet: k.sheet, cell: a1(r.row, k.colOf[col] as number) };
+        out.push({
+          code: "text-number",
+          severity: "warning",
+          unit: x.unit,
+          file: x.file,
+          sheet,
+          cell: a1(headerRow + 1 + i, col),
+          from,
+          message: `${c?.header ?? ""}：${x.unit}填的是文字“${text.trim()}”（${from.sheet}!${from.cell}），按数字${shown(n)}合并`,
+        });
+      }
+  });
+  return out;
 }
 
 /** The columns summed into the 合计 (and into a category's row). */
@@ -131,7 +168,7 @@ function categoryRows(
   keyCol: number,
   parts: readonly TablePart[],
   problems: MergeProblem[]
-): Array<{ row: MergedRow; numbers: Float64Array }> {
+): Array<{ row: MergedRow; numbers: Float64Array; parts: readonly RowPart[] }> {
   const allowed = t.columns[keyCol]?.allowed ?? [];
   const groups = new Map<string, RowPart[]>();
   const loose: RowPart[] = [];
@@ -143,10 +180,10 @@ function categoryRows(
     }
   const out = allowed.flatMap((key) => {
     const g = groups.get(key);
-    return g ? [combinedRow(t, key, g, problems)] : [];
+    return g ? [{ ...combinedRow(t, key, g, problems), parts: g }] : [];
   });
   // rows whose key is no allowed value are kept as they are: the check reports them
-  return [...out, ...loose.map((p) => ({ row: stacked(p), numbers: p.r.numbers }))];
+  return [...out, ...loose.map((p) => ({ row: stacked(p), numbers: p.r.numbers, parts: [p] }))];
 }
 
 /**
@@ -182,14 +219,17 @@ export function mergeTable(
   const made = combine
     ? categoryRows(t, keyCol, parts, problems)
     : parts.flatMap(({ x, k }) =>
-        k.rows.map((r) => ({ row: stacked({ x, k, r }), numbers: r.numbers }))
+        k.rows.map((r) => ({ row: stacked({ x, k, r }), numbers: r.numbers, parts: [{ x, k, r }] }))
       );
   const label = t.def.label;
+  const sheet = year === undefined ? `${label} 汇总` : `${label} 汇总 ${year}`;
+  const headerRow = 2;
+  problems.push(...fromTextProblems(t, sheet, headerRow, made));
   return {
     definition: t,
     year: year ?? 0,
-    sheet: year === undefined ? `${label} 汇总` : `${label} 汇总 ${year}`,
-    headerRow: 2,
+    sheet,
+    headerRow,
     rows: made.map((m) => m.row),
     total: totalRow(
       t,

@@ -134,9 +134,9 @@ export function triage(
         code: "unreadable",
         severity: "error",
         file: e.file,
-        message: `${baseName(e.file)}：${e.reason}，未合并（其他文件照常合并）`,
+        message: `${baseName(e.file)}：${e.reason}`,
       });
-      status.set(e.file, { status: "unreadable", text: `无法读取：${e.reason}` });
+      status.set(e.file, { status: "unreadable", text: "无法读取，未合并" });
       continue;
     }
     const c = triageRead(e, year, problems, status);

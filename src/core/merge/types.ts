@@ -90,8 +90,10 @@ export interface UnitReport {
   /** Whose file it is (its 填报单位, else the name on its rows, else its file name). */
   readonly unit: string | undefined;
   readonly read: boolean;
-  /** Why the file could not be read (Chinese). */
+  /** Why the file could not be read and what to do (Chinese). */
   readonly reason?: string;
+  /** The reader's technical account of why, for a details line. */
+  readonly detail?: string;
   readonly tables: readonly UnitTable[];
   readonly years: readonly number[];
   /** The unit's own issues, checked with the bureau's definitions. */
@@ -118,6 +120,8 @@ export type ProblemCode =
   | "table-twice"
   | "other-unit-row"
   | "value-conflict"
+  /** A unit's number written as text (`36人`), read as 校验 reads it and merged as the number. */
+  | "text-number"
   /** A unit's file carries its own 报表定义 that differs from the definitions the merge uses. */
   | "own-definitions";
 
@@ -131,6 +135,8 @@ export interface MergeProblem {
   readonly files?: readonly string[];
   readonly sheet?: string;
   readonly cell?: string;
+  /** The unit's own cell it is about, when `sheet`/`cell` are the merged table's. */
+  readonly from?: { readonly sheet: string; readonly cell: string };
 }
 
 /** An issue of a merged table, with the unit cells it comes from. */
@@ -153,4 +159,9 @@ export interface MergeResult {
   readonly issues: readonly SourcedIssue[];
   /** Units in the order of the merged rows. */
   readonly unitOrder: readonly string[];
+  /**
+   * What the merged tables lack (`甲校重复上报未选定`) while a unit's files are not chosen
+   * between; the merged sheets' titles say so. Undefined when nothing is left to choose.
+   */
+  readonly incomplete?: string;
 }

@@ -162,7 +162,7 @@ export function sniffNonXlsx(bytes: Uint8Array): XlsxReadError | undefined {
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return undefined;
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
-    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 PDF 文件）");
+    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 PDF 文件）", "PDF文件");
   let text = "";
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, 512));
@@ -172,20 +172,23 @@ export function sniffNonXlsx(bytes: Uint8Array): XlsxReadError | undefined {
   const head = text.trimStart().slice(0, 200).toLowerCase();
   if (head.startsWith("<html") || head.startsWith("<!doctype html") || head.includes("<table")) {
     return new XlsxReadError(
-      "not-xlsx",
-      "不是 .xlsx 文件（这是网页/HTML 文件，只是扩展名为表格），请在 Excel 中另存为 .xlsx"
+      "other-format",
+      "不是 .xlsx 文件（这是网页/HTML 文件，只是扩展名为表格）",
+      "网页（HTML）文件"
     );
   }
   if (head.startsWith("<?xml")) {
     return new XlsxReadError(
-      "not-xlsx",
-      "不是 .xlsx 文件（这是 XML 文件，可能是 Excel 2003 XML 表格），请在 Excel 中另存为 .xlsx"
+      "other-format",
+      "不是 .xlsx 文件（这是 XML 文件，可能是 Excel 2003 XML 表格）",
+      "XML表格文件"
     );
   }
   if (text && (head.includes(",") || head.includes("\t"))) {
     return new XlsxReadError(
-      "not-xlsx",
-      "不是 .xlsx 文件（这是文本/CSV 文件），请在 Excel 中打开后另存为 .xlsx"
+      "other-format",
+      "不是 .xlsx 文件（这是文本/CSV 文件）",
+      "文本（CSV）文件"
     );
   }
   return new XlsxReadError("not-zip", "不是 .xlsx 文件（文件内容不是 Excel 工作簿格式）");
@@ -242,24 +245,31 @@ function whatElse(zip: ZipArchive): XlsxReadError {
   const has = (n: string): boolean => zip.entries.has(n);
   if (has("mimetype") && has("content.xml")) {
     return new XlsxReadError(
-      "not-xlsx",
-      "不是 .xlsx 文件（这是 OpenDocument 表格 .ods），请另存为 .xlsx 后再试"
+      "other-format",
+      "不是 .xlsx 文件（这是 OpenDocument 表格 .ods）",
+      "OpenDocument表格（.ods）"
     );
   }
   if (has("xl/workbook.bin")) {
     return new XlsxReadError(
-      "not-xlsx",
-      "不是 .xlsx 文件（这是二进制工作簿 .xlsb），请在 Excel 中另存为 .xlsx 后再试"
+      "other-format",
+      "不是 .xlsx 文件（这是二进制工作簿 .xlsb）",
+      "二进制工作簿（.xlsb）"
     );
   }
   if (has("word/document.xml"))
-    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 Word 文档）");
+    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 Word 文档）", "Word文档");
   if (has("ppt/presentation.xml"))
-    return new XlsxReadError("not-xlsx", "不是 .xlsx 文件（这是 PowerPoint 文档）");
+    return new XlsxReadError(
+      "not-xlsx",
+      "不是 .xlsx 文件（这是 PowerPoint 文档）",
+      "PowerPoint文档"
+    );
   if (!has("[Content_Types].xml")) {
     return new XlsxReadError(
       "not-xlsx",
-      "不是 .xlsx 文件（这是普通 zip 压缩包，不是 Excel 工作簿）"
+      "不是 .xlsx 文件（这是普通 zip 压缩包，不是 Excel 工作簿）",
+      "普通zip压缩包"
     );
   }
   return new XlsxReadError("missing-part", "文件不完整：缺少工作簿部件（xl/workbook.xml）");

@@ -76,6 +76,11 @@ const defaultInflateRaw: InflateRaw = (data, size) => {
   return n === size ? out : out.subarray(0, n);
 };
 
+/** The file ends before its directory or a part's data: cut short, most likely in transfer. */
+function truncated(detail: string): XlsxReadError {
+  return new XlsxReadError("truncated", `文件不完整（${detail}）`);
+}
+
 function corrupt(detail: string): XlsxReadError {
   return new XlsxReadError(
     "corrupt",
@@ -122,7 +127,7 @@ export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipArchive
   const crc32 = options.crc32 ?? jsCrc32;
   const budget = options.budget ?? new ReadBudget();
   const eocd = findEndOfCentralDirectory(bytes);
-  if (eocd < 0) throw corrupt("找不到 zip 目录，文件可能不完整");
+  if (eocd < 0) throw truncated("找不到 zip 目录");
   let count_ = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
@@ -136,7 +141,7 @@ export function openZip(bytes: Uint8Array, options: ZipOptions = {}): ZipArchive
       cdOffset = u64(bytes, e64 + 48);
     }
   }
-  if (cdOffset + cdSize > bytes.length) throw corrupt("zip 目录超出文件末尾，文件可能不完整");
+  if (cdOffset + cdSize > bytes.length) throw truncated("zip 目录超出文件末尾");
   if (count_ > MAX_ENTRIES)
     throw corrupt(`zip 目录有 ${count(count_)} 项，超过 ${count(MAX_ENTRIES)}`);
   const entries = new Map<string, ZipEntry>();
@@ -230,7 +235,7 @@ function checkNoOverlap(list: ZipEntry[], bytes: Uint8Array, cdOffset: number): 
     if (lo + 30 > cdOffset || u32(bytes, lo) !== SIG_LOCAL)
       throw corrupt(`部件 ${e.name} 的位置错误`);
     const end = lo + 30 + u16(bytes, lo + 26) + u16(bytes, lo + 28) + e.compressedSize;
-    if (end > cdOffset) throw corrupt(`部件 ${e.name} 不完整`);
+    if (end > cdOffset) throw truncated(`部件 ${e.name} 不完整`);
     return { start: lo, end, name: e.name };
   });
   spans.sort((a, b) => a.start - b.start);

@@ -4,16 +4,34 @@
  * each unit's file and the check of the merged tables.
  */
 import {
+  Badge,
   Button,
   Field,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
   Radio,
   RadioGroup,
   makeStyles,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Dispatch } from "react";
-import type { PlainOutcome, UnitPreview } from "../../core";
+import { useState, type Dispatch } from "react";
+import {
+  baseName,
+  deliverBlock,
+  unitRows,
+  wholeProblems,
+  UNIT_STATE_TEXT,
+  type PlainOutcome,
+  type RowProblem,
+  type UnitPreview,
+  type UnitRow,
+  type UnitState,
+} from "../../core";
 import type { WorkbookHost } from "../../hosts/host";
 import { saveBytes, XLSX_TYPE } from "../download";
 import { ActionOutcome, Notice, useCommonStyles, useHostAction } from "./common";
@@ -30,6 +48,31 @@ export const useMergeStyles = makeStyles({
   item: { overflowWrap: "anywhere" },
   bad: { color: tokens.colorPaletteRedForeground1 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  table: { tableLayout: "auto", width: "100%" },
+  unitCell: { width: "auto", overflowWrap: "anywhere" },
+  unitName: { fontWeight: tokens.fontWeightSemibold },
+  toggle: {
+    minWidth: 0,
+    padding: 0,
+    height: "auto",
+    textAlign: "start",
+    justifyContent: "flex-start",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  fileText: {
+    overflowWrap: "anywhere",
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  stateCell: { width: "72px", paddingLeft: "4px", paddingRight: "4px" },
+  countCell: { width: "44px", paddingLeft: "4px", paddingRight: "4px", textAlign: "end" },
+  // 文件 has its own column on a wide pane; on a narrow one it folds under the unit's name
+  wideOnly: {
+    "@media (max-width: 479px)": { display: "none" },
+  },
+  narrowOnly: { "@media (min-width: 480px)": { display: "none" } },
+  reason: { color: tokens.colorPaletteDarkOrangeForeground1 },
   h: {
     margin: `${tokens.spacingVerticalS} 0 0`,
     fontSize: tokens.fontSizeBase300,
@@ -38,16 +81,6 @@ export const useMergeStyles = makeStyles({
 });
 
 const sev = (s: "error" | "warning"): string => (s === "error" ? "错误" : "警告");
-
-/** One finding of the report: 错误 in red, 警告 in orange, its words. */
-function Finding({ severity, text }: { severity: "error" | "warning"; text: string }) {
-  const styles = useMergeStyles();
-  return (
-    <li className={mergeClasses(styles.item, severity === "error" ? styles.bad : styles.warn)}>
-      {sev(severity)} {text}
-    </li>
-  );
-}
 
 /** The units' files as they are read, before the outcome. */
 export function UnitPreviews({ previews }: { previews: readonly UnitPreview[] }) {
@@ -69,67 +102,108 @@ export function UnitPreviews({ previews }: { previews: readonly UnitPreview[] })
   );
 }
 
-/** A unit's file in the outcome: its status, what was read, its own issues and notes. */
-function UnitFile({ u }: { u: PlainOutcome["units"][number] }) {
+/** One problem of a unit's row: 错误 in red, 警告 in orange, where, its words, its detail. */
+function RowFinding({ p }: { p: RowProblem }) {
   const styles = useMergeStyles();
   return (
-    <li className={styles.item}>
-      <span className={u.status === "merged" ? undefined : styles.bad}>
-        {u.status === "merged" ? "✓" : "✗"} {u.file}
-      </span>
-      ：{u.unit ? `${u.unit}，` : ""}
-      {u.statusText}
-      {u.read
-        ? `，${u.years.map((y) => `${y}年`).join("、")} ${u.tables.join(" ")}，错误${u.errors}，警告${u.warnings}`
-        : ""}
-      {u.issues.length + u.notes.length > 0 ? (
-        <ul className={styles.list}>
-          {u.issues.map((i, k) => (
-            <Finding
-              key={`i${k}`}
-              severity={i.severity}
-              text={`${i.rule} ${i.where} ${i.message}`}
-            />
-          ))}
-          {u.notes.map((p, k) => (
-            <Finding key={`n${k}`} severity={p.severity} text={p.message} />
-          ))}
-        </ul>
-      ) : null}
+    <li className={mergeClasses(styles.item, p.severity === "error" ? styles.bad : styles.warn)}>
+      {sev(p.severity)} {p.where ? `${p.where} ` : ""}
+      {p.text}
+      {p.detail ? <div className={styles.detail}>详情：{p.detail}</div> : null}
     </li>
   );
 }
 
-/** The findings of the outcome: the list and the files sent, each unit's file, the merged tables' check. */
-function Findings({ outcome }: { outcome: PlainOutcome }) {
+const STATE_COLOR: Readonly<Record<UnitState, "danger" | "warning" | "informative" | "success">> = {
+  duplicate: "warning",
+  unreadable: "danger",
+  errors: "danger",
+  missing: "informative",
+  merged: "success",
+};
+
+/** One unit's row (and, opened, its problems under it). */
+function UnitRowView({ row }: { row: UnitRow }) {
   const styles = useMergeStyles();
+  const [open, setOpen] = useState(row.state !== "merged");
+  const files = row.files.map(baseName).join("、") || "—";
+  const count = row.problems.length;
   return (
     <>
-      {outcome.problems.length > 0 ? (
+      <TableRow>
+        <TableCell className={styles.unitCell}>
+          <div className={styles.unitName}>
+            {count > 0 ? (
+              <Button
+                appearance="transparent"
+                size="small"
+                className={styles.toggle}
+                aria-expanded={open}
+                onClick={() => setOpen(!open)}
+              >
+                {open ? "▾" : "▸"} {row.unit}
+              </Button>
+            ) : (
+              row.unit
+            )}
+          </div>
+          <div className={mergeClasses(styles.narrowOnly, styles.fileText)}>{files}</div>
+        </TableCell>
+        <TableCell className={mergeClasses(styles.wideOnly, styles.fileText)}>{files}</TableCell>
+        <TableCell className={styles.stateCell}>
+          <Badge appearance="tint" color={STATE_COLOR[row.state]}>
+            {UNIT_STATE_TEXT[row.state]}
+          </Badge>
+        </TableCell>
+        <TableCell className={styles.countCell}>{count}</TableCell>
+      </TableRow>
+      {open && count > 0 ? (
+        <TableRow>
+          <TableCell colSpan={4}>
+            <ul className={styles.list}>
+              {row.problems.map((p, k) => (
+                <RowFinding key={k} p={p} />
+              ))}
+            </ul>
+          </TableCell>
+        </TableRow>
+      ) : null}
+    </>
+  );
+}
+
+/** The findings of the outcome: one row per unit (what needs action first), then the merged tables'. */
+function Findings({ outcome }: { outcome: PlainOutcome }) {
+  const styles = useMergeStyles();
+  const rows = unitRows(outcome);
+  const whole = wholeProblems(outcome);
+  return (
+    <>
+      <Table size="small" className={styles.table} aria-label="各单位情况">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.unitCell}>单位</TableHeaderCell>
+            <TableHeaderCell className={styles.wideOnly}>文件</TableHeaderCell>
+            <TableHeaderCell className={styles.stateCell}>状态</TableHeaderCell>
+            <TableHeaderCell className={styles.countCell}>问题数</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <UnitRowView key={r.unit + r.files.join()} row={r} />
+          ))}
+        </TableBody>
+      </Table>
+      {whole.length > 0 ? (
         <>
-          <h2 className={styles.h}>名单与上报</h2>
-          <ul className={styles.list}>
-            {outcome.problems.map((p, i) => (
-              <Finding key={i} severity={p.severity} text={p.message} />
+          <h2 className={styles.h}>汇总表另有问题{whole.length}项</h2>
+          <ul className={styles.list} aria-label="汇总表问题">
+            {whole.map((p, k) => (
+              <RowFinding key={k} p={p} />
             ))}
           </ul>
         </>
       ) : null}
-      <h2 className={styles.h}>各单位文件</h2>
-      <ul className={styles.list} aria-label="各单位文件">
-        {outcome.units.map((u) => (
-          <UnitFile key={u.file} u={u} />
-        ))}
-      </ul>
-      <h2 className={styles.h}>
-        汇总表校验：错误{outcome.issues.filter((i) => i.severity === "error").length}项，警告
-        {outcome.issues.filter((i) => i.severity === "warning").length}项
-      </h2>
-      <ul className={styles.list} aria-label="汇总表问题">
-        {outcome.issues.map((i, k) => (
-          <Finding key={k} severity={i.severity} text={`${i.rule} ${i.where} ${i.message}`} />
-        ))}
-      </ul>
     </>
   );
 }
@@ -159,6 +233,8 @@ export function MergeOutcomeView({
   action,
 }: MergeOutcomeProps) {
   const common = useCommonStyles();
+  const styles = useMergeStyles();
+  const blocked = deliverBlock(outcome);
   const insertSheets = host?.insertSheets;
   const deliver = (): void => {
     if (insertSheets) {
@@ -204,11 +280,17 @@ export function MergeOutcomeView({
       <div className={common.row}>
         <Button
           appearance="primary"
-          disabled={outcome.sheets.length === 0 || action.busy}
+          disabled={blocked !== undefined || action.busy}
           onClick={deliver}
+          aria-describedby={blocked === undefined ? undefined : "merge-deliver-reason"}
         >
           {insertSheets ? "插入汇总表（新工作表）" : "下载汇总工作簿"}
         </Button>
+        {blocked === undefined ? null : (
+          <span id="merge-deliver-reason" className={styles.reason} role="status">
+            {blocked}
+          </span>
+        )}
       </div>
       <ActionOutcome state={action.state} />
       <Findings outcome={outcome} />

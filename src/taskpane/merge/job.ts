@@ -13,7 +13,7 @@ import {
   type UnitFileInput,
   type UnitListInput,
 } from "../../core";
-import { readFailureReason } from "../../hosts/xlsx/errors";
+import { readFailure, readFailureReason } from "../../hosts/xlsx/errors";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { readUnitList } from "../../hosts/xlsx/unit-list";
 import { mergedWorkbookXlsx } from "../../hosts/xlsx/write-sheets";
@@ -72,7 +72,8 @@ export class MergeJob {
       });
       return { name: f.name, workbook };
     } catch (e) {
-      return { name: f.name, unreadable: readFailureReason(e) };
+      const why = readFailure(e, "unit");
+      return { name: f.name, unreadable: why.message, detail: why.detail };
     }
   }
 
