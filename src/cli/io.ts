@@ -6,7 +6,7 @@
  */
 import { fileName, inCheckOrder, type WorkbookInput } from "../core";
 import { ReadBudget } from "../hosts/xlsx/budget";
-import { readFailureReason } from "../hosts/xlsx/errors";
+import { readFailure } from "../hosts/xlsx/errors";
 import { readXlsx } from "../hosts/xlsx/read";
 import type { Crc32, InflateRaw } from "../hosts/xlsx/zip";
 
@@ -92,6 +92,9 @@ function readWorkbookFile(
     });
     return { name: file, workbook };
   } catch (e) {
-    return { name: file, unreadable: readFailureReason(e) };
+    // the sentence, then which limit or which part (the command line's one line says both)
+    const f = readFailure(e);
+    const detail = f.detail && f.code !== "aborted" ? `（详情：${f.detail}）` : "";
+    return { name: file, unreadable: f.message + detail };
   }
 }
