@@ -5,14 +5,6 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { renderToStaticMarkup } from "react-dom/server";
-import {
-  FluentProvider,
-  RendererProvider,
-  SSRProvider,
-  createDOMRenderer,
-  webLightTheme,
-} from "@fluentui/react-components";
 import { describe, expect, it } from "vitest";
 import { openMerge } from "../../src/core/app/merge";
 import { plainOutcome, type PlainOutcome } from "../../src/core/merge";
@@ -20,6 +12,7 @@ import { readFailure } from "../../src/hosts/xlsx/errors";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { MergeOutcomeView } from "../../src/taskpane/components/MergeReport";
 import { useHostAction } from "../../src/taskpane/components/common";
+import { paneHtml } from "./render-pane";
 
 const UNITS = path.join(__dirname, "..", "..", "assets", "samples", "units");
 
@@ -56,15 +49,7 @@ function View({ o }: { o: PlainOutcome }) {
 }
 
 function html(o: PlainOutcome): string {
-  return renderToStaticMarkup(
-    <RendererProvider renderer={createDOMRenderer()}>
-      <SSRProvider>
-        <FluentProvider theme={webLightTheme}>
-          <View o={o} />
-        </FluentProvider>
-      </SSRProvider>
-    </RendererProvider>
-  );
+  return paneHtml(<View o={o} />);
 }
 
 /** The download button's opening tag. */

@@ -4,25 +4,23 @@
  * series (`series.ts`) and its wording. The comparison of the report year with the previous one
  * is left as it is; this is extra.
  */
-import type { Figure, FigureKind, FigureSource, TableData, TableId } from "../figures";
-import { figureLabel, naturalValue, orderTables, type CompareOptions } from "./compare";
+import type { Figure, FigureSource, TableData } from "../figures";
+import {
+  figureLabel,
+  naturalValue,
+  orderTables,
+  type CompareOptions,
+  type Comparison,
+} from "./compare";
 import { series, type Series, type SeriesPoint } from "./series";
 import { checkSeries, type SeriesIssue } from "./series-checks";
 import { seriesWording } from "./series-wording";
 
 /** One figure over the years. */
-export interface FigureSeries {
-  /** The figure id, e.g. `T1/发展预备党员`. */
-  readonly id: string;
-  readonly tableId: TableId;
-  /** The report year's sheet. */
-  readonly sheet: string;
-  readonly indicator: string;
-  readonly group?: string;
-  /** `发展预备党员`, `来电受理数`. */
-  readonly label: string;
-  readonly kind: FigureKind;
-  readonly unit: string;
+export interface FigureSeries extends Pick<
+  Comparison,
+  "id" | "tableId" | "sheet" | "indicator" | "group" | "label" | "kind" | "unit"
+> {
   readonly headline: boolean;
   /** The series on the kind's integer scale (money in fen, rates in tenths). */
   readonly series: Series;
