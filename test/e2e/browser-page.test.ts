@@ -136,7 +136,7 @@ describe.runIf(chromiumAvailable())("browser page (index.html)", () => {
     const text = await page.locator("main").innerText();
     expect(text).toContain("发展预备党员");
     expect(text).toMatch(/比上年(增加|减少)|与上年持平/);
-    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId("comparison-chart").count()).toBeGreaterThanOrEqual(1);
     // figures fed by the fixture's errors (T1-01, T1-03) are marked, with a banner above
     const banner = await page.getByTestId("unverified-banner").innerText();
     const flagged = await page.locator('li[data-unverified="true"]').count();

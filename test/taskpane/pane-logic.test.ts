@@ -96,7 +96,8 @@ describe("groupIssues", () => {
 
 describe("同比 table helpers", () => {
   it("formats values by kind, with a true minus sign", () => {
-    expect(formatValue(301370, "money")).toBe("30.14万元");
+    expect(formatValue(301370, "money")).toBe("301,370.00元");
+    expect(formatValue(301370, "money", "", "万元")).toBe("30.14万元");
     expect(formatValue(5600, "money")).toBe("5,600.00元");
     expect(formatValue(98.5, "rate")).toBe("98.5%");
     expect(formatValue(-3, "count")).toBe("−3");

@@ -212,6 +212,8 @@ export function App(props: AppProps) {
   const [autoRecheckOn, setAutoRecheckOn] = useState(false);
   // 历年起始年度: one choice for the 同比 tab's 历年 section and the 报告 tab's draft
   const [since, setSince] = useState<number | undefined>(undefined);
+  // 金额以万元表示: one setting for the 同比 cards and the 报告 draft
+  const [moneyInWan, setMoneyInWan] = useState(false);
   const autoRecheck = useAutoRecheck(host, autoRecheckOn, run.recheck);
   const scheme = props.colorScheme ?? "light";
   useEffect(() => {
@@ -263,6 +265,8 @@ export function App(props: AppProps) {
                   onShowIssues={() => setTab("validate")}
                   since={since}
                   onSince={setSince}
+                  moneyInWan={moneyInWan}
+                  onMoneyInWan={setMoneyInWan}
                 />
               </Suspense>
             </TabErrorBoundary>
@@ -311,6 +315,8 @@ function TabPanel({
   onShowIssues,
   since,
   onSince,
+  moneyInWan,
+  onMoneyInWan,
 }: {
   tab: TabId;
   app: AppProps;
@@ -320,7 +326,10 @@ function TabPanel({
   onShowIssues: () => void;
   since: number | undefined;
   onSince: Dispatch<number | undefined>;
+  moneyInWan: boolean;
+  onMoneyInWan: Dispatch<boolean>;
 }) {
+  const shared = { since, onSince, moneyInWan, onMoneyInWan };
   switch (tab) {
     case "validate":
       return (
@@ -334,7 +343,7 @@ function TabPanel({
         />
       );
     case "compare":
-      return <CompareTab host={app.host} run={run} onShowIssues={onShowIssues} since={since} onSince={onSince} />;
+      return <CompareTab host={app.host} run={run} onShowIssues={onShowIssues} {...shared} />;
     case "report":
       return (
         <ReportTab
@@ -342,8 +351,7 @@ function TabPanel({
           run={run}
           onShowIssues={onShowIssues}
           cellPreview={app.cellPreview}
-          since={since}
-          onSince={onSince}
+          {...shared}
         />
       );
     case "template":

@@ -6,6 +6,7 @@
 import { useMemo } from "react";
 import {
   Button,
+  Switch,
   makeStyles,
   mergeClasses,
   tokens,
@@ -14,9 +15,9 @@ import type { ComparisonRow, WorkbookHost } from "../../hosts/host";
 import type { ComparisonView } from "../engine";
 import type { Issue } from "../../core";
 import type { WorkbookRun } from "../run";
-import { ComparisonChart, fullName } from "./ComparisonChart";
+import { ComparisonChart, comparisonScale, fullName, type ComparisonScale } from "./ComparisonChart";
 import { ActionOutcome, NeedsRun, Notice, UnverifiedBanner, useCommonStyles, useHostAction } from "./common";
-import { formatChange, formatPct, formatValue } from "./format";
+import { cardUnit, formatChange, formatPct, formatValue, type MoneyChoice, type MoneyUnit } from "./format";
 import { sinceChoices, sinceInForce } from "../seriesView";
 import { SeriesSection, useSeries } from "./SeriesSection";
 import { useCardStyles } from "./cardStyles";
@@ -79,18 +80,28 @@ export function toComparisonRows(rows: readonly ComparisonView[]): ComparisonRow
   }));
 }
 
-export interface CompareTabProps extends Partial<SinceChoice> {
+export interface CompareTabProps extends Partial<SinceChoice>, Partial<MoneyChoice> {
   readonly host: WorkbookHost | undefined;
   readonly run: WorkbookRun;
   readonly onShowIssues?: () => void;
 }
 
-export function CompareTab({ host, run, onShowIssues, since: chosen, onSince = () => undefined }: CompareTabProps) {
+export function CompareTab({
+  host,
+  run,
+  onShowIssues,
+  since: chosen,
+  onSince = () => undefined,
+  moneyInWan = false,
+  onMoneyInWan,
+}: CompareTabProps) {
   const common = useCommonStyles();
   const styles = { ...useCardStyles(), ...useFigureStyles() };
   const insert = useHostAction();
   const analysis = run.analysis;
   const groups = useMemo(() => groupBySheet(analysis?.comparisons ?? []), [analysis]);
+  const scale = useMemo(() => comparisonScale(analysis?.comparisons ?? []), [analysis]);
+  const money: MoneyUnit = moneyInWan ? "万元" : "元";
   const since = sinceInForce(chosen, analysis);
   const seriesView = useSeries(analysis, since);
   if (!analysis) return <NeedsRun host={host} run={run} what="同比" />;
@@ -114,6 +125,13 @@ export function CompareTab({ host, run, onShowIssues, since: chosen, onSince = (
         {years ? `${years.current}年与${years.previous}年比较，` : ""}共{analysis.comparisons.length}项指标。增加记“+”，减少记“−”，颜色不表示好坏；
         左边有色条的是需要核实的指标（【待核】或G-05变动较大）。
       </p>
+      <CompareSettings
+        rows={analysis.comparisons}
+        tables={groups.length}
+        scale={scale}
+        moneyInWan={moneyInWan}
+        onMoneyInWan={onMoneyInWan}
+      />
       {insertComparison && years ? (
         <div className={common.row}>
           <Button
@@ -134,7 +152,7 @@ export function CompareTab({ host, run, onShowIssues, since: chosen, onSince = (
       {groups.map((g) => (
         <section key={g.sheet} className={styles.section} aria-label={`${g.sheet}同比`}>
           <h2 className={common.h3}>{g.sheet}</h2>
-          <ComparisonChart rows={g.rows} title={`${g.sheet}增减幅度`} />
+          <ComparisonChart rows={g.rows} title={`${g.sheet}增减幅度`} scale={scale} />
           <ul className={styles.list} aria-label={`${g.sheet}同比`} data-testid="comparison">
             {g.rows.map((r) => {
               const large = largeChanges.has(comparisonKey(r));
@@ -147,23 +165,23 @@ export function CompareTab({ host, run, onShowIssues, since: chosen, onSince = (
                 >
                   <span className={styles.head}>
                     <span className={styles.name}>{fullName(r)}</span>
-                    <span className={styles.unit}>（{r.kind === "rate" ? "%" : r.kind === "money" ? "元" : r.unit}）</span>
+                    <span className={styles.unit}>（{cardUnit(r.kind, r.unit, money)}）</span>
                     {r.unverified ? <span className={styles.mark}>【待核】所依据的单元格有错误或未说明的警告</span> : null}
                     {large ? <span className={styles.mark}>G-05变动较大，需在备注中说明</span> : null}
                   </span>
                   <dl className={styles.figures}>
                     <div className={styles.cell}>
                       <dt className={styles.term}>{years ? `${years.current}年` : "本年"}</dt>
-                      <dd className={styles.value}>{formatValue(r.current, r.kind, r.unit)}</dd>
+                      <dd className={styles.value}>{formatValue(r.current, r.kind, r.unit, money)}</dd>
                     </div>
                     <div className={styles.cell}>
                       <dt className={styles.term}>{years ? `${years.previous}年` : "上年"}</dt>
-                      <dd className={styles.value}>{formatValue(r.previous, r.kind, r.unit)}</dd>
+                      <dd className={styles.value}>{formatValue(r.previous, r.kind, r.unit, money)}</dd>
                     </div>
                     <div className={styles.cell}>
                       <dt className={styles.term}>增减</dt>
                       <dd className={styles.value} data-testid="change">
-                        {formatChange(r.change, r.kind, r.unit)}
+                        {formatChange(r.change, r.kind, r.unit, money)}
                         {r.pct !== null && r.change !== 0 ? `（${formatPct(r.pct)}）` : ""}
                       </dd>
                     </div>
@@ -182,7 +200,42 @@ export function CompareTab({ host, run, onShowIssues, since: chosen, onSince = (
         since={since}
         onSince={onSince}
         view={seriesView}
+        money={money}
       />
     </div>
+  );
+}
+
+/** The money switch (shared with 报告) and, with several tables, the note on the charts' one scale. */
+function CompareSettings({
+  rows,
+  tables,
+  scale,
+  moneyInWan,
+  onMoneyInWan,
+}: {
+  rows: readonly ComparisonView[];
+  tables: number;
+  scale: ComparisonScale;
+  moneyInWan: boolean;
+  onMoneyInWan: MoneyChoice["onMoneyInWan"] | undefined;
+}) {
+  const common = useCommonStyles();
+  return (
+    <>
+      {rows.some((c) => c.kind === "money") && onMoneyInWan ? (
+        <Switch
+          checked={moneyInWan}
+          onChange={(_e, d) => onMoneyInWan(d.checked)}
+          label="金额以万元表示（与“报告”中的设置相同）"
+        />
+      ) : null}
+      {tables > 1 && rows.some((c) => c.pct !== null) ? (
+        <p className={mergeClasses(common.p, common.muted)} data-testid="comparison-scale">
+          各表的增减幅度图用同一刻度，条长可跨表比较：满格为{scale.anyUp && scale.anyDown ? "±" : scale.anyDown ? "−" : "+"}
+          {scale.limit.toFixed(0)}%{scale.limit === 100 ? "，超过的画到边上，数字照实" : ""}。
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -19,13 +19,14 @@ import { DraftSources } from "./DraftSources";
 import { ReportOptionsForm, ReportStatusNotice, RichDraft, UnverifiedList } from "./ReportParts";
 import { sinceChoices, sinceInForce } from "../seriesView";
 import type { SinceChoice } from "./SinceSelect";
+import type { MoneyChoice } from "./format";
 
 const useStyles = makeStyles({
   draft: { minHeight: "16em" },
   modes: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", alignItems: "center" },
 });
 
-export interface ReportTabProps extends Partial<SinceChoice> {
+export interface ReportTabProps extends Partial<SinceChoice>, Partial<MoneyChoice> {
   readonly host: WorkbookHost | undefined;
   readonly run: WorkbookRun;
   readonly onShowIssues?: () => void;
@@ -33,24 +34,37 @@ export interface ReportTabProps extends Partial<SinceChoice> {
   readonly cellPreview?: CellPreviewRenderer;
 }
 
-export function ReportTab({ host, run, onShowIssues, cellPreview, since: chosen, onSince = () => undefined }: ReportTabProps) {
+export function ReportTab({
+  host,
+  run,
+  onShowIssues,
+  cellPreview,
+  since: chosen,
+  onSince = () => undefined,
+  moneyInWan: sharedWan,
+  onMoneyInWan,
+}: ReportTabProps) {
   const common = useCommonStyles();
   const styles = useStyles();
   const analysis = run.analysis;
   const [chosenOptions, setOptions] = useState<ReportOptions>(DEFAULT_REPORT_OPTIONS);
   const since = sinceInForce(chosen, analysis);
-  // the first year of 历年 is the pane's (shared with the 同比 tab), the other options the tab's
-  const options = useMemo<ReportOptions>(
-    () => (since === undefined ? chosenOptions : { ...chosenOptions, since }),
-    [chosenOptions, since]
-  );
+  // the first year of 历年 and the money unit are the pane's (shared with the 同比 tab), the other
+  // options the tab's
+  const options = useMemo<ReportOptions>(() => {
+    const money = sharedWan === undefined ? chosenOptions : { ...chosenOptions, moneyInWan: sharedWan };
+    return since === undefined ? money : { ...money, since };
+  }, [chosenOptions, since, sharedWan]);
   const [sources, setSources] = useState(false);
   const rich = useRef<HTMLDivElement>(null);
   const draft = useReportDraft(analysis, options, rich);
 
   if (!analysis) return <NeedsRun host={host} run={run} what="生成报告" />;
   if (draft.engineError) return <Notice intent="error">{draft.engineError}</Notice>;
-  const set = <K extends keyof ReportOptions>(key: K, value: ReportOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
+  const set = <K extends keyof ReportOptions>(key: K, value: ReportOptions[K]) => {
+    if (key === "moneyInWan" && onMoneyInWan) onMoneyInWan(value as boolean);
+    setOptions((o) => ({ ...o, [key]: value }));
+  };
   const year = analysis.currentYear;
   const empty = draft.lines.length === 0;
 

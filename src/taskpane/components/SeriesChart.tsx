@@ -8,7 +8,7 @@
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { SeriesChartGroup } from "../seriesView";
-import { formatValue } from "./format";
+import { formatValue, type MoneyUnit } from "./format";
 import { useCardStyles } from "./cardStyles";
 
 /** The drawing's size and the margins of its plot (room for the ticks at the left, the years below). */
@@ -96,16 +96,27 @@ function runs(points: ReadonlyArray<{ x: number; y: number | undefined }>): Arra
 }
 
 /** What the chart shows, in words (its accessible name). */
-function summary(group: SeriesChartGroup): string {
+function summary(group: SeriesChartGroup, money: MoneyUnit): string {
   return group.series
     .map((s) => {
-      const values = s.values.map((v) => `${v.year}年${v.value === undefined ? "空缺" : formatValue(v.value, s.kind, s.unit)}`);
+      const values = s.values.map(
+        (v) => `${v.year}年${v.value === undefined ? "空缺" : formatValue(v.value, s.kind, s.unit, money)}`
+      );
       return `${s.label}：${values.join("，")}`;
     })
     .join("；");
 }
 
-export function SeriesChart({ group, title }: { group: SeriesChartGroup; title: string }) {
+export function SeriesChart({
+  group,
+  title,
+  money = "元",
+}: {
+  group: SeriesChartGroup;
+  title: string;
+  /** Money charts in 元 or 万元 (their ticks and caption), as the cards say. */
+  money?: MoneyUnit;
+}) {
   const styles = useStyles();
   const cards = useCardStyles();
   const first = group.series[0];
@@ -122,11 +133,15 @@ export function SeriesChart({ group, title }: { group: SeriesChartGroup; title: 
   // a year label every `every` years, so that four-digit years never touch
   const every = Math.max(1, Math.ceil((years.length * 36) / plotW));
   const anyUnverified = group.series.some((s) => s.unverifiedYears.length > 0);
+  // money in 万元: the ticks in 万元 too (a tick of 3 under 单位：万元, never 3万)
+  const inWan = group.kind === "money" && money === "万元";
+  const tick = (t: number) => (inWan ? (t / 10000).toLocaleString("zh-CN", { maximumFractionDigits: 2 }) : tickText(t));
+  const unit = group.kind === "money" ? money : group.unit;
   return (
     <figure className={styles.figure}>
       <svg
         role="img"
-        aria-label={`${title}：${summary(group)}`}
+        aria-label={`${title}：${summary(group, money)}`}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width={WIDTH}
         style={{ maxWidth: "100%", height: "auto", display: "block" }}
@@ -143,7 +158,7 @@ export function SeriesChart({ group, title }: { group: SeriesChartGroup; title: 
               fontSize={CHART_FONT_PX}
               fill={tokens.colorNeutralForeground2}
             >
-              {tickText(t)}
+              {tick(t)}
             </text>
           </g>
         ))}
@@ -194,7 +209,7 @@ export function SeriesChart({ group, title }: { group: SeriesChartGroup; title: 
         ))}
       </ul>
       <figcaption className={styles.caption}>
-        单位：{group.unit}，纵轴从0到{tickText(top)}
+        单位：{unit}，纵轴从0到{tick(top)}
         {anyUnverified ? "；空心点是【待核】的年份" : ""}
         {group.series.some((s) => s.series.gaps.length > 0) ? "；线断开处是空缺的年份" : ""}
       </figcaption>

@@ -8,9 +8,9 @@ import { useEffect, useState } from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import { loadEngine, type Analysis, type SeriesView } from "../engine";
-import { groupSeries, seriesNote, shownUnit, toSeriesRows, type SeriesChartGroup } from "../seriesView";
+import { groupSeries, seriesNote, toSeriesRows, type SeriesChartGroup } from "../seriesView";
 import { ActionOutcome, useCommonStyles, useHostAction } from "./common";
-import { formatValue } from "./format";
+import { cardUnit, formatValue, type MoneyUnit } from "./format";
 import { SeriesChart, scalesDiffer } from "./SeriesChart";
 import { SinceSelect, type SinceChoice } from "./SinceSelect";
 import { useCardStyles } from "./cardStyles";
@@ -35,10 +35,11 @@ const useYearStyles = makeStyles({
  * A chart's name in its table: its unit, and which of the unit's charts it is when there are
  * several (`人，第2张`).
  */
-export function chartName(charts: readonly SeriesChartGroup[], i: number): string {
+export function chartName(charts: readonly SeriesChartGroup[], i: number, money: MoneyUnit = "元"): string {
   const unit = charts[i]!.unit;
   const same = charts.filter((c) => c.unit === unit);
-  return same.length > 1 ? `${unit}，第${same.indexOf(charts[i]!) + 1}张` : unit;
+  const shown = charts[i]!.kind === "money" ? money : unit;
+  return same.length > 1 ? `${shown}，第${same.indexOf(charts[i]!) + 1}张` : shown;
 }
 
 /** The series of an analysis from the first year chosen (the engine is loaded by then). */
@@ -64,9 +65,11 @@ export interface SeriesSectionProps extends SinceChoice {
   /** The first years the workbook allows (`sinceChoices`). */
   readonly choices: readonly number[];
   readonly view: SeriesView | undefined;
+  /** Money in 元 or 万元, as the 同比 cards above (default 元). */
+  readonly money?: MoneyUnit;
 }
 
-export function SeriesSection({ host, currentYear, choices, since, onSince, view }: SeriesSectionProps) {
+export function SeriesSection({ host, currentYear, choices, since, onSince, view, money = "元" }: SeriesSectionProps) {
   const common = useCommonStyles();
   const styles = { ...useCardStyles(), ...useYearStyles() };
   const insert = useHostAction();
@@ -118,7 +121,7 @@ export function SeriesSection({ host, currentYear, choices, since, onSince, view
           <h3 className={common.h3}>{g.sheet}</h3>
           <div className={styles.charts}>
             {g.charts.map((c, i) => (
-              <SeriesChart key={i} group={c} title={`${g.sheet}历年变化（${chartName(g.charts, i)}）`} />
+              <SeriesChart key={i} group={c} title={`${g.sheet}历年变化（${chartName(g.charts, i, money)}）`} money={money} />
             ))}
           </div>
           <ul className={mergeClasses(styles.list, styles.cards)} aria-label={`${g.sheet}历年数值`}>
@@ -134,14 +137,14 @@ export function SeriesSection({ host, currentYear, choices, since, onSince, view
                   >
                     <span className={styles.head}>
                       <span className={styles.name}>{s.label}</span>
-                      <span className={styles.unit}>（{shownUnit(s)}）</span>
+                      <span className={styles.unit}>（{cardUnit(s.kind, s.unit, money)}）</span>
                     </span>
                     <dl className={styles.years}>
                       {s.values.map((v) => (
                         <div key={v.year} className={styles.cell}>
                           <dt className={styles.term}>{v.year}年</dt>
                           <dd className={styles.value}>
-                            {v.value === undefined ? "—" : formatValue(v.value, s.kind, s.unit)}
+                            {v.value === undefined ? "—" : formatValue(v.value, s.kind, s.unit, money)}
                             {s.unverifiedYears.includes(v.year) ? <span className={styles.mark}>【待核】</span> : null}
                           </dd>
                         </div>
