@@ -39,17 +39,23 @@ function smallText(page: Page): Promise<string[]> {
   });
 }
 
-/** The rendered size in px of the chart's labels (font size × the SVG's scale). */
+/**
+ * The rendered size in px of the charts' labels: the 同比 bar charts' names and figures (HTML
+ * text), and an SVG chart's text (font size × the SVG's scale).
+ */
 function chartLabelSizes(page: Page): Promise<number[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('svg[role="img"]')].flatMap((svg) => {
+  return page.evaluate(() => [
+    ...[...document.querySelectorAll('[data-testid="comparison-chart"] span')]
+      .filter((s) => (s.textContent ?? "").trim() !== "")
+      .map((s) => parseFloat(getComputedStyle(s).fontSize)),
+    ...[...document.querySelectorAll('svg[role="img"]')].flatMap((svg) => {
       const view = (svg as SVGSVGElement).viewBox.baseVal.width;
       const scale = svg.getBoundingClientRect().width / view;
       return [...svg.querySelectorAll("text")].map(
         (t) => Number(t.getAttribute("font-size")) * scale
       );
-    })
-  );
+    }),
+  ]);
 }
 
 /** Presses Tab until `done` holds for the focused element (at most `max` presses). */
