@@ -37,6 +37,7 @@ export { formatFen, formatTenthsPct } from "./read/numbers";
 // Year-on-year comparison (同比; wording in docs/wording.md)
 export {
   compareTables,
+  comparisonText,
   UNVERIFIED_MARK,
   figureLabel,
   naturalValue,

@@ -206,11 +206,11 @@ export const engine: Engine = {
       ...(series === undefined ? {} : { series }),
     };
   },
-  series: (analysis, since): SeriesView | undefined => {
+  series: (analysis, since, moneyUnit = "元"): SeriesView | undefined => {
     const to = analysis.currentYear;
     if (to === undefined || since >= to - 1) return undefined;
     const validation = withEarlierYears(analysis, since);
-    const core = reportFrom(validation, { since, moneyUnit: "元" }, analysis.core.definitions);
+    const core = reportFrom(validation, { since, moneyUnit }, analysis.core.definitions);
     return core.series === undefined ? undefined : { since, to, series: core.series };
   },
   inForce: (model, definitions) => {

@@ -157,10 +157,11 @@ export interface Engine {
   /** The drafted paragraphs as plain text (two full-width spaces before each paragraph), with the figures marked 【待核】. */
   draft(analysis: Analysis, options: ReportOptions): DraftResult;
   /**
-   * 历年: each figure of the report year from `since` on (money in 元, as the 同比 tab shows it);
-   * undefined when `since` is not a year before the previous one.
+   * 历年: each figure of the report year from `since` on, money changes worded in `moneyUnit`
+   * (元 by default; the values stay in 元); undefined when `since` is not a year before the
+   * previous one.
    */
-  series(analysis: Analysis, since: number): SeriesView | undefined;
+  series(analysis: Analysis, since: number, moneyUnit?: "元" | "万元"): SeriesView | undefined;
   /**
    * The definitions in force for this workbook (a file loaded, else its 报表定义 sheet, else the
    * built-ins); throws a Chinese message naming the cell of a wrong entry in the sheet.

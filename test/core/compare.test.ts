@@ -5,6 +5,7 @@ import {
   approximateWhole,
   changeWording,
   compareTables,
+  comparisonText,
   figureLabel,
   formatCount,
   formatMoney,
@@ -332,6 +333,33 @@ describe("compareTables", () => {
       { moneyUnit: "万元" }
     );
     expect(result[0]?.text).toBe("比上年增加3.25万元，增长79.2%");
+  });
+
+  it("rewords a comparison made in 元 exactly as if it had been made in 万元 (the pane's switch)", () => {
+    const fen = fc.integer({ min: 0, max: 9_000_000_000_000 });
+    fc.assert(
+      fc.property(fen, fen, fc.boolean(), (now, before, rate) => {
+        const unit = rate ? "%" : "元";
+        const value = rate ? now % 1001 : now;
+        const old = rate ? before % 1001 : before;
+        const make = (moneyUnit: MoneyUnit) =>
+          compareTables(
+            [table("T3", 2013, [figure("T3", "金额（元）", value, unit, { headline: true })])],
+            [table("T3", 2012, [figure("T3", "金额（元）", old, unit, { headline: true })])],
+            { moneyUnit }
+          )[0]!;
+        expect(comparisonText(make("元"), "万元")).toBe(make("万元").text);
+        expect(comparisonText(make("元"), "元")).toBe(make("元").text);
+      })
+    );
+    const unverified = {
+      ...compareTables(
+        [t3(2013, [{ 经费类别: "慰问金", 金额: "73560" }])],
+        [t3(2012, [{ 经费类别: "慰问金", 金额: "41060" }])]
+      )[0]!,
+      unverified: true,
+    };
+    expect(comparisonText(unverified, "万元")).toBe("比上年增加3.25万元，增长79.2%【待核】");
   });
 
   it("leaves out figures missing in a year, of another kind or unit, or not exact", () => {

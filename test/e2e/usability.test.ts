@@ -165,9 +165,10 @@ describe.runIf(chromiumAvailable())("a statistician's pane at 320 px (browser pa
         expect(text).not.toContain("0.0个百分点");
         expect(text).toContain("颜色不表示好坏");
         expect(await page.locator('li[data-large-change="true"]').count()).toBeGreaterThan(0);
-        expect(await page.locator('li[data-large-change="true"]').first().innerText()).toContain(
-          "G-05变动较大"
-        );
+        const large = page.locator('li[data-large-change="true"]').first();
+        expect(await large.innerText()).toContain("变动较大，需在备注中说明");
+        // the rule's code beside the mark, not inside its sentence
+        expect(await large.getByTestId("rule-code").innerText()).toBe("G-05");
         await screenshot(page, "usability-同比-320");
       }
       await context.close();

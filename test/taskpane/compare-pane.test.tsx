@@ -38,9 +38,9 @@ const run = (a = analysis): WorkbookRun => ({
 
 const text = (markup: string) => markup.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
-/** The cards of the tab, each as its heading and figures (the wording line is the core's). */
+/** The cards of the tab, each as its heading, figures and wording line. */
 function cards(markup: string): string[] {
-  return [...markup.matchAll(/<li[^>]*>(.*?)<\/dl>/g)].map((m) => text(m[1]!));
+  return [...markup.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((m) => text(m[1]!));
 }
 
 const tab = (moneyInWan: boolean) =>
@@ -54,13 +54,16 @@ describe("同比 cards: one money unit in a card", () => {
     expect(money.some((c) => Math.abs(c.change) < 100000 && c.change !== 0)).toBe(true);
   });
 
-  it("in 万元, every money card's values and change are in 万元 and its heading says 万元", () => {
+  it("in 万元, every money card's values, change and wording are in 万元 and its heading says 万元", () => {
     const shown = cards(tab(true)).filter((c) => c.includes("（万元）"));
     expect(shown.length).toBe(money.length);
     for (const card of shown) {
       expect(card).not.toMatch(/\d元/);
       expect(card.match(/[\d.,]+万元/g)!.length).toBeGreaterThanOrEqual(2);
     }
+    // the wording line says the change in 万元 too: 比上年增加3.28万元，…
+    const worded = shown.filter((c) => /比上年(增加|减少)[\d.,]+万元/.test(c));
+    expect(worded.length).toBe(money.filter((c) => c.change !== 0).length);
   });
 
   it("in 元, no money card writes 万元", () => {
@@ -141,6 +144,31 @@ describe("历年 follows the money setting", () => {
   const moneyChart = groupSeries(view.series)
     .flatMap((g) => g.charts)
     .find((c) => c.kind === "money")!;
+
+  it("a money figure's series wording is in 万元 when the setting says so, its values unchanged", () => {
+    // 表3's amounts zero in 2009, so the series since 2009 says the amount (比2009年增加…元)
+    const zeroed = {
+      ...years,
+      sheets: years.sheets.map((sheet) => {
+        if (!(sheet.name.startsWith("表3") && sheet.name.includes("2009"))) return sheet;
+        const money = (sheet.values[2] ?? []).map((h) => typeof h === "string" && h.includes("金额"));
+        const values = sheet.values.map((row, r) => (r < 3 ? row : row.map((v, c) => (money[c] && typeof v === "number" ? 0 : v))));
+        return { ...sheet, values };
+      }),
+    };
+    const analysis = engine.analyze(zeroed);
+    const yuan = engine.series(analysis, 2009)!.series.filter((s) => s.kind === "money");
+    const wan = engine.series(analysis, 2009, "万元")!.series.filter((s) => s.kind === "money");
+    expect(yuan.filter((s) => /比2009年增加[\d.,]+元/.test(s.text)).length).toBeGreaterThan(0);
+    expect(wan.length).toBe(yuan.length);
+    for (const s of wan) {
+      expect(s.text).not.toMatch(/\d元/);
+      expect(s.values).toEqual(yuan.find((x) => x.id === s.id)!.values);
+    }
+    expect(wan.filter((s) => /比2009年增加[\d.,]+万元/.test(s.text)).length).toBe(
+      yuan.filter((s) => /比2009年增加[\d.,]+元/.test(s.text)).length
+    );
+  });
 
   it("a money chart's caption and ticks are in 万元 when the setting says so", () => {
     const wan = text(paneHtml(<SeriesChart group={moneyChart} title="表3历年变化" money="万元" />));

@@ -69,6 +69,18 @@ export function naturalValue(value: number, kind: FigureKind): number {
 }
 
 /**
+ * A comparison's wording with money in another unit (the pane's 万元 setting), the same clause
+ * `compareTables` writes with that `moneyUnit`; other kinds keep their text.
+ * @example comparisonText(c, "万元") // "比上年增加3.28万元，增长12.2%" where c.text is "比上年增加32,830.00元，增长12.2%"
+ */
+export function comparisonText(c: Comparison, moneyUnit: MoneyUnit): string {
+  if (c.kind !== "money") return c.text;
+  const change = yoyChange(Math.round(c.current * 100), Math.round(c.previous * 100), "money");
+  if (!change) return c.text;
+  return changeWording(change, { unit: c.unit, moneyUnit }) + (c.unverified ? UNVERIFIED_MARK : "");
+}
+
+/**
  * The label of a figure for tables and lists.
  * @example figureLabel({ indicator: "受理数", group: "来电" }) // "来电受理数"
  * @example figureLabel({ indicator: "金额（元）", group: "慰问金" }) // "慰问金金额"

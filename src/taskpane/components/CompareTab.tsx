@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { ComparisonRow, WorkbookHost } from "../../hosts/host";
 import type { ComparisonView } from "../engine";
-import type { Issue } from "../../core";
+import { comparisonText, type Issue } from "../../core";
 import type { WorkbookRun } from "../run";
 import { ComparisonChart, comparisonScale, fullName, type ComparisonScale } from "./ComparisonChart";
 import { ActionOutcome, NeedsRun, Notice, UnverifiedBanner, useCommonStyles, useHostAction } from "./common";
@@ -31,6 +31,13 @@ const useFigureStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     margin: 0,
     fontVariantNumeric: "tabular-nums",
+  },
+  /** A rule's code beside its mark, as the 校验 list shows it. */
+  code: {
+    marginInlineStart: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground2,
   },
 });
 
@@ -103,7 +110,7 @@ export function CompareTab({
   const scale = useMemo(() => comparisonScale(analysis?.comparisons ?? []), [analysis]);
   const money: MoneyUnit = moneyInWan ? "万元" : "元";
   const since = sinceInForce(chosen, analysis);
-  const seriesView = useSeries(analysis, since);
+  const seriesView = useSeries(analysis, since, money);
   if (!analysis) return <NeedsRun host={host} run={run} what="同比" />;
   const { currentYear, previousYear } = analysis;
   if (analysis.comparisons.length === 0) {
@@ -123,7 +130,7 @@ export function CompareTab({
       <UnverifiedBanner count={unverified} what="同比" onShowIssues={onShowIssues} />
       <p className={mergeClasses(common.p, common.muted)}>
         {years ? `${years.current}年与${years.previous}年比较，` : ""}共{analysis.comparisons.length}项指标。增加记“+”，减少记“−”，颜色不表示好坏；
-        左边有色条的是需要核实的指标（【待核】或G-05变动较大）。
+        左边有色条的是需要核实的指标（【待核】或变动较大）。
       </p>
       <CompareSettings
         rows={analysis.comparisons}
@@ -167,7 +174,14 @@ export function CompareTab({
                     <span className={styles.name}>{fullName(r)}</span>
                     <span className={styles.unit}>（{cardUnit(r.kind, r.unit, money)}）</span>
                     {r.unverified ? <span className={styles.mark}>【待核】所依据的单元格有错误或未说明的警告</span> : null}
-                    {large ? <span className={styles.mark}>G-05变动较大，需在备注中说明</span> : null}
+                    {large ? (
+                      <span className={styles.mark}>
+                        变动较大，需在备注中说明
+                        <span className={styles.code} data-testid="rule-code">
+                          G-05
+                        </span>
+                      </span>
+                    ) : null}
                   </span>
                   <dl className={styles.figures}>
                     <div className={styles.cell}>
@@ -186,7 +200,7 @@ export function CompareTab({
                       </dd>
                     </div>
                   </dl>
-                  <span className={styles.wording}>{r.text}</span>
+                  <span className={styles.wording}>{comparisonText(r, money)}</span>
                 </li>
               );
             })}

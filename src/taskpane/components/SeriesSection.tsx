@@ -42,20 +42,24 @@ export function chartName(charts: readonly SeriesChartGroup[], i: number, money:
   return same.length > 1 ? `${shown}，第${same.indexOf(charts[i]!) + 1}张` : shown;
 }
 
-/** The series of an analysis from the first year chosen (the engine is loaded by then). */
-export function useSeries(analysis: Analysis | undefined, since: number | undefined): SeriesView | undefined {
+/** The series of an analysis from the first year chosen, money worded in `money` (the engine is loaded by then). */
+export function useSeries(
+  analysis: Analysis | undefined,
+  since: number | undefined,
+  money: MoneyUnit = "元"
+): SeriesView | undefined {
   const [view, setView] = useState<SeriesView | undefined>(undefined);
   useEffect(() => {
     setView(undefined);
     if (!analysis || since === undefined) return;
     let live = true;
     void loadEngine().then((engine) => {
-      if (live) setView(engine.series(analysis, since));
+      if (live) setView(engine.series(analysis, since, money));
     });
     return () => {
       live = false;
     };
-  }, [analysis, since]);
+  }, [analysis, since, money]);
   return view;
 }
 
