@@ -161,49 +161,9 @@ export function CompareTab({
           <h2 className={common.h3}>{g.sheet}</h2>
           <ComparisonChart rows={g.rows} title={`${g.sheet}增减幅度`} scale={scale} />
           <ul className={styles.list} aria-label={`${g.sheet}同比`} data-testid="comparison">
-            {g.rows.map((r) => {
-              const large = largeChanges.has(comparisonKey(r));
-              return (
-                <li
-                  key={r.id}
-                  className={mergeClasses(styles.card, (r.unverified || large) && styles.flagged)}
-                  data-unverified={r.unverified ? "true" : undefined}
-                  data-large-change={large ? "true" : undefined}
-                >
-                  <span className={styles.head}>
-                    <span className={styles.name}>{fullName(r)}</span>
-                    <span className={styles.unit}>（{cardUnit(r.kind, r.unit, money)}）</span>
-                    {r.unverified ? <span className={styles.mark}>【待核】所依据的单元格有错误或未说明的警告</span> : null}
-                    {large ? (
-                      <span className={styles.mark}>
-                        变动较大，需在备注中说明
-                        <span className={styles.code} data-testid="rule-code">
-                          G-05
-                        </span>
-                      </span>
-                    ) : null}
-                  </span>
-                  <dl className={styles.figures}>
-                    <div className={styles.cell}>
-                      <dt className={styles.term}>{years ? `${years.current}年` : "本年"}</dt>
-                      <dd className={styles.value}>{formatValue(r.current, r.kind, r.unit, money)}</dd>
-                    </div>
-                    <div className={styles.cell}>
-                      <dt className={styles.term}>{years ? `${years.previous}年` : "上年"}</dt>
-                      <dd className={styles.value}>{formatValue(r.previous, r.kind, r.unit, money)}</dd>
-                    </div>
-                    <div className={styles.cell}>
-                      <dt className={styles.term}>增减</dt>
-                      <dd className={styles.value} data-testid="change">
-                        {formatChange(r.change, r.kind, r.unit, money)}
-                        {r.pct !== null && r.change !== 0 ? `（${formatPct(r.pct)}）` : ""}
-                      </dd>
-                    </div>
-                  </dl>
-                  <span className={styles.wording}>{comparisonText(r, money)}</span>
-                </li>
-              );
-            })}
+            {g.rows.map((r) => (
+              <ComparisonCard key={r.id} row={r} years={years} money={money} large={largeChanges.has(comparisonKey(r))} />
+            ))}
           </ul>
         </section>
       ))}
@@ -217,6 +177,61 @@ export function CompareTab({
         money={money}
       />
     </div>
+  );
+}
+
+/** One indicator's card: its name and unit, the two years, the change and the wording, in one money unit. */
+function ComparisonCard({
+  row: r,
+  years,
+  money,
+  large,
+}: {
+  readonly row: ComparisonView;
+  readonly years: { readonly current: number; readonly previous: number } | undefined;
+  readonly money: MoneyUnit;
+  /** Flagged by G-05 (变动较大). */
+  readonly large: boolean;
+}) {
+  const styles = { ...useCardStyles(), ...useFigureStyles() };
+  return (
+    <li
+      className={mergeClasses(styles.card, (r.unverified || large) && styles.flagged)}
+      data-unverified={r.unverified ? "true" : undefined}
+      data-large-change={large ? "true" : undefined}
+    >
+      <span className={styles.head}>
+        <span className={styles.name}>{fullName(r)}</span>
+        <span className={styles.unit}>（{cardUnit(r.kind, r.unit, money)}）</span>
+        {r.unverified ? <span className={styles.mark}>【待核】所依据的单元格有错误或未说明的警告</span> : null}
+        {large ? (
+          <span className={styles.mark}>
+            变动较大，需在备注中说明
+            <span className={styles.code} data-testid="rule-code">
+              G-05
+            </span>
+          </span>
+        ) : null}
+      </span>
+      <dl className={styles.figures}>
+        <div className={styles.cell}>
+          <dt className={styles.term}>{years ? `${years.current}年` : "本年"}</dt>
+          <dd className={styles.value}>{formatValue(r.current, r.kind, r.unit, money)}</dd>
+        </div>
+        <div className={styles.cell}>
+          <dt className={styles.term}>{years ? `${years.previous}年` : "上年"}</dt>
+          <dd className={styles.value}>{formatValue(r.previous, r.kind, r.unit, money)}</dd>
+        </div>
+        <div className={styles.cell}>
+          <dt className={styles.term}>增减</dt>
+          <dd className={styles.value} data-testid="change">
+            {formatChange(r.change, r.kind, r.unit, money)}
+            {r.pct !== null && r.change !== 0 ? `（${formatPct(r.pct)}）` : ""}
+          </dd>
+        </div>
+      </dl>
+      <span className={styles.wording}>{comparisonText(r, money)}</span>
+    </li>
   );
 }
 
