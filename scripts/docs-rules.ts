@@ -61,6 +61,7 @@ export const GENERIC_CODES = {
   "series-year-missing": ["G-09", "warning"],
   "series-year-blank": ["G-09", "warning"],
   "series-year-twice": ["G-09", "warning"],
+  "series-table-missing": ["G-09", "warning"],
   "series-decrease": ["G-10", "error"],
   "series-jump": ["G-11", "warning"],
   // reported under the rule id of the rateMatchesCounts check that finds it (T4-03)

@@ -209,6 +209,9 @@ function verdict(
       earlierYears.length === 1 ? `上年（${first}年）表` : `往年（${first}–${last}年）的表`;
     text += `${years}有${previousErrors}项错误，${what ? `相关${what}已标注“【待核】”` : "本年报告未用到出错的单元格"}。`;
   }
+  // the warnings the count above leaves out, so that 没有警告 never stands beside a list of them
+  if (count.previousWarnings > 0)
+    text += `另有${count.previousWarnings}项警告是关于往年的表或历年变化的，不影响本年上报。`;
   return {
     ...{ ok, text, missing, empty, errors, toFix, unexplained, previousErrors },
     ...(earlierYears.length > 1 ? { earlierYears } : {}),
@@ -228,6 +231,7 @@ function countIssues(v: ValidationResult): {
   toFix: number;
   unexplained: number;
   previousErrors: number;
+  previousWarnings: number;
   previousSheets: ReadonlySet<string>;
   earlierYears: readonly number[];
 } {
@@ -237,13 +241,14 @@ function countIssues(v: ValidationResult): {
   const previousSheets = new Set(earlier.map((t) => t.sheet));
   const earlierYears = [...new Set(earlier.map((t) => t.year as number))].sort((a, b) => a - b);
   const n = {
-    ...{ errors: 0, warnings: 0, toFix: 0, unexplained: 0, previousErrors: 0 },
+    ...{ errors: 0, warnings: 0, toFix: 0, unexplained: 0, previousErrors: 0, previousWarnings: 0 },
     ...{ previousSheets, earlierYears },
   };
   for (const i of v.issues) {
     const about = seriesIssueYear(i);
     if (previousSheets.has(i.sheet) || (about !== undefined && about !== v.currentYear)) {
       if (i.severity === "error") n.previousErrors++;
+      else n.previousWarnings++;
     } else if (i.severity === "error") n.errors++;
     else {
       n.warnings++;

@@ -99,6 +99,8 @@ export type SeriesIssueParams = {
   readonly "series-year-missing": { readonly label: string };
   readonly "series-year-blank": { readonly label: string };
   readonly "series-year-twice": { readonly label: string; readonly values: string };
+  /** A table absent from the workbook in some years of the series: one issue for all its figures. */
+  readonly "series-table-missing": { readonly table: string; readonly years: string };
 };
 
 export type SeriesIssueCode = keyof SeriesIssueParams;

@@ -16,24 +16,51 @@ const t1 = (year: number, overrides: RowSpec = {}): SheetModel =>
 const byRule = (issues: readonly Issue[], rule: string) => issues.filter((i) => i.rule === rule);
 
 describe("the checks over years (since)", () => {
-  it("reads every year from since and names the missing year at the figure's 合计 cell", () => {
+  it("reads every year from since and names a year the table is missing from once, at its header", () => {
     const wb = workbook(t1(2013), t1(2012), t1(2010), t1(2009));
     const a = analyzeWorkbook(wb, { draft: { since: 2009 } });
     expect(a.currentYear).toBe(2013);
     expect(a.tables.map((t) => t.year)).toEqual([2013, 2012, 2010, 2009]);
-    const gaps = byRule(a.issues, "G-09").filter((i) => i.column === "发展预备党员");
+    // one issue for the whole table, not one for each of its figures
+    const gaps = byRule(a.issues, "G-09");
     expect(gaps).toHaveLength(1);
     const [gap] = gaps;
+    expect(gap?.code).toBe("series-table-missing");
     expect(gap?.severity).toBe("warning");
     expect(gap?.sheet).toBe("2013表1");
-    expect(gap?.cell).toBe(totalCellOf("T1", "发展预备党员", 1));
+    expect(gap?.cell).toBe("3:3");
+    expect(gap?.params).toMatchObject({ year: 2011, years: "2011年" });
     expect(issueMessage(gap as Issue)).toBe(
-      "“发展预备党员”缺少2011年的数，无法计算历年变化。请补上2011年的数。"
+      "工作簿中没有2011年的表1（党员发展情况），这几年的历年变化无法计算。请把这几年的表复制到本工作簿，或选择较晚的历年起始年度。"
     );
-    // about 2011, not the report year's value: not a warning of the report year
+    // about 2011, not the report year's value: not a warning of the report year, and the verdict
+    // says so beside 没有警告
     expect(a.verdict.unexplained).toBe(0);
     expect(a.verdict.toFix).toBe(0);
+    expect(a.verdict.text).toContain("另有1项警告是关于往年的表或历年变化的，不影响本年上报。");
     expect(a.series?.find((s) => s.id === "T1/发展预备党员")?.text).toBe("");
+  });
+
+  it("names a figure's own gap at its 合计 cell when the table is there that year", () => {
+    // 2011's table is there, its 发展预备党员 written as text nobody can read as a number
+    const wb = workbook(t1(2013), t1(2012), t1(2011, { 发展预备党员: "三人" }), t1(2010));
+    const a = analyzeWorkbook(wb, { draft: { since: 2010 } });
+    const gaps = byRule(a.issues, "G-09");
+    expect(gaps.map((i) => [i.code, i.column, i.cell, i.params?.year])).toEqual([
+      ["series-year-blank", "发展预备党员", totalCellOf("T1", "发展预备党员", 1), 2011],
+    ]);
+    expect(issueMessage(gaps[0]!)).toBe(
+      "“发展预备党员”2011年的数为空白或无法读取，无法计算历年变化。请填写2011年的数。"
+    );
+  });
+
+  it("names several missing years of a table in one phrase: a run as a range, else listed", () => {
+    const run = analyzeWorkbook(workbook(t1(2013), t1(2012)), { draft: { since: 2009 } });
+    expect(byRule(run.issues, "G-09").map((i) => i.params?.years)).toEqual(["2009–2011年"]);
+    const apart = analyzeWorkbook(workbook(t1(2013), t1(2012), t1(2010)), {
+      draft: { since: 2009 },
+    });
+    expect(byRule(apart.issues, "G-09").map((i) => i.params?.years)).toEqual(["2009年、2011年"]);
   });
 
   it("reports nothing over years without since, and earlier sheets stay unread", () => {

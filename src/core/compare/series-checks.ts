@@ -12,6 +12,8 @@
  *   warning: a jump from a flat series is G-05's.
  * - `series-year-missing`, `series-year-blank`, `series-year-twice` (warning): a gap, which
  *   leaves the series without run, average or comparison with its first year.
+ * - `series-table-missing` (warning): the validator's, once for a table the workbook lacks in
+ *   some years, instead of a `series-year-missing` for each of its figures and years.
  */
 import type { SeriesIssueCode, SeriesIssueParams, Severity } from "../issues";
 import { formatValue, type MoneyUnit, roundHalfUp } from "./numbers";
@@ -50,6 +52,8 @@ export const SERIES_MESSAGES: Readonly<Record<SeriesIssueCode, string>> = Object
     "“{label}”{year}年的数为空白或无法读取，无法计算历年变化。请填写{year}年的数。",
   "series-year-twice":
     "“{label}”{year}年有两个不同的数（{values}），无法计算历年变化。请只保留正确的一个。",
+  "series-table-missing":
+    "工作簿中没有{years}的{table}，这几年的历年变化无法计算。请把这几年的表复制到本工作簿，或选择较晚的历年起始年度。",
 });
 
 /**

@@ -25,6 +25,7 @@ export const SERIES_RULES: Readonly<Record<SeriesIssueCode, string>> = Object.fr
   "series-year-twice": "G-09",
   "series-decrease": "G-10",
   "series-jump": "G-11",
+  "series-table-missing": "G-09",
 });
 
 /**
@@ -70,6 +71,10 @@ export function checkOverYears(
     currentYear,
     { order: all.map((d) => d.id), cumulative: cumulativeFigures(all) }
   );
+  const has = (tableId: string, year: number) =>
+    results.some((r) => r.table.tableId === tableId && r.table.year === year);
+  // the years a table is absent from the workbook: one issue for the table, none for each figure
+  const absent = new Map<string, { current: TableResult; years: Set<number> }>();
   for (const fs of found) {
     const current = results.find(
       (r) => r.table.tableId === fs.tableId && r.table.year === currentYear
@@ -77,6 +82,12 @@ export function checkOverYears(
     if (!current) continue;
     const loc = current.locations.get(fs.id);
     for (const s of fs.issues) {
+      if (s.code === "series-year-missing" && !has(fs.tableId, s.year)) {
+        const entry = absent.get(fs.tableId) ?? { current, years: new Set<number>() };
+        entry.years.add(s.year);
+        absent.set(fs.tableId, entry);
+        continue;
+      }
       const mine = s.year === currentYear;
       const explained = mine && explainable({ code: s.code }) && (loc?.explained ?? false);
       const issue = makeIssue(
@@ -91,4 +102,27 @@ export function checkOverYears(
       if (mine && !explained) markFigure(current.figures, fs.id, issue);
     }
   }
+  for (const { current, years } of absent.values()) {
+    const sorted = [...years].sort((a, b) => a - b);
+    const header = `${current.detected.headerRow + 1}:${current.detected.headerRow + 1}`;
+    const { label, name } = current.detected.definition.def;
+    const table = `${label}（${name}）`;
+    issues.push(
+      makeIssue("G-09", "series-table-missing", "warning", current.table.sheet, header, {
+        params: { table, years: yearsPhrase(sorted), year: sorted[0]! },
+      })
+    );
+  }
+}
+
+/**
+ * Years in one phrase: a run as a range, else listed.
+ * @example yearsPhrase([2009, 2010, 2011]) // "2009–2011年"
+ * @example yearsPhrase([2009, 2011])       // "2009年、2011年"
+ * @example yearsPhrase([2010])             // "2010年"
+ */
+export function yearsPhrase(years: readonly number[]): string {
+  if (years.length === 1) return `${years[0]}年`;
+  const run = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
+  return run ? `${years[0]}–${years.at(-1)}年` : years.map((y) => `${y}年`).join("、");
 }
