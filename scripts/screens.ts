@@ -5,9 +5,12 @@
  * Each screenshot is the top of the page, at most 1,400 px tall, so the files stay small.
  * Then the 同比 tab's 历年 section from 2009 on (the sample with earlier years made from its 2012
  * sheets, 表4 of 2010 left out: test/taskpane/series-fixture.ts) at 320 and 1280 px, and its 表4
- * (a gap) at 320 px: docs/screens/series-*.png.
+ * (a gap) at 320 px: docs/screens/series-*.png. The 同比 cards with money in 万元 at 320 and
+ * 1280 px (compare-*.png); and 汇总 on the browser page with the sample units' files
+ * (assets/samples/units: a unit that sent two files, one that sent none, a file cut short) before
+ * the duplicate is chosen, at 320 and 1280 px (merge-*.png).
  */
-import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readXlsx } from "../src/hosts/xlsx/read";
@@ -68,17 +71,8 @@ async function seriesShots(browser: Browser, url: string): Promise<string[]> {
     platform: "PC",
   });
   const files: string[] = [];
-  /** The element's box from its top, at most 1,600 px tall. */
   const shot = async (page: Page, selector: string, width: number, name: string) => {
-    const box = await page.locator(selector).boundingBox();
-    if (!box) throw new Error(`screens: ${selector} is not shown`);
-    const file = path.join(OUT, `${name}.png`);
-    await page.screenshot({
-      path: file,
-      fullPage: true,
-      clip: { x: 0, y: box.y, width, height: Math.min(box.height, 1600) },
-    });
-    files.push(file);
+    files.push(await shotOf(page, selector, width, name));
   };
   for (const width of [320, 1280]) {
     const { page, context } = await openPage(browser, url + "taskpane.html", { officeJs, width });
@@ -95,6 +89,70 @@ async function seriesShots(browser: Browser, url: string): Promise<string[]> {
     await shot(page, "#series", width, `series-${width}`);
     if (width === 320)
       await shot(page, 'section[aria-label="表4 信访咨询办理 2013历年"]', width, "series-320-gap");
+    await context.close();
+  }
+  return files;
+}
+
+/** The element's box from its top (at most 1,600 px tall), at the page's width. */
+async function shotOf(page: Page, selector: string, width: number, name: string): Promise<string> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`screens: ${selector} is not shown`);
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: 0, y: box.y, width, height: Math.min(box.height, 1600) },
+  });
+  return file;
+}
+
+/** The 同比 cards with money in 万元, at 320 and 1280 px (the sample in the task pane). */
+async function compareShots(browser: Browser, url: string, officeJs: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const width of [320, 1280]) {
+    const { page, context } = await openPage(browser, url + "taskpane.html", { officeJs, width });
+    await page.getByRole("button", { name: "运行校验" }).click();
+    await waitForResults(page);
+    await openTab(page, "同比");
+    await page.getByRole("switch", { name: /金额以万元表示/ }).check();
+    await page.getByTestId("comparison").first().waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(400);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const file = path.join(OUT, `compare-${width}.png`);
+    await page.screenshot({
+      path: file,
+      fullPage: true,
+      clip: { x: 0, y: 0, width, height: Math.min(height, width === 320 ? 2400 : 1400) },
+    });
+    files.push(file);
+    await context.close();
+  }
+  return files;
+}
+
+/**
+ * 汇总 on the browser page with the sample units' files and their list: the report as it first
+ * comes, a duplicate still to choose (so the download is held back, with its reason).
+ */
+async function mergeShots(browser: Browser, url: string): Promise<string[]> {
+  const units = path.join(ROOT, "assets", "samples", "units");
+  const unitFiles = readdirSync(units)
+    .filter((f) => /^\d\d /.test(f))
+    .sort()
+    .map((f) => path.join(units, f));
+  const files: string[] = [];
+  for (const width of [320, 1280]) {
+    const { page, context } = await openPage(browser, url + "index.html", { width });
+    await page.getByRole("tab", { name: "汇总" }).click();
+    await page.getByTestId("merge-files").setInputFiles(unitFiles);
+    await page.getByTestId("merge-list").setInputFiles(path.join(units, "单位名单.xlsx"));
+    await page.getByRole("button", { name: "开始合并" }).click();
+    await page.getByTestId("merge-outcome").waitFor({ timeout: 60_000 });
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(400);
+    files.push(await shotOf(page, "main", width, `merge-${width}`));
     await context.close();
   }
   return files;
@@ -125,8 +183,11 @@ async function main(): Promise<void> {
       await waitForResults(web.page);
       files.push(...(await everyTab(web.page, `browser-${sample.key}`)));
       await web.context.close();
+      if (sample.key === "sample")
+        files.push(...(await compareShots(browser, server.url, officeJs)));
     }
     files.push(...(await seriesShots(browser, server.url)));
+    files.push(...(await mergeShots(browser, server.url)));
   } finally {
     await browser.close();
     await server.close();

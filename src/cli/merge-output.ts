@@ -2,9 +2,8 @@
 import {
   sourcedMessage,
   baseName,
-  issueLocation,
   issueMessage,
-  quoteSheet,
+  rowPlace,
   type MergeOutcome,
   type MergeResult,
   type MergeProblem,
@@ -49,18 +48,25 @@ function unitText(u: UnitReport, problems: readonly MergeProblem[]): string[] {
     : "";
   const status = u.read ? u.statusText : `无法读取：${u.reason ?? ""}`;
   const lines = [`  ${mark} ${safe(baseName(u.file))}  ${safe(status)}${what ? "  " + what : ""}`];
-  for (const i of u.issues)
-    lines.push(
-      `      ${sev(i.severity)} ${i.rule} ${safe(issueLocation(i))} ${safe(issueMessage(i))}`
-    );
   const own = problems.filter(
     (p) => p.file === u.file && !toldWithList(p) && !TOLD_AS_STATUS.has(p.code)
   );
-  for (const p of own)
+  // a text number merged as a number is told once, by the merge (its own check says the same)
+  const merged = new Set(own.flatMap((p) => (p.from ? [`${p.from.sheet}!${p.from.cell}`] : [])));
+  // as check writes them: the place in words, the message, then the cell and the rule
+  for (const i of u.issues.filter((x) => !merged.has(`${x.sheet}!${x.cell}`)))
     lines.push(
-      `      ${sev(p.severity)} ${p.cell ? `${safe(quoteSheet(p.sheet ?? ""))}!${p.cell} ` : ""}${safe(p.message)}`
+      `      ${sev(i.severity)}  ${safe(i.place)}  ${safe(issueMessage(i))}  ${i.cell}·${i.rule}`
     );
+  for (const p of own) lines.push(`      ${problemLine(p)}`);
   return lines;
+}
+
+/** A problem about a file: its place in words (when it has one), the message, then its cell. */
+function problemLine(p: MergeProblem): string {
+  const place =
+    p.place ?? (p.sheet !== undefined && p.cell !== undefined ? rowPlace(p.sheet, p.cell) : "");
+  return `${sev(p.severity)}  ${place ? `${safe(place)}  ` : ""}${safe(p.message)}${p.cell ? `  ${p.cell}` : ""}`;
 }
 
 /** The list and the files sent: units missing, sent twice, files unreadable or of another year. */
@@ -85,7 +91,8 @@ function checkText(r: MergeResult): string[] {
   return [
     `汇总表校验：错误${e}项，警告${r.issues.length - e}项${r.issues.length > fresh.length ? `（其中${r.issues.length - fresh.length}项单位文件本身已报告）` : ""}。`,
     ...r.issues.map(
-      (i) => `  ${sev(i.severity)} ${i.rule} ${safe(issueLocation(i))} ${safe(sourcedMessage(i))}`
+      (i) =>
+        `  ${sev(i.severity)}  ${safe(i.place)}  ${safe(sourcedMessage(i))}  ${i.cell}·${i.rule}`
     ),
     "",
     errors === 0

@@ -151,7 +151,10 @@ function placeholderText(issue: Issue, name: string, lenientNumber: boolean): st
   if (name === "group" && issue.code === "unit-changed") return show(params?.group ?? "");
   if (params && Object.hasOwn(params, name)) {
     const v = params[name];
-    return name === "other" && typeof v === "string" ? describeAddress(v) : show(v);
+    if (name !== "other" || typeof v !== "string") return show(v);
+    // the other header of a repeated column is on the same row: its column says where
+    const header = issue.code === "duplicate-header" ? /^([A-Z]{1,3})\d+$/.exec(v) : null;
+    return header ? `${header[1]}列` : describeAddress(v);
   }
   switch (name) {
     case "value":

@@ -131,6 +131,32 @@ export function placeInWords(place: IssuePlace): string {
   return row + (place.column ?? "");
 }
 
+/**
+ * An issue's place in words with its sheet first, for lists that span sheets (汇总's units):
+ * the sheet, then the row with its unit and the column as `placeInWords` says them.
+ * @example sheetPlace({ sheet: "表1", cell: "B2", column: "单位类型" }, { sheets: [{ name: "表1", values: [["单位名称", "单位类型", "年末党员数"], ["葛江中学", "", 3]] }] }) // "表1 第2行（葛江中学）“单位类型”"
+ */
+export function sheetPlace(
+  issue: Pick<Issue, "sheet" | "cell" | "column" | "value">,
+  model: WorkbookModel | undefined,
+  definitions: readonly CompiledDefinition[] = COMPILED_BUILTINS
+): string {
+  const words = placeInWords(issuePlace(issue, model, definitions));
+  return words === "" ? issue.sheet : `${issue.sheet} ${words}`;
+}
+
+/**
+ * A cell's or a range's row in words, with its sheet, when no workbook is at hand: `表1 党员发展
+ * 2013 第4行` (the first row of a range), or the sheet alone for a whole column.
+ * @example rowPlace("表1 党员发展 2013", "E4")    // "表1 党员发展 2013 第4行"
+ * @example rowPlace("表1 党员发展 2013", "A4:K4") // "表1 党员发展 2013 第4行"
+ * @example rowPlace("表1 党员发展 2013", "E:E")   // "表1 党员发展 2013"
+ */
+export function rowPlace(sheet: string, cell: string): string {
+  const row = parseA1(cell)?.row;
+  return row === undefined ? sheet : `${sheet} 第${row + 1}行`;
+}
+
 /** What each generic rule code checks (shown on hover/focus of the code, listed in docs/rules.md). */
 export const GENERIC_RULES: Readonly<Record<string, string>> = Object.freeze({
   "G-01": "表头：必填列齐全、没有重复的列，不认识的列会被忽略",

@@ -254,7 +254,21 @@ describe("bureau-stats merge on the sample set", () => {
     ]);
     expect(r.stdout).not.toContain("zip 目录");
     expect(r.stdout).not.toContain("昆山市玉峰实验学校：其文件");
-    expect(r.stdout).toContain("（来源：05 昆山市葛江中学.xlsx 表1 党员发展 2013!E4）");
+    // places in words, as check writes them: the row with its unit and the column, the message,
+    // then the cell and the rule; the merged table's issues name the unit's row in words too
+    expect(r.stdout).toContain(
+      "      错误  表1 党员发展 2013 第4行（昆山市葛江中学）“发展预备党员”  “发展预备党员”为2，“其中：教工”1与“其中：学生”0之和为1，两者不等。请检查这三个数。  E4·T1-01\n"
+    );
+    expect(r.stdout).toContain(
+      "（来源：05 昆山市葛江中学.xlsx，表1 党员发展 2013 第4行）  E8·T1-01\n"
+    );
+    // the text number 36人 once, by the merge, not again as the unit's own G-02
+    const thirtySix = r.stdout.split("\n").filter((l) => l.includes("“36人”"));
+    expect(thirtySix).toEqual([
+      "      警告  表2 汇总 2013 第18行（昆山市葛江中学）“培训人数”  昆山市葛江中学填的是文字“36人”（其文件“表2 培训 2013”第6行），已按数字36合并  D18",
+    ]);
+    // no sheet!cell address anywhere in the text
+    expect(r.stdout).not.toMatch(/!\$?[A-Z]{1,3}\$?\d/);
   });
 
   it("--allow-incomplete writes the merge with a unit's two files unchosen, its titles saying what is missing", async () => {

@@ -109,20 +109,36 @@ describe("the 汇总 report: one row per unit, what needs action first", () => {
     expect(cut.problems).toEqual([
       {
         severity: "error",
-        where: null,
+        place: null,
+        address: null,
         text: "文件不完整，可能在传输中损坏。请让该单位重新发送。",
         detail: expect.stringContaining("zip") as unknown as string,
       },
     ]);
     // every problem once in the whole report (two files may fail alike: each in its own row)
-    const told = rows.flatMap((r) => r.problems.map((p) => `${r.unit} ${p.where ?? ""} ${p.text}`));
+    const told = rows.flatMap((r) => r.problems.map((p) => `${r.unit} ${p.place ?? ""} ${p.text}`));
     expect(told.filter((t, i) => told.indexOf(t) !== i)).toEqual([]);
     expect(told.filter((t) => t.includes("玉峰"))).toHaveLength(1);
-    const texts = rows.flatMap((r) => r.problems.map((p) => `${p.where ?? ""} ${p.text}`));
-    // the text number 36人 is listed once, as a warning, with the merged cell and the unit
+    const texts = rows.flatMap((r) =>
+      r.problems.map((p) => `${p.place ?? ""} ${p.text} ${p.address ?? ""}`)
+    );
+    // the text number 36人 is listed once, as a warning, with the merged cell and the unit: the
+    // place in words, the unit's own row named, the merged cell's address apart
     expect(texts.filter((t) => t.includes("“36人”"))).toEqual([
-      "'表2 汇总 2013'!D18 培训人数：昆山市葛江中学填的是文字“36人”（表2 培训 2013!D6），按数字36合并",
+      "表2 汇总 2013 第18行（昆山市葛江中学）“培训人数” 昆山市葛江中学填的是文字“36人”（其文件“表2 培训 2013”第6行），已按数字36合并 D18",
     ]);
+    // no problem of any unit writes a cell address in its words
+    const words = rows.flatMap((r) => r.problems.map((p) => `${p.place ?? ""} ${p.text}`));
+    expect(words.filter((t) => /'?!\$?[A-Z]{1,3}\$?\d|\b[A-Z]{1,3}\d+\b/.test(t))).toEqual([]);
+    // an issue of a unit's own check: its row with the unit named, the column, then cell and rule
+    const gejiang = rows.find((r) => r.unit === "昆山市葛江中学")!;
+    expect(gejiang.problems).toContainEqual({
+      severity: "error",
+      place: "表1 党员发展 2013 第4行（昆山市葛江中学）“发展预备党员”",
+      address: "E4·T1-01",
+      text: "“发展预备党员”为2，“其中：教工”1与“其中：学生”0之和为1，两者不等。请检查这三个数。",
+      detail: null,
+    });
   });
 
   it("holds back inserting and downloading, with the reason, until the duplicate is chosen", () => {

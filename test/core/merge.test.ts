@@ -342,7 +342,9 @@ describe("the merged workbook", () => {
         file: "a.xlsx",
         sheet: "表1 汇总 2013",
         cell: "C4",
-        message: "年末党员数：甲填的是文字“４９人”（表1!C4），按数字49合并",
+        from: { sheet: "表1", cell: "C4" },
+        place: "表1 汇总 2013 第4行（甲）“年末党员数”",
+        message: "甲填的是文字“４９人”（其文件“表1”第4行），已按数字49合并",
       }),
     ]);
     expect(t1.values[5]?.[0]).toBe("合计");

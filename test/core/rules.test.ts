@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/core/issues";
 import { validateWorkbook, type ValidationResult } from "../../src/core/validate";
+import { issueMessage } from "../../src/core/messages";
 import type { Settings } from "../../src/core/settings";
 import {
   buildSheet,
@@ -406,6 +407,10 @@ describe("G rules (every template)", () => {
       { code: "unknown-column", severity: "warning", cell: "D3", value: "联系人" },
       { code: "duplicate-header", severity: "error", cell: "J3", params: { other: "C3" } },
     ]);
+    // the other header is on the same row: the message names its column
+    expect(issueMessage(issuesOf(r, "G-01")[1]!)).toBe(
+      "列“年末党员数”重复出现（另见C列），此列已忽略。请删除重复的列。"
+    );
   });
   it("G-01 near miss: optional columns may be left out; headers match after normalising", () => {
     const headers = [

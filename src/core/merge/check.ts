@@ -11,6 +11,7 @@ import { validateWorkbook } from "../validate";
 import type { ExtractedUnit } from "./extract";
 import type { MergedRow, MergedTable, MergeOptions, SourceRef, SourcedIssue } from "./types";
 import { baseName, unitColumn } from "./units";
+import { rowPlace, sheetPlace } from "../place";
 
 /** The merged row a cell of a merged sheet is on. */
 function rowOf(m: MergedTable, cell: string): MergedRow | undefined {
@@ -74,16 +75,24 @@ export function sourcedIssues(
     // a row combined from several units: point at the units whose own rows break the same rule
     const owners = sources.filter(known);
     if (sources.length > 1 && owners.length > 0) sources = owners;
-    out.push({ ...i, sources, alsoInUnit: sources.length > 0 && sources.every(known) });
+    out.push({
+      ...i,
+      place: sheetPlace(i, workbook, definitions),
+      sources,
+      alsoInUnit: sources.length > 0 && sources.every(known),
+    });
   }
   return out;
 }
 
 /**
- * An issue of a merged table in words, with where it comes from.
- * @example sourcedMessage(issue) // "发展预备党员 5 应等于 … （来源：昆山市实验小学.xlsx 表1!E4）"
+ * An issue of a merged table in words, with where it comes from: each unit's file and the row
+ * in it, in words (the addresses are in `sources`).
+ * @example sourcedMessage(issue) // "“发展预备党员”为2，…两者不等。请检查这三个数。（来源：05 昆山市葛江中学.xlsx，表1 党员发展 2013 第4行）"
  */
 export function sourcedMessage(i: SourcedIssue): string {
-  const where = i.sources.map((s) => `${baseName(s.file)} ${s.sheet}!${s.cell}`).join("；");
+  const where = i.sources
+    .map((s) => `${baseName(s.file)}，${rowPlace(s.sheet, s.cell)}`)
+    .join("；");
   return where === "" ? issueMessage(i) : `${issueMessage(i)}（来源：${where}）`;
 }

@@ -3,12 +3,12 @@
  * rows kept (raw cells by definition column, plus the numbers as read) — so the file's model can be
  * released as soon as this returns.
  */
-import type { Issue } from "../issues";
 import { a1, type CellValue, type WorkbookModel } from "../model";
 import { detectTableOnce } from "../detect/once";
 import { validateWorkbook } from "../validate";
 import type { CompiledDefinition } from "../definitions";
-import type { MergeOptions, MergeProblem, UnitTable } from "./types";
+import { sheetPlace } from "../place";
+import type { MergeOptions, MergeProblem, PlacedIssue, UnitTable } from "./types";
 import { fileStem, frameUnit, unitColumn, unitKey } from "./units";
 
 /** A data row of a unit's table, kept for the merge. */
@@ -53,7 +53,7 @@ export interface ExtractedUnit {
   readonly unitFromFileName: boolean;
   readonly tables: readonly KeptTable[];
   readonly found: readonly UnitTable[];
-  readonly issues: readonly Issue[];
+  readonly issues: readonly PlacedIssue[];
   /** Problems about this file alone (columns, rows naming another unit …). */
   readonly problems: readonly MergeProblem[];
 }
@@ -165,7 +165,7 @@ export function extractUnit(
     unitFromFileName,
     tables,
     found: detach(found),
-    issues: detach(checked.issues),
+    issues: detach(checked.issues.map((i) => ({ ...i, place: sheetPlace(i, wb, definitions) }))),
     problems: detach(problems),
   };
 }
@@ -174,7 +174,7 @@ export function extractUnit(
 function tableProblems(file: string, unit: string, k: KeptTable): MergeProblem[] {
   const out: MergeProblem[] = [];
   const t = k.definition;
-  const at = { unit, file, sheet: k.sheet };
+  const at = { unit, file, sheet: k.sheet, place: k.sheet };
   const present = t.columns.flatMap((c, i) =>
     (k.colOf[i] ?? -1) >= 0 ? [{ c, col: k.colOf[i] as number }] : []
   );
@@ -215,6 +215,7 @@ function tableProblems(file: string, unit: string, k: KeptTable): MergeProblem[]
         severity: "warning",
         ...at,
         cell: a1(r.row, k.colOf[uc] as number),
+        place: `${k.sheet} 第${r.row + 1}行（${name}）`,
         message: `${t.def.label}第${r.row + 1}行的${t.columns[uc]?.header ?? ""}是“${name}”，不是本单位（${unit}）：请核实是否填错或重复上报`,
       });
     }

@@ -15,6 +15,8 @@ export interface PlainIssue {
   readonly cell: string;
   /** `'表1 汇总 2013'!E8` */
   readonly where: string;
+  /** In words, sheet first: `表1 汇总 2013 第8行（昆山市葛江中学）“发展预备党员”`. */
+  readonly place: string;
   readonly message: string;
   readonly explained: boolean;
 }
@@ -91,6 +93,7 @@ export function plainOutcome(r: MergeResult): PlainOutcome {
       sheet: i.sheet,
       cell: i.cell,
       where: issueLocation(i),
+      place: i.place,
       message: issueMessage(i),
       explained: i.explained,
     })),
@@ -102,6 +105,7 @@ export function plainOutcome(r: MergeResult): PlainOutcome {
     sheet: i.sheet,
     cell: i.cell,
     where: issueLocation(i),
+    place: i.place,
     message: sourcedMessage(i),
     explained: i.explained,
     alsoInUnit: i.alsoInUnit,

@@ -4,7 +4,8 @@
  * it and its own issues are one row's). The rows that need action come first.
  */
 import type { Severity } from "../issues";
-import type { PlainOutcome, PlainUnit } from "./plain";
+import type { PlainIssue, PlainOutcome, PlainUnit } from "./plain";
+import { rowPlace } from "../place";
 import type { MergeProblem } from "./types";
 import { baseName, fileStem, unitKey } from "./units";
 
@@ -24,8 +25,10 @@ const ORDER: readonly UnitState[] = ["duplicate", "unreadable", "errors", "missi
 /** One problem of a unit, told once. */
 export interface RowProblem {
   readonly severity: Severity;
-  /** Where (`'表1 党员发展 2013'!E4`), when it is about a cell. */
-  readonly where: string | null;
+  /** Where, in words with the sheet first (`表1 党员发展 2013 第4行（昆山市葛江中学）“发展预备党员”`). */
+  readonly place: string | null;
+  /** The cell and the rule, shown small after the words (`E4·T1-01`), when it is about a cell. */
+  readonly address: string | null;
   readonly text: string;
   /** A technical detail (why a file could not be read), for whoever asks. */
   readonly detail: string | null;
@@ -55,8 +58,19 @@ function stateOf(files: readonly PlainUnit[], problems: readonly RowProblem[]): 
 
 const problem = (p: MergeProblem): RowProblem => ({
   severity: p.severity,
-  where: p.sheet !== undefined && p.cell !== undefined ? `'${p.sheet}'!${p.cell}` : null,
+  place:
+    p.place ?? (p.sheet !== undefined && p.cell !== undefined ? rowPlace(p.sheet, p.cell) : null),
+  address: p.cell ?? null,
   text: p.message,
+  detail: null,
+});
+
+/** An issue as a row's problem: its place in words, its cell and rule small. */
+const finding = (i: PlainIssue, text: string): RowProblem => ({
+  severity: i.severity,
+  place: i.place,
+  address: `${i.cell}·${i.rule}`,
+  text,
   detail: null,
 });
 
@@ -68,7 +82,15 @@ function fileProblems(
 ): RowProblem[] {
   const prefix = several ? `${baseName(u.file)}：` : "";
   if (!u.read)
-    return [{ severity: "error", where: null, text: prefix + (u.reason ?? ""), detail: u.detail }];
+    return [
+      {
+        severity: "error",
+        place: null,
+        address: null,
+        text: prefix + (u.reason ?? ""),
+        detail: u.detail,
+      },
+    ];
   if (u.status === "duplicate-unused") return [];
   // a text number merged as a number: told once, by the merge (its own check said the same)
   const merged = new Set(
@@ -80,12 +102,7 @@ function fileProblems(
       .map(problem),
     ...u.issues
       .filter((i) => !merged.has(`${i.sheet}!${i.cell}`))
-      .map((i) => ({
-        severity: i.severity,
-        where: i.where,
-        text: prefix + i.message,
-        detail: null,
-      })),
+      .map((i) => finding(i, prefix + i.message)),
     ...u.notes.map(problem),
     ...problems
       .filter(
@@ -135,9 +152,7 @@ export function unitRows(o: PlainOutcome): UnitRow[] {
 export function wholeProblems(o: PlainOutcome): RowProblem[] {
   return [
     ...o.problems.filter((p) => p.code === "value-conflict").map(problem),
-    ...o.issues
-      .filter((i) => !i.alsoInUnit)
-      .map((i) => ({ severity: i.severity, where: i.where, text: i.message, detail: null })),
+    ...o.issues.filter((i) => !i.alsoInUnit).map((i) => finding(i, i.message)),
   ];
 }
 

@@ -65,6 +65,7 @@ function fromTextProblems(
         const c = t.columns[col];
         const n = natural(t, col, r.numbers[col] as number);
         const from = { sheet: k.sheet, cell: a1(r.row, k.colOf[col] as number) };
+        const header = c?.header ?? "";
         out.push({
           code: "text-number",
           severity: "warning",
@@ -73,7 +74,8 @@ function fromTextProblems(
           sheet,
           cell: a1(headerRow + 1 + i, col),
           from,
-          message: `${c?.header ?? ""}：${x.unit}填的是文字“${text.trim()}”（${from.sheet}!${from.cell}），按数字${shown(n)}合并`,
+          place: `${sheet} 第${headerRow + 2 + i}行（${x.unit}）“${header}”`,
+          message: `${x.unit}填的是文字“${text.trim()}”（其文件“${from.sheet}”第${r.row + 1}行），已按数字${shown(n)}合并`,
         });
       }
   });

@@ -96,8 +96,8 @@ export interface UnitReport {
   readonly detail?: string;
   readonly tables: readonly UnitTable[];
   readonly years: readonly number[];
-  /** The unit's own issues, checked with the bureau's definitions. */
-  readonly issues: readonly Issue[];
+  /** The unit's own issues, checked with the bureau's definitions, each with its place in words. */
+  readonly issues: readonly PlacedIssue[];
   readonly errors: number;
   readonly warnings: number;
   readonly status: UnitStatus;
@@ -125,6 +125,12 @@ export type ProblemCode =
   /** A unit's file carries its own 报表定义 that differs from the definitions the merge uses. */
   | "own-definitions";
 
+/**
+ * An issue with its place in words, sheet first (`表2 培训 2013 第6行（昆山市葛江中学）“培训人数”`),
+ * read from the workbook it was found in while that workbook was at hand.
+ */
+export type PlacedIssue = Issue & { readonly place: string };
+
 /** A problem of the merge as a whole (not a rule of a table). */
 export interface MergeProblem {
   readonly code: ProblemCode;
@@ -137,10 +143,12 @@ export interface MergeProblem {
   readonly cell?: string;
   /** The unit's own cell it is about, when `sheet`/`cell` are the merged table's. */
   readonly from?: { readonly sheet: string; readonly cell: string };
+  /** Where, in words with the sheet first (`表2 汇总 2013 第18行（昆山市葛江中学）“培训人数”`). */
+  readonly place?: string;
 }
 
 /** An issue of a merged table, with the unit cells it comes from. */
-export type SourcedIssue = Issue & {
+export type SourcedIssue = PlacedIssue & {
   /** The units' own cells (none for the 合计 row or a whole column). */
   readonly sources: readonly SourceRef[];
   /** True when the unit's own check already reports it (the same rule at the same cell). */

@@ -49,6 +49,14 @@ export const useMergeStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   detail: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  place: { fontWeight: tokens.fontWeightSemibold },
+  /** The cell and rule after the words, small: the unit's file is not open here to jump to. */
+  address: {
+    marginInlineStart: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+    fontFamily: tokens.fontFamilyMonospace,
+  },
   table: { tableLayout: "auto", width: "100%" },
   unitCell: { width: "auto", overflowWrap: "anywhere" },
   unitName: { fontWeight: tokens.fontWeightSemibold },
@@ -102,13 +110,21 @@ export function UnitPreviews({ previews }: { previews: readonly UnitPreview[] })
   );
 }
 
-/** One problem of a unit's row: 错误 in red, 警告 in orange, where, its words, its detail. */
+/**
+ * One problem of a unit's row: 错误 in red, 警告 in orange, the place in words, its words, then
+ * the cell and rule small, and any detail.
+ */
 function RowFinding({ p }: { p: RowProblem }) {
   const styles = useMergeStyles();
   return (
     <li className={mergeClasses(styles.item, p.severity === "error" ? styles.bad : styles.warn)}>
-      {sev(p.severity)} {p.where ? `${p.where} ` : ""}
+      {sev(p.severity)} {p.place ? <span className={styles.place}>{p.place} </span> : null}
       {p.text}
+      {p.address ? (
+        <span className={styles.address} data-testid="merge-address">
+          {p.address}
+        </span>
+      ) : null}
       {p.detail ? <div className={styles.detail}>详情：{p.detail}</div> : null}
     </li>
   );
