@@ -49,6 +49,12 @@ describe.runIf(chromiumAvailable())("汇总 tab", () => {
     // the truncated file once, in words that say what to do; rows needing action come first, open
     expect(text.split("文件不完整，可能在传输中损坏。请让该单位重新发送。")).toHaveLength(2);
     expect(text).toContain("“办结数”34多于“受理数”31");
+    // places in words, the cell and rule small after them; no sheet!cell address anywhere
+    expect(text).toContain("表1 党员发展 2013 第4行（昆山市葛江中学）“发展预备党员”");
+    expect(await page.getByTestId("merge-address").first().innerText()).toMatch(
+      /^[A-Z]{1,3}\d+(·[A-Z0-9-]+)?$/
+    );
+    expect(text).not.toMatch(/!\$?[A-Z]{1,3}\$?\d/);
     // a merged unit's warnings show when its row is opened
     await page.getByRole("button", { name: /江苏省昆山第一中等专业学校/ }).click();
     expect(await page.locator("main").innerText()).toContain("表1多出列 联系电话");
