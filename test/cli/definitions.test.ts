@@ -249,7 +249,7 @@ describe("definitions on the command line", () => {
     const bad = await cli("check", book);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      `带定义.xlsx：报表定义!D${row}：表5（T5）的列“宣讲场次”：类型“数字”无效，应为文本、选项、计数、小数、金额、日期、百分比之一\n`
+      `带定义.xlsx：报表定义第${row}行“内容”（D${row}）：表5（T5）的列“宣讲场次”：类型“数字”无效，应为文本、选项、计数、小数、金额、日期、百分比之一\n`
     );
   });
 });

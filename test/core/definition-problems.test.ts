@@ -17,9 +17,23 @@ import { definitionsSheetGrid, readDefinitionsSheet } from "../../src/core/defin
 import type { CellValue } from "../../src/core/model";
 import { FIVE, fiveGridWith, T5 } from "./bureau-fixtures";
 
+/** The definitions sheet's header of each column, as its messages name the cell. */
+const HEADER_OF: Readonly<Record<string, string>> = {
+  A: "表",
+  B: "类别",
+  C: "名称",
+  D: "内容",
+  E: "必填/级别",
+  F: "可选值/条件",
+  G: "单位",
+  H: "代码",
+  I: "说明",
+  J: "其他（JSON）",
+};
+
 // a definition broken on purpose (a string where a number goes, a field deleted …): no static
 // type describes what these tests write into it, so its fields are `any`
-type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Mutable = Record<string, any>;
 
 /** The problems `loadDefinitions` lists for a copy of 表1 changed by `change` (source `d.json`). */
 function problemsOf(change: (t: Mutable) => void, tables?: (t1: Mutable) => unknown[]): string[] {
@@ -349,7 +363,7 @@ describe("a wrong definition, from the 报表定义 sheet: the same messages, na
       "a figure over a text column",
       ["T5", "指标", "宣讲场次", 2, "备注"],
       "C",
-      "表5（T5）合计指标“备注”：不是计数或金额列\n报表定义!D115：表5（T5）报告第1句第1个分句的文字（text）“全年开展宣讲活动{+T5/宣讲场次}”：占位符“{T5/宣讲场次}”不是本表的指标",
+      "表5（T5）合计指标“备注”：不是计数或金额列\n报表定义第115行“内容”（D115）：表5（T5）报告第1句第1个分句的文字（text）“全年开展宣讲活动{+T5/宣讲场次}”：占位符“{T5/宣讲场次}”不是本表的指标",
     ],
     [
       "a placeholder that names no figure",
@@ -377,7 +391,9 @@ describe("a wrong definition, from the 报表定义 sheet: the same messages, na
     ],
   ])("%s", (_name, edit, column, text) => {
     const { grid, row } = fiveGridWith(...edit);
-    expect(refusal(grid)).toBe(`报表定义!${column}${row}：${text}`);
+    expect(refusal(grid)).toBe(
+      `报表定义第${row}行“${HEADER_OF[column]}”（${column}${row}）：${text}`
+    );
   });
 
   it("sentences for a table without a headline figure: the 报告 row; several problems: all", () => {
@@ -386,15 +402,15 @@ describe("a wrong definition, from the 报表定义 sheet: the same messages, na
     );
     const report = grid.findIndex((r) => r[0] === "T5" && r[1] === "报告") + 1;
     expect(refusal(grid)).toBe(
-      `报表定义!C${report}：表5（T5）的报告（report）：有报告句子，但本表没有主要指标（headline 为 true 的指标）`
+      `报表定义第${report}行“名称”（C${report}）：表5（T5）的报告（report）：有报告句子，但本表没有主要指标（headline 为 true 的指标）`
     );
     const key = fiveGridWith("T5", "列", "政务微博条数", 7, "Bad Key");
     const both = key.grid.map((r) =>
       r[0] === "T5" && r[1] === "指标" ? r.map((v, i) => (i === 4 ? "否" : v)) : r
     );
     expect(refusal(both).split("\n")).toEqual([
-      `报表定义!H${key.row}：表5（T5）第4列“政务微博条数”的键（key）“Bad Key”：只能用英文字母和数字，以小写字母开头`,
-      `报表定义!C${report}：表5（T5）的报告（report）：有报告句子，但本表没有主要指标（headline 为 true 的指标）`,
+      `报表定义第${key.row}行“代码”（H${key.row}）：表5（T5）第4列“政务微博条数”的键（key）“Bad Key”：只能用英文字母和数字，以小写字母开头`,
+      `报表定义第${report}行“名称”（C${report}）：表5（T5）的报告（report）：有报告句子，但本表没有主要指标（headline 为 true 的指标）`,
     ]);
   });
 });

@@ -122,14 +122,14 @@ describe("the 报表定义 sheet", () => {
     ];
     for (const [{ grid, row }, col, text] of cases) {
       const message = refusal(grid);
-      // the cell as in a formula, then the table and the entry
-      expect(message, text).toMatch(new RegExp(`^报表定义!${col}${row}：`));
+      // the cell in words (row and header, its address after), then the table and the entry
+      expect(message, text).toMatch(new RegExp(`^报表定义第${row}行“[^”]+”（${col}${row}）：`));
       expect(message, text).toContain(text);
     }
     // a clause of a table without a 表 row, and a header row that is not one
     expect(
       refusal([[...(definitionsSheetGrid([])[0] ?? [])], ["T9", "列", "x", "文本", "是"]])
-    ).toBe("报表定义!A2：T9的列“x”：表T9还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）");
+    ).toBe("报表定义第2行“表”（A2）：T9的列“x”：表T9还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）");
     expect(refusal([["项目", "数值"]])).toContain("第1行应为表头");
     // a sheet of junk: the first twenty wrong rows, then how many more
     const junk = [

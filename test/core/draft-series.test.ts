@@ -424,7 +424,7 @@ describe("the definitions check on series placeholders", () => {
   it("the 报表定义 sheet refuses them too, naming the cell; the built-ins' go through it as they are", () => {
     const { grid, row } = fiveGridWith("T5", "句子", "1", 3, "{连读:T5/宣讲场次}");
     expect(() => readDefinitionsSheet({ name: "报表定义", values: grid })).toThrow(
-      `报表定义!D${row}：表5（T5）报告第1句第1个分句的文字（text）“{连读:T5/宣讲场次}”：占位符“{连读:T5/宣讲场次}”中的“连读”不是历年写法`
+      `报表定义第${row}行“内容”（D${row}）：表5（T5）报告第1句第1个分句的文字（text）“{连读:T5/宣讲场次}”：占位符“{连读:T5/宣讲场次}”中的“连读”不是历年写法`
     );
     const sheet = { name: "报表定义", values: definitionsSheetGrid(FIVE) };
     expect(readDefinitionsSheet(sheet).map((t) => t.def)).toEqual(FIVE);

@@ -129,7 +129,7 @@ describe.runIf(chromiumAvailable())("the 报表定义 sheet (fake Excel and the 
     await openTab(page, "校验");
     await page
       .getByText(
-        `报表定义!D${row}：表5（T5）的列“宣讲场次”：类型“数字”无效，应为文本、选项、计数、小数、金额、日期、百分比之一`
+        `报表定义第${row}行“内容”（D${row}）：表5（T5）的列“宣讲场次”：类型“数字”无效，应为文本、选项、计数、小数、金额、日期、百分比之一`
       )
       .waitFor();
     await context.close();

@@ -186,7 +186,7 @@ export function tableOf(tables: readonly unknown[], index: number): string {
 }
 
 /**
- * A problem as one line: where (`d.json`, `报表定义!H12`), the table, the entry, what is wrong.
+ * A problem as one line: where (`d.json`, `报表定义第12行“代码”（H12）`), the table, the entry, what is wrong.
  * @example problemLine({ code: "not-numeric-figure", table: 0, path: ["figures", "totals", 0, "column"], params: {} }, [{ id: "T1", label: "表1", figures: { totals: [{ column: "单位名称" }] } }], "d.json") // "d.json：表1（T1）合计指标“单位名称”：不是计数或金额列"
  */
 export function problemLine(

@@ -21,7 +21,6 @@
  * - 句子: 名称 = the sentence's number, 内容 = a text clause, 其他 = the rest of the clause
  */
 import { a1, type CellValue, type SheetModel, type WorkbookModel } from "../model";
-import { quoteSheet } from "../sheet-names";
 import { checkDefinitions } from "./check";
 import { BUILTIN_DEFINITIONS, compileDefinition, withFen, type CompiledDefinition } from "./index";
 import { COLUMN_TYPE_WORDS } from "./definition-messages";
@@ -225,10 +224,15 @@ function fieldText(layout: Layout, r: number, f: Field): string {
   return c === undefined ? "" : text(layout.sheet.values[r]?.[c]);
 }
 
-/** A cell of the sheet, as in a formula: `报表定义!D12` (the 其他 column for a missing field). */
+/**
+ * A cell of the sheet in words, its address after them: `报表定义第12行“类型”（D12）` (the 其他
+ * column for a missing field).
+ */
 function cellOf(layout: Layout, r: number, f: Field): string {
-  const col = layout.col.get(f) ?? layout.col.get("其他（JSON）") ?? 0;
-  return `${quoteSheet(layout.sheet.name)}!${a1(r, col)}`;
+  const field = layout.col.has(f) ? f : layout.col.has("其他（JSON）") ? "其他（JSON）" : undefined;
+  const col = field === undefined ? 0 : (layout.col.get(field) ?? 0);
+  const header = field === undefined ? "" : `“${field}”`;
+  return `${layout.sheet.name}第${r + 1}行${header}（${a1(r, col)}）`;
 }
 
 /** What the rows read so far gave: the tables by id (in `order`), their rows, the problems. */

@@ -56,6 +56,7 @@ export const useMergeStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase100,
     fontFamily: tokens.fontFamilyMonospace,
+    whiteSpace: "nowrap",
   },
   table: { tableLayout: "auto", width: "100%" },
   unitCell: { width: "auto", overflowWrap: "anywhere" },
