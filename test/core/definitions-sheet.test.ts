@@ -129,7 +129,9 @@ describe("the 报表定义 sheet", () => {
     // a clause of a table without a 表 row, and a header row that is not one
     expect(
       refusal([[...(definitionsSheetGrid([])[0] ?? [])], ["T9", "列", "x", "文本", "是"]])
-    ).toBe("报表定义第2行“表”（A2）：T9的列“x”：表T9还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）");
+    ).toBe(
+      "报表定义第2行“表”（A2）：T9的列“x”：表T9还没有“表”行（先写一行“类别”为“表”的，给出名称和标题）"
+    );
     expect(refusal([["项目", "数值"]])).toContain("第1行应为表头");
     // a sheet of junk: the first twenty wrong rows, then how many more
     const junk = [
