@@ -106,7 +106,7 @@ export function checkOverYears(
     const sorted = [...years].sort((a, b) => a - b);
     const header = `${current.detected.headerRow + 1}:${current.detected.headerRow + 1}`;
     const { label, name } = current.detected.definition.def;
-    const table = `${label}（${name}）`;
+    const table = name ? `${label}（${name}）` : label;
     issues.push(
       makeIssue("G-09", "series-table-missing", "warning", current.table.sheet, header, {
         params: { table, years: yearsPhrase(sorted), year: sorted[0]! },
