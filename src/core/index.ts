@@ -152,7 +152,14 @@ export {
 } from "./definitions/sheet";
 export { parseDefinitionsJson, problemCount } from "./definitions";
 // Where an issue is, in words and on the sheet (the pane's list, the browser page's preview, the CLI)
-export { issuePlace, placeInWords, sheetPlace, rowPlace, ruleExplanation, recordUnit } from "./place";
+export {
+  issuePlace,
+  placeInWords,
+  sheetPlace,
+  rowPlace,
+  ruleExplanation,
+  recordUnit,
+} from "./place";
 export type { IssuePlace, SheetLayout } from "./place";
 // Merging the units' workbooks into the bureau's (汇总; the pane runs it in a worker)
 export {
