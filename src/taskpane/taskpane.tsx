@@ -26,6 +26,13 @@ const OFFICE_READY_TIMEOUT_MS = 10_000;
 const OFFICE_NOT_READY = `Office 脚本（office.js）在${OFFICE_READY_TIMEOUT_MS / 1000}秒内未能就绪，无法连接 Excel。请检查：内网环境是否部署了内网版（npm run build:intranet，office.js 随加载项一起提供）；代理服务器或防火墙是否放行 appsforoffice.microsoft.com；然后关闭并重新打开此窗格。`;
 
 const root = document.getElementById("root");
+
+/** True when the browser has painted this page already (Paint Timing; false where it has none). */
+function alreadyPainted(): boolean {
+  return typeof performance !== "undefined" && typeof performance.getEntriesByType === "function"
+    ? performance.getEntriesByType("paint").length > 0
+    : false;
+}
 const reactRoot = root ? createRoot(root) : undefined;
 let scheme: ColorScheme = systemColorScheme();
 
@@ -54,9 +61,11 @@ if (etApp) {
     if (!shown) flushSync(() => reactRoot?.render(<App host={host} colorScheme={scheme} />));
   };
   // The prerendered first screen is in the page already: the App takes it over once the browser
-  // has painted it (after the next frame), so that React's first render never holds back the
-  // first paint. Without it (a development build), the App renders at once.
-  if (root?.firstElementChild) requestAnimationFrame(() => setTimeout(firstRender, 0));
+  // has painted it, so that React's first render never holds back the first paint — at once when
+  // the paint came before this script ran (Paint Timing says so; office.js and this script load
+  // side by side), else after the next frame. Without it (a development build), the App renders
+  // at once.
+  if (root?.firstElementChild && !alreadyPainted()) requestAnimationFrame(() => setTimeout(firstRender, 0));
   else firstRender();
   /** Office is ready: the pane in Office's theme, or what to do when this is not Excel. */
   const show = (info: { host: Office.HostType | null }, working: WorkbookHost) => {
