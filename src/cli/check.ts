@@ -130,6 +130,7 @@ export async function runCheck(
         workbook: outcome.workbook,
         file: args.files[0] ?? "",
         definitions: outcome.inForce.definitions,
+        moneyUnit: args.wan ? "万元" : "元",
       })
     );
     if (args.docx !== undefined) io.stdout(`\n已保存 Word 文档：${args.docx}\n`);

@@ -19,6 +19,7 @@ import {
   type WorkbookModel,
   type Verdict,
   type Comparison,
+  type MoneyUnit,
   type Issue,
   type IssueValue,
   type DraftFigureKind,
@@ -284,12 +285,15 @@ function seriesNote(f: FigureSeries): string {
  * The 历年 table: one row per figure, a column per year (— for a gap, 【待核】 beside a value in
  * doubt), then since the first year, the average, the run and the wording.
  */
-function seriesLines(a: Analysis): string[] {
+function seriesLines(a: Analysis, money: MoneyUnit): string[] {
   const list = a.series;
   if (list === undefined || a.since === undefined || a.currentYear === undefined) return [];
   const years: number[] = [];
   for (let y = a.since; y <= a.currentYear; y++) years.push(y);
-  const out = ["", `历年（${a.since}–${a.currentYear}年）`];
+  const out = [
+    "",
+    `历年（${a.since}–${a.currentYear}年${money === "万元" ? "；金额单位：万元" : ""}）`,
+  ];
   if (list.length === 0) return [...out, "  没有可比较的指标。"];
   const rows: string[][] = [
     ["  表", "指标", ...years.map((y) => `${y}年`), "比首年", "年均", "连续", "说明"],
@@ -311,7 +315,7 @@ function seriesLines(a: Analysis): string[] {
       ...years.map((year) => {
         const v = f.values.find((p) => p.year === year)?.value;
         if (v === undefined) return "—";
-        return showNumber(v, kind) + (f.unverifiedYears.includes(year) ? "【待核】" : "");
+        return showNumber(v, kind, money) + (f.unverifiedYears.includes(year) ? "【待核】" : "");
       }),
       fromFirst,
       average ? `${(average.tenths / 10).toFixed(1)}%` : "—",
@@ -412,10 +416,23 @@ function table(rows: readonly (readonly string[])[], rightAligned: readonly bool
 }
 
 /**
- * A number as the comparison table shows it (no float noise, no thousands separators).
+ * A number as the comparison table shows it (no float noise, no thousands separators); money in
+ * 元 with 2 decimals, or with `money` 万元 in 万元 rounded half-up to 2 decimals.
  * @example showNumber(301370.5) // "301370.50"
+ * @example showNumber(301370.5, { kind: "money" }, "万元") // "30.14"
  */
-export function showNumber(n: number, c?: Pick<Comparison, "kind">): string {
+export function showNumber(
+  n: number,
+  c?: Pick<Comparison, "kind">,
+  money: MoneyUnit = "元"
+): string {
+  if (c?.kind === "money" && money === "万元") {
+    // hundredths of 万元 are 10,000 fen each: rounded half-up on the fen, away from zero
+    const fen = Math.round(Math.abs(n) * 100);
+    const hundredths = Math.floor((fen + 5000) / 10000);
+    const sign = n < 0 && hundredths > 0 ? "-" : "";
+    return `${sign}${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
+  }
   if (c?.kind === "money") return n.toFixed(2);
   if (c?.kind === "rate") return `${Number(n.toFixed(1))}%`;
   return String(Number(n.toFixed(6)));
@@ -456,6 +473,8 @@ export interface TextReportWorkbook {
   /** The file to name when no table was found. */
   readonly file: string;
   readonly definitions?: readonly CompiledDefinition[];
+  /** The money of the 同比 and 历年 tables in 万元 (`--wan`, as the wording); 元 by default. */
+  readonly moneyUnit?: MoneyUnit;
 }
 
 /** The sheet names in workbook order: those with tables first, then any others with issues. */
@@ -473,6 +492,7 @@ function sheetOrder(a: Analysis): string[] {
  */
 export function textReport(a: Analysis, found?: TextReportWorkbook): string {
   const out: string[] = [];
+  const money = found?.moneyUnit ?? "元";
   const errors = a.issues.filter((i) => i.severity === "error").length;
   const warnings = a.issues.length - errors;
   const explained = a.issues.filter((i) => i.severity === "warning" && i.explained).length;
@@ -532,7 +552,9 @@ export function textReport(a: Analysis, found?: TextReportWorkbook): string {
         : "同比：没有可比较的指标。"
     );
   } else {
-    out.push(`同比（${a.currentYear ?? "本"}年与${a.previousYear ?? "上"}年）`);
+    out.push(
+      `同比（${a.currentYear ?? "本"}年与${a.previousYear ?? "上"}年${money === "万元" ? "；金额单位：万元" : ""}）`
+    );
     const rows: string[][] = [
       [
         "  表",
@@ -549,17 +571,17 @@ export function textReport(a: Analysis, found?: TextReportWorkbook): string {
         // the table's label (表1), whatever its sheet is named
         "  " + terminalSafe(tableLabel(a, c.tableId, c.sheet)),
         terminalSafe(c.label),
-        showNumber(c.current, c),
-        showNumber(c.previous, c),
+        showNumber(c.current, c, money),
+        showNumber(c.previous, c, money),
         (c.change > 0 ? "+" : "") +
-          (c.kind === "rate" ? `${Number(c.change.toFixed(1))}` : showNumber(c.change, c)),
+          (c.kind === "rate" ? `${Number(c.change.toFixed(1))}` : showNumber(c.change, c, money)),
         c.pct === null ? "—" : `${c.pct.toFixed(1)}%`,
         terminalSafe(c.text),
       ]);
     }
     out.push(...table(rows, [false, false, true, true, true, true, false]));
   }
-  out.push(...seriesLines(a));
+  out.push(...seriesLines(a, money));
 
   out.push("");
   if (a.draft.text.trim() === "") out.push("报告段落：没有可写入报告的数字。");

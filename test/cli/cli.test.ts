@@ -138,6 +138,20 @@ describe("check on the clean sample", () => {
     expect(text).toContain("行政服务中心办件1万多件");
   });
 
+  it("--wan writes the 同比 table's money in 万元 too, so a row never mixes 元 with 万元", async () => {
+    const text = (await cli("check", CLEAN, "--wan")).stdout;
+    expect(text).toContain("同比（2013年与2012年；金额单位：万元）");
+    const row = text.split("\n").find((l) => l.includes("募集善款金额"))!;
+    expect(row).toMatch(
+      /募集善款金额\s+30\.14\s+26\.85\s+\+3\.28\s+12\.2%\s+比上年增加3\.28万元，增长12\.2%$/
+    );
+    const yuan = (await cli("check", CLEAN)).stdout;
+    expect(yuan).toContain("同比（2013年与2012年）");
+    expect(yuan.split("\n").find((l) => l.includes("募集善款金额"))).toMatch(
+      /301370\.00\s+268540\.00\s+\+32830\.00/
+    );
+  });
+
   it("has the pane's 报告 options: --wan, --name-year, --headings, --no-compare", async () => {
     const draft = async (...flags: string[]) =>
       (
