@@ -53,7 +53,9 @@ export {
   approximateWhole,
   roundHalfUp,
   runWording,
+  seriesIssueMessage,
 } from "./compare";
+export { SERIES_RULES } from "./validate/over-years";
 export type {
   Comparison,
   CompareOptions,

@@ -4,7 +4,10 @@
  * prerendered pane), the 报告 tab's 起始年度 option, and 插入历年表 through the Office host on the
  * fake Excel.
  */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import type { ReactElement } from "react";
+import { readXlsx } from "../../src/hosts/xlsx/read";
 import { describe, expect, it } from "vitest";
 import { useFakeOffice } from "../hosts/office-fixture";
 import { createOfficeHost } from "../../src/hosts/office";
@@ -20,7 +23,7 @@ import {
   sinceInForce,
   toSeriesRows,
 } from "../../src/taskpane/seriesView";
-import { SeriesSection, chartName } from "../../src/taskpane/components/SeriesSection";
+import { SeriesSection, chartName, figureChecks } from "../../src/taskpane/components/SeriesSection";
 import { CHART_FONT_PX, niceTop, scalesDiffer, tickText } from "../../src/taskpane/components/SeriesChart";
 import { ReportOptionsForm } from "../../src/taskpane/components/ReportParts";
 import { severalYears } from "./series-fixture";
@@ -254,5 +257,57 @@ describe("插入历年表 in Excel (fake Excel, the pane's rows)", () => {
     expect(sheet.charts[0]?.source).toBe(`A2:F${2 + people}`);
     expect(sheet.charts[0]?.title).toBe("2009–2013年主要指标（单位：人）");
     expect(fake.stats.syncs).toBe(2);
+  });
+});
+
+describe("历年 section: the checks over years on their cards", () => {
+  // the five yearly samples as one workbook: 网上咨询 jumps in 2013 (G-11), 表3 of 2011 is missing
+  const dir = join(__dirname, "..", "..", "assets", "samples", "series");
+  const sheets = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort()
+    .flatMap((f) => readXlsx(new Uint8Array(readFileSync(join(dir, f)))).sheets);
+  const five = engine.analyze({ sheets });
+  const fiveView = engine.series(five, 2009)!;
+
+  it("names a change out of scale on its figure's card, its rule code beside the words", () => {
+    const online = fiveView.series.find((f) => f.id === "T4/受理数/网上咨询")!;
+    expect(figureChecks(online)).toEqual([
+      {
+        rule: "G-11",
+        error: false,
+        text: "“网上咨询受理数”2013年为3509件，2012年为2964件，增加545件，超过其他年份变动中位数148件的3倍，变动较大。请核实，并在备注中说明原因。",
+      },
+    ]);
+    const markup = section(fiveView);
+    const card = /<li[^>]*data-checks="G-11"[^>]*>(.*?)<\/li>/.exec(markup);
+    expect(card).not.toBeNull();
+    expect(text(card![1]!)).toContain("网上咨询受理数");
+    expect(text(card![1]!)).toContain("变动较大。请核实，并在备注中说明原因。 G-11");
+    // the other figures' cards carry no check: the gaps are told by their values
+    expect(markup.match(/data-checks=/g)).toHaveLength(1);
+    expect(fiveView.series.filter((f) => figureChecks(f).length > 0).map((f) => f.id)).toEqual([
+      "T4/受理数/网上咨询",
+    ]);
+  });
+
+  it("a cumulative total that decreases is an error on its card", () => {
+    const decrease = figureChecks({
+      issues: [
+        {
+          code: "series-decrease",
+          severity: "error",
+          year: 2013,
+          params: { label: "累计培训人数", previousYear: 2012, previous: "131人", value: "128人", change: "3人" },
+        },
+      ],
+    });
+    expect(decrease).toEqual([
+      {
+        rule: "G-10",
+        error: true,
+        text: "“累计培训人数”是只增不减的累计数，2013年为128人，比2012年的131人减少3人。请核实这两年的数。",
+      },
+    ]);
   });
 });

@@ -7,6 +7,7 @@
 import { useEffect, useState } from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
+import { SERIES_RULES, seriesIssueMessage, type FigureSeries } from "../../core";
 import { loadEngine, type Analysis, type SeriesView } from "../engine";
 import { groupSeries, seriesNote, toSeriesRows, type SeriesChartGroup } from "../seriesView";
 import { ActionOutcome, useCommonStyles, useHostAction } from "./common";
@@ -21,6 +22,13 @@ const useYearStyles = makeStyles({
   charts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalM },
   cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 22em), 1fr))", gap: "4px" },
   since: { maxWidth: "20em" },
+  /** A check's rule code beside its words, as the 校验 list shows it. */
+  code: {
+    marginInlineStart: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground2,
+  },
   years: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(5.5em, 1fr))",
@@ -30,6 +38,18 @@ const useYearStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
   },
 });
+
+/**
+ * A figure's checks over years to read beside its values: a cumulative total that decreases
+ * (G-10) and a change out of scale with the other years' (G-11). Gaps are told by the values
+ * themselves (— and why).
+ * @example figureChecks(series).map((c) => c.rule) // ["G-11"]
+ */
+export function figureChecks(s: Pick<FigureSeries, "issues">): Array<{ rule: string; text: string; error: boolean }> {
+  return s.issues
+    .filter((i) => i.code === "series-decrease" || i.code === "series-jump")
+    .map((i) => ({ rule: SERIES_RULES[i.code], text: seriesIssueMessage(i), error: i.severity === "error" }));
+}
 
 /**
  * A chart's name in its table: its unit, and which of the unit's charts it is when there are
@@ -133,11 +153,16 @@ export function SeriesSection({ host, currentYear, choices, since, onSince, view
               .flatMap((c) => c.series)
               .map((s) => {
                 const unverified = s.unverifiedYears.length > 0;
+                const checks = figureChecks(s);
                 return (
                   <li
                     key={s.id}
-                    className={mergeClasses(styles.card, (unverified || s.series.gaps.length > 0) && styles.flagged)}
+                    className={mergeClasses(
+                      styles.card,
+                      (unverified || s.series.gaps.length > 0 || checks.length > 0) && styles.flagged
+                    )}
                     data-unverified={unverified ? "true" : undefined}
+                    data-checks={checks.length > 0 ? checks.map((c) => c.rule).join(" ") : undefined}
                   >
                     <span className={styles.head}>
                       <span className={styles.name}>{s.label}</span>
@@ -155,6 +180,15 @@ export function SeriesSection({ host, currentYear, choices, since, onSince, view
                       ))}
                     </dl>
                     <span className={styles.wording}>{seriesNote(s)}</span>
+                    {checks.map((c) => (
+                      <span key={c.rule + c.text} className={styles.mark}>
+                        {c.error ? "错误：" : ""}
+                        {c.text}
+                        <span className={styles.code} data-testid="rule-code">
+                          {c.rule}
+                        </span>
+                      </span>
+                    ))}
                   </li>
                 );
               })}
