@@ -160,7 +160,7 @@ export function CompareTab({
         <section key={g.sheet} className={styles.section} aria-label={`${g.sheet}同比`}>
           <h2 className={common.h3}>{g.sheet}</h2>
           <ComparisonChart rows={g.rows} title={`${g.sheet}增减幅度`} scale={scale} />
-          <ul className={styles.list} aria-label={`${g.sheet}同比`} data-testid="comparison">
+          <ul className={mergeClasses(styles.list, styles.cards)} aria-label={`${g.sheet}同比`} data-testid="comparison">
             {g.rows.map((r) => (
               <ComparisonCard key={r.id} row={r} years={years} money={money} large={largeChanges.has(comparisonKey(r))} />
             ))}

@@ -20,7 +20,6 @@ import { useCardStyles } from "./cardStyles";
 const useYearStyles = makeStyles({
   // side by side where the page is wide, one under the other at 320 px
   charts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalM },
-  cards: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 22em), 1fr))", gap: "4px" },
   since: { maxWidth: "20em" },
   /** A check's rule code beside its words, as the 校验 list shows it. */
   code: {

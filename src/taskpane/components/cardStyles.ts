@@ -13,6 +13,12 @@ export const useCardStyles = makeStyles({
     flexDirection: "column",
     rowGap: "4px",
   },
+  /** With `list`: cards in columns where the page is wide, one under the other at 320 px. */
+  cards: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 22em), 1fr))",
+    gap: "4px",
+  },
   card: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
