@@ -3,7 +3,8 @@ import {
   sourcedMessage,
   baseName,
   issueMessage,
-  rowPlace,
+  problemPlace,
+  toldByMergeFilter,
   type MergeOutcome,
   type MergeResult,
   type MergeProblem,
@@ -51,10 +52,8 @@ function unitText(u: UnitReport, problems: readonly MergeProblem[]): string[] {
   const own = problems.filter(
     (p) => p.file === u.file && !toldWithList(p) && !TOLD_AS_STATUS.has(p.code)
   );
-  // a text number merged as a number is told once, by the merge (its own check says the same)
-  const merged = new Set(own.flatMap((p) => (p.from ? [`${p.from.sheet}!${p.from.cell}`] : [])));
   // as check writes them: the place in words, the message, then the cell and the rule
-  for (const i of u.issues.filter((x) => !merged.has(`${x.sheet}!${x.cell}`)))
+  for (const i of u.issues.filter(toldByMergeFilter(own)))
     lines.push(
       `      ${sev(i.severity)}  ${safe(i.place)}  ${safe(issueMessage(i))}  ${i.cell}·${i.rule}`
     );
@@ -64,8 +63,7 @@ function unitText(u: UnitReport, problems: readonly MergeProblem[]): string[] {
 
 /** A problem about a file: its place in words (when it has one), the message, then its cell. */
 function problemLine(p: MergeProblem): string {
-  const place =
-    p.place ?? (p.sheet !== undefined && p.cell !== undefined ? rowPlace(p.sheet, p.cell) : "");
+  const place = problemPlace(p);
   return `${sev(p.severity)}  ${place ? `${safe(place)}  ` : ""}${safe(p.message)}${p.cell ? `  ${p.cell}` : ""}`;
 }
 

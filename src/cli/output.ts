@@ -20,6 +20,8 @@ import {
   type Verdict,
   type Comparison,
   type MoneyUnit,
+  formatScaled,
+  roundHalfUp,
   type Issue,
   type IssueValue,
   type DraftFigureKind,
@@ -426,13 +428,9 @@ export function showNumber(
   c?: Pick<Comparison, "kind">,
   money: MoneyUnit = "元"
 ): string {
-  if (c?.kind === "money" && money === "万元") {
-    // hundredths of 万元 are 10,000 fen each: rounded half-up on the fen, away from zero
-    const fen = Math.round(Math.abs(n) * 100);
-    const hundredths = Math.floor((fen + 5000) / 10000);
-    const sign = n < 0 && hundredths > 0 ? "-" : "";
-    return `${sign}${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
-  }
+  if (c?.kind === "money" && money === "万元")
+    // hundredths of 万元 are 10,000 fen each, rounded half-up as the wording rounds them
+    return formatScaled(roundHalfUp(BigInt(Math.round(n * 100)), BigInt(10000)), 2);
   if (c?.kind === "money") return n.toFixed(2);
   if (c?.kind === "rate") return `${Number(n.toFixed(1))}%`;
   return String(Number(n.toFixed(6)));

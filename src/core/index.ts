@@ -52,6 +52,7 @@ export {
   formatRate,
   approximateWhole,
   roundHalfUp,
+  formatScaled,
   runWording,
   seriesIssueMessage,
 } from "./compare";
@@ -173,6 +174,8 @@ export {
   unitListFromText,
   unitRows,
   wholeProblems,
+  toldByMergeFilter,
+  problemPlace,
   deliverBlock,
   UNIT_STATE_TEXT,
 } from "./merge";

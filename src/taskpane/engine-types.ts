@@ -17,6 +17,7 @@ import type {
   TextFigure,
   RelocatedFigures,
   FigureSeries,
+  MoneyUnit,
 } from "../core";
 
 /**
@@ -161,7 +162,7 @@ export interface Engine {
    * (元 by default; the values stay in 元); undefined when `since` is not a year before the
    * previous one.
    */
-  series(analysis: Analysis, since: number, moneyUnit?: "元" | "万元"): SeriesView | undefined;
+  series(analysis: Analysis, since: number, moneyUnit?: MoneyUnit): SeriesView | undefined;
   /**
    * The definitions in force for this workbook (a file loaded, else its 报表定义 sheet, else the
    * built-ins); throws a Chinese message naming the cell of a wrong entry in the sheet.

@@ -16,5 +16,12 @@ export {
 export type * from "./types";
 export { plainOutcome } from "./plain";
 export type { PlainOutcome, PlainUnit, PlainIssue, PlainSheet } from "./plain";
-export { unitRows, wholeProblems, deliverBlock, UNIT_STATE_TEXT } from "./rows";
+export {
+  unitRows,
+  wholeProblems,
+  deliverBlock,
+  toldByMergeFilter,
+  problemPlace,
+  UNIT_STATE_TEXT,
+} from "./rows";
 export type { UnitRow, RowProblem, UnitState } from "./rows";

@@ -56,10 +56,19 @@ function stateOf(files: readonly PlainUnit[], problems: readonly RowProblem[]): 
   return merged && !problems.some((p) => p.severity === "error") ? "merged" : "errors";
 }
 
+/**
+ * Where a merge's problem is, in words: the place it was given, else its sheet's row, else none.
+ * @example problemPlace({ sheet: "表1 党员发展 2013", cell: "A5" }) // "表1 党员发展 2013 第5行"
+ */
+export function problemPlace(p: Pick<MergeProblem, "place" | "sheet" | "cell">): string | null {
+  return (
+    p.place ?? (p.sheet !== undefined && p.cell !== undefined ? rowPlace(p.sheet, p.cell) : null)
+  );
+}
+
 const problem = (p: MergeProblem): RowProblem => ({
   severity: p.severity,
-  place:
-    p.place ?? (p.sheet !== undefined && p.cell !== undefined ? rowPlace(p.sheet, p.cell) : null),
+  place: problemPlace(p),
   address: p.cell ?? null,
   text: p.message,
   detail: null,
@@ -73,6 +82,18 @@ const finding = (i: PlainIssue, text: string): RowProblem => ({
   text,
   detail: null,
 });
+
+/**
+ * A filter of a unit's issues that leaves out those the merge tells instead: a number written as
+ * text is told once, by the merge's note naming the unit's cell (its own check says the same).
+ * @example issues.filter(toldByMergeFilter(notes))
+ */
+export function toldByMergeFilter(
+  notes: readonly Pick<MergeProblem, "from">[]
+): (i: { readonly sheet: string; readonly cell: string }) => boolean {
+  const merged = new Set(notes.flatMap((p) => (p.from ? [`${p.from.sheet}!${p.from.cell}`] : [])));
+  return (i) => !merged.has(`${i.sheet}!${i.cell}`);
+}
 
 /** A file's own problems: why it is not read, its issues, the merge's words about it. */
 function fileProblems(
@@ -92,17 +113,12 @@ function fileProblems(
       },
     ];
   if (u.status === "duplicate-unused") return [];
-  // a text number merged as a number: told once, by the merge (its own check said the same)
-  const merged = new Set(
-    u.notes.flatMap((p) => (p.from === undefined ? [] : [`${p.from.sheet}!${p.from.cell}`]))
-  );
+  const toldByMerge = toldByMergeFilter(u.notes);
   return [
     ...problems
       .filter((p) => p.file === u.file && (p.code === "other-year" || p.code === "no-tables"))
       .map(problem),
-    ...u.issues
-      .filter((i) => !merged.has(`${i.sheet}!${i.cell}`))
-      .map((i) => finding(i, prefix + i.message)),
+    ...u.issues.filter(toldByMerge).map((i) => finding(i, prefix + i.message)),
     ...u.notes.map(problem),
     ...problems
       .filter(

@@ -1,9 +1,10 @@
 /** Number formatting for the pane's 同比 cards (display only; the drafted text is worded by the core). */
 
-const MINUS = "−";
+import { roundHalfUp, type MoneyUnit } from "../../core";
 
-/** The unit money is shown in: the report's setting (金额以万元表示), the same on every card. */
-export type MoneyUnit = "元" | "万元";
+export type { MoneyUnit };
+
+const MINUS = "−";
 
 /** The pane's money setting, one for the 同比 and 报告 tabs (金额以万元表示). */
 export interface MoneyChoice {
@@ -30,7 +31,11 @@ export function formatValue(
   const abs = Math.abs(value);
   let text: string;
   if (kind === "money") {
-    const shown = money === "万元" ? abs / 10000 : abs;
+    // in 万元: hundredths rounded half-up on the fen, as the wording and the draft round them
+    const shown =
+      money === "万元"
+        ? Number(roundHalfUp(BigInt(Math.round(abs * 100)), BigInt(10000))) / 100
+        : abs;
     text = `${shown.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${money}`;
   } else if (kind === "rate") text = `${abs.toFixed(1)}%`;
   else text = `${abs.toLocaleString("zh-CN")}${unit === "%" ? "" : unit}`;
