@@ -8,7 +8,13 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { openMerge, type UnitFileInput } from "../../src/core/app/merge";
-import { deliverBlock, plainOutcome, unitRows, UNIT_STATE_TEXT } from "../../src/core/merge";
+import {
+  deliverBlock,
+  plainOutcome,
+  toldByMergeFilter,
+  unitRows,
+  UNIT_STATE_TEXT,
+} from "../../src/core/merge";
 import { READ_FAILURES, readFailure } from "../../src/hosts/xlsx/errors";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { fakeCfb } from "../hosts/xlsx-fixtures";
@@ -152,5 +158,21 @@ describe("the 汇总 report: one row per unit, what needs action first", () => {
     expect(deliverBlock(chosen)).toBeUndefined();
     expect(chosen.sheets[0]!.sheet.values[0]![0]).toMatch(/（2013年汇总）$/);
     expect(unitRows(chosen)[0]!.state).not.toBe("duplicate");
+  });
+});
+
+describe("a number written as text: told once, by the merge", () => {
+  const notes = [{ from: { sheet: "表1 党员发展 2013", cell: "E4" } }];
+  const keep = toldByMergeFilter(notes);
+
+  it("leaves out the unit's own G-02 for that cell (the merge's note says the same)", () => {
+    expect(keep({ rule: "G-02", sheet: "表1 党员发展 2013", cell: "E4" })).toBe(false);
+  });
+
+  it("keeps any other rule at that cell, and the G-02 of other cells", () => {
+    // 发展预备党员 written “５人” and not the sum of its parts: the T1-01 error stays in the unit's list
+    expect(keep({ rule: "T1-01", sheet: "表1 党员发展 2013", cell: "E4" })).toBe(true);
+    expect(keep({ rule: "G-02", sheet: "表1 党员发展 2013", cell: "E5" })).toBe(true);
+    expect(keep({ rule: "G-02", sheet: "表2 培训 2013", cell: "E4" })).toBe(true);
   });
 });

@@ -85,14 +85,15 @@ const finding = (i: PlainIssue, text: string): RowProblem => ({
 
 /**
  * A filter of a unit's issues that leaves out those the merge tells instead: a number written as
- * text is told once, by the merge's note naming the unit's cell (its own check says the same).
+ * text is told once, by the merge's note naming the unit's cell, not again as the unit's own G-02
+ * (that it was read leniently). Any other rule at that cell (a sum that does not add up) stays.
  * @example issues.filter(toldByMergeFilter(notes))
  */
 export function toldByMergeFilter(
   notes: readonly Pick<MergeProblem, "from">[]
-): (i: { readonly sheet: string; readonly cell: string }) => boolean {
+): (i: { readonly rule: string; readonly sheet: string; readonly cell: string }) => boolean {
   const merged = new Set(notes.flatMap((p) => (p.from ? [`${p.from.sheet}!${p.from.cell}`] : [])));
-  return (i) => !merged.has(`${i.sheet}!${i.cell}`);
+  return (i) => i.rule !== "G-02" || !merged.has(`${i.sheet}!${i.cell}`);
 }
 
 /** A file's own problems: why it is not read, its issues, the merge's words about it. */
